@@ -1,0 +1,44 @@
+#!/bin/sh
+# Install the Debian packages claimdiff needs to build and test, if missing.
+# Does nothing when everything is there; otherwise runs apt-get as root (or
+# through sudo), or prints the exact command and stops.
+set -eu
+
+# pkg-config module, Debian package
+needs="libxml-2.0:libxml2-dev libpcre2-8:libpcre2-dev libcjson:libcjson-dev"
+if [ "${1:-}" = "--test" ]; then
+    needs="$needs cmocka:libcmocka-dev"
+fi
+
+missing=""
+command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"
+command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+command -v make >/dev/null 2>&1 || missing="$missing make"
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+for pair in $needs; do
+    mod=${pair%%:*}
+    pkg=${pair#*:}
+    if ! pkg-config --exists "$mod" 2>/dev/null; then
+        missing="$missing $pkg"
+    fi
+done
+if [ "${1:-}" = "--test" ]; then
+    command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+fi
+
+[ -z "$missing" ] && exit 0
+
+echo "deps: installing:$missing" >&2
+if [ "$(id -u)" = 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo="sudo"
+else
+    echo "deps: missing packages; run as root:" >&2
+    echo "  apt-get update && apt-get install -y$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq $missing >&2

@@ -1,0 +1,162 @@
+/* arena.c - bump allocator in chunks, plus the x* allocators. */
+#include "claimdiff/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_CHUNK (64 * 1024)
+#define ARENA_ALIGN (_Alignof(max_align_t))
+
+struct chunk {
+    struct chunk *next;
+    size_t size;
+    size_t used;
+    max_align_t data[]; /* aligned start of the payload */
+};
+
+struct arena {
+    struct chunk *head;
+    size_t total;
+};
+
+static void out_of_memory(size_t n)
+{
+    fprintf(stderr, "claimdiff: out of memory (%zu bytes)\n", n);
+    abort();
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory(n);
+    return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        out_of_memory(count * size);
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        out_of_memory(n);
+    return q;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *d = xmalloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+void *xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+    size_t c = *cap ? *cap : 8;
+    if (need <= *cap)
+        return p;
+    while (c < need) {
+        if (c > SIZE_MAX / 2)
+            out_of_memory(SIZE_MAX);
+        c *= 2;
+    }
+    if (c > SIZE_MAX / size)
+        out_of_memory(SIZE_MAX);
+    *cap = c;
+    return xrealloc(p, c * size);
+}
+
+struct arena *arena_new(void)
+{
+    return xcalloc(1, sizeof(struct arena));
+}
+
+void arena_free(struct arena *a)
+{
+    if (!a)
+        return;
+    struct chunk *c = a->head;
+    while (c) {
+        struct chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    free(a);
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+    size_t need = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+    struct chunk *c = a->head;
+    if (need < n)
+        out_of_memory(n);
+    if (!c || c->size - c->used < need) {
+        /* Big requests get a chunk of their own behind the current one so
+         * the space left in the current chunk is not wasted. */
+        size_t size = need > ARENA_CHUNK / 4 ? need : ARENA_CHUNK;
+        struct chunk *fresh = xmalloc(sizeof *fresh + size);
+        fresh->size = size;
+        fresh->used = 0;
+        a->total += size;
+        if (c && size != ARENA_CHUNK) {
+            fresh->next = c->next;
+            c->next = fresh;
+        } else {
+            fresh->next = c;
+            a->head = fresh;
+        }
+        c = fresh;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += need;
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    char *d = arena_alloc(a, n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return arena_strdup(a, "");
+    char *d = arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+size_t arena_size(const struct arena *a)
+{
+    return a->total;
+}

@@ -1,0 +1,180 @@
+/* doc.c - the document record: ownership, warnings, boilerplate, lines. */
+#include "claimdiff/doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/arena.h"
+
+static void index_lines(struct doc *doc)
+{
+    size_t cap = 0;
+    doc->line_starts = xgrow(NULL, &cap, 1, sizeof *doc->line_starts);
+    doc->line_starts[0] = 0;
+    doc->nlines = 1;
+    for (const char *p = doc->text, *end = doc->text + doc->len;
+         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        if (doc->nlines == cap)
+            doc->line_starts = xgrow(doc->line_starts, &cap, doc->nlines + 1,
+                                     sizeof *doc->line_starts);
+        doc->line_starts[doc->nlines++] = (size_t)(p - doc->text) + 1;
+    }
+}
+
+struct doc *doc_new(const char *path, char *text, size_t len)
+{
+    struct doc *doc = xcalloc(1, sizeof *doc);
+    doc->arena = arena_new();
+    doc->path = arena_strdup(doc->arena, path);
+    doc->text = text;
+    doc->len = len;
+    index_lines(doc);
+    return doc;
+}
+
+void doc_free(struct doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->text);
+    free(doc->warnings);
+    free(doc->boiler);
+    free(doc->line_starts);
+    free(doc->paras);
+    free(doc->sents);
+    free(doc->toks);
+    free(doc->mentions);
+    free(doc->dates);
+    free(doc->numbers);
+    free(doc->quotes);
+    free(doc->claims);
+    arena_free(doc->arena);
+    free(doc);
+}
+
+void doc_warn(struct doc *doc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    char *msg = arena_alloc(doc->arena, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    if (doc->nwarnings == doc->capwarnings)
+        doc->warnings = xgrow(doc->warnings, &doc->capwarnings,
+                              doc->nwarnings + 1, sizeof *doc->warnings);
+    doc->warnings[doc->nwarnings++] = msg;
+}
+
+/* Index of the first region whose end is > offset. */
+static size_t first_region_ending_after(const struct doc *doc, size_t offset)
+{
+    size_t lo = 0, hi = doc->nboiler;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->boiler[mid].span.end <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void doc_add_boilerplate(struct doc *doc, struct span span, const char *why)
+{
+    if (span.end <= span.start)
+        return;
+    size_t i = first_region_ending_after(doc, span.start);
+    /* Regions from i that start at or before span.end merge with it. */
+    size_t j = i;
+    while (j < doc->nboiler && doc->boiler[j].span.start <= span.end) {
+        if (doc->boiler[j].span.start < span.start)
+            span.start = doc->boiler[j].span.start;
+        if (doc->boiler[j].span.end > span.end)
+            span.end = doc->boiler[j].span.end;
+        j++;
+    }
+    /* Touching on the left counts as overlapping too. */
+    if (i > 0 && doc->boiler[i - 1].span.end == span.start) {
+        i--;
+        span.start = doc->boiler[i].span.start;
+    }
+    if (j == i) {
+        if (doc->nboiler == doc->capboiler)
+            doc->boiler = xgrow(doc->boiler, &doc->capboiler,
+                                doc->nboiler + 1, sizeof *doc->boiler);
+        memmove(doc->boiler + i + 1, doc->boiler + i,
+                (doc->nboiler - i) * sizeof *doc->boiler);
+        doc->nboiler++;
+    } else {
+        if (j - i > 1) {
+            memmove(doc->boiler + i + 1, doc->boiler + j,
+                    (doc->nboiler - j) * sizeof *doc->boiler);
+            doc->nboiler -= j - i - 1;
+        }
+        /* A merged region keeps the reason of its first part. */
+        if (doc->boiler[i].why)
+            why = doc->boiler[i].why;
+    }
+    doc->boiler[i].span = span;
+    doc->boiler[i].why = why;
+}
+
+bool doc_in_boilerplate(const struct doc *doc, struct span span)
+{
+    size_t i = first_region_ending_after(doc, span.start);
+    return i < doc->nboiler && doc->boiler[i].span.start < span.end;
+}
+
+unsigned doc_line_of(const struct doc *doc, size_t offset)
+{
+    size_t lo = 0, hi = doc->nlines;
+    /* Last line start <= offset. */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (unsigned)lo + 1;
+}
+
+const char *doc_basename(const struct doc *doc)
+{
+    const char *slash = strrchr(doc->path, '/');
+    return slash ? slash + 1 : doc->path;
+}
+
+struct corpus *corpus_new(void)
+{
+    struct corpus *c = xcalloc(1, sizeof *c);
+    c->arena = arena_new();
+    return c;
+}
+
+void corpus_add(struct corpus *c, struct doc *doc)
+{
+    if (c->ndocs == c->capdocs)
+        c->docs = xgrow(c->docs, &c->capdocs, c->ndocs + 1, sizeof *c->docs);
+    c->docs[c->ndocs++] = doc;
+}
+
+void corpus_free(struct corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->ndocs; i++)
+        doc_free(c->docs[i]);
+    free(c->docs);
+    free(c->entities);
+    free(c->comparisons);
+    arena_free(c->arena);
+    free(c);
+}

@@ -1,0 +1,842 @@
+/* load.c - read inputs, repair text, find metadata, mark boilerplate.
+ *
+ * Plain text stays byte for byte what the file holds, so every span the
+ * tool prints is an offset into the file. HTML is handed to html.c and the
+ * extracted article becomes the text. Both then go through the same line
+ * cues (rules/boilerplate.tsv) and the same metadata finders.
+ */
+#include "claimdiff/load.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/html.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/utf8.h"
+
+/* Lines longer than this are body text, never furniture: cue patterns are
+ * not run on them, which also keeps a 100 MB single line linear. */
+#define MAX_CUE_LINE 2000
+/* Directory levels followed below one command-line directory. */
+#define MAX_DIR_DEPTH 64
+
+enum cue_kind { CUE_LINE, CUE_TAIL };
+
+struct cue {
+    enum cue_kind kind;
+    struct rules_rx *rx;
+    const char *why; /* owned by the rules */
+};
+
+struct loader {
+    struct cue *cues;
+    size_t ncues;
+    struct rules_rx **source_rx;
+    size_t nsource;
+    struct html_extractor *html;
+};
+
+/* ---- loader lifecycle ------------------------------------------------- */
+
+static enum cd_err compile_cues(struct loader *l, const struct rules *r,
+                                struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, "boilerplate");
+    enum cd_err err = rules_check_fields(t, 3, 3, d);
+    if (err)
+        return err;
+    l->cues = xcalloc(t->nrows, sizeof *l->cues);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct rule_row *row = &t->rows[i];
+        struct cue *c = &l->cues[l->ncues];
+        if (strcmp(row->fields[0], "line") == 0)
+            c->kind = CUE_LINE;
+        else if (strcmp(row->fields[0], "tail") == 0)
+            c->kind = CUE_TAIL;
+        else
+            return diag_set(d, CD_ERR_RULE, row->file, row->line, 1,
+                            "unknown cue kind '%s' (line or tail)",
+                            row->fields[0]);
+        err = rules_rx_new(row->fields[1], 0, row, &c->rx, d);
+        if (err)
+            return err;
+        c->why = row->fields[2];
+        l->ncues++;
+    }
+    return CD_OK;
+}
+
+static enum cd_err compile_metadata(struct loader *l, const struct rules *r,
+                                    struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, "metadata");
+    enum cd_err err = rules_check_fields(t, 2, 2, d);
+    if (err)
+        return err;
+    l->source_rx = xcalloc(t->nrows, sizeof *l->source_rx);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct rule_row *row = &t->rows[i];
+        if (strcmp(row->fields[0], "source") != 0)
+            return diag_set(d, CD_ERR_RULE, row->file, row->line, 1,
+                            "unknown metadata field '%s' (source)",
+                            row->fields[0]);
+        err = rules_rx_new(row->fields[1], 0, row, &l->source_rx[l->nsource], d);
+        if (err)
+            return err;
+        l->nsource++;
+    }
+    return CD_OK;
+}
+
+enum cd_err load_new(const struct rules *r, struct loader **out,
+                     struct diag *d)
+{
+    struct loader *l = xcalloc(1, sizeof *l);
+    enum cd_err err = compile_cues(l, r, d);
+    if (!err)
+        err = compile_metadata(l, r, d);
+    if (!err)
+        err = html_new(r, &l->html, d);
+    if (err) {
+        load_free(l);
+        *out = NULL;
+        return err;
+    }
+    *out = l;
+    return CD_OK;
+}
+
+void load_free(struct loader *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->ncues; i++)
+        rules_rx_free(l->cues[i].rx);
+    free(l->cues);
+    for (size_t i = 0; i < l->nsource; i++)
+        rules_rx_free(l->source_rx[i]);
+    free(l->source_rx);
+    html_free(l->html);
+    free(l);
+}
+
+static bool all_space(const char *s, size_t n);
+
+/* ---- lines -------------------------------------------------------------- */
+
+struct line {
+    struct span span; /* trimmed of white space (ASCII, NBSP, BOM) */
+};
+
+struct lines {
+    struct line *v;
+    size_t n, cap;
+};
+
+static bool space_at(const char *s, size_t n, size_t *len)
+{
+    uint32_t cp;
+    size_t k = utf8_decode(s, n, &cp);
+    if (k && utf8_is_space(cp)) {
+        *len = k;
+        return true;
+    }
+    return false;
+}
+
+static struct span trim_span(const char *text, struct span s)
+{
+    size_t k;
+    while (s.start < s.end && space_at(text + s.start, s.end - s.start, &k))
+        s.start += k;
+    /* Walk back over trailing white space one byte at a time: every space
+     * we know ends in 0x20, 0x09-0x0D, 0xA0, 0x8B/0xAF/0x9F/0x80 (U+20xx,
+     * U+3000) or 0xBF (BOM), and we re-check from its lead byte. */
+    while (s.end > s.start) {
+        size_t b = s.end - 1;
+        while (b > s.start && ((unsigned char)text[b] & 0xC0) == 0x80 &&
+               s.end - b < 4)
+            b--;
+        if (!space_at(text + b, s.end - b, &k) || b + k != s.end)
+            break;
+        s.end = b;
+    }
+    return s;
+}
+
+static void split_lines(const struct doc *doc, struct lines *out)
+{
+    size_t pos = 0;
+    while (pos <= doc->len) {
+        const char *nl = memchr(doc->text + pos, '\n', doc->len - pos);
+        size_t end = nl ? (size_t)(nl - doc->text) : doc->len;
+        struct span s = trim_span(doc->text, (struct span){pos, end});
+        if (out->n == out->cap)
+            out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+        out->v[out->n++].span = s;
+        if (!nl)
+            break;
+        pos = end + 1;
+    }
+}
+
+static size_t span_len(struct span s)
+{
+    return s.end - s.start;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t words = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = s[i] == ' ' || s[i] == '\t' || (unsigned char)s[i] == 0xA0;
+        if (!sp && !in)
+            words++;
+        in = !sp;
+    }
+    return words;
+}
+
+/* ---- datelines ------------------------------------------------------ */
+
+static const char *const month_names[12] = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+static int month_at(const char *s, size_t n, size_t *len)
+{
+    for (int m = 0; m < 12; m++) {
+        size_t full = strlen(month_names[m]);
+        if (n >= full && strncasecmp(s, month_names[m], full) == 0 &&
+            (n == full || !((s[full] | 32) >= 'a' && (s[full] | 32) <= 'z'))) {
+            *len = full;
+            return m + 1;
+        }
+        if (n >= 3 && strncasecmp(s, month_names[m], 3) == 0 &&
+            (n == 3 || s[3] == '.' || s[3] == ' ' || s[3] == ',')) {
+            *len = s[3] == '.' ? 4 : 3;
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+static int read_int(const char *s, size_t n, size_t *pos, int maxdigits)
+{
+    int v = 0, k = 0;
+    while (*pos < n && k < maxdigits && s[*pos] >= '0' && s[*pos] <= '9') {
+        v = v * 10 + (s[*pos] - '0');
+        (*pos)++;
+        k++;
+    }
+    return k ? v : -1;
+}
+
+static bool plausible(int y, int m, int d)
+{
+    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* Try the formats at s[pos..n); on success write out and return the end. */
+static size_t date_at(const char *s, size_t n, size_t pos, char out[11])
+{
+    size_t p = pos, ml;
+    int a = read_int(s, n, &p, 4), b, c, m;
+    if (a >= 0) {
+        size_t digits = p - pos;
+        if (digits <= 2 && p < n && (s[p] == '.' || s[p] == '/')) {
+            char sep = s[p++]; /* DD.MM.YYYY */
+            b = read_int(s, n, &p, 2);
+            if (b < 0 || p >= n || s[p++] != sep)
+                return 0;
+            c = read_int(s, n, &p, 4);
+            if (!plausible(c, b, a))
+                return 0;
+            snprintf(out, 11, "%04d-%02d-%02d", c, b, a);
+            return p;
+        }
+        if (digits == 4 && p < n && s[p] == '-') { /* YYYY-MM-DD */
+            p++;
+            b = read_int(s, n, &p, 2);
+            if (b < 0 || p >= n || s[p++] != '-')
+                return 0;
+            c = read_int(s, n, &p, 2);
+            if (!plausible(a, b, c))
+                return 0;
+            snprintf(out, 11, "%04d-%02d-%02d", a, b, c);
+            return p;
+        }
+        if (digits <= 2) { /* 23 October 2020 */
+            while (p < n && s[p] == ' ')
+                p++;
+            m = month_at(s + p, n - p, &ml);
+            if (!m)
+                return 0;
+            p += ml;
+            while (p < n && (s[p] == ' ' || s[p] == ','))
+                p++;
+            c = read_int(s, n, &p, 4);
+            if (!plausible(c, m, a))
+                return 0;
+            snprintf(out, 11, "%04d-%02d-%02d", c, m, a);
+            return p;
+        }
+        return 0;
+    }
+    m = month_at(s + p, n - p, &ml); /* October 23, 2020 */
+    if (!m)
+        return 0;
+    p += ml;
+    while (p < n && s[p] == ' ')
+        p++;
+    b = read_int(s, n, &p, 2);
+    if (b < 0)
+        return 0;
+    while (p < n && (s[p] == ' ' || s[p] == ','))
+        p++;
+    c = read_int(s, n, &p, 4);
+    if (!plausible(c, m, b))
+        return 0;
+    snprintf(out, 11, "%04d-%02d-%02d", c, m, b);
+    return p;
+}
+
+int load_parse_dateline(const char *s, size_t len, char out[11])
+{
+    for (size_t i = 0; i < len; i++) {
+        bool boundary = i == 0 || !((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z');
+        /* "GMT23 October": a date may follow letters when it starts with a
+         * digit, as scraped datelines glue the zone to the day. */
+        bool digit = s[i] >= '0' && s[i] <= '9';
+        if ((boundary || digit) && (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9')) &&
+            date_at(s, len, i, out))
+            return 1;
+    }
+    return 0;
+}
+
+/* A line that is only a date, perhaps with a time and zone and weekday:
+ * "26.10.2016", "03:55 GMT23 October 2020", "Monday, 1 August 2016". */
+static bool is_dateline(const char *s, size_t n, char out[11])
+{
+    size_t letters = 0, i;
+    if (n == 0 || n > 60 || !load_parse_dateline(s, n, out))
+        return false;
+    for (i = 0; i < n; i++)
+        if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
+            letters++;
+    /* month name + weekday + zone: a prose line has far more letters. */
+    return letters <= 24 && count_words(s, n) <= 7;
+}
+
+/* ---- boilerplate ---------------------------------------------------- */
+
+static bool cue_matches(const struct cue *c, struct rules_rx_scratch *sc,
+                        const char *text, struct span s)
+{
+    struct rules_rx_match m;
+    return rules_rx_find(c->rx, sc, text + s.start, span_len(s), 0, &m);
+}
+
+/* Title Case: most words of four letters or more start upper case. */
+static bool title_case(const char *s, size_t n)
+{
+    size_t long_words = 0, caps = 0, i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == ','))
+            i++;
+        size_t start = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        size_t letters = 0;
+        for (size_t k = start; k < i; k++)
+            if ((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z')
+                letters++;
+        if (letters >= 4) {
+            long_words++;
+            if (s[start] >= 'A' && s[start] <= 'Z')
+                caps++;
+        }
+    }
+    return long_words > 0 && caps * 10 >= long_words * 7;
+}
+
+/* "airstrikes, Syria, United States, Russia": a list of tags. */
+static bool tag_list(const char *s, size_t n)
+{
+    size_t commas = 0, words = count_words(s, n);
+    for (size_t i = 0; i < n; i++)
+        commas += s[i] == ',';
+    return commas >= 2 && words <= 3 * (commas + 1) && s[n - 1] != '.';
+}
+
+/* Short line of site furniture after the body ends: a related headline, a
+ * tag list, a button label. */
+static bool furniture_line(const char *s, size_t n)
+{
+    size_t words = count_words(s, n);
+    char last = s[n - 1];
+    if (last == '.' || last == ':' || last == ';' || words > 16)
+        return false;
+    return words <= 3 || title_case(s, n) || tag_list(s, n);
+}
+
+static void mark(struct doc *doc, struct span s, const char *why,
+                 const char **first_why)
+{
+    doc_add_boilerplate(doc, s, why);
+    if (!*first_why)
+        *first_why = why;
+}
+
+static void mark_boilerplate(const struct loader *l, struct doc *doc,
+                             const struct lines *ls)
+{
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    const char *why = NULL;
+    char iso[11];
+    size_t i;
+    for (i = 0; i < ls->n; i++) {
+        struct span s = ls->v[i].span;
+        if (span_len(s) == 0 || span_len(s) > MAX_CUE_LINE)
+            continue;
+        if (is_dateline(doc->text + s.start, span_len(s), iso)) {
+            mark(doc, s, "dateline", &why);
+            continue;
+        }
+        for (size_t c = 0; c < l->ncues; c++) {
+            const struct cue *cue = &l->cues[c];
+            if (!cue_matches(cue, sc, doc->text, s))
+                continue;
+            if (cue->kind == CUE_TAIL && s.start * 2 >= doc->len) {
+                mark(doc, (struct span){s.start, doc->len}, cue->why, &why);
+                i = ls->n; /* nothing after a tail is body */
+            } else if (cue->kind == CUE_LINE) {
+                mark(doc, s, cue->why, &why);
+            } else {
+                continue;
+            }
+            break;
+        }
+    }
+    /* Walk back from the end over short furniture lines (related
+     * headlines, tag lists), never into the first half of the text. */
+    for (i = ls->n; i-- > 0;) {
+        struct span s = ls->v[i].span;
+        if (span_len(s) == 0 || doc_in_boilerplate(doc, s))
+            continue;
+        if (s.start * 2 < doc->len ||
+            !furniture_line(doc->text + s.start, span_len(s)))
+            break;
+        mark(doc, s, "related links", &why);
+    }
+    rules_rx_scratch_free(sc);
+}
+
+/* Regions of one kind separated only by blank lines are one stretch of
+ * furniture: join them so the warning names it once. */
+static void join_regions(struct doc *doc)
+{
+    size_t i = 0;
+    while (i + 1 < doc->nboiler) {
+        struct region *a = &doc->boiler[i], *b = &doc->boiler[i + 1];
+        struct span gap = {a->span.end, b->span.start};
+        if (strcmp(a->why, b->why) == 0 &&
+            all_space(doc->text + gap.start, span_len(gap)))
+            doc_add_boilerplate(doc, gap, a->why);
+        else
+            i++;
+    }
+}
+
+static void warn_boilerplate(struct doc *doc)
+{
+    for (size_t i = 0; i < doc->nboiler; i++) {
+        const struct region *r = &doc->boiler[i];
+        unsigned a = doc_line_of(doc, r->span.start);
+        unsigned b = doc_line_of(doc, r->span.end - 1);
+        if (a == b)
+            doc_warn(doc, "boilerplate set aside: %s (line %u)", r->why, a);
+        else
+            doc_warn(doc, "boilerplate set aside: %s (lines %u-%u)", r->why,
+                     a, b);
+    }
+}
+
+/* ---- metadata ---------------------------------------------------------- */
+
+static void find_source(const struct loader *l, struct doc *doc,
+                        const struct lines *ls)
+{
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    struct rules_rx_match m;
+    for (size_t i = 0; i < ls->n && !doc->source; i++) {
+        struct span s = ls->v[i].span;
+        if (span_len(s) == 0 || span_len(s) > MAX_CUE_LINE)
+            continue;
+        for (size_t k = 0; k < l->nsource; k++) {
+            if (rules_rx_find(l->source_rx[k], sc, doc->text + s.start,
+                              span_len(s), 0, &m) &&
+                m.ngroups > 1 && m.start[1] != (size_t)-1) {
+                doc->source = arena_strndup(doc->arena,
+                                            doc->text + s.start + m.start[1],
+                                            m.end[1] - m.start[1]);
+                break;
+            }
+        }
+    }
+    rules_rx_scratch_free(sc);
+}
+
+/* Short, and either without a final stop or in Title Case (a headline may
+ * end in an abbreviation: "..., Says U.S."). */
+static bool headline_shape(const char *s, size_t n)
+{
+    char last = s[n - 1];
+    size_t words = count_words(s, n);
+    if (n > 250 || words < 2 || words > 30 || last == ',' || last == ':' ||
+        last == ';')
+        return false;
+    return last != '.' || title_case(s, n);
+}
+
+static void set_title(struct doc *doc, struct span s)
+{
+    doc->title = arena_strndup(doc->arena, doc->text + s.start, span_len(s));
+    doc->title_span = s;
+}
+
+/* The headline is a short line without a final period near the top; some
+ * scraped pages instead close with a "headline DD.MM.YYYY" line. */
+static void find_title_and_date(struct doc *doc, const struct lines *ls)
+{
+    size_t seen = 0, i;
+    char iso[11];
+    for (i = 0; i < ls->n && seen < 3; i++) {
+        struct span s = ls->v[i].span;
+        if (span_len(s) == 0)
+            continue;
+        if (is_dateline(doc->text + s.start, span_len(s), iso)) {
+            if (!doc->published) {
+                doc->published = arena_strdup(doc->arena, iso);
+                doc->published_span = s;
+            }
+            continue;
+        }
+        if (doc_in_boilerplate(doc, s))
+            continue;
+        seen++;
+        if (!doc->title && headline_shape(doc->text + s.start, span_len(s)) &&
+            i + 1 < ls->n)
+            set_title(doc, s);
+        break;
+    }
+    for (i = ls->n; i-- > 0;) {
+        struct span s = ls->v[i].span;
+        if (span_len(s) == 0 || doc_in_boilerplate(doc, s))
+            continue;
+        const char *t = doc->text + s.start;
+        size_t n = span_len(s);
+        /* The last body line: "... in Aleppo 26.10.2016". */
+        size_t k = n;
+        while (k > 0 && t[k - 1] != ' ')
+            k--;
+        if (!doc->published && k > 0 && is_dateline(t + k, n - k, iso)) {
+            doc->published = arena_strdup(doc->arena, iso);
+            doc->published_span = (struct span){s.start + k, s.end};
+            struct span head = trim_span(doc->text, (struct span){s.start, s.start + k});
+            if (!doc->title && span_len(head) &&
+                headline_shape(doc->text + head.start, span_len(head)))
+                set_title(doc, head);
+        }
+        break;
+    }
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+static enum cd_err read_stream(FILE *f, const char *path, char **out,
+                               size_t *outlen, struct diag *d)
+{
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (cap - len < 65536)
+            buf = xgrow(buf, &cap, len + 65536 + 1, 1);
+        size_t got = fread(buf + len, 1, cap - len - 1, f);
+        len += got;
+        if (len > CD_MAX_DOC_BYTES) {
+            free(buf);
+            return diag_set(d, CD_ERR_TOOBIG, path, 0, 0,
+                            "larger than %zu bytes, skipped",
+                            (size_t)CD_MAX_DOC_BYTES);
+        }
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        int e = errno;
+        free(buf);
+        return diag_set(d, CD_ERR_IO, path, 0, 0, "%s",
+                        e ? strerror(e) : "read error");
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *outlen = len;
+    return CD_OK;
+}
+
+static enum cd_err read_path(const char *path, char **out, size_t *len,
+                             struct diag *d)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0)
+        return read_stream(stdin, "-", out, len, d);
+    if (stat(path, &st) != 0)
+        return diag_set(d, CD_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return diag_set(d, CD_ERR_IO, path, 0, 0, "is a directory");
+    if (S_ISREG(st.st_mode) && (size_t)st.st_size > CD_MAX_DOC_BYTES)
+        return diag_set(d, CD_ERR_TOOBIG, path, 0, 0,
+                        "larger than %zu bytes, skipped",
+                        (size_t)CD_MAX_DOC_BYTES);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return diag_set(d, CD_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    enum cd_err err = read_stream(f, path, out, len, d);
+    fclose(f);
+    return err;
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && strcasecmp(s + n - k, suf) == 0;
+}
+
+static bool looks_html(const char *bytes, size_t len)
+{
+    size_t n = len < 1024 ? len : 1024;
+    for (size_t i = 0; i + 5 <= n; i++) {
+        if (bytes[i] != '<')
+            continue;
+        if (strncasecmp(bytes + i, "<html", 5) == 0 ||
+            (i + 9 <= n && strncasecmp(bytes + i, "<!doctype", 9) == 0))
+            return true;
+    }
+    return false;
+}
+
+static bool all_space(const char *s, size_t n)
+{
+    size_t i = 0, k;
+    while (i < n && space_at(s + i, n - i, &k))
+        i += k;
+    return i == n;
+}
+
+static enum cd_err text_doc(const char *path, const char *bytes, size_t len,
+                            struct doc **out)
+{
+    char *text = xmalloc(len + 1);
+    memcpy(text, bytes, len);
+    text[len] = '\0';
+    size_t bad = utf8_repair(text, len);
+    struct doc *doc = doc_new(path, text, len);
+    if (bad)
+        doc_warn(doc, "invalid UTF-8 repaired: %zu byte%s replaced by '?'",
+                 bad, bad == 1 ? "" : "s");
+    *out = doc;
+    return CD_OK;
+}
+
+static enum cd_err html_doc(const struct loader *l, const char *path,
+                            const char *bytes, size_t len, struct doc **out,
+                            struct diag *d)
+{
+    struct html_article a;
+    enum cd_err err = html_extract(l->html, bytes, len, &a, d);
+    if (err)
+        return err;
+    /* libxml2 produces UTF-8; repair anyway so the invariant never rests on
+     * another library's corner cases. */
+    utf8_repair(a.text, a.len);
+    struct doc *doc = doc_new(path, a.text, a.len);
+    a.text = NULL;
+    doc->is_html = true;
+    if (a.title)
+        doc->title = arena_strdup(doc->arena, a.title);
+    if (a.source)
+        doc->source = arena_strdup(doc->arena, a.source);
+    if (a.published)
+        doc->published = arena_strdup(doc->arena, a.published);
+    for (size_t i = 0; i < a.nboiler; i++)
+        doc_add_boilerplate(doc, a.boiler[i], "page furniture");
+    for (size_t i = 0; i < a.nwarnings; i++)
+        doc_warn(doc, "%s", a.warnings[i]);
+    html_article_clear(&a);
+    *out = doc;
+    return CD_OK;
+}
+
+enum cd_err load_buffer(const struct loader *l, const char *path,
+                        const char *bytes, size_t len, enum load_kind kind,
+                        struct doc **out, struct diag *d)
+{
+    struct doc *doc = NULL;
+    struct lines ls = {0};
+    enum cd_err err;
+    *out = NULL;
+    if (len > CD_MAX_DOC_BYTES)
+        return diag_set(d, CD_ERR_TOOBIG, path, 0, 0,
+                        "larger than %zu bytes, skipped",
+                        (size_t)CD_MAX_DOC_BYTES);
+    if (memchr(bytes, '\0', len))
+        return diag_set(d, CD_ERR_BINARY, path, 0, 0, "binary file, skipped");
+    if (all_space(bytes, len))
+        return diag_set(d, CD_ERR_EMPTY, path, 0, 0,
+                        len ? "no text (only white space), skipped"
+                            : "empty file, skipped");
+    if (kind == LOAD_AUTO)
+        kind = has_suffix(path, ".html") || has_suffix(path, ".htm") ||
+                       looks_html(bytes, len)
+                   ? LOAD_HTML
+                   : LOAD_TEXT;
+    err = kind == LOAD_HTML ? html_doc(l, path, bytes, len, &doc, d)
+                            : text_doc(path, bytes, len, &doc);
+    if (err)
+        return err;
+    split_lines(doc, &ls);
+    mark_boilerplate(l, doc, &ls);
+    find_source(l, doc, &ls);
+    find_title_and_date(doc, &ls);
+    join_regions(doc);
+    warn_boilerplate(doc);
+    free(ls.v);
+    *out = doc;
+    return CD_OK;
+}
+
+enum cd_err load_file(const struct loader *l, const char *path,
+                      enum load_kind kind, struct doc **out, struct diag *d)
+{
+    char *bytes;
+    size_t len;
+    *out = NULL;
+    enum cd_err err = read_path(path, &bytes, &len, d);
+    if (err)
+        return err;
+    err = load_buffer(l, path, bytes, len, kind, out, d);
+    free(bytes);
+    return err;
+}
+
+/* ---- paths ---------------------------------------------------------- */
+
+struct visit {
+    dev_t dev;
+    ino_t ino;
+};
+
+static bool wanted_file(const char *name)
+{
+    return has_suffix(name, ".txt") || has_suffix(name, ".html") ||
+           has_suffix(name, ".htm");
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collect wanted files below dir. `stack` holds the directories on the
+ * current path so a symbolic-link loop is noticed and not followed. */
+static void walk_dir(const char *dir, struct visit *stack, int depth,
+                     struct load_paths *out)
+{
+    struct stat st;
+    if (depth >= MAX_DIR_DEPTH || stat(dir, &st) != 0)
+        return;
+    for (int i = 0; i < depth; i++)
+        if (stack[i].dev == st.st_dev && stack[i].ino == st.st_ino)
+            return;
+    stack[depth].dev = st.st_dev;
+    stack[depth].ino = st.st_ino;
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dh)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap)
+            names = xgrow(names, &cap, n + 1, sizeof *names);
+        size_t dl = strlen(dir);
+        bool slash = dl > 0 && dir[dl - 1] == '/';
+        size_t sz = dl + strlen(e->d_name) + 2;
+        names[n] = xmalloc(sz);
+        snprintf(names[n], sz, "%s%s%s", dir, slash ? "" : "/", e->d_name);
+        n++;
+    }
+    closedir(dh);
+    qsort(names, n, sizeof *names, compare_strings);
+    for (size_t i = 0; i < n; i++) {
+        if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            walk_dir(names[i], stack, depth + 1, out);
+            free(names[i]);
+        } else if (wanted_file(names[i])) {
+            if (out->n == out->cap)
+                out->paths = xgrow(out->paths, &out->cap, out->n + 1,
+                                   sizeof *out->paths);
+            out->paths[out->n++] = names[i];
+        } else {
+            free(names[i]);
+        }
+    }
+    free(names);
+}
+
+enum cd_err load_expand(const char *arg, struct load_paths *out,
+                        struct diag *d)
+{
+    struct stat st;
+    if (strcmp(arg, "-") != 0) {
+        if (stat(arg, &st) != 0)
+            return diag_set(d, CD_ERR_IO, arg, 0, 0, "%s", strerror(errno));
+        if (S_ISDIR(st.st_mode)) {
+            struct visit stack[MAX_DIR_DEPTH];
+            size_t before = out->n;
+            walk_dir(arg, stack, 0, out);
+            if (out->n == before)
+                return diag_set(d, CD_ERR_NOINPUT, arg, 0, 0,
+                                "directory holds no .txt, .html or .htm "
+                                "file, skipped");
+            return CD_OK;
+        }
+    }
+    if (out->n == out->cap)
+        out->paths = xgrow(out->paths, &out->cap, out->n + 1,
+                           sizeof *out->paths);
+    out->paths[out->n++] = xstrdup(arg);
+    return CD_OK;
+}
+
+void load_paths_clear(struct load_paths *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->paths[i]);
+    free(p->paths);
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,172 @@
+/* main.c - orchestrate: options, rules, per-document stages, per-corpus
+ * stages, report. The only place besides report.c that prints. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "claimdiff/anchor.h"
+#include "claimdiff/date.h"
+#include "claimdiff/diag.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/link.h"
+#include "claimdiff/load.h"
+#include "claimdiff/number.h"
+#include "claimdiff/opts.h"
+#include "claimdiff/quote.h"
+#include "claimdiff/report.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/segment.h"
+#include "claimdiff/tag.h"
+
+/* Every engine of the per-document and per-corpus stages, built once. */
+struct pipeline {
+    struct rules *rules;
+    struct loader *loader;
+    struct segmenter *segmenter;
+    struct tagger *tagger;
+    struct dater *dater;
+    struct counter *counter;
+    struct quoter *quoter;
+    struct linker *linker;
+};
+
+static void complain(const struct diag *d)
+{
+    char buf[1024];
+    diag_format(d, buf, sizeof buf);
+    fprintf(stderr, "claimdiff: %s\n", buf);
+}
+
+static enum cd_err pipeline_new(struct pipeline *p, const char *rules_dir,
+                                struct diag *d)
+{
+    enum cd_err err;
+    memset(p, 0, sizeof *p);
+    err = rules_new(rules_dir, &p->rules, d);
+    if (!err)
+        err = load_new(p->rules, &p->loader, d);
+    if (!err)
+        err = segment_new(p->rules, &p->segmenter, d);
+    if (!err)
+        err = tag_new(p->rules, &p->tagger, d);
+    if (!err)
+        err = date_new(p->rules, &p->dater, d);
+    if (!err)
+        err = number_new(p->rules, &p->counter, d);
+    if (!err)
+        err = quote_new(p->rules, &p->quoter, d);
+    if (!err)
+        err = link_new(p->rules, &p->linker, d);
+    return err;
+}
+
+static void pipeline_free(struct pipeline *p)
+{
+    link_free(p->linker);
+    quote_free(p->quoter);
+    number_free(p->counter);
+    date_free(p->dater);
+    tag_free(p->tagger);
+    segment_free(p->segmenter);
+    load_free(p->loader);
+    rules_free(p->rules);
+}
+
+/* The per-document half: everything that sees one document only. */
+static void process_document(const struct pipeline *p, struct doc *doc)
+{
+    segment_run(p->segmenter, doc);
+    tag_run(p->tagger, doc);
+    date_run(p->dater, doc);
+    number_run(p->counter, doc);
+    quote_run(p->quoter, doc);
+}
+
+/* Load every input into c; report each one that fails and go on. */
+static void load_inputs(const struct pipeline *p, const struct opts *o,
+                        struct corpus *c, bool with_stages)
+{
+    struct load_paths paths = {0};
+    struct diag d;
+    for (size_t i = 0; i < o->ninputs; i++) {
+        if (load_expand(o->inputs[i], &paths, &d) != CD_OK) {
+            complain(&d);
+            c->failed_inputs++;
+        }
+    }
+    for (size_t i = 0; i < paths.n; i++) {
+        struct doc *doc;
+        if (load_file(p->loader, paths.paths[i], LOAD_AUTO, &doc, &d) != CD_OK) {
+            complain(&d);
+            c->failed_inputs++;
+            continue;
+        }
+        if (with_stages)
+            process_document(p, doc);
+        corpus_add(c, doc);
+    }
+    load_paths_clear(&paths);
+}
+
+static bool want_color(enum opts_color mode)
+{
+    const char *no_color = getenv("NO_COLOR");
+    if (mode != COLOR_AUTO)
+        return mode == COLOR_ALWAYS;
+    return isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
+}
+
+int main(int argc, char **argv)
+{
+    struct opts o;
+    struct diag d;
+    struct pipeline p;
+    struct corpus *c = NULL;
+    int status = CD_EXIT_OK;
+
+    memset(&p, 0, sizeof p);
+    if (opts_parse(argc, argv, &o, &d) != CD_OK) {
+        fprintf(stderr, "claimdiff: %s\n%s", d.msg,
+                "Try 'claimdiff --help' for more information.\n");
+        return CD_EXIT_ERROR;
+    }
+    if (o.help) {
+        fputs(opts_usage(), stdout);
+        goto out;
+    }
+    if (o.version) {
+        printf("claimdiff %s (rules %s)\n", CLAIMDIFF_VERSION, rules_version());
+        goto out;
+    }
+    if (pipeline_new(&p, o.rules_dir, &d) != CD_OK) {
+        complain(&d);
+        status = CD_EXIT_ERROR;
+        goto out;
+    }
+
+    c = corpus_new();
+    load_inputs(&p, &o, c, o.dump == DUMP_NONE);
+    struct report_opts ro = {want_color(o.color), o.all, o.explain};
+    if (o.dump != DUMP_NONE) {
+        report_dump_text(stdout, c, o.dump == DUMP_BODY, ro.color);
+    } else {
+        link_run(p.linker, c);
+        anchor_run(c);
+        if (o.format == FORMAT_JSON)
+            report_json(stdout, c, &ro);
+        else
+            report_text(stdout, c, &ro);
+    }
+    if (c->failed_inputs)
+        status = CD_EXIT_ERROR;
+
+out:
+    corpus_free(c);
+    pipeline_free(&p);
+    if (ferror(stdout) || fclose(stdout) != 0) {
+        fprintf(stderr, "claimdiff: writing output failed\n");
+        status = CD_EXIT_ERROR;
+    }
+    return status;
+}

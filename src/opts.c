@@ -1,0 +1,128 @@
+/* opts.c - getopt_long over one alphabetical option table. */
+#include "claimdiff/opts.h"
+
+#include <getopt.h>
+#include <string.h>
+
+enum {
+    OPT_ALL = 256,
+    OPT_COLOR,
+    OPT_DUMP_TEXT,
+    OPT_EXPLAIN,
+    OPT_FORMAT,
+    OPT_RULES,
+    OPT_VERSION,
+};
+
+static const struct option long_options[] = {
+    {"all", no_argument, NULL, OPT_ALL},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"dump-text", optional_argument, NULL, OPT_DUMP_TEXT},
+    {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"help", no_argument, NULL, 'h'},
+    {"rules", required_argument, NULL, OPT_RULES},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+const char *opts_usage(void)
+{
+    return "usage: claimdiff [OPTIONS] PATH...\n"
+           "Compare what several news articles about one story say: who,\n"
+           "what, when, where, how many, who said what; report where the\n"
+           "sources agree, partly agree and conflict.\n"
+           "\n"
+           "PATH is a .txt or .html file, a directory (its .txt/.html/.htm\n"
+           "files, recursively, sorted) or - for standard input.\n"
+           "\n"
+           "  --format=text|json    output format (default text)\n"
+           "  --color=auto|always|never\n"
+           "                        colour the text report (auto: on a tty,\n"
+           "                        unless NO_COLOR is set)\n"
+           "  --all                 also report facts only one source states\n"
+           "  --explain             say why each verdict was given\n"
+           "  --dump-text[=marked|body]\n"
+           "                        print each document's text: marked shows\n"
+           "                        boilerplate regions, body leaves them out\n"
+           "  --rules=DIR           add the rule files under DIR to the\n"
+           "                        built-in rules (see rules/README.md)\n"
+           "  -h, --help            show this help\n"
+           "  --version             show version and rules version\n"
+           "\n"
+           "Exit status: 0 success, 2 usage error or an unreadable input.\n";
+}
+
+static enum cd_err pick(const char *opt, const char *arg,
+                        const char *const *names, int *out, struct diag *d)
+{
+    for (int i = 0; names[i]; i++) {
+        if (strcmp(arg, names[i]) == 0) {
+            *out = i;
+            return CD_OK;
+        }
+    }
+    return diag_set(d, CD_ERR_USAGE, NULL, 0, 0,
+                    "--%s: unknown value '%s'", opt, arg);
+}
+
+enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
+{
+    static const char *const formats[] = {"text", "json", NULL};
+    static const char *const colors[] = {"auto", "always", "never", NULL};
+    static const char *const dumps[] = {"none", "marked", "body", NULL};
+    int c, v;
+    enum cd_err err = CD_OK;
+    memset(o, 0, sizeof *o);
+    opterr = 0;
+    optind = 1;
+    while (!err && (c = getopt_long(argc, argv, "+h", long_options, NULL)) != -1) {
+        switch (c) {
+        case OPT_ALL:
+            o->all = true;
+            break;
+        case OPT_COLOR:
+            err = pick("color", optarg, colors, &v, d);
+            o->color = (enum opts_color)v;
+            break;
+        case OPT_DUMP_TEXT:
+            v = DUMP_MARKED;
+            if (optarg)
+                err = pick("dump-text", optarg, dumps, &v, d);
+            o->dump = v == DUMP_NONE ? DUMP_MARKED : (enum opts_dump)v;
+            break;
+        case OPT_EXPLAIN:
+            o->explain = true;
+            break;
+        case OPT_FORMAT:
+            err = pick("format", optarg, formats, &v, d);
+            o->format = (enum opts_format)v;
+            break;
+        case OPT_RULES:
+            o->rules_dir = optarg;
+            break;
+        case 'h':
+            o->help = true;
+            break;
+        case OPT_VERSION:
+            o->version = true;
+            break;
+        case ':':
+            err = diag_set(d, CD_ERR_USAGE, NULL, 0, 0,
+                           "%s needs a value", argv[optind - 1]);
+            break;
+        default:
+            err = diag_set(d, CD_ERR_USAGE, NULL, 0, 0, "unknown option '%s'",
+                           argv[optind - 1]);
+            break;
+        }
+    }
+    if (err)
+        return err;
+    o->inputs = argv + optind;
+    o->ninputs = (size_t)(argc - optind);
+    if (!o->help && !o->version && o->ninputs == 0)
+        return diag_set(d, CD_ERR_USAGE, NULL, 0, 0, "no input given");
+    return CD_OK;
+}

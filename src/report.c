@@ -1,0 +1,330 @@
+/* report.c - JSON per CONTRACT.md, the text report, text dumps. */
+#include "claimdiff/report.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/date.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/link.h"
+#include "claimdiff/quote.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/tag.h"
+#include "claimdiff/utf8.h"
+
+/* ---- JSON helpers ------------------------------------------------------ */
+
+/* cJSON wants NUL-terminated UTF-8; paths from the command line may be
+ * neither valid UTF-8 nor safe to trust, so strings go through here. */
+static cJSON *json_string_n(const char *s, size_t n)
+{
+    char *tmp = xstrndup(s, n);
+    utf8_repair(tmp, n);
+    cJSON *j = cJSON_CreateString(tmp);
+    free(tmp);
+    return j;
+}
+
+static cJSON *json_string_or_null(const char *s)
+{
+    return s ? json_string_n(s, strlen(s)) : cJSON_CreateNull();
+}
+
+static void add(cJSON *obj, const char *key, cJSON *val)
+{
+    cJSON_AddItemToObject(obj, key, val);
+}
+
+static cJSON *json_span(struct span s)
+{
+    cJSON *a = cJSON_CreateArray();
+    cJSON_AddItemToArray(a, cJSON_CreateNumber((double)s.start));
+    cJSON_AddItemToArray(a, cJSON_CreateNumber((double)s.end));
+    return a;
+}
+
+static cJSON *json_id(char prefix, size_t index)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%c%zu", prefix, index + 1);
+    return cJSON_CreateString(buf);
+}
+
+static size_t doc_index(const struct corpus *c, const struct doc *doc)
+{
+    for (size_t i = 0; i < c->ndocs; i++)
+        if (c->docs[i] == doc)
+            return i;
+    return 0;
+}
+
+/* doc, text, span, line: the evidence fields every located item shares. */
+static void add_located(cJSON *obj, const struct corpus *c,
+                        const struct doc *doc, struct span s)
+{
+    add(obj, "doc", json_id('D', doc_index(c, doc)));
+    add(obj, "text", json_string_n(doc->text + s.start, s.end - s.start));
+    add(obj, "span", json_span(s));
+    add(obj, "line", cJSON_CreateNumber(doc_line_of(doc, s.start)));
+}
+
+/* ---- JSON sections -------------------------------------------------- */
+
+static cJSON *json_documents(const struct corpus *c)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < c->ndocs; i++) {
+        const struct doc *doc = c->docs[i];
+        cJSON *o = cJSON_CreateObject();
+        add(o, "id", json_id('D', i));
+        add(o, "path", json_string_or_null(doc->path));
+        add(o, "source", json_string_or_null(doc->source));
+        add(o, "title", json_string_or_null(doc->title));
+        add(o, "published", json_string_or_null(doc->published));
+        add(o, "bytes", cJSON_CreateNumber((double)doc->len));
+        cJSON *w = cJSON_CreateArray();
+        for (size_t k = 0; k < doc->nwarnings; k++)
+            cJSON_AddItemToArray(w, json_string_or_null(doc->warnings[k]));
+        add(o, "warnings", w);
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+static cJSON *json_strings(const char *const *v, size_t n)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; i < n; i++)
+        cJSON_AddItemToArray(a, json_string_or_null(v[i]));
+    return a;
+}
+
+static cJSON *json_entities(const struct corpus *c)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < c->nentities; i++) {
+        const struct entity *e = &c->entities[i];
+        cJSON *o = cJSON_CreateObject();
+        add(o, "id", json_id('E', i));
+        add(o, "type", cJSON_CreateString(tag_type_name(e->type)));
+        add(o, "name", json_string_or_null(e->name));
+        add(o, "aliases", json_strings(e->aliases, e->naliases));
+        add(o, "roles", json_strings(e->roles, e->nroles));
+        cJSON *ms = cJSON_CreateArray();
+        for (size_t k = 0; k < e->nmentions; k++) {
+            const struct entity_mention *em = &e->mentions[k];
+            const struct doc *doc = c->docs[em->doc];
+            cJSON *m = cJSON_CreateObject();
+            add_located(m, c, doc, doc->mentions[em->mention].span);
+            cJSON_AddItemToArray(ms, m);
+        }
+        add(o, "mentions", ms);
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+static const char *basis_name(enum date_basis b)
+{
+    switch (b) {
+    case DATE_EXPLICIT:
+        return "explicit";
+    case DATE_ANCHORED:
+        return "anchored";
+    case DATE_UNANCHORED:
+        return "unanchored";
+    }
+    return "unanchored";
+}
+
+static cJSON *json_dates(const struct corpus *c)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < c->ndocs; i++) {
+        const struct doc *doc = c->docs[i];
+        for (size_t k = 0; k < doc->ndates; k++) {
+            const struct date *dt = &doc->dates[k];
+            cJSON *o = cJSON_CreateObject();
+            add_located(o, c, doc, dt->span);
+            add(o, "value", dt->value[0] ? cJSON_CreateString(dt->value)
+                                         : cJSON_CreateNull());
+            add(o, "basis", cJSON_CreateString(basis_name(dt->basis)));
+            cJSON_AddItemToArray(arr, o);
+        }
+    }
+    return arr;
+}
+
+static cJSON *json_entity_ref(const struct doc *doc, int mention)
+{
+    if (mention < 0 || (size_t)mention >= doc->nmentions ||
+        doc->mentions[mention].entity == 0)
+        return cJSON_CreateNull();
+    return json_id('E', doc->mentions[mention].entity - 1);
+}
+
+static cJSON *json_quotes(const struct corpus *c)
+{
+    cJSON *arr = cJSON_CreateArray();
+    size_t next_id = 0;
+    for (size_t i = 0; i < c->ndocs; i++) {
+        const struct doc *doc = c->docs[i];
+        /* Quote ids skip scare quotes, so map each index to its id. */
+        size_t *ids = xcalloc(doc->nquotes + 1, sizeof *ids);
+        for (size_t k = 0; k < doc->nquotes; k++) {
+            const struct quote *q = &doc->quotes[k];
+            if (q->kind == QUOTE_SCARE)
+                continue;
+            ids[k] = ++next_id;
+            cJSON *o = cJSON_CreateObject();
+            add(o, "id", json_id('Q', ids[k] - 1));
+            add_located(o, c, doc, q->span);
+            add(o, "speaker", json_entity_ref(doc, q->speaker));
+            add(o, "speaker_text",
+                q->speaker_span.end > q->speaker_span.start
+                    ? json_string_n(doc->text + q->speaker_span.start,
+                                    q->speaker_span.end - q->speaker_span.start)
+                    : cJSON_CreateNull());
+            if (q->continues >= 0 && (size_t)q->continues < k &&
+                ids[q->continues])
+                add(o, "continues", json_id('Q', ids[q->continues] - 1));
+            cJSON_AddItemToArray(arr, o);
+        }
+        free(ids);
+    }
+    return arr;
+}
+
+void report_json(FILE *out, const struct corpus *c,
+                 const struct report_opts *o)
+{
+    (void)o;
+    cJSON *root = cJSON_CreateObject();
+    cJSON *tool = cJSON_CreateObject();
+    add(tool, "name", cJSON_CreateString("claimdiff"));
+    add(tool, "version", cJSON_CreateString(CLAIMDIFF_VERSION));
+    add(tool, "rules", cJSON_CreateString(rules_version()));
+    add(root, "tool", tool);
+    add(root, "documents", json_documents(c));
+    add(root, "entities", json_entities(c));
+    add(root, "dates", json_dates(c));
+    add(root, "quotes", json_quotes(c));
+    add(root, "claims", cJSON_CreateArray());
+    add(root, "comparisons", cJSON_CreateArray());
+    char *s = cJSON_Print(root);
+    fputs(s, out);
+    fputc('\n', out);
+    cJSON_free(s);
+    cJSON_Delete(root);
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+static const char *on(const struct report_opts *o, const char *code)
+{
+    return o->color ? code : "";
+}
+
+static void text_documents(FILE *out, const struct corpus *c,
+                           const struct report_opts *o)
+{
+    for (size_t i = 0; i < c->ndocs; i++) {
+        const struct doc *doc = c->docs[i];
+        fprintf(out, "%sD%zu  %s%s  (%zu bytes%s)\n", on(o, BOLD), i + 1,
+                doc->path, on(o, RESET), doc->len, doc->is_html ? ", HTML" : "");
+        if (doc->title)
+            fprintf(out, "    title:     %s\n", doc->title);
+        if (doc->source)
+            fprintf(out, "    source:    %s\n", doc->source);
+        if (doc->published)
+            fprintf(out, "    published: %s\n", doc->published);
+        for (size_t k = 0; k < doc->nwarnings; k++)
+            fprintf(out, "    %swarning:   %s%s\n", on(o, DIM),
+                    doc->warnings[k], on(o, RESET));
+    }
+}
+
+static void text_entities(FILE *out, const struct corpus *c,
+                          const struct report_opts *o)
+{
+    if (c->nentities == 0)
+        return;
+    fprintf(out, "\n%sWho and where%s\n", on(o, BOLD), on(o, RESET));
+    for (size_t i = 0; i < c->nentities; i++) {
+        const struct entity *e = &c->entities[i];
+        fprintf(out, "  E%-4zu %-12s %s", i + 1, tag_type_name(e->type),
+                e->name);
+        if (e->nroles)
+            fprintf(out, " (%s)", e->roles[0]);
+        fputs("  ", out);
+        unsigned last = (unsigned)-1;
+        for (size_t k = 0; k < e->nmentions; k++) {
+            if (e->mentions[k].doc == last)
+                continue;
+            last = e->mentions[k].doc;
+            fprintf(out, " D%u", last + 1);
+        }
+        fputc('\n', out);
+    }
+}
+
+static void text_dates(FILE *out, const struct corpus *c,
+                       const struct report_opts *o)
+{
+    bool any = false;
+    for (size_t i = 0; i < c->ndocs; i++) {
+        const struct doc *doc = c->docs[i];
+        for (size_t k = 0; k < doc->ndates; k++) {
+            const struct date *dt = &doc->dates[k];
+            if (!any)
+                fprintf(out, "\n%sWhen%s\n", on(o, BOLD), on(o, RESET));
+            any = true;
+            fprintf(out, "  %-10s  %.*s  %s%s:%u%s\n",
+                    dt->value[0] ? dt->value : "?",
+                    (int)(dt->span.end - dt->span.start),
+                    doc->text + dt->span.start, on(o, DIM), doc_basename(doc),
+                    doc_line_of(doc, dt->span.start), on(o, RESET));
+        }
+    }
+}
+
+void report_text(FILE *out, const struct corpus *c,
+                 const struct report_opts *o)
+{
+    text_documents(out, c, o);
+    text_entities(out, c, o);
+    text_dates(out, c, o);
+}
+
+void report_dump_text(FILE *out, const struct corpus *c, bool body_only,
+                      bool color)
+{
+    for (size_t i = 0; i < c->ndocs; i++) {
+        const struct doc *doc = c->docs[i];
+        size_t pos = 0;
+        if (c->ndocs > 1)
+            fprintf(out, "%s==> %s <==\n", i ? "\n" : "", doc->path);
+        for (size_t k = 0; k <= doc->nboiler; k++) {
+            size_t until = k < doc->nboiler ? doc->boiler[k].span.start : doc->len;
+            fwrite(doc->text + pos, 1, until - pos, out);
+            if (k == doc->nboiler)
+                break;
+            const struct region *r = &doc->boiler[k];
+            if (!body_only) {
+                fprintf(out, "%s[[boilerplate: %s]]", color ? DIM : "", r->why);
+                fwrite(doc->text + r->span.start, 1,
+                       r->span.end - r->span.start, out);
+                fprintf(out, "[[/boilerplate]]%s", color ? RESET : "");
+            }
+            pos = r->span.end;
+        }
+        if (doc->len && doc->text[doc->len - 1] != '\n')
+            fputc('\n', out);
+    }
+}

@@ -1,0 +1,407 @@
+/* rules.c - rule tables from built-in and user files; PCRE2 patterns.
+ *
+ * This is the only file that includes <pcre2.h>.
+ */
+#include "claimdiff/rules.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "claimdiff/arena.h"
+#include "rules_builtin.h"
+
+/* Directory levels below --rules that are read; deeper ones are an error
+ * rather than a silent skip. */
+#define MAX_RULE_DEPTH 8
+
+struct table {
+    struct rule_table pub;
+    struct rule_row *rows;
+    size_t cap;
+};
+
+struct rules {
+    struct arena *arena;
+    struct table *tables;
+    size_t ntables, cap;
+};
+
+static struct table *table_for(struct rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->ntables; i++)
+        if (strcmp(r->tables[i].pub.name, name) == 0)
+            return &r->tables[i];
+    if (r->ntables == r->cap)
+        r->tables = xgrow(r->tables, &r->cap, r->ntables + 1, sizeof *r->tables);
+    struct table *t = &r->tables[r->ntables++];
+    memset(t, 0, sizeof *t);
+    t->pub.name = arena_strdup(r->arena, name);
+    return t;
+}
+
+static void trim(char **s, char **e)
+{
+    while (*s < *e && (**s == ' ' || **s == '\r'))
+        (*s)++;
+    while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\r'))
+        (*e)--;
+}
+
+static void add_row(struct rules *r, struct table *t, const char *file,
+                    unsigned line, char *s, char *e)
+{
+    const char *fields[64];
+    size_t n = 0;
+    char *p = s;
+    while (p < e && n < sizeof fields / sizeof *fields) {
+        char *tab = memchr(p, '\t', (size_t)(e - p));
+        char *fe = tab ? tab : e;
+        char *fs = p;
+        trim(&fs, &fe);
+        fields[n++] = arena_strndup(r->arena, fs, (size_t)(fe - fs));
+        if (!tab)
+            break;
+        p = tab;
+        while (p < e && *p == '\t')
+            p++;
+    }
+    if (t->pub.nrows == t->cap)
+        t->rows = xgrow(t->rows, &t->cap, t->pub.nrows + 1, sizeof *t->rows);
+    struct rule_row *row = &t->rows[t->pub.nrows++];
+    row->file = file;
+    row->line = line;
+    row->nfields = n;
+    row->fields = arena_alloc(r->arena, n * sizeof *row->fields);
+    memcpy(row->fields, fields, n * sizeof *fields);
+    t->pub.rows = t->rows;
+}
+
+static bool valid_utf8(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    while (p < e) {
+        unsigned c = *p;
+        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
+                 : (c >> 3) == 30 ? 4 : 0;
+        if (k == 0 || (size_t)(e - p) < k)
+            return false;
+        for (size_t i = 1; i < k; i++)
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+        p += k;
+    }
+    return true;
+}
+
+/* Parse one file's bytes into table `name`. */
+static enum cd_err parse_file(struct rules *r, const char *name,
+                              const char *file, const char *data, size_t len,
+                              struct diag *d)
+{
+    struct table *t = table_for(r, name);
+    const char *fname = arena_strdup(r->arena, file);
+    char *copy = arena_strndup(r->arena, data, len);
+    char *p = copy, *end = copy + len;
+    unsigned line = 0;
+    bool first = true;
+    if (!valid_utf8(data, len))
+        return diag_set(d, CD_ERR_RULE, file, 0, 0, "not valid UTF-8");
+    while (p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *le = nl ? nl : end;
+        char *ls = p;
+        line++;
+        p = nl ? nl + 1 : end;
+        if (le - ls > CD_MAX_RULE_LEN)
+            return diag_set(d, CD_ERR_RULE, file, line, 0,
+                            "line longer than %d bytes", CD_MAX_RULE_LEN);
+        trim(&ls, &le);
+        while (ls < le && *ls == '\t')
+            ls++;
+        if (ls == le || *ls == '#')
+            continue;
+        if (*ls == '%') {
+            if (first && (size_t)(le - ls) == 8 && memcmp(ls, "%replace", 8) == 0) {
+                t->pub.nrows = 0;
+                first = false;
+                continue;
+            }
+            return diag_set(d, CD_ERR_RULE, file, line, 1,
+                            "unknown directive '%.*s' (only %%replace, on the "
+                            "first line)", (int)(le - ls > 40 ? 40 : le - ls), ls);
+        }
+        first = false;
+        add_row(r, t, fname, line, ls, le);
+    }
+    return CD_OK;
+}
+
+static enum cd_err read_whole(const char *path, char **out, size_t *outlen,
+                              struct diag *d)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    if (!f)
+        return diag_set(d, CD_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    for (;;) {
+        if (cap - len < 4096)
+            buf = xgrow(buf, &cap, len + 4096, 1);
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return diag_set(d, CD_ERR_IO, path, 0, 0, "read error");
+    }
+    *out = buf;
+    *outlen = len;
+    return CD_OK;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static enum cd_err load_dir(struct rules *r, const char *root,
+                            const char *rel, int depth, struct diag *d);
+
+static enum cd_err load_entry(struct rules *r, const char *root,
+                              const char *relpath, int depth, struct diag *d)
+{
+    char *full = arena_printf(r->arena, "%s/%s", root, relpath);
+    struct stat st;
+    size_t n = strlen(relpath);
+    if (stat(full, &st) != 0)
+        return diag_set(d, CD_ERR_IO, full, 0, 0, "%s", strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return load_dir(r, root, relpath, depth + 1, d);
+    if (!S_ISREG(st.st_mode) || n < 5 || strcmp(relpath + n - 4, ".tsv") != 0)
+        return CD_OK;
+    char *data = NULL;
+    size_t len = 0;
+    enum cd_err err = read_whole(full, &data, &len, d);
+    if (err)
+        return err;
+    char *name = arena_strndup(r->arena, relpath, n - 4);
+    err = parse_file(r, name, full, data, len, d);
+    free(data);
+    return err;
+}
+
+static enum cd_err load_dir(struct rules *r, const char *root,
+                            const char *rel, int depth, struct diag *d)
+{
+    const char *path = rel[0] ? arena_printf(r->arena, "%s/%s", root, rel) : root;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    enum cd_err err = CD_OK;
+    if (depth > MAX_RULE_DEPTH)
+        return diag_set(d, CD_ERR_RULE, path, 0, 0,
+                        "rule directories nest deeper than %d levels",
+                        MAX_RULE_DEPTH);
+    DIR *dir = opendir(path);
+    if (!dir)
+        return diag_set(d, CD_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    struct dirent *ent;
+    while ((ent = readdir(dir)) != NULL) {
+        if (ent->d_name[0] == '.')
+            continue;
+        if (n == cap)
+            names = xgrow(names, &cap, n + 1, sizeof *names);
+        names[n++] = xstrdup(ent->d_name);
+    }
+    closedir(dir);
+    qsort(names, n, sizeof *names, compare_names);
+    for (size_t i = 0; i < n; i++) {
+        if (!err) {
+            char *sub = rel[0] ? arena_printf(r->arena, "%s/%s", rel, names[i])
+                               : arena_strdup(r->arena, names[i]);
+            err = load_entry(r, root, sub, depth, d);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return err;
+}
+
+enum cd_err rules_new(const char *user_dir, struct rules **out, struct diag *d)
+{
+    struct rules *r = xcalloc(1, sizeof *r);
+    enum cd_err err = CD_OK;
+    *out = NULL;
+    r->arena = arena_new();
+    for (unsigned i = 0; i < rules_builtin_count && !err; i++) {
+        const struct rules_builtin_file *f = &rules_builtin[i];
+        char *file = arena_printf(r->arena, "<builtin>/%s.tsv", f->name);
+        err = parse_file(r, f->name, file, f->data, f->len, d);
+    }
+    if (!err && user_dir)
+        err = load_dir(r, user_dir, "", 0, d);
+    if (err) {
+        rules_free(r);
+        return err;
+    }
+    *out = r;
+    return CD_OK;
+}
+
+void rules_free(struct rules *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->ntables; i++)
+        free(r->tables[i].rows);
+    free(r->tables);
+    arena_free(r->arena);
+    free(r);
+}
+
+const struct rule_table *rules_get(const struct rules *r, const char *name)
+{
+    static const struct rule_table empty = {"", 0, NULL};
+    for (size_t i = 0; i < r->ntables; i++)
+        if (strcmp(r->tables[i].pub.name, name) == 0)
+            return &r->tables[i].pub;
+    return &empty;
+}
+
+enum cd_err rules_check_fields(const struct rule_table *t, size_t min,
+                               size_t max, struct diag *d)
+{
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct rule_row *row = &t->rows[i];
+        if (row->nfields < min || (max && row->nfields > max)) {
+            if (max == min)
+                return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                                "expected %zu tab-separated fields, found %zu",
+                                min, row->nfields);
+            return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                            "expected %zu to %zu tab-separated fields, found %zu",
+                            min, max ? max : SIZE_MAX, row->nfields);
+        }
+    }
+    return CD_OK;
+}
+
+const char *rules_version(void)
+{
+    /* FNV-1a over the built-in bytes: changes whenever any rule does. */
+    static const char hex[] = "0123456789abcdef";
+    static _Thread_local char buf[17];
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned i = 0; i < rules_builtin_count; i++) {
+        for (const char *p = rules_builtin[i].name; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        for (size_t k = 0; k < rules_builtin[i].len; k++)
+            h = (h ^ (unsigned char)rules_builtin[i].data[k]) * 1099511628211ULL;
+    }
+    for (int i = 15; i >= 0; i--, h >>= 4)
+        buf[i] = hex[h & 15];
+    buf[16] = '\0';
+    return buf;
+}
+
+/* --- Regular expressions ------------------------------------------------ */
+
+struct rules_rx {
+    pcre2_code *code;
+    uint32_t match_opts;
+};
+
+struct rules_rx_scratch {
+    pcre2_match_data *md;
+};
+
+enum cd_err rules_rx_new(const char *pattern, unsigned flags,
+                         const struct rule_row *row, struct rules_rx **out,
+                         struct diag *d)
+{
+    int errcode;
+    PCRE2_SIZE erroff;
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
+    *out = NULL;
+    if (flags & RULES_RX_CASELESS)
+        opts |= PCRE2_CASELESS;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                     opts, &errcode, &erroff, NULL);
+    if (!code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        return diag_set(d, CD_ERR_RULE, row ? row->file : "<pattern>",
+                        row ? row->line : 0, 0,
+                        "bad pattern at offset %zu: %s", (size_t)erroff,
+                        (const char *)msg);
+    }
+    /* JIT is an optimisation: where it is unavailable, the interpreter
+     * gives the same matches. */
+    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    struct rules_rx *rx = xcalloc(1, sizeof *rx);
+    rx->code = code;
+    rx->match_opts = PCRE2_NO_UTF_CHECK;
+    if (flags & RULES_RX_ANCHORED)
+        rx->match_opts |= PCRE2_ANCHORED;
+    *out = rx;
+    return CD_OK;
+}
+
+void rules_rx_free(struct rules_rx *rx)
+{
+    if (!rx)
+        return;
+    pcre2_code_free(rx->code);
+    free(rx);
+}
+
+struct rules_rx_scratch *rules_rx_scratch_new(void)
+{
+    struct rules_rx_scratch *s = xcalloc(1, sizeof *s);
+    s->md = pcre2_match_data_create(RULES_RX_MAX_GROUPS, NULL);
+    if (!s->md) {
+        fprintf(stderr, "claimdiff: out of memory (match data)\n");
+        abort();
+    }
+    return s;
+}
+
+void rules_rx_scratch_free(struct rules_rx_scratch *s)
+{
+    if (!s)
+        return;
+    pcre2_match_data_free(s->md);
+    free(s);
+}
+
+bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
+                   const char *subject, size_t len, size_t from,
+                   struct rules_rx_match *m)
+{
+    int rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, from,
+                         rx->match_opts, s->md, NULL);
+    if (rc <= 0)
+        return false;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    unsigned n = (unsigned)rc;
+    if (n > RULES_RX_MAX_GROUPS)
+        n = RULES_RX_MAX_GROUPS;
+    m->ngroups = n;
+    for (unsigned i = 0; i < RULES_RX_MAX_GROUPS; i++) {
+        bool set = i < n && ov[2 * i] != PCRE2_UNSET;
+        m->start[i] = set ? ov[2 * i] : (size_t)-1;
+        m->end[i] = set ? ov[2 * i + 1] : (size_t)-1;
+    }
+    return true;
+}
