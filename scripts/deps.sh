@@ -24,6 +24,7 @@ for pair in $needs; do
 done
 if [ "${1:-}" = "--test" ]; then
     command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+    command -v jq >/dev/null 2>&1 || missing="$missing jq"
 fi
 
 [ -z "$missing" ] && exit 0

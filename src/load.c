@@ -247,6 +247,22 @@ static bool plausible(int y, int m, int d)
     return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/* YYYY-MM-DD of a plausible date; digits by hand as the ranges are known. */
+static void iso_date(char out[11], int y, int m, int d)
+{
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+}
+
 /* Try the formats at s[pos..n); on success write out and return the end. */
 static size_t date_at(const char *s, size_t n, size_t pos, char out[11])
 {
@@ -262,7 +278,7 @@ static size_t date_at(const char *s, size_t n, size_t pos, char out[11])
             c = read_int(s, n, &p, 4);
             if (!plausible(c, b, a))
                 return 0;
-            snprintf(out, 11, "%04d-%02d-%02d", c, b, a);
+            iso_date(out, c, b, a);
             return p;
         }
         if (digits == 4 && p < n && s[p] == '-') { /* YYYY-MM-DD */
@@ -273,7 +289,7 @@ static size_t date_at(const char *s, size_t n, size_t pos, char out[11])
             c = read_int(s, n, &p, 2);
             if (!plausible(a, b, c))
                 return 0;
-            snprintf(out, 11, "%04d-%02d-%02d", a, b, c);
+            iso_date(out, a, b, c);
             return p;
         }
         if (digits <= 2) { /* 23 October 2020 */
@@ -288,7 +304,7 @@ static size_t date_at(const char *s, size_t n, size_t pos, char out[11])
             c = read_int(s, n, &p, 4);
             if (!plausible(c, m, a))
                 return 0;
-            snprintf(out, 11, "%04d-%02d-%02d", c, m, a);
+            iso_date(out, c, m, a);
             return p;
         }
         return 0;
@@ -307,7 +323,7 @@ static size_t date_at(const char *s, size_t n, size_t pos, char out[11])
     c = read_int(s, n, &p, 4);
     if (!plausible(c, m, b))
         return 0;
-    snprintf(out, 11, "%04d-%02d-%02d", c, m, b);
+    iso_date(out, c, m, b);
     return p;
 }
 

@@ -1,0 +1,103 @@
+/* Unit tests of the document record: boilerplate regions and lines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/doc.h"
+
+static struct doc *make(const char *text)
+{
+    return doc_new("t.txt", xstrdup(text), strlen(text));
+}
+
+static void test_lines_are_one_based_and_count_newlines(void **state)
+{
+    (void)state;
+    struct doc *d = make("one\ntwo\n\nfour");
+    assert_int_equal(doc_line_of(d, 0), 1);
+    assert_int_equal(doc_line_of(d, 3), 1);
+    assert_int_equal(doc_line_of(d, 4), 2);
+    assert_int_equal(doc_line_of(d, 8), 3);
+    assert_int_equal(doc_line_of(d, 9), 4);
+    assert_int_equal(doc_line_of(d, 1000), 4);
+    doc_free(d);
+}
+
+static void test_overlapping_regions_merge(void **state)
+{
+    (void)state;
+    struct doc *d = make("0123456789012345678901234567890");
+    doc_add_boilerplate(d, (struct span){10, 15}, "a");
+    doc_add_boilerplate(d, (struct span){0, 3}, "b");
+    doc_add_boilerplate(d, (struct span){20, 25}, "c");
+    assert_int_equal(d->nboiler, 3);
+    assert_int_equal(d->boiler[0].span.start, 0);
+    doc_add_boilerplate(d, (struct span){12, 22}, "d");
+    assert_int_equal(d->nboiler, 2);
+    assert_int_equal(d->boiler[1].span.start, 10);
+    assert_int_equal(d->boiler[1].span.end, 25);
+    assert_string_equal(d->boiler[1].why, "a");
+    doc_free(d);
+}
+
+static void test_touching_regions_merge(void **state)
+{
+    (void)state;
+    struct doc *d = make("0123456789012345678901234567890");
+    doc_add_boilerplate(d, (struct span){5, 10}, "a");
+    doc_add_boilerplate(d, (struct span){10, 12}, "b");
+    assert_int_equal(d->nboiler, 1);
+    assert_int_equal(d->boiler[0].span.end, 12);
+    doc_free(d);
+}
+
+static void test_in_boilerplate_is_any_overlap(void **state)
+{
+    (void)state;
+    struct doc *d = make("0123456789012345678901234567890");
+    doc_add_boilerplate(d, (struct span){10, 20}, "a");
+    assert_false(doc_in_boilerplate(d, (struct span){0, 10}));
+    assert_true(doc_in_boilerplate(d, (struct span){0, 11}));
+    assert_true(doc_in_boilerplate(d, (struct span){19, 25}));
+    assert_false(doc_in_boilerplate(d, (struct span){20, 25}));
+    doc_free(d);
+}
+
+static void test_warnings_are_copied(void **state)
+{
+    (void)state;
+    struct doc *d = make("x");
+    char buf[8] = "abc";
+    doc_warn(d, "bad %s", buf);
+    buf[0] = 'z';
+    assert_int_equal(d->nwarnings, 1);
+    assert_string_equal(d->warnings[0], "bad abc");
+    doc_free(d);
+}
+
+static void test_basename_strips_directories(void **state)
+{
+    (void)state;
+    struct doc *d = doc_new("a/b/c.txt", xstrdup("x"), 1);
+    assert_string_equal(doc_basename(d), "c.txt");
+    doc_free(d);
+    doc_free(NULL);
+    corpus_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lines_are_one_based_and_count_newlines),
+        cmocka_unit_test(test_overlapping_regions_merge),
+        cmocka_unit_test(test_touching_regions_merge),
+        cmocka_unit_test(test_in_boilerplate_is_any_overlap),
+        cmocka_unit_test(test_warnings_are_copied),
+        cmocka_unit_test(test_basename_strips_directories),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
