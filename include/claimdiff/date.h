@@ -1,10 +1,11 @@
 /* date.h - temporal expressions: absolute, partial and relative dates.
  *
- * Per-document stage after segment: fills doc->dates with what each
- * expression fixes (year, month, day) and what it leaves open (a relative
- * offset, a weekday). The value is completed later, per corpus, by the
- * anchor stage (anchor.h). A dater is read-only after date_new and may be
- * shared by threads; strings live in doc->arena.
+ * Per-document stage after segment: fills doc->dates, in text order, with
+ * what each expression fixes (year, month, day) and what it leaves open (a
+ * relative offset, a weekday). The value is completed later, per corpus,
+ * by the anchor stage (anchor.h). A dater is read-only after date_new and
+ * may be shared by threads; it keeps pointers into nothing, and the dates
+ * it finds live in the document's own array.
  */
 #ifndef CLAIMDIFF_DATE_H
 #define CLAIMDIFF_DATE_H
@@ -33,6 +34,18 @@ enum date_rel {
     DREL_MONTH,    /* amount months ("last month") */
     DREL_YEAR,     /* amount years ("this year": 0) */
     DREL_ORDINAL_DAY, /* "the 22nd": day fixed, month from previous date */
+    DREL_WEEKEND,  /* the weekend nearest before the anchor ("over the
+                      weekend"); amount +1 "next weekend" */
+};
+
+/* Facts about where a date stands that the anchor stage weighs. */
+enum date_flag {
+    DATEF_CAPTION = 1 << 0, /* in a photo caption: dates the photo, so it is
+                               never an anchor for the story */
+    DATEF_DECADE = 1 << 1,  /* "the 1950s": year holds the decade's first */
+    DATEF_DATELINE = 1 << 2, /* in the loader's "dateline" region: when the
+                                loader found no publication date, this one
+                                is it */
 };
 
 struct date {
@@ -40,18 +53,36 @@ struct date {
     int year, month, day; /* as the text fixes them; 0 = open */
     enum date_rel rel;
     int amount;           /* see enum date_rel */
-    int weekday;          /* 1..7 for DREL_WEEKDAY, else 0 */
-    char value[16];       /* ISO value after anchoring, "XXXX-07-28" etc. */
+    int weekday;          /* 1 Mon..7 Sun when the text names one, else 0 */
+    unsigned flags;       /* enum date_flag bits */
+    /* ISO value: "2016-07-28", "2016-07", "2016", "195X" for a decade,
+     * XXXX for an open year ("XXXX-07-28", "XXXX-XX-22" for "the 22nd"),
+     * "" for a relative date not (yet) resolved. Weeks are written as the
+     * month their Monday falls in ("last week" -> "2016-07"): the output
+     * contract has no week form. */
+    char value[16];
     enum date_basis basis;
 };
 
+/* Build a dater from the tables lexicon/months, lexicon/weekdays,
+ * lexicon/date_words, lexicon/number_words and lexicon/photo_credits of r
+ * (copied: r may be freed afterwards). On a malformed row returns
+ * CD_ERR_RULE with its file and line in d, and *out is NULL. Release with
+ * date_free. */
 CD_NODISCARD enum cd_err date_new(const struct rules *r, struct dater **out,
                                   struct diag *d);
 
+/* Release the dater. NULL is a no-op. */
 void date_free(struct dater *dt);
 
-/* Find dates in doc (needs segment_run first). Values are filled from what
- * the text fixes (XXXX where the year is open); anchor_run completes them. */
+/* Find dates in doc, outside boilerplate, and append them to doc->dates in
+ * text order. The one exception to "outside boilerplate" is a region the
+ * loader set aside as a dateline: its date is read and flagged
+ * DATEF_DATELINE, as it states when the story was published. Uses doc->sents when segment_run has filled them (skipping
+ * SENT_BOILERPLATE ones), else the text between boilerplate regions.
+ * Values are filled from what the text fixes: DATE_EXPLICIT when the year
+ * is given, else DATE_UNANCHORED with XXXX or ""; anchor_run completes
+ * them. Example: "on 28 July" gives span "28 July", value "XXXX-07-28". */
 void date_run(const struct dater *dt, struct doc *doc);
 
 #endif

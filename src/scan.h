@@ -1,0 +1,78 @@
+/* scan.h - private word scanner and word table for the date and number
+ * stages (not part of the public API; lives in src/ on purpose).
+ *
+ * The scanner cuts the non-boilerplate text of a document into light
+ * tokens that keep dates and designations whole ("26.10.2016", "Mi-8",
+ * "22nd"); the word table maps lower-cased words to small integers. Token
+ * arrays are the caller's (scan_toks_free); a scan_map owns its keys.
+ */
+#ifndef CLAIMDIFF_SCAN_H
+#define CLAIMDIFF_SCAN_H
+
+#include <stddef.h> /* size_t */
+
+struct doc;
+
+enum scan_kind {
+    SCAN_WORD,  /* letters, with inner hyphens ("twenty-one") */
+    SCAN_NUM,   /* digits, with inner , . : / - between digits ("25,000") */
+    SCAN_MIXED, /* letters and digits ("Mi-8", "22nd", "1950s", "2-mile") */
+    SCAN_PUNCT, /* one punctuation character, possibly multibyte */
+};
+
+enum scan_flag {
+    SCANF_CAP = 1 << 0,     /* starts with an ASCII capital */
+    SCANF_ALLCAPS = 1 << 1, /* two or more letters, all capitals */
+};
+
+struct scan_tok {
+    size_t start, end; /* byte span in the document text */
+    unsigned char kind;
+    unsigned char flags;
+};
+
+struct scan_toks {
+    struct scan_tok *v;
+    size_t n, cap;
+};
+
+/* Append the tokens of text[start..end) to out. Spaces separate tokens
+ * and make none. */
+void scan_tokens(const char *text, size_t start, size_t end,
+                 struct scan_toks *out);
+
+/* Call fn for each stretch of doc worth reading: the runs of consecutive
+ * sentences not flagged SENT_BOILERPLATE when the document has sentences,
+ * else the text between boilerplate regions. Runs come in text order. */
+void scan_runs(const struct doc *doc,
+               void (*fn)(void *ctx, size_t start, size_t end), void *ctx);
+
+/* Release the token array (not the struct). */
+void scan_toks_free(struct scan_toks *t);
+
+/* Longest key a scan_map holds; longer words are never found. */
+#define SCAN_MAX_KEY 63
+
+struct scan_map;
+
+/* An empty table. Never NULL. */
+struct scan_map *scan_map_new(void);
+
+/* Release the table and its keys. NULL is a no-op. */
+void scan_map_free(struct scan_map *m);
+
+/* The id of word (ASCII case-folded), adding it with the next free id
+ * (0, 1, ...) if absent. Returns -1, adding nothing, for an empty word or
+ * one longer than SCAN_MAX_KEY. */
+int scan_map_put(struct scan_map *m, const char *word, size_t len);
+
+/* The id of s[0..len) compared case-insensitively (ASCII), or -1. */
+int scan_map_get(const struct scan_map *m, const char *s, size_t len);
+
+/* True if token t of text is the single ASCII character c. */
+int scan_is_char(const char *text, const struct scan_tok *t, char c);
+
+/* The value of an all-digit token of at most 9 digits, or -1. */
+long scan_digits(const char *text, const struct scan_tok *t);
+
+#endif
