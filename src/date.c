@@ -713,11 +713,20 @@ static void provisional_value(struct date *d)
         d->basis = DATE_EXPLICIT;
 }
 
+/* Captions are short: a line that runs on past this is body text. Bounding
+ * the look-ahead keeps a single-line document linear. */
+#define MAX_CAPTION_LINE 1000
+
 /* A caption line ends in a parenthesised credit: "... (AFP)". */
 static bool credit_line(const struct dater *dt, const struct doc *doc,
                         size_t at)
 {
-    const char *nl = memchr(doc->text + at, '\n', doc->len - at);
+    size_t room = doc->len - at;
+    if (room > MAX_CAPTION_LINE)
+        room = MAX_CAPTION_LINE;
+    const char *nl = memchr(doc->text + at, '\n', room);
+    if (!nl && at + room < doc->len)
+        return false;
     size_t end = nl ? (size_t)(nl - doc->text) : doc->len;
     while (end > at && (doc->text[end - 1] == ' ' ||
                         doc->text[end - 1] == '\t' || doc->text[end - 1] == '\r'))

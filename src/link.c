@@ -1,13 +1,34 @@
-/* link.c - placeholder until the linker lands. */
+/* link.c - one entity per referent across the documents of a corpus.
+ *
+ * The tagger already grouped each document's mentions into local
+ * entities and gave every mention a folded key (case, diacritics,
+ * articles and transliteration folded; organisations as sorted words with
+ * their country after '@'). Here local entities of all documents are
+ * joined with a union-find:
+ *
+ *   places, countries, organisations, groups
+ *       same key, same gazetteer name, same vowel skeleton or the same
+ *       words in another order ("al-Nusra Dzhebhat" = "dzhebhat an-Nusra");
+ *       a bare "defense ministry" joins the one qualified form
+ *       ("defense ministry@russia") when the corpus has exactly one;
+ *   persons
+ *       same surname (by skeleton) and compatible given names ("Sergey" /
+ *       "Sergei", "S." / "Sergei"); a surname alone joins its full name
+ *       only when the corpus has one person of that surname, so two
+ *       people who share a surname stay apart.
+ *
+ * Entities come out in order of first mention, so output is stable.
+ */
 #include "claimdiff/link.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "claimdiff/arena.h"
 #include "claimdiff/doc.h"
 
 struct linker {
-    int unused;
+    int unused; /* the joins need no tables yet; rules may add aliases */
 };
 
 enum cd_err link_new(const struct rules *r, struct linker **out,
@@ -24,8 +45,504 @@ void link_free(struct linker *l)
     free(l);
 }
 
-void link_run(const struct linker *l, struct corpus *c)
+/* One local entity: the mentions of one referent in one document. */
+struct loc {
+    unsigned doc;
+    unsigned first;   /* its first mention in that document */
+    enum ent_type type;
+    const char *key;  /* of its fullest mention */
+    const char *canonical;
+    size_t parent;    /* union-find */
+};
+
+static size_t find(struct loc *l, size_t i)
 {
-    (void)l;
-    (void)c;
+    while (l[i].parent != i) {
+        l[i].parent = l[l[i].parent].parent;
+        i = l[i].parent;
+    }
+    return i;
+}
+
+/* Union keeping the root that was seen first, so roots follow the order
+ * of first mention. */
+static void unite(struct loc *l, size_t a, size_t b)
+{
+    a = find(l, a);
+    b = find(l, b);
+    if (a == b)
+        return;
+    if (a < b)
+        l[b].parent = a;
+    else
+        l[a].parent = b;
+}
+
+/* ------------------------------------------------------------------ */
+/* Key forms                                                          */
+
+static char *skeleton(const char *key)
+{
+    size_t n = strlen(key), o = 0;
+    char *s = xmalloc(n + 1);
+    bool vow = false;
+    for (size_t i = 0; i < n; i++) {
+        bool v = strchr("aeiou", key[i]) != NULL;
+        if (v && vow)
+            continue;
+        s[o++] = v ? 'a' : key[i];
+        vow = v;
+    }
+    s[o] = '\0';
+    return s;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The words of s sorted and joined by spaces. */
+static char *sorted_words(const char *s)
+{
+    char *copy = xstrdup(s);
+    size_t cap = 8, n = 0;
+    char **w = xmalloc(cap * sizeof *w);
+    for (char *p = copy; *p;) {
+        if (n == cap)
+            w = xgrow(w, &cap, n + 1, sizeof *w);
+        w[n++] = p;
+        char *sp = strchr(p, ' ');
+        if (!sp)
+            break;
+        *sp = '\0';
+        p = sp + 1;
+    }
+    qsort(w, n, sizeof *w, cmp_cstr);
+    char *out = xmalloc(strlen(s) + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            out[o++] = ' ';
+        size_t k = strlen(w[i]);
+        memcpy(out + o, w[i], k);
+        o += k;
+    }
+    out[o] = '\0';
+    free(w);
+    free(copy);
+    return out;
+}
+
+/* A (form, local entity) pair; equal forms join. */
+struct form {
+    char *s;
+    size_t loc;
+};
+
+struct forms {
+    struct form *v;
+    size_t n, cap;
+};
+
+static void add_form(struct forms *f, char cls, const char *s, size_t loc)
+{
+    if (f->n == f->cap)
+        f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
+    size_t n = strlen(s);
+    char *copy = xmalloc(n + 2);
+    copy[0] = cls;
+    memcpy(copy + 1, s, n + 1);
+    f->v[f->n].s = copy;
+    f->v[f->n].loc = loc;
+    f->n++;
+}
+
+static int cmp_form(const void *a, const void *b)
+{
+    const struct form *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    if (c)
+        return c;
+    return x->loc < y->loc ? -1 : x->loc > y->loc;
+}
+
+static void join_equal_forms(struct loc *l, struct forms *f)
+{
+    if (f->n == 0)
+        return;
+    qsort(f->v, f->n, sizeof *f->v, cmp_form);
+    for (size_t i = 1; i < f->n; i++)
+        if (strcmp(f->v[i].s, f->v[i - 1].s) == 0)
+            unite(l, f->v[i].loc, f->v[i - 1].loc);
+}
+
+static void free_forms(struct forms *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->v[i].s);
+    free(f->v);
+}
+
+static char coarse(enum ent_type t)
+{
+    return t == ENT_COUNTRY || t == ENT_PLACE ? 'L' : 'O';
+}
+
+/* Places, countries, organisations and groups. */
+static void join_names(struct loc *l, size_t n)
+{
+    struct forms f = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (l[i].type == ENT_PERSON)
+            continue;
+        char cls = coarse(l[i].type);
+        add_form(&f, cls, l[i].key, i);
+        if (l[i].canonical)
+            add_form(&f, (char)(cls + 1), l[i].canonical, i);
+        if (strchr(l[i].key, ' ')) {
+            char *sk = skeleton(l[i].key);
+            char *bag = sorted_words(sk);
+            add_form(&f, (char)(cls + 2), sk, i);
+            add_form(&f, (char)(cls + 3), bag, i);
+            free(sk);
+            free(bag);
+        }
+    }
+    join_equal_forms(l, &f);
+    free_forms(&f);
+}
+
+/* A bare organisation key joins the qualified form "key@country" when all
+ * such forms in the corpus are already one entity. */
+static void join_qualified(struct loc *l, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (coarse(l[i].type) != 'O' || l[i].type == ENT_PERSON ||
+            strchr(l[i].key, '@'))
+            continue;
+        size_t kl = strlen(l[i].key), root = n;
+        bool unique = true;
+        for (size_t j = 0; j < n && unique; j++) {
+            if (j == i || l[j].type == ENT_PERSON || coarse(l[j].type) != 'O')
+                continue;
+            if (strncmp(l[j].key, l[i].key, kl) != 0 || l[j].key[kl] != '@')
+                continue;
+            size_t r = find(l, j);
+            if (root != n && root != r)
+                unique = false;
+            root = r;
+        }
+        if (unique && root != n)
+            unite(l, i, root);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Persons                                                            */
+
+static const char *last_word(const char *key)
+{
+    const char *sp = strrchr(key, ' ');
+    return sp ? sp + 1 : key;
+}
+
+/* Given names are compatible when equal by skeleton, or one is an
+ * initial or a short form at the start of the other ("Alex"/"Alexander"). */
+static bool given_compatible(const char *a, size_t an, const char *b,
+                             size_t bn)
+{
+    if (an == 1 || bn == 1)
+        return a[0] == b[0];
+    size_t m = an < bn ? an : bn;
+    if (m >= 3 && strncmp(a, b, m) == 0)
+        return true;
+    char *x = xstrndup(a, an), *y = xstrndup(b, bn);
+    char *sx = skeleton(x), *sy = skeleton(y);
+    bool eq = strcmp(sx, sy) == 0;
+    free(x);
+    free(y);
+    free(sx);
+    free(sy);
+    return eq;
+}
+
+static bool full_name(const struct loc *p)
+{
+    return strchr(p->key, ' ') != NULL;
+}
+
+static bool persons_compatible(const struct loc *a, const struct loc *b)
+{
+    if (!full_name(a) || !full_name(b))
+        return true;
+    const char *ga = a->key, *gb = b->key;
+    size_t an = strcspn(ga, " "), bn = strcspn(gb, " ");
+    return given_compatible(ga, an, gb, bn);
+}
+
+struct by_surname {
+    char *surname; /* skeleton */
+    size_t loc;
+};
+
+static int cmp_surname(const void *a, const void *b)
+{
+    const struct by_surname *x = a, *y = b;
+    int c = strcmp(x->surname, y->surname);
+    if (c)
+        return c;
+    return x->loc < y->loc ? -1 : x->loc > y->loc;
+}
+
+/* Persons within one surname group [s, e) of v. */
+static void join_surname_group(struct loc *l, const struct by_surname *v,
+                               size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        for (size_t j = s; j < i; j++) {
+            const struct loc *a = &l[v[i].loc], *b = &l[v[j].loc];
+            if (full_name(a) && full_name(b) && persons_compatible(a, b))
+                unite(l, v[i].loc, v[j].loc);
+        }
+    /* surnames alone: join the one full-name person, or each other */
+    size_t root = (size_t)-1;
+    bool unique = true, any_full = false;
+    for (size_t i = s; i < e; i++) {
+        if (!full_name(&l[v[i].loc]))
+            continue;
+        size_t r = find(l, v[i].loc);
+        if (any_full && r != root)
+            unique = false;
+        root = r;
+        any_full = true;
+    }
+    if (!unique)
+        return;
+    size_t anchor = any_full ? root : (size_t)-1;
+    for (size_t i = s; i < e; i++) {
+        if (full_name(&l[v[i].loc]))
+            continue;
+        if (anchor == (size_t)-1)
+            anchor = v[i].loc;
+        else
+            unite(l, v[i].loc, anchor);
+    }
+}
+
+static void join_persons(struct loc *l, size_t n)
+{
+    struct by_surname *v = xmalloc((n + 1) * sizeof *v);
+    size_t nv = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (l[i].type != ENT_PERSON)
+            continue;
+        v[nv].surname = skeleton(last_word(l[i].key));
+        v[nv].loc = i;
+        nv++;
+    }
+    qsort(v, nv, sizeof *v, cmp_surname);
+    for (size_t s = 0; s < nv;) {
+        size_t e = s + 1;
+        while (e < nv && strcmp(v[e].surname, v[s].surname) == 0)
+            e++;
+        join_surname_group(l, v, s, e);
+        s = e;
+    }
+    for (size_t i = 0; i < nv; i++)
+        free(v[i].surname);
+    free(v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Building the entities                                               */
+
+/* Local entities of all documents; *base[d] is the index of document d's
+ * local 0. */
+static struct loc *collect(const struct corpus *c, size_t *nloc,
+                           size_t *base)
+{
+    size_t n = 0;
+    for (size_t d = 0; d < c->ndocs; d++) {
+        const struct doc *doc = c->docs[d];
+        int maxl = -1;
+        for (size_t i = 0; i < doc->nmentions; i++)
+            if (doc->mentions[i].local > maxl)
+                maxl = doc->mentions[i].local;
+        base[d] = n;
+        n += (size_t)(maxl + 1);
+    }
+    struct loc *l = xcalloc(n + 1, sizeof *l);
+    for (size_t i = 0; i < n; i++) {
+        l[i].parent = i;
+        l[i].key = NULL;
+    }
+    for (size_t d = 0; d < c->ndocs; d++) {
+        const struct doc *doc = c->docs[d];
+        for (size_t i = 0; i < doc->nmentions; i++) {
+            const struct mention *m = &doc->mentions[i];
+            if (m->local < 0)
+                continue;
+            struct loc *p = &l[base[d] + (size_t)m->local];
+            if (!p->key) {
+                p->doc = (unsigned)d;
+                p->first = (unsigned)i;
+                p->type = m->type;
+                p->key = m->key ? m->key : "";
+            } else if (m->key && strlen(m->key) > strlen(p->key)) {
+                p->key = m->key;
+            }
+            if (m->canonical && !p->canonical)
+                p->canonical = m->canonical;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!l[i].key)
+            l[i].key = ""; /* a local id no mention uses */
+    *nloc = n;
+    return l;
+}
+
+static bool has_str(const char *const *v, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i], s) == 0)
+            return true;
+    return false;
+}
+
+/* An entity while it is built: heap arrays that grow by doubling, copied
+ * into the corpus arena once complete. */
+struct draft {
+    struct entity_mention *mentions;
+    size_t nmentions, capmentions;
+    const char **aliases;
+    size_t naliases, capaliases;
+    const char **roles;
+    size_t nroles, caproles;
+    const char *name;
+    size_t name_words;
+};
+
+static size_t words_in(const char *s)
+{
+    size_t n = 1;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
+static void add_mention(struct corpus *c, struct draft *e, unsigned d,
+                        unsigned mi)
+{
+    struct doc *doc = c->docs[d];
+    const struct mention *m = &doc->mentions[mi];
+    const char *text = arena_strndup(c->arena, doc->text + m->span.start,
+                                     m->span.end - m->span.start);
+    if (e->nmentions == e->capmentions)
+        e->mentions = xgrow(e->mentions, &e->capmentions, e->nmentions + 1,
+                            sizeof *e->mentions);
+    e->mentions[e->nmentions].doc = d;
+    e->mentions[e->nmentions].mention = mi;
+    e->nmentions++;
+    if (!has_str(e->aliases, e->naliases, text)) {
+        if (e->naliases == e->capaliases)
+            e->aliases = xgrow(e->aliases, &e->capaliases, e->naliases + 1,
+                               sizeof *e->aliases);
+        e->aliases[e->naliases++] = text;
+    }
+    if (m->role && !has_str(e->roles, e->nroles, m->role)) {
+        if (e->nroles == e->caproles)
+            e->roles = xgrow(e->roles, &e->caproles, e->nroles + 1,
+                             sizeof *e->roles);
+        e->roles[e->nroles++] = arena_strdup(c->arena, m->role);
+    }
+    /* the fullest form: most words, then most bytes; "the" not counted */
+    size_t tw = words_in(text);
+    if (strncmp(text, "the ", 4) == 0 || strncmp(text, "The ", 4) == 0)
+        tw--;
+    if (!e->name || tw > e->name_words ||
+        (tw == e->name_words && strlen(text) > strlen(e->name))) {
+        e->name = text;
+        e->name_words = tw;
+    }
+}
+
+static void *arena_copy(struct arena *a, const void *v, size_t n,
+                        size_t size)
+{
+    void *out = arena_alloc(a, n * size + 1);
+    if (n)
+        memcpy(out, v, n * size);
+    return out;
+}
+
+/* Move a finished draft into e, in the corpus arena. */
+static void finish(struct corpus *c, struct draft *d, struct entity *e)
+{
+    e->mentions = arena_copy(c->arena, d->mentions, d->nmentions,
+                             sizeof *d->mentions);
+    e->nmentions = d->nmentions;
+    e->aliases = arena_copy(c->arena, d->aliases, d->naliases,
+                            sizeof *d->aliases);
+    e->naliases = d->naliases;
+    e->roles = arena_copy(c->arena, d->roles, d->nroles, sizeof *d->roles);
+    e->nroles = d->nroles;
+    if (!e->name)
+        e->name = d->name;
+    free(d->mentions);
+    free(d->aliases);
+    free(d->roles);
+}
+
+void link_run(const struct linker *lk, struct corpus *c)
+{
+    (void)lk;
+    size_t *base = xcalloc(c->ndocs + 1, sizeof *base);
+    size_t n;
+    struct loc *l = collect(c, &n, base);
+    join_names(l, n);
+    join_qualified(l, n);
+    join_persons(l, n);
+
+    /* entity index of each root, in order of first mention */
+    size_t *ent = xmalloc((n + 1) * sizeof *ent);
+    struct draft *drafts = NULL;
+    size_t capdrafts = 0;
+    for (size_t i = 0; i < n; i++)
+        ent[i] = (size_t)-1;
+    c->nentities = 0;
+    for (size_t d = 0; d < c->ndocs; d++) {
+        struct doc *doc = c->docs[d];
+        for (size_t i = 0; i < doc->nmentions; i++) {
+            struct mention *m = &doc->mentions[i];
+            if (m->local < 0)
+                continue;
+            size_t r = find(l, base[d] + (size_t)m->local);
+            if (ent[r] == (size_t)-1) {
+                if (c->nentities == c->capentities)
+                    c->entities = xgrow(c->entities, &c->capentities,
+                                        c->nentities + 1, sizeof *c->entities);
+                if (c->nentities == capdrafts)
+                    drafts = xgrow(drafts, &capdrafts, c->nentities + 1,
+                                   sizeof *drafts);
+                struct entity *e = &c->entities[c->nentities];
+                memset(e, 0, sizeof *e);
+                memset(&drafts[c->nentities], 0, sizeof *drafts);
+                e->type = l[r].type;
+                /* a gazetteer's name is the canonical form */
+                if (l[r].canonical && e->type != ENT_PERSON)
+                    e->name = arena_strdup(c->arena, l[r].canonical);
+                ent[r] = c->nentities++;
+            }
+            add_mention(c, &drafts[ent[r]], (unsigned)d, (unsigned)i);
+            m->entity = (unsigned)ent[r] + 1;
+        }
+    }
+    for (size_t i = 0; i < c->nentities; i++)
+        finish(c, &drafts[i], &c->entities[i]);
+    free(drafts);
+    free(ent);
+    free(l);
+    free(base);
 }

@@ -355,6 +355,28 @@ static bool is_dateline(const char *s, size_t n, char out[11])
     return letters <= 24 && count_words(s, n) <= 7;
 }
 
+/* "date 2018-09-18 ...", "Published: March 26, 2015 ...": a line that
+ * opens with a labelled date. The rest of the line may be anything. */
+static bool leading_dateline(const char *s, size_t n, char out[11])
+{
+    static const char *const labels[] = {"date", "published", "updated",
+                                         "posted", "last updated", NULL};
+    size_t p = 0;
+    for (int i = 0; labels[i]; i++) {
+        size_t k = strlen(labels[i]);
+        if (n > k && strncasecmp(s, labels[i], k) == 0 &&
+            (s[k] == ' ' || s[k] == ':')) {
+            p = k;
+            break;
+        }
+    }
+    if (p == 0)
+        return false;
+    while (p < n && (s[p] == ' ' || s[p] == ':' || s[p] == '\t'))
+        p++;
+    return date_at(s, n, p, out) != 0;
+}
+
 /* ---- boilerplate ---------------------------------------------------- */
 
 static bool cue_matches(const struct cue *c, struct rules_rx_scratch *sc,
@@ -532,30 +554,34 @@ static void set_title(struct doc *doc, struct span s)
     doc->title_span = s;
 }
 
-/* The headline is a short line without a final period near the top; some
+/* The headline is the first body line near the top if it is short and
+ * without a final period; a dateline may sit above or below it. Some
  * scraped pages instead close with a "headline DD.MM.YYYY" line. */
+#define HEAD_LINES 6
+
 static void find_title_and_date(struct doc *doc, const struct lines *ls)
 {
     size_t seen = 0, i;
+    bool body_seen = false;
     char iso[11];
-    for (i = 0; i < ls->n && seen < 3; i++) {
+    for (i = 0; i < ls->n && seen < HEAD_LINES; i++) {
         struct span s = ls->v[i].span;
         if (span_len(s) == 0)
             continue;
-        if (is_dateline(doc->text + s.start, span_len(s), iso)) {
+        seen++;
+        if (is_dateline(doc->text + s.start, span_len(s), iso) ||
+            leading_dateline(doc->text + s.start, span_len(s), iso)) {
             if (!doc->published) {
                 doc->published = arena_strdup(doc->arena, iso);
                 doc->published_span = s;
             }
             continue;
         }
-        if (doc_in_boilerplate(doc, s))
+        if (body_seen || doc_in_boilerplate(doc, s))
             continue;
-        seen++;
-        if (!doc->title && headline_shape(doc->text + s.start, span_len(s)) &&
-            i + 1 < ls->n)
+        body_seen = true;
+        if (headline_shape(doc->text + s.start, span_len(s)) && i + 1 < ls->n)
             set_title(doc, s);
-        break;
     }
     for (i = ls->n; i-- > 0;) {
         struct span s = ls->v[i].span;
@@ -697,7 +723,10 @@ static enum cd_err html_doc(const struct loader *l, const char *path,
     if (a.published)
         doc->published = arena_strdup(doc->arena, a.published);
     for (size_t i = 0; i < a.nboiler; i++)
-        doc_add_boilerplate(doc, a.boiler[i], "page furniture");
+        doc_add_boilerplate(doc, a.boiler[i],
+                            a.boiler_why && a.boiler_why[i]
+                                ? arena_strdup(doc->arena, a.boiler_why[i])
+                                : "page furniture");
     for (size_t i = 0; i < a.nwarnings; i++)
         doc_warn(doc, "%s", a.warnings[i]);
     html_article_clear(&a);

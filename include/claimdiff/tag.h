@@ -31,7 +31,12 @@ struct mention {
     struct span span;      /* the name as written, without role words */
     enum ent_type type;
     const char *canonical; /* the gazetteer's name, or NULL (arena) */
-    const char *key;       /* folded key the linker joins on (arena) */
+    const char *key;       /* folded key the linker joins on (arena):
+                              case, diacritics, al-/an-, transliteration
+                              folded; a person's full name (a surname
+                              alone takes its full name's key); an
+                              organisation's sorted words, its country
+                              after '@' ("defense ministry@russia") */
     const char *role;      /* role/title seen with it, or NULL (arena) */
     struct span role_span; /* where the role is, {0,0} if none */
     int local;             /* local entity: mentions of one referent in
@@ -39,12 +44,18 @@ struct mention {
     unsigned entity;       /* corpus entity index + 1 after link; 0 none */
 };
 
+/* Build the lookups (gazetteers, lexicons, patterns) of r; r may be freed
+ * afterwards. On a malformed row returns CD_ERR_RULE with its file and
+ * line in d and sets *out to NULL. */
 CD_NODISCARD enum cd_err tag_new(const struct rules *r, struct tagger **out,
                                  struct diag *d);
 
+/* Release everything. NULL is a no-op. */
 void tag_free(struct tagger *t);
 
-/* Tag doc (needs segment_run first). */
+/* Append doc's mentions to doc->mentions, in text order, none inside
+ * boilerplate. Uses doc->sents for sentence starts and headlines when
+ * segment_run has filled them, its own scan of the text otherwise. */
 void tag_run(const struct tagger *t, struct doc *doc);
 
 #endif

@@ -1,0 +1,882 @@
+/* test_segment.c - paragraphs, sentences and tokens (segment.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/segment.h"
+
+struct fixture {
+    struct rules *rules;
+    struct segmenter *seg;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = xcalloc(1, sizeof *f);
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    if (rules_new(NULL, &f->rules, &d) != CD_OK ||
+        segment_new(f->rules, &f->seg, &d) != CD_OK) {
+        fprintf(stderr, "setup: %s:%u: %s\n", d.file, d.line, d.msg);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    segment_free(f->seg);
+    rules_free(f->rules);
+    free(f);
+    return 0;
+}
+
+static struct doc *make_doc(const char *text, size_t len)
+{
+    return doc_new("test.txt", xstrndup(text, len), len);
+}
+
+static struct doc *segment_text(void **state, const char *text)
+{
+    struct fixture *f = *state;
+    struct doc *doc = make_doc(text, strlen(text));
+    segment_run(f->seg, doc);
+    return doc;
+}
+
+/* The text of a span, for string asserts. Caller frees. */
+static char *slice(const struct doc *doc, struct span s)
+{
+    return xstrndup(doc->text + s.start, s.end - s.start);
+}
+
+static void check_sentences(void **state, const char *text,
+                            const char *const *want, size_t nwant)
+{
+    struct doc *doc = segment_text(state, text);
+    if (doc->nsents != nwant) {
+        print_message("text: %s\n", text);
+        for (size_t i = 0; i < doc->nsents; i++)
+            print_message("  got [%zu] <%.*s>\n", i,
+                          (int)(doc->sents[i].span.end - doc->sents[i].span.start),
+                          doc->text + doc->sents[i].span.start);
+    }
+    assert_int_equal(doc->nsents, nwant);
+    for (size_t i = 0; i < nwant; i++) {
+        char *got = slice(doc, doc->sents[i].span);
+        assert_string_equal(got, want[i]);
+        free(got);
+    }
+    doc_free(doc);
+}
+
+#define SENTS(text, ...)                                                     \
+    check_sentences(state, text, (const char *const[]){__VA_ARGS__},         \
+                    sizeof((const char *const[]){__VA_ARGS__}) /             \
+                        sizeof(const char *))
+
+/* The index of the token whose text is s, or -1. */
+static long find_token(const struct doc *doc, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < doc->ntoks; i++) {
+        const struct token *t = &doc->toks[i];
+        if (t->span.end - t->span.start == n &&
+            memcmp(doc->text + t->span.start, s, n) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+static void check_tokens(void **state, const char *text,
+                         const char *const *want, size_t nwant)
+{
+    struct doc *doc = segment_text(state, text);
+    if (doc->ntoks != nwant) {
+        print_message("text: %s\n", text);
+        for (size_t i = 0; i < doc->ntoks; i++)
+            print_message("  got [%zu] <%.*s>\n", i,
+                          (int)(doc->toks[i].span.end - doc->toks[i].span.start),
+                          doc->text + doc->toks[i].span.start);
+    }
+    assert_int_equal(doc->ntoks, nwant);
+    for (size_t i = 0; i < nwant; i++) {
+        char *got = slice(doc, doc->toks[i].span);
+        assert_string_equal(got, want[i]);
+        free(got);
+    }
+    doc_free(doc);
+}
+
+#define TOKS(text, ...)                                                      \
+    check_tokens(state, text, (const char *const[]){__VA_ARGS__},            \
+                 sizeof((const char *const[]){__VA_ARGS__}) /                \
+                     sizeof(const char *))
+
+/* ---- sentence boundaries ------------------------------------------- */
+
+static void test_full_stops_split_sentences(void **state)
+{
+    SENTS("Russia denied it. Turkey insisted. Nobody knows.",
+          "Russia denied it.", "Turkey insisted.", "Nobody knows.");
+}
+
+static void test_abbreviation_before_sentence_starter_splits(void **state)
+{
+    SENTS("He moved to the U.S. The next day he left.",
+          "He moved to the U.S.", "The next day he left.");
+}
+
+static void test_abbreviation_before_name_does_not_split(void **state)
+{
+    SENTS("He met the U.S. State Department in Geneva.",
+          "He met the U.S. State Department in Geneva.");
+}
+
+static void test_abbreviation_at_sentence_start_stays(void **state)
+{
+    SENTS("U.S. Secretary of State John Kerry spoke. He left.",
+          "U.S. Secretary of State John Kerry spoke.", "He left.");
+}
+
+static void test_titles_never_end_a_sentence(void **state)
+{
+    SENTS("Mr. Smith met Dr. Jones and Gov. Brown. They talked.",
+          "Mr. Smith met Dr. Jones and Gov. Brown.", "They talked.");
+}
+
+static void test_military_ranks_never_end_a_sentence(void **state)
+{
+    SENTS("Army Col. Steve Warren and Lt. Gen. Sergei Rudskoi agreed. "
+          "Sgt. Capt. Maj. Gen. Brig. Adm. Ranks abound.",
+          "Army Col. Steve Warren and Lt. Gen. Sergei Rudskoi agreed.",
+          "Sgt. Capt. Maj. Gen. Brig. Adm. Ranks abound.");
+}
+
+static void test_single_letter_initial_does_not_split(void **state)
+{
+    SENTS("John F. Kennedy was shot in 1963. He died.",
+          "John F. Kennedy was shot in 1963.", "He died.");
+}
+
+static void test_initial_before_sentence_starter_splits(void **state)
+{
+    SENTS("They chose Plan B. The rest failed.", "They chose Plan B.",
+          "The rest failed.");
+}
+
+static void test_decimal_numbers_do_not_split(void **state)
+{
+    SENTS("It cost 3.5 million dollars. Then it rose to 4.25 million.",
+          "It cost 3.5 million dollars.", "Then it rose to 4.25 million.");
+}
+
+static void test_thousands_separator_does_not_split(void **state)
+{
+    SENTS("Some 10,000 people fled. Others stayed.", "Some 10,000 people fled.",
+          "Others stayed.");
+}
+
+static void test_number_sign_before_a_number_does_not_split(void **state)
+{
+    SENTS("Resolution No. 5 passed. It was close.", "Resolution No. 5 passed.",
+          "It was close.");
+}
+
+static void test_numeric_abbreviation_without_number_is_a_full_stop(void **state)
+{
+    SENTS("The answer was No. Then he left.", "The answer was No.",
+          "Then he left.");
+}
+
+static void test_month_abbreviation_before_day_does_not_split(void **state)
+{
+    SENTS("On Sept. 18 the plane vanished. On Oct. 1 it was found.",
+          "On Sept. 18 the plane vanished.", "On Oct. 1 it was found.");
+}
+
+static void test_ellipsis_before_capital_splits(void **state)
+{
+    SENTS("We waited... Nothing came.", "We waited...", "Nothing came.");
+}
+
+static void test_ellipsis_before_lower_case_continues(void **state)
+{
+    SENTS("He paused... and went on. Done.", "He paused... and went on.",
+          "Done.");
+}
+
+static void test_unicode_ellipsis_splits(void **state)
+{
+    SENTS("It ended\xE2\x80\xA6 Then came peace.", "It ended\xE2\x80\xA6",
+          "Then came peace.");
+}
+
+static void test_domain_names_do_not_split(void **state)
+{
+    SENTS("The website antiwar.com wrote it. Others agreed.",
+          "The website antiwar.com wrote it.", "Others agreed.");
+}
+
+static void test_url_with_www_does_not_split(void **state)
+{
+    SENTS("See www.presstv.co.uk. It is a mirror.", "See www.presstv.co.uk.",
+          "It is a mirror.");
+}
+
+static void test_email_address_does_not_split(void **state)
+{
+    SENTS("Write to news.desk@example.org today. We answer.",
+          "Write to news.desk@example.org today.", "We answer.");
+}
+
+static void test_closing_quote_after_stop_stays_with_sentence(void **state)
+{
+    SENTS("\xE2\x80\x9CWe will act.\xE2\x80\x9D He said so.",
+          "\xE2\x80\x9CWe will act.\xE2\x80\x9D", "He said so.");
+}
+
+static void test_quote_ending_in_comma_does_not_end_sentence(void **state)
+{
+    SENTS("\xE2\x80\x9CWe will act,\xE2\x80\x9D Kerry said. "
+          "\xE2\x80\x9C" "And soon.\xE2\x80\x9D",
+          "\xE2\x80\x9CWe will act,\xE2\x80\x9D Kerry said.",
+          "\xE2\x80\x9C" "And soon.\xE2\x80\x9D");
+}
+
+static void test_question_in_quote_before_lower_case_continues(void **state)
+{
+    SENTS("\"Why?\" he asked. Nobody answered.", "\"Why?\" he asked.",
+          "Nobody answered.");
+}
+
+static void test_question_and_exclamation_marks_end_sentences(void **state)
+{
+    SENTS("Is it true? Yes! It is.", "Is it true?", "Yes!", "It is.");
+}
+
+static void test_stacked_marks_stay_together(void **state)
+{
+    SENTS("Was it a bomb?! Nobody knows.", "Was it a bomb?!", "Nobody knows.");
+}
+
+static void test_closing_bracket_after_stop_stays_with_sentence(void **state)
+{
+    SENTS("(He agreed.) Then he left.", "(He agreed.)", "Then he left.");
+}
+
+static void test_single_quote_after_stop_stays_with_sentence(void **state)
+{
+    SENTS("He said 'no.' Then he left.", "He said 'no.'", "Then he left.");
+}
+
+static void test_time_abbreviation_before_lower_case_continues(void **state)
+{
+    SENTS("It left at 9:55 a.m. local time. The crash followed.",
+          "It left at 9:55 a.m. local time.", "The crash followed.");
+}
+
+static void test_time_abbreviation_before_name_continues(void **state)
+{
+    SENTS("It was hit at 11 p.m. Moscow time by a missile.",
+          "It was hit at 11 p.m. Moscow time by a missile.");
+}
+
+static void test_time_abbreviation_before_starter_splits(void **state)
+{
+    SENTS("It landed at 3 p.m. The crew was safe.", "It landed at 3 p.m.",
+          "The crew was safe.");
+}
+
+static void test_company_abbreviation_before_verb_continues(void **state)
+{
+    SENTS("Apple Inc. said so. Fine.", "Apple Inc. said so.", "Fine.");
+}
+
+static void test_etc_before_starter_splits(void **state)
+{
+    SENTS("Guns, tanks, etc. But no planes.", "Guns, tanks, etc.",
+          "But no planes.");
+}
+
+static void test_latin_abbreviations_never_end_a_sentence(void **state)
+{
+    SENTS("Some states, e.g. Syria, i.e. Assad, vs. Turkey. Done.",
+          "Some states, e.g. Syria, i.e. Assad, vs. Turkey.", "Done.");
+}
+
+static void test_missing_space_after_stop_does_not_split(void **state)
+{
+    SENTS("He was in Syria.The typo stays.", "He was in Syria.The typo stays.");
+}
+
+static void test_dash_after_quoted_stop_continues(void **state)
+{
+    SENTS("\xE2\x80\x9CNo.\xE2\x80\x9D \xE2\x80\x94 said Kerry.",
+          "\xE2\x80\x9CNo.\xE2\x80\x9D \xE2\x80\x94 said Kerry.");
+}
+
+static void test_dotted_date_does_not_split(void **state)
+{
+    SENTS("On 26.10.2016 the truce ended. It failed.",
+          "On 26.10.2016 the truce ended.", "It failed.");
+}
+
+static void test_quote_with_two_sentences_splits_inside(void **state)
+{
+    SENTS("\xE2\x80\x9CThe plane was at 6,000 metres. It stayed over Syria,"
+          "\xE2\x80\x9D the ministry said.",
+          "\xE2\x80\x9CThe plane was at 6,000 metres.",
+          "It stayed over Syria,\xE2\x80\x9D the ministry said.");
+}
+
+static void test_degree_abbreviation_with_inner_dot_stays(void **state)
+{
+    SENTS("She holds a Ph.D. in law. He does not.",
+          "She holds a Ph.D. in law.", "He does not.");
+}
+
+static void test_undotted_initialism_sentence_end_splits(void **state)
+{
+    SENTS("He was born in the U.S.A. In 1990 he left.",
+          "He was born in the U.S.A.", "In 1990 he left.");
+}
+
+static void test_numbered_list_marker_is_not_a_sentence(void **state)
+{
+    SENTS("1. The first point is clear.", "1. The first point is clear.");
+}
+
+static void test_trailing_photo_credit_joins_last_sentence(void **state)
+{
+    SENTS("Troops gather in Aleppo on June 4, 2016. (AFP)",
+          "Troops gather in Aleppo on June 4, 2016. (AFP)");
+}
+
+static void test_abbreviation_ending_paragraph_ends_sentence(void **state)
+{
+    SENTS("Russia Must Restrain Itself, Says U.S.\nThe call came Monday.",
+          "Russia Must Restrain Itself, Says U.S.", "The call came Monday.");
+}
+
+static void test_sentences_never_cross_paragraphs(void **state)
+{
+    SENTS("No stop here\nNext line.\n\nLast one", "No stop here", "Next line.",
+          "Last one");
+}
+
+static void test_stop_before_lower_case_continues(void **state)
+{
+    SENTS("It was approx. five km away.", "It was approx. five km away.");
+}
+
+/* ---- paragraphs ----------------------------------------------------- */
+
+static void check_paras(const struct doc *doc, const char *const *want,
+                        size_t nwant)
+{
+    assert_int_equal(doc->nparas, nwant);
+    for (size_t i = 0; i < nwant; i++) {
+        char *got = slice(doc, doc->paras[i].span);
+        assert_string_equal(got, want[i]);
+        free(got);
+    }
+}
+
+static void test_blank_lines_separate_paragraphs(void **state)
+{
+    struct doc *doc = segment_text(state, "\n\nFirst one.\n\n\n  Second one. \n\n");
+    check_paras(doc, (const char *const[]){"First one.", "Second one."}, 2);
+    assert_int_equal(doc->sents[1].paragraph, 1);
+    doc_free(doc);
+}
+
+static void test_single_newlines_separate_paragraphs(void **state)
+{
+    struct doc *doc = segment_text(state, "Headline here\nFirst para.\nSecond para.");
+    check_paras(doc,
+                (const char *const[]){"Headline here", "First para.",
+                                      "Second para."},
+                3);
+    doc_free(doc);
+}
+
+static void test_broken_line_continuing_in_lower_case_joins(void **state)
+{
+    const char *text =
+        "The Russian Defense Ministry said in a statement on Monday that the\n"
+        "aircraft disappeared from radar.\n"
+        "Nobody commented on it.";
+    struct doc *doc = segment_text(state, text);
+    check_paras(doc,
+                (const char *const[]){
+                    "The Russian Defense Ministry said in a statement on "
+                    "Monday that the\naircraft disappeared from radar.",
+                    "Nobody commented on it."},
+                2);
+    assert_int_equal(doc->nsents, 2);
+    doc_free(doc);
+}
+
+static void test_hard_wrapped_text_joins_full_lines(void **state)
+{
+    const char *text =
+        "The United States has called on Russia and the Syrian government to\n"
+        "stop their offensive operations in Syria, the Reuters news agency\n"
+        "reported Monday. U.S. Secretary of State John Kerry made the comments\n"
+        "after a Russian helicopter was shot down.\n"
+        "\n"
+        "The city, an opposition stronghold in the east of the country, has\n"
+        "been under siege by Russian-backed Syrian government forces for\n"
+        "almost a month.\n";
+    struct doc *doc = segment_text(state, text);
+    assert_int_equal(doc->nparas, 2);
+    assert_int_equal(doc->nsents, 3);
+    char *s = slice(doc, doc->sents[1].span);
+    assert_string_equal(s, "U.S. Secretary of State John Kerry made the "
+                           "comments\nafter a Russian helicopter was shot down.");
+    free(s);
+    doc_free(doc);
+}
+
+static void test_hard_wrapped_text_keeps_short_headline_apart(void **state)
+{
+    const char *text =
+        "Kerry urges restraint\n"
+        "The United States has called on Russia and the Syrian government to\n"
+        "stop their offensive operations in Syria, the Reuters news agency\n"
+        "reported Monday. U.S. Secretary of State John Kerry made the comments\n"
+        "after a Russian helicopter was shot down.\n";
+    struct doc *doc = segment_text(state, text);
+    assert_int_equal(doc->nparas, 2);
+    assert_int_equal(doc->sents[0].flags, SENT_HEADLINE);
+    doc_free(doc);
+}
+
+static void test_crlf_is_not_part_of_any_span(void **state)
+{
+    struct doc *doc = segment_text(state, "Title line\r\n\r\nBody text here.\r\n");
+    check_paras(doc, (const char *const[]){"Title line", "Body text here."}, 2);
+    assert_int_equal(doc->ntoks, 6);
+    doc_free(doc);
+}
+
+static void test_bom_and_no_break_spaces_are_trimmed(void **state)
+{
+    struct doc *doc = segment_text(
+        state, "\xEF\xBB\xBF\xC2\xA0 Body\xC2\xA0text.\xC2\xA0\n\xC2\xA0\n");
+    check_paras(doc, (const char *const[]){"Body\xC2\xA0text."}, 1);
+    assert_int_equal(doc->ntoks, 3);
+    doc_free(doc);
+}
+
+static void test_whitespace_only_text_has_no_paragraphs(void **state)
+{
+    struct doc *doc = segment_text(state, " \n\t\r\n\xC2\xA0\n");
+    assert_int_equal(doc->nparas, 0);
+    assert_int_equal(doc->nsents, 0);
+    assert_int_equal(doc->ntoks, 0);
+    doc_free(doc);
+}
+
+static void test_empty_document_has_nothing(void **state)
+{
+    struct doc *doc = segment_text(state, "");
+    assert_int_equal(doc->nparas, 0);
+    assert_int_equal(doc->nsents, 0);
+    assert_int_equal(doc->ntoks, 0);
+    doc_free(doc);
+}
+
+static void test_running_twice_replaces_the_segmentation(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = segment_text(state, "One. Two.\n\nThree.");
+    segment_run(f->seg, doc);
+    assert_int_equal(doc->nparas, 2);
+    assert_int_equal(doc->nsents, 3);
+    assert_int_equal(doc->ntoks, 6);
+    doc_free(doc);
+}
+
+/* ---- tokens --------------------------------------------------------- */
+
+static void test_words_keep_inner_hyphens_and_apostrophes(void **state)
+{
+    TOKS("al-Nusra Russia\xE2\x80\x99s didn't Mi-8 Il-20M one-on-one "
+         "victims' 28-year-old",
+         "al-Nusra", "Russia\xE2\x80\x99s", "didn't", "Mi-8", "Il-20M",
+         "one-on-one", "victims", "'", "28-year-old");
+}
+
+static void test_numbers_keep_inner_separators(void **state)
+{
+    TOKS("10,000 3.5 26.10.2016 2015-2016 1,2345",
+         "10,000", "3.5", "26.10.2016", "2015", "-", "2016", "1", ",", "2345");
+}
+
+static void test_number_glued_to_letters_is_a_word(void **state)
+{
+    struct doc *doc = segment_text(state, "17th 1950s 4U9525 6pm 42");
+    assert_int_equal(doc->ntoks, 5);
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(doc->toks[i].kind, TOK_WORD);
+    assert_int_equal(doc->toks[4].kind, TOK_NUMBER);
+    doc_free(doc);
+}
+
+static void test_multibyte_punctuation_is_one_token(void **state)
+{
+    TOKS("\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x94 he said\xE2\x80\xA6 \xC2\xAB"
+         "ok\xC2\xBB...",
+         "\xE2\x80\x9C", "Yes", "\xE2\x80\x9D", "\xE2\x80\x94", "he", "said",
+         "\xE2\x80\xA6", "\xC2\xAB", "ok", "\xC2\xBB", "...");
+}
+
+static void test_abbreviations_and_urls_are_one_token(void **state)
+{
+    TOKS("U.S.-backed U.S. Gen. Ph.D. antiwar.com www.presstv.co.uk/x a.m.",
+         "U.S.-backed", "U.S.", "Gen.", "Ph.D.", "antiwar.com",
+         "www.presstv.co.uk/x", "a.m.");
+}
+
+static void test_no_break_space_is_not_a_token(void **state)
+{
+    TOKS("5\xC2\xA0km\xE2\x80\xAF" "away", "5", "km", "away");
+}
+
+static void test_token_flags_mark_case(void **state)
+{
+    struct doc *doc = segment_text(
+        state, "NATO and U.S. officials met Kerry, \xC3\x89ric and "
+               "\xD0\xA8\xD0\xBE\xD0\xB9\xD0\xB3\xD1\x83 in F-16 jets.");
+    long i;
+    assert_true((i = find_token(doc, "NATO")) >= 0);
+    assert_int_equal(doc->toks[i].flags, TOKF_CAP | TOKF_ALLCAPS | TOKF_SENT_START);
+    assert_int_equal(doc->toks[find_token(doc, "and")].flags, 0);
+    assert_int_equal(doc->toks[find_token(doc, "U.S.")].flags,
+                     TOKF_CAP | TOKF_ALLCAPS);
+    assert_int_equal(doc->toks[find_token(doc, "Kerry")].flags, TOKF_CAP);
+    assert_int_equal(doc->toks[find_token(doc, "\xC3\x89ric")].flags, TOKF_CAP);
+    assert_int_equal(
+        doc->toks[find_token(doc, "\xD0\xA8\xD0\xBE\xD0\xB9\xD0\xB3\xD1\x83")].flags,
+        TOKF_CAP);
+    /* One letter is not "all caps". */
+    assert_int_equal(doc->toks[find_token(doc, "F-16")].flags, TOKF_CAP);
+    doc_free(doc);
+}
+
+static void test_sentence_start_marks_first_word_token(void **state)
+{
+    struct doc *doc = segment_text(state, "\xE2\x80\x9CWe left.\xE2\x80\x9D 15 "
+                                          "Russians died.");
+    assert_int_equal(doc->nsents, 2);
+    assert_int_equal(doc->toks[find_token(doc, "We")].flags,
+                     TOKF_CAP | TOKF_SENT_START);
+    assert_int_equal(doc->toks[find_token(doc, "15")].flags, 0);
+    assert_int_equal(doc->toks[find_token(doc, "Russians")].flags,
+                     TOKF_CAP | TOKF_SENT_START);
+    assert_int_equal(doc->toks[find_token(doc, "Russians")].sentence, 1);
+    assert_int_equal(doc->toks[find_token(doc, "\xE2\x80\x9D")].sentence, 0);
+    doc_free(doc);
+}
+
+static void test_tokens_cover_their_sentence_in_order(void **state)
+{
+    struct doc *doc = segment_text(state, "A b. C d!\n\n\xE2\x80\x9C" "E f?\xE2\x80\x9D");
+    size_t k = 0;
+    for (size_t s = 0; s < doc->nsents; s++) {
+        assert_int_equal(doc->toks[k].span.start, doc->sents[s].span.start);
+        while (k < doc->ntoks && doc->toks[k].sentence == s)
+            k++;
+        assert_int_equal(doc->toks[k - 1].span.end, doc->sents[s].span.end);
+    }
+    assert_int_equal(k, doc->ntoks);
+    doc_free(doc);
+}
+
+/* ---- sentence kinds ------------------------------------------------- */
+
+static void test_short_line_without_stop_is_headline(void **state)
+{
+    struct doc *doc = segment_text(
+        state, "Kerry urged Russia to refrain\n\nRussia must act, he said.\n");
+    assert_int_equal(doc->nsents, 2);
+    assert_int_equal(doc->sents[0].flags, SENT_HEADLINE);
+    assert_int_equal(doc->sents[1].flags, 0);
+    doc_free(doc);
+}
+
+static void test_cut_off_last_paragraph_is_not_headline(void **state)
+{
+    struct doc *doc = segment_text(state, "Plane Crashes In Alps\n\n"
+                                          "It flew to Germany.\n\n"
+                                          "The flight was travelling to the western Germa");
+    assert_int_equal(doc->nsents, 3);
+    assert_int_equal(doc->sents[0].flags, SENT_HEADLINE);
+    assert_int_equal(doc->sents[2].flags, 0);
+    doc_free(doc);
+}
+
+static void test_bullet_lines_are_sentences_of_their_own(void **state)
+{
+    struct doc *doc = segment_text(state, "Key points:\n"
+                                          "\xE2\x80\xA2 Russia denies it\n"
+                                          "- Turkey insists. NATO agrees.\n"
+                                          "2) Talks go on");
+    assert_int_equal(doc->nparas, 4);
+    assert_int_equal(doc->nsents, 5);
+    assert_int_equal(doc->sents[0].flags, 0);
+    for (size_t i = 1; i < 5; i++)
+        assert_int_equal(doc->sents[i].flags, SENT_BULLET);
+    char *s = slice(doc, doc->sents[1].span);
+    assert_string_equal(s, "\xE2\x80\xA2 Russia denies it");
+    free(s);
+    doc_free(doc);
+}
+
+static void test_line_ending_in_agency_credit_is_caption(void **state)
+{
+    struct doc *doc = segment_text(
+        state, "Fighters fly above Red Square (AFP)\n\n"
+               "A plane in flight (file photo)\n\n"
+               "The rescue in 2006\xE2\x80\x94 Reuters pic\n\n"
+               "It was run by Agence France-Presse (AFP).\n");
+    assert_int_equal(doc->nsents, 4);
+    assert_int_equal(doc->sents[0].flags, SENT_CAPTION);
+    assert_int_equal(doc->sents[1].flags, SENT_CAPTION);
+    assert_int_equal(doc->sents[2].flags, SENT_CAPTION);
+    assert_int_equal(doc->sents[3].flags, 0);
+    doc_free(doc);
+}
+
+static void test_story_credit_after_last_sentence_is_split_off(void **state)
+{
+    SENTS("The plane was downed, the statement said. \xE2\x80\x94 AFP",
+          "The plane was downed, the statement said.", "\xE2\x80\x94 AFP");
+    struct doc *doc = segment_text(
+        state, "The plane was downed, the statement said. \xE2\x80\x94 AFP");
+    assert_int_equal(doc->sents[0].flags, 0);
+    assert_int_equal(doc->sents[1].flags, SENT_CAPTION);
+    doc_free(doc);
+}
+
+static void test_boilerplate_region_flags_paragraphs_and_sentences(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "Real news here. More news.\n\nSign up for our newsletter.\n";
+    struct doc *doc = make_doc(text, strlen(text));
+    size_t bp = (size_t)(strstr(text, "Sign") - text);
+    doc_add_boilerplate(doc, (struct span){bp, strlen(text)}, "newsletter");
+    segment_run(f->seg, doc);
+    assert_int_equal(doc->nparas, 2);
+    assert_false(doc->paras[0].boilerplate);
+    assert_true(doc->paras[1].boilerplate);
+    assert_int_equal(doc->nsents, 3);
+    assert_int_equal(doc->sents[0].flags, 0);
+    assert_int_equal(doc->sents[1].flags, 0);
+    assert_int_equal(doc->sents[2].flags, SENT_BOILERPLATE);
+    doc_free(doc);
+}
+
+/* ---- robustness ----------------------------------------------------- */
+
+static void test_megabyte_paragraph_without_punctuation_is_one_sentence(void **state)
+{
+    struct fixture *f = *state;
+    size_t n = 1 << 20;
+    char *text = xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        text[i] = i % 6 == 5 ? ' ' : 'a';
+    text[n] = '\0';
+    struct doc *doc = doc_new("big.txt", text, n);
+    segment_run(f->seg, doc);
+    assert_int_equal(doc->nparas, 1);
+    assert_int_equal(doc->nsents, 1);
+    assert_int_equal(doc->ntoks, (n + 5) / 6);
+    doc_free(doc);
+}
+
+static void test_long_dotted_run_is_segmented(void **state)
+{
+    /* "Ab.Ab.Ab...": every word start is a candidate domain; the scan
+     * must not restart at each one. */
+    struct fixture *f = *state;
+    size_t n = 3 << 18;
+    char *text = xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        text[i] = "Ab."[i % 3];
+    text[n] = '\0';
+    struct doc *doc = doc_new("dots.txt", text, n);
+    segment_run(f->seg, doc);
+    assert_int_equal(doc->nparas, 1);
+    assert_int_equal(doc->nsents, 1);
+    assert_int_equal(doc->ntoks, 2 << 18);
+    doc_free(doc);
+}
+
+static void test_invalid_utf8_is_tokenized_byte_by_byte(void **state)
+{
+    TOKS("ab \xFF\xFE cd", "ab", "\xFF", "\xFE", "cd");
+}
+
+/* ---- segment_new ---------------------------------------------------- */
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+}
+
+static void test_unknown_abbreviation_class_is_a_rule_error(void **state)
+{
+    char dir[] = "/tmp/segtestXXXXXX", sub[64], file[96];
+    struct rules *r = NULL;
+    struct segmenter *seg = (struct segmenter *)1;
+    struct diag d;
+    (void)state;
+    memset(&d, 0, sizeof d);
+    assert_non_null(mkdtemp(dir));
+    snprintf(sub, sizeof sub, "%s/lexicon", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(file, sizeof file, "%s/abbreviations.tsv", sub);
+    write_file(file, "# test\nFoo.\tfinal\nBar.\tmaybe\n");
+    assert_int_equal(rules_new(dir, &r, &d), CD_OK);
+    assert_int_equal(segment_new(r, &seg, &d), CD_ERR_RULE);
+    assert_null(seg);
+    assert_int_equal(d.line, 3);
+    assert_non_null(strstr(d.msg, "maybe"));
+    rules_free(r);
+    unlink(file);
+    rmdir(sub);
+    rmdir(dir);
+}
+
+static void test_user_abbreviation_is_used(void **state)
+{
+    char dir[] = "/tmp/segtestXXXXXX", sub[64], file[96];
+    struct rules *r = NULL;
+    struct segmenter *seg = NULL;
+    struct diag d;
+    (void)state;
+    memset(&d, 0, sizeof d);
+    assert_non_null(mkdtemp(dir));
+    snprintf(sub, sizeof sub, "%s/lexicon", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(file, sizeof file, "%s/abbreviations.tsv", sub);
+    write_file(file, "Blvd.\tinner\n");
+    assert_int_equal(rules_new(dir, &r, &d), CD_OK);
+    assert_int_equal(segment_new(r, &seg, &d), CD_OK);
+    const char *text = "On Sunset Blvd. The Bar opened.";
+    struct doc *doc = make_doc(text, strlen(text));
+    segment_run(seg, doc);
+    assert_int_equal(doc->nsents, 1);
+    doc_free(doc);
+    segment_free(seg);
+    rules_free(r);
+    unlink(file);
+    rmdir(sub);
+    rmdir(dir);
+}
+
+static void test_free_of_null_is_a_no_op(void **state)
+{
+    (void)state;
+    segment_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_full_stops_split_sentences),
+        cmocka_unit_test(test_abbreviation_before_sentence_starter_splits),
+        cmocka_unit_test(test_abbreviation_before_name_does_not_split),
+        cmocka_unit_test(test_abbreviation_at_sentence_start_stays),
+        cmocka_unit_test(test_titles_never_end_a_sentence),
+        cmocka_unit_test(test_military_ranks_never_end_a_sentence),
+        cmocka_unit_test(test_single_letter_initial_does_not_split),
+        cmocka_unit_test(test_initial_before_sentence_starter_splits),
+        cmocka_unit_test(test_decimal_numbers_do_not_split),
+        cmocka_unit_test(test_thousands_separator_does_not_split),
+        cmocka_unit_test(test_number_sign_before_a_number_does_not_split),
+        cmocka_unit_test(test_numeric_abbreviation_without_number_is_a_full_stop),
+        cmocka_unit_test(test_month_abbreviation_before_day_does_not_split),
+        cmocka_unit_test(test_ellipsis_before_capital_splits),
+        cmocka_unit_test(test_ellipsis_before_lower_case_continues),
+        cmocka_unit_test(test_unicode_ellipsis_splits),
+        cmocka_unit_test(test_domain_names_do_not_split),
+        cmocka_unit_test(test_url_with_www_does_not_split),
+        cmocka_unit_test(test_email_address_does_not_split),
+        cmocka_unit_test(test_closing_quote_after_stop_stays_with_sentence),
+        cmocka_unit_test(test_quote_ending_in_comma_does_not_end_sentence),
+        cmocka_unit_test(test_question_in_quote_before_lower_case_continues),
+        cmocka_unit_test(test_question_and_exclamation_marks_end_sentences),
+        cmocka_unit_test(test_stacked_marks_stay_together),
+        cmocka_unit_test(test_closing_bracket_after_stop_stays_with_sentence),
+        cmocka_unit_test(test_single_quote_after_stop_stays_with_sentence),
+        cmocka_unit_test(test_time_abbreviation_before_lower_case_continues),
+        cmocka_unit_test(test_time_abbreviation_before_name_continues),
+        cmocka_unit_test(test_time_abbreviation_before_starter_splits),
+        cmocka_unit_test(test_company_abbreviation_before_verb_continues),
+        cmocka_unit_test(test_etc_before_starter_splits),
+        cmocka_unit_test(test_latin_abbreviations_never_end_a_sentence),
+        cmocka_unit_test(test_missing_space_after_stop_does_not_split),
+        cmocka_unit_test(test_dash_after_quoted_stop_continues),
+        cmocka_unit_test(test_dotted_date_does_not_split),
+        cmocka_unit_test(test_quote_with_two_sentences_splits_inside),
+        cmocka_unit_test(test_degree_abbreviation_with_inner_dot_stays),
+        cmocka_unit_test(test_undotted_initialism_sentence_end_splits),
+        cmocka_unit_test(test_numbered_list_marker_is_not_a_sentence),
+        cmocka_unit_test(test_trailing_photo_credit_joins_last_sentence),
+        cmocka_unit_test(test_abbreviation_ending_paragraph_ends_sentence),
+        cmocka_unit_test(test_sentences_never_cross_paragraphs),
+        cmocka_unit_test(test_stop_before_lower_case_continues),
+        cmocka_unit_test(test_blank_lines_separate_paragraphs),
+        cmocka_unit_test(test_single_newlines_separate_paragraphs),
+        cmocka_unit_test(test_broken_line_continuing_in_lower_case_joins),
+        cmocka_unit_test(test_hard_wrapped_text_joins_full_lines),
+        cmocka_unit_test(test_hard_wrapped_text_keeps_short_headline_apart),
+        cmocka_unit_test(test_crlf_is_not_part_of_any_span),
+        cmocka_unit_test(test_bom_and_no_break_spaces_are_trimmed),
+        cmocka_unit_test(test_whitespace_only_text_has_no_paragraphs),
+        cmocka_unit_test(test_empty_document_has_nothing),
+        cmocka_unit_test(test_running_twice_replaces_the_segmentation),
+        cmocka_unit_test(test_words_keep_inner_hyphens_and_apostrophes),
+        cmocka_unit_test(test_numbers_keep_inner_separators),
+        cmocka_unit_test(test_number_glued_to_letters_is_a_word),
+        cmocka_unit_test(test_multibyte_punctuation_is_one_token),
+        cmocka_unit_test(test_abbreviations_and_urls_are_one_token),
+        cmocka_unit_test(test_no_break_space_is_not_a_token),
+        cmocka_unit_test(test_token_flags_mark_case),
+        cmocka_unit_test(test_sentence_start_marks_first_word_token),
+        cmocka_unit_test(test_tokens_cover_their_sentence_in_order),
+        cmocka_unit_test(test_short_line_without_stop_is_headline),
+        cmocka_unit_test(test_cut_off_last_paragraph_is_not_headline),
+        cmocka_unit_test(test_bullet_lines_are_sentences_of_their_own),
+        cmocka_unit_test(test_line_ending_in_agency_credit_is_caption),
+        cmocka_unit_test(test_story_credit_after_last_sentence_is_split_off),
+        cmocka_unit_test(test_boilerplate_region_flags_paragraphs_and_sentences),
+        cmocka_unit_test(test_megabyte_paragraph_without_punctuation_is_one_sentence),
+        cmocka_unit_test(test_long_dotted_run_is_segmented),
+        cmocka_unit_test(test_invalid_utf8_is_tokenized_byte_by_byte),
+        cmocka_unit_test(test_unknown_abbreviation_class_is_a_rule_error),
+        cmocka_unit_test(test_user_abbreviation_is_used),
+        cmocka_unit_test(test_free_of_null_is_a_no_op),
+    };
+    return cmocka_run_group_tests_name("segment", tests, setup, teardown);
+}

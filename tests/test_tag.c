@@ -1,0 +1,560 @@
+/* test_tag.c - people, organisations, groups, countries, places (tag.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/segment.h"
+#include "claimdiff/tag.h"
+
+struct fixture {
+    struct rules *rules;
+    struct segmenter *seg;
+    struct tagger *tag;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = xcalloc(1, sizeof *f);
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    if (rules_new(NULL, &f->rules, &d) != CD_OK ||
+        segment_new(f->rules, &f->seg, &d) != CD_OK ||
+        tag_new(f->rules, &f->tag, &d) != CD_OK) {
+        fprintf(stderr, "setup: %s:%u: %s\n", d.file, d.line, d.msg);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    tag_free(f->tag);
+    segment_free(f->seg);
+    rules_free(f->rules);
+    free(f);
+    return 0;
+}
+
+static struct doc *tagged(const struct fixture *f, const char *text)
+{
+    struct doc *doc = doc_new("test.txt", xstrdup(text), strlen(text));
+    segment_run(f->seg, doc);
+    tag_run(f->tag, doc);
+    return doc;
+}
+
+static const struct mention *find(const struct doc *doc, const char *text,
+                                  unsigned nth)
+{
+    size_t n = strlen(text);
+    for (size_t i = 0; i < doc->nmentions; i++) {
+        const struct mention *m = &doc->mentions[i];
+        if (m->span.end - m->span.start == n &&
+            memcmp(doc->text + m->span.start, text, n) == 0 && nth-- == 0)
+            return m;
+    }
+    return NULL;
+}
+
+static void print_mentions(const struct doc *doc)
+{
+    for (size_t i = 0; i < doc->nmentions; i++) {
+        const struct mention *m = &doc->mentions[i];
+        fprintf(stderr, "  [%.*s] %s role=%s\n",
+                (int)(m->span.end - m->span.start), doc->text + m->span.start,
+                tag_type_name(m->type), m->role ? m->role : "(none)");
+    }
+}
+
+/* In text, a mention with exactly these words, type and role (NULL: no
+ * role). */
+static void expect(const struct fixture *f, const char *text,
+                   const char *words, enum ent_type type, const char *role)
+{
+    struct doc *doc = tagged(f, text);
+    const struct mention *m = find(doc, words, 0);
+    if (!m || m->type != type ||
+        (role ? !m->role || strcmp(role, m->role) != 0 : m->role != NULL)) {
+        fprintf(stderr, "in: %s\nwant [%s] %s role=%s; got:\n", text, words,
+                tag_type_name(type), role ? role : "(none)");
+        print_mentions(doc);
+    }
+    assert_non_null(m);
+    assert_int_equal(m->type, type);
+    if (role)
+        assert_string_equal(m->role, role);
+    else
+        assert_null(m->role);
+    doc_free(doc);
+}
+
+/* No mention covers any part of words. */
+static void expect_none(const struct fixture *f, const char *text,
+                        const char *words)
+{
+    struct doc *doc = tagged(f, text);
+    const char *at = strstr(doc->text, words);
+    assert_non_null(at);
+    size_t s = (size_t)(at - doc->text), e = s + strlen(words);
+    for (size_t i = 0; i < doc->nmentions; i++) {
+        const struct mention *m = &doc->mentions[i];
+        if (m->span.start < e && s < m->span.end) {
+            fprintf(stderr, "in: %s\nwant nothing on [%s]; got:\n", text,
+                    words);
+            print_mentions(doc);
+            fail();
+        }
+    }
+    doc_free(doc);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void test_a_title_before_a_name_is_the_role(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "The talks were hosted by U.S. Secretary of state John Kerry.",
+           "John Kerry", ENT_PERSON, "U.S. Secretary of state");
+    expect(f, "The strike was confirmed by major-General Igor Konashenkov.",
+           "Igor Konashenkov", ENT_PERSON, "major-General");
+    expect(f, "\"No comment,\" said Pentagon press secretary Peter Cook.",
+           "Peter Cook", ENT_PERSON, "Pentagon press secretary");
+    expect(f, "It was the order of President Vladimir Putin to start.",
+           "Vladimir Putin", ENT_PERSON, "President");
+    expect(f, "He met Kremlin spokesman Dmitry Peskov on Friday.",
+           "Dmitry Peskov", ENT_PERSON, "Kremlin spokesman");
+    expect(f, "We spoke to Deputy Foreign Minister Sergei Ryabkov today.",
+           "Sergei Ryabkov", ENT_PERSON, "Deputy Foreign Minister");
+    expect(f, "The visit of Prime Minister Avigdor Liberman was short.",
+           "Avigdor Liberman", ENT_PERSON, "Prime Minister");
+}
+
+static void test_a_title_with_an_of_chain_finds_the_name_after_it(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "Earlier the Minister of defence of Russia Sergey Shoigu spoke.",
+           "Sergey Shoigu", ENT_PERSON, "Minister of defence of Russia");
+    expect(f, "The head of the Federation Council Committee on defense and "
+              "security Viktor Ozerov said so.",
+           "Viktor Ozerov", ENT_PERSON,
+           "head of the Federation Council Committee on defense and "
+           "security");
+    expect(f, "He met the Minister of foreign Affairs of Colombia, Maria "
+              "Angela Holguin.",
+           "Maria Angela Holguin", ENT_PERSON,
+           "Minister of foreign Affairs of Colombia");
+}
+
+static void test_a_title_with_no_name_makes_no_person(void **state)
+{
+    const struct fixture *f = *state;
+    expect_none(f, "The head of the state Department spoke at a press "
+                   "conference.",
+                "head of the");
+    expect_none(f, "The Minister explained that passages would open.",
+                "Minister");
+}
+
+static void test_a_known_given_name_and_a_capital_are_a_person(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "Analyst Piotr Dutkiewicz disagreed.", "Piotr Dutkiewicz",
+           ENT_PERSON, "Analyst");
+    expect(f, "In the end Carsten Spohr called it a tragedy.", "Carsten Spohr",
+           ENT_PERSON, NULL);
+    expect(f, "Reports came from Maria Angela Holguin yesterday.",
+           "Maria Angela Holguin", ENT_PERSON, NULL);
+    expect(f, "The book by J. R. Tolkien sold well.", "J. R. Tolkien",
+           ENT_PERSON, NULL);
+}
+
+static void test_particle_names_keep_their_article(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "Troops loyal to President Bashar al-Assad advanced.",
+           "Bashar al-Assad", ENT_PERSON, "President");
+    expect(f, "Osama bin Laden was killed in 2011.", "Osama bin Laden",
+           ENT_PERSON, NULL);
+}
+
+static void test_a_role_in_apposition_is_taken(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "Sergei Lavrov, Russia's foreign minister, said it was over.",
+           "Sergei Lavrov", ENT_PERSON, "Russia's foreign minister");
+    expect(f, "Avigdor Liberman, the defence minister, disagreed.",
+           "Avigdor Liberman", ENT_PERSON, "defence minister");
+}
+
+static void test_speech_frames_make_unknown_names_people(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "\"We are ready,\" said Murakhtin on Tuesday.", "Murakhtin",
+           ENT_PERSON, NULL);
+    expect(f, "Shortly after, Pozynich added that he was safe.", "Pozynich",
+           ENT_PERSON, NULL);
+    expect(f, "The rest is history, according to Drezner.", "Drezner",
+           ENT_PERSON, NULL);
+    expect(f, "Nobody expected Mr Smithers to resign.", "Smithers",
+           ENT_PERSON, NULL);
+}
+
+static void test_a_surname_alone_joins_the_full_name(void **state)
+{
+    const struct fixture *f = *state;
+    struct doc *doc = tagged(f, "Kerry urged calm.\n\nU.S. Secretary of "
+                                "State John Kerry spoke. Later Kerry left.");
+    const struct mention *a = find(doc, "Kerry", 0);
+    const struct mention *b = find(doc, "John Kerry", 0);
+    const struct mention *c = find(doc, "Kerry", 1);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_non_null(c);
+    assert_int_equal(a->type, ENT_PERSON);
+    assert_int_equal(a->local, b->local);
+    assert_int_equal(c->local, b->local);
+    assert_string_equal(a->key, b->key);
+    doc_free(doc);
+}
+
+static void test_countries_match_everyday_forms(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "Talks with the US continued.", "US", ENT_COUNTRY, NULL);
+    expect(f, "Talks with the U.S. continued.", "U.S.", ENT_COUNTRY, NULL);
+    expect(f, "Britain left the union.", "Britain", ENT_COUNTRY, NULL);
+    expect(f, "The Russian Federation objected.", "Russian Federation",
+           ENT_COUNTRY, NULL);
+    expect(f, "Aid went to Russia’s ally Syria.", "Russia", ENT_COUNTRY,
+           NULL);
+    expect(f, "He went to Syria.", "Syria", ENT_COUNTRY, NULL);
+}
+
+static void test_an_acronym_alias_needs_capitals(void **state)
+{
+    const struct fixture *f = *state;
+    expect_none(f, "They told us nothing.", "us");
+    expect(f, "NATO allies met in Brussels.", "NATO", ENT_ORGANIZATION, NULL);
+}
+
+static void test_demonyms_are_not_entities(void **state)
+{
+    const struct fixture *f = *state;
+    expect_none(f, "Russian and Syrian troops moved north.", "Russian");
+    expect_none(f, "Russian and Syrian troops moved north.", "Syrian");
+    expect_none(f, "Kurdish forces held the town.", "Kurdish forces");
+}
+
+static void test_places_come_from_the_gazetteer_and_cues(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "Fighting went on in Aleppo.", "Aleppo", ENT_PLACE, NULL);
+    expect(f, "Fighting broke out in the village of Fatisah.", "Fatisah",
+           ENT_PLACE, NULL);
+    expect(f, "Troops took the city of Zorava overnight.", "Zorava",
+           ENT_PLACE, NULL);
+    expect(f, "They reached the vicinity of Lake Assad last week.",
+           "Lake Assad", ENT_PLACE, NULL);
+    expect(f, "Rebels hold Idlib province firmly.", "Idlib province",
+           ENT_PLACE, NULL);
+    expect(f, "Militants gathered around the Sheikh Maqsood neighborhood.",
+           "Sheikh Maqsood", ENT_PLACE, NULL);
+    expect(f, "Jets flew from the Hmeimim air base on Monday.",
+           "Hmeimim air base", ENT_PLACE, NULL);
+    expect(f, "Jets fly above the Red Square in May.", "Red Square",
+           ENT_PLACE, NULL);
+    expect(f, "Relations with the West are tense.", "the West", ENT_PLACE,
+           NULL);
+}
+
+static void test_organisation_heads_make_organisations(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "According to the Syrian Center for Policy Research, many died.",
+           "Syrian Center for Policy Research", ENT_ORGANIZATION, NULL);
+    expect(f, "The Minister explained that the Russian center for "
+              "conciliation of conflicting parties, with others, helps.",
+           "Russian center for conciliation of conflicting parties",
+           ENT_ORGANIZATION, NULL);
+    expect(f, "The head of the Federation Council Committee on defense and "
+              "security Viktor Ozerov said so.",
+           "Federation Council Committee on defense and security",
+           ENT_ORGANIZATION, NULL);
+    expect(f, "Earlier, the Russian Defense Ministry announced it.",
+           "Russian Defense Ministry", ENT_ORGANIZATION, NULL);
+    expect(f, "A statement from the defence ministry followed.",
+           "defence ministry", ENT_ORGANIZATION, NULL);
+    expect(f, "The spokesman of the state Department spoke.",
+           "state Department", ENT_ORGANIZATION, NULL);
+    expect(f, "Officers of the General staff of the Armed forces of Russia "
+              "spoke.",
+           "General staff of the Armed forces of Russia", ENT_ORGANIZATION,
+           NULL);
+    expect(f, "Economists of the Kiel Institute for the World Economy agree.",
+           "Kiel Institute for the World Economy", ENT_ORGANIZATION, NULL);
+    expect(f, "The Turkish Air Force scrambled two jets.", "Turkish Air Force",
+           ENT_ORGANIZATION, NULL);
+}
+
+static void test_lower_case_heads_alone_are_no_organisation(void **state)
+{
+    const struct fixture *f = *state;
+    expect_none(f, "Syrian security forces gathered near a building.",
+                "security forces");
+    expect_none(f, "The Reuters news agency reported it.", "news");
+}
+
+static void test_groups_and_aliases_are_known(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "Fighters of the al-Nusra Front attacked.", "al-Nusra Front",
+           ENT_GROUP, NULL);
+    expect(f, "The terrorist group “dzhebhat an-Nusra” attacked.",
+           "dzhebhat an-Nusra", ENT_GROUP, NULL);
+    expect(f, "Daesh claimed the attack.", "Daesh", ENT_GROUP, NULL);
+    expect(f, "The al-Qaeda-affiliated group struck.", "al-Qaeda", ENT_GROUP,
+           NULL);
+    expect(f, "Soldiers of the 10th Brigade withdrew.", "10th Brigade",
+           ENT_GROUP, NULL);
+}
+
+static void test_inverted_group_names_share_the_canonical(void **state)
+{
+    const struct fixture *f = *state;
+    struct doc *doc = tagged(f, "Fighters of al-Nusra Dzhebhat attacked.");
+    const struct mention *m = find(doc, "al-Nusra Dzhebhat", 0);
+    assert_non_null(m);
+    assert_int_equal(m->type, ENT_GROUP);
+    assert_string_equal(m->canonical, "al-Nusra Front");
+    doc_free(doc);
+}
+
+static void test_outlets_are_organisations_but_credits_are_not(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "The agency Reuters reported it.", "Reuters", ENT_ORGANIZATION,
+           NULL);
+    expect(f, "TASS quoted the ministry.", "TASS", ENT_ORGANIZATION, NULL);
+    expect_none(f, "Jets fly over Moscow on May 7, 2016 (AFP)\n\nMore text.",
+                "AFP");
+    expect_none(f, "The plane was hit, the statement said. — AFP\n", "AFP");
+}
+
+static void test_sentence_initial_capitals_alone_are_no_name(void **state)
+{
+    const struct fixture *f = *state;
+    expect_none(f, "Meanwhile the talks went on. Nobody came.", "Nobody");
+    expect_none(f, "Yesterday Officials said nothing.", "Officials");
+}
+
+static void test_headline_title_case_is_no_evidence(void **state)
+{
+    const struct fixture *f = *state;
+    expect_none(f, "Russian Pilot Rescued By Syrian Army\n\nThe pilot is safe.",
+                "Rescued");
+}
+
+static void test_mentions_never_come_from_boilerplate(void **state)
+{
+    const struct fixture *f = *state;
+    const char *text = "Kerry met Lavrov in Moscow.\n\nShare on Moscow now\n";
+    struct doc *doc = doc_new("test.txt", xstrdup(text), strlen(text));
+    struct span bp = {28, strlen(text)};
+    doc_add_boilerplate(doc, bp, "share");
+    segment_run(f->seg, doc);
+    tag_run(f->tag, doc);
+    assert_non_null(find(doc, "Moscow", 0));
+    assert_null(find(doc, "Moscow", 1));
+    for (size_t i = 0; i < doc->nmentions; i++)
+        assert_true(doc->mentions[i].span.end <= 28);
+    doc_free(doc);
+}
+
+static void test_mentions_are_in_text_order_with_exact_spans(void **state)
+{
+    const struct fixture *f = *state;
+    struct doc *doc = tagged(f, "Moscow and Washington disagree about "
+                                "Aleppo, said Sergei Lavrov.");
+    assert_true(doc->nmentions >= 4);
+    for (size_t i = 1; i < doc->nmentions; i++)
+        assert_true(doc->mentions[i - 1].span.start <
+                    doc->mentions[i].span.start);
+    const struct mention *m = find(doc, "Sergei Lavrov", 0);
+    assert_non_null(m);
+    assert_memory_equal(doc->text + m->span.start, "Sergei Lavrov", 13);
+    doc_free(doc);
+}
+
+static void test_keys_fold_transliteration_variants(void **state)
+{
+    const struct fixture *f = *state;
+    struct doc *doc = tagged(f, "Minister Sergey Shoigu and minister Sergei "
+                                "Shoigu are one man. So is Düsseldorf and "
+                                "Dusseldorf.");
+    const struct mention *a = find(doc, "Sergey Shoigu", 0);
+    const struct mention *b = find(doc, "Sergei Shoigu", 0);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_string_equal(a->key, b->key);
+    assert_int_equal(a->local, b->local);
+    const struct mention *c = find(doc, "Düsseldorf", 0);
+    const struct mention *d = find(doc, "Dusseldorf", 0);
+    assert_non_null(c);
+    assert_non_null(d);
+    assert_string_equal(c->key, d->key);
+    doc_free(doc);
+}
+
+static void test_type_names_follow_the_contract(void **state)
+{
+    (void)state;
+    assert_string_equal(tag_type_name(ENT_PERSON), "person");
+    assert_string_equal(tag_type_name(ENT_ORGANIZATION), "organization");
+    assert_string_equal(tag_type_name(ENT_GROUP), "group");
+    assert_string_equal(tag_type_name(ENT_COUNTRY), "country");
+    assert_string_equal(tag_type_name(ENT_PLACE), "place");
+}
+
+/* ------------------------------------------------------------------ */
+/* User rules                                                          */
+
+static char *user_dir(const char *file, const char *content)
+{
+    char tmpl[] = "/tmp/claimdiff-tag-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    assert_non_null(dir);
+    char path[512];
+    snprintf(path, sizeof path, "%s/gazetteer", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(content, fp);
+    fclose(fp);
+    return xstrdup(dir);
+}
+
+static void remove_dir(char *dir, const char *file)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/gazetteer", dir);
+    rmdir(path);
+    rmdir(dir);
+    free(dir);
+}
+
+static void test_a_user_gazetteer_extends_the_tagger(void **state)
+{
+    (void)state;
+    char *dir = user_dir("gazetteer/places.tsv",
+                         "# mine\nZorvathi\tvillage\tSyria\tZorvati\n");
+    struct rules *r = NULL;
+    struct tagger *t = NULL;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(rules_new(dir, &r, &d), CD_OK);
+    assert_int_equal(tag_new(r, &t, &d), CD_OK);
+    const char *text = "Shelling hit Zorvati overnight.";
+    struct doc *doc = doc_new("test.txt", xstrdup(text), strlen(text));
+    tag_run(t, doc);
+    const struct mention *m = find(doc, "Zorvati", 0);
+    assert_non_null(m);
+    assert_int_equal(m->type, ENT_PLACE);
+    assert_string_equal(m->canonical, "Zorvathi");
+    doc_free(doc);
+    tag_free(t);
+    rules_free(r);
+    remove_dir(dir, "gazetteer/places.tsv");
+}
+
+static void test_a_malformed_gazetteer_row_names_file_and_line(void **state)
+{
+    (void)state;
+    char *dir = user_dir("gazetteer/groups.tsv",
+                         "# mine\nGood Group\tgroup\t-\t-\nBad Group\tgroup\n");
+    struct rules *r = NULL;
+    struct tagger *t = NULL;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(rules_new(dir, &r, &d), CD_OK);
+    assert_int_equal(tag_new(r, &t, &d), CD_ERR_RULE);
+    assert_null(t);
+    assert_non_null(strstr(d.file, "gazetteer/groups.tsv"));
+    assert_int_equal(d.line, 3);
+    rules_free(r);
+    remove_dir(dir, "gazetteer/groups.tsv");
+}
+
+static void test_an_empty_alias_is_a_rule_error(void **state)
+{
+    (void)state;
+    char *dir = user_dir("gazetteer/places.tsv",
+                         "Somewhere\tcity\t-\tA||B\n");
+    struct rules *r = NULL;
+    struct tagger *t = NULL;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(rules_new(dir, &r, &d), CD_OK);
+    assert_int_equal(tag_new(r, &t, &d), CD_ERR_RULE);
+    assert_int_equal(d.line, 1);
+    rules_free(r);
+    remove_dir(dir, "gazetteer/places.tsv");
+}
+
+static void test_tag_free_accepts_null(void **state)
+{
+    (void)state;
+    tag_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_title_before_a_name_is_the_role),
+        cmocka_unit_test(test_a_title_with_an_of_chain_finds_the_name_after_it),
+        cmocka_unit_test(test_a_title_with_no_name_makes_no_person),
+        cmocka_unit_test(test_a_known_given_name_and_a_capital_are_a_person),
+        cmocka_unit_test(test_particle_names_keep_their_article),
+        cmocka_unit_test(test_a_role_in_apposition_is_taken),
+        cmocka_unit_test(test_speech_frames_make_unknown_names_people),
+        cmocka_unit_test(test_a_surname_alone_joins_the_full_name),
+        cmocka_unit_test(test_countries_match_everyday_forms),
+        cmocka_unit_test(test_an_acronym_alias_needs_capitals),
+        cmocka_unit_test(test_demonyms_are_not_entities),
+        cmocka_unit_test(test_places_come_from_the_gazetteer_and_cues),
+        cmocka_unit_test(test_organisation_heads_make_organisations),
+        cmocka_unit_test(test_lower_case_heads_alone_are_no_organisation),
+        cmocka_unit_test(test_groups_and_aliases_are_known),
+        cmocka_unit_test(test_inverted_group_names_share_the_canonical),
+        cmocka_unit_test(test_outlets_are_organisations_but_credits_are_not),
+        cmocka_unit_test(test_sentence_initial_capitals_alone_are_no_name),
+        cmocka_unit_test(test_headline_title_case_is_no_evidence),
+        cmocka_unit_test(test_mentions_never_come_from_boilerplate),
+        cmocka_unit_test(test_mentions_are_in_text_order_with_exact_spans),
+        cmocka_unit_test(test_keys_fold_transliteration_variants),
+        cmocka_unit_test(test_type_names_follow_the_contract),
+    };
+    const struct CMUnitTest rule_tests[] = {
+        cmocka_unit_test(test_a_user_gazetteer_extends_the_tagger),
+        cmocka_unit_test(test_a_malformed_gazetteer_row_names_file_and_line),
+        cmocka_unit_test(test_an_empty_alias_is_a_rule_error),
+        cmocka_unit_test(test_tag_free_accepts_null),
+    };
+    int failed = cmocka_run_group_tests(tests, setup, teardown);
+    return failed + cmocka_run_group_tests(rule_tests, NULL, NULL);
+}
