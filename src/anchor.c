@@ -569,6 +569,15 @@ static void resolve_doc(struct doc *doc, const struct story *st,
     free(x.near_day);
 }
 
+/* The dateline of a page stamped years after the story is when the page
+ * was saved, not something the story says. */
+static void mark_page_stamps(struct doc *doc)
+{
+    for (size_t k = 0; k < doc->ndates; k++)
+        if (doc->dates[k].flags & DATEF_DATELINE)
+            doc->dates[k].flags |= DATEF_PAGE_STAMP;
+}
+
 void anchor_run(struct corpus *c)
 {
     struct story st = {consensus_year(c), false, 0};
@@ -583,6 +592,7 @@ void anchor_run(struct corpus *c)
                      "publication date %04d-%02d-%02d lies far from the "
                      "story's dates (%d); not used as an anchor",
                      pub.y, pub.m, pub.d, st.year);
+            mark_page_stamps(doc);
             continue;
         }
         pubs[i] = pub;

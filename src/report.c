@@ -146,6 +146,8 @@ static cJSON *json_dates(const struct corpus *c)
         const struct doc *doc = c->docs[i];
         for (size_t k = 0; k < doc->ndates; k++) {
             const struct date *dt = &doc->dates[k];
+            if (dt->flags & DATEF_PAGE_STAMP)
+                continue;
             cJSON *o = cJSON_CreateObject();
             add_located(o, c, doc, dt->span);
             add(o, "value", dt->value[0] ? cJSON_CreateString(dt->value)
@@ -282,16 +284,104 @@ static void text_dates(FILE *out, const struct corpus *c,
         const struct doc *doc = c->docs[i];
         for (size_t k = 0; k < doc->ndates; k++) {
             const struct date *dt = &doc->dates[k];
+            if (dt->flags & DATEF_PAGE_STAMP)
+                continue;
             if (!any)
                 fprintf(out, "\n%sWhen%s\n", on(o, BOLD), on(o, RESET));
             any = true;
             fprintf(out, "  %-10s  %.*s  %s%s:%u%s\n",
-                    dt->value[0] ? dt->value : "?",
+                    dt->value[0] ? dt->value : "relative",
                     (int)(dt->span.end - dt->span.start),
                     doc->text + dt->span.start, on(o, DIM), doc_basename(doc),
                     doc_line_of(doc, dt->span.start), on(o, RESET));
         }
     }
+}
+
+/* One reported quotation, for grouping by speaker. */
+struct said {
+    size_t entity; /* entity index + 1; 0 = no speaker named */
+    size_t doc, quote;
+};
+
+static int compare_said(const void *pa, const void *pb)
+{
+    const struct said *a = pa, *b = pb;
+    /* Named speakers in entity order, the unattributed last. */
+    size_t ea = a->entity ? a->entity : (size_t)-1;
+    size_t eb = b->entity ? b->entity : (size_t)-1;
+    if (ea != eb)
+        return ea < eb ? -1 : 1;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    return a->quote < b->quote ? -1 : a->quote > b->quote;
+}
+
+/* Longest quotation shown whole; longer ones are cut at a word with "...",
+ * the file:line beside them leads to the rest. */
+#define QUOTE_SHOWN 160
+
+static void print_quotation(FILE *out, const struct doc *doc, struct span s)
+{
+    size_t n = s.end - s.start;
+    const char *t = doc->text + s.start;
+    if (n > QUOTE_SHOWN) {
+        n = QUOTE_SHOWN;
+        while (n > 0 && t[n] != ' ')
+            n--;
+        /* Never cut inside a UTF-8 sequence. */
+        while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
+            n--;
+        fprintf(out, "\"%.*s ...\"", (int)n, t);
+        return;
+    }
+    fprintf(out, "\"%.*s\"", (int)n, t);
+}
+
+static void text_quotes(FILE *out, const struct corpus *c,
+                        const struct report_opts *o)
+{
+    struct said *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < c->ndocs; i++) {
+        const struct doc *doc = c->docs[i];
+        for (size_t k = 0; k < doc->nquotes; k++) {
+            const struct quote *q = &doc->quotes[k];
+            if (q->kind == QUOTE_SCARE)
+                continue;
+            if (n == cap)
+                v = xgrow(v, &cap, n + 1, sizeof *v);
+            v[n].entity = q->speaker >= 0 && (size_t)q->speaker < doc->nmentions
+                              ? doc->mentions[q->speaker].entity
+                              : 0;
+            v[n].doc = i;
+            v[n].quote = k;
+            n++;
+        }
+    }
+    if (n == 0)
+        return;
+    qsort(v, n, sizeof *v, compare_said);
+    fprintf(out, "\n%sWho said what%s\n", on(o, BOLD), on(o, RESET));
+    for (size_t i = 0; i < n; i++) {
+        const struct doc *doc = c->docs[v[i].doc];
+        const struct quote *q = &doc->quotes[v[i].quote];
+        if (i == 0 || v[i].entity != v[i - 1].entity) {
+            if (v[i].entity)
+                fprintf(out, "  %s%s%s\n", on(o, BOLD),
+                        c->entities[v[i].entity - 1].name, on(o, RESET));
+            else
+                fprintf(out, "  %s(no speaker named)%s\n", on(o, BOLD),
+                        on(o, RESET));
+        }
+        fputs("    ", out);
+        print_quotation(out, doc, q->span);
+        fprintf(out, "  %s%s%s%s:%u%s\n", on(o, DIM),
+                doc->source ? doc->source : "", doc->source ? ", " : "",
+                doc_basename(doc), doc_line_of(doc, q->span.start),
+                on(o, RESET));
+    }
+    free(v);
 }
 
 void report_text(FILE *out, const struct corpus *c,
@@ -300,6 +390,7 @@ void report_text(FILE *out, const struct corpus *c,
     text_documents(out, c, o);
     text_entities(out, c, o);
     text_dates(out, c, o);
+    text_quotes(out, c, o);
 }
 
 void report_dump_text(FILE *out, const struct corpus *c, bool body_only,

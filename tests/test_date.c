@@ -595,6 +595,24 @@ static void test_dateline_stands_for_the_publication_date(void **state)
     corpus_free(c);
 }
 
+static void test_dateline_far_from_the_story_is_a_page_stamp(void **state)
+{
+    struct fixture *f = *state;
+    struct corpus *c = corpus_new();
+    const char *text = "23 October 2020\nOn 8 July 2016 and 1 August 2016 "
+                       "and on 9 July 2016, the ministry said.";
+    struct doc *doc = new_doc(text);
+    doc_add_boilerplate(doc, (struct span){0, 15}, "dateline");
+    date_run(f->dater, doc);
+    doc->published = arena_strdup(doc->arena, "2020-10-23");
+    corpus_add(c, doc);
+    anchor_run(c);
+    assert_true(doc->dates[0].flags & DATEF_PAGE_STAMP);
+    assert_false(doc->dates[1].flags & DATEF_PAGE_STAMP);
+    assert_int_equal(doc->nwarnings, 1);
+    corpus_free(c);
+}
+
 static void test_today_follows_the_latest_weekday_named(void **state)
 {
     struct corpus *c = corpus_new();
@@ -675,6 +693,7 @@ int main(void)
         cmocka_unit_test(test_story_day_needs_two_documents),
         cmocka_unit_test(test_caption_date_is_no_anchor),
         cmocka_unit_test(test_dateline_stands_for_the_publication_date),
+        cmocka_unit_test(test_dateline_far_from_the_story_is_a_page_stamp),
         cmocka_unit_test(test_today_follows_the_latest_weekday_named),
         cmocka_unit_test(test_free_of_null_is_a_no_op),
     };

@@ -46,6 +46,9 @@ enum date_flag {
     DATEF_DATELINE = 1 << 2, /* in the loader's "dateline" region: when the
                                 loader found no publication date, this one
                                 is it */
+    DATEF_PAGE_STAMP = 1 << 3, /* a dateline that anchor_run found far from
+                                  the story: the page's timestamp, not a date
+                                  the story speaks of; reports leave it out */
 };
 
 struct date {
