@@ -47,7 +47,7 @@ Q = @
 say = @printf '  %-6s %s\n' $(1) $(2);
 endif
 
-.PHONY: all demo check check-unit check-golden test-bin deps deps-test \
+.PHONY: all demo check check-run test-bin deps deps-test bench \
 	install clean headers lint valgrind regen
 
 all: $(OUT)/claimdiff
@@ -105,6 +105,10 @@ check-run:
 # Accept the current output of the golden tests (review the diff first).
 regen: all
 	@CLAIMDIFF=build/claimdiff sh tests/golden.sh --regen
+
+# Throughput of the release build (prints figures, judges nothing).
+bench: all
+	@CLAIMDIFF=build/claimdiff sh tests/bench/bench.sh
 
 valgrind: all
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \

@@ -213,22 +213,58 @@ static void join_names(struct loc *l, size_t n)
     free_forms(&f);
 }
 
+static bool qualified_org(const struct loc *p)
+{
+    return coarse(p->type) == 'O' && p->type != ENT_PERSON &&
+           strchr(p->key, '@') != NULL;
+}
+
+/* For qsort: a loc index with its array, so the comparison needs no
+ * global. */
+struct key_order {
+    const struct loc *l;
+    size_t i;
+};
+
+static int compare_keys(const void *pa, const void *pb)
+{
+    const struct key_order *a = pa, *b = pb;
+    int c = strcmp(a->l[a->i].key, b->l[b->i].key);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
 /* A bare organisation key joins the qualified form "key@country" when all
- * such forms in the corpus are already one entity. */
+ * such forms in the corpus are already one entity. The qualified keys are
+ * sorted once, so each bare key finds its "key@..." run by binary search:
+ * linear-logarithmic in the number of entities, never quadratic. */
 static void join_qualified(struct loc *l, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
+    struct key_order *q = xcalloc(n + 1, sizeof *q);
+    size_t nq = 0;
+    for (size_t i = 0; i < n; i++)
+        if (qualified_org(&l[i]))
+            q[nq++] = (struct key_order){l, i};
+    qsort(q, nq, sizeof *q, compare_keys);
+    for (size_t i = 0; i < n && nq; i++) {
         if (coarse(l[i].type) != 'O' || l[i].type == ENT_PERSON ||
             strchr(l[i].key, '@'))
             continue;
-        size_t kl = strlen(l[i].key), root = n;
+        size_t kl = strlen(l[i].key), lo = 0, hi = nq, root = n;
         bool unique = true;
-        for (size_t j = 0; j < n && unique; j++) {
-            if (j == i || l[j].type == ENT_PERSON || coarse(l[j].type) != 'O')
-                continue;
-            if (strncmp(l[j].key, l[i].key, kl) != 0 || l[j].key[kl] != '@')
-                continue;
-            size_t r = find(l, j);
+        while (lo < hi) { /* first qualified key >= "key@" */
+            size_t mid = lo + (hi - lo) / 2;
+            const char *k = l[q[mid].i].key;
+            int c = strncmp(k, l[i].key, kl);
+            if (c < 0 || (c == 0 && (unsigned char)k[kl] < '@'))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo; j < nq && unique; j++) {
+            const char *k = l[q[j].i].key;
+            if (strncmp(k, l[i].key, kl) != 0 || k[kl] != '@')
+                break;
+            size_t r = find(l, q[j].i);
             if (root != n && root != r)
                 unique = false;
             root = r;
@@ -236,6 +272,7 @@ static void join_qualified(struct loc *l, size_t n)
         if (unique && root != n)
             unite(l, i, root);
     }
+    free(q);
 }
 
 /* ------------------------------------------------------------------ */
