@@ -29,7 +29,7 @@ for t in "$TESTBIN"/test_*; do
     fi
 done
 
-for script in tests/golden.sh tests/errors.sh; do
+for script in tests/golden.sh tests/errors.sh tests/html_equiv.sh; do
     out=$(sh "$script" 2>&1)
     status=$?
     echo "$out" | grep -vE '^ok ' || true
