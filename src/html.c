@@ -35,6 +35,8 @@
 #include <strings.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/hash.h"
+#include "claimdiff/utf8.h"
 #include "claimdiff/rules.h"
 
 /* htmlReadMemory takes an int length; we stay well below it. */
@@ -259,16 +261,6 @@ struct html_extractor {
     struct meta_key *keys;
     size_t nkeys;
 };
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 static const struct hint *hint_find(const struct html_extractor *h,
                                     const char *w, size_t n)
@@ -1654,62 +1646,18 @@ static void take_spans(struct emit *e, struct html_article *out)
  * Character sets and UTF-8
  * --------------------------------------------------------------------- */
 
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t k;
-    uint32_t cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        k = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        k = 4, cp = c & 0x07;
-    else
-        return 0;
-    if (n < k)
-        return 0;
-    for (size_t i = 1; i < k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return k;
-}
-
-static bool valid_utf8(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        if (p[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = utf8_seq(p + i, n - i);
-        if (!k)
-            return false;
-        i += k;
-    }
-    return true;
-}
-
 /* Replace invalid sequences with U+FFFD in place (the buffer may grow). */
 static void repair_utf8(char **s, size_t *len)
 {
-    if (valid_utf8(*s, *len))
+    if (utf8_valid(*s, *len))
         return;
     struct buf b = {0};
-    const unsigned char *p = (const unsigned char *)*s;
+    const char *p = *s;
     for (size_t i = 0; i < *len;) {
-        size_t k = utf8_seq(p + i, *len - i);
+        uint32_t cp;
+        size_t k = utf8_decode(p + i, *len - i, &cp);
         if (k) {
-            buf_add(&b, (const char *)p + i, k);
+            buf_add(&b, p + i, k);
             i += k;
         } else {
             buf_add(&b, "\xEF\xBF\xBD", 3);
@@ -1781,7 +1729,7 @@ static const char *pick_encoding(const char *s, size_t n, char *decl,
             return decl;
         }
     }
-    return valid_utf8(s, n) ? "UTF-8" : "windows-1252";
+    return utf8_valid(s, n) ? "UTF-8" : "windows-1252";
 }
 
 /* ------------------------------------------------------------------------

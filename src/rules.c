@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/hash.h"
+#include "claimdiff/utf8.h"
 #include "rules_builtin.h"
 
 /* Directory levels below --rules that are read; deeper ones are an error
@@ -84,23 +86,6 @@ static void add_row(struct rules *r, struct table *t, const char *file,
     t->pub.rows = t->rows;
 }
 
-static bool valid_utf8(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s, *e = p + n;
-    while (p < e) {
-        unsigned c = *p;
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-                 : (c >> 3) == 30 ? 4 : 0;
-        if (k == 0 || (size_t)(e - p) < k)
-            return false;
-        for (size_t i = 1; i < k; i++)
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-        p += k;
-    }
-    return true;
-}
-
 /* Parse one file's bytes into table `name`. */
 static enum cd_err parse_file(struct rules *r, const char *name,
                               const char *file, const char *data, size_t len,
@@ -112,7 +97,7 @@ static enum cd_err parse_file(struct rules *r, const char *name,
     char *p = copy, *end = copy + len;
     unsigned line = 0;
     bool first = true;
-    if (!valid_utf8(data, len))
+    if (!utf8_valid(data, len))
         return diag_set(d, CD_ERR_RULE, file, 0, 0, "not valid UTF-8");
     while (p < end) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -299,15 +284,13 @@ enum cd_err rules_check_fields(const struct rule_table *t, size_t min,
 
 const char *rules_version(void)
 {
-    /* FNV-1a over the built-in bytes: changes whenever any rule does. */
+    /* A hash of the built-in bytes: changes whenever any rule does. */
     static const char hex[] = "0123456789abcdef";
     static _Thread_local char buf[17];
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = hash_bytes("", 0);
     for (unsigned i = 0; i < rules_builtin_count; i++) {
-        for (const char *p = rules_builtin[i].name; *p; p++)
-            h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-        for (size_t k = 0; k < rules_builtin[i].len; k++)
-            h = (h ^ (unsigned char)rules_builtin[i].data[k]) * 1099511628211ULL;
+        h = hash_more(h, rules_builtin[i].name, strlen(rules_builtin[i].name));
+        h = hash_more(h, rules_builtin[i].data, rules_builtin[i].len);
     }
     for (int i = 15; i >= 0; i--, h >>= 4)
         buf[i] = hex[h & 15];

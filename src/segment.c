@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/hash.h"
+#include "claimdiff/utf8.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 
@@ -94,16 +96,6 @@ struct segmenter {
     struct lexset credits;  /* lower-case words */
 };
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 14695981039346656037u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
 static void lexset_init(struct lexset *set, size_t nkeys)
 {
     size_t cap = 8;
@@ -156,43 +148,10 @@ enum cclass { C_SPACE, C_LETTER, C_DIGIT, C_PUNCT };
  * truncated sequence reads as U+FFFD of length 1, so scans always move. */
 static uint32_t decode(const unsigned char *s, size_t n, size_t i, size_t *len)
 {
-    unsigned c = s[i];
-    size_t need;
-    uint32_t cp, min;
-    if (c < 0x80) {
-        *len = 1;
-        return c;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-        cp = c & 0x1F;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        cp = c & 0x0F;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        cp = c & 0x07;
-        min = 0x10000;
-    } else {
-        goto bad;
-    }
-    if (n - i <= need)
-        goto bad;
-    for (size_t k = 1; k <= need; k++) {
-        unsigned b = s[i + k];
-        if ((b & 0xC0) != 0x80)
-            goto bad;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        goto bad;
-    *len = need + 1;
+    uint32_t cp;
+    size_t k = utf8_decode((const char *)s + i, n - i, &cp);
+    *len = k ? k : 1;
     return cp;
-bad:
-    *len = 1;
-    return 0xFFFD;
 }
 
 /* Start of the code point that ends at i (lo < i). */

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/hash.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
@@ -65,14 +66,6 @@ struct map {
     int *vals;
     size_t cap, n;
 };
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
 
 static size_t map_find(const struct map *m, const char *k, size_t n)
 {
