@@ -44,3 +44,8 @@ done
 bytes=$(cat "$tmp"/*.txt | wc -c)
 run "text: full pipeline, json" "$bytes" "$CLAIMDIFF" --format json "$tmp"
 run "floor: wc -w over the same files" "$bytes" wc -w "$tmp"/*.txt
+
+# Comparison scaling over 10 to 10,000 synthetic articles (BENCH_MAX=1000
+# stops at 1,000); see tests/bench/compare_bench.sh.
+echo
+CLAIMDIFF=$CLAIMDIFF sh "$(dirname "$0")/compare_bench.sh"
