@@ -32,18 +32,6 @@
 
 /* ---- calendar --------------------------------------------------------- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * algorithm: exact for every year, no tables). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static void civil_from_days(long z, int *y, int *m, int *d)
 {
     z += 719468;
@@ -71,7 +59,7 @@ struct ymd {
 
 static long days_of(struct ymd v)
 {
-    return days_from_civil(v.y, v.m, v.d ? v.d : 15);
+    return date_days(v.y, v.m, v.d ? v.d : 15);
 }
 
 static struct ymd ymd_of(long days)
@@ -257,7 +245,7 @@ static void consensus_day(const struct corpus *c, const struct ymd *pubs,
         for (size_t k = 0; k < doc->ndates; k++)
             if (doc_day_anchor(&doc->dates[k], st))
                 add_cand(&v, &n, &cap,
-                         days_from_civil(doc->dates[k].year,
+                         date_days(doc->dates[k].year,
                                          doc->dates[k].month,
                                          doc->dates[k].day),
                          i);
@@ -343,10 +331,10 @@ static int closest_year(int m, int d, struct ymd anchor)
     int best = anchor.y;
     long best_gap = -1;
     for (int y = anchor.y - 1; y <= anchor.y + 1; y++) {
-        if (m == 2 && d == 29 && days_from_civil(y, 3, 1) -
-                                         days_from_civil(y, 2, 28) != 2)
+        if (m == 2 && d == 29 && date_days(y, 3, 1) -
+                                         date_days(y, 2, 28) != 2)
             continue;
-        long gap = labs(days_from_civil(y, m, d ? d : 15) - days_of(anchor));
+        long gap = labs(date_days(y, m, d ? d : 15) - days_of(anchor));
         if (best_gap < 0 || gap < best_gap) {
             best_gap = gap;
             best = y;
@@ -371,7 +359,7 @@ static void resolve_year(struct docctx *x, size_t k)
     } else {
         v.y = x->pub.y ? x->pub.y : x->st->year;
     }
-    if (v.d && v.y && ymd_of(days_from_civil(v.y, v.m, v.d)).m != v.m)
+    if (v.d && v.y && ymd_of(date_days(v.y, v.m, v.d)).m != v.m)
         v.y = 0; /* 29 February in a year without one: leave it open */
     x->res[k] = v;
     write_value(dt, v);
@@ -388,7 +376,7 @@ static bool weekday_ref(const struct docctx *x, size_t k, long *ref)
     long j = x->near_day[k];
     if (j >= 0) {
         const struct date *a = &x->doc->dates[j];
-        *ref = days_from_civil(a->year, a->month, a->day);
+        *ref = date_days(a->year, a->month, a->day);
         return true;
     }
     if (x->st->has_day) {
@@ -431,7 +419,7 @@ static bool report_day(const struct docctx *x, long *ref)
                                 : dt->rel == DREL_WEEKDAY && x->res[j].y;
             if (!ok)
                 continue;
-            long day = pass == 0 ? days_from_civil(dt->year, dt->month,
+            long day = pass == 0 ? date_days(dt->year, dt->month,
                                                    dt->day)
                                  : days_of(x->res[j]);
             if (!found || day > *ref)
@@ -460,12 +448,12 @@ static void resolve_from_previous(struct docctx *x, size_t k)
     if (ordinal) {
         v = (struct ymd){prev.y, prev.m, dt->day};
         if (dt->day > 28 && prev.y &&
-            ymd_of(days_from_civil(v.y, v.m, v.d)).m != v.m)
+            ymd_of(date_days(v.y, v.m, v.d)).m != v.m)
             return; /* no such day in that month */
     } else {
         /* An open year counts in a leap year so 29 February survives. */
         int y = prev.y ? prev.y : 2000;
-        v = ymd_of(days_from_civil(y, prev.m, prev.d) + dt->amount);
+        v = ymd_of(date_days(y, prev.m, prev.d) + dt->amount);
         if (!prev.y)
             v.y = 0;
     }
@@ -578,7 +566,8 @@ static void mark_page_stamps(struct doc *doc)
             doc->dates[k].flags |= DATEF_PAGE_STAMP;
 }
 
-void anchor_run(struct corpus *c)
+/* Anchor the documents of one story, c being a view of just those. */
+static void anchor_story(struct corpus *c)
 {
     struct story st = {consensus_year(c), false, 0};
     struct ymd *pubs = xcalloc(c->ndocs + 1, sizeof *pubs);
@@ -601,4 +590,34 @@ void anchor_run(struct corpus *c)
     for (size_t i = 0; i < c->ndocs; i++)
         resolve_doc(c->docs[i], &st, pubs[i]);
     free(pubs);
+}
+
+/* Each story has its own year and day: a folder of unrelated stories
+ * must not lend one story's year to another's "on Monday". */
+void anchor_run(struct corpus *c)
+{
+    /* Bucket the documents by story (a counting sort: story ids are
+     * document indexes), keeping input order within each. */
+    size_t n = c->ndocs;
+    size_t *start = xcalloc(n + 2, sizeof *start);
+    struct doc **byst = xmalloc((n + 1) * sizeof *byst);
+    for (size_t i = 0; i < n; i++)
+        start[c->docs[i]->story + 1]++;
+    for (size_t s = 0; s < n; s++)
+        start[s + 1] += start[s];
+    size_t *fill = xmalloc((n + 1) * sizeof *fill);
+    memcpy(fill, start, (n + 1) * sizeof *fill);
+    for (size_t i = 0; i < n; i++)
+        byst[fill[c->docs[i]->story]++] = c->docs[i];
+    for (size_t s = 0; s < n; s++) {
+        if (start[s + 1] == start[s])
+            continue;
+        struct corpus view = *c;
+        view.docs = byst + start[s];
+        view.ndocs = start[s + 1] - start[s];
+        anchor_story(&view);
+    }
+    free(fill);
+    free(byst);
+    free(start);
 }

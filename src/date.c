@@ -887,3 +887,15 @@ void date_run(const struct dater *dt, struct doc *doc)
         qsort(doc->dates + before, doc->ndates - before, sizeof *doc->dates,
               by_start);
 }
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * algorithm: exact for every year, no tables). */
+long date_days(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}

@@ -21,10 +21,12 @@
  */
 #include "claimdiff/link.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/date.h"
 #include "claimdiff/doc.h"
 
 struct linker {
@@ -532,6 +534,172 @@ static void finish(struct corpus *c, struct draft *d, struct entity *e)
     free(d->roles);
 }
 
+/* ---- stories ------------------------------------------------------------ */
+
+/* The most days one story's documents may span: a story is told over
+ * weeks and months (an offensive, then a truce), unrelated stories of one
+ * region lie years apart. */
+#define STORY_MAX_DAYS 120
+/* Shared entities that make two documents one story. */
+#define STORY_MIN_SHARED 3
+/* An entity in more documents than this tells stories apart no better
+ * than "Russia" does, and would cost a quadratic number of pairs. */
+#define STORY_DF_CAP 64
+
+static unsigned story_root(unsigned *p, unsigned x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+static void story_join(unsigned *p, unsigned a, unsigned b)
+{
+    a = story_root(p, a);
+    b = story_root(p, b);
+    if (a != b)
+        p[a < b ? b : a] = a < b ? a : b;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* The middle of the dates a document gives in full (year and month as
+ * written, not yet anchored); LONG_MAX if it gives fewer than two, since
+ * a lone full date is as often background ("the war began in March
+ * 2011") as the story's own. */
+static long center_day(const struct doc *d)
+{
+    long *v = xmalloc((d->ndates + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < d->ndates; i++) {
+        const struct date *dt = &d->dates[i];
+        if (dt->flags & (DATEF_PAGE_STAMP | DATEF_CAPTION | DATEF_DATELINE) ||
+            dt->rel != DREL_NONE || !dt->year || !dt->month)
+            continue;
+        v[n++] = date_days(dt->year, dt->month, dt->day ? dt->day : 15);
+    }
+    long mid = LONG_MAX;
+    if (n >= 2) {
+        qsort(v, n, sizeof *v, cmp_long);
+        mid = v[n / 2];
+    }
+    free(v);
+    return mid;
+}
+
+struct doc_pair {
+    unsigned a, b;
+};
+
+static int cmp_doc_pair(const void *x, const void *y)
+{
+    const struct doc_pair *p = x, *q = y;
+    if (p->a != q->a)
+        return (p->a > q->a) - (p->a < q->a);
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+struct doc_link {
+    struct doc_pair p;
+    size_t shared;
+};
+
+/* More shared entities first; ties in document order. */
+static int cmp_doc_link(const void *x, const void *y)
+{
+    const struct doc_link *p = x, *q = y;
+    if (p->shared != q->shared)
+        return p->shared < q->shared ? 1 : -1;
+    return cmp_doc_pair(&p->p, &q->p);
+}
+
+/* Set doc->story: documents sharing STORY_MIN_SHARED entities whose dates
+ * lie within weeks of each other tell one story. Entities named in very
+ * many documents are skipped, which keeps the pairs linear in practice. */
+static void link_stories(struct corpus *c)
+{
+    size_t nd = c->ndocs;
+    unsigned *uf = xmalloc((nd + 1) * sizeof *uf);
+    long *center = xmalloc((nd + 1) * sizeof *center);
+    for (size_t i = 0; i < nd; i++) {
+        uf[i] = (unsigned)i;
+        center[i] = center_day(c->docs[i]);
+    }
+    struct doc_pair *pairs = NULL;
+    size_t np = 0, capp = 0;
+    unsigned *docs = xmalloc((STORY_DF_CAP + 1) * sizeof *docs);
+    for (size_t e = 0; e < c->nentities; e++) {
+        const struct entity *en = &c->entities[e];
+        size_t df = 0;
+        bool over = false;
+        for (size_t k = 0; k < en->nmentions && !over; k++) {
+            unsigned d = en->mentions[k].doc;
+            if (df && docs[df - 1] == d)
+                continue;
+            if (df == STORY_DF_CAP)
+                over = true;
+            else
+                docs[df++] = d;
+        }
+        for (size_t i = 0; !over && i < df; i++)
+            for (size_t j = i + 1; j < df; j++) {
+                if (np == capp)
+                    pairs = xgrow(pairs, &capp, np + 1, sizeof *pairs);
+                pairs[np++] = (struct doc_pair){docs[i], docs[j]};
+            }
+    }
+    free(docs);
+    if (np)
+        qsort(pairs, np, sizeof *pairs, cmp_doc_pair);
+    /* Count each pair's shared entities, then join the strongest pairs
+     * first; a join that would stretch a story's dates over more than
+     * STORY_MAX_DAYS is refused, so an undated document goes with the
+     * story it shares most with, not with every story of its region. */
+    struct doc_link *links = xmalloc((np + 1) * sizeof *links);
+    size_t nl = 0;
+    for (size_t i = 0; i < np;) {
+        size_t j = i;
+        while (j < np && !cmp_doc_pair(&pairs[i], &pairs[j]))
+            j++;
+        if (j - i >= STORY_MIN_SHARED)
+            links[nl++] = (struct doc_link){pairs[i], j - i};
+        i = j;
+    }
+    qsort(links, nl, sizeof *links, cmp_doc_link);
+    long *lo = xmalloc((nd + 1) * sizeof *lo), *hi = xmalloc((nd + 1) * sizeof *hi);
+    for (size_t i = 0; i < nd; i++)
+        lo[i] = hi[i] = center[i];
+    for (size_t k = 0; k < nl; k++) {
+        unsigned ra = story_root(uf, links[k].p.a), rb = story_root(uf, links[k].p.b);
+        if (ra == rb)
+            continue;
+        long l2 = lo[ra] < lo[rb] ? lo[ra] : lo[rb];
+        long h2 = hi[ra] == LONG_MAX ? hi[rb]
+                : hi[rb] == LONG_MAX ? hi[ra]
+                : hi[ra] > hi[rb] ? hi[ra] : hi[rb];
+        if (l2 != LONG_MAX && h2 - l2 > STORY_MAX_DAYS)
+            continue;
+        story_join(uf, ra, rb);
+        unsigned r = story_root(uf, ra);
+        lo[r] = l2;
+        hi[r] = h2;
+    }
+    free(lo);
+    free(hi);
+    free(links);
+    for (size_t i = 0; i < nd; i++)
+        c->docs[i]->story = story_root(uf, (unsigned)i);
+    free(pairs);
+    free(center);
+    free(uf);
+}
+
 void link_run(const struct linker *lk, struct corpus *c)
 {
     (void)lk;
@@ -582,4 +750,5 @@ void link_run(const struct linker *lk, struct corpus *c)
     free(ent);
     free(l);
     free(base);
+    link_stories(c);
 }

@@ -3,9 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "claimdiff/anchor.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/compare.h"
 #include "claimdiff/date.h"
 #include "claimdiff/diag.h"
 #include "claimdiff/doc.h"
@@ -28,7 +31,9 @@ struct pipeline {
     struct dater *dater;
     struct counter *counter;
     struct quoter *quoter;
+    struct claimer *claimer;
     struct linker *linker;
+    struct comparer *comparer;
 };
 
 static void complain(const struct diag *d)
@@ -57,13 +62,19 @@ static enum cd_err pipeline_new(struct pipeline *p, const char *rules_dir,
     if (!err)
         err = quote_new(p->rules, &p->quoter, d);
     if (!err)
+        err = claim_new(p->rules, &p->claimer, d);
+    if (!err)
         err = link_new(p->rules, &p->linker, d);
+    if (!err)
+        err = compare_new(p->rules, &p->comparer, d);
     return err;
 }
 
 static void pipeline_free(struct pipeline *p)
 {
+    compare_free(p->comparer);
     link_free(p->linker);
+    claim_free(p->claimer);
     quote_free(p->quoter);
     number_free(p->counter);
     date_free(p->dater);
@@ -81,6 +92,27 @@ static void process_document(const struct pipeline *p, struct doc *doc)
     date_run(p->dater, doc);
     number_run(p->counter, doc);
     quote_run(p->quoter, doc);
+    claim_run(p->claimer, doc);
+}
+
+/* With CLAIMDIFF_TIMINGS set, each stage's seconds go to stderr, for
+ * make bench; a stopwatch costs nothing when it is off. */
+struct stopwatch {
+    bool on;
+    struct timespec t;
+};
+
+static void lap(struct stopwatch *w, const char *stage)
+{
+    struct timespec now;
+    if (!w->on)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (stage)
+        fprintf(stderr, "claimdiff: timing %s %.6f\n", stage,
+                (double)(now.tv_sec - w->t.tv_sec) +
+                    (double)(now.tv_nsec - w->t.tv_nsec) / 1e9);
+    w->t = now;
 }
 
 /* Load every input into c; report each one that fails and go on. */
@@ -145,18 +177,33 @@ int main(int argc, char **argv)
         goto out;
     }
 
+    const char *timings = getenv("CLAIMDIFF_TIMINGS");
+    struct stopwatch sw = {timings && timings[0] && strcmp(timings, "0"), {0, 0}};
+    lap(&sw, NULL);
     c = corpus_new();
     load_inputs(&p, &o, c, o.dump == DUMP_NONE);
-    struct report_opts ro = {want_color(o.color), o.all, o.explain};
+    lap(&sw, "documents");
+    struct report_opts ro = {want_color(o.color), o.all, o.explain, o.only};
     if (o.dump != DUMP_NONE) {
         report_dump_text(stdout, c, o.dump == DUMP_BODY, ro.color);
     } else {
         link_run(p.linker, c);
+        lap(&sw, "link");
         anchor_run(c);
+        lap(&sw, "anchor");
+        compare_run(p.comparer, c);
+        lap(&sw, "compare");
         if (o.format == FORMAT_JSON)
             report_json(stdout, c, &ro);
         else
             report_text(stdout, c, &ro);
+        fflush(stdout);
+        lap(&sw, "report");
+    }
+    if (o.fail_on_conflict && status == CD_EXIT_OK) {
+        for (size_t i = 0; i < c->ncomparisons; i++)
+            if (c->comparisons[i].verdict == VERDICT_CONFLICT)
+                status = CD_EXIT_FOUND;
     }
     if (c->failed_inputs)
         status = CD_EXIT_ERROR;

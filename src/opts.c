@@ -9,7 +9,9 @@ enum {
     OPT_COLOR,
     OPT_DUMP_TEXT,
     OPT_EXPLAIN,
+    OPT_FAIL_ON,
     OPT_FORMAT,
+    OPT_ONLY,
     OPT_RULES,
     OPT_VERSION,
 };
@@ -20,8 +22,10 @@ static const struct option long_options[] = {
     {"colour", required_argument, NULL, OPT_COLOR},
     {"dump-text", optional_argument, NULL, OPT_DUMP_TEXT},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"help", no_argument, NULL, 'h'},
+    {"only", required_argument, NULL, OPT_ONLY},
     {"rules", required_argument, NULL, OPT_RULES},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -43,6 +47,9 @@ const char *opts_usage(void)
            "                        unless NO_COLOR is set)\n"
            "  --all                 also report facts only one source states\n"
            "  --explain             say why each verdict was given\n"
+           "  --only=conflict|partial|agree\n"
+           "                        show only comparisons with that verdict\n"
+           "  --fail-on=conflict    exit 1 when a conflict is found\n"
            "  --dump-text[=marked|body]\n"
            "                        print each document's text: marked shows\n"
            "                        boilerplate regions, body leaves them out\n"
@@ -51,7 +58,8 @@ const char *opts_usage(void)
            "  -h, --help            show this help\n"
            "  --version             show version and rules version\n"
            "\n"
-           "Exit status: 0 success, 2 usage error or an unreadable input.\n";
+           "Exit status: 0 success, 1 a conflict with --fail-on=conflict,\n"
+           "2 usage error or an unreadable input.\n";
 }
 
 static enum cd_err pick(const char *opt, const char *arg,
@@ -72,6 +80,8 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
     static const char *const formats[] = {"text", "json", NULL};
     static const char *const colors[] = {"auto", "always", "never", NULL};
     static const char *const dumps[] = {"none", "marked", "body", NULL};
+    static const char *const verdicts[] = {"conflict", "partial", "agree", NULL};
+    static const char *const fail_ons[] = {"conflict", NULL};
     int c, v;
     enum cd_err err = CD_OK;
     memset(o, 0, sizeof *o);
@@ -94,6 +104,14 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
             break;
         case OPT_EXPLAIN:
             o->explain = true;
+            break;
+        case OPT_FAIL_ON:
+            err = pick("fail-on", optarg, fail_ons, &v, d);
+            o->fail_on_conflict = true;
+            break;
+        case OPT_ONLY:
+            err = pick("only", optarg, verdicts, &v, d);
+            o->only = verdicts[v];
             break;
         case OPT_FORMAT:
             err = pick("format", optarg, formats, &v, d);

@@ -6,9 +6,12 @@
 #include <string.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/compare.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/link.h"
+#include "claimdiff/number.h"
 #include "claimdiff/quote.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
@@ -199,10 +202,120 @@ static cJSON *json_quotes(const struct corpus *c)
     return arr;
 }
 
+/* Claim ids run over all documents: C1 is the first claim of D1. */
+static size_t *claim_offsets(const struct corpus *c)
+{
+    size_t *off = xmalloc((c->ndocs + 1) * sizeof *off);
+    off[0] = 0;
+    for (size_t i = 0; i < c->ndocs; i++)
+        off[i + 1] = off[i] + c->docs[i]->nclaims;
+    return off;
+}
+
+static const char *claim_kind_label(const struct claim *cl)
+{
+    return cl->kind == CLAIM_EVENT && cl->cls ? cl->cls
+                                              : claim_kind_name(cl->kind);
+}
+
+/* The checkable value of a claim: a number, an ISO date, an entity id or
+ * a string. */
+static cJSON *json_claim_value(const struct doc *doc, const struct claim *cl)
+{
+    switch (cl->kind) {
+    case CLAIM_COUNT:
+        return cJSON_CreateNumber(doc->numbers[cl->number_idx].value);
+    case CLAIM_DATE:
+        return cJSON_CreateString(doc->dates[cl->date_idx].value);
+    case CLAIM_PLACE:
+    case CLAIM_ACTOR:
+        return json_entity_ref(doc, cl->mention_idx);
+    case CLAIM_EVENT:
+    case CLAIM_THING:
+    case CLAIM_ROLE:
+        return json_string_or_null(cl->text);
+    case CLAIM_STATEMENT:
+        break;
+    }
+    return cJSON_CreateNull();
+}
+
+static cJSON *json_claims(const struct corpus *c)
+{
+    cJSON *arr = cJSON_CreateArray();
+    size_t id = 0;
+    for (size_t i = 0; i < c->ndocs; i++) {
+        const struct doc *doc = c->docs[i];
+        for (size_t k = 0; k < doc->nclaims; k++) {
+            const struct claim *cl = &doc->claims[k];
+            cJSON *o = cJSON_CreateObject();
+            add(o, "id", json_id('C', id++));
+            add(o, "doc", json_id('D', i));
+            add(o, "span", json_span(cl->span));
+            add(o, "line", cJSON_CreateNumber(doc_line_of(doc, cl->span.start)));
+            add(o, "text", json_string_n(doc->text + cl->span.start,
+                                         cl->span.end - cl->span.start));
+            add(o, "kind", cJSON_CreateString(claim_kind_label(cl)));
+            add(o, "subject", json_entity_ref(doc, cl->kind == CLAIM_ROLE
+                                                       ? cl->mention_idx
+                                                       : cl->subject));
+            add(o, "object", json_entity_ref(doc, cl->object));
+            add(o, "value", json_claim_value(doc, cl));
+            add(o, "attributed_to", json_entity_ref(doc, cl->attributed_to));
+            add(o, "negated", cJSON_CreateBool(cl->negated));
+            cJSON_AddItemToArray(arr, o);
+        }
+    }
+    return arr;
+}
+
+static bool shown(const struct comparison *k, const struct report_opts *o)
+{
+    if (k->verdict == VERDICT_SINGLE && !o->all)
+        return false;
+    return !o->only || !strcmp(o->only, verdict_name(k->verdict));
+}
+
+static cJSON *json_comparisons(const struct corpus *c,
+                               const struct report_opts *o)
+{
+    cJSON *arr = cJSON_CreateArray();
+    size_t *off = claim_offsets(c), id = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        if (!shown(k, o))
+            continue;
+        cJSON *obj = cJSON_CreateObject();
+        add(obj, "id", json_id('K', id++));
+        add(obj, "topic", json_string_or_null(k->topic));
+        add(obj, "verdict", cJSON_CreateString(verdict_name(k->verdict)));
+        cJSON *vals = cJSON_CreateArray();
+        for (size_t v = 0; v < k->nvalues; v++) {
+            const struct doc *doc = c->docs[k->values[v].doc];
+            const struct claim *cl = &doc->claims[k->values[v].claim];
+            cJSON *val = cJSON_CreateObject();
+            add(val, "doc", json_id('D', k->values[v].doc));
+            add(val, "claim", json_id('C', off[k->values[v].doc] +
+                                               k->values[v].claim));
+            add(val, "value", json_claim_value(doc, cl));
+            add(val, "text", json_string_n(doc->text + cl->span.start,
+                                           cl->span.end - cl->span.start));
+            add(val, "span", json_span(cl->span));
+            cJSON_AddItemToArray(vals, val);
+        }
+        add(obj, "values", vals);
+        add(obj, "note", json_string_or_null(k->note));
+        if (o->explain)
+            add(obj, "why", json_string_or_null(k->why));
+        cJSON_AddItemToArray(arr, obj);
+    }
+    free(off);
+    return arr;
+}
+
 void report_json(FILE *out, const struct corpus *c,
                  const struct report_opts *o)
 {
-    (void)o;
     cJSON *root = cJSON_CreateObject();
     cJSON *tool = cJSON_CreateObject();
     add(tool, "name", cJSON_CreateString("claimdiff"));
@@ -213,8 +326,8 @@ void report_json(FILE *out, const struct corpus *c,
     add(root, "entities", json_entities(c));
     add(root, "dates", json_dates(c));
     add(root, "quotes", json_quotes(c));
-    add(root, "claims", cJSON_CreateArray());
-    add(root, "comparisons", cJSON_CreateArray());
+    add(root, "claims", json_claims(c));
+    add(root, "comparisons", json_comparisons(c, o));
     char *s = cJSON_Print(root);
     fputs(s, out);
     fputc('\n', out);
@@ -384,10 +497,120 @@ static void text_quotes(FILE *out, const struct corpus *c,
     free(v);
 }
 
+/* ---- comparisons --------------------------------------------------- */
+
+#define RED "\033[31m"
+#define YELLOW "\033[33m"
+#define GREEN "\033[32m"
+
+/* One shown comparison and what orders it: events with a conflict first,
+ * then within an event conflicts, partial, agree. */
+struct shown_cmp {
+    size_t index;
+    unsigned event;
+    int worst; /* the event's worst verdict */
+};
+
+static int compare_shown(const void *pa, const void *pb)
+{
+    const struct shown_cmp *a = pa, *b = pb;
+    if (a->worst != b->worst)
+        return a->worst < b->worst ? -1 : 1;
+    if (a->event != b->event)
+        return a->event < b->event ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static const char *verdict_color(const struct report_opts *o, enum verdict v)
+{
+    return on(o, v == VERDICT_CONFLICT ? RED
+               : v == VERDICT_PARTIAL ? YELLOW
+               : v == VERDICT_AGREE ? GREEN : DIM);
+}
+
+static void text_value(FILE *out, const struct corpus *c,
+                       const struct cmp_value *v, const struct report_opts *o)
+{
+    const struct doc *doc = c->docs[v->doc];
+    const struct claim *cl = &doc->claims[v->claim];
+    fprintf(out, "      %-14.14s ", doc->source ? doc->source : doc_basename(doc));
+    print_quotation(out, doc, cl->span);
+    fprintf(out, "  %s%s:%u%s\n", on(o, DIM), doc_basename(doc),
+            doc_line_of(doc, cl->span.start), on(o, RESET));
+}
+
+static void text_comparisons(FILE *out, const struct corpus *c,
+                             const struct report_opts *o)
+{
+    struct shown_cmp *v = xmalloc((c->ncomparisons + 1) * sizeof *v);
+    int *worst = xmalloc((c->ncomparisons + 2) * sizeof *worst);
+    size_t n = 0, counts[VERDICT_SINGLE + 1] = {0}, events = 0;
+    unsigned max_event = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        if (c->comparisons[i].event_id > max_event)
+            max_event = c->comparisons[i].event_id;
+    free(worst);
+    worst = xmalloc((max_event + 1) * sizeof *worst);
+    for (unsigned e = 0; e <= max_event; e++)
+        worst[e] = VERDICT_SINGLE + 1;
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        if (!shown(k, o))
+            continue;
+        if (worst[k->event_id] == VERDICT_SINGLE + 1)
+            events++;
+        if ((int)k->verdict < worst[k->event_id])
+            worst[k->event_id] = (int)k->verdict;
+        counts[k->verdict]++;
+        v[n++] = (struct shown_cmp){i, k->event_id, 0};
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i].worst = worst[v[i].event];
+    qsort(v, n, sizeof *v, compare_shown);
+    fprintf(out, "\n%sWhere the sources agree and differ%s\n", on(o, BOLD),
+            on(o, RESET));
+    if (n == 0)
+        fputs("  nothing that two sources both state\n", out);
+    for (size_t i = 0; i < n; i++) {
+        const struct comparison *k = &c->comparisons[v[i].index];
+        if (i == 0 || v[i].event != v[i - 1].event) {
+            size_t docs = 0;
+            for (size_t j = i; j < n && v[j].event == v[i].event; j++)
+                if (c->comparisons[v[j].index].nvalues > docs)
+                    docs = c->comparisons[v[j].index].nvalues;
+            fprintf(out, "\n  %s%s%s — %zu source%s\n", on(o, BOLD), k->event,
+                    on(o, RESET), docs, docs == 1 ? "" : "s");
+        }
+        const char *slot = k->topic;
+        size_t el = strlen(k->event);
+        if (!strncmp(slot, k->event, el) && slot[el] == ':')
+            slot += el + 2;
+        fprintf(out, "    %s%-8s%s %s", verdict_color(o, k->verdict),
+                verdict_name(k->verdict), on(o, RESET), slot);
+        if (k->note)
+            fprintf(out, ": %s", k->note);
+        fputc('\n', out);
+        for (size_t j = 0; j < k->nvalues; j++)
+            text_value(out, c, &k->values[j], o);
+        if (o->explain && k->why)
+            fprintf(out, "      %swhy: %s%s\n", on(o, DIM), k->why, on(o, RESET));
+    }
+    fprintf(out, "\n%zu event%s, %zu conflict%s, %zu partial, %zu agree", events,
+            events == 1 ? "" : "s", counts[VERDICT_CONFLICT],
+            counts[VERDICT_CONFLICT] == 1 ? "" : "s", counts[VERDICT_PARTIAL],
+            counts[VERDICT_AGREE]);
+    if (o->all)
+        fprintf(out, ", %zu single", counts[VERDICT_SINGLE]);
+    fputc('\n', out);
+    free(worst);
+    free(v);
+}
+
 void report_text(FILE *out, const struct corpus *c,
                  const struct report_opts *o)
 {
     text_documents(out, c, o);
+    text_comparisons(out, c, o);
     text_entities(out, c, o);
     text_dates(out, c, o);
     text_quotes(out, c, o);

@@ -75,6 +75,10 @@ struct date {
 CD_NODISCARD enum cd_err date_new(const struct rules *r, struct dater **out,
                                   struct diag *d);
 
+/* Days since 1970-01-01 of a proleptic Gregorian date; exact for every
+ * year. */
+long date_days(int y, int m, int d);
+
 /* Release the dater. NULL is a no-op. */
 void date_free(struct dater *dt);
 

@@ -80,6 +80,9 @@ struct doc {
     char *text;          /* the document text, NUL-terminated */
     size_t len;          /* bytes of text, not counting the NUL */
     bool is_html;
+    unsigned story;      /* index of the first document of its story; set
+                            by link_run (documents of unrelated stories
+                            are never compared or anchored together) */
 
     const char *source;    /* outlet, or NULL */
     const char *title;     /* headline, or NULL */

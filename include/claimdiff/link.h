@@ -37,8 +37,10 @@ CD_NODISCARD enum cd_err link_new(const struct rules *r, struct linker **out,
 
 void link_free(struct linker *l);
 
-/* Build corpus->entities from every document's mentions. Deterministic:
- * entity order is that of first mention (document, then offset). */
+/* Build corpus->entities from every document's mentions, then put the
+ * documents into stories (doc->story): those sharing several entities,
+ * with dates within weeks of each other. Deterministic: entity order is
+ * that of first mention (document, then offset). */
 void link_run(const struct linker *l, struct corpus *c);
 
 #endif

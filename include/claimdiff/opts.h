@@ -28,6 +28,8 @@ struct opts {
     enum opts_dump dump;
     bool all;
     bool explain;
+    bool fail_on_conflict; /* --fail-on=conflict */
+    const char *only;      /* --only: a verdict name (static), or NULL */
     bool help;
     bool version;
     const char *rules_dir; /* NULL: built-in rules only */

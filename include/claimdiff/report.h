@@ -19,6 +19,8 @@ struct report_opts {
     bool color;   /* ANSI colour (the caller decides: tty, NO_COLOR) */
     bool all;     /* include `single` comparisons */
     bool explain; /* say why each verdict was given */
+    const char *only; /* "conflict", "partial" or "agree": show only those
+                         comparisons; NULL for all */
 };
 
 /* The CONTRACT.md object, pretty-printed, followed by a newline. */

@@ -1,0 +1,81 @@
+/* claim.h - checkable statements: event frames and the values they state.
+ *
+ * Last per-document stage, after quote: reads the sentences, mentions,
+ * dates, numbers and quotes of a document and fills doc->claims. A
+ * predicate from rules/claims/predicates.tsv ("shot down", "killed",
+ * "crashed") opens a frame: an event class with the thing acted on (an
+ * aircraft type, a flight), who asserts it and whether the text denies
+ * it. Every value the frame's clause states becomes one claim of its own
+ * (a count with its noun, a date, a place, an actor), all sharing the
+ * frame number, so the comparator can weigh each value on its own slot.
+ * Besides frames: each quotation and each "X said that ..." is a
+ * statement claim of its speaker, and each role seen with a person
+ * ("Foreign Minister Sergei Lavrov") or class noun seen with a group
+ * ("the terrorist group al-Nusra Front") is a description claim.
+ *
+ * Claims hold no heap pointers: strings live in doc->arena or in the
+ * claimer (class and slot names, which outlive every document of a run).
+ * A claimer is read-only after claim_new and may be shared by threads.
+ */
+#ifndef CLAIMDIFF_CLAIM_H
+#define CLAIMDIFF_CLAIM_H
+
+#include <stdbool.h> /* bool */
+
+#include "claimdiff/diag.h" /* enum cd_err, struct diag */
+#include "claimdiff/doc.h"  /* struct span */
+
+struct rules;
+struct claimer;
+
+enum claim_kind {
+    CLAIM_EVENT,     /* the frame itself: its class happened (or not) */
+    CLAIM_COUNT,     /* how many: value is number_idx */
+    CLAIM_DATE,      /* when: value is date_idx */
+    CLAIM_PLACE,     /* where: value is mention_idx */
+    CLAIM_ACTOR,     /* who did it: value is mention_idx */
+    CLAIM_THING,     /* what was acted on: value is thing */
+    CLAIM_ROLE,      /* what a person or group is: value is text */
+    CLAIM_STATEMENT, /* what a speaker said: quote_idx or the content span */
+};
+#define CLAIM_NKINDS 8
+
+/* The contract's name of a kind ("count", "location", ...). */
+const char *claim_kind_name(enum claim_kind k);
+
+struct claim {
+    struct span span;     /* the words that state the value */
+    enum claim_kind kind;
+    unsigned sentence;    /* index into doc->sents */
+    unsigned frame;       /* claims of one frame share it; 0 for none */
+    const char *cls;      /* event class ("shootdown"), NULL outside frames */
+    const char *slot;     /* what a count counts ("killed/people"), a
+                             description's kind; NULL otherwise */
+    const char *thing;    /* folded thing key ("mi8", "flight 9525") or NULL */
+    const char *text;     /* string value: a role, a statement's folded
+                             content words, a thing as written; or NULL */
+    int subject;          /* mention index of the actor, -1 */
+    int object;           /* mention index of the target, -1 */
+    int attributed_to;    /* mention index of who asserts it, -1 */
+    int number_idx;       /* index into doc->numbers, -1 */
+    int date_idx;         /* index into doc->dates, -1 */
+    int mention_idx;      /* place, actor or described entity, -1 */
+    int quote_idx;        /* a statement's quotation, -1 */
+    bool negated;         /* the text states the opposite */
+    bool near;            /* a place given as "near X", "off X": approximate */
+};
+
+/* Build the predicate lexicon, negators, count nouns and thing nouns of r
+ * (rules/claims/...). r may be freed afterwards. On a malformed row returns
+ * CD_ERR_RULE with its file and line in d and leaves *out NULL. */
+CD_NODISCARD enum cd_err claim_new(const struct rules *r,
+                                   struct claimer **out, struct diag *d);
+
+/* Release the claimer. NULL is a no-op. */
+void claim_free(struct claimer *c);
+
+/* Replace doc->claims with the claims of doc, in text order of their
+ * sentences. Needs segment, tag, date, number and quote to have run. */
+void claim_run(const struct claimer *c, struct doc *doc);
+
+#endif

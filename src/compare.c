@@ -1,0 +1,1280 @@
+/* compare.c - stories, events, slots and verdicts.
+ *
+ * Three sorts do the grouping: claims are sorted by (story, class, thing)
+ * to see which things a class speaks of, by day to split one thing's
+ * events, and by slot to line up the values each document gives. A claim
+ * that names no thing joins the one thing its class speaks of in that
+ * story, but only "weakly": a weak value that disagrees is dropped from
+ * its slot rather than reported as a conflict, since it may well be about
+ * another event (a wrong conflict costs the reader more than a missed one).
+ */
+#include "claimdiff/compare.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/date.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/link.h"
+#include "claimdiff/number.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/tag.h"
+#include "scan.h"
+
+/* Parent links followed before giving up (and loops are cut). */
+#define CHAIN_MAX 8
+/* Dice similarity of content stems: below it two statements are about
+ * different things; at or above the second they say the same. */
+#define STATEMENT_MIN_SIM 0.30
+#define STATEMENT_AGREE_SIM 0.80
+/* Values a representative is weighed against, and distinct values a
+ * slot's verdict compares pairwise: bounds keep a slot of 10,000
+ * documents linear. */
+#define SAMPLE 32
+#define DISTINCT_MAX 64
+/* How many later statements of one speaker each statement meets. */
+#define STATEMENT_PAIR_CAP 400
+
+static const char *const verdict_names[] = {"conflict", "partial", "agree",
+                                            "single"};
+
+const char *verdict_name(enum verdict v)
+{
+    return (unsigned)v <= VERDICT_SINGLE ? verdict_names[v] : "single";
+}
+
+struct comparer {
+    struct arena *arena;
+    struct scan_map *names; /* folded name -> id */
+    const char **parent;    /* per id: the wider place or class */
+    size_t nparent;
+};
+
+/* ---- containment facts --------------------------------------------------- */
+
+static void add_parent(struct comparer *c, const char *name, const char *parent)
+{
+    if (!parent || !*parent || !strcmp(parent, "-") ||
+        !strcasecmp(name, parent))
+        return;
+    int id = scan_map_put(c->names, name, strlen(name));
+    if (id < 0)
+        return;
+    if ((size_t)id >= c->nparent) {
+        size_t old = c->nparent;
+        c->parent = xgrow(c->parent, &c->nparent, (size_t)id + 1,
+                          sizeof *c->parent);
+        memset(c->parent + old, 0, (c->nparent - old) * sizeof *c->parent);
+    }
+    if (!c->parent[id])
+        c->parent[id] = arena_strdup(c->arena, parent);
+}
+
+static const char *parent_of(const struct comparer *c, const char *name)
+{
+    int id = scan_map_get(c->names, name, strlen(name));
+    return id >= 0 && (size_t)id < c->nparent ? c->parent[id] : NULL;
+}
+
+bool compare_contains(const struct comparer *c, const char *outer,
+                      const char *inner)
+{
+    const char *x = inner;
+    for (int i = 0; i < CHAIN_MAX && x; i++) {
+        x = parent_of(c, x);
+        if (x && !strcasecmp(x, outer))
+            return true;
+    }
+    return false;
+}
+
+static enum cd_err load_gazetteer(struct comparer *c, const struct rules *r,
+                                  const char *name, struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, name);
+    enum cd_err err = rules_check_fields(t, 3, 4, d);
+    if (err)
+        return err;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct rule_row *row = &t->rows[i];
+        const char *parent = row->fields[2];
+        add_parent(c, row->fields[0], parent);
+        if (row->nfields < 4 || !strcmp(row->fields[3], "-"))
+            continue;
+        char *aliases = xstrdup(row->fields[3]);
+        char *save = NULL;
+        for (char *a = strtok_r(aliases, "|", &save); a;
+             a = strtok_r(NULL, "|", &save))
+            add_parent(c, a, parent);
+        free(aliases);
+    }
+    return CD_OK;
+}
+
+enum cd_err compare_new(const struct rules *r, struct comparer **out,
+                        struct diag *d)
+{
+    static const char *const gazetteers[] = {
+        "gazetteer/countries", "gazetteer/places", "gazetteer/groups",
+        "gazetteer/organizations"};
+    struct comparer *c = xcalloc(1, sizeof *c);
+    c->arena = arena_new();
+    c->names = scan_map_new();
+    enum cd_err err = CD_OK;
+    for (size_t i = 0; !err && i < sizeof gazetteers / sizeof *gazetteers; i++)
+        err = load_gazetteer(c, r, gazetteers[i], d);
+    const struct rule_table *t = rules_get(r, "claims/classes");
+    if (!err)
+        err = rules_check_fields(t, 2, 2, d);
+    for (size_t i = 0; !err && i < t->nrows; i++)
+        add_parent(c, t->rows[i].fields[0], t->rows[i].fields[1]);
+    if (err) {
+        compare_free(c);
+        *out = NULL;
+        return err;
+    }
+    *out = c;
+    return CD_OK;
+}
+
+void compare_free(struct comparer *c)
+{
+    if (!c)
+        return;
+    scan_map_free(c->names);
+    free(c->parent);
+    arena_free(c->arena);
+    free(c);
+}
+
+/* ---- union-find and pairs ------------------------------------------------ */
+
+static unsigned uf_find(unsigned *p, unsigned x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+static void uf_union(unsigned *p, unsigned a, unsigned b)
+{
+    a = uf_find(p, a);
+    b = uf_find(p, b);
+    if (a != b)
+        p[a < b ? b : a] = a < b ? a : b;
+}
+
+struct pair {
+    unsigned a, b;
+};
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const struct pair *p = x, *q = y;
+    if (p->a != q->a)
+        return (p->a > q->a) - (p->a < q->a);
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Days of an ISO value with year and month ("2016-08-01", "2016-08"). */
+static bool iso_days(const char *v, long *out, bool *has_day)
+{
+    size_t len = v ? strlen(v) : 0;
+    if (len < 7 || v[4] != '-')
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
+            return false;
+    int y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 +
+            (v[3] - '0');
+    int m = (v[5] - '0') * 10 + (v[6] - '0');
+    int dd = len >= 10 && v[7] == '-' ? (v[8] - '0') * 10 + (v[9] - '0') : 0;
+    if (m < 1 || m > 12)
+        return false;
+    *has_day = dd >= 1 && dd <= 31;
+    *out = date_days(y, m, *has_day ? dd : 15);
+    return true;
+}
+
+/* ---- items: claims with their grouping keys --------------------------------- */
+
+struct item {
+    unsigned doc, claim;
+    unsigned story;
+    const char *cls;   /* "" outside events */
+    const char *thing; /* event thing key, "" none */
+    const char *slot;  /* slot key within the event */
+    long day;          /* the event's day, LONG_MAX unknown */
+    unsigned entity;   /* role/statement: the entity (1-based) */
+    bool weak;         /* joined its thing by default, not by evidence */
+};
+
+/* Which things are one: a flight and the aircraft type named in one
+ * sentence ("flight 9525, an Airbus A320") are the same machine. */
+struct things {
+    struct scan_map *ids; /* thing key -> id */
+    const char **key;     /* per id: the key */
+    unsigned *uf;         /* per id: union-find parent */
+    size_t n, cap;
+    struct pair *named;   /* (doc, root id) of every thing a doc names */
+    size_t nnamed, capnamed;
+};
+
+struct ctx {
+    const struct comparer *cmp;
+    struct corpus *c;
+    unsigned *story;
+    struct things th;
+    struct item *v;
+    size_t n, cap;
+    unsigned events;
+};
+
+/* ---- things ------------------------------------------------------------------ */
+
+static unsigned thing_id(struct things *t, const char *key)
+{
+    int id = scan_map_put(t->ids, key, strlen(key));
+    if (id < 0)
+        return (unsigned)-1;
+    if ((size_t)id >= t->n) {
+        if ((size_t)id >= t->cap) {
+            size_t cap = t->cap;
+            t->key = xgrow(t->key, &cap, (size_t)id + 1, sizeof *t->key);
+            t->uf = xgrow(t->uf, &t->cap, (size_t)id + 1, sizeof *t->uf);
+        }
+        t->key[id] = key;
+        t->uf[id] = (unsigned)id;
+        t->n = (size_t)id + 1;
+    }
+    return (unsigned)id;
+}
+
+/* The key standing for every key joined with this one. */
+static const char *thing_root(const struct ctx *x, const char *key)
+{
+    if (!key || !*key)
+        return "";
+    int id = scan_map_get(x->th.ids, key, strlen(key));
+    if (id < 0)
+        return key;
+    return x->th.key[uf_find(x->th.uf, (unsigned)id)];
+}
+
+static bool doc_names(const struct ctx *x, unsigned doc, const char *key)
+{
+    int id = scan_map_get(x->th.ids, key, strlen(key));
+    if (id < 0)
+        return false;
+    struct pair want = {doc, uf_find(x->th.uf, (unsigned)id)};
+    return bsearch(&want, x->th.named, x->th.nnamed, sizeof want, cmp_pair) !=
+           NULL;
+}
+
+static void collect_things(struct ctx *x)
+{
+    struct things *t = &x->th;
+    t->ids = scan_map_new();
+    for (unsigned di = 0; di < x->c->ndocs; di++) {
+        const struct doc *d = x->c->docs[di];
+        unsigned flight = (unsigned)-1, craft = (unsigned)-1, sent = 0;
+        for (size_t k = 0; k < d->nclaims; k++) {
+            const struct claim *cl = &d->claims[k];
+            if (cl->kind != CLAIM_THING || !cl->thing)
+                continue;
+            if (cl->sentence != sent)
+                flight = craft = (unsigned)-1;
+            sent = cl->sentence;
+            unsigned id = thing_id(t, cl->thing);
+            if (id == (unsigned)-1)
+                continue;
+            bool is_flight = cl->slot && !strcmp(cl->slot, "flight");
+            bool is_craft = cl->slot && !strcmp(cl->slot, "aircraft");
+            if (is_flight && flight == (unsigned)-1)
+                flight = id;
+            if (is_craft && craft == (unsigned)-1)
+                craft = id;
+            if (flight != (unsigned)-1 && craft != (unsigned)-1)
+                uf_union(t->uf, flight, craft);
+        }
+    }
+    for (unsigned di = 0; di < x->c->ndocs; di++) {
+        const struct doc *d = x->c->docs[di];
+        for (size_t k = 0; k < d->nclaims; k++) {
+            const struct claim *cl = &d->claims[k];
+            int id;
+            if (cl->kind != CLAIM_THING || !cl->thing ||
+                (id = scan_map_get(t->ids, cl->thing, strlen(cl->thing))) < 0)
+                continue;
+            if (t->nnamed == t->capnamed)
+                t->named = xgrow(t->named, &t->capnamed, t->nnamed + 1,
+                                 sizeof *t->named);
+            t->named[t->nnamed++] = (struct pair){di, uf_find(t->uf, (unsigned)id)};
+        }
+    }
+    if (t->nnamed)
+        qsort(t->named, t->nnamed, sizeof *t->named, cmp_pair);
+}
+
+static void free_things(struct things *t)
+{
+    scan_map_free(t->ids);
+    free(t->key);
+    free(t->uf);
+    free(t->named);
+}
+
+static const struct claim *claim_of(const struct ctx *x, const struct item *it)
+{
+    return &x->c->docs[it->doc]->claims[it->claim];
+}
+
+static const struct doc *doc_of(const struct ctx *x, const struct item *it)
+{
+    return x->c->docs[it->doc];
+}
+
+static unsigned entity_of(const struct doc *d, int mention)
+{
+    return mention >= 0 && (size_t)mention < d->nmentions
+               ? d->mentions[mention].entity : 0;
+}
+
+static const char *s0(const char *s)
+{
+    return s ? s : "";
+}
+
+static int cmp_event_keys(const struct item *a, const struct item *b)
+{
+    if (a->story != b->story)
+        return (a->story > b->story) - (a->story < b->story);
+    int k = strcmp(a->cls, b->cls);
+    if (k)
+        return k;
+    return strcmp(a->thing, b->thing);
+}
+
+static int cmp_by_thing(const void *x, const void *y)
+{
+    const struct item *a = x, *b = y;
+    int k = cmp_event_keys(a, b);
+    if (k)
+        return k;
+    if (a->doc != b->doc)
+        return (a->doc > b->doc) - (a->doc < b->doc);
+    return (a->claim > b->claim) - (a->claim < b->claim);
+}
+
+static int cmp_by_day(const void *x, const void *y)
+{
+    const struct item *a = x, *b = y;
+    int k = cmp_event_keys(a, b);
+    if (k)
+        return k;
+    if (a->day != b->day)
+        return (a->day > b->day) - (a->day < b->day);
+    return cmp_by_thing(x, y);
+}
+
+static int cmp_by_slot(const void *x, const void *y)
+{
+    const struct item *a = x, *b = y;
+    int k = cmp_event_keys(a, b);
+    if (k)
+        return k;
+    if (a->day != b->day)
+        return (a->day > b->day) - (a->day < b->day);
+    if (a->entity != b->entity)
+        return (a->entity > b->entity) - (a->entity < b->entity);
+    k = strcmp(a->slot, b->slot);
+    if (k)
+        return k;
+    if (a->doc != b->doc)
+        return (a->doc > b->doc) - (a->doc < b->doc);
+    return (a->claim > b->claim) - (a->claim < b->claim);
+}
+
+static void push(struct ctx *x, struct item it)
+{
+    if (x->n == x->cap)
+        x->v = xgrow(x->v, &x->cap, x->n + 1, sizeof *x->v);
+    x->v[x->n++] = it;
+}
+
+/* The day of each frame of doc d, from its date claim (day-precise and
+ * with a year), LONG_MAX where none. */
+static long *frame_days(const struct doc *d, unsigned *nframes)
+{
+    unsigned max = 0;
+    for (size_t k = 0; k < d->nclaims; k++)
+        if (d->claims[k].frame > max)
+            max = d->claims[k].frame;
+    long *days = xmalloc((max + 1) * sizeof *days);
+    for (unsigned f = 0; f <= max; f++)
+        days[f] = LONG_MAX;
+    for (size_t k = 0; k < d->nclaims; k++) {
+        const struct claim *cl = &d->claims[k];
+        long day;
+        bool has_day;
+        if (cl->kind == CLAIM_DATE && cl->frame && cl->date_idx >= 0 &&
+            iso_days(d->dates[cl->date_idx].value, &day, &has_day) && has_day)
+            days[cl->frame] = day;
+    }
+    *nframes = max;
+    return days;
+}
+
+static const char *event_slot(const struct claim *cl)
+{
+    switch (cl->kind) {
+    case CLAIM_EVENT: return "happened";
+    case CLAIM_COUNT: return s0(cl->slot);
+    case CLAIM_DATE: return "when";
+    case CLAIM_PLACE: return "where";
+    case CLAIM_ACTOR: return "who";
+    default: return "";
+    }
+}
+
+static void collect_events(struct ctx *x)
+{
+    for (unsigned di = 0; di < x->c->ndocs; di++) {
+        const struct doc *d = x->c->docs[di];
+        unsigned nf;
+        long *days = frame_days(d, &nf);
+        for (unsigned k = 0; k < d->nclaims; k++) {
+            const struct claim *cl = &d->claims[k];
+            if (!cl->cls || cl->kind > CLAIM_ACTOR)
+                continue;
+            if (cl->negated && cl->kind != CLAIM_EVENT)
+                continue;
+            /* a relative date the anchor could not resolve says nothing */
+            if (cl->kind == CLAIM_DATE &&
+                !isdigit((unsigned char)d->dates[cl->date_idx].value[0]))
+                continue;
+            struct item it = {di, k, x->story[di], cl->cls,
+                              thing_root(x, cl->thing),
+                              event_slot(cl),
+                              cl->frame && cl->frame <= nf ? days[cl->frame]
+                                                           : LONG_MAX,
+                              0, false};
+            push(x, it);
+        }
+        free(days);
+    }
+}
+
+/* A claim naming no thing joins a thing its class speaks of in the
+ * story: the one its own document names (firmly), else the one most
+ * claims name (weakly: it may be about something else). */
+static void settle_things(struct ctx *x)
+{
+    qsort(x->v, x->n, sizeof *x->v, cmp_by_thing);
+    for (size_t i = 0; i < x->n;) {
+        size_t j = i, runs = 0;
+        const char *top = NULL;
+        size_t topn = 0;
+        while (j < x->n && x->v[j].story == x->v[i].story &&
+               !strcmp(x->v[j].cls, x->v[i].cls)) {
+            size_t k = j;
+            while (k < x->n && !cmp_event_keys(&x->v[j], &x->v[k]))
+                k++;
+            if (*x->v[j].thing) {
+                runs++;
+                if (k - j > topn) {
+                    top = x->v[j].thing;
+                    topn = k - j;
+                }
+            }
+            j = k;
+        }
+        /* the block's distinct things, once */
+        const char **things = xmalloc((runs + 1) * sizeof *things);
+        size_t nt = 0;
+        for (size_t m = i; m < j; m++)
+            if (*x->v[m].thing && (!nt || strcmp(things[nt - 1], x->v[m].thing)))
+                things[nt++] = x->v[m].thing;
+        for (size_t k = i; top && k < j; k++) {
+            struct item *it = &x->v[k];
+            if (*it->thing)
+                continue;
+            const char *own = NULL;
+            size_t owned = 0;
+            for (size_t t = 0; t < nt; t++)
+                if (doc_names(x, it->doc, things[t])) {
+                    own = things[t];
+                    owned++;
+                }
+            it->thing = owned == 1 ? own : top;
+            it->weak = owned != 1;
+        }
+        free(things);
+        i = j;
+    }
+}
+
+/* Undated claims of an event join its most common day. Which day a
+ * claim without a date of its own speaks of is a guess, but a safe one:
+ * an event on another day is kept apart by its own dated claims. */
+static void settle_days(struct ctx *x)
+{
+    qsort(x->v, x->n, sizeof *x->v, cmp_by_day);
+    for (size_t i = 0; i < x->n;) {
+        size_t j = i, topn = 0;
+        long top = LONG_MAX;
+        while (j < x->n && !cmp_event_keys(&x->v[i], &x->v[j])) {
+            size_t k = j;
+            while (k < x->n && !cmp_event_keys(&x->v[j], &x->v[k]) &&
+                   x->v[k].day == x->v[j].day)
+                k++;
+            if (x->v[j].day != LONG_MAX) {
+                if (k - j > topn) {
+                    top = x->v[j].day;
+                    topn = k - j;
+                }
+            }
+            j = k;
+        }
+        for (size_t k = i; top != LONG_MAX && k < j; k++)
+            if (x->v[k].day == LONG_MAX)
+                x->v[k].day = top;
+        i = j;
+    }
+}
+
+/* ---- relations between two values ------------------------------------------- */
+
+enum rel {
+    REL_SAME,
+    REL_COMPAT,
+    REL_CLASH,
+};
+
+static const struct entity *entity_at(const struct ctx *x, unsigned e)
+{
+    return e && e <= x->c->nentities ? &x->c->entities[e - 1] : NULL;
+}
+
+static enum rel entity_rel(const struct ctx *x, unsigned ea, unsigned eb,
+                           bool clash_allowed)
+{
+    const struct entity *a = entity_at(x, ea), *b = entity_at(x, eb);
+    if (!a || !b)
+        return REL_COMPAT;
+    if (ea == eb)
+        return REL_SAME;
+    if (compare_contains(x->cmp, a->name, b->name) ||
+        compare_contains(x->cmp, b->name, a->name))
+        return REL_COMPAT;
+    return clash_allowed && a->type == b->type ? REL_CLASH : REL_COMPAT;
+}
+
+static const struct number *number_of(const struct ctx *x, const struct item *it)
+{
+    const struct claim *cl = claim_of(x, it);
+    return &doc_of(x, it)->numbers[cl->number_idx];
+}
+
+static const char *date_value(const struct ctx *x, const struct item *it)
+{
+    const struct claim *cl = claim_of(x, it);
+    return doc_of(x, it)->dates[cl->date_idx].value;
+}
+
+static enum rel date_rel(const char *a, const char *b)
+{
+    if (!strcmp(a, b))
+        return REL_SAME;
+    size_t la = strlen(a), lb = strlen(b);
+    /* "XXXX-07-28" and "2016-07-28": the year is only left open */
+    if (la == lb && la > 4 && !strcmp(a + 4, b + 4) &&
+        (!strncmp(a, "XXXX", 4) || !strncmp(b, "XXXX", 4)))
+        return REL_COMPAT;
+    if (!strncmp(a, b, la < lb ? la : lb))
+        return REL_COMPAT;
+    long da, db;
+    bool ha, hb;
+    if (iso_days(a, &da, &ha) && iso_days(b, &db, &hb) && ha && hb)
+        return REL_CLASH;
+    return REL_COMPAT;
+}
+
+static enum rel rel_of(const struct ctx *x, const struct item *a,
+                       const struct item *b)
+{
+    const struct claim *ca = claim_of(x, a), *cb = claim_of(x, b);
+    switch (ca->kind) {
+    case CLAIM_EVENT:
+        /* "no warning" against "a warning" contradicts only when both
+         * speak of one named thing: without it, the two may be about
+         * different warnings. */
+        if (ca->negated == cb->negated)
+            return REL_SAME;
+        return *a->thing && *b->thing ? REL_CLASH : REL_COMPAT;
+    case CLAIM_COUNT: {
+        const struct number *na = number_of(x, a), *nb = number_of(x, b);
+        if (na->low == nb->low && na->high == nb->high)
+            return REL_SAME;
+        return na->low <= nb->high && nb->low <= na->high ? REL_COMPAT
+                                                          : REL_CLASH;
+    }
+    case CLAIM_DATE:
+        return date_rel(date_value(x, a), date_value(x, b));
+    case CLAIM_PLACE: {
+        unsigned ea = entity_of(doc_of(x, a), ca->mention_idx);
+        unsigned eb = entity_of(doc_of(x, b), cb->mention_idx);
+        const struct entity *pa = entity_at(x, ea), *pb = entity_at(x, eb);
+        bool countries = pa && pb && pa->type == ENT_COUNTRY &&
+                         pb->type == ENT_COUNTRY;
+        return entity_rel(x, ea, eb, countries && !ca->near && !cb->near);
+    }
+    case CLAIM_ACTOR:
+        return entity_rel(x, entity_of(doc_of(x, a), ca->mention_idx),
+                          entity_of(doc_of(x, b), cb->mention_idx), true);
+    default:
+        return REL_COMPAT;
+    }
+}
+
+/* ---- comparisons -------------------------------------------------------------- */
+
+static const char *value_words(const struct ctx *x, const struct item *it)
+{
+    const struct claim *cl = claim_of(x, it);
+    const struct doc *d = doc_of(x, it);
+    switch (cl->kind) {
+    case CLAIM_COUNT: {
+        const struct number *n = &d->numbers[cl->number_idx];
+        return arena_printf(x->c->arena, "%.*s", (int)(n->span.end - n->span.start),
+                            d->text + n->span.start);
+    }
+    case CLAIM_DATE:
+        return date_value(x, it);
+    case CLAIM_PLACE:
+    case CLAIM_ACTOR: {
+        const struct entity *e = entity_at(x, entity_of(d, cl->mention_idx));
+        return e ? e->name : "?";
+    }
+    case CLAIM_EVENT:
+        return cl->negated ? "denied" : "stated";
+    default:
+        return cl->text ? cl->text : "";
+    }
+}
+
+static struct comparison *new_comparison(struct ctx *x)
+{
+    struct corpus *c = x->c;
+    if (c->ncomparisons == c->capcomparisons)
+        c->comparisons = xgrow(c->comparisons, &c->capcomparisons,
+                               c->ncomparisons + 1, sizeof *c->comparisons);
+    struct comparison *k = &c->comparisons[c->ncomparisons++];
+    memset(k, 0, sizeof *k);
+    return k;
+}
+
+/* Pick one item per document from v[0..n) (sorted by document): the one
+ * most documents agree with, strong before weak. Returns how many. */
+static size_t representatives(const struct ctx *x, const struct item *v,
+                              size_t n, const struct item **out)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[j].doc == v[i].doc)
+            j++;
+        const struct item *best = NULL;
+        long bestscore = -1;
+        /* A sample of this document's values against a sample of the
+         * other documents': enough to find the value most agree with,
+         * and linear in the slot's size. */
+        for (size_t k = i; k < j && k < i + SAMPLE; k++) {
+            long score = v[k].weak ? 0 : 1;
+            for (size_t o = 0, seen = 0; o < n && seen < SAMPLE; o++) {
+                if (o == i)
+                    o = j; /* skip this document's own values */
+                if (o >= n)
+                    break;
+                seen++;
+                if (rel_of(x, &v[k], &v[o]) != REL_CLASH)
+                    score += 2;
+            }
+            if (score > bestscore) {
+                best = &v[k];
+                bestscore = score;
+            }
+        }
+        out[m++] = best;
+        i = j;
+    }
+    return m;
+}
+
+static const char *slot_label(const struct claim *cl)
+{
+    switch (cl->kind) {
+    case CLAIM_EVENT: return "happened";
+    case CLAIM_DATE: return "when";
+    case CLAIM_PLACE: return "where";
+    case CLAIM_ACTOR: return "by whom";
+    default: return NULL;
+    }
+}
+
+static const char *note_for(const struct ctx *x, const struct item **r,
+                            size_t m, enum verdict v)
+{
+    struct arena *a = x->c->arena;
+    const struct claim *c0 = claim_of(x, r[0]);
+    if (c0->kind == CLAIM_PLACE || c0->kind == CLAIM_ACTOR) {
+        for (size_t i = 0; i < m; i++)
+            for (size_t j = 0; j < m; j++) {
+                const struct entity *
+                    ei = entity_at(x, entity_of(doc_of(x, r[i]),
+                                                claim_of(x, r[i])->mention_idx)),
+                   *ej = entity_at(x, entity_of(doc_of(x, r[j]),
+                                                claim_of(x, r[j])->mention_idx));
+                if (ei && ej && ei != ej &&
+                    compare_contains(x->cmp, ej->name, ei->name))
+                    return arena_printf(a, "%s %s %s", ei->name,
+                                        c0->kind == CLAIM_PLACE ? "lies in"
+                                                                : "is one of the",
+                                        ej->name);
+            }
+    }
+    if (c0->kind == CLAIM_EVENT && v == VERDICT_CONFLICT)
+        return "stated by some sources, denied by others";
+    char *s = arena_strdup(a, value_words(x, r[0]));
+    for (size_t i = 1; i < m; i++)
+        s = arena_printf(a, "%s vs %s", s, value_words(x, r[i]));
+    return s;
+}
+
+static const char *why_of(enum verdict v, const struct claim *c0)
+{
+    if (v == VERDICT_SINGLE)
+        return "one document only";
+    switch (c0->kind) {
+    case CLAIM_COUNT:
+        return v == VERDICT_AGREE ? "the same number"
+             : v == VERDICT_PARTIAL ? "ranges that overlap"
+                                    : "ranges that do not overlap";
+    case CLAIM_DATE:
+        return v == VERDICT_AGREE ? "the same date"
+             : v == VERDICT_PARTIAL ? "compatible dates of different precision"
+                                    : "different days";
+    case CLAIM_PLACE:
+    case CLAIM_ACTOR:
+        return v == VERDICT_AGREE ? "one linked entity"
+             : v == VERDICT_PARTIAL ? "one contains or classifies the other, or they may both hold"
+                                    : "two different entities of one kind";
+    case CLAIM_EVENT:
+        return v == VERDICT_CONFLICT ? "asserted and negated" : "asserted alike";
+    case CLAIM_ROLE:
+        return v == VERDICT_AGREE ? "the same words" : "different wording";
+    case CLAIM_STATEMENT:
+        return v == VERDICT_AGREE ? "near-identical content words"
+                                  : "overlapping content words";
+    case CLAIM_THING:
+        return "the same identifier";
+    }
+    return "";
+}
+
+/* Do two values say the same thing in the same words of the data:
+ * one number range, one date, one entity, one polarity? */
+static bool same_value(const struct ctx *x, const struct item *a,
+                       const struct item *b)
+{
+    const struct claim *ca = claim_of(x, a), *cb = claim_of(x, b);
+    if (a->weak != b->weak)
+        return false;
+    switch (ca->kind) {
+    case CLAIM_COUNT: {
+        const struct number *na = number_of(x, a), *nb = number_of(x, b);
+        return na->low == nb->low && na->high == nb->high;
+    }
+    case CLAIM_DATE:
+        return !strcmp(date_value(x, a), date_value(x, b));
+    case CLAIM_PLACE:
+    case CLAIM_ACTOR:
+        return ca->near == cb->near &&
+               entity_of(doc_of(x, a), ca->mention_idx) ==
+                   entity_of(doc_of(x, b), cb->mention_idx);
+    case CLAIM_EVENT:
+        return ca->negated == cb->negated && !strcmp(a->thing, b->thing);
+    default:
+        return false;
+    }
+}
+
+/* The distinct values among r[0..m), at most DISTINCT_MAX of them (a slot
+ * with more distinct values than that is judged on the first ones). */
+static size_t distinct_values(const struct ctx *x, const struct item **r,
+                              size_t m, const struct item **u)
+{
+    size_t nu = 0;
+    for (size_t i = 0; i < m && nu < DISTINCT_MAX; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < nu && !seen; k++)
+            seen = same_value(x, r[i], u[k]);
+        if (!seen)
+            u[nu++] = r[i];
+    }
+    return nu;
+}
+
+/* Judge the slot v[0..n) and add its comparison. */
+static void judge(struct ctx *x, const struct item *v, size_t n,
+                  const char *event, unsigned event_id, const char *topic)
+{
+    const struct item **r = xmalloc(n * sizeof *r);
+    size_t m = representatives(x, v, n, r);
+    /* A weak value that clashes with a strong one is likely about another
+     * event: leave it out. */
+    size_t keep = 0;
+    for (size_t i = 0; i < m; i++) {
+        bool drop = false;
+        for (size_t j = 0, seen = 0; r[i]->weak && j < m && seen < SAMPLE; j++)
+            if (!r[j]->weak) {
+                seen++;
+                if (rel_of(x, r[i], r[j]) == REL_CLASH)
+                    drop = true;
+            }
+        if (!drop)
+            r[keep++] = r[i];
+    }
+    m = keep;
+    enum verdict verdict = m < 2 ? VERDICT_SINGLE : VERDICT_AGREE;
+    /* Pairwise over distinct values only: documents stating one value
+     * agree among themselves. */
+    const struct item **u = xmalloc((m + 1) * sizeof *u);
+    size_t nu = distinct_values(x, r, m, u);
+    for (size_t i = 0; m >= 2 && i < nu; i++)
+        for (size_t j = i + 1; j < nu; j++) {
+            enum rel rl = rel_of(x, u[i], u[j]);
+            if (rl == REL_CLASH && (u[i]->weak || u[j]->weak))
+                rl = REL_COMPAT;
+            if (rl == REL_CLASH)
+                verdict = VERDICT_CONFLICT;
+            else if (rl == REL_COMPAT && verdict == VERDICT_AGREE)
+                verdict = VERDICT_PARTIAL;
+        }
+    free(u);
+    if (m == 0) {
+        free(r);
+        return;
+    }
+    struct comparison *k = new_comparison(x);
+    k->topic = topic;
+    k->event = event;
+    k->event_id = event_id;
+    k->kind = claim_of(x, r[0])->kind;
+    k->verdict = verdict;
+    k->why = why_of(verdict, claim_of(x, r[0]));
+    k->note = note_for(x, r, m, verdict);
+    k->values = arena_alloc(x->c->arena, m * sizeof *k->values);
+    for (size_t i = 0; i < m; i++)
+        k->values[i] = (struct cmp_value){r[i]->doc, r[i]->claim};
+    k->nvalues = m;
+    free(r);
+}
+
+static const char *event_title(struct ctx *x, const struct item *v, size_t n)
+{
+    const char *thing = NULL;
+    for (size_t i = 0; i < n && !thing; i++) {
+        const struct claim *cl = claim_of(x, &v[i]);
+        if (cl->kind == CLAIM_EVENT && cl->text)
+            thing = cl->text;
+    }
+    char day[16] = "";
+    if (v[0].day != LONG_MAX) {
+        for (size_t i = 0; i < n; i++) {
+            const struct claim *cl = claim_of(x, &v[i]);
+            if (cl->kind == CLAIM_DATE) {
+                snprintf(day, sizeof day, "%.10s", date_value(x, &v[i]));
+                break;
+            }
+        }
+    }
+    return arena_printf(x->c->arena, "%s%s%s%s%s", thing ? thing : "",
+                        thing ? " " : "", v[0].cls, day[0] ? ", " : "", day);
+}
+
+static const char *slot_topic(struct ctx *x, const char *event,
+                              const struct claim *cl)
+{
+    const char *label = slot_label(cl);
+    if (label)
+        return arena_printf(x->c->arena, "%s: %s", event, label);
+    /* a count: "killed/people" -> "how many people (killed)" */
+    const char *slash = strchr(s0(cl->slot), '/');
+    if (!slash)
+        return arena_printf(x->c->arena, "%s: how many", event);
+    return arena_printf(x->c->arena, "%s: how many %s (%.*s)", event,
+                        slash + 1, (int)(slash - cl->slot), cl->slot);
+}
+
+/* "It happened" says nothing the event's other slots do not, unless the
+ * sources disagree on it: keep it only then, or when it is all there is. */
+static void drop_idle_happened(struct ctx *x, size_t first, size_t happened)
+{
+    struct corpus *c = x->c;
+    if (happened >= c->ncomparisons ||
+        c->comparisons[happened].verdict == VERDICT_CONFLICT)
+        return;
+    bool others = false;
+    for (size_t k = first; k < c->ncomparisons; k++)
+        if (k != happened && c->comparisons[k].verdict != VERDICT_SINGLE)
+            others = true;
+    if (!others)
+        return;
+    memmove(&c->comparisons[happened], &c->comparisons[happened + 1],
+            (c->ncomparisons - happened - 1) * sizeof *c->comparisons);
+    c->ncomparisons--;
+}
+
+static void judge_events(struct ctx *x)
+{
+    qsort(x->v, x->n, sizeof *x->v, cmp_by_slot);
+    for (size_t i = 0; i < x->n;) {
+        size_t j = i;
+        while (j < x->n && !cmp_event_keys(&x->v[i], &x->v[j]) &&
+               x->v[j].day == x->v[i].day)
+            j++;
+        const char *title = event_title(x, x->v + i, j - i);
+        unsigned id = ++x->events;
+        size_t first = x->c->ncomparisons, happened = (size_t)-1;
+        for (size_t a = i; a < j;) {
+            size_t b = a;
+            while (b < j && !strcmp(x->v[b].slot, x->v[a].slot))
+                b++;
+            if (claim_of(x, &x->v[a])->kind == CLAIM_EVENT)
+                happened = x->c->ncomparisons;
+            judge(x, x->v + a, b - a, title, id,
+                  slot_topic(x, title, claim_of(x, &x->v[a])));
+            a = b;
+        }
+        drop_idle_happened(x, first, happened);
+        i = j;
+    }
+}
+
+/* ---- descriptions and things ---------------------------------------------- */
+
+/* Words of a role, folded: "U.S. Secretary of State" -> {secretary, state,
+ * us}; equal sets agree. Returns a sorted, space-joined string. */
+static const char *role_key(struct arena *a, const char *role)
+{
+    size_t n = strlen(role);
+    char *w = arena_alloc(a, n + 2), *o = w;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)role[i];
+        if (ch == '.')
+            continue;
+        *o++ = isalnum(ch) || ch >= 0x80 ? (char)tolower(ch) : ' ';
+    }
+    *o = '\0';
+    return w;
+}
+
+static bool word_in(const char *word, size_t len, const char *set)
+{
+    for (const char *p = set; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if ((size_t)(q - p) == len && !strncmp(p, word, len))
+            return true;
+        p = q;
+    }
+    return false;
+}
+
+/* Every word of a is in b. */
+static bool words_within(const char *a, const char *b)
+{
+    for (const char *p = a; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if (q > p && !word_in(p, (size_t)(q - p), b))
+            return false;
+        p = q;
+    }
+    return true;
+}
+
+static void judge_same_words(struct ctx *x, const struct item *v, size_t n,
+                             const char *event, const char *topic)
+{
+    const struct item **r = xmalloc(n * sizeof *r);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!m || r[m - 1]->doc != v[i].doc)
+            r[m++] = &v[i];
+    enum verdict verdict = m < 2 ? VERDICT_SINGLE : VERDICT_AGREE;
+    const char *k0 = role_key(x->c->arena, s0(claim_of(x, r[0])->text));
+    for (size_t i = 1; i < m; i++) {
+        const char *ki = role_key(x->c->arena, s0(claim_of(x, r[i])->text));
+        if (!(words_within(k0, ki) && words_within(ki, k0)))
+            verdict = VERDICT_PARTIAL;
+    }
+    struct comparison *k = new_comparison(x);
+    k->topic = topic;
+    k->event = event;
+    k->event_id = ++x->events;
+    k->kind = claim_of(x, r[0])->kind;
+    k->verdict = verdict;
+    k->why = why_of(verdict, claim_of(x, r[0]));
+    k->note = note_for(x, r, m, verdict);
+    k->values = arena_alloc(x->c->arena, m * sizeof *k->values);
+    for (size_t i = 0; i < m; i++)
+        k->values[i] = (struct cmp_value){r[i]->doc, r[i]->claim};
+    k->nvalues = m;
+    free(r);
+}
+
+static void judge_roles(struct ctx *x)
+{
+    x->n = 0;
+    for (unsigned di = 0; di < x->c->ndocs; di++) {
+        const struct doc *d = x->c->docs[di];
+        for (unsigned k = 0; k < d->nclaims; k++) {
+            const struct claim *cl = &d->claims[k];
+            unsigned e = entity_of(d, cl->mention_idx);
+            if (cl->kind == CLAIM_ROLE && e)
+                push(x, (struct item){di, k, 0, "", "", s0(cl->slot),
+                                      LONG_MAX, e, false});
+            else if (cl->kind == CLAIM_THING)
+                push(x, (struct item){di, k, x->story[di], "", s0(cl->thing),
+                                      "thing", LONG_MAX, 0, false});
+        }
+    }
+    qsort(x->v, x->n, sizeof *x->v, cmp_by_slot);
+    for (size_t i = 0; i < x->n;) {
+        size_t j = i;
+        while (j < x->n && !cmp_event_keys(&x->v[i], &x->v[j]) &&
+               x->v[j].entity == x->v[i].entity &&
+               !strcmp(x->v[j].slot, x->v[i].slot))
+            j++;
+        const struct item *it = &x->v[i];
+        const struct claim *cl = claim_of(x, it);
+        const struct entity *e = entity_at(x, it->entity);
+        const char *name = e ? e->name : s0(cl->text);
+        const char *topic = arena_printf(
+            x->c->arena, "%s: %s", name,
+            !e ? "type" : !strcmp(it->slot, "role") ? "role" : "what it is");
+        judge_same_words(x, x->v + i, j - i, name, topic);
+        i = j;
+    }
+}
+
+/* ---- statements --------------------------------------------------------------- */
+
+struct stems {
+    const char **w; /* sorted, distinct */
+    size_t n;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static struct stems stems_of(struct arena *a, const char *text)
+{
+    struct stems s = {NULL, 0};
+    char *copy = arena_strdup(a, s0(text));
+    size_t cap = 1;
+    for (const char *p = copy; *p; p++)
+        cap += *p == ' ';
+    s.w = arena_alloc(a, cap * sizeof *s.w);
+    for (char *save = NULL, *w = strtok_r(copy, " ", &save); w;
+         w = strtok_r(NULL, " ", &save))
+        s.w[s.n++] = w;
+    qsort(s.w, s.n, sizeof *s.w, cmp_str);
+    size_t u = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (!u || strcmp(s.w[u - 1], s.w[i]))
+            s.w[u++] = s.w[i];
+    s.n = u;
+    return s;
+}
+
+static double dice(const struct stems *a, const struct stems *b)
+{
+    size_t i = 0, j = 0, both = 0;
+    if (a->n < 3 || b->n < 3)
+        return 0;
+    while (i < a->n && j < b->n) {
+        int k = strcmp(a->w[i], b->w[j]);
+        if (!k) {
+            both++;
+            i++;
+            j++;
+        } else if (k < 0) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return 2.0 * (double)both / (double)(a->n + b->n);
+}
+
+static void judge_statement_group(struct ctx *x, const struct item *v,
+                                  size_t n, struct stems *st, unsigned *uf,
+                                  double *best)
+{
+    for (size_t i = 0; i < n; i++) {
+        uf[i] = (unsigned)i;
+        best[i] = 0;
+    }
+    /* A speaker with very many statements: each meets only the next
+     * STATEMENT_PAIR_CAP ones (in document order), which keeps it linear;
+     * the statements of one story lie close together in that order. */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n && j <= i + STATEMENT_PAIR_CAP; j++) {
+            if (v[i].doc == v[j].doc)
+                continue;
+            double s = dice(&st[i], &st[j]);
+            if (s < STATEMENT_MIN_SIM)
+                continue;
+            uf_union(uf, (unsigned)i, (unsigned)j);
+            if (s > best[i])
+                best[i] = s;
+            if (s > best[j])
+                best[j] = s;
+        }
+    const struct entity *e = entity_at(x, v[0].entity);
+    struct item *members = xmalloc(n * sizeof *members);
+    double *sims = xmalloc(n * sizeof *sims);
+    for (size_t root = 0; root < n; root++) {
+        if (uf_find(uf, (unsigned)root) != root)
+            continue;
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (uf_find(uf, (unsigned)i) == root && best[i] > 0) {
+                members[m] = v[i];
+                sims[m++] = best[i];
+            }
+        if (m < 2)
+            continue;
+        /* one value per document: its best-matching statement */
+        size_t keep = 0;
+        double low = 1;
+        for (size_t i = 0; i < m; i++) {
+            if (keep && members[keep - 1].doc == members[i].doc) {
+                if (sims[i] > sims[keep - 1]) {
+                    members[keep - 1] = members[i];
+                    sims[keep - 1] = sims[i];
+                }
+                continue;
+            }
+            members[keep] = members[i];
+            sims[keep++] = sims[i];
+        }
+        for (size_t i = 0; i < keep; i++)
+            if (sims[i] < low)
+                low = sims[i];
+        struct comparison *k = new_comparison(x);
+        k->event = e ? e->name : "?";
+        k->topic = arena_printf(x->c->arena, "%s: statement", k->event);
+        k->event_id = ++x->events;
+        k->kind = CLAIM_STATEMENT;
+        k->verdict = keep < 2 ? VERDICT_SINGLE
+                   : low >= STATEMENT_AGREE_SIM ? VERDICT_AGREE
+                                                : VERDICT_PARTIAL;
+        k->why = why_of(k->verdict, claim_of(x, &members[0]));
+        k->note = arena_printf(x->c->arena, "content-word similarity %.2f", low);
+        k->values = arena_alloc(x->c->arena, keep * sizeof *k->values);
+        for (size_t i = 0; i < keep; i++)
+            k->values[i] = (struct cmp_value){members[i].doc, members[i].claim};
+        k->nvalues = keep;
+    }
+    free(members);
+    free(sims);
+}
+
+static int cmp_by_speaker(const void *p, const void *q)
+{
+    const struct item *a = p, *b = q;
+    if (a->entity != b->entity)
+        return (a->entity > b->entity) - (a->entity < b->entity);
+    if (a->doc != b->doc)
+        return (a->doc > b->doc) - (a->doc < b->doc);
+    return (a->claim > b->claim) - (a->claim < b->claim);
+}
+
+static void judge_statements(struct ctx *x)
+{
+    x->n = 0;
+    for (unsigned di = 0; di < x->c->ndocs; di++) {
+        const struct doc *d = x->c->docs[di];
+        for (unsigned k = 0; k < d->nclaims; k++) {
+            const struct claim *cl = &d->claims[k];
+            unsigned e = entity_of(d, cl->attributed_to);
+            if (cl->kind == CLAIM_STATEMENT && e)
+                push(x, (struct item){di, k, x->story[di], "", "", "statement",
+                                      LONG_MAX, e, false});
+        }
+    }
+    qsort(x->v, x->n, sizeof *x->v, cmp_by_speaker);
+    struct arena *tmp = arena_new();
+    for (size_t i = 0; i < x->n;) {
+        size_t j = i;
+        while (j < x->n && x->v[j].entity == x->v[i].entity)
+            j++;
+        size_t n = j - i;
+        struct stems *st = xmalloc(n * sizeof *st);
+        unsigned *uf = xmalloc(n * sizeof *uf);
+        double *best = xmalloc(n * sizeof *best);
+        for (size_t k = 0; k < n; k++)
+            st[k] = stems_of(tmp, claim_of(x, &x->v[i + k])->text);
+        judge_statement_group(x, x->v + i, n, st, uf, best);
+        free(st);
+        free(uf);
+        free(best);
+        i = j;
+    }
+    arena_free(tmp);
+}
+
+void compare_run(const struct comparer *cmp, struct corpus *c)
+{
+    struct ctx x;
+    memset(&x, 0, sizeof x);
+    x.cmp = cmp;
+    x.c = c;
+    c->ncomparisons = 0;
+    x.story = xmalloc((c->ndocs + 1) * sizeof *x.story);
+    for (size_t i = 0; i < c->ndocs; i++)
+        x.story[i] = c->docs[i]->story;
+    /* never NULL, so that sorting an empty list is defined */
+    x.cap = 16;
+    x.v = xmalloc(x.cap * sizeof *x.v);
+    collect_things(&x);
+    collect_events(&x);
+    settle_things(&x);
+    settle_days(&x);
+    judge_events(&x);
+    judge_roles(&x);
+    judge_statements(&x);
+    free(x.v);
+    free(x.story);
+    free_things(&x.th);
+}

@@ -1,0 +1,640 @@
+/* test_claim.c - event frames, values, statements and descriptions
+ * (claim.h).
+ *
+ * Every test runs the whole pipeline as main.c does (segment, tag, date,
+ * number, quote, claim per document; link, anchor, compare per corpus)
+ * on short invented wire stories, then looks at doc->claims.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/anchor.h"
+#include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/compare.h"
+#include "claimdiff/date.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/link.h"
+#include "claimdiff/number.h"
+#include "claimdiff/quote.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/segment.h"
+#include "claimdiff/tag.h"
+
+/* ---- harness ------------------------------------------------------------- */
+
+struct fixture {
+    struct rules *rules;
+    struct segmenter *seg;
+    struct tagger *tag;
+    struct dater *dater;
+    struct counter *counter;
+    struct quoter *quoter;
+    struct claimer *claimer;
+    struct linker *linker;
+    struct comparer *comparer;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = xcalloc(1, sizeof *f);
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    if (rules_new(NULL, &f->rules, &d) != CD_OK ||
+        segment_new(f->rules, &f->seg, &d) != CD_OK ||
+        tag_new(f->rules, &f->tag, &d) != CD_OK ||
+        date_new(f->rules, &f->dater, &d) != CD_OK ||
+        number_new(f->rules, &f->counter, &d) != CD_OK ||
+        quote_new(f->rules, &f->quoter, &d) != CD_OK ||
+        claim_new(f->rules, &f->claimer, &d) != CD_OK ||
+        link_new(f->rules, &f->linker, &d) != CD_OK ||
+        compare_new(f->rules, &f->comparer, &d) != CD_OK) {
+        fprintf(stderr, "setup: %s:%u: %s\n", d.file, d.line, d.msg);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    compare_free(f->comparer);
+    link_free(f->linker);
+    claim_free(f->claimer);
+    quote_free(f->quoter);
+    number_free(f->counter);
+    date_free(f->dater);
+    tag_free(f->tag);
+    segment_free(f->seg);
+    rules_free(f->rules);
+    free(f);
+    return 0;
+}
+
+/* The per-document stages, in main.c's order. */
+static void process(const struct fixture *f, struct doc *doc)
+{
+    segment_run(f->seg, doc);
+    tag_run(f->tag, doc);
+    date_run(f->dater, doc);
+    number_run(f->counter, doc);
+    quote_run(f->quoter, doc);
+    claim_run(f->claimer, doc);
+}
+
+/* The per-corpus stages, in main.c's order. */
+static void finish(const struct fixture *f, struct corpus *c)
+{
+    link_run(f->linker, c);
+    anchor_run(c);
+    compare_run(f->comparer, c);
+}
+
+/* A corpus of the NULL-terminated texts with every stage run. */
+static struct corpus *pipeline(const struct fixture *f,
+                               const char *const *texts)
+{
+    struct corpus *c = corpus_new();
+    for (size_t i = 0; texts[i]; i++) {
+        size_t len = strlen(texts[i]);
+        struct doc *doc = doc_new("test.txt", xstrndup(texts[i], len), len);
+        process(f, doc);
+        corpus_add(c, doc);
+    }
+    finish(f, c);
+    return c;
+}
+
+/* One article through the pipeline; its document is c->docs[0]. */
+static struct corpus *one(void **state, const char *text)
+{
+    const char *texts[] = {text, NULL};
+    return pipeline(*state, texts);
+}
+
+static bool span_is(const struct doc *doc, struct span s, const char *want)
+{
+    size_t n = strlen(want);
+    return s.end - s.start == n && memcmp(doc->text + s.start, want, n) == 0;
+}
+
+static bool span_has(const struct doc *doc, struct span s, const char *want)
+{
+    size_t n = strlen(want);
+    for (size_t i = s.start; i + n <= s.end; i++)
+        if (memcmp(doc->text + i, want, n) == 0)
+            return true;
+    return false;
+}
+
+static void assert_span_text(const struct doc *doc, struct span s,
+                             const char *want)
+{
+    size_t n = strlen(want);
+    if (!span_is(doc, s, want))
+        fprintf(stderr, "span is '%.*s', want '%s'\n",
+                (int)(s.end - s.start), doc->text + s.start, want);
+    assert_int_equal(s.end - s.start, n);
+    assert_memory_equal(doc->text + s.start, want, n);
+}
+
+/* The first claim of this kind (and class, when cls is not NULL) whose
+ * span contains the words `in` (NULL: any span); NULL if none. */
+static const struct claim *find_claim(const struct doc *doc,
+                                      enum claim_kind kind, const char *cls,
+                                      const char *in)
+{
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind != kind)
+            continue;
+        if (cls && (!cl->cls || strcmp(cl->cls, cls)))
+            continue;
+        if (in && !span_has(doc, cl->span, in))
+            continue;
+        return cl;
+    }
+    return NULL;
+}
+
+static size_t count_claims(const struct doc *doc, enum claim_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->nclaims; i++)
+        n += doc->claims[i].kind == kind;
+    return n;
+}
+
+/* The words of mention i, for readable asserts. */
+static void assert_mention(const struct doc *doc, int i, const char *words)
+{
+    assert_true(i >= 0 && (size_t)i < doc->nmentions);
+    assert_span_text(doc, doc->mentions[i].span, words);
+}
+
+/* ---- events and counts --------------------------------------------------- */
+
+static void test_shootdown_is_an_event_of_its_aircraft(void **state)
+{
+    struct corpus *c = one(state,
+        "Helicopter lost over Syria\n\n"
+        "A Russian Mi-8 helicopter was shot down over Syria on Monday, "
+        "killing all five people on board. Moscow vowed to respond.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ev =
+        find_claim(doc, CLAIM_EVENT, "shootdown", "shot down");
+    assert_non_null(ev);
+    assert_string_equal(ev->cls, "shootdown");
+    assert_non_null(ev->thing);
+    assert_string_equal(ev->thing, "mi8");
+    assert_false(ev->negated);
+    assert_true(ev->frame > 0);
+    assert_true(span_has(doc, ev->span, "shot down"));
+
+    const struct claim *th = find_claim(doc, CLAIM_THING, NULL, NULL);
+    assert_non_null(th);
+    assert_string_equal(th->thing, "mi8");
+    assert_string_equal(th->text, "Mi-8");
+    assert_span_text(doc, th->span, "Mi-8 helicopter");
+    corpus_free(c);
+}
+
+static void test_killing_all_five_on_board_counts_people_killed(void **state)
+{
+    struct corpus *c = one(state,
+        "Helicopter lost over Syria\n\n"
+        "A Russian Mi-8 helicopter was shot down over Syria on Monday, "
+        "killing all five people on board. Moscow vowed to respond.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cc = find_claim(doc, CLAIM_COUNT, NULL, "five");
+    assert_non_null(cc);
+    assert_string_equal(cc->cls, "killed");
+    assert_string_equal(cc->slot, "killed/people");
+    assert_string_equal(cc->thing, "mi8");
+    assert_false(cc->negated);
+    assert_true(cc->number_idx >= 0 && (size_t)cc->number_idx < doc->nnumbers);
+    assert_true(doc->numbers[cc->number_idx].value == 5.0);
+    assert_true(span_has(doc, cc->span, "five people"));
+    /* the count belongs to the killing's frame */
+    const struct claim *kill = find_claim(doc, CLAIM_EVENT, "killed", NULL);
+    assert_non_null(kill);
+    assert_int_equal(cc->frame, kill->frame);
+    corpus_free(c);
+}
+
+/* ---- negation ------------------------------------------------------------ */
+
+static void test_did_not_violate_is_negated(void **state)
+{
+    struct corpus *c = one(state,
+        "Moscow answers Ankara\n\n"
+        "Russia said the jet did not violate Turkish airspace.\n");
+    const struct claim *ev =
+        find_claim(c->docs[0], CLAIM_EVENT, "violation", NULL);
+    assert_non_null(ev);
+    assert_true(ev->negated);
+    assert_true(span_has(c->docs[0], ev->span, "violate"));
+    corpus_free(c);
+}
+
+static void test_denied_that_negates_the_clause(void **state)
+{
+    struct corpus *c = one(state,
+        "Moscow answers Ankara\n\n"
+        "Moscow denied that the jet violated Turkish airspace.\n");
+    const struct claim *ev =
+        find_claim(c->docs[0], CLAIM_EVENT, "violation", "violated");
+    assert_non_null(ev);
+    assert_true(ev->negated);
+    corpus_free(c);
+}
+
+static void test_violated_alone_is_not_negated(void **state)
+{
+    struct corpus *c = one(state,
+        "Ankara protests\n\n"
+        "Ankara said the jet violated Turkish airspace.\n");
+    const struct claim *ev =
+        find_claim(c->docs[0], CLAIM_EVENT, "violation", "violated");
+    assert_non_null(ev);
+    assert_false(ev->negated);
+    corpus_free(c);
+}
+
+static void test_far_negator_does_not_negate(void **state)
+{
+    struct corpus *c = one(state,
+        "Ankara protests\n\n"
+        "Officials did not comment on reports from villagers who said the "
+        "jet violated the airspace.\n");
+    const struct claim *ev =
+        find_claim(c->docs[0], CLAIM_EVENT, "violation", "violated");
+    assert_non_null(ev);
+    assert_false(ev->negated);
+    corpus_free(c);
+}
+
+/* ---- actor, place, date -------------------------------------------------- */
+
+static void test_passive_by_names_the_actor(void **state)
+{
+    struct corpus *c = one(state,
+        "Jet lost near border\n\n"
+        "A Russian Su-24 jet was shot down by Turkey on Tuesday.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ac = find_claim(doc, CLAIM_ACTOR, "shootdown", NULL);
+    assert_non_null(ac);
+    assert_mention(doc, ac->mention_idx, "Turkey");
+    assert_true(span_has(doc, ac->span, "by Turkey"));
+    const struct claim *ev = find_claim(doc, CLAIM_EVENT, "shootdown", NULL);
+    assert_non_null(ev);
+    assert_int_equal(ev->subject, ac->mention_idx);
+    assert_int_equal(ev->frame, ac->frame);
+    corpus_free(c);
+}
+
+static void test_over_a_country_is_the_place(void **state)
+{
+    struct corpus *c = one(state,
+        "Helicopter lost\n\n"
+        "A Russian Mi-8 helicopter was shot down over Syria on Monday.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *pc = find_claim(doc, CLAIM_PLACE, "shootdown", NULL);
+    assert_non_null(pc);
+    assert_span_text(doc, pc->span, "over Syria");
+    assert_mention(doc, pc->mention_idx, "Syria");
+    assert_false(pc->near);
+    assert_string_equal(pc->thing, "mi8");
+    corpus_free(c);
+}
+
+static void test_near_a_place_is_approximate(void **state)
+{
+    struct corpus *c = one(state,
+        "Jet lost near border\n\n"
+        "A Russian Su-24 jet was shot down by Turkey near Latakia on "
+        "Tuesday.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *pc = find_claim(doc, CLAIM_PLACE, "shootdown", NULL);
+    assert_non_null(pc);
+    assert_span_text(doc, pc->span, "near Latakia");
+    assert_mention(doc, pc->mention_idx, "Latakia");
+    assert_true(pc->near);
+    corpus_free(c);
+}
+
+static void test_date_in_the_clause_is_the_frame_date(void **state)
+{
+    struct corpus *c = one(state,
+        "Aid convoy struck\n\n"
+        "An air strike hit an aid convoy in Idlib on 1 August 2016.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *dc = find_claim(doc, CLAIM_DATE, "airstrike", NULL);
+    assert_non_null(dc);
+    assert_true(dc->date_idx >= 0 && (size_t)dc->date_idx < doc->ndates);
+    assert_span_text(doc, doc->dates[dc->date_idx].span, "1 August 2016");
+    assert_string_equal(doc->dates[dc->date_idx].value, "2016-08-01");
+    assert_true(span_has(doc, dc->span, "1 August 2016"));
+    const struct claim *ev = find_claim(doc, CLAIM_EVENT, "airstrike", NULL);
+    assert_non_null(ev);
+    assert_int_equal(dc->frame, ev->frame);
+    corpus_free(c);
+}
+
+/* ---- things -------------------------------------------------------------- */
+
+static void test_thing_carries_to_the_next_sentence_of_its_paragraph(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Helicopter lost in hills\n\n"
+        "An Xk-31 helicopter crashed in the hills. It killed two soldiers.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *kill = find_claim(doc, CLAIM_EVENT, "killed", NULL);
+    assert_non_null(kill);
+    assert_non_null(kill->thing);
+    assert_string_equal(kill->thing, "xk31");
+    const struct claim *cc = find_claim(doc, CLAIM_COUNT, "killed", NULL);
+    assert_non_null(cc);
+    assert_string_equal(cc->thing, "xk31");
+    assert_true(doc->numbers[cc->number_idx].value == 2.0);
+    corpus_free(c);
+}
+
+static void test_thing_does_not_carry_to_another_paragraph(void **state)
+{
+    struct corpus *c = one(state,
+        "Helicopter lost in hills\n\n"
+        "An Xk-31 helicopter crashed in the hills.\n\n"
+        "Elsewhere, a truck crashed on a mountain road.\n");
+    const struct doc *doc = c->docs[0];
+    /* the first crash event is the helicopter's, the last the truck's */
+    const struct claim *first = NULL, *truck = NULL;
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind != CLAIM_EVENT || !cl->cls || strcmp(cl->cls, "crash"))
+            continue;
+        if (!first)
+            first = cl;
+        truck = cl;
+    }
+    assert_non_null(first);
+    assert_string_equal(first->thing, "xk31");
+    assert_ptr_not_equal(truck, first);
+    assert_true(span_has(doc, truck->span, "truck crashed"));
+    assert_true(doc->sents[truck->sentence].paragraph !=
+                doc->sents[first->sentence].paragraph);
+    assert_null(truck->thing);
+    corpus_free(c);
+}
+
+static void test_flight_number_forms_share_one_key(void **state)
+{
+    struct corpus *c = one(state,
+        "Airliner lost\n\n"
+        "Flight 4U9525 crashed in France. The flight 9525 had left Spain. "
+        "Relatives of those on flight 4U 9525 gathered.\n");
+    const struct doc *doc = c->docs[0];
+    static const char *const written[] = {"Flight 4U9525", "flight 9525",
+                                          "flight 4U 9525"};
+    assert_int_equal(count_claims(doc, CLAIM_THING), 3);
+    size_t k = 0;
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind != CLAIM_THING)
+            continue;
+        assert_string_equal(cl->thing, "flight 9525");
+        assert_string_equal(cl->slot, "flight");
+        assert_span_text(doc, cl->span, written[k++]);
+    }
+    corpus_free(c);
+}
+
+static void test_ordinals_decades_and_ages_are_not_things(void **state)
+{
+    struct corpus *c = one(state,
+        "Old aircraft retired\n\n"
+        "The 22nd drone crashed on a test range. A 1990s jet crashed too. "
+        "The 28-year-old plane crashed last.\n");
+    const struct doc *doc = c->docs[0];
+    assert_int_equal(count_claims(doc, CLAIM_THING), 0);
+    assert_true(count_claims(doc, CLAIM_EVENT) >= 3);
+    for (size_t i = 0; i < doc->nclaims; i++)
+        assert_null(doc->claims[i].thing);
+    corpus_free(c);
+}
+
+/* ---- descriptions -------------------------------------------------------- */
+
+static void test_role_of_a_person_is_a_description(void **state)
+{
+    struct corpus *c = one(state,
+        "Minister speaks\n\n"
+        "Foreign Minister Sergei Lavrov arrived in Geneva on Monday for "
+        "talks.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *rc = find_claim(doc, CLAIM_ROLE, NULL, "Lavrov");
+    assert_non_null(rc);
+    assert_string_equal(rc->slot, "role");
+    assert_string_equal(rc->text, "Foreign Minister");
+    assert_span_text(doc, rc->span, "Foreign Minister Sergei Lavrov");
+    assert_mention(doc, rc->mention_idx, "Sergei Lavrov");
+    corpus_free(c);
+}
+
+static void test_class_noun_before_a_group_is_a_descriptor(void **state)
+{
+    struct corpus *c = one(state,
+        "Attack claimed\n\n"
+        "The terrorist group al-Nusra Front claimed the attack in Aleppo.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *rc = find_claim(doc, CLAIM_ROLE, NULL, "Nusra");
+    assert_non_null(rc);
+    assert_string_equal(rc->slot, "descriptor");
+    assert_string_equal(rc->text, "terrorist");
+    assert_span_text(doc, rc->span, "terrorist group al-Nusra Front");
+    assert_mention(doc, rc->mention_idx, "al-Nusra Front");
+    assert_int_equal(doc->mentions[rc->mention_idx].type, ENT_GROUP);
+    corpus_free(c);
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+static void test_quotation_is_a_statement_of_its_speaker(void **state)
+{
+    struct corpus *c = one(state,
+        "Minister warns\n\n"
+        "Foreign Minister Sergei Lavrov spoke in Moscow on Monday.\n\n"
+        "\"We will respond to this attack with force,\" Lavrov said.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *st = find_claim(doc, CLAIM_STATEMENT, NULL, NULL);
+    assert_non_null(st);
+    assert_int_equal(count_claims(doc, CLAIM_STATEMENT), 1);
+    assert_true(st->quote_idx >= 0 && (size_t)st->quote_idx < doc->nquotes);
+    assert_span_text(doc, st->span,
+                     "We will respond to this attack with force,");
+    assert_int_equal(st->attributed_to, doc->quotes[st->quote_idx].speaker);
+    assert_mention(doc, st->attributed_to, "Lavrov");
+    assert_non_null(st->text);
+    assert_non_null(strstr(st->text, "force"));
+    assert_null(strstr(st->text, "the "));
+    corpus_free(c);
+}
+
+static void test_reported_speech_is_a_statement_of_the_speaker(void **state)
+{
+    struct corpus *c = one(state,
+        "Kerry presses Moscow\n\n"
+        "Kerry said that Russia must stop the bombing of Aleppo.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *st = find_claim(doc, CLAIM_STATEMENT, NULL, NULL);
+    assert_non_null(st);
+    assert_int_equal(st->quote_idx, -1);
+    assert_mention(doc, st->attributed_to, "Kerry");
+    assert_true(span_has(doc, st->span, "Russia must stop the bombing"));
+    assert_false(span_has(doc, st->span, "said"));
+    assert_non_null(strstr(st->text, "russia"));
+    corpus_free(c);
+}
+
+/* ---- what gives nothing -------------------------------------------------- */
+
+static void test_boilerplate_gives_no_claims(void **state)
+{
+    const struct fixture *f = *state;
+    const char *text =
+        "Helicopter lost\n\n"
+        "A Russian Mi-8 helicopter was shot down over Syria, killing five "
+        "people. \"We will respond,\" Lavrov said.\n";
+    size_t len = strlen(text);
+    struct doc *doc = doc_new("test.txt", xstrndup(text, len), len);
+    doc_add_boilerplate(doc, (struct span){0, len}, "test");
+    process(f, doc);
+    assert_int_equal(doc->nclaims, 0);
+    doc_free(doc);
+}
+
+static void test_boilerplate_paragraph_is_skipped_alone(void **state)
+{
+    const struct fixture *f = *state;
+    const char *text =
+        "Helicopter lost\n\n"
+        "An Xk-31 helicopter crashed in the hills.\n\n"
+        "Read more: a Zr-9 helicopter was shot down in 2012.\n";
+    size_t len = strlen(text);
+    struct doc *doc = doc_new("test.txt", xstrndup(text, len), len);
+    const char *bp = strstr(doc->text, "Read more");
+    size_t start = (size_t)(bp - doc->text);
+    doc_add_boilerplate(doc, (struct span){start, len}, "related");
+    process(f, doc);
+    assert_non_null(find_claim(doc, CLAIM_EVENT, "crash", NULL));
+    for (size_t i = 0; i < doc->nclaims; i++)
+        assert_true(doc->claims[i].span.end <= start);
+    doc_free(doc);
+}
+
+/* The per-document stages with link and anchor; what compare_run makes
+ * of such corpora is test_compare.c's business. */
+static struct doc *without_compare(const struct fixture *f, struct corpus *c,
+                                   char *text, size_t len)
+{
+    struct doc *doc = doc_new("test.txt", text, len);
+    process(f, doc);
+    corpus_add(c, doc);
+    link_run(f->linker, c);
+    anchor_run(c);
+    return doc;
+}
+
+static void test_empty_document_gives_no_claims(void **state)
+{
+    struct corpus *c = corpus_new();
+    struct doc *doc = without_compare(*state, c, xstrdup(""), 0);
+    assert_int_equal(doc->nclaims, 0);
+    corpus_free(c);
+}
+
+static void test_megabyte_sentence_without_predicates(void **state)
+{
+    const struct fixture *f = *state;
+    const char *unit = "the quiet grey river flows past old stone walls and "
+                       "green fields ";
+    size_t ulen = strlen(unit), n = ((size_t)1 << 20) / ulen;
+    char *text = xmalloc(n * ulen + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * ulen, unit, ulen);
+    text[n * ulen] = '\0';
+    struct corpus *c = corpus_new();
+    struct doc *doc = without_compare(f, c, text, n * ulen);
+    assert_int_equal(doc->nclaims, 0);
+    corpus_free(c);
+}
+
+static void test_run_twice_replaces_the_claims(void **state)
+{
+    const struct fixture *f = *state;
+    const char *text = "Helicopter lost\n\n"
+                       "An Xk-31 helicopter crashed in the hills.\n";
+    size_t len = strlen(text);
+    struct doc *doc = doc_new("test.txt", xstrndup(text, len), len);
+    process(f, doc);
+    size_t n = doc->nclaims;
+    assert_true(n > 0);
+    claim_run(f->claimer, doc);
+    assert_int_equal(doc->nclaims, n);
+    doc_free(doc);
+}
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    assert_string_equal(claim_kind_name(CLAIM_EVENT), "event");
+    assert_string_equal(claim_kind_name(CLAIM_COUNT), "count");
+    assert_string_equal(claim_kind_name(CLAIM_DATE), "date");
+    assert_string_equal(claim_kind_name(CLAIM_PLACE), "location");
+    assert_string_equal(claim_kind_name(CLAIM_ACTOR), "actor");
+    assert_string_equal(claim_kind_name(CLAIM_THING), "thing");
+    assert_string_equal(claim_kind_name(CLAIM_ROLE), "role");
+    assert_string_equal(claim_kind_name(CLAIM_STATEMENT), "statement");
+    claim_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_shootdown_is_an_event_of_its_aircraft),
+        cmocka_unit_test(test_killing_all_five_on_board_counts_people_killed),
+        cmocka_unit_test(test_did_not_violate_is_negated),
+        cmocka_unit_test(test_denied_that_negates_the_clause),
+        cmocka_unit_test(test_violated_alone_is_not_negated),
+        cmocka_unit_test(test_far_negator_does_not_negate),
+        cmocka_unit_test(test_passive_by_names_the_actor),
+        cmocka_unit_test(test_over_a_country_is_the_place),
+        cmocka_unit_test(test_near_a_place_is_approximate),
+        cmocka_unit_test(test_date_in_the_clause_is_the_frame_date),
+        cmocka_unit_test(
+            test_thing_carries_to_the_next_sentence_of_its_paragraph),
+        cmocka_unit_test(test_thing_does_not_carry_to_another_paragraph),
+        cmocka_unit_test(test_flight_number_forms_share_one_key),
+        cmocka_unit_test(test_ordinals_decades_and_ages_are_not_things),
+        cmocka_unit_test(test_role_of_a_person_is_a_description),
+        cmocka_unit_test(test_class_noun_before_a_group_is_a_descriptor),
+        cmocka_unit_test(test_quotation_is_a_statement_of_its_speaker),
+        cmocka_unit_test(test_reported_speech_is_a_statement_of_the_speaker),
+        cmocka_unit_test(test_boilerplate_gives_no_claims),
+        cmocka_unit_test(test_boilerplate_paragraph_is_skipped_alone),
+        cmocka_unit_test(test_empty_document_gives_no_claims),
+        cmocka_unit_test(test_megabyte_sentence_without_predicates),
+        cmocka_unit_test(test_run_twice_replaces_the_claims),
+        cmocka_unit_test(test_kind_names),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,578 @@
+/* test_compare.c - stories, events, slots and verdicts (compare.h).
+ *
+ * Every test runs the whole pipeline as main.c does on two or more short
+ * invented wire stories and looks at corpus->comparisons. Stories that
+ * are meant to be one share at least three entities (Russia, Syria,
+ * Turkey), as the comparator joins documents into stories by shared
+ * entities.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/anchor.h"
+#include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/compare.h"
+#include "claimdiff/date.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/link.h"
+#include "claimdiff/number.h"
+#include "claimdiff/quote.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/segment.h"
+#include "claimdiff/tag.h"
+
+/* ---- harness ------------------------------------------------------------- */
+
+struct fixture {
+    struct rules *rules;
+    struct segmenter *seg;
+    struct tagger *tag;
+    struct dater *dater;
+    struct counter *counter;
+    struct quoter *quoter;
+    struct claimer *claimer;
+    struct linker *linker;
+    struct comparer *comparer;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = xcalloc(1, sizeof *f);
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    if (rules_new(NULL, &f->rules, &d) != CD_OK ||
+        segment_new(f->rules, &f->seg, &d) != CD_OK ||
+        tag_new(f->rules, &f->tag, &d) != CD_OK ||
+        date_new(f->rules, &f->dater, &d) != CD_OK ||
+        number_new(f->rules, &f->counter, &d) != CD_OK ||
+        quote_new(f->rules, &f->quoter, &d) != CD_OK ||
+        claim_new(f->rules, &f->claimer, &d) != CD_OK ||
+        link_new(f->rules, &f->linker, &d) != CD_OK ||
+        compare_new(f->rules, &f->comparer, &d) != CD_OK) {
+        fprintf(stderr, "setup: %s:%u: %s\n", d.file, d.line, d.msg);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    compare_free(f->comparer);
+    link_free(f->linker);
+    claim_free(f->claimer);
+    quote_free(f->quoter);
+    number_free(f->counter);
+    date_free(f->dater);
+    tag_free(f->tag);
+    segment_free(f->seg);
+    rules_free(f->rules);
+    free(f);
+    return 0;
+}
+
+/* A corpus of the NULL-terminated texts with every stage run, in main.c's
+ * order. */
+static struct corpus *pipeline(const struct fixture *f,
+                               const char *const *texts)
+{
+    struct corpus *c = corpus_new();
+    for (size_t i = 0; texts[i]; i++) {
+        size_t len = strlen(texts[i]);
+        struct doc *doc = doc_new("test.txt", xstrndup(texts[i], len), len);
+        segment_run(f->seg, doc);
+        tag_run(f->tag, doc);
+        date_run(f->dater, doc);
+        number_run(f->counter, doc);
+        quote_run(f->quoter, doc);
+        claim_run(f->claimer, doc);
+        corpus_add(c, doc);
+    }
+    link_run(f->linker, c);
+    anchor_run(c);
+    compare_run(f->comparer, c);
+    return c;
+}
+
+static struct corpus *two(void **state, const char *a, const char *b)
+{
+    const char *texts[] = {a, b, NULL};
+    return pipeline(*state, texts);
+}
+
+static const struct claim *value_claim(const struct corpus *c,
+                                       const struct comparison *k, size_t i)
+{
+    const struct doc *d = c->docs[k->values[i].doc];
+    return &d->claims[k->values[i].claim];
+}
+
+/* Values of k come from at least two different documents. */
+static bool across_docs(const struct comparison *k)
+{
+    for (size_t i = 1; i < k->nvalues; i++)
+        if (k->values[i].doc != k->values[0].doc)
+            return true;
+    return false;
+}
+
+/* The first comparison of this kind over two documents or more whose
+ * first value has this class and slot (NULL: any); NULL if none. */
+static const struct comparison *find_cmp(const struct corpus *c,
+                                         enum claim_kind kind,
+                                         const char *cls, const char *slot)
+{
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        if (k->kind != kind || !across_docs(k))
+            continue;
+        const struct claim *cl = value_claim(c, k, 0);
+        if (cls && (!cl->cls || strcmp(cl->cls, cls)))
+            continue;
+        if (slot && (!cl->slot || strcmp(cl->slot, slot)))
+            continue;
+        return k;
+    }
+    return NULL;
+}
+
+static size_t count_verdict(const struct corpus *c, enum verdict v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        n += c->comparisons[i].verdict == v;
+    return n;
+}
+
+/* On failure, show what the comparator made. */
+static void dump(const struct corpus *c)
+{
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        fprintf(stderr, "  %s [%s] %s: %s\n", k->topic,
+                claim_kind_name(k->kind), verdict_name(k->verdict),
+                k->note ? k->note : "");
+    }
+}
+
+static void assert_verdict(const struct corpus *c, const struct comparison *k,
+                           enum verdict want)
+{
+    if (!k || k->verdict != want) {
+        fprintf(stderr, "want %s; comparisons:\n", verdict_name(want));
+        dump(c);
+    }
+    assert_non_null(k);
+    assert_int_equal(k->verdict, want);
+}
+
+static void assert_no_conflict(const struct corpus *c)
+{
+    if (count_verdict(c, VERDICT_CONFLICT)) {
+        fprintf(stderr, "want no conflict; comparisons:\n");
+        dump(c);
+    }
+    assert_int_equal(count_verdict(c, VERDICT_CONFLICT), 0);
+}
+
+/* ---- numbers ------------------------------------------------------------- */
+
+#define HELI_A "Helicopter downed in Syria\n\n"
+#define HELI_B "Russian helicopter lost\n\n"
+#define HELI_END " Russia and Turkey traded blame.\n"
+
+static void test_same_count_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "A Russian Xk-31 helicopter was shot down over Syria, killing "
+               "five people." HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria, killing five "
+               "people." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_COUNT, "killed", "killed/people");
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 2);
+    assert_int_equal(k->values[0].doc, 0);
+    assert_int_equal(k->values[1].doc, 1);
+    corpus_free(c);
+}
+
+static void test_at_least_five_and_seven_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "A Russian Xk-31 helicopter was shot down over Syria, killing "
+               "at least five people." HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria, killing seven "
+               "people." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_COUNT, "killed", "killed/people");
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
+static void test_five_and_two_of_one_thing_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "A Russian Xk-31 helicopter was shot down over Syria, killing "
+               "five people." HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria, killing two "
+               "people." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_COUNT, "killed", "killed/people");
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_non_null(k->note);
+    assert_non_null(strstr(k->note, "five"));
+    assert_non_null(strstr(k->note, "two"));
+    corpus_free(c);
+}
+
+/* ---- events kept apart --------------------------------------------------- */
+
+static void test_counts_of_two_aircraft_are_not_compared(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "A Russian Xk-31 helicopter was shot down over Syria, killing "
+               "five people." HELI_END,
+        HELI_B "A Russian Zr-9 helicopter was shot down over Syria, killing "
+               "two people." HELI_END);
+    assert_no_conflict(c);
+    assert_null(find_cmp(c, CLAIM_COUNT, NULL, NULL));
+    corpus_free(c);
+}
+
+static void test_counts_on_two_days_are_not_compared(void **state)
+{
+    struct corpus *c = two(state,
+        "Air strike kills civilians\n\n"
+        "An air strike killed five people in Idlib on 1 August 2016. Russia "
+        "and Turkey traded blame for the attack in Syria.\n",
+        "Strike hits Syrian town\n\n"
+        "An air strike killed two people in Idlib on 8 July 2016. Russia "
+        "and Turkey traded blame for the attack in Syria.\n");
+    assert_no_conflict(c);
+    assert_null(find_cmp(c, CLAIM_COUNT, NULL, NULL));
+    corpus_free(c);
+}
+
+/* ---- places and classes -------------------------------------------------- */
+
+#define CONVOY_END " Russia and Turkey traded blame.\n"
+
+static void test_city_and_its_country_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy hit in Syria\n\n"
+        "An air strike hit an aid convoy in Idlib on 1 August 2016."
+        CONVOY_END,
+        "Aid convoy struck\n\n"
+        "An air strike hit an aid convoy in Syria on 1 August 2016."
+        CONVOY_END);
+    const struct comparison *k = find_cmp(c, CLAIM_PLACE, "airstrike", NULL);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_non_null(k->note);
+    assert_non_null(strstr(k->note, "Idlib"));
+    assert_non_null(strstr(k->note, "Syria"));
+    corpus_free(c);
+}
+
+static void test_contains_follows_gazetteer_parents(void **state)
+{
+    const struct fixture *f = *state;
+    assert_true(compare_contains(f->comparer, "Syria", "Idlib"));
+    assert_false(compare_contains(f->comparer, "Idlib", "Syria"));
+    assert_true(compare_contains(f->comparer, "syria", "IDLIB"));
+    assert_false(compare_contains(f->comparer, "Turkey", "Idlib"));
+}
+
+static void test_contains_follows_the_class_chain(void **state)
+{
+    const struct fixture *f = *state;
+    /* al-Nusra Front -> rebels (gazetteer) -> armed opposition -> armed
+     * groups (claims/classes) */
+    assert_true(compare_contains(f->comparer, "rebels", "al-Nusra Front"));
+    assert_true(
+        compare_contains(f->comparer, "armed opposition", "al-Nusra Front"));
+    assert_true(
+        compare_contains(f->comparer, "armed groups", "al-Nusra Front"));
+    assert_true(compare_contains(f->comparer, "armed opposition", "Nusra"));
+    assert_false(
+        compare_contains(f->comparer, "al-Nusra Front", "armed opposition"));
+    assert_false(compare_contains(f->comparer, "Syria", "al-Nusra Front"));
+}
+
+/* ---- negation ------------------------------------------------------------ */
+
+static void test_stated_and_denied_violation_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        "Jet row deepens\n\n"
+        "Turkey said the Xk-31 jet violated Turkish airspace near Syria. "
+        "Russia rejected the charge.\n",
+        "Moscow answers Ankara\n\n"
+        "Russia told Turkey the Xk-31 jet did not violate Turkish airspace "
+        "near Syria.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_EVENT, "violation", NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    bool stated = false, denied = false;
+    for (size_t i = 0; i < k->nvalues; i++) {
+        if (value_claim(c, k, i)->negated)
+            denied = true;
+        else
+            stated = true;
+    }
+    assert_true(stated && denied);
+    corpus_free(c);
+}
+
+static void test_no_sign_of_stopping_does_not_deny_the_offensive(void **state)
+{
+    struct corpus *c = two(state,
+        "Offensive in Syria\n\n"
+        "The offensive began in Aleppo on Monday, Russia said. Turkey "
+        "protested.\n",
+        "Talks stall on Syria\n\n"
+        "There's been no sign they attempted to stop the offensive near "
+        "Aleppo, Turkey said of Russia.\n");
+    assert_no_conflict(c);
+    for (size_t i = 0; i < c->ndocs; i++)
+        for (size_t j = 0; j < c->docs[i]->nclaims; j++) {
+            const struct claim *cl = &c->docs[i]->claims[j];
+            if (cl->kind == CLAIM_EVENT && cl->cls &&
+                !strcmp(cl->cls, "offensive"))
+                assert_false(cl->negated);
+        }
+    corpus_free(c);
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+static void test_same_day_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy hit in Syria\n\n"
+        "An air strike hit an aid convoy in Idlib on 1 August 2016."
+        CONVOY_END,
+        "Aid convoy struck\n\n"
+        "An air strike hit an aid convoy in Syria on 1 August 2016."
+        CONVOY_END);
+    const struct comparison *k = find_cmp(c, CLAIM_DATE, "airstrike", NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    corpus_free(c);
+}
+
+static void test_month_and_a_day_in_it_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy hit in Syria\n\n"
+        "An air strike hit an aid convoy in Idlib on 1 August 2016."
+        CONVOY_END,
+        "Aid convoy struck\n\n"
+        "An air strike hit an aid convoy in Syria in August 2016."
+        CONVOY_END);
+    const struct comparison *k = find_cmp(c, CLAIM_DATE, "airstrike", NULL);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+#define PETROVA "Foreign Minister Anna Petrova spoke about Syria and Russia " \
+                "on Monday.\n\n"
+
+/* The statement comparison of the speaker, over two documents. */
+static const struct comparison *statement_cmp(const struct corpus *c)
+{
+    return find_cmp(c, CLAIM_STATEMENT, NULL, NULL);
+}
+
+static void test_same_quotation_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        "Minister warns Turkey\n\n" PETROVA
+        "\"The ceasefire in Syria will hold if Turkey closes its border to "
+        "the fighters,\" Petrova said.\n",
+        "Petrova speaks on Syria\n\n" PETROVA
+        "\"The ceasefire in Syria will hold if Turkey closes its border to "
+        "fighters,\" Petrova said.\n");
+    const struct comparison *k = statement_cmp(c);
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 2);
+    for (size_t i = 0; i < k->nvalues; i++)
+        assert_true(value_claim(c, k, i)->quote_idx >= 0);
+    corpus_free(c);
+}
+
+static void test_paraphrase_is_partial(void **state)
+{
+    struct corpus *c = two(state,
+        "Minister warns Turkey\n\n" PETROVA
+        "\"The ceasefire in Syria will hold if Turkey closes its border to "
+        "the fighters,\" Petrova said.\n",
+        "Petrova speaks on Syria\n\n" PETROVA
+        "\"If Turkey seals its border with Syria, the fighters lose their "
+        "supply lines and the ceasefire can hold,\" Petrova said.\n");
+    const struct comparison *k = statement_cmp(c);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
+static void test_unrelated_statements_are_not_paired(void **state)
+{
+    struct corpus *c = two(state,
+        "Minister warns Turkey\n\n" PETROVA
+        "\"The ceasefire in Syria will hold if Turkey closes its border to "
+        "the fighters,\" Petrova said.\n",
+        "Petrova speaks on Syria\n\n" PETROVA
+        "\"Our wheat harvest was the largest in a decade thanks to good "
+        "rainfall,\" Petrova said.\n");
+    if (statement_cmp(c))
+        dump(c);
+    assert_null(statement_cmp(c));
+    corpus_free(c);
+}
+
+/* ---- roles --------------------------------------------------------------- */
+
+static void test_same_role_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        "Minister warns Turkey\n\n" PETROVA,
+        "Petrova speaks on Syria\n\n" PETROVA);
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "role");
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_string_equal(value_claim(c, k, 0)->text, "Foreign Minister");
+    corpus_free(c);
+}
+
+static void test_role_with_more_words_is_partial(void **state)
+{
+    struct corpus *c = two(state,
+        "Talks on Syria resume\n\n"
+        "President Omar Haddad met envoys from Russia and Turkey on "
+        "Monday.\n",
+        "Haddad hosts envoys\n\n"
+        "Syrian President Omar Haddad met envoys from Russia and Turkey on "
+        "Monday.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "role");
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
+/* ---- stories ------------------------------------------------------------- */
+
+static void test_unrelated_stories_are_never_compared(void **state)
+{
+    struct corpus *c = two(state,
+        "Bus crash in France\n\n"
+        "A bus crashed near Lyon on 3 March 2009, killing 12 people. French "
+        "police said the driver lost control on ice.\n",
+        "Train derails in Kenya\n\n"
+        "A train crashed near Nairobi on 10 May 2019, killing four people. "
+        "Kenyan officials blamed heavy rain.\n");
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        if (across_docs(&c->comparisons[i]))
+            dump(c);
+        assert_false(across_docs(&c->comparisons[i]));
+    }
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_values_are_in_document_order(void **state)
+{
+    const char *texts[] = {
+        HELI_A "A Russian Xk-31 helicopter was shot down over Syria, killing "
+               "five people." HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria, killing five "
+               "people." HELI_END,
+        "Helicopter downed\n\nAn Xk-31 helicopter was shot down over Syria, "
+        "killing five people." HELI_END,
+        NULL};
+    struct corpus *c = pipeline(*state, texts);
+    assert_true(c->ncomparisons > 0);
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        assert_non_null(k->topic);
+        assert_non_null(k->why);
+        assert_true(k->nvalues >= 1);
+        for (size_t j = 1; j < k->nvalues; j++)
+            assert_true(k->values[j - 1].doc < k->values[j].doc);
+    }
+    const struct comparison *k =
+        find_cmp(c, CLAIM_COUNT, "killed", "killed/people");
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 3);
+    corpus_free(c);
+}
+
+/* An empty corpus once made compare_run sort a NULL array (UBSan). */
+static void test_empty_corpus_has_no_comparisons(void **state)
+{
+    const char *texts[] = {NULL};
+    struct corpus *c = pipeline(*state, texts);
+    assert_int_equal(c->ncomparisons, 0);
+    corpus_free(c);
+}
+
+/* Roles are compared even when no document has an event claim. */
+static void test_corpus_without_events_compares_roles(void **state)
+{
+    const char *texts[] = {
+        "Minister speaks\n\n"
+        "Foreign Minister Sergei Lavrov arrived in Geneva on Monday.\n",
+        "Lavrov in Geneva\n\n"
+        "Foreign Minister Sergei Lavrov arrived in Geneva on Monday.\n",
+        NULL};
+    struct corpus *c = pipeline(*state, texts);
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "role");
+    assert_verdict(c, k, VERDICT_AGREE);
+    corpus_free(c);
+}
+
+static void test_verdict_names(void **state)
+{
+    (void)state;
+    assert_string_equal(verdict_name(VERDICT_CONFLICT), "conflict");
+    assert_string_equal(verdict_name(VERDICT_PARTIAL), "partial");
+    assert_string_equal(verdict_name(VERDICT_AGREE), "agree");
+    assert_string_equal(verdict_name(VERDICT_SINGLE), "single");
+    compare_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_count_agrees),
+        cmocka_unit_test(test_at_least_five_and_seven_are_partial),
+        cmocka_unit_test(test_five_and_two_of_one_thing_conflict),
+        cmocka_unit_test(test_counts_of_two_aircraft_are_not_compared),
+        cmocka_unit_test(test_counts_on_two_days_are_not_compared),
+        cmocka_unit_test(test_city_and_its_country_are_partial),
+        cmocka_unit_test(test_contains_follows_gazetteer_parents),
+        cmocka_unit_test(test_contains_follows_the_class_chain),
+        cmocka_unit_test(test_stated_and_denied_violation_conflict),
+        cmocka_unit_test(test_no_sign_of_stopping_does_not_deny_the_offensive),
+        cmocka_unit_test(test_same_day_agrees),
+        cmocka_unit_test(test_month_and_a_day_in_it_are_partial),
+        cmocka_unit_test(test_same_quotation_agrees),
+        cmocka_unit_test(test_paraphrase_is_partial),
+        cmocka_unit_test(test_unrelated_statements_are_not_paired),
+        cmocka_unit_test(test_same_role_agrees),
+        cmocka_unit_test(test_role_with_more_words_is_partial),
+        cmocka_unit_test(test_unrelated_stories_are_never_compared),
+        cmocka_unit_test(test_values_are_in_document_order),
+        cmocka_unit_test(test_empty_corpus_has_no_comparisons),
+        cmocka_unit_test(test_corpus_without_events_compares_roles),
+        cmocka_unit_test(test_verdict_names),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
