@@ -790,6 +790,25 @@ static const char *why_of(enum verdict v, const struct claim *c0)
     return "";
 }
 
+/* Record the comparison of the values r[0..m), one per document. */
+static void add_comparison(struct ctx *x, const struct item **r, size_t m,
+                           enum verdict verdict, const char *event,
+                           unsigned event_id, const char *topic)
+{
+    struct comparison *k = new_comparison(x);
+    k->topic = topic;
+    k->event = event;
+    k->event_id = event_id;
+    k->kind = claim_of(x, r[0])->kind;
+    k->verdict = verdict;
+    k->why = why_of(verdict, claim_of(x, r[0]));
+    k->note = note_for(x, r, m, verdict);
+    k->values = arena_alloc(x->c->arena, m * sizeof *k->values);
+    for (size_t i = 0; i < m; i++)
+        k->values[i] = (struct cmp_value){r[i]->doc, r[i]->claim};
+    k->nvalues = m;
+}
+
 /* Do two values say the same thing in the same words of the data:
  * one number range, one date, one entity, one polarity? */
 static bool same_value(const struct ctx *x, const struct item *a,
@@ -874,18 +893,7 @@ static void judge(struct ctx *x, const struct item *v, size_t n,
         free(r);
         return;
     }
-    struct comparison *k = new_comparison(x);
-    k->topic = topic;
-    k->event = event;
-    k->event_id = event_id;
-    k->kind = claim_of(x, r[0])->kind;
-    k->verdict = verdict;
-    k->why = why_of(verdict, claim_of(x, r[0]));
-    k->note = note_for(x, r, m, verdict);
-    k->values = arena_alloc(x->c->arena, m * sizeof *k->values);
-    for (size_t i = 0; i < m; i++)
-        k->values[i] = (struct cmp_value){r[i]->doc, r[i]->claim};
-    k->nvalues = m;
+    add_comparison(x, r, m, verdict, event, event_id, topic);
     free(r);
 }
 
@@ -1034,18 +1042,7 @@ static void judge_same_words(struct ctx *x, const struct item *v, size_t n,
         if (!(words_within(k0, ki) && words_within(ki, k0)))
             verdict = VERDICT_PARTIAL;
     }
-    struct comparison *k = new_comparison(x);
-    k->topic = topic;
-    k->event = event;
-    k->event_id = ++x->events;
-    k->kind = claim_of(x, r[0])->kind;
-    k->verdict = verdict;
-    k->why = why_of(verdict, claim_of(x, r[0]));
-    k->note = note_for(x, r, m, verdict);
-    k->values = arena_alloc(x->c->arena, m * sizeof *k->values);
-    for (size_t i = 0; i < m; i++)
-        k->values[i] = (struct cmp_value){r[i]->doc, r[i]->claim};
-    k->nvalues = m;
+    add_comparison(x, r, m, verdict, event, ++x->events, topic);
     free(r);
 }
 
