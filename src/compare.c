@@ -26,6 +26,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
 #include "scan.h"
+#include "unionfind.h"
 
 /* Parent links followed before giving up (and loops are cut). */
 #define CHAIN_MAX 8
@@ -153,24 +154,7 @@ void compare_free(struct comparer *c)
     free(c);
 }
 
-/* ---- union-find and pairs ------------------------------------------------ */
-
-static unsigned uf_find(unsigned *p, unsigned x)
-{
-    while (p[x] != x) {
-        p[x] = p[p[x]];
-        x = p[x];
-    }
-    return x;
-}
-
-static void uf_union(unsigned *p, unsigned a, unsigned b)
-{
-    a = uf_find(p, a);
-    b = uf_find(p, b);
-    if (a != b)
-        p[a < b ? b : a] = a < b ? a : b;
-}
+/* ---- document pairs ------------------------------------------------ */
 
 struct pair {
     unsigned a, b;

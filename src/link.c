@@ -28,6 +28,7 @@
 #include "claimdiff/arena.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
+#include "unionfind.h"
 
 struct linker {
     int unused; /* the joins need no tables yet; rules may add aliases */
@@ -546,23 +547,6 @@ static void finish(struct corpus *c, struct draft *d, struct entity *e)
  * than "Russia" does, and would cost a quadratic number of pairs. */
 #define STORY_DF_CAP 64
 
-static unsigned story_root(unsigned *p, unsigned x)
-{
-    while (p[x] != x) {
-        p[x] = p[p[x]];
-        x = p[x];
-    }
-    return x;
-}
-
-static void story_join(unsigned *p, unsigned a, unsigned b)
-{
-    a = story_root(p, a);
-    b = story_root(p, b);
-    if (a != b)
-        p[a < b ? b : a] = a < b ? a : b;
-}
-
 static int cmp_long(const void *a, const void *b)
 {
     long x = *(const long *)a, y = *(const long *)b;
@@ -676,7 +660,7 @@ static void link_stories(struct corpus *c)
     for (size_t i = 0; i < nd; i++)
         lo[i] = hi[i] = center[i];
     for (size_t k = 0; k < nl; k++) {
-        unsigned ra = story_root(uf, links[k].p.a), rb = story_root(uf, links[k].p.b);
+        unsigned ra = uf_find(uf, links[k].p.a), rb = uf_find(uf, links[k].p.b);
         if (ra == rb)
             continue;
         long l2 = lo[ra] < lo[rb] ? lo[ra] : lo[rb];
@@ -685,8 +669,8 @@ static void link_stories(struct corpus *c)
                 : hi[ra] > hi[rb] ? hi[ra] : hi[rb];
         if (l2 != LONG_MAX && h2 - l2 > STORY_MAX_DAYS)
             continue;
-        story_join(uf, ra, rb);
-        unsigned r = story_root(uf, ra);
+        uf_union(uf, ra, rb);
+        unsigned r = uf_find(uf, ra);
         lo[r] = l2;
         hi[r] = h2;
     }
@@ -694,7 +678,7 @@ static void link_stories(struct corpus *c)
     free(hi);
     free(links);
     for (size_t i = 0; i < nd; i++)
-        c->docs[i]->story = story_root(uf, (unsigned)i);
+        c->docs[i]->story = uf_find(uf, (unsigned)i);
     free(pairs);
     free(center);
     free(uf);
