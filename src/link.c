@@ -11,6 +11,8 @@
  *       words in another order ("al-Nusra Dzhebhat" = "dzhebhat an-Nusra");
  *       a bare "defense ministry" joins the one qualified form
  *       ("defense ministry@russia") when the corpus has exactly one;
+ *       a short form joins the one long form it truncates ("Center for
+ *       reconciliation" / "center for conciliation of the parties");
  *   persons
  *       same surname (by skeleton) and compatible given names ("Sergey" /
  *       "Sergei", "S." / "Sergei"); a surname alone joins its full name
@@ -55,6 +57,8 @@ struct loc {
     enum ent_type type;
     const char *key;  /* of its fullest mention */
     const char *canonical;
+    const char *name; /* its fullest mention as written (into the text) */
+    size_t namelen;
     size_t parent;    /* union-find */
 };
 
@@ -214,6 +218,124 @@ static void join_names(struct loc *l, size_t n)
     }
     join_equal_forms(l, &f);
     free_forms(&f);
+}
+
+/* Truncated names. Translations shorten a long organisation name to its
+ * head and first complement: "the Russian center for conciliation of
+ * conflicting parties" is also "the Russian Center for reconciliation".
+ * A name whose words, lower-cased, end where another's go on with "of",
+ * "between" or "in" is that one's short form. The last word drops a "re"
+ * prefix because translations of one noun vary there (conciliation /
+ * reconciliation). Two different long forms of one short form leave the
+ * short form alone: it could be either. */
+struct stub {
+    char *s;
+    size_t loc;
+    bool whole; /* the name itself, not a truncation */
+};
+
+static int cmp_stub(const void *a, const void *b)
+{
+    const struct stub *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    if (c)
+        return c;
+    if (x->whole != y->whole)
+        return x->whole ? -1 : 1;
+    return x->loc < y->loc ? -1 : x->loc > y->loc;
+}
+
+/* Lower-cased words of name[0..n) up to byte e, one space apart, with the
+ * last word's "re" prefix dropped when at least eight letters remain.
+ * Returns NULL when fewer than three words. */
+static char *stub_of(const char *name, size_t e)
+{
+    char *s = xmalloc(e + 1);
+    size_t o = 0, words = 0, last = 0;
+    for (size_t i = 0; i < e;) {
+        while (i < e && (name[i] == ' ' || name[i] == '\n'))
+            i++;
+        if (i == e)
+            break;
+        if (o)
+            s[o++] = ' ';
+        last = o;
+        words++;
+        while (i < e && name[i] != ' ' && name[i] != '\n') {
+            char ch = name[i++];
+            s[o++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+        }
+    }
+    s[o] = '\0';
+    if (words < 3) {
+        free(s);
+        return NULL;
+    }
+    if (o - last >= 10 && s[last] == 'r' && s[last + 1] == 'e')
+        memmove(s + last, s + last + 2, o - last - 1);
+    return s;
+}
+
+static void add_stub(struct stub **v, size_t *nv, size_t *cap, char *s,
+                     size_t loc, bool whole)
+{
+    if (!s)
+        return;
+    if (*nv == *cap)
+        *v = xgrow(*v, cap, *nv + 1, sizeof **v);
+    (*v)[(*nv)++] = (struct stub){s, loc, whole};
+}
+
+static bool complement_word(const char *p, size_t n)
+{
+    static const char *const words[] = {"of", "between", "in"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && memcmp(p, words[i], n) == 0)
+            return true;
+    return false;
+}
+
+static void join_truncated(struct loc *l, size_t n)
+{
+    struct stub *v = NULL;
+    size_t nv = 0, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (coarse(l[i].type) != 'O' || l[i].type == ENT_PERSON || !l[i].name)
+            continue;
+        const char *nm = l[i].name;
+        size_t len = l[i].namelen;
+        add_stub(&v, &nv, &cap, stub_of(nm, len), i, true);
+        for (size_t j = 1; j < len; j++) { /* the first complement only */
+            if (nm[j - 1] != ' ')
+                continue;
+            size_t k = j;
+            while (k < len && nm[k] != ' ')
+                k++;
+            if (k < len && complement_word(nm + j, k - j)) {
+                add_stub(&v, &nv, &cap, stub_of(nm, j - 1), i, false);
+                break;
+            }
+        }
+    }
+    qsort(v, nv, sizeof *v, cmp_stub);
+    for (size_t i = 0; i < nv;) {
+        size_t j = i, longs = 0;
+        const char *other = NULL;
+        while (j < nv && strcmp(v[j].s, v[i].s) == 0) {
+            if (!v[j].whole && (!other || strcmp(other, l[v[j].loc].key))) {
+                other = l[v[j].loc].key;
+                longs++;
+            }
+            j++;
+        }
+        if (v[i].whole && longs <= 1)
+            for (size_t k = i + 1; k < j; k++)
+                unite(l, v[i].loc, v[k].loc);
+        i = j;
+    }
+    for (size_t i = 0; i < nv; i++)
+        free(v[i].s);
+    free(v);
 }
 
 static bool qualified_org(const struct loc *p)
@@ -429,8 +551,12 @@ static struct loc *collect(const struct corpus *c, size_t *nloc,
                 p->first = (unsigned)i;
                 p->type = m->type;
                 p->key = m->key ? m->key : "";
+                p->name = doc->text + m->span.start;
+                p->namelen = m->span.end - m->span.start;
             } else if (m->key && strlen(m->key) > strlen(p->key)) {
                 p->key = m->key;
+                p->name = doc->text + m->span.start;
+                p->namelen = m->span.end - m->span.start;
             }
             if (m->canonical && !p->canonical)
                 p->canonical = m->canonical;
@@ -692,6 +818,7 @@ void link_run(const struct linker *lk, struct corpus *c)
     struct loc *l = collect(c, &n, base);
     join_names(l, n);
     join_qualified(l, n);
+    join_truncated(l, n);
     join_persons(l, n);
 
     /* entity index of each root, in order of first mention */

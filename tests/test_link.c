@@ -201,6 +201,42 @@ static void test_a_bare_ministry_joins_the_one_qualified_ministry(void **state)
     corpus_free(c);
 }
 
+static void test_a_short_form_joins_its_one_long_form(void **state)
+{
+    const struct fixture *f = *state;
+    const char *texts[] = {
+        "The Russian center for conciliation of opposing parties said so.",
+        "The Russian Center for reconciliation said so.", NULL};
+    struct corpus *c = linked(f, texts);
+    const struct entity *e =
+        entity_of(c, 0, "Russian center for conciliation of opposing parties");
+    assert_non_null(e);
+    assert_ptr_equal(e, entity_of(c, 1, "Russian Center for reconciliation"));
+    corpus_free(c);
+}
+
+static void test_a_short_form_of_two_long_forms_stays_apart(void **state)
+{
+    const struct fixture *f = *state;
+    const char *texts[] = {
+        "The Syrian Center for Studies of Economy published it.",
+        "The Syrian Center for Studies of Security published it.",
+        "The Syrian Center for Studies published it.", NULL};
+    struct corpus *c = linked(f, texts);
+    const struct entity *a =
+        entity_of(c, 0, "Syrian Center for Studies of Economy");
+    const struct entity *b =
+        entity_of(c, 1, "Syrian Center for Studies of Security");
+    const struct entity *s = entity_of(c, 2, "Syrian Center for Studies");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_non_null(s);
+    assert_ptr_not_equal(a, b);
+    assert_ptr_not_equal(s, a);
+    assert_ptr_not_equal(s, b);
+    corpus_free(c);
+}
+
 static void test_gazetteer_aliases_share_the_canonical_name(void **state)
 {
     const struct fixture *f = *state;
@@ -269,6 +305,8 @@ int main(void)
         cmocka_unit_test(test_inverted_group_aliases_are_one_group),
         cmocka_unit_test(test_unknown_names_join_through_the_vowel_skeleton),
         cmocka_unit_test(test_a_bare_ministry_joins_the_one_qualified_ministry),
+        cmocka_unit_test(test_a_short_form_joins_its_one_long_form),
+        cmocka_unit_test(test_a_short_form_of_two_long_forms_stays_apart),
         cmocka_unit_test(test_gazetteer_aliases_share_the_canonical_name),
         cmocka_unit_test(test_entities_follow_the_order_of_first_mention),
         cmocka_unit_test(test_different_types_never_merge),
