@@ -72,7 +72,9 @@ enum loc_kind {
 
 struct claimer {
     struct arena *arena;
-    struct ptable preds, negs, things, descs, counts, speech;
+    struct ptable preds, negs, things, descs, counts, speech, units, cues;
+    struct scan_map *designators; /* maker's name, lower case -> id */
+    const char **designator;      /* per id: its short form (arena) */
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
     struct scan_map *loc;  /* locative prepositions; id 0.. */
@@ -231,6 +233,18 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
     for (size_t i = 0; i < st->nrows; i++)
         scan_map_put(c->stop, st->rows[i].fields[0],
                      strlen(st->rows[i].fields[0]));
+    const struct rule_table *dt = rules_get(r, "claims/designators");
+    err = rules_check_fields(dt, 2, 2, d);
+    if (err)
+        return err;
+    c->designators = scan_map_new();
+    c->designator = xcalloc(dt->nrows + 1, sizeof *c->designator);
+    for (size_t i = 0; i < dt->nrows; i++) {
+        int id = scan_map_put(c->designators, dt->rows[i].fields[0],
+                              strlen(dt->rows[i].fields[0]));
+        if (id >= 0 && (size_t)id < dt->nrows + 1)
+            c->designator[id] = arena_strdup(c->arena, dt->rows[i].fields[1]);
+    }
     const struct rule_table *bt = rules_get(r, "claims/clause_breaks");
     err = rules_check_fields(bt, 1, 1, d);
     if (err)
@@ -260,6 +274,21 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
     return CD_OK;
 }
 
+/* A unit's factor to its dimension's base unit must be a positive number. */
+static enum cd_err check_factors(const struct ptable *t,
+                                 const struct rule_table *rt, struct diag *d)
+{
+    for (size_t i = 0; i < t->n && i < rt->nrows; i++) {
+        char *end;
+        double f = strtod(t->v[i].val2 ? t->v[i].val2 : "", &end);
+        if (!(f > 0) || *end)
+            return diag_set(d, CD_ERR_RULE, rt->rows[i].file, rt->rows[i].line,
+                            0, "factor '%s' is not a positive number",
+                            t->v[i].val2 ? t->v[i].val2 : "");
+    }
+    return CD_OK;
+}
+
 enum cd_err claim_new(const struct rules *r, struct claimer **out,
                       struct diag *d)
 {
@@ -276,6 +305,12 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
         err = ptable_load(c, &c->counts, r, "claims/count_nouns", 2, 2, d);
     if (!err)
         err = ptable_load(c, &c->speech, r, "lexicon/speech_verbs", 1, 2, d);
+    if (!err)
+        err = ptable_load(c, &c->units, r, "claims/measure_units", 3, 3, d);
+    if (!err)
+        err = check_factors(&c->units, rules_get(r, "claims/measure_units"), d);
+    if (!err)
+        err = ptable_load(c, &c->cues, r, "claims/measure_cues", 3, 3, d);
     if (!err)
         err = load_words(c, r, d);
     if (err) {
@@ -297,6 +332,10 @@ void claim_free(struct claimer *c)
     ptable_free(&c->descs);
     ptable_free(&c->counts);
     ptable_free(&c->speech);
+    ptable_free(&c->units);
+    ptable_free(&c->cues);
+    scan_map_free(c->designators);
+    free(c->designator);
     scan_map_free(c->stop);
     scan_map_free(c->breaks);
     scan_map_free(c->loc);
@@ -379,6 +418,25 @@ static const char *fold_key(struct arena *a, const char *s, size_t len)
             *o++ = (char)tolower((unsigned char)s[i]);
     *o = '\0';
     return out;
+}
+
+/* An identifier's key, its maker's long name written short as the type
+ * designation has it (claims/designators: "Ilyushin-20" -> "il20"), so
+ * both spellings name one thing. identifier_shape bounds len to 12. */
+static const char *thing_key(const struct run *r, const char *s, size_t len)
+{
+    char low[16];
+    size_t p = 0;
+    while (p < len && p < sizeof low && isalpha((unsigned char)s[p])) {
+        low[p] = (char)tolower((unsigned char)s[p]);
+        p++;
+    }
+    int id = p < len ? scan_map_get(r->c->designators, low, p) : -1;
+    const char *key = fold_key(r->doc->arena, s + (id >= 0 ? p : 0),
+                               len - (id >= 0 ? p : 0));
+    if (id < 0)
+        return key;
+    return arena_printf(r->doc->arena, "%s%s", r->c->designator[id], key);
 }
 
 /* The digits that end s ("4U9525" -> "9525"). */
@@ -474,7 +532,7 @@ static size_t find_things(struct run *r, size_t a, size_t b,
         if (!near)
             continue;
         th.span = (struct span){toks[lo].span.start, toks[hi - 1].span.end};
-        th.key = fold_key(r->doc->arena, s, len);
+        th.key = thing_key(r, s, len);
         th.text = arena_strndup(r->doc->arena, s, len);
         th.tok = i;
         th.kind = kind;
@@ -860,6 +918,78 @@ static const struct hit *count_predicate(const struct run *r,
     return best ? best : state ? state : any;
 }
 
+/* ---- measures ---------------------------------------------------------------- */
+
+/* What a measure measures: the cue nearest the number in its clause
+ * ("at an altitude of 6,000 feet", "35 km off the coast"), else its
+ * dimension. NULL when a cue says it is no measure of the event ("ten
+ * minutes later" is a moment, not a duration). */
+static const char *measure_slot(const struct run *r, const struct sent *s,
+                                size_t nt, size_t ut, const char *dim)
+{
+    const struct token *toks = r->doc->toks;
+    const char *best = dim;
+    size_t bestd = (size_t)-1;
+    size_t from = nt > s->a + EVENT_WORDS ? nt - EVENT_WORDS : s->a;
+    size_t to = ut + 1 + EVENT_WORDS < s->b ? ut + 1 + EVENT_WORDS : s->b;
+    for (size_t i = from; i < to; i++) {
+        size_t len;
+        const struct phrase *p =
+            ptable_match(&r->c->cues, r->text, toks, i, s->b, &len);
+        if (!p || strcmp(p->val, dim))
+            continue;
+        bool after = i > ut;
+        size_t d = after ? i - ut : nt - (i < nt ? i : nt);
+        if (!strcmp(p->val2, "-")) {
+            if (after && d == 1)
+                return NULL;
+            continue;
+        }
+        if (d < bestd && !clause_break(r, i < nt ? i : ut, i < nt ? nt : i)) {
+            best = p->val2;
+            bestd = d;
+        }
+    }
+    return best;
+}
+
+/* A number with a unit ("38,000 feet", "eight minutes", "35 km") is a
+ * measure: a count whose slot is what it measures and whose value scales
+ * to the dimension's base unit, so feet and metres meet. The nearest
+ * predicate in the clause, if any, says which event it belongs to.
+ * Returns false when n has no unit. */
+static bool measure_claim(struct run *r, const struct sent *s, size_t i,
+                          unsigned first_frame)
+{
+    struct doc *doc = r->doc;
+    const struct number *n = &doc->numbers[i];
+    if (!n->noun)
+        return false;
+    size_t ut = token_of(r, s, n->noun_span.start), len;
+    const struct phrase *u =
+        ut < s->b ? ptable_match(&r->c->units, r->text, doc->toks, ut, s->b,
+                                 &len)
+                  : NULL;
+    if (!u)
+        return false;
+    size_t nt = token_of(r, s, n->span.start);
+    const char *slot = measure_slot(r, s, nt, ut + len - 1, u->val);
+    if (!slot)
+        return true;
+    const struct hit *h = count_predicate(r, s, nt);
+    struct claim *cc = add_claim(r, CLAIM_COUNT, s->idx,
+                                 hull(n->span, n->noun_span));
+    cc->frame = h ? first_frame + (unsigned)(h - r->preds) : 0;
+    cc->cls = h ? h->p->val : NULL;
+    cc->slot = slot;
+    cc->scale = strtod(u->val2, NULL);
+    cc->thing = s->thing.key;
+    cc->number_idx = (int)i;
+    cc->negated = h && negated(r, h);
+    cc->attributed_to = s->attributed;
+    return true;
+}
+
 static void count_claims(struct run *r, const struct sent *s,
                          unsigned first_frame)
 {
@@ -867,6 +997,8 @@ static void count_claims(struct run *r, const struct sent *s,
     for (size_t i = s->n0; i < s->n1; i++) {
         const struct number *n = &doc->numbers[i];
         if (n->ordinal || n->value <= 0)
+            continue;
+        if (measure_claim(r, s, i, first_frame))
             continue;
         const char *cat = count_category(r, s, n);
         if (!cat)

@@ -41,6 +41,11 @@
 #define DISTINCT_MAX 64
 /* How many later statements of one speaker each statement meets. */
 #define STATEMENT_PAIR_CAP 400
+/* Two measures further apart than this ratio are not one quantity told
+ * two ways (see judge_measures). */
+#define MEASURE_RATIO 1.5
+/* Relative rounding a measure converted from another unit may carry. */
+#define MEASURE_ROUNDING 0.005
 
 static const char *const verdict_names[] = {"conflict", "partial", "agree",
                                             "single"};
@@ -417,6 +422,11 @@ static long *frame_days(const struct doc *d, unsigned *nframes)
     return days;
 }
 
+static bool is_measure(const struct claim *cl)
+{
+    return cl->kind == CLAIM_COUNT && cl->scale > 0 && cl->slot;
+}
+
 static const char *event_slot(const struct claim *cl)
 {
     switch (cl->kind) {
@@ -437,7 +447,8 @@ static void collect_events(struct ctx *x)
         long *days = frame_days(d, &nf);
         for (unsigned k = 0; k < d->nclaims; k++) {
             const struct claim *cl = &d->claims[k];
-            if (!cl->cls || cl->kind > CLAIM_ACTOR)
+            bool measure = is_measure(cl);
+            if ((!cl->cls && !measure) || cl->kind > CLAIM_ACTOR)
                 continue;
             if (cl->negated && cl->kind != CLAIM_EVENT)
                 continue;
@@ -445,11 +456,15 @@ static void collect_events(struct ctx *x)
             if (cl->kind == CLAIM_DATE &&
                 !isdigit((unsigned char)d->dates[cl->date_idx].value[0]))
                 continue;
-            struct item it = {di, k, x->story[di], cl->cls,
+            /* A measure is an event of its own kind ("altitude"), on
+             * no day: the altitude of a flight is one thing to compare
+             * whatever the verbs around it. */
+            struct item it = {di, k, x->story[di],
+                              measure ? cl->slot : cl->cls,
                               thing_root(x, cl->thing),
                               event_slot(cl),
-                              cl->frame && cl->frame <= nf ? days[cl->frame]
-                                                           : LONG_MAX,
+                              cl->frame && cl->frame <= nf && !measure
+                                  ? days[cl->frame] : LONG_MAX,
                               0, false};
             push(x, it);
         }
@@ -568,6 +583,22 @@ static const struct number *number_of(const struct ctx *x, const struct item *it
     return &doc_of(x, it)->numbers[cl->number_idx];
 }
 
+/* The range a count or measure allows, a measure in its base unit. */
+static void count_range(const struct ctx *x, const struct item *it,
+                        double *lo, double *hi)
+{
+    const struct number *n = number_of(x, it);
+    double scale = claim_of(x, it)->scale > 0 ? claim_of(x, it)->scale : 1;
+    *lo = n->low * scale;
+    *hi = n->high * scale;
+    /* A converted unit is rounded ("6,000 metres (19,685 feet)"): a
+     * measure in a unit other than its base allows the rounding. */
+    if (scale != 1) {
+        *lo *= 1 - MEASURE_ROUNDING;
+        *hi *= 1 + MEASURE_ROUNDING;
+    }
+}
+
 static const char *date_value(const struct ctx *x, const struct item *it)
 {
     const struct claim *cl = claim_of(x, it);
@@ -605,11 +636,12 @@ static enum rel rel_of(const struct ctx *x, const struct item *a,
             return REL_SAME;
         return *a->thing && *b->thing ? REL_CLASH : REL_COMPAT;
     case CLAIM_COUNT: {
-        const struct number *na = number_of(x, a), *nb = number_of(x, b);
-        if (na->low == nb->low && na->high == nb->high)
+        double alo, ahi, blo, bhi;
+        count_range(x, a, &alo, &ahi);
+        count_range(x, b, &blo, &bhi);
+        if (alo == blo && ahi == bhi)
             return REL_SAME;
-        return na->low <= nb->high && nb->low <= na->high ? REL_COMPAT
-                                                          : REL_CLASH;
+        return alo <= bhi && blo <= ahi ? REL_COMPAT : REL_CLASH;
     }
     case CLAIM_DATE:
         return date_rel(date_value(x, a), date_value(x, b));
@@ -638,7 +670,9 @@ static const char *value_words(const struct ctx *x, const struct item *it)
     switch (cl->kind) {
     case CLAIM_COUNT: {
         const struct number *n = &d->numbers[cl->number_idx];
-        return arena_printf(x->c->arena, "%.*s", (int)(n->span.end - n->span.start),
+        size_t end = cl->scale > 0 && n->noun_span.end > n->span.end
+                         ? n->noun_span.end : n->span.end;
+        return arena_printf(x->c->arena, "%.*s", (int)(end - n->span.start),
                             d->text + n->span.start);
     }
     case CLAIM_DATE:
@@ -803,8 +837,10 @@ static bool same_value(const struct ctx *x, const struct item *a,
         return false;
     switch (ca->kind) {
     case CLAIM_COUNT: {
-        const struct number *na = number_of(x, a), *nb = number_of(x, b);
-        return na->low == nb->low && na->high == nb->high;
+        double alo, ahi, blo, bhi;
+        count_range(x, a, &alo, &ahi);
+        count_range(x, b, &blo, &bhi);
+        return alo == blo && ahi == bhi;
     }
     case CLAIM_DATE:
         return !strcmp(date_value(x, a), date_value(x, b));
@@ -881,6 +917,156 @@ static void judge(struct ctx *x, const struct item *v, size_t n,
     free(r);
 }
 
+/* ---- measures ------------------------------------------------------------------ */
+
+/* A document often gives several altitudes or durations of one flight
+ * (cruising, then the last radar contact), and which is which is rarely
+ * said in words the comparator can read. So a measure slot is judged by
+ * clusters: values whose ranges chain into one another are one reading
+ * and agree (or partly agree) among themselves. Two documents that each
+ * give one value only, for the same predicate class, and land in
+ * different clusters, conflict: nothing else could they be about. */
+struct mval {
+    const struct item *it;
+    double lo, hi;
+    size_t cluster;
+};
+
+static int cmp_mval_lo(const void *p, const void *q)
+{
+    const struct mval *a = p, *b = q;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    if (a->it->doc != b->it->doc)
+        return a->it->doc < b->it->doc ? -1 : 1;
+    return (a->it->claim > b->it->claim) - (a->it->claim < b->it->claim);
+}
+
+static int cmp_mval_doc(const void *p, const void *q)
+{
+    const struct mval *a = p, *b = q;
+    if (a->it->doc != b->it->doc)
+        return a->it->doc < b->it->doc ? -1 : 1;
+    if (a->cluster != b->cluster)
+        return a->cluster < b->cluster ? -1 : 1;
+    return (a->it->claim > b->it->claim) - (a->it->claim < b->it->claim);
+}
+
+/* Add the comparison of r[0..m) (one per document) if two documents or
+ * more are in it: agree when every range is the same, else partial. */
+static void add_cluster(struct ctx *x, const struct item **r, size_t m,
+                        const char *event, unsigned id, const char *topic)
+{
+    if (m < 2)
+        return;
+    enum verdict v = VERDICT_AGREE;
+    for (size_t i = 1; i < m; i++)
+        if (rel_of(x, r[0], r[i]) != REL_SAME)
+            v = VERDICT_PARTIAL;
+    add_comparison(x, r, m, v, event, id, topic);
+}
+
+static void judge_measures(struct ctx *x, const struct item *v, size_t n,
+                           const char *event, unsigned id, const char *topic)
+{
+    struct mval *mv = xmalloc(n * sizeof *mv);
+    for (size_t i = 0; i < n; i++) {
+        mv[i].it = &v[i];
+        count_range(x, &v[i], &mv[i].lo, &mv[i].hi);
+    }
+    qsort(mv, n, sizeof *mv, cmp_mval_lo);
+    size_t nclusters = 0;
+    double top = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || mv[i].lo > top) {
+            nclusters++;
+            top = mv[i].hi;
+        } else if (mv[i].hi > top) {
+            top = mv[i].hi;
+        }
+        mv[i].cluster = nclusters - 1;
+    }
+    /* Per document, in cluster order: a document all of whose values
+     * fall in one cluster marks it as an anchor, with its class. */
+    qsort(mv, n, sizeof *mv, cmp_mval_doc);
+    bool *anchored = xcalloc(nclusters + 1, sizeof *anchored);
+    size_t nanchors = 0;
+    bool one_class = true;
+    const char *cls = NULL;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && mv[j].it->doc == mv[i].it->doc)
+            j++;
+        if (mv[i].cluster == mv[j - 1].cluster) {
+            const char *c = claim_of(x, mv[i].it)->cls;
+            if (!c || (cls && strcmp(c, cls)))
+                one_class = false;
+            cls = c;
+            if (!anchored[mv[i].cluster]) {
+                anchored[mv[i].cluster] = true;
+                nanchors++;
+            }
+        }
+        i = j;
+    }
+    /* One value per document and cluster, clusters in order. Anchors
+     * close to each other (within MEASURE_RATIO) are one quantity read
+     * differently, unless one predicate class already says so: far
+     * apart, they are likelier two quantities (cruising altitude, last
+     * altitude) than one misreported. */
+    const struct item **r = xmalloc((n + 1) * sizeof *r);
+    bool *used = xcalloc(x->c->ndocs + 1, sizeof *used);
+    bool *clash = xcalloc(nclusters + 1, sizeof *clash);
+    size_t nclash = 0, prev = nclusters;
+    double prevhi = 0;
+    for (size_t k = 0; k < nclusters && nanchors >= 2; k++) {
+        if (!anchored[k])
+            continue;
+        double lo = 0, hi = 0;
+        for (size_t i = 0; i < n; i++)
+            if (mv[i].cluster == k) {
+                if (!lo || mv[i].lo < lo)
+                    lo = mv[i].lo;
+                if (mv[i].hi > hi)
+                    hi = mv[i].hi;
+            }
+        if (prev < nclusters && (one_class || lo <= prevhi * MEASURE_RATIO)) {
+            nclash += !clash[prev] + 1;
+            clash[prev] = clash[k] = true;
+        }
+        prev = k;
+        prevhi = hi;
+    }
+    if (nclash >= 2) {
+        size_t m = 0;
+        for (size_t k = 0; k < nclusters; k++)
+            for (size_t i = 0; clash[k] && i < n; i++)
+                if (mv[i].cluster == k && !used[mv[i].it->doc]) {
+                    used[mv[i].it->doc] = true;
+                    r[m++] = mv[i].it;
+                }
+        add_comparison(x, r, m, VERDICT_CONFLICT, event, id, topic);
+    }
+    for (size_t k = 0; k < nclusters; k++) {
+        if (clash[k])
+            continue;
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (mv[i].cluster == k && !used[mv[i].it->doc]) {
+                used[mv[i].it->doc] = true;
+                r[m++] = mv[i].it;
+            }
+        add_cluster(x, r, m, event, id, topic);
+        for (size_t i = 0; i < m; i++)
+            used[r[i]->doc] = false;
+    }
+    free(clash);
+    free(used);
+    free(r);
+    free(anchored);
+    free(mv);
+}
+
 static const char *event_title(struct ctx *x, const struct item *v, size_t n)
 {
     const char *thing = NULL;
@@ -907,6 +1093,8 @@ static const char *slot_topic(struct ctx *x, const char *event,
                               const struct claim *cl)
 {
     const char *label = slot_label(cl);
+    if (is_measure(cl))
+        return event;
     if (label)
         return arena_printf(x->c->arena, "%s: %s", event, label);
     /* a count: "killed/people" -> "how many people (killed)" */
@@ -951,10 +1139,15 @@ static void judge_events(struct ctx *x)
             size_t b = a;
             while (b < j && !strcmp(x->v[b].slot, x->v[a].slot))
                 b++;
-            if (claim_of(x, &x->v[a])->kind == CLAIM_EVENT)
+            const struct claim *c0 = claim_of(x, &x->v[a]);
+            if (c0->kind == CLAIM_EVENT)
                 happened = x->c->ncomparisons;
-            judge(x, x->v + a, b - a, title, id,
-                  slot_topic(x, title, claim_of(x, &x->v[a])));
+            if (is_measure(c0))
+                judge_measures(x, x->v + a, b - a, title, id,
+                               slot_topic(x, title, c0));
+            else
+                judge(x, x->v + a, b - a, title, id,
+                      slot_topic(x, title, c0));
             a = b;
         }
         drop_idle_happened(x, first, happened);

@@ -230,6 +230,44 @@ static void test_killing_all_five_on_board_counts_people_killed(void **state)
     corpus_free(c);
 }
 
+/* ---- measures ------------------------------------------------------------ */
+
+static void test_a_number_with_a_unit_is_a_measure(void **state)
+{
+    struct corpus *c = one(state,
+        "Airliner lost\n\n"
+        "The Airbus A320 descended from 38,000 feet in eight minutes. "
+        "It had flown for two hours. Rescuers arrived ten minutes later.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *alt = find_claim(doc, CLAIM_COUNT, NULL, "38,000");
+    assert_non_null(alt);
+    assert_string_equal(alt->slot, "altitude");
+    assert_true(alt->scale > 0.3047 && alt->scale < 0.3049);
+    assert_string_equal(alt->thing, "a320");
+    assert_span_text(doc, alt->span, "38,000 feet");
+    const struct claim *dur = find_claim(doc, CLAIM_COUNT, NULL, "two hours");
+    assert_non_null(dur);
+    assert_string_equal(dur->slot, "duration");
+    assert_true(dur->scale == 3600.0);
+    /* "ten minutes later" is a moment, not a duration */
+    assert_null(find_claim(doc, CLAIM_COUNT, NULL, "ten minutes"));
+    corpus_free(c);
+}
+
+static void test_a_makers_name_keys_like_its_designation(void **state)
+{
+    struct corpus *c = one(state,
+        "Aircraft lost\n\n"
+        "The Ilyushin-20 plane was lost. Its crew boarded the Il-20 aircraft "
+        "at dawn.\n");
+    const struct doc *doc = c->docs[0];
+    assert_int_equal(count_claims(doc, CLAIM_THING), 2);
+    for (size_t i = 0; i < doc->nclaims; i++)
+        if (doc->claims[i].kind == CLAIM_THING)
+            assert_string_equal(doc->claims[i].thing, "il20");
+    corpus_free(c);
+}
+
 /* ---- negation ------------------------------------------------------------ */
 
 static void test_did_not_violate_is_negated(void **state)
@@ -612,6 +650,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shootdown_is_an_event_of_its_aircraft),
         cmocka_unit_test(test_killing_all_five_on_board_counts_people_killed),
+        cmocka_unit_test(test_a_number_with_a_unit_is_a_measure),
+        cmocka_unit_test(test_a_makers_name_keys_like_its_designation),
         cmocka_unit_test(test_did_not_violate_is_negated),
         cmocka_unit_test(test_denied_that_negates_the_clause),
         cmocka_unit_test(test_violated_alone_is_not_negated),

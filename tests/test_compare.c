@@ -235,6 +235,64 @@ static void test_five_and_two_of_one_thing_conflict(void **state)
     corpus_free(c);
 }
 
+/* ---- measures ------------------------------------------------------------ */
+
+static void test_feet_and_metres_of_one_altitude_meet(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was flying at an altitude of 6,000 "
+               "metres over Syria." HELI_END,
+        HELI_B "The Xk-31 helicopter was flying at an altitude of 19,685 "
+               "feet over Syria." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_COUNT, NULL, "altitude");
+    /* 19,685 ft is 6,000.0 m to the centimetre: not equal, overlapping */
+    assert_non_null(k);
+    assert_true(k->verdict == VERDICT_PARTIAL || k->verdict == VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 2);
+    corpus_free(c);
+}
+
+static void test_close_distances_of_one_thing_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "Over Syria, the Xk-31 helicopter was hit 35 km off the "
+               "coast." HELI_END,
+        HELI_B "Over Syria, the Xk-31 helicopter went down about 27 "
+               "kilometres off the coast." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_COUNT, NULL, "distance");
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_non_null(strstr(k->note, "35 km"));
+    assert_non_null(strstr(k->note, "27 kilometres"));
+    corpus_free(c);
+}
+
+static void test_far_apart_altitudes_are_two_quantities(void **state)
+{
+    /* a cruising altitude and the altitude of the last radar contact */
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter reached an altitude of 38,000 feet over "
+               "Syria." HELI_END,
+        HELI_B "The Xk-31 helicopter vanished at an altitude of 6,000 feet "
+               "over Syria." HELI_END);
+    assert_null(find_cmp(c, CLAIM_COUNT, NULL, "altitude"));
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_a_document_with_two_altitudes_agrees_on_the_shared_one(
+    void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter descended from 38,000 feet to 5,000 "
+               "feet over Syria." HELI_END,
+        HELI_B "The Xk-31 helicopter left its cruising altitude of 38,000 "
+               "feet over Syria." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_COUNT, NULL, "altitude");
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
 /* ---- events kept apart --------------------------------------------------- */
 
 static void test_counts_of_two_aircraft_are_not_compared(void **state)
@@ -554,6 +612,11 @@ int main(void)
         cmocka_unit_test(test_same_count_agrees),
         cmocka_unit_test(test_at_least_five_and_seven_are_partial),
         cmocka_unit_test(test_five_and_two_of_one_thing_conflict),
+        cmocka_unit_test(test_feet_and_metres_of_one_altitude_meet),
+        cmocka_unit_test(test_close_distances_of_one_thing_conflict),
+        cmocka_unit_test(test_far_apart_altitudes_are_two_quantities),
+        cmocka_unit_test(
+            test_a_document_with_two_altitudes_agrees_on_the_shared_one),
         cmocka_unit_test(test_counts_of_two_aircraft_are_not_compared),
         cmocka_unit_test(test_counts_on_two_days_are_not_compared),
         cmocka_unit_test(test_city_and_its_country_are_partial),

@@ -49,7 +49,8 @@ struct claim {
     unsigned sentence;    /* index into doc->sents */
     unsigned frame;       /* claims of one frame share it; 0 for none */
     const char *cls;      /* event class ("shootdown"), NULL outside frames */
-    const char *slot;     /* what a count counts ("killed/people"), a
+    const char *slot;     /* what a count counts ("killed/people"), what a
+                             measure measures ("altitude"), a
                              description's kind; NULL otherwise */
     const char *thing;    /* folded thing key ("mi8", "flight 9525") or NULL */
     const char *text;     /* string value: a role, a statement's folded
@@ -61,6 +62,8 @@ struct claim {
     int date_idx;         /* index into doc->dates, -1 */
     int mention_idx;      /* place, actor or described entity, -1 */
     int quote_idx;        /* a statement's quotation, -1 */
+    double scale;         /* a measure's unit in its dimension's base unit
+                             (feet: 0.3048 metres); 0 for a plain count */
     bool negated;         /* the text states the opposite */
     bool near;            /* a place given as "near X", "off X": approximate */
 };
