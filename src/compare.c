@@ -60,6 +60,7 @@ struct comparer {
     struct scan_map *names; /* folded name -> id */
     const char **parent;    /* per id: the wider place or class */
     size_t nparent;
+    struct scan_map *agentive; /* classes whose actors can conflict */
 };
 
 /* ---- containment facts --------------------------------------------------- */
@@ -135,6 +136,13 @@ enum cd_err compare_new(const struct rules *r, struct comparer **out,
     enum cd_err err = CD_OK;
     for (size_t i = 0; !err && i < sizeof gazetteers / sizeof *gazetteers; i++)
         err = load_gazetteer(c, r, gazetteers[i], d);
+    const struct rule_table *ag = rules_get(r, "claims/agentive");
+    if (!err)
+        err = rules_check_fields(ag, 1, 1, d);
+    c->agentive = scan_map_new();
+    for (size_t i = 0; !err && i < ag->nrows; i++)
+        scan_map_put(c->agentive, ag->rows[i].fields[0],
+                     strlen(ag->rows[i].fields[0]));
     const struct rule_table *t = rules_get(r, "claims/classes");
     if (!err)
         err = rules_check_fields(t, 2, 2, d);
@@ -154,6 +162,7 @@ void compare_free(struct comparer *c)
     if (!c)
         return;
     scan_map_free(c->names);
+    scan_map_free(c->agentive);
     free(c->parent);
     arena_free(c->arena);
     free(c);
@@ -655,7 +664,9 @@ static enum rel rel_of(const struct ctx *x, const struct item *a,
     }
     case CLAIM_ACTOR:
         return entity_rel(x, entity_of(doc_of(x, a), ca->mention_idx),
-                          entity_of(doc_of(x, b), cb->mention_idx), true);
+                          entity_of(doc_of(x, b), cb->mention_idx),
+                          ca->cls && scan_map_get(x->cmp->agentive, ca->cls,
+                                                  strlen(ca->cls)) >= 0);
     default:
         return REL_COMPAT;
     }

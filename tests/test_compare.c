@@ -293,6 +293,32 @@ static void test_a_document_with_two_altitudes_agrees_on_the_shared_one(
     corpus_free(c);
 }
 
+/* ---- actors -------------------------------------------------------------- */
+
+static void test_two_shooters_of_one_aircraft_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down by Turkey over Syria."
+               HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down by Russia over Syria."
+               HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
+static void test_two_parties_to_a_crash_do_not_conflict(void **state)
+{
+    /* the maker and the operator of a crashed aircraft are both "its" */
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter built by Turkey crashed over Syria."
+               HELI_END,
+        HELI_B "The Xk-31 helicopter flown by Russia crashed over Syria."
+               HELI_END);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
 /* ---- events kept apart --------------------------------------------------- */
 
 static void test_counts_of_two_aircraft_are_not_compared(void **state)
@@ -617,6 +643,8 @@ int main(void)
         cmocka_unit_test(test_far_apart_altitudes_are_two_quantities),
         cmocka_unit_test(
             test_a_document_with_two_altitudes_agrees_on_the_shared_one),
+        cmocka_unit_test(test_two_shooters_of_one_aircraft_conflict),
+        cmocka_unit_test(test_two_parties_to_a_crash_do_not_conflict),
         cmocka_unit_test(test_counts_of_two_aircraft_are_not_compared),
         cmocka_unit_test(test_counts_on_two_days_are_not_compared),
         cmocka_unit_test(test_city_and_its_country_are_partial),
