@@ -73,6 +73,7 @@ enum loc_kind {
 struct claimer {
     struct arena *arena;
     struct ptable preds, negs, things, descs, counts, speech, units, cues;
+    struct ptable holders; /* "by" phrases; suffixes are rows with form suffix */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
     struct scan_map *stop; /* statement stop words */
@@ -312,6 +313,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->cues, r, "claims/measure_cues", 3, 3, d);
     if (!err)
+        err = ptable_load(c, &c->holders, r, "claims/holders", 2, 2, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -334,6 +337,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->speech);
     ptable_free(&c->units);
     ptable_free(&c->cues);
+    ptable_free(&c->holders);
     scan_map_free(c->designators);
     free(c->designator);
     scan_map_free(c->stop);
@@ -1027,6 +1031,183 @@ static void count_claims(struct run *r, const struct sent *s,
     }
 }
 
+/* ---- who holds the ground ------------------------------------------------------ */
+
+/* How far after "under the control of" the holder's name may be: "armed
+ * groups of the terrorist group X" is the name, not the class noun. */
+#define HOLDER_WORDS 10
+
+static bool holder_type(enum ent_type t)
+{
+    return t == ENT_GROUP || t == ENT_ORGANIZATION || t == ENT_COUNTRY ||
+           t == ENT_PERSON;
+}
+
+/* A class noun of claims/descriptors written alone ("rebel", "jihadist")
+ * as the word s[0..len): its class, or NULL. */
+static const char *class_word(const struct run *r, const char *s, size_t len)
+{
+    const struct ptable *t = &r->c->descs;
+    int id = len ? scan_map_get(t->exact, s, len) : -1;
+    for (size_t k = 0; id >= 0 && (size_t)id * 2 < t->nids &&
+                       k < t->slots[id * 2].n; k++) {
+        const struct phrase *p = &t->v[t->slots[id * 2].v[k]];
+        if (p->n == 1)
+            return p->val;
+    }
+    return NULL;
+}
+
+/* Add the holder claim for the event nearest token at, if the clause has
+ * one: a mention (m >= 0) or a class noun. */
+static void add_holder(struct run *r, const struct sent *s, size_t at,
+                       struct span sp, int m, const char *cls,
+                       unsigned first_frame)
+{
+    /* The event is the nearest predicate in the sentence other than the
+     * holder's own words ("under the control" is a predicate too). */
+    const struct hit *h = NULL;
+    size_t bestd = (size_t)-1;
+    for (size_t k = 0; k < r->npreds; k++) {
+        const struct hit *p = &r->preds[k];
+        const struct token *t0 = &r->doc->toks[p->tok];
+        const struct token *t1 = &r->doc->toks[p->tok + p->ntok - 1];
+        if (t1->span.end > sp.start && t0->span.start < sp.end)
+            continue;
+        size_t d = tok_dist(p->tok, at);
+        if (d < bestd) {
+            h = p;
+            bestd = d;
+        }
+    }
+    if (!h)
+        return;
+    struct claim *cl = add_claim(r, CLAIM_ACTOR, s->idx, sp);
+    cl->frame = first_frame + (unsigned)(h - r->preds);
+    cl->cls = h->p->val;
+    cl->slot = "held by";
+    cl->thing = s->thing.key;
+    cl->mention_idx = m;
+    cl->text = cls;
+    cl->attributed_to = s->attributed;
+}
+
+/* Does a name follow token k: "of X", "X", or X after an opening quote
+ * ("the terrorist group \u201cX\u201d")? Then a class noun before k only
+ * introduces it. */
+static bool names_follow(const struct run *r, const struct sent *s, size_t k)
+{
+    const struct doc *doc = r->doc;
+    if (k < s->b && word_eq(r->text, &doc->toks[k], "of", false))
+        return true;
+    size_t limit = k + 2 < s->b ? doc->toks[k + 2].span.start
+                 : k < s->b ? doc->toks[s->b - 1].span.end : 0;
+    for (size_t m = s->m0; k < s->b && m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        if (mm->span.start >= doc->toks[k].span.start &&
+            mm->span.start <= limit && holder_type(mm->type))
+            return true;
+    }
+    return false;
+}
+
+/* "under the control of X", "held by X": X is the first name after the
+ * phrase, or a class noun ("militants") unless "of" follows it ("armed
+ * groups of the terrorist group X" names X). A comma ends the search. */
+static void holder_after(struct run *r, const struct sent *s, size_t i,
+                         size_t n, unsigned first_frame)
+{
+    const struct doc *doc = r->doc;
+    const struct token *toks = doc->toks;
+    size_t end = i + n, m = s->m0;
+    for (size_t k = end; k < s->b && k <= end + HOLDER_WORDS; k++) {
+        if (is_punct(r, &toks[k], ",;:()"))
+            return;
+        while (m < s->m1 && doc->mentions[m].span.start < toks[k].span.start)
+            m++;
+        if (m < s->m1 && doc->mentions[m].span.start == toks[k].span.start &&
+            holder_type(doc->mentions[m].type)) {
+            add_holder(r, s, i,
+                       (struct span){toks[i].span.start,
+                                     doc->mentions[m].span.end},
+                       (int)m, NULL, first_frame);
+            return;
+        }
+        size_t len;
+        const struct phrase *p =
+            ptable_match(&r->c->descs, r->text, toks, k, s->b, &len);
+        if (!p)
+            continue;
+        if (names_follow(r, s, k + len)) {
+            k += len - 1;
+            continue;
+        }
+        add_holder(r, s, i,
+                   (struct span){toks[i].span.start,
+                                 toks[k + len - 1].span.end},
+                   -1, p->val, first_frame);
+        return;
+    }
+}
+
+/* "rebel-held", "IS-controlled": the word's first part is the holder. */
+static void holder_suffix(struct run *r, const struct sent *s, size_t i,
+                          unsigned first_frame)
+{
+    const struct doc *doc = r->doc;
+    const struct token *tk = &doc->toks[i];
+    const char *w = r->text + tk->span.start;
+    size_t len = tk->span.end - tk->span.start;
+    const char *dash = memchr(w, '-', len);
+    if (!dash || dash == w)
+        return;
+    size_t pre = (size_t)(dash - w);
+    const struct ptable *t = &r->c->holders;
+    bool known = false;
+    for (size_t k = 0; k < t->n && !known; k++)
+        known = t->v[k].n == 1 && !strcmp(t->v[k].val, "suffix") &&
+                strlen(t->v[k].words[0]) == len - pre &&
+                !strncasecmp(t->v[k].words[0], dash, len - pre);
+    if (!known)
+        return;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        if (mm->span.start >= tk->span.start &&
+            mm->span.end <= tk->span.start + pre && holder_type(mm->type)) {
+            add_holder(r, s, i, tk->span, (int)m, NULL, first_frame);
+            return;
+        }
+    }
+    char low[32];
+    if (pre >= sizeof low)
+        return;
+    for (size_t k = 0; k < pre; k++)
+        low[k] = (char)tolower((unsigned char)w[k]);
+    const char *cls = class_word(r, low, pre);
+    if (cls)
+        add_holder(r, s, i, tk->span, -1, cls, first_frame);
+}
+
+static void holder_claims(struct run *r, const struct sent *s,
+                          unsigned first_frame)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t i = s->a; i < s->b; i++) {
+        if (toks[i].kind != TOK_WORD)
+            continue;
+        size_t n;
+        const struct phrase *p =
+            ptable_match(&r->c->holders, r->text, toks, i, s->b, &n);
+        if (p && !strcmp(p->val, "by")) {
+            holder_after(r, s, i, n, first_frame);
+            i += n - 1;
+        } else if (memchr(r->text + toks[i].span.start, '-',
+                          toks[i].span.end - toks[i].span.start)) {
+            holder_suffix(r, s, i, first_frame);
+        }
+    }
+}
+
 /* ---- statements ---------------------------------------------------------- */
 
 /* A light stem: enough to make "conducting"/"conduct" and
@@ -1238,6 +1419,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     for (size_t k = 0; k < r->npreds; k++)
         frame_claims(r, &s, &r->preds[k]);
     count_claims(r, &s, first_frame);
+    holder_claims(r, &s, first_frame);
     role_claims(r, &s);
     reported_speech(r, &s);
 }

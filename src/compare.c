@@ -443,7 +443,7 @@ static const char *event_slot(const struct claim *cl)
     case CLAIM_COUNT: return s0(cl->slot);
     case CLAIM_DATE: return "when";
     case CLAIM_PLACE: return "where";
-    case CLAIM_ACTOR: return "who";
+    case CLAIM_ACTOR: return cl->slot ? cl->slot : "who";
     default: return "";
     }
 }
@@ -632,6 +632,43 @@ static enum rel date_rel(const char *a, const char *b)
     return REL_COMPAT;
 }
 
+/* Does the class noun cls ("rebel") take in the entity named name
+ * (al-Nusra Front is one of the "rebels")? Class nouns are singular in
+ * claims/descriptors and often plural in the class chain. */
+static bool class_takes(const struct ctx *x, const char *cls, const char *name)
+{
+    if (compare_contains(x->cmp, cls, name))
+        return true;
+    char *plural = arena_printf(x->c->arena, "%ss", cls);
+    return compare_contains(x->cmp, plural, name);
+}
+
+/* Who holds the ground: a named holder or a class noun. Sources often
+ * name the holder at different levels ("al-Nusra" / "rebels"), and an
+ * area may be held by several, so two holders are never a conflict. */
+static enum rel holder_rel(const struct ctx *x, const struct item *a,
+                           const struct item *b)
+{
+    const struct claim *ca = claim_of(x, a), *cb = claim_of(x, b);
+    unsigned ea = entity_of(doc_of(x, a), ca->mention_idx);
+    unsigned eb = entity_of(doc_of(x, b), cb->mention_idx);
+    if (ea && eb)
+        return ea == eb ? REL_SAME : REL_COMPAT;
+    if (!ea && !eb)
+        return ca->text && cb->text && !strcmp(ca->text, cb->text)
+                   ? REL_SAME : REL_COMPAT;
+    return REL_COMPAT;
+}
+
+/* The holder's words for a note: an entity's name or a class noun. */
+static const char *holder_name(const struct ctx *x, const struct item *it)
+{
+    const struct claim *cl = claim_of(x, it);
+    const struct entity *e = entity_at(x, entity_of(doc_of(x, it),
+                                                    cl->mention_idx));
+    return e ? e->name : cl->text;
+}
+
 static enum rel rel_of(const struct ctx *x, const struct item *a,
                        const struct item *b)
 {
@@ -663,6 +700,8 @@ static enum rel rel_of(const struct ctx *x, const struct item *a,
         return entity_rel(x, ea, eb, countries && !ca->near && !cb->near);
     }
     case CLAIM_ACTOR:
+        if (ca->slot)
+            return holder_rel(x, a, b);
         return entity_rel(x, entity_of(doc_of(x, a), ca->mention_idx),
                           entity_of(doc_of(x, b), cb->mention_idx),
                           ca->cls && scan_map_get(x->cmp->agentive, ca->cls,
@@ -691,7 +730,7 @@ static const char *value_words(const struct ctx *x, const struct item *it)
     case CLAIM_PLACE:
     case CLAIM_ACTOR: {
         const struct entity *e = entity_at(x, entity_of(d, cl->mention_idx));
-        return e ? e->name : "?";
+        return e ? e->name : cl->text ? cl->text : "?";
     }
     case CLAIM_EVENT:
         return cl->negated ? "denied" : "stated";
@@ -754,7 +793,7 @@ static const char *slot_label(const struct claim *cl)
     case CLAIM_EVENT: return "happened";
     case CLAIM_DATE: return "when";
     case CLAIM_PLACE: return "where";
-    case CLAIM_ACTOR: return "by whom";
+    case CLAIM_ACTOR: return cl->slot ? "area held by" : "by whom";
     default: return NULL;
     }
 }
@@ -778,6 +817,18 @@ static const char *note_for(const struct ctx *x, const struct item **r,
                                         c0->kind == CLAIM_PLACE ? "lies in"
                                                                 : "is one of the",
                                         ej->name);
+            }
+    }
+    if (c0->kind == CLAIM_ACTOR && c0->slot) {
+        for (size_t i = 0; i < m; i++)
+            for (size_t j = 0; j < m; j++) {
+                const struct claim *ci = claim_of(x, r[i]),
+                                   *cj = claim_of(x, r[j]);
+                const char *name = holder_name(x, r[i]);
+                if (ci->mention_idx >= 0 && cj->mention_idx < 0 && name &&
+                    cj->text && class_takes(x, cj->text, name))
+                    return arena_printf(a, "%s is one of the %ss", name,
+                                        cj->text);
             }
     }
     if (c0->kind == CLAIM_EVENT && v == VERDICT_CONFLICT)
@@ -857,6 +908,9 @@ static bool same_value(const struct ctx *x, const struct item *a,
         return !strcmp(date_value(x, a), date_value(x, b));
     case CLAIM_PLACE:
     case CLAIM_ACTOR:
+        if (ca->mention_idx < 0 || cb->mention_idx < 0)
+            return ca->mention_idx == cb->mention_idx && ca->text &&
+                   cb->text && !strcmp(ca->text, cb->text);
         return ca->near == cb->near &&
                entity_of(doc_of(x, a), ca->mention_idx) ==
                    entity_of(doc_of(x, b), cb->mention_idx);

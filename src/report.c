@@ -229,6 +229,8 @@ static cJSON *json_claim_value(const struct doc *doc, const struct claim *cl)
         return cJSON_CreateString(doc->dates[cl->date_idx].value);
     case CLAIM_PLACE:
     case CLAIM_ACTOR:
+        if (cl->mention_idx < 0 && cl->text)
+            return cJSON_CreateString(cl->text); /* a class noun: "rebel" */
         return json_entity_ref(doc, cl->mention_idx);
     case CLAIM_EVENT:
     case CLAIM_THING:

@@ -268,6 +268,39 @@ static void test_a_makers_name_keys_like_its_designation(void **state)
     corpus_free(c);
 }
 
+/* ---- who holds the ground ------------------------------------------------- */
+
+static void test_the_holder_of_the_area_is_a_slot_of_the_event(void **state)
+{
+    struct corpus *c = one(state,
+        "Helicopter lost\n\n"
+        "A Mi-8 helicopter was shot down over an area under the control of "
+        "the terrorist group al-Nusra Front. Another was shot down over "
+        "rebel-held territory.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *a = NULL, *b = NULL;
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind == CLAIM_ACTOR && cl->slot) {
+            if (!a)
+                a = cl;
+            else
+                b = cl;
+        }
+    }
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_string_equal(a->slot, "held by");
+    assert_string_equal(a->cls, "shootdown");
+    assert_mention(doc, a->mention_idx, "al-Nusra Front");
+    assert_span_text(doc, a->span,
+                     "under the control of the terrorist group al-Nusra Front");
+    assert_int_equal(b->mention_idx, -1);
+    assert_string_equal(b->text, "rebel");
+    assert_span_text(doc, b->span, "rebel-held");
+    corpus_free(c);
+}
+
 /* ---- negation ------------------------------------------------------------ */
 
 static void test_did_not_violate_is_negated(void **state)
@@ -652,6 +685,7 @@ int main(void)
         cmocka_unit_test(test_killing_all_five_on_board_counts_people_killed),
         cmocka_unit_test(test_a_number_with_a_unit_is_a_measure),
         cmocka_unit_test(test_a_makers_name_keys_like_its_designation),
+        cmocka_unit_test(test_the_holder_of_the_area_is_a_slot_of_the_event),
         cmocka_unit_test(test_did_not_violate_is_negated),
         cmocka_unit_test(test_denied_that_negates_the_clause),
         cmocka_unit_test(test_violated_alone_is_not_negated),

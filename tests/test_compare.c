@@ -319,6 +319,20 @@ static void test_two_parties_to_a_crash_do_not_conflict(void **state)
     corpus_free(c);
 }
 
+static void test_a_named_holder_and_its_class_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria in an area "
+               "under the control of al-Nusra Front." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over rebel-held territory "
+               "in Syria." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_ACTOR, "shootdown", "held by");
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_string_equal(k->note, "al-Nusra Front is one of the rebels");
+    corpus_free(c);
+}
+
 /* ---- events kept apart --------------------------------------------------- */
 
 static void test_counts_of_two_aircraft_are_not_compared(void **state)
@@ -645,6 +659,7 @@ int main(void)
             test_a_document_with_two_altitudes_agrees_on_the_shared_one),
         cmocka_unit_test(test_two_shooters_of_one_aircraft_conflict),
         cmocka_unit_test(test_two_parties_to_a_crash_do_not_conflict),
+        cmocka_unit_test(test_a_named_holder_and_its_class_are_partial),
         cmocka_unit_test(test_counts_of_two_aircraft_are_not_compared),
         cmocka_unit_test(test_counts_on_two_days_are_not_compared),
         cmocka_unit_test(test_city_and_its_country_are_partial),
