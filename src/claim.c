@@ -76,6 +76,7 @@ struct claimer {
     struct ptable holders; /* "by" phrases; suffixes are rows with form suffix */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
+    struct scan_map *demonyms; /* "russian", "russians": lower case */
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
     struct scan_map *loc;  /* locative prepositions; id 0.. */
@@ -234,6 +235,22 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
     for (size_t i = 0; i < st->nrows; i++)
         scan_map_put(c->stop, st->rows[i].fields[0],
                      strlen(st->rows[i].fields[0]));
+    const struct rule_table *nt = rules_get(r, "lexicon/demonyms");
+    err = rules_check_fields(nt, 2, 2, d);
+    if (err)
+        return err;
+    c->demonyms = scan_map_new();
+    for (size_t i = 0; i < nt->nrows; i++) {
+        const char *w = nt->rows[i].fields[0];
+        size_t n = strlen(w);
+        char *low = arena_alloc(c->arena, n + 2);
+        for (size_t k = 0; k < n; k++)
+            low[k] = (char)tolower((unsigned char)w[k]);
+        low[n] = 's'; /* the plural, as the lexicon says */
+        low[n + 1] = '\0';
+        scan_map_put(c->demonyms, low, n);
+        scan_map_put(c->demonyms, low, n + 1);
+    }
     const struct rule_table *dt = rules_get(r, "claims/designators");
     err = rules_check_fields(dt, 2, 2, d);
     if (err)
@@ -340,6 +357,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->holders);
     scan_map_free(c->designators);
     free(c->designator);
+    scan_map_free(c->demonyms);
     scan_map_free(c->stop);
     scan_map_free(c->breaks);
     scan_map_free(c->loc);
@@ -1019,15 +1037,25 @@ static void count_claims(struct run *r, const struct sent *s,
         if (tok_dist(h->tok, nt) <= 4 || tok_dist(hend, nt) <= 4)
             sp = hull(sp, (struct span){toks[h->tok].span.start,
                                         toks[hend - 1].span.end});
+        const char *pred = h->p->val2 ? h->p->val2 : h->p->val;
         struct claim *cc = add_claim(r, CLAIM_COUNT, s->idx, sp);
         cc->frame = first_frame + (unsigned)(h - r->preds);
         cc->cls = h->p->val;
-        cc->slot = arena_printf(doc->arena, "%s/%s",
-                                h->p->val2 ? h->p->val2 : h->p->val, cat);
+        cc->slot = arena_printf(doc->arena, "%s/%s", pred, cat);
         cc->thing = s->thing.key;
         cc->number_idx = (int)i;
         cc->negated = negated(r, h);
         cc->attributed_to = s->attributed;
+        /* "five Russians were killed" also counts people killed, as a
+         * part of them: it agrees with "five people", and "two
+         * Russians" against "five people" is no conflict. */
+        if (cat == n->noun &&
+            scan_map_get(r->c->demonyms, cat, strlen(cat)) >= 0) {
+            struct claim *pc = add_claim(r, CLAIM_COUNT, s->idx, sp);
+            *pc = *cc;
+            pc->slot = arena_printf(doc->arena, "%s/people", pred);
+            pc->subset = true;
+        }
     }
 }
 

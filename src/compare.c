@@ -474,7 +474,7 @@ static void collect_events(struct ctx *x)
                               event_slot(cl),
                               cl->frame && cl->frame <= nf && !measure
                                   ? days[cl->frame] : LONG_MAX,
-                              0, false};
+                              0, cl->subset};
             push(x, it);
         }
         free(days);
@@ -523,7 +523,7 @@ static void settle_things(struct ctx *x)
                     owned++;
                 }
             it->thing = owned == 1 ? own : top;
-            it->weak = owned != 1;
+            it->weak = it->weak || owned != 1;
         }
         free(things);
         i = j;

@@ -235,6 +235,30 @@ static void test_five_and_two_of_one_thing_conflict(void **state)
     corpus_free(c);
 }
 
+static void test_five_russians_and_five_people_agree(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "A Russian Xk-31 helicopter was shot down over Syria, killing "
+               "five Russians." HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria, killing five "
+               "people." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_COUNT, "killed", "killed/people");
+    assert_verdict(c, k, VERDICT_AGREE);
+    corpus_free(c);
+}
+
+static void test_two_russians_among_five_people_is_no_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "A Russian Xk-31 helicopter was shot down over Syria, killing "
+               "two Russians." HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria, killing five "
+               "people." HELI_END);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
 /* ---- measures ------------------------------------------------------------ */
 
 static void test_feet_and_metres_of_one_altitude_meet(void **state)
@@ -652,6 +676,8 @@ int main(void)
         cmocka_unit_test(test_same_count_agrees),
         cmocka_unit_test(test_at_least_five_and_seven_are_partial),
         cmocka_unit_test(test_five_and_two_of_one_thing_conflict),
+        cmocka_unit_test(test_five_russians_and_five_people_agree),
+        cmocka_unit_test(test_two_russians_among_five_people_is_no_conflict),
         cmocka_unit_test(test_feet_and_metres_of_one_altitude_meet),
         cmocka_unit_test(test_close_distances_of_one_thing_conflict),
         cmocka_unit_test(test_far_apart_altitudes_are_two_quantities),

@@ -66,6 +66,9 @@ struct claim {
                              (feet: 0.3048 metres); 0 for a plain count */
     bool negated;         /* the text states the opposite */
     bool near;            /* a place given as "near X", "off X": approximate */
+    bool subset;          /* a count of part of its slot's noun ("five
+                             Russians" among people): it may agree, never
+                             conflict */
 };
 
 /* Build the predicate lexicon, negators, count nouns and thing nouns of r
