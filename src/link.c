@@ -24,12 +24,15 @@
 #include "claimdiff/link.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
+#include "scan.h"
 #include "unionfind.h"
 
 struct linker {
@@ -667,8 +670,13 @@ static void finish(struct corpus *c, struct draft *d, struct entity *e)
  * weeks and months (an offensive, then a truce), unrelated stories of one
  * region lie years apart. */
 #define STORY_MAX_DAYS 120
-/* Shared entities that make two documents one story. */
-#define STORY_MIN_SHARED 3
+/* Two groups join only if their mean similarity is at least this share
+ * of the tighter one's own. */
+#define STORY_COHESION 0.5
+/* Mean similarity at which a document left alone joins a story. */
+#define STORY_ATTACH_SIM 0.05
+/* Mean rarity-weighted similarity at which two groups are one story. */
+#define STORY_MIN_SIM 0.15
 /* An entity in more documents than this tells stories apart no better
  * than "Russia" does, and would cost a quadratic number of pairs. */
 #define STORY_DF_CAP 64
@@ -705,6 +713,7 @@ static long center_day(const struct doc *d)
 
 struct doc_pair {
     unsigned a, b;
+    double w; /* the shared entity's weight */
 };
 
 static int cmp_doc_pair(const void *x, const void *y)
@@ -715,99 +724,334 @@ static int cmp_doc_pair(const void *x, const void *y)
     return (p->b > q->b) - (p->b < q->b);
 }
 
-struct doc_link {
-    struct doc_pair p;
-    size_t shared;
+/* One cluster's summed similarity to a neighbour cluster. Ids are
+ * cluster roots when written; they may go stale as clusters merge and
+ * are mapped through the union-find when read. */
+struct adj {
+    unsigned to;
+    double sum;
 };
 
-/* More shared entities first; ties in document order. */
-static int cmp_doc_link(const void *x, const void *y)
+struct adj_list {
+    struct adj *v;
+    size_t n, cap;
+};
+
+/* A candidate merge: the average similarity of clusters a and b as it
+ * was when their sizes were na and nb. */
+struct cand {
+    double avg;
+    unsigned a, b, na, nb;
+};
+
+struct heap {
+    struct cand *v;
+    size_t n, cap;
+};
+
+static bool cand_before(const struct cand *x, const struct cand *y)
 {
-    const struct doc_link *p = x, *q = y;
-    if (p->shared != q->shared)
-        return p->shared < q->shared ? 1 : -1;
-    return cmp_doc_pair(&p->p, &q->p);
+    if (x->avg != y->avg)
+        return x->avg > y->avg;
+    if (x->a != y->a)
+        return x->a < y->a;
+    return x->b < y->b;
 }
 
-/* Set doc->story: documents sharing STORY_MIN_SHARED entities whose dates
- * lie within weeks of each other tell one story. Entities named in very
- * many documents are skipped, which keeps the pairs linear in practice. */
+static void heap_push(struct heap *h, struct cand c)
+{
+    if (h->n == h->cap)
+        h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof *h->v);
+    size_t i = h->n++;
+    while (i > 0 && cand_before(&c, &h->v[(i - 1) / 2])) {
+        h->v[i] = h->v[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h->v[i] = c;
+}
+
+static struct cand heap_pop(struct heap *h)
+{
+    struct cand top = h->v[0], last = h->v[--h->n];
+    size_t i = 0;
+    for (;;) {
+        size_t k = 2 * i + 1;
+        if (k >= h->n)
+            break;
+        if (k + 1 < h->n && cand_before(&h->v[k + 1], &h->v[k]))
+            k++;
+        if (!cand_before(&h->v[k], &last))
+            break;
+        h->v[i] = h->v[k];
+        i = k;
+    }
+    if (h->n)
+        h->v[i] = last;
+    return top;
+}
+
+static void adj_add(struct adj_list *l, unsigned to, double sum)
+{
+    if (l->n == l->cap)
+        l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+    l->v[l->n++] = (struct adj){to, sum};
+}
+
+static int cmp_adj(const void *x, const void *y)
+{
+    const struct adj *p = x, *q = y;
+    return (p->to > q->to) - (p->to < q->to);
+}
+
+/* Map l's ids to current roots, drop self, sum duplicates. */
+static void adj_settle(struct adj_list *l, unsigned *uf, unsigned self)
+{
+    for (size_t i = 0; i < l->n; i++)
+        l->v[i].to = uf_find(uf, l->v[i].to);
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, cmp_adj);
+    size_t o = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->v[i].to == self)
+            continue;
+        if (o && l->v[o - 1].to == l->v[i].to)
+            l->v[o - 1].sum += l->v[i].sum;
+        else
+            l->v[o++] = l->v[i];
+    }
+    l->n = o;
+}
+
+struct stories {
+    unsigned *uf, *size;
+    double *inner; /* per root: summed similarity of its pairs */
+    long *lo, *hi; /* per root: the story's explicit date range */
+    struct adj_list *adj;
+    struct heap heap;
+};
+
+static void push_neighbours(struct stories *st, unsigned r)
+{
+    adj_settle(&st->adj[r], st->uf, r);
+    for (size_t i = 0; i < st->adj[r].n; i++) {
+        unsigned x = st->adj[r].v[i].to;
+        double avg = st->adj[r].v[i].sum / ((double)st->size[r] * st->size[x]);
+        unsigned a = r < x ? r : x, b = r < x ? x : r;
+        heap_push(&st->heap, (struct cand){avg, a, b, st->size[a], st->size[b]});
+    }
+}
+
+/* Would a and b together span more than STORY_MAX_DAYS? */
+static bool too_long(const struct stories *st, unsigned a, unsigned b,
+                     long *l2, long *h2)
+{
+    *l2 = st->lo[a] < st->lo[b] ? st->lo[a] : st->lo[b];
+    *h2 = st->hi[a] == LONG_MAX ? st->hi[b]
+        : st->hi[b] == LONG_MAX ? st->hi[a]
+        : st->hi[a] > st->hi[b] ? st->hi[a] : st->hi[b];
+    return *l2 != LONG_MAX && *h2 - *l2 > STORY_MAX_DAYS;
+}
+
+/* Mean similarity of the pairs inside story r; -1 for one document. */
+static double cohesion(const struct stories *st, unsigned r)
+{
+    double n = st->size[r];
+    return n < 2 ? -1 : st->inner[r] / (n * (n - 1) / 2);
+}
+
+static void merge_stories(struct stories *st, unsigned a, unsigned b,
+                          double between, long l2, long h2)
+{
+    uf_union(st->uf, a, b);
+    unsigned r = uf_find(st->uf, a), o = r == a ? b : a;
+    st->inner[r] += st->inner[o] + between;
+    st->size[r] += st->size[o];
+    st->lo[r] = l2;
+    st->hi[r] = h2;
+    for (size_t i = 0; i < st->adj[o].n; i++)
+        adj_add(&st->adj[r], st->adj[o].v[i].to, st->adj[o].v[i].sum);
+    free(st->adj[o].v);
+    st->adj[o] = (struct adj_list){0};
+    push_neighbours(st, r);
+}
+
+/* A document left alone after clustering joins the story it is most
+ * like on average, if that reaches STORY_ATTACH_SIM: a short report
+ * that names little is still part of its story. Singletons are judged
+ * against the stories as clustering left them, in document order. */
+static void attach_singletons(struct stories *st, size_t nd)
+{
+    for (size_t i = 0; i < nd; i++) {
+        unsigned r = uf_find(st->uf, (unsigned)i);
+        if (r != i || st->size[r] != 1)
+            continue;
+        adj_settle(&st->adj[r], st->uf, r);
+        unsigned to = r;
+        double best = STORY_ATTACH_SIM;
+        for (size_t k = 0; k < st->adj[r].n; k++) {
+            unsigned x = st->adj[r].v[k].to;
+            double avg = st->adj[r].v[k].sum / st->size[x];
+            if (avg >= best && st->size[x] > 1) {
+                best = avg;
+                to = x;
+            }
+        }
+        long l2, h2;
+        if (to != r && !too_long(st, r, to, &l2, &h2))
+            merge_stories(st, r, to, best * st->size[to], l2, h2);
+    }
+}
+
+/* The things documents name (an "Su-24", a "flight 9525") tell stories
+ * apart as well as names do: they weigh and pair like entities. */
+static void add_thing_pairs(const struct corpus *c, struct doc_pair **pairs,
+                            size_t *np, size_t *capp, double *weight)
+{
+    size_t nd = c->ndocs;
+    struct scan_map *ids = scan_map_new();
+    struct doc_list {
+        unsigned *v;
+        size_t n, cap;
+    } *lists = NULL;
+    size_t nlists = 0, caplists = 0;
+    for (size_t d = 0; d < nd; d++) {
+        const struct doc *doc = c->docs[d];
+        for (size_t k = 0; k < doc->nclaims; k++) {
+            const struct claim *cl = &doc->claims[k];
+            if (cl->kind != CLAIM_THING || !cl->thing)
+                continue;
+            int id = scan_map_put(ids, cl->thing, strlen(cl->thing));
+            if (id < 0)
+                continue;
+            while ((size_t)id >= nlists) {
+                if (nlists == caplists)
+                    lists = xgrow(lists, &caplists, nlists + 1, sizeof *lists);
+                lists[nlists++] = (struct doc_list){0};
+            }
+            struct doc_list *l = &lists[id];
+            if (l->n && l->v[l->n - 1] == d)
+                continue;
+            if (l->n == l->cap)
+                l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+            l->v[l->n++] = (unsigned)d;
+        }
+    }
+    for (size_t t = 0; t < nlists; t++) {
+        const struct doc_list *l = &lists[t];
+        double w = log(1.0 + (double)nd / (double)l->n);
+        for (size_t i = 0; i < l->n; i++)
+            weight[l->v[i]] += w;
+        for (size_t i = 0; l->n <= STORY_DF_CAP && i < l->n; i++)
+            for (size_t j = i + 1; j < l->n; j++) {
+                if (*np == *capp)
+                    *pairs = xgrow(*pairs, capp, *np + 1, sizeof **pairs);
+                (*pairs)[(*np)++] = (struct doc_pair){l->v[i], l->v[j], w};
+            }
+        free(l->v);
+    }
+    free(lists);
+    scan_map_free(ids);
+}
+
+/* Set doc->story by average-linkage clustering of the documents on the
+ * entities they share, each weighted by its rarity (log(1 + N/df)): two
+ * documents' similarity is the weight they share over the geometric
+ * mean of their weights, and two groups join while their mean pairwise
+ * similarity reaches STORY_MIN_SIM. "Russia" and "Syria" weigh little;
+ * "Il-20" and its crew's commander weigh much. Average, not single,
+ * linkage: one document that talks of two stories does not glue them;
+ * and two groups much tighter inside than between (STORY_COHESION) stay
+ * apart even in a small corpus, where rarity weighs little.
+ * A document left alone then joins the story of the document it is most
+ * like on average (STORY_ATTACH_SIM). Entities named in very
+ * many documents make no pairs, which keeps the pairs linear in
+ * practice; stories stay within STORY_MAX_DAYS of explicit dates. */
 static void link_stories(struct corpus *c)
 {
     size_t nd = c->ndocs;
-    unsigned *uf = xmalloc((nd + 1) * sizeof *uf);
-    long *center = xmalloc((nd + 1) * sizeof *center);
+    struct stories st = {0};
+    st.uf = xmalloc((nd + 1) * sizeof *st.uf);
+    st.size = xmalloc((nd + 1) * sizeof *st.size);
+    st.inner = xcalloc(nd + 1, sizeof *st.inner);
+    st.lo = xmalloc((nd + 1) * sizeof *st.lo);
+    st.hi = xmalloc((nd + 1) * sizeof *st.hi);
+    st.adj = xcalloc(nd + 1, sizeof *st.adj);
+    double *weight = xcalloc(nd + 1, sizeof *weight);
     for (size_t i = 0; i < nd; i++) {
-        uf[i] = (unsigned)i;
-        center[i] = center_day(c->docs[i]);
+        st.uf[i] = (unsigned)i;
+        st.size[i] = 1;
+        st.lo[i] = st.hi[i] = center_day(c->docs[i]);
     }
     struct doc_pair *pairs = NULL;
     size_t np = 0, capp = 0;
-    unsigned *docs = xmalloc((STORY_DF_CAP + 1) * sizeof *docs);
+    unsigned *docs = xmalloc((nd + 1) * sizeof *docs);
     for (size_t e = 0; e < c->nentities; e++) {
         const struct entity *en = &c->entities[e];
         size_t df = 0;
-        bool over = false;
-        for (size_t k = 0; k < en->nmentions && !over; k++) {
+        for (size_t k = 0; k < en->nmentions; k++) {
             unsigned d = en->mentions[k].doc;
-            if (df && docs[df - 1] == d)
-                continue;
-            if (df == STORY_DF_CAP)
-                over = true;
-            else
+            if (!df || docs[df - 1] != d)
                 docs[df++] = d;
         }
-        for (size_t i = 0; !over && i < df; i++)
+        double w = log(1.0 + (double)nd / (double)(df ? df : 1));
+        for (size_t i = 0; i < df; i++)
+            weight[docs[i]] += w;
+        for (size_t i = 0; df <= STORY_DF_CAP && i < df; i++)
             for (size_t j = i + 1; j < df; j++) {
                 if (np == capp)
                     pairs = xgrow(pairs, &capp, np + 1, sizeof *pairs);
-                pairs[np++] = (struct doc_pair){docs[i], docs[j]};
+                pairs[np++] = (struct doc_pair){docs[i], docs[j], w};
             }
     }
+    add_thing_pairs(c, &pairs, &np, &capp, weight);
     free(docs);
     if (np)
         qsort(pairs, np, sizeof *pairs, cmp_doc_pair);
-    /* Count each pair's shared entities, then join the strongest pairs
-     * first; a join that would stretch a story's dates over more than
-     * STORY_MAX_DAYS is refused, so an undated document goes with the
-     * story it shares most with, not with every story of its region. */
-    struct doc_link *links = xmalloc((np + 1) * sizeof *links);
-    size_t nl = 0;
+    /* Each pair's similarity. */
     for (size_t i = 0; i < np;) {
         size_t j = i;
+        double shared = 0;
         while (j < np && !cmp_doc_pair(&pairs[i], &pairs[j]))
-            j++;
-        if (j - i >= STORY_MIN_SHARED)
-            links[nl++] = (struct doc_link){pairs[i], j - i};
+            shared += pairs[j++].w;
+        unsigned a = pairs[i].a, b = pairs[i].b;
+        double sim = shared / sqrt(weight[a] * weight[b]);
+        adj_add(&st.adj[a], b, sim);
+        adj_add(&st.adj[b], a, sim);
         i = j;
     }
-    qsort(links, nl, sizeof *links, cmp_doc_link);
-    long *lo = xmalloc((nd + 1) * sizeof *lo), *hi = xmalloc((nd + 1) * sizeof *hi);
-    for (size_t i = 0; i < nd; i++)
-        lo[i] = hi[i] = center[i];
-    for (size_t k = 0; k < nl; k++) {
-        unsigned ra = uf_find(uf, links[k].p.a), rb = uf_find(uf, links[k].p.b);
-        if (ra == rb)
-            continue;
-        long l2 = lo[ra] < lo[rb] ? lo[ra] : lo[rb];
-        long h2 = hi[ra] == LONG_MAX ? hi[rb]
-                : hi[rb] == LONG_MAX ? hi[ra]
-                : hi[ra] > hi[rb] ? hi[ra] : hi[rb];
-        if (l2 != LONG_MAX && h2 - l2 > STORY_MAX_DAYS)
-            continue;
-        uf_union(uf, ra, rb);
-        unsigned r = uf_find(uf, ra);
-        lo[r] = l2;
-        hi[r] = h2;
-    }
-    free(lo);
-    free(hi);
-    free(links);
-    for (size_t i = 0; i < nd; i++)
-        c->docs[i]->story = uf_find(uf, (unsigned)i);
     free(pairs);
-    free(center);
-    free(uf);
+    free(weight);
+    for (size_t i = 0; i < nd; i++)
+        push_neighbours(&st, (unsigned)i);
+    while (st.heap.n) {
+        struct cand k = heap_pop(&st.heap);
+        if (k.avg < STORY_MIN_SIM)
+            break;
+        if (uf_find(st.uf, k.a) != k.a || uf_find(st.uf, k.b) != k.b ||
+            st.size[k.a] != k.na || st.size[k.b] != k.nb)
+            continue; /* stale: a fresher candidate was pushed */
+        /* Two groups each much tighter than they are to each other are
+         * two stories of one region, whatever the absolute figure. */
+        double ca = cohesion(&st, k.a), cb = cohesion(&st, k.b);
+        double tight = ca < 0 ? cb : cb < 0 ? ca : ca < cb ? ca : cb;
+        if (tight >= 0 && k.avg < STORY_COHESION * tight)
+            continue;
+        long l2, h2;
+        if (!too_long(&st, k.a, k.b, &l2, &h2))
+            merge_stories(&st, k.a, k.b, k.avg * k.na * k.nb, l2, h2);
+    }
+    attach_singletons(&st, nd);
+    for (size_t i = 0; i < nd; i++)
+        c->docs[i]->story = uf_find(st.uf, (unsigned)i);
+    for (size_t i = 0; i < nd; i++)
+        free(st.adj[i].v);
+    free(st.adj);
+    free(st.heap.v);
+    free(st.lo);
+    free(st.hi);
+    free(st.size);
+    free(st.inner);
+    free(st.uf);
 }
 
 void link_run(const struct linker *lk, struct corpus *c)

@@ -50,6 +50,11 @@ static int teardown(void **state)
     return 0;
 }
 
+static const struct fixture *f_of(void **state)
+{
+    return *state;
+}
+
 /* A linked corpus of the NULL-terminated texts. */
 static struct corpus *linked(const struct fixture *f, const char *const *texts)
 {
@@ -237,6 +242,30 @@ static void test_a_short_form_of_two_long_forms_stays_apart(void **state)
     corpus_free(c);
 }
 
+static void test_two_stories_of_one_region_stay_apart(void **state)
+{
+    /* Both stories name Russia, Syria and Turkey; each has its own
+     * aircraft, place and people, and no dates to tell them apart. */
+#define STORY_A "Russia, Syria and Turkey traded blame after a helicopter " \
+                "was lost. General Ivan Petrovsky, Colonel Pavel Orlov " \
+                "and Major Oleg Sidorov "
+#define STORY_B "Russia, Syria and Turkey traded blame after a jet was " \
+                "lost. Colonel Omar Haddad, Major Sami Khoury and " \
+                "Captain Adel Nasser "
+    const char *texts[] = {
+        STORY_A "spoke.\n", STORY_B "spoke.\n", STORY_A "wept.\n",
+        STORY_B "wept.\n", STORY_A "left.\n", STORY_B "left.\n", NULL};
+#undef STORY_A
+#undef STORY_B
+    struct corpus *c = linked(f_of(state), texts);
+    assert_int_equal(c->docs[0]->story, c->docs[2]->story);
+    assert_int_equal(c->docs[0]->story, c->docs[4]->story);
+    assert_int_equal(c->docs[1]->story, c->docs[3]->story);
+    assert_int_equal(c->docs[1]->story, c->docs[5]->story);
+    assert_int_not_equal(c->docs[0]->story, c->docs[1]->story);
+    corpus_free(c);
+}
+
 static void test_gazetteer_aliases_share_the_canonical_name(void **state)
 {
     const struct fixture *f = *state;
@@ -307,6 +336,7 @@ int main(void)
         cmocka_unit_test(test_a_bare_ministry_joins_the_one_qualified_ministry),
         cmocka_unit_test(test_a_short_form_joins_its_one_long_form),
         cmocka_unit_test(test_a_short_form_of_two_long_forms_stays_apart),
+        cmocka_unit_test(test_two_stories_of_one_region_stay_apart),
         cmocka_unit_test(test_gazetteer_aliases_share_the_canonical_name),
         cmocka_unit_test(test_entities_follow_the_order_of_first_mention),
         cmocka_unit_test(test_different_types_never_merge),
