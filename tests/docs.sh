@@ -234,6 +234,19 @@ else
     not_ok "completion: --expect takes .json files" "want: $want
 got:  $got"
 fi
+got=$(complete_in "$tmp/files" --dump-text "")
+want="a.txt b.html c.htm dir empty"
+if [ "$got" = "$want" ]; then
+    ok "completion: a value of --dump-text only after ="
+else
+    not_ok "completion: a value of --dump-text only after =" "want: $want
+got:  $got"
+fi
+got=$(completions -j "")
+case "$got" in
+1*) ok "completion: -j takes a number" ;;
+*) not_ok "completion: -j takes a number" "got: $got" ;;
+esac
 got=$(complete_in "$tmp/files" --rules "")
 want="dir empty"
 if [ "$got" = "$want" ]; then
