@@ -48,7 +48,7 @@ say = @printf '  %-6s %s\n' $(1) $(2);
 endif
 
 .PHONY: all demo check check-run test-bin deps deps-test bench \
-	install clean headers lint valgrind regen
+	install install-docs check-docs clean headers lint valgrind regen
 
 all: $(OUT)/claimdiff
 
@@ -125,12 +125,24 @@ lint:
 		{ echo "lint: banned function"; exit 1; }
 	@echo "lint: ok"
 
-install: all
+install: all install-docs
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 build/claimdiff $(DESTDIR)$(PREFIX)/bin/claimdiff
-	@if [ -f docs/claimdiff.1 ]; then \
-		install -d $(DESTDIR)$(PREFIX)/share/man/man1 && \
-		install -m 644 docs/claimdiff.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
+
+# The manual page and the bash completion (bash-completion loads
+# completions/<command> on first use). Separate so tests/docs.sh can install
+# them without a release build.
+install-docs:
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/claimdiff.1 $(DESTDIR)$(PREFIX)/share/man/man1/claimdiff.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 completion/claimdiff.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/claimdiff
+
+# Only the documentation tests: man page, completion, --help, README recipes.
+check-docs: all
+	@CLAIMDIFF=build/claimdiff sh tests/docs.sh
+	@CLAIMDIFF=build/claimdiff sh tests/readme.sh
 
 clean:
 	rm -rf build

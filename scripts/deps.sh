@@ -25,6 +25,9 @@ done
 if [ "${1:-}" = "--test" ]; then
     command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
     command -v jq >/dev/null 2>&1 || missing="$missing jq"
+    # tests/docs.sh renders the man page and runs the bash completion.
+    command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
+    command -v bash >/dev/null 2>&1 || missing="$missing bash"
 fi
 
 [ -z "$missing" ] && exit 0

@@ -31,35 +31,33 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* One screen: at most 24 lines (tests/docs.sh checks). Lines stay within
+ * 65 columns so that each is one source line; claimdiff(1) has the rest. */
 const char *opts_usage(void)
 {
     return "usage: claimdiff [OPTIONS] PATH...\n"
-           "Compare what several news articles about one story say: who,\n"
-           "what, when, where, how many, who said what; report where the\n"
-           "sources agree, partly agree and conflict.\n"
+           "       claimdiff extract [OPTIONS] PATH...\n"
+           "       claimdiff compare [OPTIONS] FILE.jsonl...\n"
+           "PATH: a .txt or .html file, a directory of them, or - (stdin).\n"
+           "extract: JSON Lines, a record per document; compare: read them.\n"
            "\n"
-           "PATH is a .txt or .html file, a directory (its .txt/.html/.htm\n"
-           "files, recursively, sorted) or - for standard input.\n"
-           "\n"
-           "  --format=text|json    output format (default text)\n"
-           "  --color=auto|always|never\n"
-           "                        colour the text report (auto: on a tty,\n"
-           "                        unless NO_COLOR is set)\n"
-           "  --all                 also report facts only one source states\n"
-           "  --explain             say why each verdict was given\n"
+           "  --format=text|json|jsonl|html  output format (default text)\n"
+           "  --color=auto|always|never  colour (auto: a tty, no NO_COLOR)\n"
+           "  --all                  also list facts only one source states\n"
+           "  --explain              say why each verdict was given\n"
            "  --only=conflict|partial|agree\n"
-           "                        show only comparisons with that verdict\n"
-           "  --fail-on=conflict    exit 1 when a conflict is found\n"
+           "                         show only comparisons with that verdict\n"
+           "  --fail-on=conflict|partial  exit 1 on that verdict or worse\n"
+           "  --expect=EXPECTED.json exit 1 and show the drift from EXPECTED\n"
+           "  -j N                   extract N documents at a time\n"
            "  --dump-text[=marked|body]\n"
-           "                        print each document's text: marked shows\n"
-           "                        boilerplate regions, body leaves them out\n"
-           "  --rules=DIR           add the rule files under DIR to the\n"
-           "                        built-in rules (see rules/README.md)\n"
-           "  -h, --help            show this help\n"
-           "  --version             show version and rules version\n"
+           "                         print each text; body: drop boilerplate\n"
+           "  --rules=DIR            add the rule files under DIR\n"
+           "  -h, --help             show this help\n"
+           "  --version              show the version and the rules' version\n"
            "\n"
-           "Exit status: 0 success, 1 a conflict with --fail-on=conflict,\n"
-           "2 usage error or an unreadable input.\n";
+           "Exit: 0 ok; 1 --fail-on matched, --expect drifted; 2 usage error\n"
+           "or an unreadable input. The manual: man claimdiff.\n";
 }
 
 static enum cd_err pick(const char *opt, const char *arg,
