@@ -2,6 +2,7 @@
 """Write a synthetic news corpus for benchmarks.
 
 usage: scripts/gen-corpus.py --docs N --stories S --out DIR [--seed K]
+                             [--no-chrome]
 
 Writes N plain-text articles, DIR/00001.txt ..., spread round-robin over
 S invented stories. A story is an invented event (an aircraft shot down,
@@ -10,6 +11,14 @@ on an invented date, with invented people, designators and counts. Each
 article retells its story as a short wire story (headline, blank line,
 paragraphs, an outlet line) in its own words and order; counts sometimes
 differ between articles of one story, so the comparator meets conflicts.
+
+Unless --no-chrome, each article sits inside the text of a news web page
+as a copy-paste or a crude scrape leaves it: a navigation line, a byline
+and timestamp, share buttons, "related" and "most read" headlines about
+other invented events, a newsletter box, a cookie notice, a footer. The
+page parts come from a random generator of their own, so the article
+text for a seed is the same with and without them; with them, 5,000
+articles make about 20 MB.
 
 Nothing here is a real event: names come from small built-in lists and
 designators from random letters and digits. Output depends only on the
@@ -625,6 +634,134 @@ def article(rng, s, outlet):
     return "\n\n".join([head, lede] + body + [line]) + "\n"
 
 
+# Page chrome: what a scraped news page carries around the article.
+SECTIONS = ("Home World Politics Business Markets Tech Science Health "
+            "Sport Culture Opinion Video Podcasts Weather Travel").split()
+RELATED = [
+    "{city} council approves new {thing} budget after long debate",
+    "Stocks edge higher as investors weigh {country} inflation data",
+    "{given} {family} named head of the {section} desk",
+    "Heatwave expected to ease in {city} by the weekend",
+    "{country} and {other} sign {thing} agreement",
+    "Opinion: what the {thing} row says about {country}",
+    "Fans queue overnight as {city} hosts {thing} final",
+    "Court in {city} delays ruling on {thing} dispute",
+    "Explainer: how {country} funds its {thing} services",
+    "{number} things to know before travelling to {city}",
+    "Police in {city} appeal for witnesses after {thing} theft",
+    "{country} central bank holds rates at {pct} per cent",
+]
+THINGS = ("rail transport housing water energy football school hospital "
+          "fisheries tourism tax museum port").split()
+NAV_EXTRA = [
+    "Skip to main content",
+    "Menu  Search  Sign in",
+    "Subscribe  |  Log in  |  Edition: International",
+    "Breaking News  Live  Latest",
+]
+SHARE = [
+    "Share this article: Facebook  Twitter  WhatsApp  Email  Copy link",
+    "Share  Tweet  Email  Print",
+    "Follow us on Facebook, Twitter and Instagram",
+]
+NEWSLETTER = [
+    "Sign up for our daily newsletter. Get the day's top stories "
+    "delivered to your inbox every morning. Enter your email address. "
+    "You can unsubscribe at any time.",
+    "Get the {outlet} briefing: the news you need to start your day, "
+    "free, every weekday morning. Sign up now.",
+]
+COOKIES = [
+    "We use cookies to improve your experience on our site and to show "
+    "you relevant advertising. By continuing to browse you agree to our "
+    "use of cookies. Read our privacy policy and cookie policy to find "
+    "out more. Accept all  Manage settings",
+    "This website uses cookies. Some are essential for the site to work; "
+    "others help us understand how you use it so we can improve it. "
+    "Cookie settings  Accept",
+]
+TEASER = [
+    "Residents say the plans have been years in the making, but critics "
+    "warn that costs could rise further before work begins.",
+    "Analysts expect the figures to shape the debate in the weeks ahead.",
+    "The decision follows months of talks and a public consultation that "
+    "drew thousands of responses.",
+    "Organisers say the event will bring visitors and jobs to the region.",
+    "Officials declined to comment on the details while the case is open.",
+    "Watch: our correspondent explains what happens next.",
+]
+FOOTER = [
+    "About us  Contact  Careers  Advertise  Terms of use  Privacy policy  "
+    "Cookie policy  Accessibility  Sitemap",
+    "Editorial standards  Corrections  Complaints  Help",
+    "Download our app: App Store  Google Play",
+]
+
+
+def related_line(rng, cities, outlet):
+    city, country = rng.choice(cities)
+    other = rng.choice(cities)[1]
+    return rng.choice(RELATED).format(
+        city=city, country=country, other=other, thing=rng.choice(THINGS),
+        given=rng.choice(GIVEN), family=rng.choice(FAMILY),
+        section=rng.choice(SECTIONS).lower(), number=rng.randint(3, 12),
+        pct=rng.choice(("2.5", "3", "3.75", "4.25", "5", "6.5")),
+        outlet=outlet)
+
+
+def page(rng, cities, s, outlet, story):
+    """Wrap story (the article text) in the text of a news web page."""
+    d = s["date"]
+    nav = rng.sample(SECTIONS, rng.randint(6, 12))
+    top = []
+    if rng.random() < 0.6:
+        top.append(rng.choice(NAV_EXTRA))
+    top.append(outlet + "  " + "  ".join(nav))
+    if rng.random() < 0.3:
+        top.append(rng.choice(COOKIES))
+    by = "By %s %s, %s" % (rng.choice(GIVEN), rng.choice(FAMILY),
+                           rng.choice(("correspondent", "staff reporter",
+                                       "%s correspondent" % s["country"],
+                                       "in %s" % s["city"])))
+    stamp = rng.choice((
+        "Published %s %d %s %d, %d:%02d GMT" % (
+            WEEKDAYS[d.weekday()], d.day, MONTHS[d.month - 1], d.year,
+            rng.randint(0, 23), rng.randrange(0, 60)),
+        "%d/%02d/%d %02d:%02d | Updated %d hours ago" % (
+            d.day, d.month, d.year, rng.randint(0, 23),
+            rng.randrange(0, 60), rng.randint(1, 9)),
+        "%s %d, %d" % (MONTHS[d.month - 1], d.day, d.year),
+    ))
+    head, _, rest = story.partition("\n\n")
+    bottom = [rng.choice(SHARE)]
+    if rng.random() < 0.5:
+        bottom.append("Advertisement")
+    bottom.append(rng.choice(("Related coverage", "More on this story",
+                              "Related")))
+    bottom += [related_line(rng, cities, outlet)
+               for _ in range(rng.randint(4, 8))]
+    if rng.random() < 0.8:
+        bottom.append(rng.choice(("Editor's picks", "Read next",
+                                  "You may also like")))
+        bottom += ["%s. %s" % (related_line(rng, cities, outlet),
+                               rng.choice(TEASER))
+                   for _ in range(rng.randint(2, 5))]
+    if rng.random() < 0.7:
+        bottom.append(rng.choice(("Most read", "Trending", "Popular now")))
+        bottom += ["%d. %s" % (i + 1, related_line(rng, cities, outlet))
+                   for i in range(rng.randint(5, 10))]
+    bottom.append(rng.choice(NEWSLETTER).format(outlet=outlet))
+    if rng.random() < 0.4:
+        bottom.append("Comments (%d)" % rng.randint(0, 900))
+    if rng.random() < 0.5:
+        bottom.append(rng.choice(COOKIES))
+    bottom += rng.sample(FOOTER, rng.randint(1, len(FOOTER)))
+    bottom.append("\u00a9 %d %s. All rights reserved." % (
+        d.year + rng.randint(0, 3), outlet))
+    parts = top + [head, by, stamp, rest.rstrip("\n")] + bottom
+    return "\n\n".join(parts) + "\n"
+
+
 def official_ref(rng, p):
     if p["title"] and p["title"][0].isupper():
         return "%s %s %s" % (p["title"], p["given"], p["family"])
@@ -637,6 +774,8 @@ def main():
     ap.add_argument("--stories", type=int, required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-chrome", action="store_true",
+                    help="plain articles, without the web page around them")
     a = ap.parse_args()
     if a.docs < 1 or a.stories < 1:
         ap.error("--docs and --stories must be at least 1")
@@ -648,8 +787,15 @@ def main():
     stories = [make_story(rng, cities) for _ in range(a.stories)]
     os.makedirs(a.out, exist_ok=True)
     width = max(5, len(str(a.docs)))
+    # Page chrome draws from its own generator so that it never changes
+    # the articles a seed gives.
+    prng = random.Random(a.seed * 7919 + 17)
     for i in range(a.docs):
-        text = article(rng, stories[i % a.stories], rng.choice(outlets))
+        s = stories[i % a.stories]
+        outlet = rng.choice(outlets)
+        text = article(rng, s, outlet)
+        if not a.no_chrome:
+            text = page(prng, cities, s, outlet, text)
         path = os.path.join(a.out, "%0*d.txt" % (width, i + 1))
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)

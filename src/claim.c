@@ -9,6 +9,7 @@
 #include "claimdiff/claim.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -62,6 +63,7 @@ struct ptable {
     } *slots;      /* exact word id * 2, prefix id * 2 + 1 */
     size_t nids, capids;
     size_t nprefix; /* phrases whose first word is a prefix */
+    uint64_t prefix_lens; /* bit l set: some prefix is l bytes long */
 };
 
 enum loc_kind {
@@ -157,6 +159,8 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
         ptable_index(t, p.prefix[0] ? t->prefix : t->exact, p.words[0],
                      strlen(p.words[0]), t->n);
         t->nprefix += p.prefix[0];
+        if (p.prefix[0] && strlen(p.words[0]) <= SCAN_MAX_KEY)
+            t->prefix_lens |= (uint64_t)1 << strlen(p.words[0]);
         t->n++;
     }
     return CD_OK;
@@ -212,6 +216,9 @@ static const struct phrase *ptable_match(const struct ptable *t,
     if (t->nprefix) {
         for (size_t l = len < SCAN_MAX_KEY ? len : SCAN_MAX_KEY;
              l >= PREFIX_MIN; l--) {
+            /* a length no prefix has cannot hit: skip its hashing */
+            if (!(t->prefix_lens & ((uint64_t)1 << l)))
+                continue;
             id = scan_map_get(t->prefix, s, l);
             if (id >= 0)
                 try_slot(t, (size_t)id * 2 + 1, text, toks, i, end, &best,

@@ -46,10 +46,15 @@ struct buf {
     size_t n, cap;
 };
 
-static void buf_put(struct buf *b, const char *s, size_t n)
+static void buf_reserve(struct buf *b, size_t n)
 {
     if (b->n + n + 1 > b->cap)
         b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
+}
+
+static void buf_put(struct buf *b, const char *s, size_t n)
+{
+    buf_reserve(b, n);
     memcpy(b->s + b->n, s, n);
     b->n += n;
     b->s[b->n] = '\0';
@@ -57,69 +62,120 @@ static void buf_put(struct buf *b, const char *s, size_t n)
 
 static void buf_putc(struct buf *b, char c)
 {
-    buf_put(b, &c, 1);
+    buf_reserve(b, 1);
+    b->s[b->n++] = c;
+    b->s[b->n] = '\0';
 }
 
-/* Open addressing, keys copied, values ints. Read-only after tag_new. */
+/* Open addressing, keys copied, values ints. Read-only after tag_new.
+ * Every key is a table prefix letter and a folded phrase; lookups pass
+ * the two apart so that no key has to be assembled per query. Each slot
+ * keeps its key's hash and length, so a probe that misses costs one
+ * integer compare and never a string compare. */
 struct map {
     char **keys;
+    uint64_t *hashes;
+    size_t *lens;
     int *vals;
     size_t cap, n;
 };
 
-static size_t map_find(const struct map *m, const char *k, size_t n)
+/* A key as a lookup sees it: an optional one-letter table prefix (npre
+ * 0 or 1) and the phrase k[0..n). */
+struct mkey {
+    char pre;
+    size_t npre;
+    const char *k;
+    size_t n;
+    uint64_t h; /* hash_bytes of the whole key */
+};
+
+static struct mkey mkey_of(char pre, size_t npre, const char *k, size_t n)
 {
-    size_t i = hash_bytes(k, n) & (m->cap - 1);
+    struct mkey q = {pre, npre, k, n, 0};
+    q.h = hash_more(hash_bytes(&pre, npre), k, n);
+    return q;
+}
+
+/* Slot of the key q, or the empty slot where it goes. */
+static size_t map_find(const struct map *m, const struct mkey *q)
+{
+    size_t i = q->h & (m->cap - 1);
     while (m->keys[i] &&
-           (strncmp(m->keys[i], k, n) != 0 || m->keys[i][n] != '\0'))
+           (m->hashes[i] != q->h || m->lens[i] != q->npre + q->n ||
+            (q->npre && m->keys[i][0] != q->pre) ||
+            memcmp(m->keys[i] + q->npre, q->k, q->n) != 0))
         i = (i + 1) & (m->cap - 1);
     return i;
 }
-
-static void map_put(struct map *m, const char *k, size_t n, int v,
-                    bool replace);
 
 static void map_grow(struct map *m)
 {
     struct map old = *m;
     m->cap = old.cap ? old.cap * 2 : 1024;
     m->keys = xcalloc(m->cap, sizeof *m->keys);
+    m->hashes = xcalloc(m->cap, sizeof *m->hashes);
+    m->lens = xcalloc(m->cap, sizeof *m->lens);
     m->vals = xcalloc(m->cap, sizeof *m->vals);
-    m->n = 0;
     for (size_t i = 0; i < old.cap; i++) {
         if (!old.keys[i])
             continue;
-        size_t j = map_find(m, old.keys[i], strlen(old.keys[i]));
+        size_t j = old.hashes[i] & (m->cap - 1);
+        while (m->keys[j])
+            j = (j + 1) & (m->cap - 1);
         m->keys[j] = old.keys[i];
+        m->hashes[j] = old.hashes[i];
+        m->lens[j] = old.lens[i];
         m->vals[j] = old.vals[i];
-        m->n++;
     }
     free(old.keys);
+    free(old.hashes);
+    free(old.lens);
     free(old.vals);
 }
 
-/* Insert k -> v; an existing key keeps its value unless replace. */
+/* Insert k -> v (k[0] is the table prefix); an existing key keeps its
+ * value unless replace. */
 static void map_put(struct map *m, const char *k, size_t n, int v,
                     bool replace)
 {
     if (2 * (m->n + 1) > m->cap)
         map_grow(m);
-    size_t i = map_find(m, k, n);
+    struct mkey q = mkey_of(k[0], n > 0, k + (n > 0), n - (n > 0));
+    size_t i = map_find(m, &q);
     if (m->keys[i]) {
         if (replace)
             m->vals[i] = v;
         return;
     }
     m->keys[i] = xstrndup(k, n);
+    m->hashes[i] = q.h;
+    m->lens[i] = n;
     m->vals[i] = v;
     m->n++;
 }
 
+/* The value of prefix + k[0..n) into *v; false (v untouched) if absent. */
+static bool map_get2(const struct map *m, char prefix, const char *k,
+                     size_t n, int *v)
+{
+    if (!m->cap)
+        return false;
+    struct mkey q = mkey_of(prefix, 1, k, n);
+    size_t i = map_find(m, &q);
+    if (!m->keys[i])
+        return false;
+    *v = m->vals[i];
+    return true;
+}
+
+/* The value of the whole key k[0..n) (k[0] the prefix), as map_get2. */
 static bool map_get(const struct map *m, const char *k, size_t n, int *v)
 {
     if (!m->cap)
         return false;
-    size_t i = map_find(m, k, n);
+    struct mkey q = mkey_of(k[0], n > 0, k + (n > 0), n - (n > 0));
+    size_t i = map_find(m, &q);
     if (!m->keys[i])
         return false;
     *v = m->vals[i];
@@ -131,6 +187,8 @@ static void map_free(struct map *m)
     for (size_t i = 0; i < m->cap; i++)
         free(m->keys[i]);
     free(m->keys);
+    free(m->hashes);
+    free(m->lens);
     free(m->vals);
 }
 
@@ -186,39 +244,48 @@ static bool is_dash(uint32_t cp)
  * "Da'esh" -> daesh). */
 static void fold_letters(const char *s, size_t n, struct buf *out)
 {
+    /* No character folds to more bytes than it has, so one reservation
+     * covers the word and the loop writes straight into the buffer. */
+    buf_reserve(out, n);
+    char *o = out->s + out->n;
     size_t i = 0;
     while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z')
+                *o++ = (char)(c - 'A' + 'a');
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                     c == '-')
+                *o++ = (char)c;
+            else if (c != '.' && c != '\'' && c != '`')
+                *o++ = ' ';
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (k == 0)
             k = 1;
-        if (cp < 0x80) {
-            char c = (char)cp;
-            if (c >= 'A' && c <= 'Z')
-                buf_putc(out, (char)(c - 'A' + 'a'));
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-                buf_putc(out, c);
-            else if (c == '-')
-                buf_putc(out, '-');
-            else if (c != '.' && !is_apostrophe(cp))
-                buf_putc(out, ' ');
-        } else if (cp >= 0xC0 && cp <= 0xFF && latin1_fold[cp - 0xC0]) {
-            buf_put(out, latin1_fold[cp - 0xC0],
-                    strlen(latin1_fold[cp - 0xC0]));
+        if (cp >= 0xC0 && cp <= 0xFF && latin1_fold[cp - 0xC0]) {
+            for (const char *f = latin1_fold[cp - 0xC0]; *f; f++)
+                *o++ = *f;
         } else if (cp >= 0x100 && cp <= 0x17F) {
-            buf_putc(out, latin_ext_a[cp - 0x100]);
+            *o++ = latin_ext_a[cp - 0x100];
         } else if (is_dash(cp)) {
-            buf_putc(out, '-');
+            *o++ = '-';
         } else if (is_apostrophe(cp)) {
             /* vanish */
         } else if (utf8_is_space(cp) || (cp >= 0x2000 && cp < 0x2070) ||
                    cp == 0xAB || cp == 0xBB) {
-            buf_putc(out, ' ');
+            *o++ = ' ';
         } else {
-            buf_put(out, s + i, k); /* Cyrillic, Greek, ...: as is */
+            memcpy(o, s + i, k); /* Cyrillic, Greek, ...: as is */
+            o += k;
         }
         i += k;
     }
+    out->n = (size_t)(o - out->s);
+    out->s[out->n] = '\0';
 }
 
 /* Arabic articles written with a hyphen ("an-Nusra", "ad-Dawla"): the
@@ -438,10 +505,8 @@ static int info_bit(char prefix, bool whole)
 static bool lookup(const struct tagger *t, char prefix, const char *s,
                    size_t n, int *v, struct buf *kb)
 {
-    kb->n = 0;
-    buf_putc(kb, prefix);
-    buf_put(kb, s, n);
-    return map_get(&t->map, kb->s, kb->n, v);
+    (void)kb;
+    return map_get2(&t->map, prefix, s, n, v);
 }
 
 static void put_key(struct tagger *t, char prefix, const char *key, size_t n,

@@ -1,7 +1,7 @@
 /* utf8.c - decoding, validation and byte-for-byte repair. */
 #include "claimdiff/utf8.h"
 
-size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
+size_t utf8_decode_multi(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *p = (const unsigned char *)s;
     uint32_t c, min;
@@ -79,7 +79,7 @@ bool utf8_valid(const char *s, size_t n)
     return true;
 }
 
-bool utf8_is_space(uint32_t cp)
+bool utf8_is_space_wide(uint32_t cp)
 {
     switch (cp) {
     case ' ':
