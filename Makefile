@@ -23,6 +23,13 @@ ifeq ($(SANITIZE),1)
 OPT = -O1 -g -fno-omit-frame-pointer
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 endif
+# The fuzz flavour (make fuzz): clang, ASan+UBSan, and libFuzzer's coverage
+# hooks in every object; the harnesses add libFuzzer's main when linked.
+ifeq ($(FUZZ),1)
+CC = clang
+OPT = -O1 -g -fno-omit-frame-pointer
+SAN = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+endif
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(SAN) \
 	$(WARN) -Iinclude -Isrc -I$(OUT) $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(SAN) $(LDFLAGS)
@@ -30,7 +37,9 @@ LIBS = $(PKG_LIBS) -lpthread -lm
 
 # Each build flavour gets its own directory so a sanitized test build never
 # mixes with the release binary.
-ifeq ($(SANITIZE),1)
+ifeq ($(FUZZ),1)
+OUT = build/fuzz
+else ifeq ($(SANITIZE),1)
 OUT = build/san
 else
 OUT = build
@@ -41,14 +50,18 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(OUT)/obj/%.o) $(OUT)/obj/rules_data.o
 RULE_FILES = $(shell find rules -name '*.tsv' | LC_ALL=C sort)
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(OUT)/tests/%)
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(OUT)/%)
+FUZZ_TIME ?= 60
 
 ifneq ($(V),1)
 Q = @
 say = @printf '  %-6s %s\n' $(1) $(2);
 endif
 
-.PHONY: all demo check check-run test-bin deps deps-test bench \
-	install install-docs check-docs clean headers lint valgrind regen
+.PHONY: all demo check check-run test-bin deps deps-test deps-fuzz bench \
+	install install-docs check-docs clean headers lint valgrind regen \
+	fuzz fuzz-bin fuzz-run
 
 all: $(OUT)/claimdiff
 
@@ -87,6 +100,9 @@ deps:
 deps-test:
 	@sh scripts/deps.sh --test
 
+deps-fuzz:
+	@sh scripts/deps.sh --fuzz
+
 # The first of the README's two commands.
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -95,12 +111,30 @@ demo: deps
 # The second: sanitized build, then every test.
 check: deps-test
 	@$(MAKE) --no-print-directory SANITIZE=1 CI=1 test-bin
+	@$(MAKE) --no-print-directory CI=1 valgrind
 	@$(MAKE) --no-print-directory SANITIZE=1 CI=1 check-run
 
 test-bin: $(OUT)/claimdiff $(TEST_BIN)
 
 check-run:
 	@CLAIMDIFF=$(OUT)/claimdiff TESTBIN=$(OUT)/tests sh tests/run.sh
+
+# Every libFuzzer harness of tests/fuzz/ for FUZZ_TIME seconds each, built
+# with clang into build/fuzz/ against the same sources as the tool.
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory FUZZ=1 CI=1 fuzz-bin
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-run
+
+fuzz-bin: $(FUZZ_BIN)
+
+fuzz-run:
+	@FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh $(OUT)
+
+$(OUT)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
+		$(OUT)/libclaimdiff.a
+	$(call say,CC,$<)$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< \
+		tests/fuzz/fuzz.c $(OUT)/libclaimdiff.a $(LDFLAGS_ALL) \
+		-fsanitize=fuzzer $(LIBS)
 
 # Accept the current output of the golden tests (review the diff first).
 regen: all
@@ -110,9 +144,16 @@ regen: all
 bench: all
 	@CLAIMDIFF=build/claimdiff sh tests/bench/bench.sh
 
+# Memcheck on the release build (not the ASan one, which valgrind cannot
+# run) over the seeds and the golden inputs, text and HTML. PCRE2's JIT
+# code reads past the subject in wide words, which memcheck reports, so the
+# patterns run in the interpreter here (CLAIMDIFF_NO_JIT, see rules.c).
+VALGRIND_INPUTS = fixtures/seeds/*.txt fixtures/golden/*.txt fixtures/golden/*.html
 valgrind: all
-	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-		-q ./build/claimdiff --format json fixtures/seeds/*.txt > /dev/null
+	$(call say,VG,claimdiff)CLAIMDIFF_NO_JIT=1 valgrind --error-exitcode=1 \
+		--leak-check=full --errors-for-leak-kinds=definite,indirect -q \
+		./build/claimdiff --format json $(VALGRIND_INPUTS) > /dev/null
+	@echo "valgrind: clean on $(words $(wildcard $(VALGRIND_INPUTS))) inputs"
 
 headers:
 	@for h in include/claimdiff/*.h; do \

@@ -2,11 +2,14 @@
 # Install the Debian packages claimdiff needs to build and test, if missing.
 # Does nothing when everything is there; otherwise runs apt-get as root (or
 # through sudo), or prints the exact command and stops.
+# --test adds what make check needs; --fuzz what make fuzz needs (clang
+# and its libFuzzer runtime).
 set -eu
 
+mode=${1:-}
 # pkg-config module, Debian package
 needs="libxml-2.0:libxml2-dev libpcre2-8:libpcre2-dev libcjson:libcjson-dev"
-if [ "${1:-}" = "--test" ]; then
+if [ "$mode" = "--test" ]; then
     needs="$needs cmocka:libcmocka-dev"
 fi
 
@@ -22,12 +25,21 @@ for pair in $needs; do
         missing="$missing $pkg"
     fi
 done
-if [ "${1:-}" = "--test" ]; then
+if [ "$mode" = "--test" ]; then
     command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
     command -v jq >/dev/null 2>&1 || missing="$missing jq"
     # tests/docs.sh renders the man page and runs the bash completion.
     command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
     command -v bash >/dev/null 2>&1 || missing="$missing bash"
+fi
+if [ "$mode" = "--fuzz" ]; then
+    # Debian ships libFuzzer's runtime apart from clang (libclang-rt-*-dev,
+    # pulled in by libclang-rt-dev); without it -fsanitize=fuzzer fails.
+    if ! command -v clang >/dev/null 2>&1; then
+        missing="$missing clang libclang-rt-dev"
+    elif ! [ -f "$(clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer-$(uname -m).a" ]; then
+        missing="$missing libclang-rt-dev"
+    fi
 fi
 
 [ -z "$missing" ] && exit 0

@@ -708,8 +708,21 @@ static enum cd_err html_doc(const struct loader *l, const char *path,
 {
     struct html_article a;
     enum cd_err err = html_extract(l->html, bytes, len, &a, d);
-    if (err)
-        return err;
+    if (err) {
+        /* html.c does not know the file's name; the message must say it. */
+        char msg[CD_DIAG_MSG];
+        if (!d)
+            return err;
+        memcpy(msg, d->msg, sizeof msg);
+        return diag_set(d, err, path, 0, 0, "%s", msg);
+    }
+    /* A page of markup alone is refused like a text file of white space,
+     * rather than becoming a document without a word. */
+    if (all_space(a.text, a.len)) {
+        html_article_clear(&a);
+        return diag_set(d, CD_ERR_EMPTY, path, 0, 0,
+                        "no text (only markup and white space), skipped");
+    }
     /* libxml2 produces UTF-8; repair anyway so the invariant never rests on
      * another library's corner cases. */
     utf8_repair(a.text, a.len);
@@ -793,6 +806,12 @@ struct visit {
     ino_t ino;
 };
 
+/* Every directory listed so far in one expansion. */
+struct visited {
+    struct visit *v;
+    size_t n, cap;
+};
+
 static bool wanted_file(const char *name)
 {
     return has_suffix(name, ".txt") || has_suffix(name, ".html") ||
@@ -804,19 +823,25 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Collect wanted files below dir. `stack` holds the directories on the
- * current path so a symbolic-link loop is noticed and not followed. */
-static void walk_dir(const char *dir, struct visit *stack, int depth,
+/* Collect wanted files below dir. A directory already listed in this
+ * expansion, through whatever path, is not listed again: that ends
+ * symbolic-link loops, reads no file twice, and keeps links that fan out
+ * (two links to the next level, and so on) linear instead of exponential.
+ * The linear search is fine for the few thousand directories of a corpus. */
+static void walk_dir(const char *dir, struct visited *seen, int depth,
                      struct load_paths *out)
 {
     struct stat st;
     if (depth >= MAX_DIR_DEPTH || stat(dir, &st) != 0)
         return;
-    for (int i = 0; i < depth; i++)
-        if (stack[i].dev == st.st_dev && stack[i].ino == st.st_ino)
+    for (size_t i = 0; i < seen->n; i++)
+        if (seen->v[i].dev == st.st_dev && seen->v[i].ino == st.st_ino)
             return;
-    stack[depth].dev = st.st_dev;
-    stack[depth].ino = st.st_ino;
+    if (seen->n == seen->cap)
+        seen->v = xgrow(seen->v, &seen->cap, seen->n + 1, sizeof *seen->v);
+    seen->v[seen->n].dev = st.st_dev;
+    seen->v[seen->n].ino = st.st_ino;
+    seen->n++;
     DIR *dh = opendir(dir);
     if (!dh)
         return;
@@ -839,7 +864,7 @@ static void walk_dir(const char *dir, struct visit *stack, int depth,
     qsort(names, n, sizeof *names, compare_strings);
     for (size_t i = 0; i < n; i++) {
         if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            walk_dir(names[i], stack, depth + 1, out);
+            walk_dir(names[i], seen, depth + 1, out);
             free(names[i]);
         } else if (wanted_file(names[i])) {
             if (out->n == out->cap)
@@ -861,9 +886,10 @@ enum cd_err load_expand(const char *arg, struct load_paths *out,
         if (stat(arg, &st) != 0)
             return diag_set(d, CD_ERR_IO, arg, 0, 0, "%s", strerror(errno));
         if (S_ISDIR(st.st_mode)) {
-            struct visit stack[MAX_DIR_DEPTH];
+            struct visited seen = {0};
             size_t before = out->n;
-            walk_dir(arg, stack, 0, out);
+            walk_dir(arg, &seen, 0, out);
+            free(seen.v);
             if (out->n == before)
                 return diag_set(d, CD_ERR_NOINPUT, arg, 0, 0,
                                 "directory holds no .txt, .html or .htm "

@@ -2204,6 +2204,8 @@ static void emit(struct work *wk)
         }
     }
     size_t n = doc->nmentions - first;
+    if (n == 0)
+        return; /* doc->mentions may be NULL: no offset may be added */
     struct mention *ms = doc->mentions + first;
     qualify_orgs(ms, n);
     join_surnames(wk, ms, n);
