@@ -1058,8 +1058,9 @@ static void count_claims(struct run *r, const struct sent *s,
          * Russians" against "five people" is no conflict. */
         if (cat == n->noun &&
             scan_map_get(r->c->demonyms, cat, strlen(cat)) >= 0) {
+            struct claim part = *cc; /* add_claim may move cc */
             struct claim *pc = add_claim(r, CLAIM_COUNT, s->idx, sp);
-            *pc = *cc;
+            *pc = part;
             pc->slot = arena_printf(doc->arena, "%s/people", pred);
             pc->subset = true;
         }

@@ -320,7 +320,8 @@ static void join_truncated(struct loc *l, size_t n)
             }
         }
     }
-    qsort(v, nv, sizeof *v, cmp_stub);
+    if (nv)
+        qsort(v, nv, sizeof *v, cmp_stub);
     for (size_t i = 0; i < nv;) {
         size_t j = i, longs = 0;
         const char *other = NULL;
