@@ -8,6 +8,7 @@ enum {
     OPT_ALL = 256,
     OPT_COLOR,
     OPT_DUMP_TEXT,
+    OPT_EXPECT,
     OPT_EXPLAIN,
     OPT_FAIL_ON,
     OPT_FORMAT,
@@ -21,6 +22,7 @@ static const struct option long_options[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"dump-text", optional_argument, NULL, OPT_DUMP_TEXT},
+    {"expect", required_argument, NULL, OPT_EXPECT},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -49,7 +51,14 @@ const char *opts_usage(void)
            "  --explain             say why each verdict was given\n"
            "  --only=conflict|partial|agree\n"
            "                        show only comparisons with that verdict\n"
-           "  --fail-on=conflict    exit 1 when a conflict is found\n"
+           "  --fail-on=conflict|partial\n"
+           "                        exit 1 when a conflict is found; with\n"
+           "                        partial, also when sources only partly\n"
+           "                        agree\n"
+           "  --expect=FILE         check the comparisons against FILE (saved\n"
+           "                        --format json output, or a hand-written\n"
+           "                        subset: docs/expect.md); print what\n"
+           "                        drifted instead of the report\n"
            "  --dump-text[=marked|body]\n"
            "                        print each document's text: marked shows\n"
            "                        boilerplate regions, body leaves them out\n"
@@ -58,8 +67,9 @@ const char *opts_usage(void)
            "  -h, --help            show this help\n"
            "  --version             show version and rules version\n"
            "\n"
-           "Exit status: 0 success, 1 a conflict with --fail-on=conflict,\n"
-           "2 usage error or an unreadable input.\n";
+           "Exit status: 0 success, 1 a verdict --fail-on names was found or\n"
+           "--expect found a drift, 2 usage error, an unreadable input or a\n"
+           "malformed expectation file.\n";
 }
 
 static enum cd_err pick(const char *opt, const char *arg,
@@ -81,7 +91,8 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
     static const char *const colors[] = {"auto", "always", "never", NULL};
     static const char *const dumps[] = {"none", "marked", "body", NULL};
     static const char *const verdicts[] = {"conflict", "partial", "agree", NULL};
-    static const char *const fail_ons[] = {"conflict", NULL};
+    /* in enum opts_fail_on order, after FAIL_ON_NONE */
+    static const char *const fail_ons[] = {"conflict", "partial", NULL};
     int c, v;
     enum cd_err err = CD_OK;
     memset(o, 0, sizeof *o);
@@ -102,12 +113,15 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
                 err = pick("dump-text", optarg, dumps, &v, d);
             o->dump = v == DUMP_NONE ? DUMP_MARKED : (enum opts_dump)v;
             break;
+        case OPT_EXPECT:
+            o->expect = optarg;
+            break;
         case OPT_EXPLAIN:
             o->explain = true;
             break;
         case OPT_FAIL_ON:
             err = pick("fail-on", optarg, fail_ons, &v, d);
-            o->fail_on_conflict = true;
+            o->fail_on = (enum opts_fail_on)(v + 1);
             break;
         case OPT_ONLY:
             err = pick("only", optarg, verdicts, &v, d);
@@ -142,5 +156,8 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
     o->ninputs = (size_t)(argc - optind);
     if (!o->help && !o->version && o->ninputs == 0)
         return diag_set(d, CD_ERR_USAGE, NULL, 0, 0, "no input given");
+    if (o->expect && o->dump != DUMP_NONE)
+        return diag_set(d, CD_ERR_USAGE, NULL, 0, 0,
+                        "--expect checks comparisons; --dump-text makes none");
     return CD_OK;
 }
