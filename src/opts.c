@@ -98,7 +98,7 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
     memset(o, 0, sizeof *o);
     opterr = 0;
     optind = 1;
-    while (!err && (c = getopt_long(argc, argv, "+h", long_options, NULL)) != -1) {
+    while (!err && (c = getopt_long(argc, argv, "+:h", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_ALL:
             o->all = true;
