@@ -157,6 +157,18 @@ static void test_absent_fields_are_not_checked(void **state)
     expect_report_free(r);
 }
 
+static void test_numbers_match_by_value_however_written(void **state)
+{
+    (void)state;
+    struct expect_report *r = check(
+        "{'comparisons': [{'topic': 'crash: how many people (killed)',"
+        " 'values': [{'doc': 'a.txt', 'value': '5.0'},"
+        " {'doc': 'b.txt', 'value': 5e0}]}]}",
+        RUN);
+    assert_drifts(r, 0);
+    expect_report_free(r);
+}
+
 static void test_an_entity_value_matches_by_name_or_alias(void **state)
 {
     (void)state;
@@ -377,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_ids_spans_and_paths_may_differ),
         cmocka_unit_test(test_a_subset_checks_only_what_it_lists),
         cmocka_unit_test(test_absent_fields_are_not_checked),
+        cmocka_unit_test(test_numbers_match_by_value_however_written),
         cmocka_unit_test(test_an_entity_value_matches_by_name_or_alias),
         cmocka_unit_test(test_directories_pick_among_equal_file_names),
         cmocka_unit_test(test_one_topic_twice_is_told_apart_by_documents),
