@@ -9,6 +9,7 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +74,42 @@ static void keys_sort(struct keys *k)
     qsort(k->v, k->n, sizeof *k->v, key_cmp);
 }
 
+/* ---- text built piece by piece ------------------------------------------- */
+
+/* A growing heap string: a comparison may hold a value for each of
+ * thousands of documents, so its lines are appended, not re-printed. */
+struct text {
+    char *s;
+    size_t n, cap;
+};
+
+static void text_add(struct text *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void text_add(struct text *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (len < 0)
+        return; /* an encoding error: nothing appended */
+    t->s = xgrow(t->s, &t->cap, t->n + (size_t)len + 1, 1);
+    va_start(ap, fmt);
+    vsnprintf(t->s + t->n, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    t->n += (size_t)len;
+}
+
+/* The text as an arena string; t is emptied. */
+static const char *text_done(struct text *t, struct arena *a)
+{
+    const char *s = arena_strndup(a, t->s ? t->s : "", t->n);
+    free(t->s);
+    memset(t, 0, sizeof *t);
+    return s;
+}
+
 /* ---- one side: the run's output or the expectation --------------------- */
 
 struct value {
@@ -90,6 +127,7 @@ struct comp {
     size_t nvalues;
     size_t match; /* expectation: the run's comparison, or NO_DOC if gone */
     bool taken;   /* run: matched by an expected comparison */
+    bool sorted;  /* run: values in document order, as compare.h makes them */
 };
 
 struct side {
@@ -295,10 +333,13 @@ static void resolve_run(struct side *run)
 {
     for (size_t i = 0; i < run->ncomps; i++) {
         struct comp *k = &run->comps[i];
+        k->sorted = true;
         for (size_t j = 0; j < k->nvalues; j++) {
             size_t at = keys_find(&run->doc_ids, k->values[j].ref);
             if (at < run->doc_ids.n)
                 k->values[j].doc = run->doc_ids.v[at].i;
+            if (j && k->values[j].doc <= k->values[j - 1].doc)
+                k->sorted = false;
         }
     }
 }
@@ -394,8 +435,22 @@ static bool value_holds(struct arena *a, const struct side *exp,
 
 /* ---- matching ------------------------------------------------------------ */
 
+/* The run's value of doc in k, or NULL. Binary search when the values are
+ * in document order: one comparison may span thousands of documents. */
 static const struct value *value_for_doc(const struct comp *k, size_t doc)
 {
+    size_t lo = 0, hi = k->nvalues;
+    while (k->sorted && lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (k->values[mid].doc == doc)
+            return &k->values[mid];
+        if (k->values[mid].doc < doc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (k->sorted)
+        return NULL;
     for (size_t j = 0; j < k->nvalues; j++)
         if (k->values[j].doc == doc)
             return &k->values[j];
@@ -455,20 +510,19 @@ static const char *doc_name(const struct side *run, const struct value *v)
     return v->doc < run->ndocs ? run->paths[v->doc] : v->ref;
 }
 
-/* "  a.txt 5, b.txt 7": one side's values, for the gone and new blocks. */
+/* "a.txt 5, b.txt 7": one side's values, for the gone and new blocks. */
 static const char *values_line(struct check *x, const struct side *s,
                                const struct comp *k)
 {
-    struct arena *a = x->r->arena;
-    const char *line = "";
+    struct text line = {0};
     for (size_t j = 0; j < k->nvalues; j++) {
         const struct value *v = &k->values[j];
         const char *t = value_text(x->scratch, s, v->v);
-        line = arena_printf(a, "%s%s%s%s%s", line, j ? ", " : "",
-                            s == &x->run ? doc_name(s, v) : v->ref,
-                            t ? " " : "", t ? t : "");
+        text_add(&line, "%s%s%s%s", j ? ", " : "",
+                 s == &x->run ? doc_name(s, v) : v->ref, t ? " " : "",
+                 t ? t : "");
     }
-    return line;
+    return text_done(&line, x->scratch);
 }
 
 /* Why an expected document is not among the run's, or NULL if it is. */
@@ -542,7 +596,7 @@ static void gone_event(struct check *x, size_t i)
     struct arena *a = x->r->arena;
     const struct keys *ev = &x->exp.events;
     const char *event = x->exp.comps[i].event;
-    const char *slots = "";
+    struct text slots = {0};
     size_t n = 0;
     /* equal keys are in position order, so the first gone one comes first */
     for (size_t at = keys_find(ev, event);
@@ -550,20 +604,22 @@ static void gone_event(struct check *x, size_t i)
         const struct comp *e = &x->exp.comps[ev->v[at].i];
         if (e->match != NO_DOC)
             continue;
-        if (ev->v[at].i < i)
+        if (ev->v[at].i < i) {
+            free(slots.s);
             return; /* already written with an earlier comparison */
-        slots = arena_printf(a, "%s  %s\n", slots, e->topic);
+        }
+        text_add(&slots, "  %s\n", e->topic);
         n++;
     }
     add_drift(x, EXPECT_EVENT_GONE, event, NULL, NULL, NULL,
               arena_printf(a, "event gone: %s (%zu comparison%s)\n%s", event,
-                           n, n == 1 ? "" : "s", slots));
+                           n, n == 1 ? "" : "s", text_done(&slots, a)));
 }
 
 static void gone_comparison(struct check *x, size_t i)
 {
     const struct comp *e = &x->exp.comps[i];
-    const char *problems = "";
+    struct text problems = {0};
     if (!event_in_run(x, e->event)) {
         gone_event(x, i);
         return;
@@ -571,8 +627,7 @@ static void gone_comparison(struct check *x, size_t i)
     for (size_t j = 0; j < e->nvalues; j++) {
         const char *why = doc_problem(&e->values[j]);
         if (why)
-            problems = arena_printf(x->r->arena, "%s  %s: %s\n", problems,
-                                    e->values[j].ref, why);
+            text_add(&problems, "  %s: %s\n", e->values[j].ref, why);
     }
     add_drift(x, EXPECT_COMPARISON_GONE, e->topic, NULL, e->verdict, NULL,
               arena_printf(x->r->arena, "comparison gone: %s\n%s%s%s%s%s%s",
@@ -580,7 +635,8 @@ static void gone_comparison(struct check *x, size_t i)
                            e->verdict ? e->verdict : "",
                            e->verdict && e->nvalues ? "; " : "",
                            values_line(x, &x->exp, e),
-                           e->verdict || e->nvalues ? "\n" : "", problems));
+                           e->verdict || e->nvalues ? "\n" : "",
+                           text_done(&problems, x->scratch)));
 }
 
 static void new_conflicts(struct check *x)
