@@ -12,6 +12,7 @@
 #include "claimdiff/date.h"
 #include "claimdiff/diag.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/expect.h"
 #include "claimdiff/link.h"
 #include "claimdiff/load.h"
 #include "claimdiff/number.h"
@@ -141,6 +142,37 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
     load_paths_clear(&paths);
 }
 
+/* --expect: print each drift and a closing count instead of the report. */
+static int check_expectation(const struct expect *ex, const struct corpus *c)
+{
+    struct expect_report *r;
+    struct diag d;
+    int status;
+    if (expect_run(ex, c, &r, &d) != CD_OK) {
+        complain(&d);
+        return CD_EXIT_ERROR;
+    }
+    for (size_t i = 0; i < r->ndrifts; i++)
+        fputs(r->drifts[i].text, stdout);
+    fputs(r->summary, stdout);
+    status = r->ndrifts ? CD_EXIT_FOUND : CD_EXIT_OK;
+    expect_report_free(r);
+    return status;
+}
+
+/* Does c hold a verdict as bad as --fail-on names, or worse? */
+static bool fails(const struct corpus *c, enum opts_fail_on mode)
+{
+    enum verdict worst = mode == FAIL_ON_PARTIAL ? VERDICT_PARTIAL
+                                                 : VERDICT_CONFLICT;
+    if (mode == FAIL_ON_NONE)
+        return false;
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        if (c->comparisons[i].verdict <= worst)
+            return true;
+    return false;
+}
+
 static bool want_color(enum opts_color mode)
 {
     const char *no_color = getenv("NO_COLOR");
@@ -155,6 +187,7 @@ int main(int argc, char **argv)
     struct diag d;
     struct pipeline p;
     struct corpus *c = NULL;
+    struct expect *ex = NULL;
     int status = CD_EXIT_OK;
 
     memset(&p, 0, sizeof p);
@@ -169,6 +202,11 @@ int main(int argc, char **argv)
     }
     if (o.version) {
         printf("claimdiff %s (rules %s)\n", CLAIMDIFF_VERSION, rules_version());
+        goto out;
+    }
+    if (o.expect && expect_load(o.expect, &ex, &d) != CD_OK) {
+        complain(&d);
+        status = CD_EXIT_ERROR;
         goto out;
     }
     if (pipeline_new(&p, o.rules_dir, &d) != CD_OK) {
@@ -193,22 +231,22 @@ int main(int argc, char **argv)
         lap(&sw, "anchor");
         compare_run(p.comparer, c);
         lap(&sw, "compare");
-        if (o.format == FORMAT_JSON)
+        if (ex)
+            status = check_expectation(ex, c);
+        else if (o.format == FORMAT_JSON)
             report_json(stdout, c, &ro);
         else
             report_text(stdout, c, &ro);
         fflush(stdout);
         lap(&sw, "report");
     }
-    if (o.fail_on_conflict && status == CD_EXIT_OK) {
-        for (size_t i = 0; i < c->ncomparisons; i++)
-            if (c->comparisons[i].verdict == VERDICT_CONFLICT)
-                status = CD_EXIT_FOUND;
-    }
+    if (status == CD_EXIT_OK && fails(c, o.fail_on))
+        status = CD_EXIT_FOUND;
     if (c->failed_inputs)
         status = CD_EXIT_ERROR;
 
 out:
+    expect_free(ex);
     corpus_free(c);
     pipeline_free(&p);
     if (ferror(stdout) || fclose(stdout) != 0) {

@@ -8,6 +8,7 @@ enum {
     OPT_ALL = 256,
     OPT_COLOR,
     OPT_DUMP_TEXT,
+    OPT_EXPECT,
     OPT_EXPLAIN,
     OPT_FAIL_ON,
     OPT_FORMAT,
@@ -21,6 +22,7 @@ static const struct option long_options[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"dump-text", optional_argument, NULL, OPT_DUMP_TEXT},
+    {"expect", required_argument, NULL, OPT_EXPECT},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -79,13 +81,14 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
     static const char *const colors[] = {"auto", "always", "never", NULL};
     static const char *const dumps[] = {"none", "marked", "body", NULL};
     static const char *const verdicts[] = {"conflict", "partial", "agree", NULL};
-    static const char *const fail_ons[] = {"conflict", NULL};
+    /* in enum opts_fail_on order, after FAIL_ON_NONE */
+    static const char *const fail_ons[] = {"conflict", "partial", NULL};
     int c, v;
     enum cd_err err = CD_OK;
     memset(o, 0, sizeof *o);
     opterr = 0;
     optind = 1;
-    while (!err && (c = getopt_long(argc, argv, "+h", long_options, NULL)) != -1) {
+    while (!err && (c = getopt_long(argc, argv, "+:h", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_ALL:
             o->all = true;
@@ -100,12 +103,15 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
                 err = pick("dump-text", optarg, dumps, &v, d);
             o->dump = v == DUMP_NONE ? DUMP_MARKED : (enum opts_dump)v;
             break;
+        case OPT_EXPECT:
+            o->expect = optarg;
+            break;
         case OPT_EXPLAIN:
             o->explain = true;
             break;
         case OPT_FAIL_ON:
             err = pick("fail-on", optarg, fail_ons, &v, d);
-            o->fail_on_conflict = true;
+            o->fail_on = (enum opts_fail_on)(v + 1);
             break;
         case OPT_ONLY:
             err = pick("only", optarg, verdicts, &v, d);
@@ -140,5 +146,8 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
     o->ninputs = (size_t)(argc - optind);
     if (!o->help && !o->version && o->ninputs == 0)
         return diag_set(d, CD_ERR_USAGE, NULL, 0, 0, "no input given");
+    if (o->expect && o->dump != DUMP_NONE)
+        return diag_set(d, CD_ERR_USAGE, NULL, 0, 0,
+                        "--expect checks comparisons; --dump-text makes none");
     return CD_OK;
 }

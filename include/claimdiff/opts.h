@@ -21,6 +21,9 @@ enum cd_exit {
 enum opts_format { FORMAT_TEXT, FORMAT_JSON };
 enum opts_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum opts_dump { DUMP_NONE, DUMP_MARKED, DUMP_BODY };
+/* --fail-on: the mildest verdict that fails the run (partial: partial or
+ * conflict; a newsroom that gates on partial gates on conflict too). */
+enum opts_fail_on { FAIL_ON_NONE, FAIL_ON_CONFLICT, FAIL_ON_PARTIAL };
 
 struct opts {
     enum opts_format format;
@@ -28,7 +31,8 @@ struct opts {
     enum opts_dump dump;
     bool all;
     bool explain;
-    bool fail_on_conflict; /* --fail-on=conflict */
+    enum opts_fail_on fail_on;
+    const char *expect;    /* --expect: the expectation file, or NULL */
     const char *only;      /* --only: a verdict name (static), or NULL */
     bool help;
     bool version;
