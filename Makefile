@@ -47,7 +47,7 @@ Q = @
 say = @printf '  %-6s %s\n' $(1) $(2);
 endif
 
-.PHONY: all demo check check-run test-bin deps deps-test bench \
+.PHONY: all demo check check-run test-bin deps deps-test bench check-browser \
 	install clean headers lint valgrind regen
 
 all: $(OUT)/claimdiff
@@ -102,9 +102,17 @@ test-bin: $(OUT)/claimdiff $(TEST_BIN)
 check-run:
 	@CLAIMDIFF=$(OUT)/claimdiff TESTBIN=$(OUT)/tests sh tests/run.sh
 
+# The seeds' HTML report rendered in headless Chromium: build/report.png
+# and checks that the matrix rendered (needs the chromium package, which
+# deps.sh --browser installs; not part of check).
+check-browser: all
+	@sh scripts/deps.sh --browser
+	@CLAIMDIFF=build/claimdiff sh tests/browser/check.sh
+
 # Accept the current output of the golden tests (review the diff first).
 regen: all
 	@CLAIMDIFF=build/claimdiff sh tests/golden.sh --regen
+	@CLAIMDIFF=build/claimdiff sh tests/html.sh --regen
 
 # Throughput of the release build (prints figures, judges nothing).
 bench: all

@@ -25,6 +25,13 @@ done
 if [ "${1:-}" = "--test" ]; then
     command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
     command -v jq >/dev/null 2>&1 || missing="$missing jq"
+    command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
+fi
+# make check-browser: a headless browser and a font it can render text with.
+if [ "${1:-}" = "--browser" ]; then
+    command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+    [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] ||
+        missing="$missing fonts-dejavu-core"
 fi
 
 [ -z "$missing" ] && exit 0
