@@ -243,15 +243,20 @@ static struct span value_span(const struct doc *doc, const struct claim *cl)
 static void write_value(struct page *p, const struct doc *doc,
                         const struct claim *cl)
 {
-    char buf[64];
     const char *v = NULL;
     switch (cl->kind) {
     case CLAIM_COUNT: {
         const struct number *num = &doc->numbers[cl->number_idx];
-        snprintf(buf, sizeof buf, "%s%s%g", num->qualifier ? num->qualifier : "",
-                 num->qualifier ? " " : "", num->value);
-        v = buf;
-        break;
+        char buf[32]; /* %.15g of a double needs at most 24 */
+        snprintf(buf, sizeof buf, "%.15g", num->value);
+        open_tag(p, "span", "val");
+        if (num->qualifier) {
+            text(p, num->qualifier);
+            text(p, " ");
+        }
+        text(p, buf);
+        close_tag(p);
+        return;
     }
     case CLAIM_DATE:
         v = doc->dates[cl->date_idx].value[0] ? doc->dates[cl->date_idx].value
@@ -798,8 +803,13 @@ static void write_statement(struct page *p, const struct comparison *k)
         close_tag(p);
         open_tag(p, "p", "loc");
         text(p, loc);
-        if (v[i].more)
-            text(p, " (words after the first 300 not compared)");
+        if (v[i].more) {
+            char note[64];
+            snprintf(note, sizeof note,
+                     " (words after the first %d not compared)",
+                     DIFF_MAX_WORDS);
+            text(p, note);
+        }
         close_tag(p);
         close_tag(p);
         nl(p);
@@ -817,9 +827,11 @@ static void write_statement(struct page *p, const struct comparison *k)
 }
 
 /* The quotations of one speaker not already shown as a statement, one
- * column per document. s[0..n) are the speaker's, by document. */
+ * column per document, under label if any are left and label is not
+ * NULL. s[0..n) are the speaker's, by document. */
 static void write_quotes(struct page *p, const struct report_said *s,
-                         size_t n, const bool *shown, const size_t *qoff)
+                         size_t n, const bool *shown, const size_t *qoff,
+                         const char *label)
 {
     bool open = false;
     size_t last = 0;
@@ -830,6 +842,10 @@ static void write_quotes(struct page *p, const struct report_said *s,
             continue;
         if (open && s[i].doc != last) {
             close_tag(p); /* col */
+            nl(p);
+        }
+        if (!open && label) {
+            elem(p, "p", "muted", label);
             nl(p);
         }
         if (!open) {
@@ -917,7 +933,8 @@ static void write_speaker(struct page *p, size_t entity, const struct stmt *st,
     nl(p);
     for (size_t i = 0; i < nst; i++)
         write_statement(p, &p->c->comparisons[st[i].cmp]);
-    write_quotes(p, said, nsaid, shown, qoff);
+    write_quotes(p, said, nsaid, shown, qoff,
+                 nst ? "Other quotations" : NULL);
     close_tag(p);
     nl(p);
 }
