@@ -60,8 +60,8 @@ say = @printf '  %-6s %s\n' $(1) $(2);
 endif
 
 .PHONY: all demo check check-run test-bin deps deps-test deps-fuzz bench \
-	install install-docs check-docs clean headers lint valgrind regen \
-	fuzz fuzz-bin fuzz-run
+	check-browser install install-docs check-docs clean headers lint \
+	valgrind regen fuzz fuzz-bin fuzz-run
 
 all: $(OUT)/claimdiff
 
@@ -136,9 +136,17 @@ $(OUT)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
 		tests/fuzz/fuzz.c $(OUT)/libclaimdiff.a $(LDFLAGS_ALL) \
 		-fsanitize=fuzzer $(LIBS)
 
+# The seeds' HTML report rendered in headless Chromium: build/report.png
+# and checks that the matrix rendered (needs the chromium package, which
+# deps.sh --browser installs; not part of check).
+check-browser: all
+	@sh scripts/deps.sh --browser
+	@CLAIMDIFF=build/claimdiff sh tests/browser/check.sh
+
 # Accept the current output of the golden tests (review the diff first).
 regen: all
 	@CLAIMDIFF=build/claimdiff sh tests/golden.sh --regen
+	@CLAIMDIFF=build/claimdiff sh tests/html.sh --regen
 
 # Throughput of the release build (prints figures, judges nothing).
 bench: all

@@ -31,6 +31,7 @@ if [ "$mode" = "--test" ]; then
     # tests/docs.sh renders the man page and runs the bash completion.
     command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
     command -v bash >/dev/null 2>&1 || missing="$missing bash"
+    command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 fi
 if [ "$mode" = "--fuzz" ]; then
     # Debian ships libFuzzer's runtime apart from clang (libclang-rt-*-dev,
@@ -40,6 +41,12 @@ if [ "$mode" = "--fuzz" ]; then
     elif ! [ -f "$(clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer-$(uname -m).a" ]; then
         missing="$missing libclang-rt-dev"
     fi
+fi
+# make check-browser: a headless browser and a font it can render text with.
+if [ "${1:-}" = "--browser" ]; then
+    command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+    [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] ||
+        missing="$missing fonts-dejavu-core"
 fi
 
 [ -z "$missing" ] && exit 0

@@ -231,12 +231,18 @@ int main(int argc, char **argv)
         lap(&sw, "anchor");
         compare_run(p.comparer, c);
         lap(&sw, "compare");
-        if (ex)
+        if (ex) {
             status = check_expectation(ex, c);
-        else if (o.format == FORMAT_JSON)
+        } else if (o.format == FORMAT_JSON) {
             report_json(stdout, c, &ro);
-        else
+        } else if (o.format == FORMAT_HTML) {
+            if (report_html(stdout, c, &ro) != CD_OK) {
+                fprintf(stderr, "claimdiff: writing the HTML report failed\n");
+                status = CD_EXIT_ERROR;
+            }
+        } else {
             report_text(stdout, c, &ro);
+        }
         fflush(stdout);
         lap(&sw, "report");
     }

@@ -77,7 +77,7 @@ static enum cd_err pick(const char *opt, const char *arg,
 
 enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
 {
-    static const char *const formats[] = {"text", "json", NULL};
+    static const char *const formats[] = {"text", "json", "html", NULL};
     static const char *const colors[] = {"auto", "always", "never", NULL};
     static const char *const dumps[] = {"none", "marked", "body", NULL};
     static const char *const verdicts[] = {"conflict", "partial", "agree", NULL};

@@ -16,6 +16,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
 #include "claimdiff/utf8.h"
+#include "report_shared.h"
 
 /* ---- JSON helpers ------------------------------------------------------ */
 
@@ -271,13 +272,6 @@ static cJSON *json_claims(const struct corpus *c)
     return arr;
 }
 
-static bool shown(const struct comparison *k, const struct report_opts *o)
-{
-    if (k->verdict == VERDICT_SINGLE && !o->all)
-        return false;
-    return !o->only || !strcmp(o->only, verdict_name(k->verdict));
-}
-
 static cJSON *json_comparisons(const struct corpus *c,
                                const struct report_opts *o)
 {
@@ -285,7 +279,7 @@ static cJSON *json_comparisons(const struct corpus *c,
     size_t *off = claim_offsets(c), id = 0;
     for (size_t i = 0; i < c->ncomparisons; i++) {
         const struct comparison *k = &c->comparisons[i];
-        if (!shown(k, o))
+        if (!report_shown(k, o))
             continue;
         cJSON *obj = cJSON_CreateObject();
         add(obj, "id", json_id('K', id++));
@@ -335,6 +329,164 @@ void report_json(FILE *out, const struct corpus *c,
     fputc('\n', out);
     cJSON_free(s);
     cJSON_Delete(root);
+}
+
+/* ---- shared with report_html.c (see report_shared.h) ----------------- */
+
+bool report_shown(const struct comparison *k, const struct report_opts *o)
+{
+    if (k->verdict == VERDICT_SINGLE && !o->all)
+        return false;
+    return !o->only || !strcmp(o->only, verdict_name(k->verdict));
+}
+
+/* One shown comparison and what orders it. */
+struct shown_cmp {
+    size_t index;
+    unsigned event;
+    int worst; /* the event's worst verdict */
+};
+
+static int compare_shown(const void *pa, const void *pb)
+{
+    const struct shown_cmp *a = pa, *b = pb;
+    if (a->worst != b->worst)
+        return a->worst < b->worst ? -1 : 1;
+    if (a->event != b->event)
+        return a->event < b->event ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void report_order_new(const struct corpus *c, const struct report_opts *o,
+                      struct report_order *r)
+{
+    struct shown_cmp *v = xmalloc((c->ncomparisons + 1) * sizeof *v);
+    unsigned max_event = 0;
+    memset(r, 0, sizeof *r);
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        if (c->comparisons[i].event_id > max_event)
+            max_event = c->comparisons[i].event_id;
+    int *worst = xmalloc((max_event + 1) * sizeof *worst);
+    for (unsigned e = 0; e <= max_event; e++)
+        worst[e] = VERDICT_SINGLE + 1;
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        if (!report_shown(k, o))
+            continue;
+        if (worst[k->event_id] == VERDICT_SINGLE + 1)
+            r->events++;
+        if ((int)k->verdict < worst[k->event_id])
+            worst[k->event_id] = (int)k->verdict;
+        r->counts[k->verdict]++;
+        v[r->n++] = (struct shown_cmp){i, k->event_id, 0};
+    }
+    for (size_t i = 0; i < r->n; i++)
+        v[i].worst = worst[v[i].event];
+    qsort(v, r->n, sizeof *v, compare_shown);
+    r->index = xmalloc((r->n + 1) * sizeof *r->index);
+    for (size_t i = 0; i < r->n; i++)
+        r->index[i] = v[i].index;
+    free(worst);
+    free(v);
+}
+
+void report_order_free(struct report_order *r)
+{
+    free(r->index);
+    memset(r, 0, sizeof *r);
+}
+
+size_t report_event_docs(const struct corpus *c, const struct report_order *r,
+                         size_t i)
+{
+    unsigned event = c->comparisons[r->index[i]].event_id;
+    size_t docs = 0;
+    for (size_t j = i; j < r->n; j++) {
+        const struct comparison *k = &c->comparisons[r->index[j]];
+        if (k->event_id != event)
+            break;
+        if (k->nvalues > docs)
+            docs = k->nvalues;
+    }
+    return docs;
+}
+
+const char *report_slot(const struct comparison *k)
+{
+    const char *slot = k->topic;
+    size_t el = strlen(k->event);
+    if (!strncmp(slot, k->event, el) && slot[el] == ':')
+        slot += el + 2;
+    return slot;
+}
+
+char *report_summary(const struct report_order *r, bool all)
+{
+    const size_t *n = r->counts;
+    /* The longest line is far below this: six numbers and fixed words. */
+    char buf[256];
+    int len = snprintf(buf, sizeof buf,
+                       "%zu event%s, %zu conflict%s, %zu partial, %zu agree",
+                       r->events, r->events == 1 ? "" : "s",
+                       n[VERDICT_CONFLICT], n[VERDICT_CONFLICT] == 1 ? "" : "s",
+                       n[VERDICT_PARTIAL], n[VERDICT_AGREE]);
+    if (all && len > 0 && (size_t)len < sizeof buf)
+        snprintf(buf + len, sizeof buf - (size_t)len, ", %zu single",
+                 n[VERDICT_SINGLE]);
+    return xstrdup(buf);
+}
+
+static int compare_said(const void *pa, const void *pb)
+{
+    const struct report_said *a = pa, *b = pb;
+    /* Named speakers in entity order, the unattributed last. */
+    size_t ea = a->entity ? a->entity : (size_t)-1;
+    size_t eb = b->entity ? b->entity : (size_t)-1;
+    if (ea != eb)
+        return ea < eb ? -1 : 1;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    return a->quote < b->quote ? -1 : a->quote > b->quote;
+}
+
+struct report_said *report_said_list(const struct corpus *c, size_t *n)
+{
+    struct report_said *v = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (size_t i = 0; i < c->ndocs; i++) {
+        const struct doc *doc = c->docs[i];
+        for (size_t k = 0; k < doc->nquotes; k++) {
+            const struct quote *q = &doc->quotes[k];
+            if (q->kind == QUOTE_SCARE)
+                continue;
+            if (*n == cap)
+                v = xgrow(v, &cap, *n + 1, sizeof *v);
+            v[*n].entity =
+                q->speaker >= 0 && (size_t)q->speaker < doc->nmentions
+                    ? doc->mentions[q->speaker].entity
+                    : 0;
+            v[*n].doc = i;
+            v[*n].quote = k;
+            (*n)++;
+        }
+    }
+    if (*n)
+        qsort(v, *n, sizeof *v, compare_said);
+    return v;
+}
+
+size_t report_cut(const char *t, size_t n, size_t max)
+{
+    if (n <= max)
+        return n;
+    n = max;
+    while (n > 0 && t[n] != ' ')
+        n--;
+    /* Never cut inside a UTF-8 sequence. */
+    while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
+        n--;
+    return n;
 }
 
 /* ---- text ------------------------------------------------------------- */
@@ -413,41 +565,15 @@ static void text_dates(FILE *out, const struct corpus *c,
     }
 }
 
-/* One reported quotation, for grouping by speaker. */
-struct said {
-    size_t entity; /* entity index + 1; 0 = no speaker named */
-    size_t doc, quote;
-};
-
-static int compare_said(const void *pa, const void *pb)
-{
-    const struct said *a = pa, *b = pb;
-    /* Named speakers in entity order, the unattributed last. */
-    size_t ea = a->entity ? a->entity : (size_t)-1;
-    size_t eb = b->entity ? b->entity : (size_t)-1;
-    if (ea != eb)
-        return ea < eb ? -1 : 1;
-    if (a->doc != b->doc)
-        return a->doc < b->doc ? -1 : 1;
-    return a->quote < b->quote ? -1 : a->quote > b->quote;
-}
-
-/* Longest quotation shown whole; longer ones are cut at a word with "...",
- * the file:line beside them leads to the rest. */
-#define QUOTE_SHOWN 160
-
+/* Longer quotations are cut at a word with "...", the file:line beside
+ * them leads to the rest. */
 static void print_quotation(FILE *out, const struct doc *doc, struct span s)
 {
     size_t n = s.end - s.start;
     const char *t = doc->text + s.start;
-    if (n > QUOTE_SHOWN) {
-        n = QUOTE_SHOWN;
-        while (n > 0 && t[n] != ' ')
-            n--;
-        /* Never cut inside a UTF-8 sequence. */
-        while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-            n--;
-        fprintf(out, "\"%.*s ...\"", (int)n, t);
+    size_t shown_len = report_cut(t, n, REPORT_QUOTE_SHOWN);
+    if (shown_len < n) {
+        fprintf(out, "\"%.*s ...\"", (int)shown_len, t);
         return;
     }
     fprintf(out, "\"%.*s\"", (int)n, t);
@@ -456,27 +582,10 @@ static void print_quotation(FILE *out, const struct doc *doc, struct span s)
 static void text_quotes(FILE *out, const struct corpus *c,
                         const struct report_opts *o)
 {
-    struct said *v = NULL;
-    size_t n = 0, cap = 0;
-    for (size_t i = 0; i < c->ndocs; i++) {
-        const struct doc *doc = c->docs[i];
-        for (size_t k = 0; k < doc->nquotes; k++) {
-            const struct quote *q = &doc->quotes[k];
-            if (q->kind == QUOTE_SCARE)
-                continue;
-            if (n == cap)
-                v = xgrow(v, &cap, n + 1, sizeof *v);
-            v[n].entity = q->speaker >= 0 && (size_t)q->speaker < doc->nmentions
-                              ? doc->mentions[q->speaker].entity
-                              : 0;
-            v[n].doc = i;
-            v[n].quote = k;
-            n++;
-        }
-    }
+    size_t n;
+    struct report_said *v = report_said_list(c, &n);
     if (n == 0)
         return;
-    qsort(v, n, sizeof *v, compare_said);
     fprintf(out, "\n%sWho said what%s\n", on(o, BOLD), on(o, RESET));
     for (size_t i = 0; i < n; i++) {
         const struct doc *doc = c->docs[v[i].doc];
@@ -505,24 +614,6 @@ static void text_quotes(FILE *out, const struct corpus *c,
 #define YELLOW "\033[33m"
 #define GREEN "\033[32m"
 
-/* One shown comparison and what orders it: events with a conflict first,
- * then within an event conflicts, partial, agree. */
-struct shown_cmp {
-    size_t index;
-    unsigned event;
-    int worst; /* the event's worst verdict */
-};
-
-static int compare_shown(const void *pa, const void *pb)
-{
-    const struct shown_cmp *a = pa, *b = pb;
-    if (a->worst != b->worst)
-        return a->worst < b->worst ? -1 : 1;
-    if (a->event != b->event)
-        return a->event < b->event ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
 static const char *verdict_color(const struct report_opts *o, enum verdict v)
 {
     return on(o, v == VERDICT_CONFLICT ? RED
@@ -544,51 +635,21 @@ static void text_value(FILE *out, const struct corpus *c,
 static void text_comparisons(FILE *out, const struct corpus *c,
                              const struct report_opts *o)
 {
-    struct shown_cmp *v = xmalloc((c->ncomparisons + 1) * sizeof *v);
-    int *worst = xmalloc((c->ncomparisons + 2) * sizeof *worst);
-    size_t n = 0, counts[VERDICT_SINGLE + 1] = {0}, events = 0;
-    unsigned max_event = 0;
-    for (size_t i = 0; i < c->ncomparisons; i++)
-        if (c->comparisons[i].event_id > max_event)
-            max_event = c->comparisons[i].event_id;
-    free(worst);
-    worst = xmalloc((max_event + 1) * sizeof *worst);
-    for (unsigned e = 0; e <= max_event; e++)
-        worst[e] = VERDICT_SINGLE + 1;
-    for (size_t i = 0; i < c->ncomparisons; i++) {
-        const struct comparison *k = &c->comparisons[i];
-        if (!shown(k, o))
-            continue;
-        if (worst[k->event_id] == VERDICT_SINGLE + 1)
-            events++;
-        if ((int)k->verdict < worst[k->event_id])
-            worst[k->event_id] = (int)k->verdict;
-        counts[k->verdict]++;
-        v[n++] = (struct shown_cmp){i, k->event_id, 0};
-    }
-    for (size_t i = 0; i < n; i++)
-        v[i].worst = worst[v[i].event];
-    qsort(v, n, sizeof *v, compare_shown);
+    struct report_order r;
+    report_order_new(c, o, &r);
     fprintf(out, "\n%sWhere the sources agree and differ%s\n", on(o, BOLD),
             on(o, RESET));
-    if (n == 0)
+    if (r.n == 0)
         fputs("  nothing that two sources both state\n", out);
-    for (size_t i = 0; i < n; i++) {
-        const struct comparison *k = &c->comparisons[v[i].index];
-        if (i == 0 || v[i].event != v[i - 1].event) {
-            size_t docs = 0;
-            for (size_t j = i; j < n && v[j].event == v[i].event; j++)
-                if (c->comparisons[v[j].index].nvalues > docs)
-                    docs = c->comparisons[v[j].index].nvalues;
+    for (size_t i = 0; i < r.n; i++) {
+        const struct comparison *k = &c->comparisons[r.index[i]];
+        if (i == 0 || k->event_id != c->comparisons[r.index[i - 1]].event_id) {
+            size_t docs = report_event_docs(c, &r, i);
             fprintf(out, "\n  %s%s%s — %zu source%s\n", on(o, BOLD), k->event,
                     on(o, RESET), docs, docs == 1 ? "" : "s");
         }
-        const char *slot = k->topic;
-        size_t el = strlen(k->event);
-        if (!strncmp(slot, k->event, el) && slot[el] == ':')
-            slot += el + 2;
         fprintf(out, "    %s%-8s%s %s", verdict_color(o, k->verdict),
-                verdict_name(k->verdict), on(o, RESET), slot);
+                verdict_name(k->verdict), on(o, RESET), report_slot(k));
         if (k->note)
             fprintf(out, ": %s", k->note);
         fputc('\n', out);
@@ -597,15 +658,10 @@ static void text_comparisons(FILE *out, const struct corpus *c,
         if (o->explain && k->why)
             fprintf(out, "      %swhy: %s%s\n", on(o, DIM), k->why, on(o, RESET));
     }
-    fprintf(out, "\n%zu event%s, %zu conflict%s, %zu partial, %zu agree", events,
-            events == 1 ? "" : "s", counts[VERDICT_CONFLICT],
-            counts[VERDICT_CONFLICT] == 1 ? "" : "s", counts[VERDICT_PARTIAL],
-            counts[VERDICT_AGREE]);
-    if (o->all)
-        fprintf(out, ", %zu single", counts[VERDICT_SINGLE]);
-    fputc('\n', out);
-    free(worst);
-    free(v);
+    char *summary = report_summary(&r, o->all);
+    fprintf(out, "\n%s\n", summary);
+    free(summary);
+    report_order_free(&r);
 }
 
 void report_text(FILE *out, const struct corpus *c,

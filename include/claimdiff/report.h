@@ -2,14 +2,17 @@
  *
  * Last stage. Reads the corpus and writes to the stream it is given; it
  * changes nothing. JSON follows CONTRACT.md exactly and is deterministic
- * (same input, same bytes). The only module besides main.c that writes
- * to a stream, and the only one that uses cJSON.
+ * (same input, same bytes), and so is the HTML page. The only module
+ * besides main.c that writes to a stream; the only one that uses cJSON,
+ * and it writes HTML with libxml2's xmlTextWriter (src/report_html.c).
  */
 #ifndef CLAIMDIFF_REPORT_H
 #define CLAIMDIFF_REPORT_H
 
 #include <stdbool.h> /* bool */
 #include <stdio.h>   /* FILE */
+
+#include "claimdiff/diag.h" /* enum cd_err, CD_NODISCARD */
 
 struct corpus;
 
@@ -31,6 +34,17 @@ void report_json(FILE *out, const struct corpus *c,
  * comparisons as far as the pipeline fills them. */
 void report_text(FILE *out, const struct corpus *c,
                  const struct report_opts *o);
+
+/* One self-contained HTML page (inline CSS, no script, nothing fetched):
+ * the documents and the summary line, a matrix of events and their slots
+ * against the sources with each value coloured by verdict (its sentence
+ * and file:line on hover and in a <details>), and each speaker's
+ * quotations side by side, the versions of one statement marked where
+ * their words differ. Every string from the input is escaped. Returns
+ * CD_ERR_IO if the page could not be written whole (out may then hold
+ * part of it); out is flushed but not closed. */
+CD_NODISCARD enum cd_err report_html(FILE *out, const struct corpus *c,
+                                     const struct report_opts *o);
 
 /* Each document's text. With body_only, boilerplate is left out (exactly
  * what later stages read); otherwise boilerplate regions are kept and
