@@ -195,6 +195,8 @@ int main(int argc, char **argv)
         lap(&sw, "compare");
         if (o.format == FORMAT_JSON)
             report_json(stdout, c, &ro);
+        else if (o.format == FORMAT_JSONL)
+            report_jsonl(stdout, c, &ro);
         else
             report_text(stdout, c, &ro);
         fflush(stdout);

@@ -41,7 +41,9 @@ const char *opts_usage(void)
            "PATH is a .txt or .html file, a directory (its .txt/.html/.htm\n"
            "files, recursively, sorted) or - for standard input.\n"
            "\n"
-           "  --format=text|json    output format (default text)\n"
+           "  --format=text|json|jsonl\n"
+           "                        output format (default text); jsonl: one\n"
+           "                        JSON object a line (see docs/scale.md)\n"
            "  --color=auto|always|never\n"
            "                        colour the text report (auto: on a tty,\n"
            "                        unless NO_COLOR is set)\n"
@@ -77,7 +79,7 @@ static enum cd_err pick(const char *opt, const char *arg,
 
 enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
 {
-    static const char *const formats[] = {"text", "json", NULL};
+    static const char *const formats[] = {"text", "json", "jsonl", NULL};
     static const char *const colors[] = {"auto", "always", "never", NULL};
     static const char *const dumps[] = {"none", "marked", "body", NULL};
     static const char *const verdicts[] = {"conflict", "partial", "agree", NULL};

@@ -18,7 +18,7 @@ enum cd_exit {
     CD_EXIT_ERROR = 2, /* usage error, or an input could not be read */
 };
 
-enum opts_format { FORMAT_TEXT, FORMAT_JSON };
+enum opts_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL };
 enum opts_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum opts_dump { DUMP_NONE, DUMP_MARKED, DUMP_BODY };
 
