@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "claimdiff/anchor.h"
+#include "claimdiff/arena.h"
+#include "claimdiff/batch.h"
 #include "claimdiff/claim.h"
 #include "claimdiff/compare.h"
 #include "claimdiff/date.h"
@@ -115,7 +117,50 @@ static void lap(struct stopwatch *w, const char *stage)
     w->t = now;
 }
 
-/* Load every input into c; report each one that fails and go on. */
+/* One input of the per-document half: what a worker made of it. */
+struct job {
+    const char *path;
+    struct doc *doc; /* NULL when it could not be loaded */
+    struct diag d;   /* why, when doc is NULL */
+};
+
+/* The per-document half over every input, shared by the workers. */
+struct jobs {
+    const struct pipeline *p;
+    bool with_stages; /* run the stages after load (not for --dump-text) */
+    struct job *v;
+    struct corpus *c;
+};
+
+/* On a worker: load and analyse one document. Touches only its own job;
+ * the engines are read-only (each stage keeps its scratch per run). */
+static void job_work(void *ctx, size_t i)
+{
+    struct jobs *js = ctx;
+    struct job *j = &js->v[i];
+    if (load_file(js->p->loader, j->path, LOAD_AUTO, &j->doc, &j->d) != CD_OK)
+        return;
+    if (js->with_stages)
+        process_document(js->p, j->doc);
+}
+
+/* On the main thread, in input order: add the document or report why not,
+ * so stderr and the corpus are the same for any -j. */
+static void job_deliver(void *ctx, size_t i)
+{
+    struct jobs *js = ctx;
+    struct job *j = &js->v[i];
+    if (!j->doc) {
+        complain(&j->d);
+        js->c->failed_inputs++;
+        return;
+    }
+    corpus_add(js->c, j->doc);
+    j->doc = NULL;
+}
+
+/* Load every input into c, o->jobs at a time; report each one that fails
+ * and go on. */
 static void load_inputs(const struct pipeline *p, const struct opts *o,
                         struct corpus *c, bool with_stages)
 {
@@ -127,17 +172,12 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
             c->failed_inputs++;
         }
     }
-    for (size_t i = 0; i < paths.n; i++) {
-        struct doc *doc;
-        if (load_file(p->loader, paths.paths[i], LOAD_AUTO, &doc, &d) != CD_OK) {
-            complain(&d);
-            c->failed_inputs++;
-            continue;
-        }
-        if (with_stages)
-            process_document(p, doc);
-        corpus_add(c, doc);
-    }
+    struct jobs js = {p, with_stages, xcalloc(paths.n + 1, sizeof *js.v), c};
+    for (size_t i = 0; i < paths.n; i++)
+        js.v[i].path = paths.paths[i];
+    batch_run(paths.n, o->jobs ? o->jobs : batch_cpus(), job_work,
+              job_deliver, &js);
+    free(js.v);
     load_paths_clear(&paths);
 }
 

@@ -1,8 +1,12 @@
 /* opts.c - getopt_long over one alphabetical option table. */
 #include "claimdiff/opts.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "claimdiff/batch.h"
 
 enum {
     OPT_ALL = 256,
@@ -11,6 +15,7 @@ enum {
     OPT_EXPLAIN,
     OPT_FAIL_ON,
     OPT_FORMAT,
+    OPT_JOBS,
     OPT_ONLY,
     OPT_RULES,
     OPT_VERSION,
@@ -25,6 +30,7 @@ static const struct option long_options[] = {
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"help", no_argument, NULL, 'h'},
+    {"jobs", required_argument, NULL, 'j'},
     {"only", required_argument, NULL, OPT_ONLY},
     {"rules", required_argument, NULL, OPT_RULES},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -55,6 +61,9 @@ const char *opts_usage(void)
            "  --dump-text[=marked|body]\n"
            "                        print each document's text: marked shows\n"
            "                        boilerplate regions, body leaves them out\n"
+           "  -j, --jobs=N          read and analyse N documents at a time\n"
+           "                        (0: one per processor; default 1); the\n"
+           "                        output does not depend on N\n"
            "  --rules=DIR           add the rule files under DIR to the\n"
            "                        built-in rules (see rules/README.md)\n"
            "  -h, --help            show this help\n"
@@ -77,6 +86,24 @@ static enum cd_err pick(const char *opt, const char *arg,
                     "--%s: unknown value '%s'", opt, arg);
 }
 
+/* The one parser of unsigned option values: decimal digits only, at most
+ * max. */
+static enum cd_err parse_unsigned(const char *opt, const char *arg,
+                                  unsigned long max, unsigned *out,
+                                  struct diag *d)
+{
+    char *end;
+    unsigned long v;
+    errno = 0;
+    v = strtoul(arg, &end, 10);
+    if (arg[0] < '0' || arg[0] > '9' || *end || errno == ERANGE || v > max)
+        return diag_set(d, CD_ERR_USAGE, NULL, 0, 0,
+                        "%s: expected a number from 0 to %lu, got '%s'", opt,
+                        max, arg);
+    *out = (unsigned)v;
+    return CD_OK;
+}
+
 enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
 {
     static const char *const formats[] = {"text", "json", "jsonl", NULL};
@@ -87,9 +114,10 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
     int c, v;
     enum cd_err err = CD_OK;
     memset(o, 0, sizeof *o);
+    o->jobs = 1;
     opterr = 0;
     optind = 1;
-    while (!err && (c = getopt_long(argc, argv, "+h", long_options, NULL)) != -1) {
+    while (!err && (c = getopt_long(argc, argv, "+:hj:", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_ALL:
             o->all = true;
@@ -124,6 +152,10 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
             break;
         case 'h':
             o->help = true;
+            break;
+        case 'j':
+            err = parse_unsigned("--jobs", optarg, BATCH_MAX_THREADS, &o->jobs,
+                                 d);
             break;
         case OPT_VERSION:
             o->version = true;

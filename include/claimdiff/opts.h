@@ -32,6 +32,7 @@ struct opts {
     const char *only;      /* --only: a verdict name (static), or NULL */
     bool help;
     bool version;
+    unsigned jobs;         /* -j: documents at a time; 0 one per processor */
     const char *rules_dir; /* NULL: built-in rules only */
     char **inputs;         /* into argv */
     size_t ninputs;
