@@ -1,5 +1,6 @@
 /* main.c - orchestrate: options, rules, per-document stages, per-corpus
  * stages, report. The only place besides report.c that prints. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "claimdiff/date.h"
 #include "claimdiff/diag.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/docio.h"
 #include "claimdiff/link.h"
 #include "claimdiff/load.h"
 #include "claimdiff/number.h"
@@ -120,16 +122,26 @@ static void lap(struct stopwatch *w, const char *stage)
 /* One input of the per-document half: what a worker made of it. */
 struct job {
     const char *path;
-    struct doc *doc; /* NULL when it could not be loaded */
-    struct diag d;   /* why, when doc is NULL */
+    struct doc *doc; /* the document, unless it failed or was written */
+    char *record;    /* extract: the document's record line */
+    size_t reclen;
+    bool failed;     /* could not be loaded (or written): see d */
+    struct diag d;
+};
+
+/* What to do with each document after load. */
+enum job_mode {
+    JOB_LOAD,    /* load only (--dump-text) */
+    JOB_ANALYSE, /* load and run the per-document stages */
+    JOB_EXTRACT, /* ... and turn the document into its record */
 };
 
 /* The per-document half over every input, shared by the workers. */
 struct jobs {
     const struct pipeline *p;
-    bool with_stages; /* run the stages after load (not for --dump-text) */
+    enum job_mode mode;
     struct job *v;
-    struct corpus *c;
+    struct corpus *c; /* gets the documents, counts the failures */
 };
 
 /* On a worker: load and analyse one document. Touches only its own job;
@@ -138,31 +150,44 @@ static void job_work(void *ctx, size_t i)
 {
     struct jobs *js = ctx;
     struct job *j = &js->v[i];
-    if (load_file(js->p->loader, j->path, LOAD_AUTO, &j->doc, &j->d) != CD_OK)
+    if (load_file(js->p->loader, j->path, LOAD_AUTO, &j->doc, &j->d) != CD_OK) {
+        j->failed = true;
         return;
-    if (js->with_stages)
+    }
+    if (js->mode != JOB_LOAD)
         process_document(js->p, j->doc);
+    if (js->mode == JOB_EXTRACT) {
+        j->record = docio_format(j->doc, rules_version(), &j->reclen, &j->d);
+        j->failed = !j->record;
+        doc_free(j->doc);
+        j->doc = NULL;
+    }
 }
 
-/* On the main thread, in input order: add the document or report why not,
- * so stderr and the corpus are the same for any -j. */
+/* On the main thread, in input order: add the document (or write its
+ * record) or report why not, so stdout, stderr and the corpus are the
+ * same for any -j. */
 static void job_deliver(void *ctx, size_t i)
 {
     struct jobs *js = ctx;
     struct job *j = &js->v[i];
-    if (!j->doc) {
+    if (j->failed) {
         complain(&j->d);
         js->c->failed_inputs++;
-        return;
+    } else if (j->record) {
+        fwrite(j->record, 1, j->reclen, stdout);
+    } else {
+        corpus_add(js->c, j->doc);
     }
-    corpus_add(js->c, j->doc);
+    free(j->record);
+    j->record = NULL;
     j->doc = NULL;
 }
 
-/* Load every input into c, o->jobs at a time; report each one that fails
- * and go on. */
+/* Load every input, o->jobs at a time, and do what mode says; report each
+ * one that fails and go on. */
 static void load_inputs(const struct pipeline *p, const struct opts *o,
-                        struct corpus *c, bool with_stages)
+                        struct corpus *c, enum job_mode mode)
 {
     struct load_paths paths = {0};
     struct diag d;
@@ -172,13 +197,65 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
             c->failed_inputs++;
         }
     }
-    struct jobs js = {p, with_stages, xcalloc(paths.n + 1, sizeof *js.v), c};
+    struct jobs js = {p, mode, xcalloc(paths.n + 1, sizeof *js.v), c};
     for (size_t i = 0; i < paths.n; i++)
         js.v[i].path = paths.paths[i];
     batch_run(paths.n, o->jobs ? o->jobs : batch_cpus(), job_work,
               job_deliver, &js);
     free(js.v);
     load_paths_clear(&paths);
+}
+
+/* Bad lines of one records file after which the rest of it is not read:
+ * by then it is likely no such file at all. */
+#define MAX_BAD_LINES 10
+
+/* compare: read the records of every input into c, in order. A bad line
+ * is reported and skipped; a record of other rules or format stops
+ * everything (its comparisons would be meaningless): returns false. */
+static bool read_records(const struct opts *o, struct corpus *c)
+{
+    for (size_t i = 0; i < o->ninputs; i++) {
+        const char *path = o->inputs[i];
+        bool is_stdin = !strcmp(path, "-");
+        FILE *in = is_stdin ? stdin : fopen(path, "rb");
+        struct diag d;
+        if (!in) {
+            diag_set(&d, CD_ERR_IO, path, 0, 0, "%s", strerror(errno));
+            complain(&d);
+            c->failed_inputs++;
+            continue;
+        }
+        struct docio_reader *r = docio_reader_new(in, path, rules_version());
+        unsigned nbad = 0;
+        for (;;) {
+            struct doc *doc;
+            enum cd_err err = docio_read(r, &doc, &d);
+            if (err == CD_ERR_USAGE) {
+                complain(&d);
+                docio_reader_free(r);
+                if (!is_stdin)
+                    fclose(in);
+                return false;
+            }
+            if (err) {
+                complain(&d);
+                c->failed_inputs++;
+                if (++nbad < MAX_BAD_LINES && err != CD_ERR_IO)
+                    continue;
+                fprintf(stderr, "claimdiff: %s: rest of the file skipped\n",
+                        path);
+                break;
+            }
+            if (!doc)
+                break;
+            corpus_add(c, doc);
+        }
+        docio_reader_free(r);
+        if (!is_stdin)
+            fclose(in);
+    }
+    return true;
 }
 
 static bool want_color(enum opts_color mode)
@@ -221,7 +298,19 @@ int main(int argc, char **argv)
     struct stopwatch sw = {timings && timings[0] && strcmp(timings, "0"), {0, 0}};
     lap(&sw, NULL);
     c = corpus_new();
-    load_inputs(&p, &o, c, o.dump == DUMP_NONE);
+    if (o.command == CMD_EXTRACT) {
+        load_inputs(&p, &o, c, JOB_EXTRACT);
+        lap(&sw, "documents");
+        goto done;
+    }
+    if (o.command == CMD_COMPARE) {
+        if (!read_records(&o, c)) {
+            status = CD_EXIT_ERROR;
+            goto out;
+        }
+    } else {
+        load_inputs(&p, &o, c, o.dump == DUMP_NONE ? JOB_ANALYSE : JOB_LOAD);
+    }
     lap(&sw, "documents");
     struct report_opts ro = {want_color(o.color), o.all, o.explain, o.only};
     if (o.dump != DUMP_NONE) {
@@ -247,6 +336,7 @@ int main(int argc, char **argv)
             if (c->comparisons[i].verdict == VERDICT_CONFLICT)
                 status = CD_EXIT_FOUND;
     }
+done:
     if (c->failed_inputs)
         status = CD_EXIT_ERROR;
 

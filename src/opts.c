@@ -40,12 +40,17 @@ static const struct option long_options[] = {
 const char *opts_usage(void)
 {
     return "usage: claimdiff [OPTIONS] PATH...\n"
+           "       claimdiff extract [-j N] [--rules=DIR] PATH... > FILE.jsonl\n"
+           "       claimdiff compare [OPTIONS] FILE.jsonl...\n"
            "Compare what several news articles about one story say: who,\n"
            "what, when, where, how many, who said what; report where the\n"
            "sources agree, partly agree and conflict.\n"
            "\n"
            "PATH is a .txt or .html file, a directory (its .txt/.html/.htm\n"
            "files, recursively, sorted) or - for standard input.\n"
+           "extract writes one record a document (its text and all that was\n"
+           "found in it) without comparing; compare reads such files (- for\n"
+           "standard input) and reports as one run over all their documents.\n"
            "\n"
            "  --format=text|json|jsonl\n"
            "                        output format (default text); jsonl: one\n"
@@ -104,6 +109,34 @@ static enum cd_err parse_unsigned(const char *opt, const char *arg,
     return CD_OK;
 }
 
+/* Options that make no sense with the command given. */
+static enum cd_err check_combinations(const struct opts *o, struct diag *d)
+{
+    const char *bad = NULL;
+    if (o->command == CMD_EXTRACT) {
+        if (o->format != FORMAT_TEXT)
+            bad = "--format";
+        else if (o->all)
+            bad = "--all";
+        else if (o->explain)
+            bad = "--explain";
+        else if (o->only)
+            bad = "--only";
+        else if (o->fail_on_conflict)
+            bad = "--fail-on";
+        else if (o->dump != DUMP_NONE)
+            bad = "--dump-text";
+        else if (o->color != COLOR_AUTO)
+            bad = "--color";
+    }
+    if (bad)
+        return diag_set(d, CD_ERR_USAGE, NULL, 0, 0,
+                        "extract does not take %s: it writes document records; "
+                        "give %s to compare",
+                        bad, bad);
+    return CD_OK;
+}
+
 enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
 {
     static const char *const formats[] = {"text", "json", "jsonl", NULL};
@@ -115,6 +148,15 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
     enum cd_err err = CD_OK;
     memset(o, 0, sizeof *o);
     o->jobs = 1;
+    /* A command word comes first; getopt then starts after it. */
+    if (argc > 1 && !strcmp(argv[1], "extract"))
+        o->command = CMD_EXTRACT;
+    else if (argc > 1 && !strcmp(argv[1], "compare"))
+        o->command = CMD_COMPARE;
+    if (o->command != CMD_RUN) {
+        argc--;
+        argv++;
+    }
     opterr = 0;
     optind = 1;
     while (!err && (c = getopt_long(argc, argv, "+:hj:", long_options, NULL)) != -1) {
@@ -174,6 +216,9 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
         return err;
     o->inputs = argv + optind;
     o->ninputs = (size_t)(argc - optind);
+    err = check_combinations(o, d);
+    if (err)
+        return err;
     if (!o->help && !o->version && o->ninputs == 0)
         return diag_set(d, CD_ERR_USAGE, NULL, 0, 0, "no input given");
     return CD_OK;

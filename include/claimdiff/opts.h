@@ -22,7 +22,15 @@ enum opts_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL };
 enum opts_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum opts_dump { DUMP_NONE, DUMP_MARKED, DUMP_BODY };
 
+/* The first argument may name a command; without one, both halves run. */
+enum opts_command {
+    CMD_RUN,     /* claimdiff PATH...: analyse and compare */
+    CMD_EXTRACT, /* claimdiff extract PATH...: document records to stdout */
+    CMD_COMPARE, /* claimdiff compare FILE...: compare document records */
+};
+
 struct opts {
+    enum opts_command command;
     enum opts_format format;
     enum opts_color color;
     enum opts_dump dump;
