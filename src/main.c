@@ -119,12 +119,65 @@ static void lap(struct stopwatch *w, const char *stage)
     w->t = now;
 }
 
+/* A progress line on stderr ("12/3000 files, 4.1 MB/s") for long runs at
+ * a terminal: only when stderr is one and only once the run has lasted a
+ * second, so pipes, logs and quick runs never see it. Redrawn at most ten
+ * times a second, erased when done or before any message. */
+struct progress {
+    bool tty;
+    bool shown; /* a line is on the screen */
+    struct timespec start, last;
+    size_t total, done;
+    double bytes;
+};
+
+static double seconds_between(const struct timespec *a,
+                              const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) +
+           (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void progress_start(struct progress *pr, size_t total)
+{
+    memset(pr, 0, sizeof *pr);
+    pr->tty = isatty(STDERR_FILENO);
+    pr->total = total;
+    clock_gettime(CLOCK_MONOTONIC, &pr->start);
+}
+
+static void progress_clear(struct progress *pr)
+{
+    if (pr->shown)
+        fputs("\r\033[K", stderr);
+    pr->shown = false;
+}
+
+/* files more inputs done (0 or 1), `bytes` more bytes of text read. */
+static void progress_step(struct progress *pr, size_t files, size_t bytes)
+{
+    struct timespec now;
+    pr->done += files;
+    pr->bytes += (double)bytes;
+    if (!pr->tty)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double t = seconds_between(&pr->start, &now);
+    if (t < 1.0 || (pr->shown && seconds_between(&pr->last, &now) < 0.1))
+        return;
+    fprintf(stderr, "\rclaimdiff: %zu/%zu files, %.1f MB/s\033[K", pr->done,
+            pr->total, pr->bytes / 1e6 / t);
+    pr->shown = true;
+    pr->last = now;
+}
+
 /* One input of the per-document half: what a worker made of it. */
 struct job {
     const char *path;
     struct doc *doc; /* the document, unless it failed or was written */
     char *record;    /* extract: the document's record line */
     size_t reclen;
+    size_t bytes;    /* the document's size, for the progress line */
     bool failed;     /* could not be loaded (or written): see d */
     struct diag d;
 };
@@ -142,6 +195,7 @@ struct jobs {
     enum job_mode mode;
     struct job *v;
     struct corpus *c; /* gets the documents, counts the failures */
+    struct progress progress;
 };
 
 /* On a worker: load and analyse one document. Touches only its own job;
@@ -154,6 +208,7 @@ static void job_work(void *ctx, size_t i)
         j->failed = true;
         return;
     }
+    j->bytes = j->doc->len;
     if (js->mode != JOB_LOAD)
         process_document(js->p, j->doc);
     if (js->mode == JOB_EXTRACT) {
@@ -172,6 +227,7 @@ static void job_deliver(void *ctx, size_t i)
     struct jobs *js = ctx;
     struct job *j = &js->v[i];
     if (j->failed) {
+        progress_clear(&js->progress);
         complain(&j->d);
         js->c->failed_inputs++;
     } else if (j->record) {
@@ -182,6 +238,7 @@ static void job_deliver(void *ctx, size_t i)
     free(j->record);
     j->record = NULL;
     j->doc = NULL;
+    progress_step(&js->progress, 1, j->bytes);
 }
 
 /* Load every input, o->jobs at a time, and do what mode says; report each
@@ -197,11 +254,13 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
             c->failed_inputs++;
         }
     }
-    struct jobs js = {p, mode, xcalloc(paths.n + 1, sizeof *js.v), c};
+    struct jobs js = {p, mode, xcalloc(paths.n + 1, sizeof *js.v), c, {0}};
     for (size_t i = 0; i < paths.n; i++)
         js.v[i].path = paths.paths[i];
+    progress_start(&js.progress, paths.n);
     batch_run(paths.n, o->jobs ? o->jobs : batch_cpus(), job_work,
               job_deliver, &js);
+    progress_clear(&js.progress);
     free(js.v);
     load_paths_clear(&paths);
 }
@@ -215,13 +274,17 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
  * everything (its comparisons would be meaningless): returns false. */
 static bool read_records(const struct opts *o, struct corpus *c)
 {
-    for (size_t i = 0; i < o->ninputs; i++) {
+    struct progress pr;
+    bool ok = true;
+    progress_start(&pr, o->ninputs);
+    for (size_t i = 0; ok && i < o->ninputs; i++) {
         const char *path = o->inputs[i];
         bool is_stdin = !strcmp(path, "-");
         FILE *in = is_stdin ? stdin : fopen(path, "rb");
         struct diag d;
         if (!in) {
             diag_set(&d, CD_ERR_IO, path, 0, 0, "%s", strerror(errno));
+            progress_clear(&pr);
             complain(&d);
             c->failed_inputs++;
             continue;
@@ -231,12 +294,12 @@ static bool read_records(const struct opts *o, struct corpus *c)
         for (;;) {
             struct doc *doc;
             enum cd_err err = docio_read(r, &doc, &d);
+            if (err)
+                progress_clear(&pr);
             if (err == CD_ERR_USAGE) {
                 complain(&d);
-                docio_reader_free(r);
-                if (!is_stdin)
-                    fclose(in);
-                return false;
+                ok = false;
+                break;
             }
             if (err) {
                 complain(&d);
@@ -249,13 +312,16 @@ static bool read_records(const struct opts *o, struct corpus *c)
             }
             if (!doc)
                 break;
+            progress_step(&pr, 0, doc->len);
             corpus_add(c, doc);
         }
         docio_reader_free(r);
         if (!is_stdin)
             fclose(in);
+        progress_step(&pr, 1, 0);
     }
-    return true;
+    progress_clear(&pr);
+    return ok;
 }
 
 static bool want_color(enum opts_color mode)
