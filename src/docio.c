@@ -691,19 +691,22 @@ static void check_header(struct rd *x, const cJSON *o)
                           t->valuestring);
         return;
     }
-    if (!cJSON_IsString(f) || strcmp(f->valuestring, DOCIO_FORMAT)) {
+    if (!cJSON_IsString(f) || !cJSON_IsString(r)) {
+        bad(x, "no \"%s\" string", cJSON_IsString(f) ? "rules" : "format");
+        return;
+    }
+    if (strcmp(f->valuestring, DOCIO_FORMAT)) {
         x->err = diag_set(x->d, CD_ERR_USAGE, x->r->name, x->r->line, 0,
                           "record format %s, this claimdiff reads " DOCIO_FORMAT
                           "; run claimdiff extract again",
-                          cJSON_IsString(f) ? f->valuestring : "missing");
+                          f->valuestring);
         return;
     }
-    if (!cJSON_IsString(r) || strcmp(r->valuestring, x->r->rules)) {
+    if (strcmp(r->valuestring, x->r->rules)) {
         x->err = diag_set(x->d, CD_ERR_USAGE, x->r->name, x->r->line, 0,
                           "record made with rules %s, these are rules %s; "
                           "run claimdiff extract again with this claimdiff",
-                          cJSON_IsString(r) ? r->valuestring : "missing",
-                          x->r->rules);
+                          r->valuestring, x->r->rules);
     }
 }
 
