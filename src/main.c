@@ -269,57 +269,62 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
  * by then it is likely no such file at all. */
 #define MAX_BAD_LINES 10
 
-/* compare: read the records of every input into c, in order. A bad line
- * is reported and skipped; a record of other rules or format stops
+/* compare: add the records of the file at path ("-": stdin) to c. A bad
+ * line is reported and skipped; a record of other rules or format stops
  * everything (its comparisons would be meaningless): returns false. */
+static bool read_record_file(const char *path, struct corpus *c,
+                             struct progress *pr)
+{
+    bool is_stdin = !strcmp(path, "-"), ok = true;
+    FILE *in = is_stdin ? stdin : fopen(path, "rb");
+    unsigned nbad = 0;
+    struct diag d;
+    if (!in) {
+        diag_set(&d, CD_ERR_IO, path, 0, 0, "%s", strerror(errno));
+        progress_clear(pr);
+        complain(&d);
+        c->failed_inputs++;
+        return true;
+    }
+    struct docio_reader *r = docio_reader_new(in, path, rules_version());
+    for (;;) {
+        struct doc *doc;
+        enum cd_err err = docio_read(r, &doc, &d);
+        if (!err && !doc)
+            break;
+        if (!err) {
+            progress_step(pr, 0, doc->len);
+            corpus_add(c, doc);
+            continue;
+        }
+        progress_clear(pr);
+        complain(&d);
+        if (err == CD_ERR_USAGE) {
+            ok = false;
+            break;
+        }
+        c->failed_inputs++;
+        if (err == CD_ERR_IO || ++nbad == MAX_BAD_LINES) {
+            fprintf(stderr, "claimdiff: %s: rest of the file skipped\n", path);
+            break;
+        }
+    }
+    docio_reader_free(r);
+    if (!is_stdin)
+        fclose(in);
+    progress_step(pr, 1, 0);
+    return ok;
+}
+
+/* compare: read the records of every input into c, in order; false when
+ * a record file must not be compared (read_record_file). */
 static bool read_records(const struct opts *o, struct corpus *c)
 {
     struct progress pr;
     bool ok = true;
     progress_start(&pr, o->ninputs);
-    for (size_t i = 0; ok && i < o->ninputs; i++) {
-        const char *path = o->inputs[i];
-        bool is_stdin = !strcmp(path, "-");
-        FILE *in = is_stdin ? stdin : fopen(path, "rb");
-        struct diag d;
-        if (!in) {
-            diag_set(&d, CD_ERR_IO, path, 0, 0, "%s", strerror(errno));
-            progress_clear(&pr);
-            complain(&d);
-            c->failed_inputs++;
-            continue;
-        }
-        struct docio_reader *r = docio_reader_new(in, path, rules_version());
-        unsigned nbad = 0;
-        for (;;) {
-            struct doc *doc;
-            enum cd_err err = docio_read(r, &doc, &d);
-            if (err)
-                progress_clear(&pr);
-            if (err == CD_ERR_USAGE) {
-                complain(&d);
-                ok = false;
-                break;
-            }
-            if (err) {
-                complain(&d);
-                c->failed_inputs++;
-                if (++nbad < MAX_BAD_LINES && err != CD_ERR_IO)
-                    continue;
-                fprintf(stderr, "claimdiff: %s: rest of the file skipped\n",
-                        path);
-                break;
-            }
-            if (!doc)
-                break;
-            progress_step(&pr, 0, doc->len);
-            corpus_add(c, doc);
-        }
-        docio_reader_free(r);
-        if (!is_stdin)
-            fclose(in);
-        progress_step(&pr, 1, 0);
-    }
+    for (size_t i = 0; ok && i < o->ninputs; i++)
+        ok = read_record_file(o->inputs[i], c, &pr);
     progress_clear(&pr);
     return ok;
 }

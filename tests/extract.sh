@@ -112,6 +112,12 @@ bad "a span past the text is refused" 2 "$tmp/span.rec:1: bad record:" \
 sed '2s/"speaker":[0-9-]*/"speaker":100000/' "$tmp/a.rec" >"$tmp/idx.rec"
 bad "an index out of range is refused" 2 \
     "$tmp/idx.rec:2: bad record: \"speaker\" must be an integer" "$tmp/idx.rec"
+seq 30 >"$tmp/numbers.rec"
+bad "after ten bad lines the rest of a file is skipped" 2 \
+    "^claimdiff: $tmp/numbers.rec: rest of the file skipped" "$tmp/numbers.rec"
+[ "$(grep -c 'not a JSON object' "$tmp/err")" = 10 ] &&
+    ok "... after naming each of the ten" ||
+    fail "... after naming each of the ten"
 bad "a missing file is named" 2 "^claimdiff: $tmp/none.rec:" "$tmp/none.rec"
 # The good lines around a bad one are still compared.
 "$CLAIMDIFF" compare --format json "$tmp/idx.rec" >"$tmp/idx.json" 2>/dev/null
