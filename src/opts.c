@@ -15,7 +15,6 @@ enum {
     OPT_EXPLAIN,
     OPT_FAIL_ON,
     OPT_FORMAT,
-    OPT_JOBS,
     OPT_ONLY,
     OPT_RULES,
     OPT_VERSION,
