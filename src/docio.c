@@ -627,9 +627,7 @@ static void read_quotes(struct rd *x, const cJSON *o)
         q->kind = (enum quote_kind)field_uint(x, e, "kind", QUOTE_SCARE);
         q->speaker = field_int(x, e, "speaker", -1, nm - 1);
         q->speaker_span = field_span(x, e, "speaker_span");
-        /* A continuation resumes an earlier quotation. */
-        q->continues = field_int(x, e, "continues", -1,
-                                 (int)doc->nquotes - 2);
+        q->continues = field_int(x, e, "continues", -1, (int)n - 1);
     }
 }
 
@@ -649,7 +647,9 @@ static void read_claims(struct rd *x, const cJSON *o)
         cl->kind = (enum claim_kind)field_uint(x, e, "kind", CLAIM_NKINDS - 1);
         cl->sentence = field_uint(x, e, "sentence",
                                   doc->nsents ? (unsigned)doc->nsents - 1 : 0);
-        cl->frame = field_uint(x, e, "frame", INT32_MAX);
+        /* Each frame has its event claim, so frames <= claims; compare
+         * sizes a table by the largest. */
+        cl->frame = field_uint(x, e, "frame", (unsigned)n);
         cl->cls = field_str(x, e, "cls", true);
         cl->slot = field_str(x, e, "slot", true);
         cl->thing = field_str(x, e, "thing", true);
