@@ -28,6 +28,7 @@
 #include <libxml/tree.h>
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -260,6 +261,10 @@ struct html_extractor {
     size_t max_phrase; /* largest maxlen: longer paragraphs are prose */
     struct meta_key *keys;
     size_t nkeys;
+    /* cJSON_Parse resets a global error position on every call; threads
+     * sharing this extractor take turns through this lock. The one part
+     * of the extractor that changes after html_new. */
+    pthread_mutex_t *cjson_lock;
 };
 
 static const struct hint *hint_find(const struct html_extractor *h,
@@ -414,8 +419,16 @@ static enum cd_err load_keys(struct html_extractor *h, const struct rules *r,
 enum cd_err html_new(const struct rules *r, struct html_extractor **out,
                      struct diag *d)
 {
-    struct html_extractor *h = xcalloc(1, sizeof *h);
-    enum cd_err err = load_hints(h, r, d);
+    struct html_extractor *h;
+    enum cd_err err;
+    /* libxml2 sets up its globals on first use unless told to first; done
+     * here, on the thread that builds the pipeline, no two loader threads
+     * race to do it. Harmless to repeat. */
+    xmlInitParser();
+    h = xcalloc(1, sizeof *h);
+    h->cjson_lock = xmalloc(sizeof *h->cjson_lock);
+    pthread_mutex_init(h->cjson_lock, NULL);
+    err = load_hints(h, r, d);
     if (!err)
         err = load_phrases(h, r, d);
     if (!err)
@@ -437,6 +450,8 @@ void html_free(struct html_extractor *h)
     free(h->slots);
     free(h->phrases);
     free(h->keys);
+    pthread_mutex_destroy(h->cjson_lock);
+    free(h->cjson_lock);
     free(h);
 }
 
@@ -954,7 +969,9 @@ static void jsonld_script(struct walk *w, const xmlNode *n)
     char *s = node_text(n);
     if (!s)
         return;
+    pthread_mutex_lock(w->h->cjson_lock);
     cJSON *j = cJSON_Parse(s);
+    pthread_mutex_unlock(w->h->cjson_lock);
     if (j)
         jsonld_walk(w, j, j, 0);
     cJSON_Delete(j);

@@ -1,5 +1,6 @@
 /* main.c - orchestrate: options, rules, per-document stages, per-corpus
  * stages, report. The only place besides report.c that prints. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,12 +8,15 @@
 #include <unistd.h>
 
 #include "claimdiff/anchor.h"
+#include "claimdiff/arena.h"
+#include "claimdiff/batch.h"
 #include "claimdiff/claim.h"
 #include "claimdiff/compare.h"
 #include "claimdiff/date.h"
 #include "claimdiff/diag.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/expect.h"
+#include "claimdiff/docio.h"
 #include "claimdiff/link.h"
 #include "claimdiff/load.h"
 #include "claimdiff/number.h"
@@ -116,9 +120,132 @@ static void lap(struct stopwatch *w, const char *stage)
     w->t = now;
 }
 
-/* Load every input into c; report each one that fails and go on. */
+/* A progress line on stderr ("12/3000 files, 4.1 MB/s") for long runs at
+ * a terminal: only when stderr is one and only once the run has lasted a
+ * second, so pipes, logs and quick runs never see it. Redrawn at most ten
+ * times a second, erased when done or before any message. */
+struct progress {
+    bool tty;
+    bool shown; /* a line is on the screen */
+    struct timespec start, last;
+    size_t total, done;
+    double bytes;
+};
+
+static double seconds_between(const struct timespec *a,
+                              const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) +
+           (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void progress_start(struct progress *pr, size_t total)
+{
+    memset(pr, 0, sizeof *pr);
+    pr->tty = isatty(STDERR_FILENO);
+    pr->total = total;
+    clock_gettime(CLOCK_MONOTONIC, &pr->start);
+}
+
+static void progress_clear(struct progress *pr)
+{
+    if (pr->shown)
+        fputs("\r\033[K", stderr);
+    pr->shown = false;
+}
+
+/* files more inputs done (0 or 1), `bytes` more bytes of text read. */
+static void progress_step(struct progress *pr, size_t files, size_t bytes)
+{
+    struct timespec now;
+    pr->done += files;
+    pr->bytes += (double)bytes;
+    if (!pr->tty)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double t = seconds_between(&pr->start, &now);
+    if (t < 1.0 || (pr->shown && seconds_between(&pr->last, &now) < 0.1))
+        return;
+    fprintf(stderr, "\rclaimdiff: %zu/%zu files, %.1f MB/s\033[K", pr->done,
+            pr->total, pr->bytes / 1e6 / t);
+    pr->shown = true;
+    pr->last = now;
+}
+
+/* One input of the per-document half: what a worker made of it. */
+struct job {
+    const char *path;
+    struct doc *doc; /* the document, unless it failed or was written */
+    char *record;    /* extract: the document's record line */
+    size_t reclen;
+    size_t bytes;    /* the document's size, for the progress line */
+    bool failed;     /* could not be loaded (or written): see d */
+    struct diag d;
+};
+
+/* What to do with each document after load. */
+enum job_mode {
+    JOB_LOAD,    /* load only (--dump-text) */
+    JOB_ANALYSE, /* load and run the per-document stages */
+    JOB_EXTRACT, /* ... and turn the document into its record */
+};
+
+/* The per-document half over every input, shared by the workers. */
+struct jobs {
+    const struct pipeline *p;
+    enum job_mode mode;
+    struct job *v;
+    struct corpus *c; /* gets the documents, counts the failures */
+    struct progress progress;
+};
+
+/* On a worker: load and analyse one document. Touches only its own job;
+ * the engines are read-only (each stage keeps its scratch per run). */
+static void job_work(void *ctx, size_t i)
+{
+    struct jobs *js = ctx;
+    struct job *j = &js->v[i];
+    if (load_file(js->p->loader, j->path, LOAD_AUTO, &j->doc, &j->d) != CD_OK) {
+        j->failed = true;
+        return;
+    }
+    j->bytes = j->doc->len;
+    if (js->mode != JOB_LOAD)
+        process_document(js->p, j->doc);
+    if (js->mode == JOB_EXTRACT) {
+        j->record = docio_format(j->doc, rules_version(), &j->reclen, &j->d);
+        j->failed = !j->record;
+        doc_free(j->doc);
+        j->doc = NULL;
+    }
+}
+
+/* On the main thread, in input order: add the document (or write its
+ * record) or report why not, so stdout, stderr and the corpus are the
+ * same for any -j. */
+static void job_deliver(void *ctx, size_t i)
+{
+    struct jobs *js = ctx;
+    struct job *j = &js->v[i];
+    if (j->failed) {
+        progress_clear(&js->progress);
+        complain(&j->d);
+        js->c->failed_inputs++;
+    } else if (j->record) {
+        fwrite(j->record, 1, j->reclen, stdout);
+    } else {
+        corpus_add(js->c, j->doc);
+    }
+    free(j->record);
+    j->record = NULL;
+    j->doc = NULL;
+    progress_step(&js->progress, 1, j->bytes);
+}
+
+/* Load every input, o->jobs at a time, and do what mode says; report each
+ * one that fails and go on. */
 static void load_inputs(const struct pipeline *p, const struct opts *o,
-                        struct corpus *c, bool with_stages)
+                        struct corpus *c, enum job_mode mode)
 {
     struct load_paths paths = {0};
     struct diag d;
@@ -128,18 +255,79 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
             c->failed_inputs++;
         }
     }
-    for (size_t i = 0; i < paths.n; i++) {
+    struct jobs js = {p, mode, xcalloc(paths.n + 1, sizeof *js.v), c, {0}};
+    for (size_t i = 0; i < paths.n; i++)
+        js.v[i].path = paths.paths[i];
+    progress_start(&js.progress, paths.n);
+    batch_run(paths.n, o->jobs ? o->jobs : batch_cpus(), job_work,
+              job_deliver, &js);
+    progress_clear(&js.progress);
+    free(js.v);
+    load_paths_clear(&paths);
+}
+
+/* Bad lines of one records file after which the rest of it is not read:
+ * by then it is likely no such file at all. */
+#define MAX_BAD_LINES 10
+
+/* compare: add the records of the file at path ("-": stdin) to c. A bad
+ * line is reported and skipped; a record of other rules or format stops
+ * everything (its comparisons would be meaningless): returns false. */
+static bool read_record_file(const char *path, struct corpus *c,
+                             struct progress *pr)
+{
+    bool is_stdin = !strcmp(path, "-"), ok = true;
+    FILE *in = is_stdin ? stdin : fopen(path, "rb");
+    unsigned nbad = 0;
+    struct diag d;
+    if (!in) {
+        diag_set(&d, CD_ERR_IO, path, 0, 0, "%s", strerror(errno));
+        progress_clear(pr);
+        complain(&d);
+        c->failed_inputs++;
+        return true;
+    }
+    struct docio_reader *r = docio_reader_new(in, path, rules_version());
+    for (;;) {
         struct doc *doc;
-        if (load_file(p->loader, paths.paths[i], LOAD_AUTO, &doc, &d) != CD_OK) {
-            complain(&d);
-            c->failed_inputs++;
+        enum cd_err err = docio_read(r, &doc, &d);
+        if (!err && !doc)
+            break;
+        if (!err) {
+            progress_step(pr, 0, doc->len);
+            corpus_add(c, doc);
             continue;
         }
-        if (with_stages)
-            process_document(p, doc);
-        corpus_add(c, doc);
+        progress_clear(pr);
+        complain(&d);
+        if (err == CD_ERR_USAGE) {
+            ok = false;
+            break;
+        }
+        c->failed_inputs++;
+        if (err == CD_ERR_IO || ++nbad == MAX_BAD_LINES) {
+            fprintf(stderr, "claimdiff: %s: rest of the file skipped\n", path);
+            break;
+        }
     }
-    load_paths_clear(&paths);
+    docio_reader_free(r);
+    if (!is_stdin)
+        fclose(in);
+    progress_step(pr, 1, 0);
+    return ok;
+}
+
+/* compare: read the records of every input into c, in order; false when
+ * a record file must not be compared (read_record_file). */
+static bool read_records(const struct opts *o, struct corpus *c)
+{
+    struct progress pr;
+    bool ok = true;
+    progress_start(&pr, o->ninputs);
+    for (size_t i = 0; ok && i < o->ninputs; i++)
+        ok = read_record_file(o->inputs[i], c, &pr);
+    progress_clear(&pr);
+    return ok;
 }
 
 /* --expect: print each drift and a closing count instead of the report. */
@@ -219,7 +407,19 @@ int main(int argc, char **argv)
     struct stopwatch sw = {timings && timings[0] && strcmp(timings, "0"), {0, 0}};
     lap(&sw, NULL);
     c = corpus_new();
-    load_inputs(&p, &o, c, o.dump == DUMP_NONE);
+    if (o.command == CMD_EXTRACT) {
+        load_inputs(&p, &o, c, JOB_EXTRACT);
+        lap(&sw, "documents");
+        goto done;
+    }
+    if (o.command == CMD_COMPARE) {
+        if (!read_records(&o, c)) {
+            status = CD_EXIT_ERROR;
+            goto out;
+        }
+    } else {
+        load_inputs(&p, &o, c, o.dump == DUMP_NONE ? JOB_ANALYSE : JOB_LOAD);
+    }
     lap(&sw, "documents");
     struct report_opts ro = {want_color(o.color), o.all, o.explain, o.only};
     if (o.dump != DUMP_NONE) {
@@ -235,6 +435,8 @@ int main(int argc, char **argv)
             status = check_expectation(ex, c);
         } else if (o.format == FORMAT_JSON) {
             report_json(stdout, c, &ro);
+        } else if (o.format == FORMAT_JSONL) {
+            report_jsonl(stdout, c, &ro);
         } else if (o.format == FORMAT_HTML) {
             if (report_html(stdout, c, &ro) != CD_OK) {
                 fprintf(stderr, "claimdiff: writing the HTML report failed\n");
@@ -248,6 +450,7 @@ int main(int argc, char **argv)
     }
     if (status == CD_EXIT_OK && fails(c, o.fail_on))
         status = CD_EXIT_FOUND;
+done:
     if (c->failed_inputs)
         status = CD_EXIT_ERROR;
 

@@ -1,8 +1,12 @@
 /* opts.c - getopt_long over one alphabetical option table. */
 #include "claimdiff/opts.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "claimdiff/batch.h"
 
 enum {
     OPT_ALL = 256,
@@ -27,6 +31,7 @@ static const struct option long_options[] = {
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"help", no_argument, NULL, 'h'},
+    {"jobs", required_argument, NULL, 'j'},
     {"only", required_argument, NULL, OPT_ONLY},
     {"rules", required_argument, NULL, OPT_RULES},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -75,9 +80,58 @@ static enum cd_err pick(const char *opt, const char *arg,
                     "--%s: unknown value '%s'", opt, arg);
 }
 
+/* The one parser of unsigned option values: decimal digits only, at most
+ * max. */
+static enum cd_err parse_unsigned(const char *opt, const char *arg,
+                                  unsigned long max, unsigned *out,
+                                  struct diag *d)
+{
+    char *end;
+    unsigned long v;
+    errno = 0;
+    v = strtoul(arg, &end, 10);
+    if (arg[0] < '0' || arg[0] > '9' || *end || errno == ERANGE || v > max)
+        return diag_set(d, CD_ERR_USAGE, NULL, 0, 0,
+                        "%s: expected a number from 0 to %lu, got '%s'", opt,
+                        max, arg);
+    *out = (unsigned)v;
+    return CD_OK;
+}
+
+/* Options that make no sense with the command given. */
+static enum cd_err check_combinations(const struct opts *o, struct diag *d)
+{
+    const char *bad = NULL;
+    if (o->command == CMD_EXTRACT) {
+        if (o->format != FORMAT_TEXT)
+            bad = "--format";
+        else if (o->all)
+            bad = "--all";
+        else if (o->explain)
+            bad = "--explain";
+        else if (o->only)
+            bad = "--only";
+        else if (o->fail_on != FAIL_ON_NONE)
+            bad = "--fail-on";
+        else if (o->dump != DUMP_NONE)
+            bad = "--dump-text";
+        else if (o->color != COLOR_AUTO)
+            bad = "--color";
+        else if (o->expect)
+            bad = "--expect";
+    }
+    if (bad)
+        return diag_set(d, CD_ERR_USAGE, NULL, 0, 0,
+                        "extract does not take %s: it writes document records; "
+                        "give %s to compare",
+                        bad, bad);
+    return CD_OK;
+}
+
 enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
 {
-    static const char *const formats[] = {"text", "json", "html", NULL};
+    static const char *const formats[] = {"text", "json", "jsonl", "html",
+                                          NULL};
     static const char *const colors[] = {"auto", "always", "never", NULL};
     static const char *const dumps[] = {"none", "marked", "body", NULL};
     static const char *const verdicts[] = {"conflict", "partial", "agree", NULL};
@@ -86,9 +140,19 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
     int c, v;
     enum cd_err err = CD_OK;
     memset(o, 0, sizeof *o);
+    o->jobs = 1;
+    /* A command word comes first; getopt then starts after it. */
+    if (argc > 1 && !strcmp(argv[1], "extract"))
+        o->command = CMD_EXTRACT;
+    else if (argc > 1 && !strcmp(argv[1], "compare"))
+        o->command = CMD_COMPARE;
+    if (o->command != CMD_RUN) {
+        argc--;
+        argv++;
+    }
     opterr = 0;
     optind = 1;
-    while (!err && (c = getopt_long(argc, argv, "+:h", long_options, NULL)) != -1) {
+    while (!err && (c = getopt_long(argc, argv, "+:hj:", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_ALL:
             o->all = true;
@@ -127,6 +191,10 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
         case 'h':
             o->help = true;
             break;
+        case 'j':
+            err = parse_unsigned("--jobs", optarg, BATCH_MAX_THREADS, &o->jobs,
+                                 d);
+            break;
         case OPT_VERSION:
             o->version = true;
             break;
@@ -144,6 +212,9 @@ enum cd_err opts_parse(int argc, char **argv, struct opts *o, struct diag *d)
         return err;
     o->inputs = argv + optind;
     o->ninputs = (size_t)(argc - optind);
+    err = check_combinations(o, d);
+    if (err)
+        return err;
     if (!o->help && !o->version && o->ninputs == 0)
         return diag_set(d, CD_ERR_USAGE, NULL, 0, 0, "no input given");
     if (o->expect && o->dump != DUMP_NONE)

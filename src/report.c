@@ -56,19 +56,54 @@ static cJSON *json_id(char prefix, size_t index)
     return cJSON_CreateString(buf);
 }
 
-static size_t doc_index(const struct corpus *c, const struct doc *doc)
+/* Where the items of a section go: into the section's array of the
+ * CONTRACT object, or, for JSON Lines, each on a compact line of its own
+ * that starts with its "type" and names the path of every document it
+ * refers to, so that one line can be read without the others. */
+struct sink {
+    cJSON *arr;       /* JSON: the section's array; NULL for lines */
+    FILE *out;        /* JSON Lines: the stream; NULL for JSON */
+    const char *type; /* JSON Lines: the value of "type" */
+};
+
+static cJSON *item_new(const struct sink *s)
 {
-    for (size_t i = 0; i < c->ndocs; i++)
-        if (c->docs[i] == doc)
-            return i;
-    return 0;
+    cJSON *o = cJSON_CreateObject();
+    if (s->out)
+        add(o, "type", cJSON_CreateString(s->type));
+    return o;
 }
 
-/* doc, text, span, line: the evidence fields every located item shares. */
-static void add_located(cJSON *obj, const struct corpus *c,
-                        const struct doc *doc, struct span s)
+/* Hand the finished item o to the sink, which takes ownership. */
+static void item_put(const struct sink *s, cJSON *o)
 {
-    add(obj, "doc", json_id('D', doc_index(c, doc)));
+    if (!s->out) {
+        cJSON_AddItemToArray(s->arr, o);
+        return;
+    }
+    char *line = cJSON_PrintUnformatted(o);
+    fputs(line, s->out);
+    fputc('\n', s->out);
+    cJSON_free(line);
+    cJSON_Delete(o);
+}
+
+/* "doc": the document's id, and on a line of its own its "path" too. */
+static void add_doc_ref(cJSON *obj, const struct sink *s,
+                        const struct corpus *c, size_t index)
+{
+    add(obj, "doc", json_id('D', index));
+    if (s->out)
+        add(obj, "path", json_string_or_null(c->docs[index]->path));
+}
+
+/* doc, text, span, line: the evidence fields every located item shares.
+ * di is the document's index in c. */
+static void add_located(cJSON *obj, const struct sink *sk,
+                        const struct corpus *c, size_t di, struct span s)
+{
+    const struct doc *doc = c->docs[di];
+    add_doc_ref(obj, sk, c, di);
     add(obj, "text", json_string_n(doc->text + s.start, s.end - s.start));
     add(obj, "span", json_span(s));
     add(obj, "line", cJSON_CreateNumber(doc_line_of(doc, s.start)));
@@ -76,12 +111,11 @@ static void add_located(cJSON *obj, const struct corpus *c,
 
 /* ---- JSON sections -------------------------------------------------- */
 
-static cJSON *json_documents(const struct corpus *c)
+static void json_documents(const struct corpus *c, const struct sink *s)
 {
-    cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
-        cJSON *o = cJSON_CreateObject();
+        cJSON *o = item_new(s);
         add(o, "id", json_id('D', i));
         add(o, "path", json_string_or_null(doc->path));
         add(o, "source", json_string_or_null(doc->source));
@@ -92,9 +126,8 @@ static cJSON *json_documents(const struct corpus *c)
         for (size_t k = 0; k < doc->nwarnings; k++)
             cJSON_AddItemToArray(w, json_string_or_null(doc->warnings[k]));
         add(o, "warnings", w);
-        cJSON_AddItemToArray(arr, o);
+        item_put(s, o);
     }
-    return arr;
 }
 
 static cJSON *json_strings(const char *const *v, size_t n)
@@ -105,14 +138,16 @@ static cJSON *json_strings(const char *const *v, size_t n)
     return a;
 }
 
-static cJSON *json_entities(const struct corpus *c)
+static void json_entities(const struct corpus *c, const struct sink *s)
 {
-    cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; i < c->nentities; i++) {
         const struct entity *e = &c->entities[i];
-        cJSON *o = cJSON_CreateObject();
+        cJSON *o = item_new(s);
         add(o, "id", json_id('E', i));
-        add(o, "type", cJSON_CreateString(tag_type_name(e->type)));
+        /* On a line, "type" says what the line is ("entity"), so the
+         * entity's own type moves to "entity_type". */
+        add(o, s->out ? "entity_type" : "type",
+            cJSON_CreateString(tag_type_name(e->type)));
         add(o, "name", json_string_or_null(e->name));
         add(o, "aliases", json_strings(e->aliases, e->naliases));
         add(o, "roles", json_strings(e->roles, e->nroles));
@@ -121,13 +156,12 @@ static cJSON *json_entities(const struct corpus *c)
             const struct entity_mention *em = &e->mentions[k];
             const struct doc *doc = c->docs[em->doc];
             cJSON *m = cJSON_CreateObject();
-            add_located(m, c, doc, doc->mentions[em->mention].span);
+            add_located(m, s, c, em->doc, doc->mentions[em->mention].span);
             cJSON_AddItemToArray(ms, m);
         }
         add(o, "mentions", ms);
-        cJSON_AddItemToArray(arr, o);
+        item_put(s, o);
     }
-    return arr;
 }
 
 static const char *basis_name(enum date_basis b)
@@ -143,24 +177,22 @@ static const char *basis_name(enum date_basis b)
     return "unanchored";
 }
 
-static cJSON *json_dates(const struct corpus *c)
+static void json_dates(const struct corpus *c, const struct sink *s)
 {
-    cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
         for (size_t k = 0; k < doc->ndates; k++) {
             const struct date *dt = &doc->dates[k];
             if (dt->flags & DATEF_PAGE_STAMP)
                 continue;
-            cJSON *o = cJSON_CreateObject();
-            add_located(o, c, doc, dt->span);
+            cJSON *o = item_new(s);
+            add_located(o, s, c, i, dt->span);
             add(o, "value", dt->value[0] ? cJSON_CreateString(dt->value)
                                          : cJSON_CreateNull());
             add(o, "basis", cJSON_CreateString(basis_name(dt->basis)));
-            cJSON_AddItemToArray(arr, o);
+            item_put(s, o);
         }
     }
-    return arr;
 }
 
 static cJSON *json_entity_ref(const struct doc *doc, int mention)
@@ -171,9 +203,8 @@ static cJSON *json_entity_ref(const struct doc *doc, int mention)
     return json_id('E', doc->mentions[mention].entity - 1);
 }
 
-static cJSON *json_quotes(const struct corpus *c)
+static void json_quotes(const struct corpus *c, const struct sink *s)
 {
-    cJSON *arr = cJSON_CreateArray();
     size_t next_id = 0;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
@@ -184,9 +215,9 @@ static cJSON *json_quotes(const struct corpus *c)
             if (q->kind == QUOTE_SCARE)
                 continue;
             ids[k] = ++next_id;
-            cJSON *o = cJSON_CreateObject();
+            cJSON *o = item_new(s);
             add(o, "id", json_id('Q', ids[k] - 1));
-            add_located(o, c, doc, q->span);
+            add_located(o, s, c, i, q->span);
             add(o, "speaker", json_entity_ref(doc, q->speaker));
             add(o, "speaker_text",
                 q->speaker_span.end > q->speaker_span.start
@@ -196,11 +227,10 @@ static cJSON *json_quotes(const struct corpus *c)
             if (q->continues >= 0 && (size_t)q->continues < k &&
                 ids[q->continues])
                 add(o, "continues", json_id('Q', ids[q->continues] - 1));
-            cJSON_AddItemToArray(arr, o);
+            item_put(s, o);
         }
         free(ids);
     }
-    return arr;
 }
 
 /* Claim ids run over all documents: C1 is the first claim of D1. */
@@ -243,17 +273,16 @@ static cJSON *json_claim_value(const struct doc *doc, const struct claim *cl)
     return cJSON_CreateNull();
 }
 
-static cJSON *json_claims(const struct corpus *c)
+static void json_claims(const struct corpus *c, const struct sink *s)
 {
-    cJSON *arr = cJSON_CreateArray();
     size_t id = 0;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
         for (size_t k = 0; k < doc->nclaims; k++) {
             const struct claim *cl = &doc->claims[k];
-            cJSON *o = cJSON_CreateObject();
+            cJSON *o = item_new(s);
             add(o, "id", json_id('C', id++));
-            add(o, "doc", json_id('D', i));
+            add_doc_ref(o, s, c, i);
             add(o, "span", json_span(cl->span));
             add(o, "line", cJSON_CreateNumber(doc_line_of(doc, cl->span.start)));
             add(o, "text", json_string_n(doc->text + cl->span.start,
@@ -266,22 +295,20 @@ static cJSON *json_claims(const struct corpus *c)
             add(o, "value", json_claim_value(doc, cl));
             add(o, "attributed_to", json_entity_ref(doc, cl->attributed_to));
             add(o, "negated", cJSON_CreateBool(cl->negated));
-            cJSON_AddItemToArray(arr, o);
+            item_put(s, o);
         }
     }
-    return arr;
 }
 
-static cJSON *json_comparisons(const struct corpus *c,
-                               const struct report_opts *o)
+static void json_comparisons(const struct corpus *c,
+                             const struct report_opts *o, const struct sink *s)
 {
-    cJSON *arr = cJSON_CreateArray();
     size_t *off = claim_offsets(c), id = 0;
     for (size_t i = 0; i < c->ncomparisons; i++) {
         const struct comparison *k = &c->comparisons[i];
         if (!report_shown(k, o))
             continue;
-        cJSON *obj = cJSON_CreateObject();
+        cJSON *obj = item_new(s);
         add(obj, "id", json_id('K', id++));
         add(obj, "topic", json_string_or_null(k->topic));
         add(obj, "verdict", cJSON_CreateString(verdict_name(k->verdict)));
@@ -290,7 +317,7 @@ static cJSON *json_comparisons(const struct corpus *c,
             const struct doc *doc = c->docs[k->values[v].doc];
             const struct claim *cl = &doc->claims[k->values[v].claim];
             cJSON *val = cJSON_CreateObject();
-            add(val, "doc", json_id('D', k->values[v].doc));
+            add_doc_ref(val, s, c, k->values[v].doc);
             add(val, "claim", json_id('C', off[k->values[v].doc] +
                                                k->values[v].claim));
             add(val, "value", json_claim_value(doc, cl));
@@ -303,10 +330,18 @@ static cJSON *json_comparisons(const struct corpus *c,
         add(obj, "note", json_string_or_null(k->note));
         if (o->explain)
             add(obj, "why", json_string_or_null(k->why));
-        cJSON_AddItemToArray(arr, obj);
+        item_put(s, obj);
     }
     free(off);
-    return arr;
+}
+
+/* One section of the CONTRACT object: its array, filled by fill. */
+static void add_section(cJSON *root, const char *name, const struct corpus *c,
+                        void (*fill)(const struct corpus *, const struct sink *))
+{
+    struct sink s = {cJSON_CreateArray(), NULL, NULL};
+    fill(c, &s);
+    add(root, name, s.arr);
 }
 
 void report_json(FILE *out, const struct corpus *c,
@@ -318,12 +353,14 @@ void report_json(FILE *out, const struct corpus *c,
     add(tool, "version", cJSON_CreateString(CLAIMDIFF_VERSION));
     add(tool, "rules", cJSON_CreateString(rules_version()));
     add(root, "tool", tool);
-    add(root, "documents", json_documents(c));
-    add(root, "entities", json_entities(c));
-    add(root, "dates", json_dates(c));
-    add(root, "quotes", json_quotes(c));
-    add(root, "claims", json_claims(c));
-    add(root, "comparisons", json_comparisons(c, o));
+    add_section(root, "documents", c, json_documents);
+    add_section(root, "entities", c, json_entities);
+    add_section(root, "dates", c, json_dates);
+    add_section(root, "quotes", c, json_quotes);
+    add_section(root, "claims", c, json_claims);
+    struct sink cmp = {cJSON_CreateArray(), NULL, NULL};
+    json_comparisons(c, o, &cmp);
+    add(root, "comparisons", cmp.arr);
     char *s = cJSON_Print(root);
     fputs(s, out);
     fputc('\n', out);
@@ -487,6 +524,17 @@ size_t report_cut(const char *t, size_t n, size_t max)
     while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
         n--;
     return n;
+}
+
+void report_jsonl(FILE *out, const struct corpus *c,
+                  const struct report_opts *o)
+{
+    json_documents(c, &(struct sink){NULL, out, "document"});
+    json_entities(c, &(struct sink){NULL, out, "entity"});
+    json_dates(c, &(struct sink){NULL, out, "date"});
+    json_quotes(c, &(struct sink){NULL, out, "quote"});
+    json_claims(c, &(struct sink){NULL, out, "claim"});
+    json_comparisons(c, o, &(struct sink){NULL, out, "comparison"});
 }
 
 /* ---- text ------------------------------------------------------------- */

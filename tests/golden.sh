@@ -4,6 +4,8 @@
 # fixtures/expected/<case>.json: JSON output, compared structurally (jq -S:
 # key order and white space do not matter, values and order of arrays do).
 # fixtures/expected/<case>.txt: text output, compared byte for byte.
+# fixtures/expected/<case>.jsonl: JSON Lines output, compared byte for byte
+# (it carries no rules hash).
 # fixtures/expected/<case>.args: the arguments, one per line, paths
 # relative to the repository. With --regen, the expected files are
 # rewritten from the current output (review the diff before committing).
@@ -30,11 +32,12 @@ for args in fixtures/expected/*.args; do
     set -- $(cat "$args")
     IFS=$old_ifs
     set +f
-    for ext in json txt; do
+    for ext in json txt jsonl; do
         want="fixtures/expected/$case.$ext"
         [ -f "$want" ] || [ $regen -eq 1 ] || continue
         fmt=text
         [ "$ext" = json ] && fmt=json
+        [ "$ext" = jsonl ] && fmt=jsonl
         n=$((n + 1))
         "$CLAIMDIFF" --format "$fmt" "$@" >"$tmp/out" 2>"$tmp/err"
         if [ $regen -eq 1 ]; then

@@ -7,7 +7,8 @@
  * comments and other furniture; class/id hints, furniture phrases and
  * meta keys are data in rules/html/. Everything in a struct html_article
  * is malloc'd and owned by it until html_article_clear (the boiler_why
- * strings excepted, see there); the extractor is read-only after html_new,
+ * strings excepted, see there); the extractor is read-only after html_new
+ * (but for an internal lock around cJSON),
  * so threads may share it.
  */
 #ifndef CLAIMDIFF_HTML_H

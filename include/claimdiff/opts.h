@@ -18,14 +18,22 @@ enum cd_exit {
     CD_EXIT_ERROR = 2, /* usage error, or an input could not be read */
 };
 
-enum opts_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML };
+enum opts_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL, FORMAT_HTML };
 enum opts_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum opts_dump { DUMP_NONE, DUMP_MARKED, DUMP_BODY };
 /* --fail-on: the mildest verdict that fails the run (partial: partial or
  * conflict; a newsroom that gates on partial gates on conflict too). */
 enum opts_fail_on { FAIL_ON_NONE, FAIL_ON_CONFLICT, FAIL_ON_PARTIAL };
 
+/* The first argument may name a command; without one, both halves run. */
+enum opts_command {
+    CMD_RUN,     /* claimdiff PATH...: analyse and compare */
+    CMD_EXTRACT, /* claimdiff extract PATH...: document records to stdout */
+    CMD_COMPARE, /* claimdiff compare FILE...: compare document records */
+};
+
 struct opts {
+    enum opts_command command;
     enum opts_format format;
     enum opts_color color;
     enum opts_dump dump;
@@ -36,6 +44,7 @@ struct opts {
     const char *only;      /* --only: a verdict name (static), or NULL */
     bool help;
     bool version;
+    unsigned jobs;         /* -j: documents at a time; 0 one per processor */
     const char *rules_dir; /* NULL: built-in rules only */
     char **inputs;         /* into argv */
     size_t ninputs;

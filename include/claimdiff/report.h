@@ -30,6 +30,15 @@ struct report_opts {
 void report_json(FILE *out, const struct corpus *c,
                  const struct report_opts *o);
 
+/* The same items as report_json as JSON Lines: one compact object a line,
+ * documents, entities, dates, quotes, claims, comparisons in that order,
+ * each starting with "type" ("document", "entity", "date", "quote",
+ * "claim", "comparison"). Wherever an item names a document ("doc"), its
+ * "path" follows, so each line can be read alone; an entity's own type is
+ * "entity_type", since "type" names the line. */
+void report_jsonl(FILE *out, const struct corpus *c,
+                  const struct report_opts *o);
+
 /* The human report: a header per document, then who, when, quotes and
  * comparisons as far as the pipeline fills them. */
 void report_text(FILE *out, const struct corpus *c,

@@ -1,0 +1,806 @@
+/* docio.c - document records: struct doc to one JSON line and back.
+ *
+ * The writer keeps every byte: strings are written as they are (no UTF-8
+ * repair, which would move nothing in the text but could change a path),
+ * and numbers that JSON cannot hold (an open range's +inf) are written as
+ * strings. The reader trusts nothing: every span must lie in the text,
+ * every index in its array and every enum in its range, so a damaged line
+ * is refused with its file and line rather than read into a document that
+ * a later stage would index out of bounds. Enums are written as their
+ * numbers; DOCIO_FORMAT changes whenever their meaning does.
+ */
+#include "claimdiff/docio.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/date.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/number.h"
+#include "claimdiff/quote.h"
+#include "claimdiff/report.h"
+#include "claimdiff/tag.h"
+
+/* ---- writing ---------------------------------------------------------- */
+
+static void add(cJSON *obj, const char *key, cJSON *val)
+{
+    cJSON_AddItemToObject(obj, key, val);
+}
+
+static cJSON *str_or_null(const char *s)
+{
+    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *num(double v)
+{
+    return cJSON_CreateNumber(v);
+}
+
+/* A double that may be infinite or NaN, which JSON numbers cannot be. */
+static cJSON *real(double v)
+{
+    if (isnan(v))
+        return cJSON_CreateString("nan");
+    if (isinf(v))
+        return cJSON_CreateString(v > 0 ? "inf" : "-inf");
+    return cJSON_CreateNumber(v);
+}
+
+static cJSON *span_json(struct span s)
+{
+    cJSON *a = cJSON_CreateArray();
+    cJSON_AddItemToArray(a, num((double)s.start));
+    cJSON_AddItemToArray(a, num((double)s.end));
+    return a;
+}
+
+static cJSON *mention_json(const struct mention *m)
+{
+    cJSON *o = cJSON_CreateObject();
+    add(o, "span", span_json(m->span));
+    add(o, "type", num(m->type));
+    add(o, "canonical", str_or_null(m->canonical));
+    add(o, "key", str_or_null(m->key));
+    add(o, "role", str_or_null(m->role));
+    add(o, "role_span", span_json(m->role_span));
+    add(o, "local", num(m->local));
+    return o;
+}
+
+static cJSON *date_json(const struct date *dt)
+{
+    cJSON *o = cJSON_CreateObject();
+    add(o, "span", span_json(dt->span));
+    add(o, "year", num(dt->year));
+    add(o, "month", num(dt->month));
+    add(o, "day", num(dt->day));
+    add(o, "rel", num(dt->rel));
+    add(o, "amount", num(dt->amount));
+    add(o, "weekday", num(dt->weekday));
+    add(o, "flags", num(dt->flags));
+    add(o, "value", cJSON_CreateString(dt->value));
+    add(o, "basis", num(dt->basis));
+    return o;
+}
+
+static cJSON *number_json(const struct number *n)
+{
+    cJSON *o = cJSON_CreateObject();
+    add(o, "span", span_json(n->span));
+    add(o, "value", real(n->value));
+    add(o, "low", real(n->low));
+    add(o, "high", real(n->high));
+    add(o, "qualifier", str_or_null(n->qualifier));
+    add(o, "noun", str_or_null(n->noun));
+    add(o, "noun_span", span_json(n->noun_span));
+    add(o, "ordinal", cJSON_CreateBool(n->ordinal));
+    return o;
+}
+
+static cJSON *quote_json(const struct quote *q)
+{
+    cJSON *o = cJSON_CreateObject();
+    add(o, "span", span_json(q->span));
+    add(o, "kind", num(q->kind));
+    add(o, "speaker", num(q->speaker));
+    add(o, "speaker_span", span_json(q->speaker_span));
+    add(o, "continues", num(q->continues));
+    return o;
+}
+
+static cJSON *claim_json(const struct claim *cl)
+{
+    cJSON *o = cJSON_CreateObject();
+    add(o, "span", span_json(cl->span));
+    add(o, "kind", num(cl->kind));
+    add(o, "sentence", num(cl->sentence));
+    add(o, "frame", num(cl->frame));
+    add(o, "cls", str_or_null(cl->cls));
+    add(o, "slot", str_or_null(cl->slot));
+    add(o, "thing", str_or_null(cl->thing));
+    add(o, "text", str_or_null(cl->text));
+    add(o, "subject", num(cl->subject));
+    add(o, "object", num(cl->object));
+    add(o, "attributed_to", num(cl->attributed_to));
+    add(o, "number_idx", num(cl->number_idx));
+    add(o, "date_idx", num(cl->date_idx));
+    add(o, "mention_idx", num(cl->mention_idx));
+    add(o, "quote_idx", num(cl->quote_idx));
+    add(o, "negated", cJSON_CreateBool(cl->negated));
+    add(o, "near", cJSON_CreateBool(cl->near));
+    add(o, "subset", cJSON_CreateBool(cl->subset));
+    add(o, "scale", cJSON_CreateNumber(cl->scale));
+    return o;
+}
+
+/* Paragraphs, sentences and boilerplate are many and uniform: compact
+ * arrays [start, end, ...] rather than objects. */
+static cJSON *tuple(struct span s, double a, bool with_b, double b)
+{
+    cJSON *t = cJSON_CreateArray();
+    cJSON_AddItemToArray(t, num((double)s.start));
+    cJSON_AddItemToArray(t, num((double)s.end));
+    cJSON_AddItemToArray(t, num(a));
+    if (with_b)
+        cJSON_AddItemToArray(t, num(b));
+    return t;
+}
+
+static cJSON *record_json(const struct doc *doc, const char *rules)
+{
+    cJSON *o = cJSON_CreateObject(), *a;
+    add(o, "type", cJSON_CreateString("record"));
+    add(o, "format", cJSON_CreateString(DOCIO_FORMAT));
+    add(o, "version", cJSON_CreateString(CLAIMDIFF_VERSION));
+    add(o, "rules", cJSON_CreateString(rules));
+    add(o, "path", cJSON_CreateString(doc->path));
+    add(o, "html", cJSON_CreateBool(doc->is_html));
+    add(o, "bytes", num((double)doc->len));
+    add(o, "text", cJSON_CreateString(doc->text));
+    add(o, "source", str_or_null(doc->source));
+    add(o, "title", str_or_null(doc->title));
+    add(o, "published", str_or_null(doc->published));
+    add(o, "title_span", span_json(doc->title_span));
+    add(o, "published_span", span_json(doc->published_span));
+    add(o, "warnings", a = cJSON_CreateArray());
+    for (size_t i = 0; i < doc->nwarnings; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(doc->warnings[i]));
+    add(o, "boilerplate", a = cJSON_CreateArray());
+    for (size_t i = 0; i < doc->nboiler; i++) {
+        cJSON *t = cJSON_CreateArray();
+        cJSON_AddItemToArray(t, num((double)doc->boiler[i].span.start));
+        cJSON_AddItemToArray(t, num((double)doc->boiler[i].span.end));
+        cJSON_AddItemToArray(t, str_or_null(doc->boiler[i].why));
+        cJSON_AddItemToArray(a, t);
+    }
+    add(o, "paragraphs", a = cJSON_CreateArray());
+    for (size_t i = 0; i < doc->nparas; i++)
+        cJSON_AddItemToArray(a, tuple(doc->paras[i].span,
+                                      doc->paras[i].boilerplate, false, 0));
+    add(o, "sentences", a = cJSON_CreateArray());
+    for (size_t i = 0; i < doc->nsents; i++)
+        cJSON_AddItemToArray(a, tuple(doc->sents[i].span,
+                                      doc->sents[i].paragraph, true,
+                                      doc->sents[i].flags));
+    add(o, "mentions", a = cJSON_CreateArray());
+    for (size_t i = 0; i < doc->nmentions; i++)
+        cJSON_AddItemToArray(a, mention_json(&doc->mentions[i]));
+    add(o, "dates", a = cJSON_CreateArray());
+    for (size_t i = 0; i < doc->ndates; i++)
+        cJSON_AddItemToArray(a, date_json(&doc->dates[i]));
+    add(o, "numbers", a = cJSON_CreateArray());
+    for (size_t i = 0; i < doc->nnumbers; i++)
+        cJSON_AddItemToArray(a, number_json(&doc->numbers[i]));
+    add(o, "quotes", a = cJSON_CreateArray());
+    for (size_t i = 0; i < doc->nquotes; i++)
+        cJSON_AddItemToArray(a, quote_json(&doc->quotes[i]));
+    add(o, "claims", a = cJSON_CreateArray());
+    for (size_t i = 0; i < doc->nclaims; i++)
+        cJSON_AddItemToArray(a, claim_json(&doc->claims[i]));
+    return o;
+}
+
+char *docio_format(const struct doc *doc, const char *rules, size_t *len,
+                   struct diag *d)
+{
+    /* The only string that could: the loader refuses NUL bytes, and every
+     * other string is a C string to begin with. */
+    if (memchr(doc->text, '\0', doc->len))
+        return diag_set(d, CD_ERR_BINARY, doc->path, 0, 0,
+                        "the text holds a NUL byte; no record written"),
+               NULL;
+    cJSON *o = record_json(doc, rules);
+    char *s = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (!s) {
+        fprintf(stderr, "claimdiff: out of memory (record of %zu bytes)\n",
+                doc->len);
+        abort();
+    }
+    size_t n = strlen(s);
+    char *line = xmalloc(n + 2);
+    memcpy(line, s, n);
+    line[n] = '\n';
+    line[n + 1] = '\0';
+    cJSON_free(s);
+    *len = n + 1;
+    return line;
+}
+
+/* ---- reading: one line ---------------------------------------------- */
+
+struct docio_reader {
+    FILE *in;
+    const char *name;  /* for messages */
+    const char *rules; /* expected rules version */
+    unsigned line;     /* 1-based number of the last line read */
+    char *buf;
+    size_t cap;
+    bool failed;       /* a read error: nothing more follows */
+};
+
+struct docio_reader *docio_reader_new(FILE *in, const char *name,
+                                      const char *rules)
+{
+    struct docio_reader *r = xcalloc(1, sizeof *r);
+    r->in = in;
+    r->name = strcmp(name, "-") ? name : "<stdin>";
+    r->rules = rules;
+    return r;
+}
+
+void docio_reader_free(struct docio_reader *r)
+{
+    if (!r)
+        return;
+    free(r->buf);
+    free(r);
+}
+
+enum line_status { LINE_OK, LINE_EOF, LINE_TRUNCATED, LINE_TOOBIG, LINE_IO };
+
+/* Read one line into r->buf (without its '\n', NUL-terminated) and its
+ * length into *len. A line over DOCIO_MAX_LINE is read to its end but not
+ * kept. */
+static enum line_status read_line(struct docio_reader *r, size_t *len)
+{
+    size_t n = 0;
+    bool toobig = false;
+    int c;
+    for (;;) {
+        c = getc(r->in);
+        if (c == EOF || c == '\n')
+            break;
+        if (toobig)
+            continue;
+        if (n + 1 >= r->cap)
+            r->buf = xgrow(r->buf, &r->cap, n + 2, 1);
+        r->buf[n++] = (char)c;
+        if (n > DOCIO_MAX_LINE)
+            toobig = true;
+    }
+    if (c == EOF && ferror(r->in))
+        return LINE_IO;
+    if (c == EOF && n == 0 && !toobig)
+        return LINE_EOF;
+    r->line++;
+    if (toobig)
+        return LINE_TOOBIG;
+    if (!r->buf)
+        r->buf = xgrow(r->buf, &r->cap, 1, 1);
+    r->buf[n] = '\0';
+    *len = n;
+    return c == EOF ? LINE_TRUNCATED : LINE_OK;
+}
+
+/* ---- reading: fields -------------------------------------------------- */
+
+/* The state of parsing one record: the first problem wins, and every
+ * getter does nothing once there is one. */
+struct rd {
+    const struct docio_reader *r;
+    struct diag *d;
+    enum cd_err err;
+    struct doc *doc; /* the document being filled; spans lie in its text */
+};
+
+/* Record the first problem of the line (later ones are consequences). */
+__attribute__((format(printf, 2, 3))) static bool bad(struct rd *x,
+                                                      const char *fmt, ...)
+{
+    char msg[CD_DIAG_MSG];
+    va_list ap;
+    if (x->err)
+        return false;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    x->err = diag_set(x->d, CD_ERR_PARSE, x->r->name, x->r->line, 0,
+                      "bad record: %s", msg);
+    return false;
+}
+
+static const cJSON *field(struct rd *x, const cJSON *o, const char *key)
+{
+    if (x->err)
+        return NULL;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v)
+        bad(x, "no \"%s\"", key);
+    return v;
+}
+
+/* An integer in [min, max]. JSON numbers are doubles: exact to 2^53. */
+static bool get_int(struct rd *x, const cJSON *v, const char *what,
+                    double min, double max, double *out)
+{
+    if (x->err || !v)
+        return false;
+    if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
+        v->valuedouble < min || v->valuedouble > max)
+        return bad(x, "\"%s\" must be an integer from %.0f to %.0f", what,
+                   min, max);
+    *out = v->valuedouble;
+    return true;
+}
+
+static int field_int(struct rd *x, const cJSON *o, const char *key, int min,
+                     int max)
+{
+    double v = 0;
+    get_int(x, field(x, o, key), key, min, max, &v);
+    return (int)v;
+}
+
+static unsigned field_uint(struct rd *x, const cJSON *o, const char *key,
+                           unsigned max)
+{
+    double v = 0;
+    get_int(x, field(x, o, key), key, 0, max, &v);
+    return (unsigned)v;
+}
+
+static bool field_bool(struct rd *x, const cJSON *o, const char *key)
+{
+    const cJSON *v = field(x, o, key);
+    if (v && !cJSON_IsBool(v))
+        bad(x, "\"%s\" must be true or false", key);
+    return v && cJSON_IsTrue(v);
+}
+
+static double field_real(struct rd *x, const cJSON *o, const char *key)
+{
+    const cJSON *v = field(x, o, key);
+    if (!v)
+        return 0;
+    if (cJSON_IsNumber(v))
+        return v->valuedouble;
+    if (cJSON_IsString(v) && !strcmp(v->valuestring, "inf"))
+        return HUGE_VAL;
+    if (cJSON_IsString(v) && !strcmp(v->valuestring, "-inf"))
+        return -HUGE_VAL;
+    if (cJSON_IsString(v) && !strcmp(v->valuestring, "nan"))
+        return NAN;
+    bad(x, "\"%s\" must be a number", key);
+    return 0;
+}
+
+/* A string copied into the document's arena, or NULL for JSON null. */
+static const char *get_str(struct rd *x, const cJSON *v, const char *what,
+                           bool nullable)
+{
+    if (x->err || !v)
+        return NULL;
+    if (nullable && cJSON_IsNull(v))
+        return NULL;
+    if (!cJSON_IsString(v))
+        return bad(x, "\"%s\" must be a string%s", what,
+                   nullable ? " or null" : ""),
+               NULL;
+    return arena_strdup(x->doc->arena, v->valuestring);
+}
+
+static const char *field_str(struct rd *x, const cJSON *o, const char *key,
+                             bool nullable)
+{
+    return get_str(x, field(x, o, key), key, nullable);
+}
+
+/* start, end: integers with start <= end <= the text's length. */
+static struct span span_of(struct rd *x, const cJSON *a, const cJSON *b,
+                           const char *what)
+{
+    struct span s = {0, 0};
+    double lo = 0, hi = 0;
+    get_int(x, a, what, 0, (double)x->doc->len, &lo);
+    get_int(x, b, what, 0, (double)x->doc->len, &hi);
+    if (!x->err && lo > hi)
+        bad(x, "a span of \"%s\" ends before it starts", what);
+    s.start = (size_t)lo;
+    s.end = (size_t)hi;
+    return s;
+}
+
+/* [start, end] */
+static struct span get_span(struct rd *x, const cJSON *v, const char *what)
+{
+    struct span s = {0, 0};
+    if (x->err || !v)
+        return s;
+    if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != 2) {
+        bad(x, "\"%s\" must be a span [start, end]", what);
+        return s;
+    }
+    return span_of(x, cJSON_GetArrayItem(v, 0), cJSON_GetArrayItem(v, 1),
+                   what);
+}
+
+static struct span field_span(struct rd *x, const cJSON *o, const char *key)
+{
+    return get_span(x, field(x, o, key), key);
+}
+
+/* The array under key, its length in *n; NULL (and *n 0) on error. */
+static const cJSON *field_array(struct rd *x, const cJSON *o, const char *key,
+                                size_t *n)
+{
+    const cJSON *v = field(x, o, key);
+    *n = 0;
+    if (v && !cJSON_IsArray(v))
+        return bad(x, "\"%s\" must be an array", key), NULL;
+    if (v)
+        *n = (size_t)cJSON_GetArraySize(v);
+    return v;
+}
+
+/* Each element of an array that must be a JSON object. */
+static bool is_object(struct rd *x, const cJSON *e, const char *what)
+{
+    if (x->err)
+        return false;
+    if (!cJSON_IsObject(e))
+        return bad(x, "each of \"%s\" must be an object", what);
+    return true;
+}
+
+/* A tuple [start, end, n...] of nints integers after the span. */
+static bool get_tuple(struct rd *x, const cJSON *e, const char *what,
+                      struct span *s, double *ints, int nints, double max)
+{
+    if (x->err)
+        return false;
+    if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 2 + nints)
+        return bad(x, "each of \"%s\" must be an array of %d integers", what,
+                   2 + nints);
+    *s = span_of(x, cJSON_GetArrayItem(e, 0), cJSON_GetArrayItem(e, 1), what);
+    for (int i = 0; i < nints; i++)
+        get_int(x, cJSON_GetArrayItem(e, 2 + i), what, 0, max, &ints[i]);
+    return !x->err;
+}
+
+/* ---- reading: the record ---------------------------------------------- */
+
+static void read_boilerplate(struct rd *x, const cJSON *o)
+{
+    size_t n;
+    const cJSON *a = field_array(x, o, "boilerplate", &n), *e;
+    struct doc *doc = x->doc;
+    doc->boiler = xcalloc(n + 1, sizeof *doc->boiler);
+    doc->capboiler = n + 1;
+    cJSON_ArrayForEach(e, a) {
+        if (x->err)
+            return;
+        if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 3) {
+            bad(x, "each of \"boilerplate\" must be [start, end, why]");
+            return;
+        }
+        struct region *g = &doc->boiler[doc->nboiler++];
+        g->span = span_of(x, cJSON_GetArrayItem(e, 0), cJSON_GetArrayItem(e, 1),
+                          "boilerplate");
+        g->why = get_str(x, cJSON_GetArrayItem(e, 2), "boilerplate", true);
+    }
+}
+
+static void read_structure(struct rd *x, const cJSON *o)
+{
+    size_t n;
+    const cJSON *a, *e;
+    double v[2];
+    struct doc *doc = x->doc;
+
+    a = field_array(x, o, "paragraphs", &n);
+    doc->paras = xcalloc(n + 1, sizeof *doc->paras);
+    doc->capparas = n + 1;
+    cJSON_ArrayForEach(e, a) {
+        struct paragraph *p = &doc->paras[doc->nparas++];
+        if (!get_tuple(x, e, "paragraphs", &p->span, v, 1, 1))
+            return;
+        p->boilerplate = v[0] != 0;
+    }
+    a = field_array(x, o, "sentences", &n);
+    doc->sents = xcalloc(n + 1, sizeof *doc->sents);
+    doc->capsents = n + 1;
+    cJSON_ArrayForEach(e, a) {
+        struct sentence *s = &doc->sents[doc->nsents++];
+        if (!get_tuple(x, e, "sentences", &s->span, v, 2, UINT32_MAX))
+            return;
+        if (v[0] >= (double)doc->nparas) {
+            bad(x, "\"sentences\" names a paragraph out of range");
+            return;
+        }
+        s->paragraph = (unsigned)v[0];
+        s->flags = (unsigned)v[1];
+    }
+}
+
+static void read_mentions(struct rd *x, const cJSON *o)
+{
+    size_t n;
+    const cJSON *a = field_array(x, o, "mentions", &n), *e;
+    struct doc *doc = x->doc;
+    doc->mentions = xcalloc(n + 1, sizeof *doc->mentions);
+    doc->capmentions = n + 1;
+    cJSON_ArrayForEach(e, a) {
+        if (!is_object(x, e, "mentions"))
+            return;
+        struct mention *m = &doc->mentions[doc->nmentions++];
+        m->span = field_span(x, e, "span");
+        m->type = (enum ent_type)field_uint(x, e, "type", ENT_NTYPES - 1);
+        m->canonical = field_str(x, e, "canonical", true);
+        m->key = field_str(x, e, "key", true);
+        m->role = field_str(x, e, "role", true);
+        m->role_span = field_span(x, e, "role_span");
+        m->local = field_int(x, e, "local", -1, INT32_MAX);
+    }
+}
+
+static void read_dates(struct rd *x, const cJSON *o)
+{
+    size_t n;
+    const cJSON *a = field_array(x, o, "dates", &n), *e;
+    struct doc *doc = x->doc;
+    doc->dates = xcalloc(n + 1, sizeof *doc->dates);
+    doc->capdates = n + 1;
+    cJSON_ArrayForEach(e, a) {
+        if (!is_object(x, e, "dates"))
+            return;
+        struct date *dt = &doc->dates[doc->ndates++];
+        dt->span = field_span(x, e, "span");
+        dt->year = field_int(x, e, "year", INT32_MIN, INT32_MAX);
+        dt->month = field_int(x, e, "month", 0, 12);
+        dt->day = field_int(x, e, "day", 0, 31);
+        dt->rel = (enum date_rel)field_uint(x, e, "rel", DREL_WEEKEND);
+        dt->amount = field_int(x, e, "amount", INT32_MIN, INT32_MAX);
+        dt->weekday = field_int(x, e, "weekday", 0, 7);
+        dt->flags = field_uint(x, e, "flags", UINT32_MAX);
+        dt->basis = (enum date_basis)field_uint(x, e, "basis", DATE_UNANCHORED);
+        const char *v = field_str(x, e, "value", false);
+        if (v && strlen(v) >= sizeof dt->value)
+            bad(x, "date \"value\" \"%s\" is too long", v);
+        else if (v)
+            memcpy(dt->value, v, strlen(v) + 1);
+    }
+}
+
+static void read_numbers(struct rd *x, const cJSON *o)
+{
+    size_t n;
+    const cJSON *a = field_array(x, o, "numbers", &n), *e;
+    struct doc *doc = x->doc;
+    doc->numbers = xcalloc(n + 1, sizeof *doc->numbers);
+    doc->capnumbers = n + 1;
+    cJSON_ArrayForEach(e, a) {
+        if (!is_object(x, e, "numbers"))
+            return;
+        struct number *nu = &doc->numbers[doc->nnumbers++];
+        nu->span = field_span(x, e, "span");
+        nu->value = field_real(x, e, "value");
+        nu->low = field_real(x, e, "low");
+        nu->high = field_real(x, e, "high");
+        nu->qualifier = field_str(x, e, "qualifier", true);
+        nu->noun = field_str(x, e, "noun", true);
+        nu->noun_span = field_span(x, e, "noun_span");
+        nu->ordinal = field_bool(x, e, "ordinal");
+    }
+}
+
+static void read_quotes(struct rd *x, const cJSON *o)
+{
+    size_t n;
+    const cJSON *a = field_array(x, o, "quotes", &n), *e;
+    struct doc *doc = x->doc;
+    int nm = (int)doc->nmentions;
+    doc->quotes = xcalloc(n + 1, sizeof *doc->quotes);
+    doc->capquotes = n + 1;
+    cJSON_ArrayForEach(e, a) {
+        if (!is_object(x, e, "quotes"))
+            return;
+        struct quote *q = &doc->quotes[doc->nquotes++];
+        q->span = field_span(x, e, "span");
+        q->kind = (enum quote_kind)field_uint(x, e, "kind", QUOTE_SCARE);
+        q->speaker = field_int(x, e, "speaker", -1, nm - 1);
+        q->speaker_span = field_span(x, e, "speaker_span");
+        q->continues = field_int(x, e, "continues", -1, (int)n - 1);
+    }
+}
+
+static void read_claims(struct rd *x, const cJSON *o)
+{
+    size_t n;
+    const cJSON *a = field_array(x, o, "claims", &n), *e;
+    struct doc *doc = x->doc;
+    int nm = (int)doc->nmentions;
+    doc->claims = xcalloc(n + 1, sizeof *doc->claims);
+    doc->capclaims = n + 1;
+    cJSON_ArrayForEach(e, a) {
+        if (!is_object(x, e, "claims"))
+            return;
+        struct claim *cl = &doc->claims[doc->nclaims++];
+        cl->span = field_span(x, e, "span");
+        cl->kind = (enum claim_kind)field_uint(x, e, "kind", CLAIM_NKINDS - 1);
+        cl->sentence = field_uint(x, e, "sentence",
+                                  doc->nsents ? (unsigned)doc->nsents - 1 : 0);
+        /* Each frame has its event claim, so frames <= claims; compare
+         * sizes a table by the largest. */
+        cl->frame = field_uint(x, e, "frame", (unsigned)n);
+        cl->cls = field_str(x, e, "cls", true);
+        cl->slot = field_str(x, e, "slot", true);
+        cl->thing = field_str(x, e, "thing", true);
+        cl->text = field_str(x, e, "text", true);
+        cl->subject = field_int(x, e, "subject", -1, nm - 1);
+        cl->object = field_int(x, e, "object", -1, nm - 1);
+        cl->attributed_to = field_int(x, e, "attributed_to", -1, nm - 1);
+        cl->number_idx = field_int(x, e, "number_idx", -1,
+                                   (int)doc->nnumbers - 1);
+        cl->date_idx = field_int(x, e, "date_idx", -1, (int)doc->ndates - 1);
+        cl->mention_idx = field_int(x, e, "mention_idx", -1, nm - 1);
+        cl->quote_idx = field_int(x, e, "quote_idx", -1, (int)doc->nquotes - 1);
+        cl->negated = field_bool(x, e, "negated");
+        cl->near = field_bool(x, e, "near");
+        cl->subset = field_bool(x, e, "subset");
+        cl->scale = field_real(x, e, "scale");
+        /* The report reads a count's number and a date claim's date
+         * without checking: the claimer always sets them. */
+        if (!x->err && ((cl->kind == CLAIM_COUNT && cl->number_idx < 0) ||
+                        (cl->kind == CLAIM_DATE && cl->date_idx < 0)))
+            bad(x, "a %s claim without its value",
+                claim_kind_name(cl->kind));
+    }
+}
+
+/* The header fields: type, format, rules. A record of another format or
+ * rules version is refused with CD_ERR_USAGE. */
+static void check_header(struct rd *x, const cJSON *o)
+{
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
+    const cJSON *f = cJSON_GetObjectItemCaseSensitive(o, "format");
+    const cJSON *r = cJSON_GetObjectItemCaseSensitive(o, "rules");
+    if (!cJSON_IsString(t)) {
+        bad(x, "no \"type\": not a line of claimdiff extract");
+        return;
+    }
+    if (strcmp(t->valuestring, "record")) {
+        x->err = diag_set(x->d, CD_ERR_USAGE, x->r->name, x->r->line, 0,
+                          "a \"%s\" line, not a record: compare reads what "
+                          "claimdiff extract writes, not --format jsonl",
+                          t->valuestring);
+        return;
+    }
+    if (!cJSON_IsString(f) || !cJSON_IsString(r)) {
+        bad(x, "no \"%s\" string", cJSON_IsString(f) ? "rules" : "format");
+        return;
+    }
+    if (strcmp(f->valuestring, DOCIO_FORMAT)) {
+        x->err = diag_set(x->d, CD_ERR_USAGE, x->r->name, x->r->line, 0,
+                          "record format %s, this claimdiff reads " DOCIO_FORMAT
+                          "; run claimdiff extract again",
+                          f->valuestring);
+        return;
+    }
+    if (strcmp(r->valuestring, x->r->rules)) {
+        x->err = diag_set(x->d, CD_ERR_USAGE, x->r->name, x->r->line, 0,
+                          "record made with rules %s, these are rules %s; "
+                          "run claimdiff extract again with this claimdiff",
+                          r->valuestring, x->r->rules);
+    }
+}
+
+/* The document of one parsed record, or NULL with x->err set. */
+static struct doc *read_record(struct rd *x, const cJSON *o)
+{
+    check_header(x, o);
+    const cJSON *text = field(x, o, "text"), *path = field(x, o, "path");
+    double bytes = 0;
+    get_int(x, field(x, o, "bytes"), "bytes", 0, (double)SIZE_MAX, &bytes);
+    if (!x->err && (!cJSON_IsString(text) || !cJSON_IsString(path)))
+        bad(x, "\"%s\" must be a string",
+            cJSON_IsString(path) ? "text" : "path");
+    if (!x->err && strlen(text->valuestring) != (size_t)bytes)
+        bad(x, "\"text\" is not \"bytes\" long");
+    if (x->err)
+        return NULL;
+    x->doc = doc_new(path->valuestring, xstrdup(text->valuestring),
+                     (size_t)bytes);
+    struct doc *doc = x->doc;
+    doc->is_html = field_bool(x, o, "html");
+    doc->source = field_str(x, o, "source", true);
+    doc->title = field_str(x, o, "title", true);
+    doc->published = field_str(x, o, "published", true);
+    doc->title_span = field_span(x, o, "title_span");
+    doc->published_span = field_span(x, o, "published_span");
+    size_t n;
+    const cJSON *w = field_array(x, o, "warnings", &n), *e;
+    cJSON_ArrayForEach(e, w) {
+        if (!cJSON_IsString(e))
+            bad(x, "each of \"warnings\" must be a string");
+        else if (!x->err)
+            doc_warn(doc, "%s", e->valuestring);
+    }
+    read_boilerplate(x, o);
+    read_structure(x, o);
+    read_mentions(x, o);
+    read_dates(x, o);
+    read_numbers(x, o);
+    read_quotes(x, o);
+    read_claims(x, o);
+    if (x->err) {
+        doc_free(doc);
+        x->doc = NULL;
+    }
+    return x->doc;
+}
+
+enum cd_err docio_read(struct docio_reader *r, struct doc **out,
+                       struct diag *d)
+{
+    size_t len = 0;
+    enum line_status st;
+    *out = NULL;
+    if (r->failed)
+        return CD_OK;
+    do
+        st = read_line(r, &len);
+    while (st == LINE_OK && strspn(r->buf, " \t\r") == len);
+    switch (st) {
+    case LINE_EOF:
+        return CD_OK;
+    case LINE_IO:
+        r->failed = true;
+        return diag_set(d, CD_ERR_IO, r->name, r->line + 1, 0,
+                        "read error");
+    case LINE_TOOBIG:
+        return diag_set(d, CD_ERR_TOOBIG, r->name, r->line, 0,
+                        "line longer than %zu bytes", DOCIO_MAX_LINE);
+    case LINE_TRUNCATED:
+        return diag_set(d, CD_ERR_PARSE, r->name, r->line, 0,
+                        "last line has no newline: the file is cut short");
+    case LINE_OK:
+        break;
+    }
+    if (memchr(r->buf, '\0', len))
+        return diag_set(d, CD_ERR_PARSE, r->name, r->line, 0,
+                        "NUL byte in a record line");
+    const char *end = NULL;
+    cJSON *o = cJSON_ParseWithLengthOpts(r->buf, len, &end, false);
+    if (!o || !cJSON_IsObject(o)) {
+        size_t col = o ? 1 : (size_t)(end ? end - r->buf : 0) + 1;
+        cJSON_Delete(o);
+        return diag_set(d, CD_ERR_PARSE, r->name, r->line,
+                        col > UINT32_MAX ? 0 : (unsigned)col,
+                        "not a JSON object; expected a record line of "
+                        "claimdiff extract");
+    }
+    struct rd x = {r, d, CD_OK, NULL};
+    *out = read_record(&x, o);
+    cJSON_Delete(o);
+    return x.err;
+}

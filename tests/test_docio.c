@@ -1,0 +1,296 @@
+/* test_docio.c - document records written and read back (docio.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/date.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/docio.h"
+#include "claimdiff/load.h"
+#include "claimdiff/number.h"
+#include "claimdiff/quote.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/segment.h"
+#include "claimdiff/tag.h"
+
+static const char story[] =
+    "Two Ships Collide Off the Coast\n"
+    "\n"
+    "At least 12 sailors were killed when two cargo ships collided on "
+    "Monday, 3 March 2014, near Rotterdam, the Dutch coast guard said.\n"
+    "\n"
+    "\"We are searching for survivors,\" said Jan de Vries, a spokesman "
+    "for the coast guard. Some 40 people were rescued.\n";
+
+struct fixture {
+    struct rules *rules;
+    struct loader *load;
+    struct segmenter *seg;
+    struct tagger *tag;
+    struct dater *date;
+    struct counter *num;
+    struct quoter *quote;
+    struct claimer *claim;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = xcalloc(1, sizeof *f);
+    struct diag d;
+    assert_int_equal(rules_new(NULL, &f->rules, &d), CD_OK);
+    assert_int_equal(load_new(f->rules, &f->load, &d), CD_OK);
+    assert_int_equal(segment_new(f->rules, &f->seg, &d), CD_OK);
+    assert_int_equal(tag_new(f->rules, &f->tag, &d), CD_OK);
+    assert_int_equal(date_new(f->rules, &f->date, &d), CD_OK);
+    assert_int_equal(number_new(f->rules, &f->num, &d), CD_OK);
+    assert_int_equal(quote_new(f->rules, &f->quote, &d), CD_OK);
+    assert_int_equal(claim_new(f->rules, &f->claim, &d), CD_OK);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    claim_free(f->claim);
+    quote_free(f->quote);
+    number_free(f->num);
+    date_free(f->date);
+    tag_free(f->tag);
+    segment_free(f->seg);
+    load_free(f->load);
+    rules_free(f->rules);
+    free(f);
+    return 0;
+}
+
+static struct doc *analyse(const struct fixture *f, const char *text)
+{
+    struct doc *doc;
+    struct diag d;
+    assert_int_equal(load_buffer(f->load, "a story.txt", text, strlen(text),
+                                 LOAD_TEXT, &doc, &d),
+                     CD_OK);
+    segment_run(f->seg, doc);
+    tag_run(f->tag, doc);
+    date_run(f->date, doc);
+    number_run(f->num, doc);
+    quote_run(f->quote, doc);
+    claim_run(f->claim, doc);
+    return doc;
+}
+
+/* Read the records in the string s; returns the first error, the
+ * documents read in docs[0..*n). */
+static enum cd_err read_all(const char *s, const char *rules,
+                            struct doc **docs, size_t *n, struct diag *d)
+{
+    FILE *in = fmemopen((void *)(uintptr_t)s, strlen(s), "r");
+    struct docio_reader *r = docio_reader_new(in, "recs.jsonl", rules);
+    enum cd_err first = CD_OK, err;
+    struct doc *doc;
+    *n = 0;
+    for (;;) {
+        err = docio_read(r, &doc, d);
+        if (err && !first)
+            first = err;
+        if (err == CD_ERR_IO || (!err && !doc))
+            break;
+        if (doc)
+            docs[(*n)++] = doc;
+    }
+    docio_reader_free(r);
+    fclose(in);
+    return first;
+}
+
+static char *record_of(const struct doc *doc)
+{
+    size_t len;
+    struct diag d;
+    char *line = docio_format(doc, "r1", &len, &d);
+    assert_non_null(line);
+    assert_int_equal(strlen(line), len);
+    assert_int_equal(line[len - 1], '\n');
+    return line;
+}
+
+static void test_a_record_reads_back_to_the_same_record(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story), *back[2];
+    size_t n;
+    struct diag d;
+    assert_true(doc->nclaims > 0 && doc->nmentions > 0 && doc->nquotes > 0);
+    char *line = record_of(doc);
+    assert_int_equal(read_all(line, "r1", back, &n, &d), CD_OK);
+    assert_int_equal(n, 1);
+    char *again = record_of(back[0]);
+    assert_string_equal(line, again);
+    assert_int_equal(back[0]->len, doc->len);
+    assert_memory_equal(back[0]->text, doc->text, doc->len);
+    assert_int_equal(back[0]->nlines, doc->nlines);
+    assert_int_equal(back[0]->ntoks, 0); /* tokens are not kept */
+    free(again);
+    free(line);
+    doc_free(back[0]);
+    doc_free(doc);
+}
+
+static void test_an_open_range_keeps_its_infinite_end(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story), *back[1];
+    size_t n, k;
+    struct diag d;
+    for (k = 0; k < doc->nnumbers; k++)
+        if (isinf(doc->numbers[k].high))
+            break;
+    assert_true(k < doc->nnumbers); /* "at least 12" */
+    char *line = record_of(doc);
+    assert_non_null(strstr(line, "\"high\":\"inf\""));
+    assert_int_equal(read_all(line, "r1", back, &n, &d), CD_OK);
+    assert_true(isinf(back[0]->numbers[k].high));
+    assert_true(back[0]->numbers[k].low == doc->numbers[k].low);
+    free(line);
+    doc_free(back[0]);
+    doc_free(doc);
+}
+
+static void test_blank_lines_are_skipped(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story), *back[3];
+    size_t n;
+    struct diag d;
+    char *line = record_of(doc);
+    size_t len = strlen(line);
+    char *two = xmalloc(2 * len + 4);
+    snprintf(two, 2 * len + 4, "\n%s \n%s", line, line);
+    assert_int_equal(read_all(two, "r1", back, &n, &d), CD_OK);
+    assert_int_equal(n, 2);
+    doc_free(back[0]);
+    doc_free(back[1]);
+    free(two);
+    free(line);
+    doc_free(doc);
+}
+
+static void test_other_rules_are_a_usage_error(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story), *back[1];
+    size_t n;
+    struct diag d;
+    char *line = record_of(doc);
+    assert_int_equal(read_all(line, "r2", back, &n, &d), CD_ERR_USAGE);
+    assert_int_equal(n, 0);
+    assert_string_equal(d.file, "recs.jsonl");
+    assert_int_equal(d.line, 1);
+    assert_non_null(strstr(d.msg, "rules r1"));
+    free(line);
+    doc_free(doc);
+}
+
+static void test_a_cut_line_is_a_parse_error_on_its_line(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story), *back[2];
+    size_t n;
+    struct diag d;
+    char *line = record_of(doc);
+    size_t len = strlen(line);
+    char *cut = xmalloc(2 * len);
+    memcpy(cut, line, len);
+    memcpy(cut + len, line, len / 2);
+    cut[len + len / 2] = '\0';
+    assert_int_equal(read_all(cut, "r1", back, &n, &d), CD_ERR_PARSE);
+    assert_int_equal(n, 1); /* the whole first line still counts */
+    assert_int_equal(d.line, 2);
+    assert_non_null(strstr(d.msg, "no newline"));
+    doc_free(back[0]);
+    free(cut);
+    free(line);
+    doc_free(doc);
+}
+
+/* Replace the first "key": value in line by "key":to. */
+static char *with_field(const char *line, const char *key, const char *to)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\":", key);
+    const char *at = strstr(line, pat);
+    assert_non_null(at);
+    const char *end = at + strlen(pat);
+    while (*end && *end != ',' && *end != '}')
+        end++;
+    size_t n = strlen(line) + strlen(to) + sizeof pat;
+    char *out = xmalloc(n);
+    snprintf(out, n, "%.*s%s%s%s", (int)(at - line), line, pat, to, end);
+    return out;
+}
+
+static void test_damaged_fields_are_refused(void **state)
+{
+    static const struct {
+        const char *key, *value;
+    } cases[] = {
+        {"bytes", "5"},           /* text of another length */
+        {"speaker", "99999"},     /* index past the mentions */
+        {"number_idx", "99999"},  /* index past the numbers */
+        {"type", "\"person\""},   /* first "type" is the line's: usage */
+        {"kind", "\"count\""},    /* enums are numbers here */
+        {"title", "7"},           /* not a string */
+        {"paragraphs", "{}"},     /* not an array */
+    };
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story), *back[1];
+    char *line = record_of(doc);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n;
+        struct diag d;
+        char *bad = with_field(line, cases[i].key, cases[i].value);
+        enum cd_err err = read_all(bad, "r1", back, &n, &d);
+        assert_true(err == CD_ERR_PARSE || err == CD_ERR_USAGE);
+        assert_int_equal(n, 0);
+        assert_int_equal(d.line, 1);
+        free(bad);
+    }
+    free(line);
+    doc_free(doc);
+}
+
+static void test_a_text_with_a_nul_byte_gets_no_record(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story);
+    size_t len;
+    struct diag d;
+    doc->text[3] = '\0';
+    assert_null(docio_format(doc, "r1", &len, &d));
+    assert_non_null(strstr(d.msg, "NUL"));
+    doc_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_record_reads_back_to_the_same_record),
+        cmocka_unit_test(test_an_open_range_keeps_its_infinite_end),
+        cmocka_unit_test(test_blank_lines_are_skipped),
+        cmocka_unit_test(test_other_rules_are_a_usage_error),
+        cmocka_unit_test(test_a_cut_line_is_a_parse_error_on_its_line),
+        cmocka_unit_test(test_damaged_fields_are_refused),
+        cmocka_unit_test(test_a_text_with_a_nul_byte_gets_no_record),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
