@@ -5,7 +5,7 @@
 # plain bash only (compgen, compopt), so it works without bash-completion.
 
 _claimdiff_options='--all --color --colour --dump-text --expect --explain
-    --fail-on --format --help --only --rules --version -h -j'
+    --fail-on --format --help --jobs --only --rules --version -h -j'
 
 # Files the command reads: directories, and names ending in one of the
 # extensions given (without the dot).
@@ -70,7 +70,7 @@ _claimdiff()
         mapfile -t COMPREPLY < <(compgen -d -- "$cur")
         return
         ;;
-    -j)
+    -j|--jobs)
         local n
         n=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 4)
         COMPREPLY=($(compgen -W "$(seq 1 "$n")" -- "$cur"))

@@ -56,7 +56,7 @@ const char *opts_usage(void)
            "                         show only comparisons with that verdict\n"
            "  --fail-on=conflict|partial  exit 1 on that verdict or worse\n"
            "  --expect=EXPECTED.json exit 1 and show the drift from EXPECTED\n"
-           "  -j N                   extract N documents at a time\n"
+           "  -j, --jobs=N           extract N documents at a time\n"
            "  --dump-text[=marked|body]\n"
            "                         print each text; body: drop boilerplate\n"
            "  --rules=DIR            add the rule files under DIR\n"
