@@ -1017,6 +1017,48 @@ static int cmp_mval_doc(const void *p, const void *q)
     return (a->it->claim > b->it->claim) - (a->it->claim < b->it->claim);
 }
 
+static int cmp_mval_cluster(const void *p, const void *q)
+{
+    const struct mval *a = p, *b = q;
+    if (a->cluster != b->cluster)
+        return a->cluster < b->cluster ? -1 : 1;
+    return cmp_mval_doc(p, q);
+}
+
+/* For qsort: positions in r, by document, then position. */
+struct by_doc {
+    const struct item *const *r;
+    size_t pos;
+};
+
+static int cmp_by_doc(const void *p, const void *q)
+{
+    const struct by_doc *a = p, *b = q;
+    unsigned da = a->r[a->pos]->doc, db = b->r[b->pos]->doc;
+    if (da != db)
+        return da < db ? -1 : 1;
+    return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* Keep the first value of each document in r[0..m), in order. */
+static size_t first_per_doc(const struct item **r, size_t m)
+{
+    struct by_doc *o = xmalloc((m + 1) * sizeof *o);
+    bool *keep = xmalloc((m + 1) * sizeof *keep);
+    for (size_t i = 0; i < m; i++)
+        o[i] = (struct by_doc){r, i};
+    qsort(o, m, sizeof *o, cmp_by_doc);
+    for (size_t i = 0; i < m; i++)
+        keep[o[i].pos] = i == 0 || r[o[i].pos]->doc != r[o[i - 1].pos]->doc;
+    size_t k = 0;
+    for (size_t i = 0; i < m; i++)
+        if (keep[i])
+            r[k++] = r[i];
+    free(keep);
+    free(o);
+    return k;
+}
+
 /* Add the comparison of r[0..m) (one per document) if two documents or
  * more are in it: agree when every range is the same, else partial. */
 static void add_cluster(struct ctx *x, const struct item **r, size_t m,
@@ -1031,6 +1073,12 @@ static void add_cluster(struct ctx *x, const struct item **r, size_t m,
     add_comparison(x, r, m, v, event, id, topic);
 }
 
+/* One measure cluster: its range and whether a document anchors it. */
+struct mcluster {
+    double lo, hi;
+    bool anchored, clash;
+};
+
 static void judge_measures(struct ctx *x, const struct item *v, size_t n,
                            const char *event, unsigned id, const char *topic)
 {
@@ -1040,21 +1088,19 @@ static void judge_measures(struct ctx *x, const struct item *v, size_t n,
         count_range(x, &v[i], &mv[i].lo, &mv[i].hi);
     }
     qsort(mv, n, sizeof *mv, cmp_mval_lo);
+    struct mcluster *cl = xcalloc(n + 1, sizeof *cl);
     size_t nclusters = 0;
-    double top = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i == 0 || mv[i].lo > top) {
-            nclusters++;
-            top = mv[i].hi;
-        } else if (mv[i].hi > top) {
-            top = mv[i].hi;
-        }
+        if (i == 0 || mv[i].lo > cl[nclusters - 1].hi)
+            cl[nclusters++] = (struct mcluster){mv[i].lo, mv[i].hi, false,
+                                                false};
+        else if (mv[i].hi > cl[nclusters - 1].hi)
+            cl[nclusters - 1].hi = mv[i].hi;
         mv[i].cluster = nclusters - 1;
     }
-    /* Per document, in cluster order: a document all of whose values
-     * fall in one cluster marks it as an anchor, with its class. */
+    /* Per document: one whose values all fall in one cluster anchors it;
+     * note whether all anchors share one predicate class. */
     qsort(mv, n, sizeof *mv, cmp_mval_doc);
-    bool *anchored = xcalloc(nclusters + 1, sizeof *anchored);
     size_t nanchors = 0;
     bool one_class = true;
     const char *cls = NULL;
@@ -1067,68 +1113,48 @@ static void judge_measures(struct ctx *x, const struct item *v, size_t n,
             if (!c || (cls && strcmp(c, cls)))
                 one_class = false;
             cls = c;
-            if (!anchored[mv[i].cluster]) {
-                anchored[mv[i].cluster] = true;
-                nanchors++;
-            }
+            nanchors += !cl[mv[i].cluster].anchored;
+            cl[mv[i].cluster].anchored = true;
         }
         i = j;
     }
-    /* One value per document and cluster, clusters in order. Anchors
-     * close to each other (within MEASURE_RATIO) are one quantity read
-     * differently, unless one predicate class already says so: far
-     * apart, they are likelier two quantities (cruising altitude, last
-     * altitude) than one misreported. */
-    const struct item **r = xmalloc((n + 1) * sizeof *r);
-    bool *used = xcalloc(x->c->ndocs + 1, sizeof *used);
-    bool *clash = xcalloc(nclusters + 1, sizeof *clash);
+    /* Anchors close to each other (within MEASURE_RATIO) are one
+     * quantity read differently, unless one predicate class already
+     * says so: far apart, they are likelier two quantities (cruising
+     * altitude, last altitude) than one misreported. */
     size_t nclash = 0, prev = nclusters;
-    double prevhi = 0;
     for (size_t k = 0; k < nclusters && nanchors >= 2; k++) {
-        if (!anchored[k])
+        if (!cl[k].anchored)
             continue;
-        double lo = 0, hi = 0;
-        for (size_t i = 0; i < n; i++)
-            if (mv[i].cluster == k) {
-                if (!lo || mv[i].lo < lo)
-                    lo = mv[i].lo;
-                if (mv[i].hi > hi)
-                    hi = mv[i].hi;
-            }
-        if (prev < nclusters && (one_class || lo <= prevhi * MEASURE_RATIO)) {
-            nclash += !clash[prev] + 1;
-            clash[prev] = clash[k] = true;
+        if (prev < nclusters &&
+            (one_class || cl[k].lo <= cl[prev].hi * MEASURE_RATIO)) {
+            nclash += !cl[prev].clash + 1;
+            cl[prev].clash = cl[k].clash = true;
         }
         prev = k;
-        prevhi = hi;
     }
-    if (nclash >= 2) {
-        size_t m = 0;
-        for (size_t k = 0; k < nclusters; k++)
-            for (size_t i = 0; clash[k] && i < n; i++)
-                if (mv[i].cluster == k && !used[mv[i].it->doc]) {
-                    used[mv[i].it->doc] = true;
-                    r[m++] = mv[i].it;
-                }
-        add_comparison(x, r, m, VERDICT_CONFLICT, event, id, topic);
+    /* Clusters in order, one value per document within each. */
+    qsort(mv, n, sizeof *mv, cmp_mval_cluster);
+    const struct item **r = xmalloc((n + 1) * sizeof *r);
+    size_t nr = 0;
+    for (size_t i = 0; nclash >= 2 && i < n; i++)
+        if (cl[mv[i].cluster].clash)
+            r[nr++] = mv[i].it;
+    if (nr) {
+        nr = first_per_doc(r, nr);
+        add_comparison(x, r, nr, VERDICT_CONFLICT, event, id, topic);
     }
-    for (size_t k = 0; k < nclusters; k++) {
-        if (clash[k])
-            continue;
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++)
-            if (mv[i].cluster == k && !used[mv[i].it->doc]) {
-                used[mv[i].it->doc] = true;
-                r[m++] = mv[i].it;
-            }
-        add_cluster(x, r, m, event, id, topic);
-        for (size_t i = 0; i < m; i++)
-            used[r[i]->doc] = false;
+    for (size_t i = 0; i < n;) {
+        size_t j = i, m = 0;
+        for (; j < n && mv[j].cluster == mv[i].cluster; j++)
+            if (j == i || mv[j].it->doc != mv[j - 1].it->doc)
+                r[m++] = mv[j].it;
+        if (!cl[mv[i].cluster].clash)
+            add_cluster(x, r, m, event, id, topic);
+        i = j;
     }
-    free(clash);
-    free(used);
     free(r);
-    free(anchored);
+    free(cl);
     free(mv);
 }
 
