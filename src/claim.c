@@ -75,7 +75,8 @@ enum loc_kind {
 struct claimer {
     struct arena *arena;
     struct ptable preds, negs, things, descs, counts, speech, units, cues;
-    struct ptable holders; /* "by" phrases; suffixes are rows with form suffix */
+    struct ptable holders; /* claims/holders: "by" phrases */
+    struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
     struct scan_map *demonyms; /* "russian", "russians": lower case */
@@ -299,6 +300,17 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
     return CD_OK;
 }
 
+/* The one-word rows of form "suffix" of t ("-held"), for a lookup by
+ * the ending of a hyphenated word. */
+static struct scan_map *suffix_map(const struct ptable *t)
+{
+    struct scan_map *m = scan_map_new();
+    for (size_t i = 0; i < t->n; i++)
+        if (t->v[i].n == 1 && !strcmp(t->v[i].val, "suffix"))
+            scan_map_put(m, t->v[i].words[0], strlen(t->v[i].words[0]));
+    return m;
+}
+
 /* A unit's factor to its dimension's base unit must be a positive number. */
 static enum cd_err check_factors(const struct ptable *t,
                                  const struct rule_table *rt, struct diag *d)
@@ -339,6 +351,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->holders, r, "claims/holders", 2, 2, d);
     if (!err)
+        c->holder_suffixes = suffix_map(&c->holders);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -362,6 +376,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->units);
     ptable_free(&c->cues);
     ptable_free(&c->holders);
+    scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
     scan_map_free(c->demonyms);
@@ -1079,6 +1094,16 @@ static bool holder_type(enum ent_type t)
            t == ENT_PERSON;
 }
 
+/* s[0..n) lower-cased into out; false if it does not fit in cap. */
+static bool lower_copy(char *out, size_t cap, const char *s, size_t n)
+{
+    if (n >= cap)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        out[k] = (char)tolower((unsigned char)s[k]);
+    return true;
+}
+
 /* A class noun of claims/descriptors written alone ("rebel", "jihadist")
  * as the word s[0..len): its class, or NULL. */
 static const char *class_word(const struct run *r, const char *s, size_t len)
@@ -1198,13 +1223,9 @@ static void holder_suffix(struct run *r, const struct sent *s, size_t i,
     if (!dash || dash == w)
         return;
     size_t pre = (size_t)(dash - w);
-    const struct ptable *t = &r->c->holders;
-    bool known = false;
-    for (size_t k = 0; k < t->n && !known; k++)
-        known = t->v[k].n == 1 && !strcmp(t->v[k].val, "suffix") &&
-                strlen(t->v[k].words[0]) == len - pre &&
-                !strncasecmp(t->v[k].words[0], dash, len - pre);
-    if (!known)
+    char low[32];
+    if (!lower_copy(low, sizeof low, dash, len - pre) ||
+        scan_map_get(r->c->holder_suffixes, low, len - pre) < 0)
         return;
     for (size_t m = s->m0; m < s->m1; m++) {
         const struct mention *mm = &doc->mentions[m];
@@ -1214,12 +1235,8 @@ static void holder_suffix(struct run *r, const struct sent *s, size_t i,
             return;
         }
     }
-    char low[32];
-    if (pre >= sizeof low)
-        return;
-    for (size_t k = 0; k < pre; k++)
-        low[k] = (char)tolower((unsigned char)w[k]);
-    const char *cls = class_word(r, low, pre);
+    const char *cls =
+        lower_copy(low, sizeof low, w, pre) ? class_word(r, low, pre) : NULL;
     if (cls)
         add_holder(r, s, i, tk->span, -1, cls, first_frame);
 }
