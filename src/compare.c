@@ -994,7 +994,9 @@ static void judge(struct ctx *x, const struct item *v, size_t n,
 struct mval {
     const struct item *it;
     double lo, hi;
+    double dlo, dhi; /* its document's reading of its cluster */
     size_t cluster;
+    bool conflict;
 };
 
 static int cmp_mval_lo(const void *p, const void *q)
@@ -1073,11 +1075,113 @@ static void add_cluster(struct ctx *x, const struct item **r, size_t m,
     add_comparison(x, r, m, v, event, id, topic);
 }
 
-/* One measure cluster: its range and whether a document anchors it. */
+/* One measure cluster: its range, whether a document anchors it, and
+ * the highest low and lowest high of the documents' readings of it. */
 struct mcluster {
     double lo, hi;
+    double doc_lo, doc_hi;
     bool anchored, clash;
 };
+
+/* Chain values whose ranges overlap into clusters; mv sorted by low. */
+static size_t chain_clusters(struct mval *mv, size_t n, struct mcluster *cl)
+{
+    size_t nclusters = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || mv[i].lo > cl[nclusters - 1].hi)
+            cl[nclusters++] = (struct mcluster){mv[i].lo, mv[i].hi, 0,
+                                                HUGE_VAL, false, false};
+        else if (mv[i].hi > cl[nclusters - 1].hi)
+            cl[nclusters - 1].hi = mv[i].hi;
+        mv[i].cluster = nclusters - 1;
+    }
+    return nclusters;
+}
+
+/* Per document (mv sorted by document): one whose values all fall in
+ * one cluster anchors it. Returns how many clusters are anchored and
+ * sets *one_class when every anchor's predicate class is the same. */
+static size_t mark_anchors(const struct ctx *x, const struct mval *mv,
+                           size_t n, struct mcluster *cl, bool *one_class)
+{
+    size_t nanchors = 0;
+    const char *cls = NULL;
+    *one_class = true;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && mv[j].it->doc == mv[i].it->doc)
+            j++;
+        if (mv[i].cluster == mv[j - 1].cluster) {
+            const char *c = claim_of(x, mv[i].it)->cls;
+            if (!c || (cls && strcmp(c, cls)))
+                *one_class = false;
+            cls = c;
+            nanchors += !cl[mv[i].cluster].anchored;
+            cl[mv[i].cluster].anchored = true;
+        }
+        i = j;
+    }
+    return nanchors;
+}
+
+/* Each document's reading of each cluster as one range (mv sorted by
+ * document, then cluster), kept on its values and folded into the
+ * cluster's narrowest high and widest low. */
+static void doc_readings(struct mval *mv, size_t n, struct mcluster *cl)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        double lo = mv[i].lo, hi = mv[i].hi;
+        for (; j < n && mv[j].it->doc == mv[i].it->doc &&
+               mv[j].cluster == mv[i].cluster; j++) {
+            lo = mv[j].lo < lo ? mv[j].lo : lo;
+            hi = mv[j].hi > hi ? mv[j].hi : hi;
+        }
+        struct mcluster *k = &cl[mv[i].cluster];
+        k->doc_lo = lo > k->doc_lo ? lo : k->doc_lo;
+        k->doc_hi = hi < k->doc_hi ? hi : k->doc_hi;
+        for (size_t m = i; m < j; m++) {
+            mv[m].dlo = lo;
+            mv[m].dhi = hi;
+        }
+        i = j;
+    }
+}
+
+/* Which values contradict another. A cluster chained through
+ * approximate values ("around 5,000", "about 6,000", "6,550") still
+ * holds a contradiction between the documents whose readings cannot
+ * both be right, when they are close enough to be one quantity; those
+ * readings conflict, the ones compatible with both do not. Anchored
+ * clusters close to each other (within MEASURE_RATIO) are one quantity
+ * read differently, unless one predicate class already says so: far
+ * apart, they are likelier two quantities (cruising altitude, last
+ * altitude) than one misreported. Returns how many values conflict. */
+static size_t mark_conflicts(struct mval *mv, size_t n, struct mcluster *cl,
+                             size_t nclusters, size_t nanchors, bool one_class)
+{
+    size_t prev = nclusters, nclusters_clash = 0;
+    for (size_t k = 0; k < nclusters && nanchors >= 2; k++) {
+        if (!cl[k].anchored)
+            continue;
+        if (prev < nclusters &&
+            (one_class || cl[k].lo <= cl[prev].hi * MEASURE_RATIO)) {
+            nclusters_clash += !cl[prev].clash + !cl[k].clash;
+            cl[prev].clash = cl[k].clash = true;
+        }
+        prev = k;
+    }
+    size_t nconflict = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct mcluster *k = &cl[mv[i].cluster];
+        bool inner = k->doc_lo > k->doc_hi &&
+                     (one_class || k->doc_lo <= k->doc_hi * MEASURE_RATIO) &&
+                     (mv[i].dhi < k->doc_lo || mv[i].dlo > k->doc_hi);
+        mv[i].conflict = inner || (k->clash && nclusters_clash >= 2);
+        nconflict += mv[i].conflict;
+    }
+    return nconflict;
+}
 
 static void judge_measures(struct ctx *x, const struct item *v, size_t n,
                            const char *event, unsigned id, const char *topic)
@@ -1089,68 +1193,29 @@ static void judge_measures(struct ctx *x, const struct item *v, size_t n,
     }
     qsort(mv, n, sizeof *mv, cmp_mval_lo);
     struct mcluster *cl = xcalloc(n + 1, sizeof *cl);
-    size_t nclusters = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 0 || mv[i].lo > cl[nclusters - 1].hi)
-            cl[nclusters++] = (struct mcluster){mv[i].lo, mv[i].hi, false,
-                                                false};
-        else if (mv[i].hi > cl[nclusters - 1].hi)
-            cl[nclusters - 1].hi = mv[i].hi;
-        mv[i].cluster = nclusters - 1;
-    }
-    /* Per document: one whose values all fall in one cluster anchors it;
-     * note whether all anchors share one predicate class. */
+    size_t nclusters = chain_clusters(mv, n, cl);
     qsort(mv, n, sizeof *mv, cmp_mval_doc);
-    size_t nanchors = 0;
-    bool one_class = true;
-    const char *cls = NULL;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && mv[j].it->doc == mv[i].it->doc)
-            j++;
-        if (mv[i].cluster == mv[j - 1].cluster) {
-            const char *c = claim_of(x, mv[i].it)->cls;
-            if (!c || (cls && strcmp(c, cls)))
-                one_class = false;
-            cls = c;
-            nanchors += !cl[mv[i].cluster].anchored;
-            cl[mv[i].cluster].anchored = true;
-        }
-        i = j;
-    }
-    /* Anchors close to each other (within MEASURE_RATIO) are one
-     * quantity read differently, unless one predicate class already
-     * says so: far apart, they are likelier two quantities (cruising
-     * altitude, last altitude) than one misreported. */
-    size_t nclash = 0, prev = nclusters;
-    for (size_t k = 0; k < nclusters && nanchors >= 2; k++) {
-        if (!cl[k].anchored)
-            continue;
-        if (prev < nclusters &&
-            (one_class || cl[k].lo <= cl[prev].hi * MEASURE_RATIO)) {
-            nclash += !cl[prev].clash + 1;
-            cl[prev].clash = cl[k].clash = true;
-        }
-        prev = k;
-    }
+    bool one_class;
+    size_t nanchors = mark_anchors(x, mv, n, cl, &one_class);
+    doc_readings(mv, n, cl);
+    size_t nconflict = mark_conflicts(mv, n, cl, nclusters, nanchors,
+                                      one_class);
     /* Clusters in order, one value per document within each. */
     qsort(mv, n, sizeof *mv, cmp_mval_cluster);
     const struct item **r = xmalloc((n + 1) * sizeof *r);
     size_t nr = 0;
-    for (size_t i = 0; nclash >= 2 && i < n; i++)
-        if (cl[mv[i].cluster].clash)
+    for (size_t i = 0; nconflict && i < n; i++)
+        if (mv[i].conflict)
             r[nr++] = mv[i].it;
-    if (nr) {
-        nr = first_per_doc(r, nr);
+    nr = first_per_doc(r, nr);
+    if (nr >= 2)
         add_comparison(x, r, nr, VERDICT_CONFLICT, event, id, topic);
-    }
     for (size_t i = 0; i < n;) {
         size_t j = i, m = 0;
         for (; j < n && mv[j].cluster == mv[i].cluster; j++)
-            if (j == i || mv[j].it->doc != mv[j - 1].it->doc)
+            if (!mv[j].conflict && (!m || mv[j].it->doc != r[m - 1]->doc))
                 r[m++] = mv[j].it;
-        if (!cl[mv[i].cluster].clash)
-            add_cluster(x, r, m, event, id, topic);
+        add_cluster(x, r, m, event, id, topic);
         i = j;
     }
     free(r);

@@ -317,6 +317,29 @@ static void test_a_document_with_two_altitudes_agrees_on_the_shared_one(
     corpus_free(c);
 }
 
+static void test_approximate_readings_conflict_only_where_disjoint(
+    void **state)
+{
+    /* "about 6,000" is compatible with both "around 5,000" and "6,550";
+     * those two cannot both be right */
+    const char *texts[] = {
+        HELI_A "The Xk-31 helicopter was flying at an altitude of around "
+               "5,000 feet over Syria." HELI_END,
+        HELI_B "The Xk-31 helicopter was flying at an altitude of 6,550 feet "
+               "over Syria." HELI_END,
+        "Helicopter lost\n\nThe Xk-31 helicopter was flying at an altitude "
+        "of about 6,000 feet over Syria." HELI_END,
+        NULL};
+    struct corpus *c = pipeline(*state, texts);
+    const struct comparison *k = find_cmp(c, CLAIM_COUNT, NULL, "altitude");
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_int_equal(k->nvalues, 2);
+    assert_non_null(strstr(k->note, "5,000"));
+    assert_non_null(strstr(k->note, "6,550"));
+    assert_null(strstr(k->note, "6,000"));
+    corpus_free(c);
+}
+
 /* ---- actors -------------------------------------------------------------- */
 
 static void test_two_shooters_of_one_aircraft_conflict(void **state)
@@ -683,6 +706,8 @@ int main(void)
         cmocka_unit_test(test_far_apart_altitudes_are_two_quantities),
         cmocka_unit_test(
             test_a_document_with_two_altitudes_agrees_on_the_shared_one),
+        cmocka_unit_test(
+            test_approximate_readings_conflict_only_where_disjoint),
         cmocka_unit_test(test_two_shooters_of_one_aircraft_conflict),
         cmocka_unit_test(test_two_parties_to_a_crash_do_not_conflict),
         cmocka_unit_test(test_a_named_holder_and_its_class_are_partial),
