@@ -1034,6 +1034,20 @@ static bool measure_claim(struct run *r, const struct sent *s, size_t i,
     return true;
 }
 
+/* Does a number of s other than the i-th lie within sp? A count's
+ * evidence may take in its predicate ("carrying 146 passengers"), but
+ * not across another count ("carrying 146 passengers and six crew" is
+ * not the evidence of the six). */
+static bool number_between(const struct doc *doc, const struct sent *s,
+                           size_t i, struct span sp)
+{
+    for (size_t k = s->n0; k < s->n1; k++)
+        if (k != i && doc->numbers[k].span.start >= sp.start &&
+            doc->numbers[k].span.end <= sp.end)
+            return true;
+    return false;
+}
+
 static void count_claims(struct run *r, const struct sent *s,
                          unsigned first_frame)
 {
@@ -1056,9 +1070,10 @@ static void count_claims(struct run *r, const struct sent *s,
             sp = hull(sp, n->noun_span);
         size_t hend = h->tok + h->ntok;
         const struct token *toks = doc->toks;
-        if (tok_dist(h->tok, nt) <= 4 || tok_dist(hend, nt) <= 4)
-            sp = hull(sp, (struct span){toks[h->tok].span.start,
-                                        toks[hend - 1].span.end});
+        struct span hs = {toks[h->tok].span.start, toks[hend - 1].span.end};
+        if ((tok_dist(h->tok, nt) <= 4 || tok_dist(hend, nt) <= 4) &&
+            !number_between(doc, s, i, hull(hs, sp)))
+            sp = hull(sp, hs);
         const char *pred = h->p->val2 ? h->p->val2 : h->p->val;
         struct claim *cc = add_claim(r, CLAIM_COUNT, s->idx, sp);
         cc->frame = first_frame + (unsigned)(h - r->preds);

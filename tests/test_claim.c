@@ -230,6 +230,23 @@ static void test_killing_all_five_on_board_counts_people_killed(void **state)
     corpus_free(c);
 }
 
+static void test_a_count_span_does_not_reach_across_another_count(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Airliner lost\n\n"
+        "The Xk-31 airliner was carrying 120 passengers and six crew when "
+        "it crashed.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *crew = find_claim(doc, CLAIM_COUNT, NULL, "six");
+    assert_non_null(crew);
+    assert_span_text(doc, crew->span, "six crew");
+    const struct claim *pax = find_claim(doc, CLAIM_COUNT, NULL, "120");
+    assert_non_null(pax);
+    assert_span_text(doc, pax->span, "carrying 120 passengers");
+    corpus_free(c);
+}
+
 /* ---- measures ------------------------------------------------------------ */
 
 static void test_a_number_with_a_unit_is_a_measure(void **state)
@@ -683,6 +700,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shootdown_is_an_event_of_its_aircraft),
         cmocka_unit_test(test_killing_all_five_on_board_counts_people_killed),
+        cmocka_unit_test(
+            test_a_count_span_does_not_reach_across_another_count),
         cmocka_unit_test(test_a_number_with_a_unit_is_a_measure),
         cmocka_unit_test(test_a_makers_name_keys_like_its_designation),
         cmocka_unit_test(test_the_holder_of_the_area_is_a_slot_of_the_event),
