@@ -80,6 +80,8 @@ struct claimer {
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
     struct scan_map *demonyms; /* "russian", "russians": lower case */
+    const char **demonym;      /* per row: the demonym as written */
+    struct scan_map *people;   /* count nouns and categories of people */
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
     struct scan_map *loc;  /* locative prepositions; id 0.. */
@@ -248,8 +250,10 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
     if (err)
         return err;
     c->demonyms = scan_map_new();
+    c->demonym = arena_alloc(c->arena, (nt->nrows + 1) * sizeof *c->demonym);
     for (size_t i = 0; i < nt->nrows; i++) {
         const char *w = nt->rows[i].fields[0];
+        c->demonym[i] = arena_strndup(c->arena, w, strlen(w));
         size_t n = strlen(w);
         char *low = arena_alloc(c->arena, n + 2);
         for (size_t k = 0; k < n; k++)
@@ -259,6 +263,14 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
         scan_map_put(c->demonyms, low, n);
         scan_map_put(c->demonyms, low, n + 1);
     }
+    const struct rule_table *pt = rules_get(r, "claims/people_nouns");
+    err = rules_check_fields(pt, 1, 1, d);
+    if (err)
+        return err;
+    c->people = scan_map_new();
+    for (size_t i = 0; i < pt->nrows; i++)
+        scan_map_put(c->people, pt->rows[i].fields[0],
+                     strlen(pt->rows[i].fields[0]));
     const struct rule_table *dt = rules_get(r, "claims/designators");
     err = rules_check_fields(dt, 2, 2, d);
     if (err)
@@ -380,6 +392,7 @@ void claim_free(struct claimer *c)
     scan_map_free(c->designators);
     free(c->designator);
     scan_map_free(c->demonyms);
+    scan_map_free(c->people);
     scan_map_free(c->stop);
     scan_map_free(c->breaks);
     scan_map_free(c->loc);
@@ -918,15 +931,19 @@ static void frame_claims(struct run *r, const struct sent *s,
 /* The category of what number n counts: its noun, or its noun with the
  * words after it ("passengers and crew"), through claims/count_nouns. */
 static const char *count_category(const struct run *r, const struct sent *s,
-                                  const struct number *n)
+                                  const struct number *n, size_t *end)
 {
     if (!n->noun)
         return NULL;
+    *end = n->noun_span.end;
     size_t t = token_of(r, s, n->noun_span.start), len;
     const struct phrase *p = t < s->b
         ? ptable_match(&r->c->counts, r->text, r->doc->toks, t, s->b, &len)
         : NULL;
-    return p ? p->val : n->noun;
+    if (!p)
+        return n->noun;
+    *end = r->doc->toks[t + len - 1].span.end;
+    return p->val;
 }
 
 /* The predicate a count belongs to: the nearest one in its clause that
@@ -1048,6 +1065,147 @@ static bool number_between(const struct doc *doc, const struct sent *s,
     return false;
 }
 
+/* ---- counts by nationality ---------------------------------------------- */
+
+/* How far after a count its noun's nationality may be stated: "45
+ * aboard the plane are Spanish nationals". */
+#define NATIONALITY_WORDS 6
+
+/* The demonym id of token k (even: "German", odd: "Germans"), or -1. */
+static int demonym_at(const struct run *r, size_t k)
+{
+    const struct token *tk = &r->doc->toks[k];
+    if (tk->kind != TOK_WORD)
+        return -1;
+    return scan_map_get(r->c->demonyms, r->text + tk->span.start,
+                        tk->span.end - tk->span.start);
+}
+
+/* Do the words from token k on name people ("victims", "crew members",
+ * "aboard")? */
+static bool people_at(const struct run *r, const struct sent *s, size_t k)
+{
+    const struct token *toks = r->doc->toks;
+    size_t len;
+    if (k >= s->b || toks[k].kind != TOK_WORD)
+        return false;
+    const struct phrase *p =
+        ptable_match(&r->c->counts, r->text, toks, k, s->b, &len);
+    if (p && scan_map_get(r->c->people, p->val, strlen(p->val)) >= 0)
+        return true;
+    return scan_map_get(r->c->people, r->text + toks[k].span.start,
+                        toks[k].span.end - toks[k].span.start) >= 0;
+}
+
+/* The nationality a count of people states, as a demonym row, or -1,
+ * and in *end where its words end: "72 Germans", "35 Spanish victims",
+ * "67 passengers were German", "45 aboard the plane are Spanish
+ * nationals". */
+static int count_nationality(const struct run *r, const struct sent *s,
+                             const struct number *n, size_t *end)
+{
+    const struct token *toks = r->doc->toks;
+    size_t k = token_of(r, s, n->span.end);
+    if (k >= s->b)
+        return -1;
+    int id = demonym_at(r, k);
+    if (id >= 0 && (id % 2 || people_at(r, s, k + 1))) {
+        *end = toks[id % 2 ? k : k + 1].span.end;
+        return id / 2;
+    }
+    if (!people_at(r, s, k))
+        return -1;
+    for (size_t j = k + 1; j + 1 < s->b && j <= k + NATIONALITY_WORDS; j++) {
+        if (toks[j].kind != TOK_WORD)
+            return -1;
+        if (word_eq(r->text, &toks[j], "are", false) ||
+            word_eq(r->text, &toks[j], "were", false)) {
+            id = demonym_at(r, j + 1);
+            *end = toks[j + 1].span.end;
+            return id < 0 ? -1 : id / 2;
+        }
+    }
+    return -1;
+}
+
+/* A count of people of one nationality is a quantity of its own,
+ * whatever verb it comes with ("72 Germans on the plane", "67
+ * passengers were German"): compared like a measure, so that readings
+ * far apart ("two Russians killed", "five Russians aboard") are two
+ * quantities, and close ones (67 and at least 72) contradict. */
+static void nationality_claim(struct run *r, const struct sent *s, size_t i,
+                              int row, size_t end, const struct hit *h,
+                              unsigned first_frame)
+{
+    struct doc *doc = r->doc;
+    struct span sp = {doc->numbers[i].span.start, end};
+    struct claim *cc = add_claim(r, CLAIM_COUNT, s->idx, sp);
+    cc->frame = h ? first_frame + (unsigned)(h - r->preds) : 0;
+    cc->cls = h ? h->p->val : NULL;
+    cc->slot = arena_printf(doc->arena, "%s nationals", r->c->demonym[row]);
+    cc->scale = 1;
+    cc->thing = s->thing.key;
+    cc->number_idx = (int)i;
+    cc->negated = h && negated(r, h);
+    cc->attributed_to = s->attributed;
+}
+
+/* "a plane with 14 crew members": a count right after "with" that
+ * follows a thing noun counts those aboard, whatever the clause's verb
+ * ("has disappeared"). */
+static bool aboard_with(const struct run *r, const struct sent *s, size_t nt)
+{
+    const struct token *toks = r->doc->toks;
+    return nt >= s->a + 2 && word_eq(r->text, &toks[nt - 1], "with", false) &&
+           thing_noun_at(r, toks, nt - 2, s->a, s->b, NULL);
+}
+
+/* The count of the i-th number with its predicate h (or "with" after a
+ * thing); part says a nationality makes it a part of its noun. */
+static void plain_count_claim(struct run *r, const struct sent *s, size_t i,
+                              const struct hit *h, bool part,
+                              unsigned first_frame)
+{
+    struct doc *doc = r->doc;
+    const struct number *n = &doc->numbers[i];
+    const struct token *toks = doc->toks;
+    size_t nt = token_of(r, s, n->span.start);
+    bool with = aboard_with(r, s, nt);
+    size_t noun_end = 0;
+    const char *cat = count_category(r, s, n, &noun_end);
+    if (!cat || (!h && !with))
+        return;
+    bool demonym = scan_map_get(r->c->demonyms, cat, strlen(cat)) >= 0;
+    struct span sp = n->span;
+    if (noun_end > sp.end)
+        sp.end = noun_end;
+    if (with) {
+        sp.start = toks[nt - 1].span.start;
+        h = NULL;
+    } else {
+        size_t hend = h->tok + h->ntok;
+        struct span hs = {toks[h->tok].span.start, toks[hend - 1].span.end};
+        if ((tok_dist(h->tok, nt) <= 4 || tok_dist(hend, nt) <= 4) &&
+            !number_between(doc, s, i, hull(hs, sp)))
+            sp = hull(sp, hs);
+    }
+    const char *pred = !h ? "aboard" : h->p->val2 ? h->p->val2 : h->p->val;
+    struct claim *cc = add_claim(r, CLAIM_COUNT, s->idx, sp);
+    cc->frame = h ? first_frame + (unsigned)(h - r->preds) : 0;
+    cc->cls = h ? h->p->val : "aboard";
+    /* "five Russians were killed" counts people killed, as a part of
+     * them: it agrees with "five people", and "two Russians" against
+     * "five people" is no conflict. "45 aboard are Spanish" is a part
+     * of those aboard in the same way. */
+    cc->slot = arena_printf(doc->arena, "%s/%s", pred,
+                            demonym ? "people" : cat);
+    cc->subset = part;
+    cc->thing = s->thing.key;
+    cc->number_idx = (int)i;
+    cc->negated = h && negated(r, h);
+    cc->attributed_to = s->attributed;
+}
+
 static void count_claims(struct run *r, const struct sent *s,
                          unsigned first_frame)
 {
@@ -1058,42 +1216,13 @@ static void count_claims(struct run *r, const struct sent *s,
             continue;
         if (measure_claim(r, s, i, first_frame))
             continue;
-        const char *cat = count_category(r, s, n);
-        if (!cat)
-            continue;
         size_t nt = token_of(r, s, n->span.start);
         const struct hit *h = count_predicate(r, s, nt);
-        if (!h)
-            continue;
-        struct span sp = n->span;
-        if (n->noun_span.end > sp.end)
-            sp = hull(sp, n->noun_span);
-        size_t hend = h->tok + h->ntok;
-        const struct token *toks = doc->toks;
-        struct span hs = {toks[h->tok].span.start, toks[hend - 1].span.end};
-        if ((tok_dist(h->tok, nt) <= 4 || tok_dist(hend, nt) <= 4) &&
-            !number_between(doc, s, i, hull(hs, sp)))
-            sp = hull(sp, hs);
-        const char *pred = h->p->val2 ? h->p->val2 : h->p->val;
-        struct claim *cc = add_claim(r, CLAIM_COUNT, s->idx, sp);
-        cc->frame = first_frame + (unsigned)(h - r->preds);
-        cc->cls = h->p->val;
-        cc->slot = arena_printf(doc->arena, "%s/%s", pred, cat);
-        cc->thing = s->thing.key;
-        cc->number_idx = (int)i;
-        cc->negated = negated(r, h);
-        cc->attributed_to = s->attributed;
-        /* "five Russians were killed" also counts people killed, as a
-         * part of them: it agrees with "five people", and "two
-         * Russians" against "five people" is no conflict. */
-        if (cat == n->noun &&
-            scan_map_get(r->c->demonyms, cat, strlen(cat)) >= 0) {
-            struct claim part = *cc; /* add_claim may move cc */
-            struct claim *pc = add_claim(r, CLAIM_COUNT, s->idx, sp);
-            *pc = part;
-            pc->slot = arena_printf(doc->arena, "%s/people", pred);
-            pc->subset = true;
-        }
+        size_t nation_end;
+        int nation = count_nationality(r, s, n, &nation_end);
+        if (nation >= 0)
+            nationality_claim(r, s, i, nation, nation_end, h, first_frame);
+        plain_count_claim(r, s, i, h, nation >= 0, first_frame);
     }
 }
 

@@ -1027,10 +1027,12 @@ static int cmp_mval_cluster(const void *p, const void *q)
     return cmp_mval_doc(p, q);
 }
 
-/* For qsort: positions in r, by document, then position. */
+/* For qsort: positions in r, by document, body before headline, then
+ * position. */
 struct by_doc {
     const struct item *const *r;
     size_t pos;
+    bool headline;
 };
 
 static int cmp_by_doc(const void *p, const void *q)
@@ -1039,16 +1041,29 @@ static int cmp_by_doc(const void *p, const void *q)
     unsigned da = a->r[a->pos]->doc, db = b->r[b->pos]->doc;
     if (da != db)
         return da < db ? -1 : 1;
+    if (a->headline != b->headline)
+        return a->headline ? 1 : -1;
     return (a->pos > b->pos) - (a->pos < b->pos);
 }
 
-/* Keep the first value of each document in r[0..m), in order. */
-static size_t first_per_doc(const struct item **r, size_t m)
+/* Does the item's claim lie in its document's headline? */
+static bool in_headline(const struct ctx *x, const struct item *it)
+{
+    const struct doc *d = doc_of(x, it);
+    struct span h = d->title_span, c = claim_of(x, it)->span;
+    return h.end > h.start && c.start >= h.start && c.end <= h.end;
+}
+
+/* Keep one value of each document in r[0..m), in order: the first
+ * outside the headline, which states the value with its context and
+ * source, else the first. */
+static size_t first_per_doc(const struct ctx *x, const struct item **r,
+                            size_t m)
 {
     struct by_doc *o = xmalloc((m + 1) * sizeof *o);
     bool *keep = xmalloc((m + 1) * sizeof *keep);
     for (size_t i = 0; i < m; i++)
-        o[i] = (struct by_doc){r, i};
+        o[i] = (struct by_doc){r, i, in_headline(x, r[i])};
     qsort(o, m, sizeof *o, cmp_by_doc);
     for (size_t i = 0; i < m; i++)
         keep[o[i].pos] = i == 0 || r[o[i].pos]->doc != r[o[i - 1].pos]->doc;
@@ -1207,14 +1222,15 @@ static void judge_measures(struct ctx *x, const struct item *v, size_t n,
     for (size_t i = 0; nconflict && i < n; i++)
         if (mv[i].conflict)
             r[nr++] = mv[i].it;
-    nr = first_per_doc(r, nr);
+    nr = first_per_doc(x, r, nr);
     if (nr >= 2)
         add_comparison(x, r, nr, VERDICT_CONFLICT, event, id, topic);
     for (size_t i = 0; i < n;) {
         size_t j = i, m = 0;
         for (; j < n && mv[j].cluster == mv[i].cluster; j++)
-            if (!mv[j].conflict && (!m || mv[j].it->doc != r[m - 1]->doc))
+            if (!mv[j].conflict)
                 r[m++] = mv[j].it;
+        m = first_per_doc(x, r, m);
         add_cluster(x, r, m, event, id, topic);
         i = j;
     }

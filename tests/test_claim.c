@@ -247,6 +247,52 @@ static void test_a_count_span_does_not_reach_across_another_count(
     corpus_free(c);
 }
 
+static void test_nationality_counts_are_measures_of_people(void **state)
+{
+    struct corpus *c = one(state,
+        "Airliner lost\n\n"
+        "The Xk-31 airliner crashed on Tuesday. Sixty passengers were "
+        "Dutch, the airline said. There were 30 Belgian victims. Officials "
+        "said 12 aboard the plane are Irish nationals. Two Turkish F-16s "
+        "flew over the site.\n");
+    const struct doc *doc = c->docs[0];
+    static const struct {
+        const char *words, *slot;
+    } want[] = {
+        {"Sixty passengers were Dutch", "Dutch nationals"},
+        {"30 Belgian victims", "Belgian nationals"},
+        {"12 aboard the plane are Irish", "Irish nationals"},
+    };
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        const struct claim *cl = NULL;
+        for (size_t i = 0; i < doc->nclaims && !cl; i++)
+            if (doc->claims[i].slot &&
+                !strcmp(doc->claims[i].slot, want[k].slot))
+                cl = &doc->claims[i];
+        assert_non_null(cl);
+        assert_span_text(doc, cl->span, want[k].words);
+        assert_true(cl->scale == 1.0);
+    }
+    /* aircraft are no nationals */
+    for (size_t i = 0; i < doc->nclaims; i++)
+        assert_false(doc->claims[i].slot &&
+                     strstr(doc->claims[i].slot, "Turkish"));
+    corpus_free(c);
+}
+
+static void test_a_vehicle_with_people_counts_those_aboard(void **state)
+{
+    struct corpus *c = one(state,
+        "Plane missing\n\n"
+        "A Xk-31 plane with 14 crew members has disappeared over the sea.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cc = find_claim(doc, CLAIM_COUNT, NULL, "14");
+    assert_non_null(cc);
+    assert_string_equal(cc->slot, "aboard/crew");
+    assert_span_text(doc, cc->span, "with 14 crew members");
+    corpus_free(c);
+}
+
 /* ---- measures ------------------------------------------------------------ */
 
 static void test_a_number_with_a_unit_is_a_measure(void **state)
@@ -702,6 +748,8 @@ int main(void)
         cmocka_unit_test(test_killing_all_five_on_board_counts_people_killed),
         cmocka_unit_test(
             test_a_count_span_does_not_reach_across_another_count),
+        cmocka_unit_test(test_nationality_counts_are_measures_of_people),
+        cmocka_unit_test(test_a_vehicle_with_people_counts_those_aboard),
         cmocka_unit_test(test_a_number_with_a_unit_is_a_measure),
         cmocka_unit_test(test_a_makers_name_keys_like_its_designation),
         cmocka_unit_test(test_the_holder_of_the_area_is_a_slot_of_the_event),

@@ -340,6 +340,53 @@ static void test_approximate_readings_conflict_only_where_disjoint(
     corpus_free(c);
 }
 
+static void test_close_nationality_counts_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter crashed over Syria. Sixty passengers "
+               "were Dutch, the operator said." HELI_END,
+        "Dutch among dead in crash\n\nThe Xk-31 helicopter crashed over "
+        "Syria. There were at least 66 Dutch victims, officials said."
+        HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_COUNT, NULL, "Dutch nationals");
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
+static void test_far_apart_nationality_counts_are_two_quantities(void **state)
+{
+    /* two Dutch killed among the five Dutch aboard */
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter crashed over Syria, killing two Dutch "
+               "soldiers." HELI_END,
+        HELI_B "The Xk-31 helicopter crashed over Syria. It was carrying "
+               "five Dutch soldiers." HELI_END);
+    assert_null(find_cmp(c, CLAIM_COUNT, NULL, "Dutch nationals"));
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_a_value_is_shown_from_the_body_before_the_headline(
+    void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter crashed over Syria. Sixty passengers "
+               "were Dutch, the operator said." HELI_END,
+        "Sixty Dutch among dead in crash\n\nThe Xk-31 helicopter crashed "
+        "over Syria. There were 60 Dutch victims, officials said." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_COUNT, NULL, "Dutch nationals");
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 2);
+    for (size_t i = 0; i < k->nvalues; i++) {
+        const struct doc *d = c->docs[k->values[i].doc];
+        assert_true(d->claims[k->values[i].claim].span.start >
+                    d->title_span.end);
+    }
+    corpus_free(c);
+}
+
 /* ---- actors -------------------------------------------------------------- */
 
 static void test_two_shooters_of_one_aircraft_conflict(void **state)
@@ -708,6 +755,11 @@ int main(void)
             test_a_document_with_two_altitudes_agrees_on_the_shared_one),
         cmocka_unit_test(
             test_approximate_readings_conflict_only_where_disjoint),
+        cmocka_unit_test(test_close_nationality_counts_conflict),
+        cmocka_unit_test(
+            test_far_apart_nationality_counts_are_two_quantities),
+        cmocka_unit_test(
+            test_a_value_is_shown_from_the_body_before_the_headline),
         cmocka_unit_test(test_two_shooters_of_one_aircraft_conflict),
         cmocka_unit_test(test_two_parties_to_a_crash_do_not_conflict),
         cmocka_unit_test(test_a_named_holder_and_its_class_are_partial),
