@@ -45,13 +45,6 @@ static void civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* ISO weekday, 1 Monday .. 7 Sunday (1970-01-01 was a Thursday). */
-static int weekday_of(long days)
-{
-    long w = (days + 3) % 7;
-    return (int)(w < 0 ? w + 7 : w) + 1;
-}
-
 /* A date as far as it is known; y == 0 means the year is open. */
 struct ymd {
     int y, m, d;
@@ -392,12 +385,12 @@ static void resolve_weekday(struct docctx *x, size_t k)
     long ref;
     if (!weekday_ref(x, k, &ref))
         return;
-    long back = (weekday_of(ref) - dt->weekday + 7) % 7;
+    long back = (date_weekday(ref) - dt->weekday + 7) % 7;
     long day = ref - back;
     if (dt->amount < 0 && back == 0)
         day -= 7;
     else if (dt->amount > 0)
-        day = ref + (dt->weekday - weekday_of(ref) + 6) % 7 + 1;
+        day = ref + (dt->weekday - date_weekday(ref) + 6) % 7 + 1;
     x->res[k] = ymd_of(day);
     write_value(dt, x->res[k]);
 }
@@ -483,13 +476,13 @@ static void resolve_from_report(struct docctx *x, size_t k, bool have,
         break;
     case DREL_WEEK: {
         /* Written as the month of the week's Monday (see date.h). */
-        long monday = ref - (weekday_of(ref) - 1) + 7L * dt->amount;
+        long monday = ref - (date_weekday(ref) - 1) + 7L * dt->amount;
         v = ymd_of(monday);
         v.d = 0;
         break;
     }
     case DREL_WEEKEND: {
-        long saturday = ref - (weekday_of(ref) - 6 + 7) % 7;
+        long saturday = ref - (date_weekday(ref) - 6 + 7) % 7;
         v = ymd_of(saturday + (dt->amount > 0 ? 7 : 0));
         break;
     }

@@ -461,10 +461,6 @@ static void collect_events(struct ctx *x)
                 continue;
             if (cl->negated && cl->kind != CLAIM_EVENT)
                 continue;
-            /* a relative date the anchor could not resolve says nothing */
-            if (cl->kind == CLAIM_DATE &&
-                !isdigit((unsigned char)d->dates[cl->date_idx].value[0]))
-                continue;
             /* A measure is an event of its own kind ("altitude"), on
              * no day: the altitude of a flight is one thing to compare
              * whatever the verbs around it. */
@@ -632,6 +628,31 @@ static enum rel date_rel(const char *a, const char *b)
     return REL_COMPAT;
 }
 
+/* A relative date no anchor resolved ("on Tuesday" in an undated
+ * article) still says something: the same words agree, and a weekday
+ * agrees with a day that falls on it. Anything else is left open:
+ * without its week it can contradict nothing. */
+static enum rel date_item_rel(const struct ctx *x, const struct item *a,
+                              const struct item *b)
+{
+    const struct date *da = &doc_of(x, a)->dates[claim_of(x, a)->date_idx];
+    const struct date *db = &doc_of(x, b)->dates[claim_of(x, b)->date_idx];
+    if (*da->value && *db->value)
+        return date_rel(da->value, db->value);
+    if (!*da->value && !*db->value)
+        return da->rel == db->rel && da->amount == db->amount &&
+                       da->weekday == db->weekday && da->weekday
+                   ? REL_SAME : REL_COMPAT;
+    const struct date *open = *da->value ? db : da;
+    const struct date *fixed = *da->value ? da : db;
+    long days;
+    bool has_day;
+    if (open->weekday && iso_days(fixed->value, &days, &has_day) && has_day &&
+        date_weekday(days) == open->weekday)
+        return REL_SAME;
+    return REL_COMPAT;
+}
+
 /* Does the class noun cls ("rebel") take in the entity named name
  * (al-Nusra Front is one of the "rebels")? Class nouns are singular in
  * claims/descriptors and often plural in the class chain. */
@@ -690,7 +711,7 @@ static enum rel rel_of(const struct ctx *x, const struct item *a,
         return alo <= bhi && blo <= ahi ? REL_COMPAT : REL_CLASH;
     }
     case CLAIM_DATE:
-        return date_rel(date_value(x, a), date_value(x, b));
+        return date_item_rel(x, a, b);
     case CLAIM_PLACE: {
         unsigned ea = entity_of(doc_of(x, a), ca->mention_idx);
         unsigned eb = entity_of(doc_of(x, b), cb->mention_idx);
@@ -725,8 +746,14 @@ static const char *value_words(const struct ctx *x, const struct item *it)
         return arena_printf(x->c->arena, "%.*s", (int)(end - n->span.start),
                             d->text + n->span.start);
     }
-    case CLAIM_DATE:
-        return date_value(x, it);
+    case CLAIM_DATE: {
+        const struct date *dt = &d->dates[cl->date_idx];
+        if (*dt->value)
+            return dt->value;
+        return arena_printf(x->c->arena, "%.*s (unresolved)",
+                            (int)(dt->span.end - dt->span.start),
+                            d->text + dt->span.start);
+    }
     case CLAIM_PLACE:
     case CLAIM_ACTOR: {
         const struct entity *e = entity_at(x, entity_of(d, cl->mention_idx));
@@ -904,8 +931,12 @@ static bool same_value(const struct ctx *x, const struct item *a,
         count_range(x, b, &blo, &bhi);
         return alo == blo && ahi == bhi;
     }
-    case CLAIM_DATE:
-        return !strcmp(date_value(x, a), date_value(x, b));
+    case CLAIM_DATE: {
+        const char *va = date_value(x, a), *vb = date_value(x, b);
+        if (*va || *vb)
+            return !strcmp(va, vb);
+        return date_item_rel(x, a, b) == REL_SAME;
+    }
     case CLAIM_PLACE:
     case CLAIM_ACTOR:
         if (ca->mention_idx < 0 || cb->mention_idx < 0)

@@ -899,3 +899,10 @@ long date_days(int y, int m, int d)
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
 }
+
+/* 1970-01-01 was a Thursday. */
+int date_weekday(long days)
+{
+    long w = (days + 3) % 7;
+    return (int)(w < 0 ? w + 7 : w) + 1;
+}

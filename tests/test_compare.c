@@ -387,6 +387,32 @@ static void test_a_value_is_shown_from_the_body_before_the_headline(
     corpus_free(c);
 }
 
+static void test_an_unresolved_weekday_agrees_with_a_day_on_it(void **state)
+{
+    /* neither article is dated, so "on Tuesday" stays unresolved */
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria on Tuesday."
+               HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria on 24 "
+               "November 2015." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_DATE, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    corpus_free(c);
+}
+
+static void test_an_unresolved_date_contradicts_nothing(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria last week."
+               HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria on 25 "
+               "November 2015." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_DATE, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_non_null(strstr(k->note, "last week (unresolved)"));
+    corpus_free(c);
+}
+
 /* ---- actors -------------------------------------------------------------- */
 
 static void test_two_shooters_of_one_aircraft_conflict(void **state)
@@ -756,6 +782,8 @@ int main(void)
         cmocka_unit_test(
             test_approximate_readings_conflict_only_where_disjoint),
         cmocka_unit_test(test_close_nationality_counts_conflict),
+        cmocka_unit_test(test_an_unresolved_weekday_agrees_with_a_day_on_it),
+        cmocka_unit_test(test_an_unresolved_date_contradicts_nothing),
         cmocka_unit_test(
             test_far_apart_nationality_counts_are_two_quantities),
         cmocka_unit_test(

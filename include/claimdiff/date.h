@@ -79,6 +79,9 @@ CD_NODISCARD enum cd_err date_new(const struct rules *r, struct dater **out,
  * year. */
 long date_days(int y, int m, int d);
 
+/* ISO weekday of a day since 1970-01-01: 1 Monday .. 7 Sunday. */
+int date_weekday(long days);
+
 /* Release the dater. NULL is a no-op. */
 void date_free(struct dater *dt);
 
