@@ -1308,25 +1308,6 @@ static const char *slot_topic(struct ctx *x, const char *event,
                         slash + 1, (int)(slash - cl->slot), cl->slot);
 }
 
-/* "It happened" says nothing the event's other slots do not, unless the
- * sources disagree on it: keep it only then, or when it is all there is. */
-static void drop_idle_happened(struct ctx *x, size_t first, size_t happened)
-{
-    struct corpus *c = x->c;
-    if (happened >= c->ncomparisons ||
-        c->comparisons[happened].verdict == VERDICT_CONFLICT)
-        return;
-    bool others = false;
-    for (size_t k = first; k < c->ncomparisons; k++)
-        if (k != happened && c->comparisons[k].verdict != VERDICT_SINGLE)
-            others = true;
-    if (!others)
-        return;
-    memmove(&c->comparisons[happened], &c->comparisons[happened + 1],
-            (c->ncomparisons - happened - 1) * sizeof *c->comparisons);
-    c->ncomparisons--;
-}
-
 static void judge_events(struct ctx *x)
 {
     qsort(x->v, x->n, sizeof *x->v, cmp_by_slot);
@@ -1337,14 +1318,11 @@ static void judge_events(struct ctx *x)
             j++;
         const char *title = event_title(x, x->v + i, j - i);
         unsigned id = ++x->events;
-        size_t first = x->c->ncomparisons, happened = (size_t)-1;
         for (size_t a = i; a < j;) {
             size_t b = a;
             while (b < j && !strcmp(x->v[b].slot, x->v[a].slot))
                 b++;
             const struct claim *c0 = claim_of(x, &x->v[a]);
-            if (c0->kind == CLAIM_EVENT)
-                happened = x->c->ncomparisons;
             if (is_measure(c0))
                 judge_measures(x, x->v + a, b - a, title, id,
                                slot_topic(x, title, c0));
@@ -1353,7 +1331,6 @@ static void judge_events(struct ctx *x)
                       slot_topic(x, title, c0));
             a = b;
         }
-        drop_idle_happened(x, first, happened);
         i = j;
     }
 }

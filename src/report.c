@@ -377,11 +377,13 @@ bool report_shown(const struct comparison *k, const struct report_opts *o)
     return !o->only || !strcmp(o->only, verdict_name(k->verdict));
 }
 
-/* One shown comparison and what orders it. */
+/* One shown comparison and what orders it: events by their worst
+ * verdict, then within an event conflicts first, partial, agree. */
 struct shown_cmp {
     size_t index;
     unsigned event;
     int worst; /* the event's worst verdict */
+    int verdict;
 };
 
 static int compare_shown(const void *pa, const void *pb)
@@ -391,6 +393,8 @@ static int compare_shown(const void *pa, const void *pb)
         return a->worst < b->worst ? -1 : 1;
     if (a->event != b->event)
         return a->event < b->event ? -1 : 1;
+    if (a->verdict != b->verdict)
+        return a->verdict < b->verdict ? -1 : 1;
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
@@ -415,7 +419,7 @@ void report_order_new(const struct corpus *c, const struct report_opts *o,
         if ((int)k->verdict < worst[k->event_id])
             worst[k->event_id] = (int)k->verdict;
         r->counts[k->verdict]++;
-        v[r->n++] = (struct shown_cmp){i, k->event_id, 0};
+        v[r->n++] = (struct shown_cmp){i, k->event_id, 0, (int)k->verdict};
     }
     for (size_t i = 0; i < r->n; i++)
         v[i].worst = worst[v[i].event];

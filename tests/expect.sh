@@ -65,7 +65,7 @@ want 'value changed: Zr-17 killed: how many people (killed)
 '
 check "a changed value is printed and fails" 1 --expect="$x/value.json" $conflict
 
-want 'comparison gone: Zr-17 killed: when
+want 'comparison gone: Zr-17 killed: by whom
   want: agree
 event gone: Zr-17 landing (2 comparisons)
   Zr-17 landing: where
@@ -88,7 +88,7 @@ check "a full expectation holds without conflicts" 0 \
     --expect "$x/no-conflict.json" $agree
 
 "$CLAIMDIFF" --format json $conflict >"$tmp/saved.json" 2>/dev/null
-want '5 expectations hold
+want '10 expectations hold
 '
 check "a saved output holds from another directory" 0 --expect "$tmp/saved.json" \
     "$PWD/$x/five-a.txt" "$PWD/$x/seven.txt"
