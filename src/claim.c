@@ -82,6 +82,7 @@ struct claimer {
     struct scan_map *demonyms; /* "russian", "russians": lower case */
     const char **demonym;      /* per row: the demonym as written */
     struct scan_map *people;   /* count nouns and categories of people */
+    struct scan_map *route_verbs; /* "travelling" (from X to Y) */
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
     struct scan_map *loc;  /* locative prepositions; id 0.. */
@@ -271,6 +272,14 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
     for (size_t i = 0; i < pt->nrows; i++)
         scan_map_put(c->people, pt->rows[i].fields[0],
                      strlen(pt->rows[i].fields[0]));
+    const struct rule_table *rv = rules_get(r, "claims/route_verbs");
+    err = rules_check_fields(rv, 1, 1, d);
+    if (err)
+        return err;
+    c->route_verbs = scan_map_new();
+    for (size_t i = 0; i < rv->nrows; i++)
+        scan_map_put(c->route_verbs, rv->rows[i].fields[0],
+                     strlen(rv->rows[i].fields[0]));
     const struct rule_table *dt = rules_get(r, "claims/designators");
     err = rules_check_fields(dt, 2, 2, d);
     if (err)
@@ -393,6 +402,7 @@ void claim_free(struct claimer *c)
     free(c->designator);
     scan_map_free(c->demonyms);
     scan_map_free(c->people);
+    scan_map_free(c->route_verbs);
     scan_map_free(c->stop);
     scan_map_free(c->breaks);
     scan_map_free(c->loc);
@@ -1592,6 +1602,87 @@ static void find_hits(struct run *r, const struct sent *s)
     }
 }
 
+/* ---- where a vehicle came from and was bound ---------------------------- */
+
+/* How many words "from" and "to" may stand before their place: "from the
+ * Spanish coastal city of Barcelona". */
+#define ROUTE_WORDS 6
+
+static bool is_place(const struct mention *m)
+{
+    return m->type == ENT_PLACE || m->type == ENT_COUNTRY;
+}
+
+/* The first place mention of s starting within ROUTE_WORDS plain words
+ * after token k, or -1. */
+static int place_after(const struct run *r, const struct sent *s, size_t k)
+{
+    const struct doc *doc = r->doc;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        size_t mt = token_of(r, s, doc->mentions[m].span.start);
+        if (mt <= k)
+            continue;
+        if (mt > k + ROUTE_WORDS || !is_place(&doc->mentions[m]))
+            return -1;
+        for (size_t j = k + 1; j < mt; j++)
+            if (doc->toks[j].kind != TOK_WORD)
+                return -1;
+        return (int)m;
+    }
+    return -1;
+}
+
+static void route_claim(struct run *r, const struct sent *s, size_t word,
+                        int m, const char *slot)
+{
+    const struct doc *doc = r->doc;
+    struct span sp = {doc->toks[word].span.start, doc->mentions[m].span.end};
+    struct claim *pc = add_claim(r, CLAIM_PLACE, s->idx, sp);
+    pc->cls = "route";
+    pc->slot = slot;
+    pc->thing = s->thing.key;
+    pc->mention_idx = m;
+    pc->attributed_to = s->attributed;
+}
+
+/* "flight 9525, from Barcelona to Dusseldorf", "travelling from
+ * Barcelona to Dusseldorf": where the vehicle the sentence names (or a
+ * journey word of claims/route_verbs says) set off from and was bound
+ * for, as the "from" and "to" of its route. A place after "to" counts only after a "from" place
+ * ("from Barcelona, Spain to ..."), which keeps "sent troops to Aleppo"
+ * out. */
+static void route_claims(struct run *r, const struct sent *s)
+{
+    const struct doc *doc = r->doc;
+    const struct token *toks = doc->toks;
+    for (size_t k = s->a; k < s->b; k++) {
+        if (!word_eq(r->text, &toks[k], "from", false))
+            continue;
+        if (!s->thing.key &&
+            (k == s->a || scan_map_get(r->c->route_verbs,
+                                       r->text + toks[k - 1].span.start,
+                                       toks[k - 1].span.end -
+                                           toks[k - 1].span.start) < 0))
+            continue;
+        int from = place_after(r, s, k);
+        if (from < 0)
+            continue;
+        route_claim(r, s, k, from, "from");
+        size_t e = token_of(r, s, doc->mentions[from].span.end);
+        for (size_t j = e; j < s->b && j <= e + ROUTE_WORDS; j++) {
+            if (word_eq(r->text, &toks[j], "to", false)) {
+                int to = place_after(r, s, j);
+                if (to >= 0)
+                    route_claim(r, s, j, to, "to");
+                break;
+            }
+            if (toks[j].kind == TOK_PUNCT && !is_punct(r, &toks[j], ","))
+                break;
+        }
+        return;
+    }
+}
+
 static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
 {
     struct doc *doc = r->doc;
@@ -1617,6 +1708,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
         frame_claims(r, &s, &r->preds[k]);
     count_claims(r, &s, first_frame);
     holder_claims(r, &s, first_frame);
+    route_claims(r, &s);
     role_claims(r, &s);
     reported_speech(r, &s);
 }

@@ -442,7 +442,7 @@ static const char *event_slot(const struct claim *cl)
     case CLAIM_EVENT: return "happened";
     case CLAIM_COUNT: return s0(cl->slot);
     case CLAIM_DATE: return "when";
-    case CLAIM_PLACE: return "where";
+    case CLAIM_PLACE: return cl->slot ? cl->slot : "where";
     case CLAIM_ACTOR: return cl->slot ? cl->slot : "who";
     default: return "";
     }
@@ -819,7 +819,7 @@ static const char *slot_label(const struct claim *cl)
     switch (cl->kind) {
     case CLAIM_EVENT: return "happened";
     case CLAIM_DATE: return "when";
-    case CLAIM_PLACE: return "where";
+    case CLAIM_PLACE: return cl->slot ? cl->slot : "where";
     case CLAIM_ACTOR: return cl->slot ? "area held by" : "by whom";
     default: return NULL;
     }

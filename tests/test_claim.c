@@ -293,6 +293,30 @@ static void test_a_vehicle_with_people_counts_those_aboard(void **state)
     corpus_free(c);
 }
 
+static void test_from_and_to_of_a_journey_are_its_route(void **state)
+{
+    struct corpus *c = one(state,
+        "Airliner lost\n\n"
+        "The airliner was travelling from Lisbon, Portugal to the northern "
+        "city of Porto when it crashed. Troops were sent from Lisbon to "
+        "Porto.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *from = find_claim(doc, CLAIM_PLACE, "route", "Lisbon");
+    assert_non_null(from);
+    assert_string_equal(from->slot, "from");
+    assert_span_text(doc, from->span, "from Lisbon");
+    const struct claim *to = find_claim(doc, CLAIM_PLACE, "route", "Porto");
+    assert_non_null(to);
+    assert_string_equal(to->slot, "to");
+    assert_span_text(doc, to->span, "to the northern city of Porto");
+    /* troops sent somewhere make no journey of a vehicle */
+    size_t routes = 0;
+    for (size_t i = 0; i < doc->nclaims; i++)
+        routes += doc->claims[i].cls && !strcmp(doc->claims[i].cls, "route");
+    assert_int_equal(routes, 2);
+    corpus_free(c);
+}
+
 /* ---- measures ------------------------------------------------------------ */
 
 static void test_a_number_with_a_unit_is_a_measure(void **state)
@@ -750,6 +774,7 @@ int main(void)
             test_a_count_span_does_not_reach_across_another_count),
         cmocka_unit_test(test_nationality_counts_are_measures_of_people),
         cmocka_unit_test(test_a_vehicle_with_people_counts_those_aboard),
+        cmocka_unit_test(test_from_and_to_of_a_journey_are_its_route),
         cmocka_unit_test(test_a_number_with_a_unit_is_a_measure),
         cmocka_unit_test(test_a_makers_name_keys_like_its_designation),
         cmocka_unit_test(test_the_holder_of_the_area_is_a_slot_of_the_event),
