@@ -235,17 +235,32 @@ static const struct phrase *ptable_match(const struct ptable *t,
 
 /* ---- building ------------------------------------------------------------ */
 
+/* The one-column table name of r as a word set in *out (NULL on error). */
+static enum cd_err load_word_set(const struct rules *r, const char *name,
+                                 struct scan_map **out, struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, name);
+    enum cd_err err = rules_check_fields(t, 1, 1, d);
+    if (err)
+        return err;
+    *out = scan_map_new();
+    for (size_t i = 0; i < t->nrows; i++)
+        scan_map_put(*out, t->rows[i].fields[0], strlen(t->rows[i].fields[0]));
+    return CD_OK;
+}
+
 static enum cd_err load_words(struct claimer *c, const struct rules *r,
                               struct diag *d)
 {
-    const struct rule_table *st = rules_get(r, "claims/stopwords");
-    enum cd_err err = rules_check_fields(st, 1, 1, d);
+    enum cd_err err = load_word_set(r, "claims/stopwords", &c->stop, d);
+    if (!err)
+        err = load_word_set(r, "claims/people_nouns", &c->people, d);
+    if (!err)
+        err = load_word_set(r, "claims/route_verbs", &c->route_verbs, d);
+    if (!err)
+        err = load_word_set(r, "claims/clause_breaks", &c->breaks, d);
     if (err)
         return err;
-    c->stop = scan_map_new();
-    for (size_t i = 0; i < st->nrows; i++)
-        scan_map_put(c->stop, st->rows[i].fields[0],
-                     strlen(st->rows[i].fields[0]));
     const struct rule_table *nt = rules_get(r, "lexicon/demonyms");
     err = rules_check_fields(nt, 2, 2, d);
     if (err)
@@ -264,22 +279,6 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
         scan_map_put(c->demonyms, low, n);
         scan_map_put(c->demonyms, low, n + 1);
     }
-    const struct rule_table *pt = rules_get(r, "claims/people_nouns");
-    err = rules_check_fields(pt, 1, 1, d);
-    if (err)
-        return err;
-    c->people = scan_map_new();
-    for (size_t i = 0; i < pt->nrows; i++)
-        scan_map_put(c->people, pt->rows[i].fields[0],
-                     strlen(pt->rows[i].fields[0]));
-    const struct rule_table *rv = rules_get(r, "claims/route_verbs");
-    err = rules_check_fields(rv, 1, 1, d);
-    if (err)
-        return err;
-    c->route_verbs = scan_map_new();
-    for (size_t i = 0; i < rv->nrows; i++)
-        scan_map_put(c->route_verbs, rv->rows[i].fields[0],
-                     strlen(rv->rows[i].fields[0]));
     const struct rule_table *dt = rules_get(r, "claims/designators");
     err = rules_check_fields(dt, 2, 2, d);
     if (err)
@@ -292,14 +291,6 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
         if (id >= 0 && (size_t)id < dt->nrows + 1)
             c->designator[id] = arena_strdup(c->arena, dt->rows[i].fields[1]);
     }
-    const struct rule_table *bt = rules_get(r, "claims/clause_breaks");
-    err = rules_check_fields(bt, 1, 1, d);
-    if (err)
-        return err;
-    c->breaks = scan_map_new();
-    for (size_t i = 0; i < bt->nrows; i++)
-        scan_map_put(c->breaks, bt->rows[i].fields[0],
-                     strlen(bt->rows[i].fields[0]));
     const struct rule_table *lt = rules_get(r, "claims/locatives");
     err = rules_check_fields(lt, 2, 2, d);
     if (err)
