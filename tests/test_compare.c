@@ -357,6 +357,69 @@ static void test_a_named_holder_and_its_class_are_partial(void **state)
     corpus_free(c);
 }
 
+/* ---- who says so --------------------------------------------------------- */
+
+static void test_one_source_in_both_documents_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria, the Turkish "
+               "Defense Ministry said." HELI_END,
+        HELI_B "According to the Turkish Defense Ministry, the Xk-31 "
+               "helicopter was shot down over Syria." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_ACTOR, "shootdown", CLAIM_SLOT_SAID_BY);
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 2);
+    corpus_free(c);
+}
+
+static void test_a_source_against_a_plain_statement_is_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria, the Turkish "
+               "Defense Ministry confirmed." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria." HELI_END);
+    const struct comparison *k = NULL;
+    for (size_t i = 0; i < c->ncomparisons && !k; i++)
+        if (strstr(c->comparisons[i].topic, "who says so"))
+            k = &c->comparisons[i];
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_int_equal(k->nvalues, 2);
+    assert_non_null(strstr(k->note, "stated as fact"));
+    assert_int_equal(value_claim(c, k, 1)->kind, CLAIM_EVENT);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_two_sources_are_partial_never_a_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria, the Turkish "
+               "Defense Ministry said." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria, Sergei Orlov "
+               "said." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_ACTOR, "shootdown", CLAIM_SLOT_SAID_BY);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_non_null(strstr(k->note, "Orlov"));
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_one_agency_carrying_both_reports_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria, Reuters "
+               "reported." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria, the Reuters "
+               "news agency reported." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_ACTOR, "shootdown", CLAIM_SLOT_REPORTED_BY);
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_null(find_cmp(c, CLAIM_ACTOR, "shootdown", CLAIM_SLOT_SAID_BY));
+    corpus_free(c);
+}
+
 /* ---- events kept apart --------------------------------------------------- */
 
 static void test_counts_of_two_aircraft_are_not_compared(void **state)
@@ -686,6 +749,10 @@ int main(void)
         cmocka_unit_test(test_two_shooters_of_one_aircraft_conflict),
         cmocka_unit_test(test_two_parties_to_a_crash_do_not_conflict),
         cmocka_unit_test(test_a_named_holder_and_its_class_are_partial),
+        cmocka_unit_test(test_one_source_in_both_documents_agrees),
+        cmocka_unit_test(test_a_source_against_a_plain_statement_is_partial),
+        cmocka_unit_test(test_two_sources_are_partial_never_a_conflict),
+        cmocka_unit_test(test_one_agency_carrying_both_reports_agrees),
         cmocka_unit_test(test_counts_of_two_aircraft_are_not_compared),
         cmocka_unit_test(test_counts_on_two_days_are_not_compared),
         cmocka_unit_test(test_city_and_its_country_are_partial),
