@@ -78,6 +78,7 @@ struct claimer {
     struct ptable holders; /* claims/holders: "by" phrases */
     struct ptable sources; /* claims/sources: who says so */
     struct ptable channels; /* lexicon/quote_channels: outlets */
+    struct ptable titles;   /* lexicon/titles: offices, ranks, prefixes */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -383,6 +384,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
         err = ptable_load(c, &c->channels, r, "lexicon/quote_channels", 1, 1,
                           d);
     if (!err)
+        err = ptable_load(c, &c->titles, r, "lexicon/titles", 2, 2, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -408,6 +411,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->holders);
     ptable_free(&c->sources);
     ptable_free(&c->channels);
+    ptable_free(&c->titles);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -1610,6 +1614,32 @@ static void reported_speech(struct run *r, const struct sent *s)
 
 /* ---- descriptions ---------------------------------------------------------- */
 
+/* Titles stacked before the one the tagger kept ("ministry spokesman
+ * Major General X" keeps "Major General"): the role runs back over each
+ * title of lexicon/titles that ends where it begins, so that the office
+ * is not lost behind a rank. */
+static struct span stacked_role(const struct run *r, const struct sent *s,
+                                struct span role)
+{
+    const struct token *toks = r->doc->toks;
+    size_t t = token_of(r, s, role.start);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t k = t > s->a + PHRASE_MAX_WORDS ? t - PHRASE_MAX_WORDS
+                                                    : s->a;
+             k < t && !grew; k++) {
+            size_t n;
+            const struct phrase *p =
+                ptable_match(&r->c->titles, r->text, toks, k, t, &n);
+            if (p && k + n == t && strcmp(p->val, "honorific")) {
+                t = k;
+                grew = true;
+            }
+        }
+    }
+    return (struct span){toks[t].span.start, role.end};
+}
+
 static void role_claims(struct run *r, const struct sent *s)
 {
     struct doc *doc = r->doc;
@@ -1617,11 +1647,15 @@ static void role_claims(struct run *r, const struct sent *s)
     for (size_t m = s->m0; m < s->m1; m++) {
         const struct mention *mm = &doc->mentions[m];
         if (mm->role && mm->role_span.end > mm->role_span.start) {
+            struct span rs = stacked_role(r, s, mm->role_span);
             struct claim *cl = add_claim(r, CLAIM_ROLE, s->idx,
-                                         hull(mm->role_span, mm->span));
+                                         hull(rs, mm->span));
             cl->slot = "role";
             cl->mention_idx = (int)m;
-            cl->text = mm->role;
+            cl->text = rs.start == mm->role_span.start
+                           ? mm->role
+                           : arena_strndup(doc->arena, r->text + rs.start,
+                                           rs.end - rs.start);
             continue;
         }
         if (mm->type != ENT_GROUP && mm->type != ENT_ORGANIZATION)

@@ -61,6 +61,7 @@ struct comparer {
     const char **parent;    /* per id: the wider place or class */
     size_t nparent;
     struct scan_map *agentive; /* classes whose actors can conflict */
+    struct scan_map *ranks;    /* claims/role_words ranks: left out of roles */
 };
 
 /* ---- containment facts --------------------------------------------------- */
@@ -143,6 +144,18 @@ enum cd_err compare_new(const struct rules *r, struct comparer **out,
     for (size_t i = 0; !err && i < ag->nrows; i++)
         scan_map_put(c->agentive, ag->rows[i].fields[0],
                      strlen(ag->rows[i].fields[0]));
+    const struct rule_table *rw = rules_get(r, "claims/role_words");
+    if (!err)
+        err = rules_check_fields(rw, 2, 2, d);
+    c->ranks = scan_map_new();
+    for (size_t i = 0; !err && i < rw->nrows; i++) {
+        if (strcmp(rw->rows[i].fields[1], "rank"))
+            err = diag_set(d, CD_ERR_RULE, rw->rows[i].file, rw->rows[i].line,
+                           0, "kind '%s' is not rank", rw->rows[i].fields[1]);
+        else
+            scan_map_put(c->ranks, rw->rows[i].fields[0],
+                         strlen(rw->rows[i].fields[0]));
+    }
     const struct rule_table *t = rules_get(r, "claims/classes");
     if (!err)
         err = rules_check_fields(t, 2, 2, d);
@@ -163,6 +176,7 @@ void compare_free(struct comparer *c)
         return;
     scan_map_free(c->names);
     scan_map_free(c->agentive);
+    scan_map_free(c->ranks);
     free(c->parent);
     arena_free(c->arena);
     free(c);
@@ -1414,6 +1428,31 @@ static const char *role_key(struct arena *a, const char *role)
     return w;
 }
 
+/* A role key without its ranks (claims/role_words): "spokesman major
+ * general" -> "spokesman". A role of ranks only keeps them. */
+static const char *role_core(const struct comparer *cmp, struct arena *a,
+                             const char *key)
+{
+    size_t n = strlen(key), o = 0;
+    char *w = arena_alloc(a, n + 1);
+    for (const char *p = key; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if (q > p && scan_map_get(cmp->ranks, p, (size_t)(q - p)) < 0) {
+            if (o)
+                w[o++] = ' ';
+            memcpy(w + o, p, (size_t)(q - p));
+            o += (size_t)(q - p);
+        }
+        p = q;
+    }
+    w[o] = '\0';
+    return o ? w : key;
+}
+
 static bool word_in(const char *word, size_t len, const char *set)
 {
     for (const char *p = set; *p;) {
@@ -1454,9 +1493,11 @@ static void judge_same_words(struct ctx *x, const struct item *v, size_t n,
         if (!m || r[m - 1]->doc != v[i].doc)
             r[m++] = &v[i];
     enum verdict verdict = m < 2 ? VERDICT_SINGLE : VERDICT_AGREE;
-    const char *k0 = role_key(x->c->arena, s0(claim_of(x, r[0])->text));
+    struct arena *a = x->c->arena;
+    const char *k0 = role_core(x->cmp, a, role_key(a, s0(claim_of(x, r[0])->text)));
     for (size_t i = 1; i < m; i++) {
-        const char *ki = role_key(x->c->arena, s0(claim_of(x, r[i])->text));
+        const char *ki =
+            role_core(x->cmp, a, role_key(a, s0(claim_of(x, r[i])->text)));
         if (!(words_within(k0, ki) && words_within(ki, k0)))
             verdict = VERDICT_PARTIAL;
     }

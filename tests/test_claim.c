@@ -789,6 +789,22 @@ static void test_an_appositive_leaves_the_speaker_before_it(void **state)
     corpus_free(c);
 }
 
+static void test_a_role_runs_back_over_stacked_titles(void **state)
+{
+    struct corpus *c = one(state,
+        "Talks\n\n"
+        "Army spokesman Major General Omar Haddad met envoys on Monday.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = NULL;
+    for (size_t i = 0; i < doc->nclaims && !cl; i++)
+        if (doc->claims[i].kind == CLAIM_ROLE)
+            cl = &doc->claims[i];
+    assert_non_null(cl);
+    assert_string_equal(cl->text, "spokesman Major General");
+    assert_true(span_has(doc, cl->span, "spokesman Major General Omar"));
+    corpus_free(c);
+}
+
 static void test_kind_names(void **state)
 {
     (void)state;
@@ -820,6 +836,7 @@ int main(void)
             test_a_source_only_sentence_speaks_of_the_one_before),
         cmocka_unit_test(test_state_media_is_an_outlet_described),
         cmocka_unit_test(test_an_appositive_leaves_the_speaker_before_it),
+        cmocka_unit_test(test_a_role_runs_back_over_stacked_titles),
         cmocka_unit_test(test_did_not_violate_is_negated),
         cmocka_unit_test(test_denied_that_negates_the_clause),
         cmocka_unit_test(test_violated_alone_is_not_negated),

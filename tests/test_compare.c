@@ -652,6 +652,34 @@ static void test_role_with_more_words_is_partial(void **state)
     corpus_free(c);
 }
 
+static void test_a_rank_beside_the_same_office_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        "Talks on Syria resume\n\n"
+        "Army spokesman Major General Omar Haddad met envoys from Russia "
+        "and Turkey on Monday.\n",
+        "Haddad hosts envoys\n\n"
+        "Army spokesman Omar Haddad met envoys from Russia and Turkey on "
+        "Monday.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "role");
+    assert_verdict(c, k, VERDICT_AGREE);
+    corpus_free(c);
+}
+
+static void test_a_rank_against_an_office_is_partial(void **state)
+{
+    struct corpus *c = two(state,
+        "Talks on Syria resume\n\n"
+        "Major General Omar Haddad met envoys from Russia and Turkey on "
+        "Monday.\n",
+        "Haddad hosts envoys\n\n"
+        "Army spokesman Omar Haddad met envoys from Russia and Turkey on "
+        "Monday.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "role");
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
 /* ---- stories ------------------------------------------------------------- */
 
 static void test_unrelated_stories_are_never_compared(void **state)
@@ -767,6 +795,8 @@ int main(void)
         cmocka_unit_test(test_unrelated_statements_are_not_paired),
         cmocka_unit_test(test_same_role_agrees),
         cmocka_unit_test(test_role_with_more_words_is_partial),
+        cmocka_unit_test(test_a_rank_beside_the_same_office_agrees),
+        cmocka_unit_test(test_a_rank_against_an_office_is_partial),
         cmocka_unit_test(test_unrelated_stories_are_never_compared),
         cmocka_unit_test(test_values_are_in_document_order),
         cmocka_unit_test(test_empty_corpus_has_no_comparisons),
