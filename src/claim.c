@@ -1640,6 +1640,44 @@ static struct span stacked_role(const struct run *r, const struct sent *s,
     return (struct span){toks[t].span.start, role.end};
 }
 
+/* Does a mention of the sentence start at byte pos? */
+static bool mention_starts(const struct run *r, const struct sent *s,
+                           size_t pos)
+{
+    for (size_t m = s->m0; m < s->m1; m++)
+        if (r->doc->mentions[m].span.start == pos)
+            return true;
+    return false;
+}
+
+/* A class noun right after a name at token t ("Daesh terrorists"), past
+ * at most one capitalised word that is no name of its own ("X Takfiri
+ * terrorist group"); sp is extended to its end. Not when a name follows
+ * it: in "Lufthansa unit Germanwings" the unit is Germanwings. */
+static const struct phrase *desc_after(const struct run *r,
+                                       const struct sent *s, size_t t,
+                                       struct span *sp)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = t; k < s->b && k <= t + 1; k++) {
+        size_t n;
+        const struct phrase *p =
+            ptable_match(&r->c->descs, r->text, toks, k, s->b, &n);
+        if (p) {
+            size_t e = k + n;
+            if (e < s->b && toks[e].kind == TOK_WORD &&
+                (toks[e].flags & TOKF_CAP))
+                return NULL;
+            sp->end = toks[e - 1].span.end;
+            return p;
+        }
+        if (toks[k].kind != TOK_WORD || !(toks[k].flags & TOKF_CAP) ||
+            mention_starts(r, s, toks[k].span.start))
+            return NULL;
+    }
+    return NULL;
+}
+
 static void role_claims(struct run *r, const struct sent *s)
 {
     struct doc *doc = r->doc;
@@ -1673,11 +1711,8 @@ static void role_claims(struct run *r, const struct sent *s)
             if (p)
                 sp.start = toks[k].span.start;
         }
-        if (!p && mt1 < s->b) {
-            p = ptable_match(&r->c->descs, r->text, toks, mt1, s->b, &n);
-            if (p)
-                sp.end = toks[mt1 + n - 1].span.end;
-        }
+        if (!p && mt1 < s->b)
+            p = desc_after(r, s, mt1, &sp);
         if (!p)
             continue;
         struct claim *cl = add_claim(r, CLAIM_ROLE, s->idx, sp);

@@ -805,6 +805,42 @@ static void test_a_role_runs_back_over_stacked_titles(void **state)
     corpus_free(c);
 }
 
+/* The described entities' surface forms of doc's descriptor claims. */
+static bool described(const struct doc *doc, const char *name,
+                      const char *cls)
+{
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind == CLAIM_ROLE && cl->slot &&
+            !strcmp(cl->slot, "descriptor") && cl->mention_idx >= 0 &&
+            span_is(doc, doc->mentions[cl->mention_idx].span, name) &&
+            !strcmp(cl->text, cls))
+            return true;
+    }
+    return false;
+}
+
+static void test_a_class_noun_past_one_capitalised_word_describes(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Raid\n\n"
+        "Fighters of al-Nusra Front Salafist terrorist group attacked the "
+        "base.\n");
+    assert_true(described(c->docs[0], "al-Nusra Front", "terrorist"));
+    corpus_free(c);
+}
+
+static void test_a_class_noun_before_another_name_is_not_the_first(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Raid\n\n"
+        "The al-Nusra Front terrorist Abu Omar was killed in Idlib.\n");
+    assert_false(described(c->docs[0], "al-Nusra Front", "terrorist"));
+    corpus_free(c);
+}
+
 static void test_kind_names(void **state)
 {
     (void)state;
@@ -837,6 +873,10 @@ int main(void)
         cmocka_unit_test(test_state_media_is_an_outlet_described),
         cmocka_unit_test(test_an_appositive_leaves_the_speaker_before_it),
         cmocka_unit_test(test_a_role_runs_back_over_stacked_titles),
+        cmocka_unit_test(
+            test_a_class_noun_past_one_capitalised_word_describes),
+        cmocka_unit_test(
+            test_a_class_noun_before_another_name_is_not_the_first),
         cmocka_unit_test(test_did_not_violate_is_negated),
         cmocka_unit_test(test_denied_that_negates_the_clause),
         cmocka_unit_test(test_violated_alone_is_not_negated),
