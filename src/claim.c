@@ -1623,6 +1623,10 @@ static struct span stacked_role(const struct run *r, const struct sent *s,
 {
     const struct token *toks = r->doc->toks;
     size_t t = token_of(r, s, role.start);
+    /* a role that does not begin on a token of this sentence (the tagger
+     * may take it from across a boundary) is kept as it is */
+    if (t >= s->b || toks[t].span.start != role.start)
+        return role;
     for (bool grew = true; grew;) {
         grew = false;
         for (size_t k = t > s->a + PHRASE_MAX_WORDS ? t - PHRASE_MAX_WORDS

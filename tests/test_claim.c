@@ -841,6 +841,25 @@ static void test_a_class_noun_before_another_name_is_not_the_first(
     corpus_free(c);
 }
 
+static void test_a_role_from_the_sentence_before_is_kept_whole(void **state)
+{
+    /* the tagger may give "Questions" the role "justice" across the full
+     * stop: the role claim must still slice the text */
+    struct corpus *c = one(state,
+        "Blast\n\n"
+        "“We will bring them to justice. Questions will be asked, and "
+        "answered,” said Jonas Keller.\n");
+    const struct doc *doc = c->docs[0];
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        assert_true(cl->span.start <= cl->span.end);
+        assert_true(cl->span.end <= doc->len);
+        if (cl->kind == CLAIM_ROLE && cl->text)
+            assert_true(strlen(cl->text) < doc->len);
+    }
+    corpus_free(c);
+}
+
 static void test_kind_names(void **state)
 {
     (void)state;
@@ -873,6 +892,7 @@ int main(void)
         cmocka_unit_test(test_state_media_is_an_outlet_described),
         cmocka_unit_test(test_an_appositive_leaves_the_speaker_before_it),
         cmocka_unit_test(test_a_role_runs_back_over_stacked_titles),
+        cmocka_unit_test(test_a_role_from_the_sentence_before_is_kept_whole),
         cmocka_unit_test(
             test_a_class_noun_past_one_capitalised_word_describes),
         cmocka_unit_test(
