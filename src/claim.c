@@ -76,6 +76,9 @@ struct claimer {
     struct arena *arena;
     struct ptable preds, negs, things, descs, counts, speech, units, cues;
     struct ptable holders; /* claims/holders: "by" phrases */
+    struct ptable sources; /* claims/sources: who says so */
+    struct ptable channels; /* lexicon/quote_channels: outlets */
+    struct ptable titles;   /* lexicon/titles: offices, ranks, prefixes */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -338,6 +341,27 @@ static enum cd_err check_factors(const struct ptable *t,
     return CD_OK;
 }
 
+/* A source row's role is says, tells, by or media; a media row names
+ * its short form. */
+static enum cd_err check_sources(const struct ptable *t,
+                                 const struct rule_table *rt, struct diag *d)
+{
+    for (size_t i = 0; i < t->n && i < rt->nrows; i++) {
+        const char *role = t->v[i].val;
+        bool media = !strcmp(role, "media");
+        if (!media && strcmp(role, "says") && strcmp(role, "tells") &&
+            strcmp(role, "by"))
+            return diag_set(d, CD_ERR_RULE, rt->rows[i].file,
+                            rt->rows[i].line, 0,
+                            "role '%s' is not says, tells, by or media", role);
+        if (media && !t->v[i].val2)
+            return diag_set(d, CD_ERR_RULE, rt->rows[i].file,
+                            rt->rows[i].line, 0,
+                            "a media row needs its short form");
+    }
+    return CD_OK;
+}
+
 enum cd_err claim_new(const struct rules *r, struct claimer **out,
                       struct diag *d)
 {
@@ -365,6 +389,15 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         c->holder_suffixes = suffix_map(&c->holders);
     if (!err)
+        err = ptable_load(c, &c->sources, r, "claims/sources", 2, 3, d);
+    if (!err)
+        err = check_sources(&c->sources, rules_get(r, "claims/sources"), d);
+    if (!err)
+        err = ptable_load(c, &c->channels, r, "lexicon/quote_channels", 1, 1,
+                          d);
+    if (!err)
+        err = ptable_load(c, &c->titles, r, "lexicon/titles", 2, 2, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -388,6 +421,9 @@ void claim_free(struct claimer *c)
     ptable_free(&c->units);
     ptable_free(&c->cues);
     ptable_free(&c->holders);
+    ptable_free(&c->sources);
+    ptable_free(&c->channels);
+    ptable_free(&c->titles);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -690,6 +726,25 @@ static bool negated(const struct run *r, const struct hit *h)
     return false;
 }
 
+/* Sources one sentence may name ("X said ..., Reuters reported"). */
+#define SOURCES_MAX 4
+/* Longest noun phrase read as a source after "according to", in tokens:
+ * "the chief of the main directorate of the general staff ... X". */
+#define SOURCE_NP_TOKENS 24
+/* A sentence with no event of its own this short that names a source
+ * ("This was stated by X.", "Reuters reported.") speaks of the one before. */
+#define SOURCE_ONLY_TOKENS 16
+
+/* Who says so: a mention, or an outlet described ("state media"). */
+struct source {
+    int who;            /* mention index, -1 for a description */
+    const char *desc;   /* claims/sources media short form, or NULL */
+    struct span words;  /* the attributing words: "Russia's ministry
+                           confirmed", "according to ... X" */
+    size_t tok;         /* token of the attributing word */
+    bool channel;       /* an outlet: it carried the words */
+};
+
 struct sent {
     unsigned idx;
     size_t a, b;           /* token range */
@@ -697,6 +752,8 @@ struct sent {
     size_t d0, d1;         /* date range */
     size_t n0, n1;         /* number range */
     int attributed;        /* mention index or -1 */
+    struct source src[SOURCES_MAX]; /* who says so, in text order */
+    size_t nsrc;
     struct thing thing;    /* explicit or carried; key NULL if none */
     bool thing_explicit;
 };
@@ -709,37 +766,6 @@ static size_t token_of(const struct run *r, const struct sent *s, size_t pos)
 static size_t tok_dist(size_t x, size_t y)
 {
     return x > y ? x - y : y - x;
-}
-
-/* Who the sentence says asserts it: "according to X", "X said", "said X",
- * "X confirmed". The first such frame wins. */
-static int attribution(const struct run *r, const struct sent *s)
-{
-    const struct doc *doc = r->doc;
-    const struct token *toks = doc->toks;
-    for (size_t i = s->a; i + 1 < s->b; i++) {
-        if (word_eq(r->text, &toks[i], "according", false) &&
-            word_eq(r->text, &toks[i + 1], "to", false)) {
-            for (size_t m = s->m0; m < s->m1; m++) {
-                size_t mt = token_of(r, s, doc->mentions[m].span.start);
-                if (mt > i + 1 && mt <= i + 12)
-                    return (int)m;
-            }
-        }
-    }
-    for (size_t i = s->a; i < s->b; i++) {
-        size_t n;
-        if (!ptable_match(&r->c->speech, r->text, toks, i, s->b, &n))
-            continue;
-        for (size_t m = s->m0; m < s->m1; m++) {
-            const struct mention *mm = &doc->mentions[m];
-            size_t mt0 = token_of(r, s, mm->span.start);
-            size_t mt1 = token_of(r, s, mm->span.end);
-            if ((mt1 <= i && i - mt1 <= 2) || (mt0 > i && mt0 - i <= 3))
-                return (int)m;
-        }
-    }
-    return -1;
 }
 
 static bool place_type(enum ent_type t)
@@ -868,6 +894,235 @@ static struct span clause_around(const struct run *r, const struct sent *s,
            !is_punct(r, &toks[b], ",;:()\".!?") && !opens_clause(r, &toks[b]))
         b++;
     return (struct span){toks[a].span.start, toks[b - 1].span.end};
+}
+
+/* ---- who says so ---------------------------------------------------------- */
+
+/* Is mention m an outlet that carries others' words: a channel of
+ * lexicon/quote_channels in its words, or "agency" around it ("Agency
+ * Reuters", "the Reuters news agency")? */
+static bool channel_mention(const struct run *r, const struct sent *s,
+                            const struct mention *m)
+{
+    const struct token *toks = r->doc->toks;
+    size_t t0 = token_of(r, s, m->span.start), t1 = token_of(r, s, m->span.end);
+    size_t n;
+    for (size_t k = t0; k < t1; k++)
+        if (ptable_match(&r->c->channels, r->text, toks, k, t1, &n))
+            return true;
+    if (t0 > s->a && word_eq(r->text, &toks[t0 - 1], "agency", false))
+        return true;
+    return t1 < s->b &&
+           (word_eq(r->text, &toks[t1], "agency", false) ||
+            ptable_match(&r->c->channels, r->text, toks, t1, s->b, &n));
+}
+
+/* An outlet described or named without a mention at token k: a
+ * claims/sources media row ("state media": its short form), or an outlet
+ * of lexicon/quote_channels the tagger did not take for a name ("SANA":
+ * as written). NULL if none; *n is its length in tokens. */
+static const char *media_at(const struct run *r, const struct sent *s,
+                            size_t k, size_t *n)
+{
+    const struct token *toks = r->doc->toks;
+    const struct phrase *p =
+        ptable_match(&r->c->sources, r->text, toks, k, s->b, n);
+    if (p && !strcmp(p->val, "media"))
+        return p->val2;
+    if (!(toks[k].flags & TOKF_CAP) ||
+        !ptable_match(&r->c->channels, r->text, toks, k, s->b, n))
+        return NULL;
+    return arena_strndup(r->doc->arena, r->text + toks[k].span.start,
+                         toks[k + *n - 1].span.end - toks[k].span.start);
+}
+
+static void push_source(struct sent *s, const struct run *r, struct source src)
+{
+    if (s->nsrc == SOURCES_MAX || (src.who < 0 && !src.desc))
+        return;
+    /* a source without a mention is an outlet by the way it is found */
+    src.channel = src.who < 0 ||
+                  channel_mention(r, s, &r->doc->mentions[src.who]);
+    s->src[s->nsrc++] = src;
+}
+
+/* The source named by the noun phrase from token k: its last person
+ * (the name a title ends in: "the chief of the general staff X"), else
+ * its first named body, else
+ * an outlet described ("state media"). The phrase ends at a comma or a
+ * word that opens a clause. src->words is extended to its end. */
+static bool source_after(const struct run *r, const struct sent *s, size_t k,
+                         struct source *src)
+{
+    const struct doc *doc = r->doc;
+    const struct token *toks = doc->toks;
+    size_t end = k;
+    while (end < s->b && end - k < SOURCE_NP_TOKENS &&
+           !is_punct(r, &toks[end], ",;:()") &&
+           !(end > k && opens_clause(r, &toks[end])))
+        end++;
+    if (end == k)
+        return false;
+    int person = -1, body = -1;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        if (mm->span.start < toks[k].span.start ||
+            mm->span.end > toks[end - 1].span.end || mm->type == ENT_PLACE)
+            continue;
+        if (mm->type == ENT_PERSON)
+            person = (int)m;
+        else if (mm->type != ENT_PERSON && body < 0)
+            body = (int)m;
+    }
+    src->who = person >= 0 ? person : body;
+    if (src->who >= 0) {
+        src->words.end = doc->mentions[src->who].span.end;
+        return true;
+    }
+    for (size_t i = k; i < end; i++) {
+        size_t n;
+        const char *desc = media_at(r, s, i, &n);
+        if (desc) {
+            src->desc = desc;
+            src->words.end = toks[i + n - 1].span.end;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Words an appositive may have between its commas: "Lufthansa, owner of
+ * the low-budget Germanwings, announced". */
+#define APPOSITIVE_TOKENS 12
+
+/* "X, a spokesman for Y, said": the comma at token c closes an
+ * appositive; the mention ending just before the comma that opens it is
+ * the speaker. -1 if none. */
+static int appositive_head(const struct run *r, const struct sent *s,
+                           size_t c)
+{
+    const struct doc *doc = r->doc;
+    size_t k = c;
+    while (k > s->a && c - k < APPOSITIVE_TOKENS &&
+           !is_punct(r, &doc->toks[k - 1], ",;:()"))
+        k--;
+    if (k <= s->a + 1 || k == c || !is_punct(r, &doc->toks[k - 1], ","))
+        return -1;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        if (mm->type != ENT_PLACE && token_of(r, s, mm->span.end) == k - 1)
+            return (int)m;
+    }
+    return -1;
+}
+
+/* The source just before token i: a mention ending at most two tokens
+ * before it ("Russia's Defense Ministry confirmed", "the Reuters news
+ * agency reported") with no punctuation between, or an outlet described
+ * ("Syrian state media said"). */
+static bool source_before(const struct run *r, const struct sent *s, size_t i,
+                          struct source *src)
+{
+    const struct doc *doc = r->doc;
+    const struct token *toks = doc->toks;
+    int best = -1;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        size_t mt1 = token_of(r, s, mm->span.end);
+        if (mm->type == ENT_PLACE || mt1 > i || i - mt1 > 2)
+            continue;
+        bool clean = true;
+        for (size_t k = mt1; k < i; k++)
+            if (toks[k].kind == TOK_PUNCT && !is_punct(r, &toks[k], "'"))
+                clean = false;
+        if (clean)
+            best = (int)m;
+    }
+    if (best < 0 && i > s->a && is_punct(r, &toks[i - 1], ","))
+        best = appositive_head(r, s, i - 1);
+    if (best >= 0) {
+        src->who = best;
+        src->words.start = doc->mentions[best].span.start;
+        return true;
+    }
+    for (size_t k = i > s->a + 3 ? i - 3 : s->a; k < i; k++) {
+        size_t n;
+        const char *desc = media_at(r, s, k, &n);
+        if (desc && k + n == i) {
+            src->desc = desc;
+            src->words.start = toks[k].span.start;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is t a locative preposition ("on", "in"): after a verb it begins a
+ * place or a medium ("announced on Twitter"), not who spoke? */
+static bool locative(const struct run *r, const struct token *t)
+{
+    int id = t->kind == TOK_WORD
+                 ? scan_map_get(r->c->loc, r->text + t->span.start,
+                                t->span.end - t->span.start)
+                 : -1;
+    return id >= 0 && r->c->loc_kind[id] != LOC_FILL;
+}
+
+/* Does something other than a word lead into token i: a comma, a dash,
+ * a quotation mark ("..., said Kerry")? */
+static bool led_in(const struct run *r, const struct sent *s, size_t i)
+{
+    return i > s->a && r->doc->toks[i - 1].kind != TOK_WORD;
+}
+
+/* Every source the sentence names, in text order (at most SOURCES_MAX):
+ * "according to X", "X said", "said X", "X told Reuters", "quoted by
+ * TASS". */
+static void find_sources(const struct run *r, struct sent *s)
+{
+    const struct token *toks = r->doc->toks;
+    s->nsrc = 0;
+    for (size_t i = s->a; i < s->b && s->nsrc < SOURCES_MAX; i++) {
+        size_t n;
+        const struct phrase *p =
+            ptable_match(&r->c->sources, r->text, toks, i, s->b, &n);
+        if (!p || !strcmp(p->val, "media"))
+            continue;
+        struct span verb = {toks[i].span.start, toks[i + n - 1].span.end};
+        struct source src = {-1, NULL, verb, i, false};
+        if (!strcmp(p->val, "by")) {
+            if (source_after(r, s, i + n, &src))
+                push_source(s, r, src);
+        } else if (source_before(r, s, i, &src)) {
+            push_source(s, r, src);
+            struct source to = {-1, NULL, verb, i, false};
+            /* "X told Reuters": the addressee carried the words */
+            if (!strcmp(p->val, "tells") && i + n < s->b &&
+                source_after(r, s, i + n, &to) && to.who >= 0 &&
+                channel_mention(r, s, &r->doc->mentions[to.who]))
+                push_source(s, r, to);
+        } else if (!strcmp(p->val, "says") && led_in(r, s, i) &&
+                   !locative(r, &toks[i + n < s->b ? i + n : i]) &&
+                   source_after(r, s, i + n, &src)) {
+            push_source(s, r, src);
+        }
+        i += n - 1;
+    }
+}
+
+/* Who the sentence says asserts it: the first source that is not an
+ * outlet, else the first outlet named. */
+static int attribution(const struct run *r, struct sent *s)
+{
+    find_sources(r, s);
+    int carrier = -1;
+    for (size_t k = 0; k < s->nsrc; k++) {
+        if (!s->src[k].channel && s->src[k].who >= 0)
+            return s->src[k].who;
+        if (carrier < 0)
+            carrier = s->src[k].who;
+    }
+    return carrier;
 }
 
 static void frame_claims(struct run *r, const struct sent *s,
@@ -1504,6 +1759,74 @@ static void reported_speech(struct run *r, const struct sent *s)
 
 /* ---- descriptions ---------------------------------------------------------- */
 
+/* Titles stacked before the one the tagger kept ("ministry spokesman
+ * Major General X" keeps "Major General"): the role runs back over each
+ * title of lexicon/titles that ends where it begins, so that the office
+ * is not lost behind a rank. */
+static struct span stacked_role(const struct run *r, const struct sent *s,
+                                struct span role)
+{
+    const struct token *toks = r->doc->toks;
+    size_t t = token_of(r, s, role.start);
+    /* a role that does not begin on a token of this sentence (the tagger
+     * may take it from across a boundary) is kept as it is */
+    if (t >= s->b || toks[t].span.start != role.start)
+        return role;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t k = t > s->a + PHRASE_MAX_WORDS ? t - PHRASE_MAX_WORDS
+                                                    : s->a;
+             k < t && !grew; k++) {
+            size_t n;
+            const struct phrase *p =
+                ptable_match(&r->c->titles, r->text, toks, k, t, &n);
+            if (p && k + n == t && strcmp(p->val, "honorific")) {
+                t = k;
+                grew = true;
+            }
+        }
+    }
+    return (struct span){toks[t].span.start, role.end};
+}
+
+/* Does a mention of the sentence start at byte pos? */
+static bool mention_starts(const struct run *r, const struct sent *s,
+                           size_t pos)
+{
+    for (size_t m = s->m0; m < s->m1; m++)
+        if (r->doc->mentions[m].span.start == pos)
+            return true;
+    return false;
+}
+
+/* A class noun right after a name at token t ("Daesh terrorists"), past
+ * at most one capitalised word that is no name of its own ("X Takfiri
+ * terrorist group"); sp is extended to its end. Not when a name follows
+ * it: in "Lufthansa unit Germanwings" the unit is Germanwings. */
+static const struct phrase *desc_after(const struct run *r,
+                                       const struct sent *s, size_t t,
+                                       struct span *sp)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = t; k < s->b && k <= t + 1; k++) {
+        size_t n;
+        const struct phrase *p =
+            ptable_match(&r->c->descs, r->text, toks, k, s->b, &n);
+        if (p) {
+            size_t e = k + n;
+            if (e < s->b && toks[e].kind == TOK_WORD &&
+                (toks[e].flags & TOKF_CAP))
+                return NULL;
+            sp->end = toks[e - 1].span.end;
+            return p;
+        }
+        if (toks[k].kind != TOK_WORD || !(toks[k].flags & TOKF_CAP) ||
+            mention_starts(r, s, toks[k].span.start))
+            return NULL;
+    }
+    return NULL;
+}
+
 static void role_claims(struct run *r, const struct sent *s)
 {
     struct doc *doc = r->doc;
@@ -1511,11 +1834,15 @@ static void role_claims(struct run *r, const struct sent *s)
     for (size_t m = s->m0; m < s->m1; m++) {
         const struct mention *mm = &doc->mentions[m];
         if (mm->role && mm->role_span.end > mm->role_span.start) {
+            struct span rs = stacked_role(r, s, mm->role_span);
             struct claim *cl = add_claim(r, CLAIM_ROLE, s->idx,
-                                         hull(mm->role_span, mm->span));
+                                         hull(rs, mm->span));
             cl->slot = "role";
             cl->mention_idx = (int)m;
-            cl->text = mm->role;
+            cl->text = rs.start == mm->role_span.start
+                           ? mm->role
+                           : arena_strndup(doc->arena, r->text + rs.start,
+                                           rs.end - rs.start);
             continue;
         }
         if (mm->type != ENT_GROUP && mm->type != ENT_ORGANIZATION)
@@ -1533,17 +1860,96 @@ static void role_claims(struct run *r, const struct sent *s)
             if (p)
                 sp.start = toks[k].span.start;
         }
-        if (!p && mt1 < s->b) {
-            p = ptable_match(&r->c->descs, r->text, toks, mt1, s->b, &n);
-            if (p)
-                sp.end = toks[mt1 + n - 1].span.end;
-        }
+        if (!p && mt1 < s->b)
+            p = desc_after(r, s, mt1, &sp);
         if (!p)
             continue;
         struct claim *cl = add_claim(r, CLAIM_ROLE, s->idx, sp);
         cl->slot = "descriptor";
         cl->mention_idx = (int)m;
         cl->text = p->val;
+    }
+}
+
+/* ---- who says so, per event ---------------------------------------------- */
+
+static void add_source_claim(struct run *r, unsigned sentence,
+                             const struct source *src, unsigned frame,
+                             const char *cls, const char *thing)
+{
+    struct claim *cl = add_claim(r, CLAIM_ACTOR, sentence, src->words);
+    cl->frame = frame;
+    cl->cls = cls;
+    cl->thing = thing;
+    cl->slot = src->channel ? CLAIM_SLOT_REPORTED_BY : CLAIM_SLOT_SAID_BY;
+    cl->mention_idx = src->who;
+    cl->text = src->desc;
+    cl->attributed_to = src->who;
+}
+
+/* The source of one kind (outlet or not) nearest token t, or NULL. */
+static const struct source *nearest_source(const struct sent *s, size_t t,
+                                           bool channel)
+{
+    const struct source *best = NULL;
+    for (size_t k = 0; k < s->nsrc; k++)
+        if (s->src[k].channel == channel &&
+            (!best || tok_dist(s->src[k].tok, t) < tok_dist(best->tok, t)))
+            best = &s->src[k];
+    return best;
+}
+
+/* Each event of the sentence gets its nearest source and its nearest
+ * outlet as slots of their own. An event named inside the source's own
+ * words ("according to the head of the investigation") gets none. */
+static void source_claims(struct run *r, const struct sent *s,
+                          unsigned first_frame)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = 0; k < r->npreds; k++) {
+        const struct hit *h = &r->preds[k];
+        size_t at = toks[h->tok].span.start;
+        bool inside = false;
+        for (size_t i = 0; i < s->nsrc; i++)
+            if (at >= s->src[i].words.start && at < s->src[i].words.end)
+                inside = true;
+        for (int channel = 0; channel < 2 && !inside; channel++) {
+            const struct source *src = nearest_source(s, h->tok, channel);
+            if (src)
+                add_source_claim(r, s->idx, src, first_frame + (unsigned)k,
+                                 h->p->val, s->thing.key);
+        }
+    }
+}
+
+/* "This was stated by X.", "On it informs Agency Reuters.": a short
+ * sentence with no event of its own that names a source speaks of the
+ * events of the sentence before it, in the same paragraph. */
+static void source_only(struct run *r, const struct sent *s)
+{
+    struct doc *doc = r->doc;
+    if (r->npreds || !s->nsrc || s->b - s->a > SOURCE_ONLY_TOKENS ||
+        s->idx == 0 ||
+        doc->sents[s->idx - 1].paragraph != doc->sents[s->idx].paragraph)
+        return;
+    size_t from = doc->nclaims;
+    while (from > 0 && doc->claims[from - 1].sentence + 1 == s->idx)
+        from--;
+    size_t to = doc->nclaims; /* add_claim appends past it */
+    for (size_t k = from; k < to; k++) {
+        if (!doc->claims[k].frame)
+            continue;
+        if (doc->claims[k].attributed_to < 0)
+            doc->claims[k].attributed_to = s->attributed;
+        if (doc->claims[k].kind != CLAIM_EVENT)
+            continue;
+        unsigned frame = doc->claims[k].frame;
+        const char *cls = doc->claims[k].cls, *thing = doc->claims[k].thing;
+        for (int channel = 0; channel < 2; channel++) {
+            const struct source *src = nearest_source(s, s->a, channel);
+            if (src)
+                add_source_claim(r, s->idx, src, frame, cls, thing);
+        }
     }
 }
 
@@ -1700,6 +2106,8 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     count_claims(r, &s, first_frame);
     holder_claims(r, &s, first_frame);
     route_claims(r, &s);
+    source_claims(r, &s, first_frame);
+    source_only(r, &s);
     role_claims(r, &s);
     reported_speech(r, &s);
 }

@@ -61,6 +61,7 @@ struct comparer {
     const char **parent;    /* per id: the wider place or class */
     size_t nparent;
     struct scan_map *agentive; /* classes whose actors can conflict */
+    struct scan_map *ranks;    /* claims/role_words ranks: left out of roles */
 };
 
 /* ---- containment facts --------------------------------------------------- */
@@ -143,6 +144,18 @@ enum cd_err compare_new(const struct rules *r, struct comparer **out,
     for (size_t i = 0; !err && i < ag->nrows; i++)
         scan_map_put(c->agentive, ag->rows[i].fields[0],
                      strlen(ag->rows[i].fields[0]));
+    const struct rule_table *rw = rules_get(r, "claims/role_words");
+    if (!err)
+        err = rules_check_fields(rw, 2, 2, d);
+    c->ranks = scan_map_new();
+    for (size_t i = 0; !err && i < rw->nrows; i++) {
+        if (strcmp(rw->rows[i].fields[1], "rank"))
+            err = diag_set(d, CD_ERR_RULE, rw->rows[i].file, rw->rows[i].line,
+                           0, "kind '%s' is not rank", rw->rows[i].fields[1]);
+        else
+            scan_map_put(c->ranks, rw->rows[i].fields[0],
+                         strlen(rw->rows[i].fields[0]));
+    }
     const struct rule_table *t = rules_get(r, "claims/classes");
     if (!err)
         err = rules_check_fields(t, 2, 2, d);
@@ -163,6 +176,7 @@ void compare_free(struct comparer *c)
         return;
     scan_map_free(c->names);
     scan_map_free(c->agentive);
+    scan_map_free(c->ranks);
     free(c->parent);
     arena_free(c->arena);
     free(c);
@@ -820,7 +834,14 @@ static const char *slot_label(const struct claim *cl)
     case CLAIM_EVENT: return "happened";
     case CLAIM_DATE: return "when";
     case CLAIM_PLACE: return cl->slot ? cl->slot : "where";
-    case CLAIM_ACTOR: return cl->slot ? "area held by" : "by whom";
+    case CLAIM_ACTOR:
+        if (!cl->slot)
+            return "by whom";
+        if (!strcmp(cl->slot, CLAIM_SLOT_SAID_BY))
+            return "who says so";
+        if (!strcmp(cl->slot, CLAIM_SLOT_REPORTED_BY))
+            return "reported by";
+        return "area held by";
     default: return NULL;
     }
 }
@@ -1270,6 +1291,135 @@ static void judge_measures(struct ctx *x, const struct item *v, size_t n,
     free(mv);
 }
 
+/* ---- who says so ----------------------------------------------------------- */
+
+static bool is_source(const struct claim *cl)
+{
+    return cl->kind == CLAIM_ACTOR && cl->slot &&
+           (!strcmp(cl->slot, CLAIM_SLOT_SAID_BY) ||
+            !strcmp(cl->slot, CLAIM_SLOT_REPORTED_BY));
+}
+
+/* Do two source claims name one source: one entity, or one outlet
+ * described in the same words ("state media")? */
+static bool same_source(const struct ctx *x, const struct item *a,
+                        const struct item *b)
+{
+    const struct claim *ca = claim_of(x, a), *cb = claim_of(x, b);
+    unsigned ea = entity_of(doc_of(x, a), ca->mention_idx);
+    unsigned eb = entity_of(doc_of(x, b), cb->mention_idx);
+    if (ea || eb)
+        return ea == eb;
+    return ca->text && cb->text && !strcasecmp(ca->text, cb->text);
+}
+
+/* How a value names its source in a note: the entity, the outlet's
+ * words, or "stated as fact" for an event claim no one is said to hold. */
+static const char *source_words(const struct ctx *x, const struct item *it)
+{
+    const struct claim *cl = claim_of(x, it);
+    if (!is_source(cl))
+        return "stated as fact";
+    const struct entity *e = entity_at(x, entity_of(doc_of(x, it),
+                                                    cl->mention_idx));
+    return e ? e->name : s0(cl->text);
+}
+
+/* One source per document from the slot v[0..n) (sorted by document):
+ * the one most other documents name too; weak values (the event joined
+ * by default) are left out. Returns how many went to out. */
+static size_t pick_sources(const struct ctx *x, const struct item *v, size_t n,
+                           const struct item **out)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[j].doc == v[i].doc)
+            j++;
+        const struct item *best = NULL;
+        long bestscore = -1;
+        for (size_t k = i; k < j && k < i + SAMPLE; k++) {
+            if (v[k].weak)
+                continue;
+            long score = 0;
+            for (size_t o = 0, seen = 0; o < n && seen < SAMPLE; o++) {
+                if (v[o].doc == v[k].doc || v[o].weak)
+                    continue;
+                seen++;
+                score += same_source(x, &v[k], &v[o]);
+            }
+            if (score > bestscore) {
+                best = &v[k];
+                bestscore = score;
+            }
+        }
+        if (best)
+            out[m++] = best;
+        i = j;
+    }
+    return m;
+}
+
+static int cmp_item_doc(const void *p, const void *q)
+{
+    const struct item *const *a = p, *const *b = q;
+    if ((*a)->doc != (*b)->doc)
+        return ((*a)->doc > (*b)->doc) - ((*a)->doc < (*b)->doc);
+    return ((*a)->claim > (*b)->claim) - ((*a)->claim < (*b)->claim);
+}
+
+/* Who says the event happened, per document: the slot v[0..n) of source
+ * claims, and for "said by" the documents of the event ev[0..nev) that
+ * name no source, with their event claim: they state it as fact. One
+ * source agrees; different sources, or a source against a plain
+ * statement, are partial. Never a conflict: who says it is not what is
+ * said. */
+static void judge_sources(struct ctx *x, const struct item *ev, size_t nev,
+                          const struct item *v, size_t n, const char *event,
+                          unsigned id, const char *topic)
+{
+    const struct item **r = xmalloc((n + nev + 1) * sizeof *r);
+    size_t m = pick_sources(x, v, n, r), named = m;
+    if (!m) {
+        free(r);
+        return;
+    }
+    if (!strcmp(claim_of(x, &v[0])->slot, CLAIM_SLOT_SAID_BY)) {
+        /* ev is sorted by slot, then document: its event claims, first
+         * strong one per document, merged against the named documents */
+        size_t k = 0;
+        for (size_t e = 0; e < nev; e++) {
+            const struct claim *cl = claim_of(x, &ev[e]);
+            if (cl->kind != CLAIM_EVENT || ev[e].weak ||
+                (m > named && r[m - 1]->doc == ev[e].doc))
+                continue;
+            while (k < named && r[k]->doc < ev[e].doc)
+                k++;
+            if (k < named && r[k]->doc == ev[e].doc)
+                continue;
+            r[m++] = &ev[e];
+        }
+        qsort(r, m, sizeof *r, cmp_item_doc);
+    }
+    enum verdict verdict = m < 2 ? VERDICT_SINGLE : VERDICT_AGREE;
+    for (size_t i = 1; i < m; i++)
+        if (!is_source(claim_of(x, r[i])) || !is_source(claim_of(x, r[0])) ||
+            !same_source(x, r[0], r[i]))
+            verdict = VERDICT_PARTIAL;
+    add_comparison(x, r, m, verdict, event, id, topic);
+    struct comparison *k = &x->c->comparisons[x->c->ncomparisons - 1];
+    k->why = verdict == VERDICT_AGREE ? "the same source"
+           : verdict == VERDICT_PARTIAL
+               ? "different sources, or a source against a plain statement"
+               : "one document only";
+    char *note = arena_strdup(x->c->arena, source_words(x, r[0]));
+    for (size_t i = 1; i < m; i++)
+        note = arena_printf(x->c->arena, "%s vs %s", note,
+                            source_words(x, r[i]));
+    k->note = note;
+    free(r);
+}
+
 static const char *event_title(struct ctx *x, const struct item *v, size_t n)
 {
     const char *thing = NULL;
@@ -1326,6 +1476,9 @@ static void judge_events(struct ctx *x)
             if (is_measure(c0))
                 judge_measures(x, x->v + a, b - a, title, id,
                                slot_topic(x, title, c0));
+            else if (is_source(c0))
+                judge_sources(x, x->v + i, j - i, x->v + a, b - a, title, id,
+                              slot_topic(x, title, c0));
             else
                 judge(x, x->v + a, b - a, title, id,
                       slot_topic(x, title, c0));
@@ -1351,6 +1504,31 @@ static const char *role_key(struct arena *a, const char *role)
     }
     *o = '\0';
     return w;
+}
+
+/* A role key without its ranks (claims/role_words): "spokesman major
+ * general" -> "spokesman". A role of ranks only keeps them. */
+static const char *role_core(const struct comparer *cmp, struct arena *a,
+                             const char *key)
+{
+    size_t n = strlen(key), o = 0;
+    char *w = arena_alloc(a, n + 1);
+    for (const char *p = key; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if (q > p && scan_map_get(cmp->ranks, p, (size_t)(q - p)) < 0) {
+            if (o)
+                w[o++] = ' ';
+            memcpy(w + o, p, (size_t)(q - p));
+            o += (size_t)(q - p);
+        }
+        p = q;
+    }
+    w[o] = '\0';
+    return o ? w : key;
 }
 
 static bool word_in(const char *word, size_t len, const char *set)
@@ -1393,9 +1571,11 @@ static void judge_same_words(struct ctx *x, const struct item *v, size_t n,
         if (!m || r[m - 1]->doc != v[i].doc)
             r[m++] = &v[i];
     enum verdict verdict = m < 2 ? VERDICT_SINGLE : VERDICT_AGREE;
-    const char *k0 = role_key(x->c->arena, s0(claim_of(x, r[0])->text));
+    struct arena *a = x->c->arena;
+    const char *k0 = role_core(x->cmp, a, role_key(a, s0(claim_of(x, r[0])->text)));
     for (size_t i = 1; i < m; i++) {
-        const char *ki = role_key(x->c->arena, s0(claim_of(x, r[i])->text));
+        const char *ki =
+            role_core(x->cmp, a, role_key(a, s0(claim_of(x, r[i])->text)));
         if (!(words_within(k0, ki) && words_within(ki, k0)))
             verdict = VERDICT_PARTIAL;
     }

@@ -37,6 +37,9 @@
 #define QUOTE_MAX_LOOKBACK 400
 /* Paragraphs over which "the minister" or "it" may reach the last speaker. */
 #define QUOTE_SPEAKER_REACH 3
+/* Paragraphs over which a fragment with no frame of its own carries on
+ * the account of the last speaker (see account_frame). */
+#define QUOTE_ACCOUNT_REACH 1
 
 /* ---- Word classes ------------------------------------------------------ */
 
@@ -443,6 +446,9 @@ struct run {
     /* who spoke last, for pronouns and descriptions */
     int last_person, last_thing;
     unsigned last_person_para, last_thing_para;
+    /* whichever of the two was noted last: the account being reported */
+    int last_speaker;
+    unsigned last_speaker_para;
 
     /* the speech-verb scanner that feeds them */
     size_t scan_para, scan_pos, scan_found;
@@ -1026,6 +1032,8 @@ static void note_speaker(struct run *r, int m, unsigned para)
 {
     if (m < 0)
         return;
+    r->last_speaker = m;
+    r->last_speaker_para = para;
     if (r->doc->mentions[m].type == ENT_PERSON) {
         r->last_person = m;
         r->last_person_para = para;
@@ -1099,6 +1107,23 @@ static struct who according(const struct run *r, struct span a, size_t hi,
     return who;
 }
 
+/* A speaker named without a verb after the quotation, the paragraph's
+ * last words: `"...," Russian Defence Ministry spokesman` (a caption, a
+ * pull quote, a text cut short). Only a name counts: a bare description
+ * there is as likely the start of a sentence the text lost. */
+static struct frame bare_frame(const struct run *r, const struct found *f,
+                               struct span np, size_t hi)
+{
+    struct frame none = {false, -1, {0, 0}};
+    struct span w;
+    if (np.start >= np.end || next_word(r, np.end, hi, &w))
+        return none;
+    struct who who = classify(r, np);
+    if (who.kind != WHO_MENTION)
+        return none;
+    return make_frame(r, &who, np, f->open, f->para);
+}
+
 /* The frame after a quotation: `"...," Kerry said`, `", — said X`,
  * `" – stated in the message`. hi bounds the window. */
 static struct frame post_frame(const struct run *r, const struct found *f,
@@ -1107,7 +1132,8 @@ static struct frame post_frame(const struct run *r, const struct found *f,
     struct frame none = {false, -1, {0, 0}};
     size_t i = f->close_end, n;
     bool linked = false; /* a comma or dash ties the frame to the quote */
-    if (hi > i + QUOTE_MAX_FRAME_BYTES)
+    bool capped = hi > i + QUOTE_MAX_FRAME_BYTES;
+    if (capped)
         hi = i + QUOTE_MAX_FRAME_BYTES;
     for (; i < hi; i += n) {
         uint32_t cp = cp_at(r->t, i, hi, &n);
@@ -1160,7 +1186,10 @@ static struct frame post_frame(const struct run *r, const struct found *f,
         size_t pos = w0.start;
         for (int k = 0; k < QUOTE_MAX_NP_WORDS; k++) {
             if (!next_word(r, pos, send, &w))
-                return none;
+                return (linked || endcp == ',') && k > 0 && !capped
+                           ? bare_frame(r, f, (struct span){w0.start, pos},
+                                        hi)
+                           : none;
             unsigned c = word_class(r, w);
             if (c & W_VERB) {
                 v = w;
@@ -1615,6 +1644,18 @@ static int interrupted(const struct run *r, const struct found *f)
     return r->prev_q;
 }
 
+/* A fragment quoted inside the reporter's own sentence, with no frame of
+ * its own (`the co-pilot "did not say a word" after ...`), carries on the
+ * account of whoever the text last reported speaking, in this paragraph
+ * or the one before: the reporter is retelling that account. */
+static struct frame account_frame(const struct run *r, const struct found *f)
+{
+    if (r->last_speaker < 0 ||
+        f->para - r->last_speaker_para > QUOTE_ACCOUNT_REACH)
+        return (struct frame){false, -1, {0, 0}};
+    return (struct frame){true, r->last_speaker, {0, 0}};
+}
+
 static void attribute(struct run *r, size_t k)
 {
     const struct found *f = &r->found[k];
@@ -1659,21 +1700,126 @@ static void attribute(struct run *r, size_t k)
         fr = (struct frame){true, pq->speaker, pq->speaker_span};
     } else {
         fr = find_frame(r, f, k);
+        if (!fr.found && kind == QUOTE_PARTIAL)
+            fr = account_frame(r, f);
     }
     size_t qi = emit(r, f->content, kind, &fr, continues);
     remember(r, f, qi, false);
 }
 
+/* ---- Repeated quotations ---------------------------------------------- */
+
+/* Leading bytes (letters and digits, lower case) that key a quotation in
+ * the search for its repeats; a shorter quotation is never matched. */
+#define QUOTE_REPEAT_KEY 24
+
+struct qkey {
+    char key[QUOTE_REPEAT_KEY + 1];
+    size_t qi;
+};
+
+static int cmp_qkey(const void *a, const void *b)
+{
+    const struct qkey *x = a, *y = b;
+    int k = strcmp(x->key, y->key);
+    if (k)
+        return k;
+    return (x->qi > y->qi) - (x->qi < y->qi);
+}
+
+/* The next letter or digit of t[*i, end), lower case; 0 at the end. */
+static char next_alnum(const char *t, size_t *i, size_t end)
+{
+    while (*i < end) {
+        unsigned char c = (unsigned char)t[(*i)++];
+        if (c >= 'A' && c <= 'Z')
+            return (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            return (char)c;
+    }
+    return 0;
+}
+
+/* Do the letters and digits of one span begin those of the other (the
+ * shorter one whole)? Case and punctuation aside. */
+static bool same_words(const char *t, struct span a, struct span b)
+{
+    size_t i = a.start, j = b.start;
+    for (;;) {
+        char x = next_alnum(t, &i, a.end), y = next_alnum(t, &j, b.end);
+        if (!x || !y)
+            return true;
+        if (x != y)
+            return false;
+    }
+}
+
+/* A quotation printed twice, once framed and once bare (a pull quote
+ * above the article, a headline), is one person's words: the bare copy
+ * takes the speaker of its framed copies when they all name one. Sorting
+ * by key keeps this n log n in the number of quotations. */
+static void speak_repeats(struct doc *doc)
+{
+    struct qkey *k = xmalloc((doc->nquotes + 1) * sizeof *k);
+    size_t n = 0;
+    for (size_t qi = 0; qi < doc->nquotes; qi++) {
+        const struct quote *q = &doc->quotes[qi];
+        size_t i = q->span.start, len = 0;
+        if (q->kind == QUOTE_SCARE)
+            continue;
+        for (; len < QUOTE_REPEAT_KEY; len++) {
+            char c = next_alnum(doc->text, &i, q->span.end);
+            if (!c)
+                break;
+            k[n].key[len] = c;
+        }
+        if (len < QUOTE_REPEAT_KEY)
+            continue;
+        k[n].key[len] = '\0';
+        k[n++].qi = qi;
+    }
+    qsort(k, n, sizeof *k, cmp_qkey);
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && !strcmp(k[a].key, k[b].key))
+            b++;
+        for (size_t x = a; x < b; x++) {
+            struct quote *bare = &doc->quotes[k[x].qi];
+            if (bare->speaker >= 0 ||
+                bare->speaker_span.end > bare->speaker_span.start)
+                continue;
+            int who = -1;
+            bool one = true;
+            for (size_t y = a; y < b; y++) {
+                const struct quote *q = &doc->quotes[k[y].qi];
+                if (q->speaker < 0 ||
+                    !same_words(doc->text, bare->span, q->span))
+                    continue;
+                if (who >= 0 && doc->mentions[who].local !=
+                                    doc->mentions[q->speaker].local)
+                    one = false;
+                if (who < 0)
+                    who = q->speaker;
+            }
+            if (one)
+                bare->speaker = who;
+        }
+        a = b;
+    }
+    free(k);
+}
+
 void quote_run(const struct quoter *q, struct doc *doc)
 {
     struct run r = {.q = q, .doc = doc, .t = doc->text, .last_person = -1,
-                    .last_thing = -1, .prev_q = -1};
+                    .last_thing = -1, .last_speaker = -1, .prev_q = -1};
     doc->nquotes = 0; /* a rerun replaces, never appends */
     gather_paras(&r);
     for (unsigned i = 0; i < r.nparas; i++)
         pair_para(&r, i);
     for (size_t k = 0; k < r.nfound; k++)
         attribute(&r, k);
+    speak_repeats(doc);
     free(r.paras);
     free(r.found);
     free(r.stack);

@@ -751,6 +751,202 @@ static void test_run_twice_replaces_the_claims(void **state)
     doc_free(doc);
 }
 
+/* ---- who says so --------------------------------------------------------- */
+
+/* The first claim of doc with this source slot, or NULL. */
+static const struct claim *source_claim(const struct doc *doc,
+                                        const char *slot)
+{
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind == CLAIM_ACTOR && cl->slot && !strcmp(cl->slot, slot))
+            return cl;
+    }
+    return NULL;
+}
+
+static void test_according_to_a_long_title_names_its_person(void **state)
+{
+    struct corpus *c = one(state,
+        "Helicopter lost\n\n"
+        "According to the head of the operations department of the General "
+        "Staff Ivan Petrenko, the Xk-31 helicopter was shot down over "
+        "Syria.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = source_claim(doc, CLAIM_SLOT_SAID_BY);
+    assert_non_null(cl);
+    assert_string_equal(cl->cls, "shootdown");
+    assert_mention(doc, cl->mention_idx, "Ivan Petrenko");
+    assert_true(span_has(doc, cl->span, "According to the head"));
+    assert_true(span_has(doc, cl->span, "Ivan Petrenko"));
+    assert_null(source_claim(doc, CLAIM_SLOT_REPORTED_BY));
+    corpus_free(c);
+}
+
+static void test_a_body_confirming_after_the_event_is_its_source(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Helicopter lost\n\n"
+        "The Xk-31 helicopter was shot down over Syria, killing five "
+        "people, the Turkish Defense Ministry confirmed.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = source_claim(doc, CLAIM_SLOT_SAID_BY);
+    assert_non_null(cl);
+    assert_true(cl->mention_idx >= 0);
+    assert_true(span_has(doc, cl->span, "Defense Ministry confirmed"));
+    assert_int_equal(cl->attributed_to, cl->mention_idx);
+    corpus_free(c);
+}
+
+static void test_said_after_a_comma_takes_the_speaker_after_it(void **state)
+{
+    struct corpus *c = one(state,
+        "Offensive\n\n"
+        "Russia must halt the offensive against the allies of Omar Haddad, "
+        "said Foreign Minister Anna Lind.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = source_claim(doc, CLAIM_SLOT_SAID_BY);
+    assert_non_null(cl);
+    assert_mention(doc, cl->mention_idx, "Anna Lind");
+    corpus_free(c);
+}
+
+static void test_telling_an_agency_makes_it_the_carrier(void **state)
+{
+    struct corpus *c = one(state,
+        "Crash\n\n"
+        "Five people were killed in the crash, Sergei Orlov told Reuters.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *said = source_claim(doc, CLAIM_SLOT_SAID_BY);
+    const struct claim *carried = source_claim(doc, CLAIM_SLOT_REPORTED_BY);
+    assert_non_null(said);
+    assert_mention(doc, said->mention_idx, "Sergei Orlov");
+    assert_non_null(carried);
+    assert_mention(doc, carried->mention_idx, "Reuters");
+    assert_int_equal(said->frame, carried->frame);
+    corpus_free(c);
+}
+
+static void test_a_source_only_sentence_speaks_of_the_one_before(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Helicopter lost\n\n"
+        "The Xk-31 helicopter was shot down over Syria. This was reported "
+        "by the Interfax news agency.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = source_claim(doc, CLAIM_SLOT_REPORTED_BY);
+    assert_non_null(cl);
+    assert_string_equal(cl->cls, "shootdown");
+    assert_true(span_has(doc, cl->span, "Interfax"));
+    unsigned frame = 0;
+    for (size_t i = 0; i < doc->nclaims; i++)
+        if (doc->claims[i].kind == CLAIM_EVENT)
+            frame = doc->claims[i].frame;
+    assert_int_equal(cl->frame, frame);
+    corpus_free(c);
+}
+
+static void test_state_media_is_an_outlet_described(void **state)
+{
+    struct corpus *c = one(state,
+        "Strike\n\n"
+        "Syrian state media said missiles were fired at the port of "
+        "Tartus.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = source_claim(doc, CLAIM_SLOT_REPORTED_BY);
+    assert_non_null(cl);
+    assert_int_equal(cl->mention_idx, -1);
+    assert_string_equal(cl->text, "state media");
+    assert_null(source_claim(doc, CLAIM_SLOT_SAID_BY));
+    corpus_free(c);
+}
+
+static void test_an_appositive_leaves_the_speaker_before_it(void **state)
+{
+    struct corpus *c = one(state,
+        "Crash\n\n"
+        "Lufthansa, owner of the airline, announced on Twitter that the "
+        "plane had crashed.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = source_claim(doc, CLAIM_SLOT_SAID_BY);
+    assert_non_null(cl);
+    assert_mention(doc, cl->mention_idx, "Lufthansa");
+    corpus_free(c);
+}
+
+static void test_a_role_runs_back_over_stacked_titles(void **state)
+{
+    struct corpus *c = one(state,
+        "Talks\n\n"
+        "Army spokesman Major General Omar Haddad met envoys on Monday.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = NULL;
+    for (size_t i = 0; i < doc->nclaims && !cl; i++)
+        if (doc->claims[i].kind == CLAIM_ROLE)
+            cl = &doc->claims[i];
+    assert_non_null(cl);
+    assert_string_equal(cl->text, "spokesman Major General");
+    assert_true(span_has(doc, cl->span, "spokesman Major General Omar"));
+    corpus_free(c);
+}
+
+/* The described entities' surface forms of doc's descriptor claims. */
+static bool described(const struct doc *doc, const char *name,
+                      const char *cls)
+{
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind == CLAIM_ROLE && cl->slot &&
+            !strcmp(cl->slot, "descriptor") && cl->mention_idx >= 0 &&
+            span_is(doc, doc->mentions[cl->mention_idx].span, name) &&
+            !strcmp(cl->text, cls))
+            return true;
+    }
+    return false;
+}
+
+static void test_a_class_noun_past_one_capitalised_word_describes(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Raid\n\n"
+        "Fighters of al-Nusra Front Salafist terrorist group attacked the "
+        "base.\n");
+    assert_true(described(c->docs[0], "al-Nusra Front", "terrorist"));
+    corpus_free(c);
+}
+
+static void test_a_class_noun_before_another_name_is_not_the_first(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Raid\n\n"
+        "The al-Nusra Front terrorist Abu Omar was killed in Idlib.\n");
+    assert_false(described(c->docs[0], "al-Nusra Front", "terrorist"));
+    corpus_free(c);
+}
+
+static void test_a_role_from_the_sentence_before_is_kept_whole(void **state)
+{
+    /* the tagger may give "Questions" the role "justice" across the full
+     * stop: the role claim must still slice the text */
+    struct corpus *c = one(state,
+        "Blast\n\n"
+        "“We will bring them to justice. Questions will be asked, and "
+        "answered,” said Jonas Keller.\n");
+    const struct doc *doc = c->docs[0];
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        assert_true(cl->span.start <= cl->span.end);
+        assert_true(cl->span.end <= doc->len);
+        if (cl->kind == CLAIM_ROLE && cl->text)
+            assert_true(strlen(cl->text) < doc->len);
+    }
+    corpus_free(c);
+}
+
 static void test_kind_names(void **state)
 {
     (void)state;
@@ -778,6 +974,21 @@ int main(void)
         cmocka_unit_test(test_a_number_with_a_unit_is_a_measure),
         cmocka_unit_test(test_a_makers_name_keys_like_its_designation),
         cmocka_unit_test(test_the_holder_of_the_area_is_a_slot_of_the_event),
+        cmocka_unit_test(test_according_to_a_long_title_names_its_person),
+        cmocka_unit_test(
+            test_a_body_confirming_after_the_event_is_its_source),
+        cmocka_unit_test(test_said_after_a_comma_takes_the_speaker_after_it),
+        cmocka_unit_test(test_telling_an_agency_makes_it_the_carrier),
+        cmocka_unit_test(
+            test_a_source_only_sentence_speaks_of_the_one_before),
+        cmocka_unit_test(test_state_media_is_an_outlet_described),
+        cmocka_unit_test(test_an_appositive_leaves_the_speaker_before_it),
+        cmocka_unit_test(test_a_role_runs_back_over_stacked_titles),
+        cmocka_unit_test(test_a_role_from_the_sentence_before_is_kept_whole),
+        cmocka_unit_test(
+            test_a_class_noun_past_one_capitalised_word_describes),
+        cmocka_unit_test(
+            test_a_class_noun_before_another_name_is_not_the_first),
         cmocka_unit_test(test_did_not_violate_is_negated),
         cmocka_unit_test(test_denied_that_negates_the_clause),
         cmocka_unit_test(test_violated_alone_is_not_negated),

@@ -453,6 +453,69 @@ static void test_a_named_holder_and_its_class_are_partial(void **state)
     corpus_free(c);
 }
 
+/* ---- who says so --------------------------------------------------------- */
+
+static void test_one_source_in_both_documents_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria, the Turkish "
+               "Defense Ministry said." HELI_END,
+        HELI_B "According to the Turkish Defense Ministry, the Xk-31 "
+               "helicopter was shot down over Syria." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_ACTOR, "shootdown", CLAIM_SLOT_SAID_BY);
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 2);
+    corpus_free(c);
+}
+
+static void test_a_source_against_a_plain_statement_is_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria, the Turkish "
+               "Defense Ministry confirmed." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria." HELI_END);
+    const struct comparison *k = NULL;
+    for (size_t i = 0; i < c->ncomparisons && !k; i++)
+        if (strstr(c->comparisons[i].topic, "who says so"))
+            k = &c->comparisons[i];
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_int_equal(k->nvalues, 2);
+    assert_non_null(strstr(k->note, "stated as fact"));
+    assert_int_equal(value_claim(c, k, 1)->kind, CLAIM_EVENT);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_two_sources_are_partial_never_a_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria, the Turkish "
+               "Defense Ministry said." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria, Sergei Orlov "
+               "said." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_ACTOR, "shootdown", CLAIM_SLOT_SAID_BY);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_non_null(strstr(k->note, "Orlov"));
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_one_agency_carrying_both_reports_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria, Reuters "
+               "reported." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria, the Reuters "
+               "news agency reported." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_ACTOR, "shootdown", CLAIM_SLOT_REPORTED_BY);
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_null(find_cmp(c, CLAIM_ACTOR, "shootdown", CLAIM_SLOT_SAID_BY));
+    corpus_free(c);
+}
+
 /* ---- events kept apart --------------------------------------------------- */
 
 static void test_counts_of_two_aircraft_are_not_compared(void **state)
@@ -685,6 +748,34 @@ static void test_role_with_more_words_is_partial(void **state)
     corpus_free(c);
 }
 
+static void test_a_rank_beside_the_same_office_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        "Talks on Syria resume\n\n"
+        "Army spokesman Major General Omar Haddad met envoys from Russia "
+        "and Turkey on Monday.\n",
+        "Haddad hosts envoys\n\n"
+        "Army spokesman Omar Haddad met envoys from Russia and Turkey on "
+        "Monday.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "role");
+    assert_verdict(c, k, VERDICT_AGREE);
+    corpus_free(c);
+}
+
+static void test_a_rank_against_an_office_is_partial(void **state)
+{
+    struct corpus *c = two(state,
+        "Talks on Syria resume\n\n"
+        "Major General Omar Haddad met envoys from Russia and Turkey on "
+        "Monday.\n",
+        "Haddad hosts envoys\n\n"
+        "Army spokesman Omar Haddad met envoys from Russia and Turkey on "
+        "Monday.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "role");
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
 /* ---- stories ------------------------------------------------------------- */
 
 static void test_unrelated_stories_are_never_compared(void **state)
@@ -791,6 +882,10 @@ int main(void)
         cmocka_unit_test(test_two_shooters_of_one_aircraft_conflict),
         cmocka_unit_test(test_two_parties_to_a_crash_do_not_conflict),
         cmocka_unit_test(test_a_named_holder_and_its_class_are_partial),
+        cmocka_unit_test(test_one_source_in_both_documents_agrees),
+        cmocka_unit_test(test_a_source_against_a_plain_statement_is_partial),
+        cmocka_unit_test(test_two_sources_are_partial_never_a_conflict),
+        cmocka_unit_test(test_one_agency_carrying_both_reports_agrees),
         cmocka_unit_test(test_counts_of_two_aircraft_are_not_compared),
         cmocka_unit_test(test_counts_on_two_days_are_not_compared),
         cmocka_unit_test(test_city_and_its_country_are_partial),
@@ -805,6 +900,8 @@ int main(void)
         cmocka_unit_test(test_unrelated_statements_are_not_paired),
         cmocka_unit_test(test_same_role_agrees),
         cmocka_unit_test(test_role_with_more_words_is_partial),
+        cmocka_unit_test(test_a_rank_beside_the_same_office_agrees),
+        cmocka_unit_test(test_a_rank_against_an_office_is_partial),
         cmocka_unit_test(test_unrelated_stories_are_never_compared),
         cmocka_unit_test(test_values_are_in_document_order),
         cmocka_unit_test(test_empty_corpus_has_no_comparisons),

@@ -621,6 +621,84 @@ static void test_no_frame_no_speaker(void **state)
     doc_free(doc);
 }
 
+static void test_fragment_without_frame_carries_the_last_account(
+    void **state)
+{
+    struct doc *doc = make_doc(
+        "The engine failed twice, Marta Kovac said.\n\n"
+        "The mechanic \"never checked the valves\" before the flight.");
+    int k = add_mention(doc, "Marta Kovac", 1, ENT_PERSON, 0);
+    run(state, doc);
+    assert_int_equal(doc->nquotes, 1);
+    assert_int_equal(doc->quotes[0].kind, QUOTE_PARTIAL);
+    assert_quote(doc, 0, "never checked the valves", k);
+    doc_free(doc);
+}
+
+static void test_fragment_far_from_the_last_account_has_no_speaker(
+    void **state)
+{
+    struct doc *doc = make_doc(
+        "The engine failed twice, Marta Kovac said.\n\nThe port is old.\n\n"
+        "The mechanic \"never checked the valves\" before the flight.");
+    add_mention(doc, "Marta Kovac", 1, ENT_PERSON, 0);
+    run(state, doc);
+    assert_quote(doc, 0, "never checked the valves", -1);
+    doc_free(doc);
+}
+
+static void test_a_name_ending_the_paragraph_is_the_speaker(void **state)
+{
+    struct doc *doc = make_doc(
+        "\"We will rebuild the bridge within a year,\" Regional Transport "
+        "Ministry spokesman\n\nThe bridge fell in May.");
+    int k = add_mention(doc, "Regional Transport Ministry", 1,
+                        ENT_ORGANIZATION, 0);
+    run(state, doc);
+    assert_quote(doc, 0, "We will rebuild the bridge within a year,", k);
+    doc_free(doc);
+}
+
+static void test_words_without_a_verb_in_a_sentence_name_no_one(
+    void **state)
+{
+    struct doc *doc = make_doc(
+        "\"We will rebuild the bridge within a year,\" Regional Transport "
+        "Ministry spokesman Piet Olsen. The bridge fell in May.");
+    add_mention(doc, "Regional Transport Ministry", 1, ENT_ORGANIZATION, 0);
+    run(state, doc);
+    assert_quote(doc, 0, "We will rebuild the bridge within a year,", -1);
+    doc_free(doc);
+}
+
+static void test_pull_quote_takes_the_speaker_of_its_framed_copy(
+    void **state)
+{
+    struct doc *doc = make_doc(
+        "“The harbour will reopen next spring.”\n\n"
+        "The port closed after the storm.\n\n"
+        "“The harbour will reopen next spring,” Anna Berg said.");
+    int k = add_mention(doc, "Anna Berg", 1, ENT_PERSON, 0);
+    run(state, doc);
+    assert_int_equal(doc->nquotes, 2);
+    assert_quote(doc, 0, "The harbour will reopen next spring.", k);
+    assert_quote(doc, 1, "The harbour will reopen next spring,", k);
+    doc_free(doc);
+}
+
+static void test_pull_quote_of_two_speakers_stays_unattributed(void **state)
+{
+    struct doc *doc = make_doc(
+        "“The harbour will reopen next spring.”\n\n"
+        "“The harbour will reopen next spring,” Anna Berg said.\n\n"
+        "“The harbour will reopen next spring,” Ole Dahl said.");
+    add_mention(doc, "Anna Berg", 1, ENT_PERSON, 0);
+    add_mention(doc, "Ole Dahl", 1, ENT_PERSON, 1);
+    run(state, doc);
+    assert_quote(doc, 0, "The harbour will reopen next spring.", -1);
+    doc_free(doc);
+}
+
 /* ---- Descriptions and pronouns ---------------------------------------- */
 
 static void test_description_resolves_by_role(void **state)
@@ -872,6 +950,13 @@ int main(void)
         cmocka_unit_test(test_named_frame_without_mention_keeps_its_words),
         cmocka_unit_test(test_unresolved_description_gives_no_speaker),
         cmocka_unit_test(test_no_frame_no_speaker),
+        cmocka_unit_test(test_fragment_without_frame_carries_the_last_account),
+        cmocka_unit_test(
+            test_fragment_far_from_the_last_account_has_no_speaker),
+        cmocka_unit_test(test_a_name_ending_the_paragraph_is_the_speaker),
+        cmocka_unit_test(test_words_without_a_verb_in_a_sentence_name_no_one),
+        cmocka_unit_test(test_pull_quote_takes_the_speaker_of_its_framed_copy),
+        cmocka_unit_test(test_pull_quote_of_two_speakers_stays_unattributed),
         cmocka_unit_test(test_description_resolves_by_role),
         cmocka_unit_test(test_foreign_minister_description),
         cmocka_unit_test(test_the_ministry_is_the_latest_ministry),

@@ -40,6 +40,12 @@ enum claim_kind {
 };
 #define CLAIM_NKINDS 8
 
+/* The slots of a CLAIM_ACTOR that names who says an event happened, not
+ * who did it: a source ("according to the ministry") and an outlet that
+ * carried the words ("the Reuters news agency reported"). */
+#define CLAIM_SLOT_SAID_BY "said by"
+#define CLAIM_SLOT_REPORTED_BY "reported by"
+
 /* The contract's name of a kind ("count", "location", ...). */
 const char *claim_kind_name(enum claim_kind k);
 
