@@ -79,6 +79,10 @@ struct claimer {
     struct ptable sources; /* claims/sources: who says so */
     struct ptable channels; /* lexicon/quote_channels: outlets */
     struct ptable titles;   /* lexicon/titles: offices, ranks, prefixes */
+    struct ptable territory; /* claims/territory: incursion and presence */
+    struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
+    struct scan_map *demonym_of; /* demonym, either number -> id */
+    const char **country_of;     /* per id: its country (arena) */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -326,6 +330,32 @@ static struct scan_map *suffix_map(const struct ptable *t)
     return m;
 }
 
+/* Demonyms to their countries ("Turkish" -> Turkey), singular and
+ * plural, for the owner of an area ("Turkish airspace"). */
+static enum cd_err load_countries(struct claimer *c, const struct rules *r,
+                                  struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, "lexicon/demonyms");
+    enum cd_err err = rules_check_fields(t, 2, 2, d);
+    if (err)
+        return err;
+    c->demonym_of = scan_map_new();
+    c->country_of = xcalloc(2 * t->nrows + 1, sizeof *c->country_of);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *w = t->rows[i].fields[0], *country = t->rows[i].fields[1];
+        if (!strcmp(country, "-"))
+            continue;
+        const char *plural = arena_printf(c->arena, "%ss", w);
+        const char *forms[2] = {w, plural};
+        for (size_t k = 0; k < 2; k++) {
+            int id = scan_map_put(c->demonym_of, forms[k], strlen(forms[k]));
+            if (id >= 0 && (size_t)id < 2 * t->nrows + 1 && !c->country_of[id])
+                c->country_of[id] = arena_strdup(c->arena, country);
+        }
+    }
+    return CD_OK;
+}
+
 /* A unit's factor to its dimension's base unit must be a positive number. */
 static enum cd_err check_factors(const struct ptable *t,
                                  const struct rule_table *rt, struct diag *d)
@@ -398,6 +428,12 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->titles, r, "lexicon/titles", 2, 2, d);
     if (!err)
+        err = ptable_load(c, &c->territory, r, "claims/territory", 2, 2, d);
+    if (!err)
+        err = load_countries(c, r, d);
+    if (!err)
+        err = ptable_load(c, &c->irrealis, r, "claims/irrealis", 2, 2, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -424,6 +460,10 @@ void claim_free(struct claimer *c)
     ptable_free(&c->sources);
     ptable_free(&c->channels);
     ptable_free(&c->titles);
+    ptable_free(&c->territory);
+    ptable_free(&c->irrealis);
+    scan_map_free(c->demonym_of);
+    free(c->country_of);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -703,6 +743,27 @@ static bool clause_break(const struct run *r, size_t from, size_t to)
     return false;
 }
 
+/* Does a predicate other than the one at token to stand between a near
+ * negator's end and it? Then the negator governs that one ("no one
+ * survived the crash" denies survivors, not the crash), unless "or" or
+ * "nor" joins the two ("no one was killed or injured"). */
+static bool governs_other(const struct run *r, size_t from, size_t to)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = 0; k < r->npreds; k++) {
+        const struct hit *p = &r->preds[k];
+        if (p->tok < from || p->tok >= to)
+            continue;
+        size_t end = p->tok + p->ntok;
+        bool joined = end + 1 == to &&
+                      (word_eq(r->text, &toks[end], "or", false) ||
+                       word_eq(r->text, &toks[end], "nor", false));
+        if (!joined && end <= to)
+            return true;
+    }
+    return false;
+}
+
 /* Is the predicate at hit h denied by a negator of this sentence? */
 static bool negated(const struct run *r, const struct hit *h)
 {
@@ -714,7 +775,8 @@ static bool negated(const struct run *r, const struct hit *h)
             continue;
         if (!strcmp(g->p->val, "clause") && !clause_break(r, gend, h->tok))
             return true;
-        if (strcmp(g->p->val, "near") || h->tok - gend > 3)
+        if (strcmp(g->p->val, "near") || h->tok - gend > 3 ||
+            governs_other(r, gend, h->tok))
             continue;
         bool clean = true;
         for (size_t j = gend; j < h->tok; j++)
@@ -1953,6 +2015,262 @@ static void source_only(struct run *r, const struct sent *s)
     }
 }
 
+/* The event claim of frame f, added earlier in this sentence. */
+static struct claim *frame_event(struct run *r, unsigned f)
+{
+    for (size_t k = r->doc->nclaims; k > 0; k--) {
+        struct claim *cl = &r->doc->claims[k - 1];
+        if (cl->frame == f && cl->kind == CLAIM_EVENT)
+            return cl;
+    }
+    return NULL;
+}
+
+/* ---- mood ------------------------------------------------------------------------ */
+
+/* How far before its predicate a "near" word of claims/irrealis reaches
+ * ("whether the Xk-31 jet violated"). */
+#define IRREALIS_WORDS 5
+
+/* Is token v (before the predicate at token pred) a verb that governs
+ * it: a word, not a determiner ("to conduct an offensive", not "due to
+ * the crash")? */
+static bool governs_verb(const struct run *r, size_t v, size_t pred)
+{
+    size_t n;
+    const struct token *toks = r->doc->toks;
+    if (v >= pred || toks[v].kind != TOK_WORD)
+        return false;
+    const struct phrase *p =
+        ptable_match(&r->c->irrealis, r->text, toks, v, pred, &n);
+    return !p || strcmp(p->val, "det");
+}
+
+/* Is the predicate at hit h out of the real: needed, planned, hoped
+ * for, prevented (claims/irrealis)? */
+static bool irrealis(const struct run *r, const struct sent *s,
+                     const struct hit *h)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = h->tok; k > s->a && h->tok - k < IRREALIS_WORDS; k--) {
+        size_t i = k - 1, n;
+        if (toks[i].kind != TOK_WORD)
+            return false;
+        const struct phrase *p =
+            ptable_match(&r->c->irrealis, r->text, toks, i, h->tok, &n);
+        if (p && !strcmp(p->val, "next") &&
+            (i + n == h->tok || governs_verb(r, i + n, h->tok)))
+            return true;
+        if (p && i + n <= h->tok && !strcmp(p->val, "near"))
+            return true;
+    }
+    return false;
+}
+
+/* Mark the event claims of unreal frames: their slot says "unreal", so
+ * that the comparator does not read them as saying it happened, or, if
+ * negated, that it did not. */
+static void mood_claims(struct run *r, const struct sent *s,
+                        unsigned first_frame)
+{
+    for (size_t k = 0; k < r->npreds; k++) {
+        if (!irrealis(r, s, &r->preds[k]))
+            continue;
+        struct claim *ev = frame_event(r, first_frame + (unsigned)k);
+        if (ev && !ev->slot)
+            ev->slot = "unreal";
+    }
+}
+
+/* ---- whose territory --------------------------------------------------------- */
+
+/* Tokens an area may lie past its act or preposition ("a 2-mile section
+ * of Turkish airspace"), a presence's preposition past its verb ("was
+ * flying at 6,000 meters only within"), and its verb past its subject. */
+#define AREA_WORDS 7
+#define PRESENCE_WORDS 7
+#define SUBJECT_WORDS 4
+
+static const char *territory_kind(const struct run *r, const struct sent *s,
+                                  size_t i, size_t *n)
+{
+    const struct phrase *p =
+        ptable_match(&r->c->territory, r->text, r->doc->toks, i, s->b, n);
+    return p ? p->val : NULL;
+}
+
+static bool has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isdigit((unsigned char)s[i]))
+            return true;
+    return false;
+}
+
+/* The area that starts at token j, past fill words: a country mention
+ * ("Turkey"), a demonym before an area noun ("Turkish airspace"), or an
+ * area noun after a possessive or alone ("its airspace": *country stays
+ * NULL, the owner is unnamed). Returns the token after the area, 0 when
+ * no area follows. *mention is the country's mention or -1. */
+static size_t area_at(const struct run *r, const struct sent *s, size_t j,
+                      const char **country, int *mention)
+{
+    const struct doc *doc = r->doc;
+    const struct token *toks = doc->toks;
+    const char *owner = NULL;
+    bool owned = false;
+    *country = NULL;
+    *mention = -1;
+    for (size_t k = j; k < s->b && k < j + AREA_WORDS;) {
+        const struct token *t = &toks[k];
+        const char *w = r->text + t->span.start;
+        size_t wl = t->span.end - t->span.start, n, m;
+        LOWER_BOUND(doc->mentions, doc->nmentions, t->span.start, m);
+        if (!owned && m < s->m1 &&
+            doc->mentions[m].span.start == t->span.start &&
+            doc->mentions[m].type == ENT_COUNTRY) {
+            const struct mention *mm = &doc->mentions[m];
+            *country = mm->canonical ? mm->canonical
+                     : arena_strndup(doc->arena, r->text + mm->span.start,
+                                     mm->span.end - mm->span.start);
+            *mention = (int)m;
+            return tok_at(toks, k, s->b, mm->span.end);
+        }
+        const char *kind = territory_kind(r, s, k, &n);
+        if (kind && !strcmp(kind, "area")) {
+            *country = owner;
+            return k + n;
+        }
+        int id = t->kind == TOK_WORD && !owned
+                     ? scan_map_get(r->c->demonym_of, w, wl) : -1;
+        if (id >= 0) {
+            owner = r->c->country_of[id];
+            owned = true;
+            k++;
+        } else if (kind && (!strcmp(kind, "own") ||
+                            (!strcmp(kind, "fill") && !owned))) {
+            owned = owned || !strcmp(kind, "own");
+            k += n;
+        } else if (!owned && (t->kind == TOK_NUMBER || has_digit(w, wl))) {
+            k++; /* "a 2-mile section of" */
+        } else {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+static const struct hit *pred_at(const struct run *r, size_t tok)
+{
+    for (size_t k = 0; k < r->npreds; k++)
+        if (r->preds[k].tok <= tok && tok < r->preds[k].tok + r->preds[k].ntok)
+            return &r->preds[k];
+    return NULL;
+}
+
+/* Is the subject just before token b a thing ("the plane", "the Russian
+ * bomber") or "it"? Only a thing is in or out of a territory here. */
+static bool thing_subject(const struct run *r, const struct sent *s, size_t b)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = b; k > s->a && b - k < SUBJECT_WORDS; k--) {
+        if (thing_noun_at(r, toks, k - 1, s->a, s->b, NULL) ||
+            word_eq(r->text, &toks[k - 1], "it", false))
+            return true;
+        if (toks[k - 1].kind != TOK_WORD)
+            return false;
+    }
+    return false;
+}
+
+/* The verb of a presence whose preposition is token i ("the jet was
+ * flying over Syria"): a be-word at most PRESENCE_WORDS before it with a
+ * thing for subject and no predicate between ("was shot down over
+ * Syria" says where the shootdown was, which its place claim tells).
+ * Returns its token, or (size_t)-1. */
+static size_t presence_verb(const struct run *r, const struct sent *s,
+                            size_t i)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = i; k > s->a && i - k < PRESENCE_WORDS; k--) {
+        size_t b = k - 1, n;
+        if (pred_at(r, b) || is_punct(r, &toks[b], ",;:()"))
+            return (size_t)-1;
+        const char *kind = territory_kind(r, s, b, &n);
+        if (kind && !strcmp(kind, "be") && n == 1)
+            return thing_subject(r, s, b) ? b : (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+/* Record an incursion (lead == at: the act) or a presence (lead: its
+ * verb, at: its preposition) ending before token end as a violation
+ * frame whose slot names the area: "into Turkey", "in Syria" (the
+ * comparator reads them). A predicate's own frame takes the slot when
+ * the act is one ("violated"); else the frame is new. */
+static void add_territory(struct run *r, const struct sent *s, size_t lead,
+                          size_t at, size_t end, const char *country,
+                          unsigned first_frame)
+{
+    const struct token *toks = r->doc->toks;
+    bool entry = lead == at;
+    if (country)
+        country = arena_printf(r->doc->arena, "%s %s", entry ? "into" : "in",
+                               country);
+    const struct hit *p = pred_at(r, lead);
+    if (p && p->tok == lead && !strcmp(p->p->val, "violation")) {
+        struct claim *ev =
+            frame_event(r, first_frame + (unsigned)(p - r->preds));
+        if (ev && !ev->slot) {
+            ev->slot = country;
+            ev->thing = s->thing_explicit ? s->thing.key : NULL;
+            ev->text = ev->thing ? s->thing.text : NULL;
+        }
+        return;
+    }
+    struct hit h = {lead, 1, NULL}, ha = {at, 1, NULL};
+    struct claim *ev = add_claim(r, CLAIM_EVENT, s->idx,
+                                 hull(clause_around(r, s, &h),
+                                      (struct span){toks[lead].span.start,
+                                                    toks[end - 1].span.end}));
+    ev->frame = ++r->frame;
+    ev->cls = "violation";
+    ev->slot = country;
+    /* A thing carried from an earlier sentence is as likely the
+     * interceptor as the intruder: only one named here is the frame's. */
+    ev->thing = s->thing_explicit ? s->thing.key : NULL;
+    if (ev->thing)
+        ev->text = s->thing.text;
+    ev->negated = negated(r, &h) || negated(r, &ha);
+    ev->attributed_to = s->attributed;
+}
+
+/* Incursions ("violated Turkish airspace", "flew across a section of
+ * Turkish airspace") and presences ("the plane remained over Syrian
+ * territory"): see claims/territory. A presence needs a named country;
+ * an incursion may leave the owner unnamed ("violated its airspace"). */
+static void territory_claims(struct run *r, const struct sent *s,
+                             unsigned first_frame)
+{
+    for (size_t i = s->a; i < s->b; i++) {
+        size_t n;
+        const char *kind = territory_kind(r, s, i, &n);
+        if (!kind || (strcmp(kind, "entry") && strcmp(kind, "at")))
+            continue;
+        bool entry = !strcmp(kind, "entry");
+        size_t lead = entry ? i : presence_verb(r, s, i);
+        if (lead == (size_t)-1)
+            continue;
+        const char *country;
+        int mention;
+        size_t end = area_at(r, s, i + n, &country, &mention);
+        if (!end || (!entry && !country))
+            continue;
+        add_territory(r, s, lead, i, end, country, first_frame);
+        i = end - 1;
+    }
+}
+
 /* ---- driver ------------------------------------------------------------------ */
 
 static void thing_claims(struct run *r, struct sent *s)
@@ -2108,6 +2426,8 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     route_claims(r, &s);
     source_claims(r, &s, first_frame);
     source_only(r, &s);
+    mood_claims(r, &s, first_frame);
+    territory_claims(r, &s, first_frame);
     role_claims(r, &s);
     reported_speech(r, &s);
 }

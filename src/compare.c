@@ -227,6 +227,8 @@ struct item {
     long day;          /* the event's day, LONG_MAX unknown */
     unsigned entity;   /* role/statement: the entity (1-based) */
     bool weak;         /* joined its thing by default, not by evidence */
+    signed char polarity; /* an event: 1 stated, -1 denied (see
+                             settle_territory); 0 for other kinds */
 };
 
 /* Which things are one: a flight and the aircraft type named in one
@@ -484,7 +486,9 @@ static void collect_events(struct ctx *x)
                               event_slot(cl),
                               cl->frame && cl->frame <= nf && !measure
                                   ? days[cl->frame] : LONG_MAX,
-                              0, cl->subset};
+                              0, cl->subset, 0};
+            if (cl->kind == CLAIM_EVENT)
+                it.polarity = cl->negated ? -1 : 1;
             push(x, it);
         }
         free(days);
@@ -567,6 +571,157 @@ static void settle_days(struct ctx *x)
                 x->v[k].day = top;
         i = j;
     }
+}
+
+/* ---- whose territory ----------------------------------------------------------- */
+
+/* A violation frame's slot names the area: "into X" for an incursion
+ * ("violated Turkish airspace"), "in X" for a presence ("the jet was over
+ * Syria"); see claims/territory. The country that most documents say
+ * was entered (or was not) is the one in dispute. Against it, a presence
+ * in another country is a counter-assertion, a denial in other words
+ * ("it remained over Syria" vs "it violated Turkish airspace"); a
+ * presence in it asserts the incursion. A presence that meets no
+ * disputed country says nothing of a violation and leaves the event. */
+static const char *area_country(const char *slot, bool *into)
+{
+    if (!slot)
+        return NULL;
+    *into = !strncmp(slot, "into ", 5);
+    if (*into)
+        return slot + 5;
+    return !strncmp(slot, "in ", 3) ? slot + 3 : NULL;
+}
+
+/* The "into" country of an item, or NULL. */
+static const char *entered_country(const struct ctx *x, const struct item *it)
+{
+    bool into = false;
+    const char *c =
+        it->polarity ? area_country(claim_of(x, it)->slot, &into) : NULL;
+    return c && into ? c : NULL;
+}
+
+/* The country most documents of v[0..n) (sorted by document) name as
+ * entered (a denied entry names it too), NULL when none leads. At most
+ * DISTINCT_MAX countries are weighed. */
+static const char *disputed_country(const struct ctx *x, const struct item *v,
+                                    size_t n)
+{
+    const char *seen[DISTINCT_MAX], *best = NULL;
+    size_t nseen = 0, bestn = 0;
+    bool tie = false;
+    for (size_t i = 0; i < n && nseen < DISTINCT_MAX; i++) {
+        const char *ci = entered_country(x, &v[i]);
+        bool done = !ci;
+        for (size_t k = 0; k < nseen && !done; k++)
+            done = !strcasecmp(seen[k], ci);
+        if (done)
+            continue;
+        seen[nseen++] = ci;
+        size_t docs = 0;
+        unsigned last = UINT_MAX;
+        for (size_t j = i; j < n; j++) {
+            const char *cj = entered_country(x, &v[j]);
+            if (cj && v[j].doc != last && !strcasecmp(ci, cj)) {
+                docs++;
+                last = v[j].doc;
+            }
+        }
+        if (docs > bestn) {
+            best = ci;
+            bestn = docs;
+            tie = false;
+        } else if (docs == bestn) {
+            tie = true;
+        }
+    }
+    return tie ? NULL : best;
+}
+
+/* The polarity of an event item against the disputed country t; 0 when
+ * it speaks of something else. */
+static signed char territory_polarity(const struct ctx *x,
+                                      const struct item *it, const char *t)
+{
+    bool into = false;
+    const char *c = area_country(claim_of(x, it)->slot, &into);
+    if (!c)
+        return it->polarity;
+    bool same = t && (!strcasecmp(c, t) || compare_contains(x->cmp, t, c));
+    if (into)
+        return !t || same ? it->polarity : 0;
+    if (!t)
+        return 0;
+    if (same)
+        return it->polarity;
+    /* "over Syria" denies "into Turkey"; "not over Syria" says nothing */
+    return it->polarity > 0 && !compare_contains(x->cmp, c, t) ? -1 : 0;
+}
+
+/* Does the frame of event item it carry a date of a month other than
+ * its event's day ("intrusions last month")? Then it tells of another
+ * occasion, which settle_days could not see: it fixes no day. */
+static bool other_month(const struct ctx *x, const struct item *it)
+{
+    const struct doc *d = doc_of(x, it);
+    const struct claim *ev = claim_of(x, it);
+    if (it->day == LONG_MAX || !ev->frame)
+        return false;
+    for (size_t k = 0; k < d->nclaims; k++) {
+        const struct claim *cl = &d->claims[k];
+        long first;
+        bool has_day;
+        if (cl->kind != CLAIM_DATE || cl->frame != ev->frame ||
+            cl->date_idx < 0 ||
+            !iso_days(d->dates[cl->date_idx].value, &first, &has_day) ||
+            has_day)
+            continue;
+        const char *v = d->dates[cl->date_idx].value;
+        /* iso_days checked the shape: "YYYY-MM" */
+        int y = (int)strtol(v, NULL, 10), m = (int)strtol(v + 5, NULL, 10);
+        first = date_days(y, m, 1);
+        long next = m == 12 ? date_days(y + 1, 1, 1) : date_days(y, m + 1, 1);
+        if (it->day < first || it->day >= next)
+            return true;
+    }
+    return false;
+}
+
+static void settle_territory(struct ctx *x)
+{
+    qsort(x->v, x->n, sizeof *x->v, cmp_by_day);
+    size_t out = 0;
+    for (size_t i = 0; i < x->n;) {
+        size_t j = i;
+        while (j < x->n && !cmp_event_keys(&x->v[i], &x->v[j]) &&
+               x->v[j].day == x->v[i].day)
+            j++;
+        const char *t = disputed_country(x, x->v + i, j - i);
+        for (size_t k = i; k < j; k++) {
+            struct item it = x->v[k];
+            const char *slot = claim_of(x, &it)->slot;
+            if (it.polarity && slot && !strcmp(slot, "unreal")) {
+                /* "hope to find survivors", "does not need to attack":
+                 * the event is spoken of, neither told nor denied; it may
+                 * agree with those who tell it, never contradict */
+                it.polarity = 1;
+                it.weak = true;
+            } else if (it.polarity) {
+                bool into = false;
+                it.polarity = territory_polarity(x, &it, t);
+                if (!it.polarity || other_month(x, &it))
+                    continue;
+                /* the disputed country pins the incident as firmly as a
+                 * named thing would */
+                if (t && area_country(slot, &into))
+                    it.weak = false;
+            }
+            x->v[out++] = it;
+        }
+        i = j;
+    }
+    x->n = out;
 }
 
 /* ---- relations between two values ------------------------------------------- */
@@ -713,7 +868,7 @@ static enum rel rel_of(const struct ctx *x, const struct item *a,
         /* "no warning" against "a warning" contradicts only when both
          * speak of one named thing: without it, the two may be about
          * different warnings. */
-        if (ca->negated == cb->negated)
+        if (a->polarity == b->polarity)
             return REL_SAME;
         return *a->thing && *b->thing ? REL_CLASH : REL_COMPAT;
     case CLAIM_COUNT: {
@@ -967,7 +1122,7 @@ static bool same_value(const struct ctx *x, const struct item *a,
                entity_of(doc_of(x, a), ca->mention_idx) ==
                    entity_of(doc_of(x, b), cb->mention_idx);
     case CLAIM_EVENT:
-        return ca->negated == cb->negated && !strcmp(a->thing, b->thing);
+        return a->polarity == b->polarity && !strcmp(a->thing, b->thing);
     default:
         return false;
     }
@@ -1458,6 +1613,117 @@ static const char *slot_topic(struct ctx *x, const char *event,
                         slash + 1, (int)(slash - cl->slot), cl->slot);
 }
 
+/* ---- stated and denied ---------------------------------------------------------- */
+
+/* When sources report both that an event happened and that it did not
+ * (the typical story gives each party's version), one verdict per
+ * document hides the dispute: each document states both. So the slot is
+ * shown three ways: the documents reporting it stated (they agree among
+ * themselves), those reporting it denied, and the conflict between the
+ * two versions, where each document gives its latest word on the
+ * question (its last claim of the slot; news leads with the first
+ * version and ends with the most specific). A version held only weakly
+ * (its claims joined the event's thing by default) makes no conflict. */
+static bool has_strong(const struct item *v, size_t n, signed char pol)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].polarity == pol && !v[i].weak)
+            return true;
+    return false;
+}
+
+/* In how many documents of v[0..n) (sorted by document) polarity pol is
+ * held. */
+static size_t version_docs(const struct item *v, size_t n, signed char pol)
+{
+    size_t docs = 0;
+    unsigned last = UINT_MAX;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].polarity == pol && v[i].doc != last) {
+            docs++;
+            last = v[i].doc;
+        }
+    return docs;
+}
+
+/* One version: each document's first claim of polarity pol, its first
+ * firm one if it has one. */
+static void add_version(struct ctx *x, const struct item *v, size_t n,
+                        signed char pol, const char *event, unsigned id,
+                        const char *topic)
+{
+    const struct item **r = xmalloc((n + 1) * sizeof *r);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].polarity != pol)
+            continue;
+        if (!m || r[m - 1]->doc != v[i].doc)
+            r[m++] = &v[i];
+        else if (r[m - 1]->weak && !v[i].weak)
+            r[m - 1] = &v[i]; /* a firm claim before one held weakly */
+    }
+    if (m) {
+        add_comparison(x, r, m, m < 2 ? VERDICT_SINGLE : VERDICT_AGREE, event,
+                       id, arena_printf(x->c->arena, "%s (%s)", topic,
+                                        pol > 0 ? "stated" : "denied"));
+        struct comparison *k = &x->c->comparisons[x->c->ncomparisons - 1];
+        k->note = arena_printf(x->c->arena, "%s in %zu source%s",
+                               pol > 0 ? "stated" : "denied", m,
+                               m == 1 ? "" : "s");
+    }
+    free(r);
+}
+
+/* The conflict: each document's last claim, and at least one of each
+ * polarity (a document that holds the missing one gives its last). */
+static void add_dispute(struct ctx *x, const struct item *v, size_t n,
+                        const char *event, unsigned id, const char *topic)
+{
+    const struct item **r = xmalloc((n + 1) * sizeof *r);
+    size_t m = 0;
+    bool pos = false, neg = false;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].weak)
+            continue;
+        if (m && r[m - 1]->doc == v[i].doc)
+            m--;
+        r[m++] = &v[i];
+    }
+    for (size_t i = 0; i < m; i++) {
+        pos = pos || r[i]->polarity > 0;
+        neg = neg || r[i]->polarity < 0;
+    }
+    signed char want = !pos ? 1 : !neg ? -1 : 0;
+    for (size_t i = n; want && i > 0; i--) {
+        const struct item *it = &v[i - 1];
+        if (it->weak || it->polarity != want)
+            continue;
+        for (size_t k = 0; k < m; k++)
+            if (r[k]->doc == it->doc)
+                r[k] = it;
+        want = 0;
+    }
+    if (m >= 2) {
+        add_comparison(x, r, m, VERDICT_CONFLICT, event, id, topic);
+        x->c->comparisons[x->c->ncomparisons - 1].note = "stated vs denied";
+    }
+    free(r);
+}
+
+/* Judge the "happened" slot v[0..n) (sorted by document). */
+static void judge_happened(struct ctx *x, const struct item *v, size_t n,
+                           const char *event, unsigned id, const char *topic)
+{
+    if (!has_strong(v, n, 1) || !has_strong(v, n, -1) ||
+        version_docs(v, n, 1) < 2 || version_docs(v, n, -1) < 2) {
+        judge(x, v, n, event, id, topic);
+        return;
+    }
+    add_version(x, v, n, 1, event, id, topic);
+    add_version(x, v, n, -1, event, id, topic);
+    add_dispute(x, v, n, event, id, topic);
+}
+
 static void judge_events(struct ctx *x)
 {
     qsort(x->v, x->n, sizeof *x->v, cmp_by_slot);
@@ -1473,7 +1739,10 @@ static void judge_events(struct ctx *x)
             while (b < j && !strcmp(x->v[b].slot, x->v[a].slot))
                 b++;
             const struct claim *c0 = claim_of(x, &x->v[a]);
-            if (is_measure(c0))
+            if (c0->kind == CLAIM_EVENT)
+                judge_happened(x, x->v + a, b - a, title, id,
+                               slot_topic(x, title, c0));
+            else if (is_measure(c0))
                 judge_measures(x, x->v + a, b - a, title, id,
                                slot_topic(x, title, c0));
             else if (is_source(c0))
@@ -1593,10 +1862,10 @@ static void judge_roles(struct ctx *x)
             unsigned e = entity_of(d, cl->mention_idx);
             if (cl->kind == CLAIM_ROLE && e)
                 push(x, (struct item){di, k, 0, "", "", s0(cl->slot),
-                                      LONG_MAX, e, false});
+                                      LONG_MAX, e, false, 0});
             else if (cl->kind == CLAIM_THING)
                 push(x, (struct item){di, k, x->story[di], "", s0(cl->thing),
-                                      "thing", LONG_MAX, 0, false});
+                                      "thing", LONG_MAX, 0, false, 0});
         }
     }
     qsort(x->v, x->n, sizeof *x->v, cmp_by_slot);
@@ -1764,7 +2033,7 @@ static void judge_statements(struct ctx *x)
             unsigned e = entity_of(d, cl->attributed_to);
             if (cl->kind == CLAIM_STATEMENT && e)
                 push(x, (struct item){di, k, x->story[di], "", "", "statement",
-                                      LONG_MAX, e, false});
+                                      LONG_MAX, e, false, 0});
         }
     }
     qsort(x->v, x->n, sizeof *x->v, cmp_by_speaker);
@@ -1805,6 +2074,7 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     collect_events(&x);
     settle_things(&x);
     settle_days(&x);
+    settle_territory(&x);
     judge_events(&x);
     judge_roles(&x);
     judge_statements(&x);

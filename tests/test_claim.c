@@ -440,6 +440,122 @@ static void test_far_negator_does_not_negate(void **state)
     corpus_free(c);
 }
 
+/* ---- whose territory and mood -------------------------------------------- */
+
+static void test_presence_over_a_country_is_a_violation_frame(void **state)
+{
+    struct corpus *c = one(state,
+        "Ministry answers\n\n"
+        "The Xk-31 jet remained exclusively over Bulgarian territory, the "
+        "ministry said.\n");
+    const struct claim *ev =
+        find_claim(c->docs[0], CLAIM_EVENT, "violation", "remained");
+    assert_non_null(ev);
+    assert_non_null(ev->slot);
+    assert_string_equal(ev->slot, "in Bulgaria");
+    assert_false(ev->negated);
+    assert_true(span_has(c->docs[0], ev->span, "Bulgarian territory"));
+    corpus_free(c);
+}
+
+static void test_incursion_names_the_country_entered(void **state)
+{
+    struct corpus *c = one(state,
+        "Border row\n\n"
+        "An official said the Xk-31 jet flew across a strip of Greek "
+        "airspace.\n");
+    const struct claim *ev =
+        find_claim(c->docs[0], CLAIM_EVENT, "violation", "flew across");
+    assert_non_null(ev);
+    assert_non_null(ev->slot);
+    assert_string_equal(ev->slot, "into Greece");
+    assert_false(ev->negated);
+    corpus_free(c);
+}
+
+static void test_a_violation_predicate_takes_the_area(void **state)
+{
+    struct corpus *c = one(state,
+        "Border row\n\n"
+        "Athens said the Xk-31 jet had not violated Greek airspace.\n");
+    const struct claim *ev =
+        find_claim(c->docs[0], CLAIM_EVENT, "violation", "violated");
+    assert_non_null(ev);
+    assert_non_null(ev->slot);
+    assert_string_equal(ev->slot, "into Greece");
+    assert_true(ev->negated);
+    corpus_free(c);
+}
+
+static void test_a_presence_needs_a_thing_for_subject(void **state)
+{
+    struct corpus *c = one(state,
+        "Visit\n\n"
+        "The minister was in Greece for talks on the Xk-31 jet.\n");
+    assert_null(find_claim(c->docs[0], CLAIM_EVENT, "violation", NULL));
+    corpus_free(c);
+}
+
+static void test_no_way_denies_the_clause_after_it(void **state)
+{
+    struct corpus *c = one(state,
+        "Pilot speaks\n\n"
+        "The pilot said there was no way the Xk-31 jet was flying over "
+        "Greece.\n");
+    const struct claim *ev =
+        find_claim(c->docs[0], CLAIM_EVENT, "violation", NULL);
+    assert_non_null(ev);
+    assert_non_null(ev->slot);
+    assert_string_equal(ev->slot, "in Greece");
+    assert_true(ev->negated);
+    corpus_free(c);
+}
+
+static void test_a_near_negator_governs_the_nearest_predicate(void **state)
+{
+    struct corpus *c = one(state,
+        "Crash in the Alps\n\n"
+        "No one survived in the crash of the Xk-31 jet.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *sv = find_claim(doc, CLAIM_EVENT, "survived", NULL);
+    const struct claim *cr = find_claim(doc, CLAIM_EVENT, "crash", NULL);
+    assert_non_null(sv);
+    assert_non_null(cr);
+    assert_true(sv->negated);
+    assert_false(cr->negated);
+    corpus_free(c);
+}
+
+static void test_negation_runs_through_or(void **state)
+{
+    struct corpus *c = one(state,
+        "Quiet night\n\n"
+        "No one was killed or injured in the blast.\n");
+    const struct claim *in =
+        find_claim(c->docs[0], CLAIM_EVENT, "injured", NULL);
+    assert_non_null(in);
+    assert_true(in->negated);
+    corpus_free(c);
+}
+
+static void test_a_needed_or_hoped_event_is_unreal(void **state)
+{
+    struct corpus *c = one(state,
+        "Talks in Geneva\n\n"
+        "Russia does not need to conduct an offensive in Syria. "
+        "Rescuers hope to find survivors.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *of = find_claim(doc, CLAIM_EVENT, "offensive", NULL);
+    const struct claim *sv = find_claim(doc, CLAIM_EVENT, "survived", NULL);
+    assert_non_null(of);
+    assert_non_null(sv);
+    assert_non_null(of->slot);
+    assert_string_equal(of->slot, "unreal");
+    assert_non_null(sv->slot);
+    assert_string_equal(sv->slot, "unreal");
+    corpus_free(c);
+}
+
 /* ---- actor, place, date -------------------------------------------------- */
 
 static void test_passive_by_names_the_actor(void **state)
@@ -993,6 +1109,14 @@ int main(void)
         cmocka_unit_test(test_denied_that_negates_the_clause),
         cmocka_unit_test(test_violated_alone_is_not_negated),
         cmocka_unit_test(test_far_negator_does_not_negate),
+        cmocka_unit_test(test_presence_over_a_country_is_a_violation_frame),
+        cmocka_unit_test(test_incursion_names_the_country_entered),
+        cmocka_unit_test(test_a_violation_predicate_takes_the_area),
+        cmocka_unit_test(test_a_presence_needs_a_thing_for_subject),
+        cmocka_unit_test(test_no_way_denies_the_clause_after_it),
+        cmocka_unit_test(test_a_near_negator_governs_the_nearest_predicate),
+        cmocka_unit_test(test_negation_runs_through_or),
+        cmocka_unit_test(test_a_needed_or_hoped_event_is_unreal),
         cmocka_unit_test(test_passive_by_names_the_actor),
         cmocka_unit_test(test_over_a_country_is_the_place),
         cmocka_unit_test(test_near_a_place_is_approximate),

@@ -634,6 +634,103 @@ static void test_no_sign_of_stopping_does_not_deny_the_offensive(void **state)
     corpus_free(c);
 }
 
+/* Does value j of k show the words w? */
+static bool span_has_words(const struct corpus *c, const struct comparison *k,
+                           size_t j, const char *w)
+{
+    const struct doc *d = c->docs[k->values[j].doc];
+    struct span sp = d->claims[k->values[j].claim].span;
+    size_t n = strlen(w);
+    for (size_t i = sp.start; i + n <= sp.end; i++)
+        if (!memcmp(d->text + i, w, n))
+            return true;
+    return false;
+}
+
+static void test_presence_in_another_country_denies_the_incursion(
+    void **state)
+{
+    struct corpus *c = two(state,
+        "Jet row deepens\n\n"
+        "Greece said the Xk-31 jet violated Greek airspace on Monday.\n",
+        "Ankara answers\n\n"
+        "Turkey said the Xk-31 jet was over Turkish territory on Monday.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_EVENT, "violation", NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
+static void test_presence_without_an_incursion_says_nothing(void **state)
+{
+    struct corpus *c = two(state,
+        "Patrol\n\n"
+        "The Xk-31 jet was over Turkish territory on Monday.\n",
+        "Patrol flight\n\n"
+        "The Xk-31 jet was flying over Greek waters on Monday.\n");
+    assert_null(find_cmp(c, CLAIM_EVENT, "violation", NULL));
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+/* Both sources give both versions: each version agrees across them, and
+ * the dispute between the versions is the conflict. */
+static void test_both_versions_in_every_source_are_a_dispute(void **state)
+{
+    struct corpus *c = two(state,
+        "Jet row deepens\n\n"
+        "Greece said the Xk-31 jet violated Greek airspace. Turkey said "
+        "the Xk-31 jet was over Turkish territory.\n",
+        "Ankara answers Athens\n\n"
+        "Athens said the Xk-31 jet entered Greek airspace. Ankara denied "
+        "that the Xk-31 jet entered Greek airspace.\n");
+    size_t agree = 0, conflict = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        if (k->kind != CLAIM_EVENT || !across_docs(k))
+            continue;
+        agree += k->verdict == VERDICT_AGREE;
+        if (k->verdict == VERDICT_CONFLICT) {
+            conflict++;
+            assert_string_equal(k->note, "stated vs denied");
+        }
+    }
+    if (agree != 2 || conflict != 1)
+        dump(c);
+    assert_int_equal(agree, 2);
+    assert_int_equal(conflict, 1);
+    corpus_free(c);
+}
+
+static void test_an_open_question_does_not_deny(void **state)
+{
+    struct corpus *c = two(state,
+        "Jet row\n\n"
+        "The Xk-31 jet did not violate Greek airspace, Ankara said.\n",
+        "Questions in Athens\n\n"
+        "It is unclear whether the Xk-31 jet violated Greek airspace.\n");
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_intrusions_of_another_month_are_another_occasion(
+    void **state)
+{
+    struct corpus *c = two(state,
+        "Jet row\n\n"
+        "On 24 November 2015 the Xk-31 jet violated Greek airspace. "
+        "Ankara denied that the Xk-31 jet violated Greek airspace.\n",
+        "Jet row, day two\n\n"
+        "On 24 November 2015 Athens said the Xk-31 jet entered Greek "
+        "airspace, after Xk-31 intrusions into Greek airspace in October "
+        "2015. Ankara denied that the Xk-31 jet entered Greek airspace.\n");
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        for (size_t j = 0; j < k->nvalues; j++)
+            assert_false(span_has_words(c, k, j, "intrusions"));
+    }
+    corpus_free(c);
+}
+
 /* ---- dates --------------------------------------------------------------- */
 
 static void test_same_day_agrees(void **state)
@@ -893,6 +990,11 @@ int main(void)
         cmocka_unit_test(test_contains_follows_the_class_chain),
         cmocka_unit_test(test_stated_and_denied_violation_conflict),
         cmocka_unit_test(test_no_sign_of_stopping_does_not_deny_the_offensive),
+        cmocka_unit_test(test_presence_in_another_country_denies_the_incursion),
+        cmocka_unit_test(test_presence_without_an_incursion_says_nothing),
+        cmocka_unit_test(test_both_versions_in_every_source_are_a_dispute),
+        cmocka_unit_test(test_an_open_question_does_not_deny),
+        cmocka_unit_test(test_intrusions_of_another_month_are_another_occasion),
         cmocka_unit_test(test_same_day_agrees),
         cmocka_unit_test(test_month_and_a_day_in_it_are_partial),
         cmocka_unit_test(test_same_quotation_agrees),

@@ -57,7 +57,11 @@ struct claim {
     const char *cls;      /* event class ("shootdown"), NULL outside frames */
     const char *slot;     /* what a count counts ("killed/people"), what a
                              measure measures ("altitude"), a
-                             description's kind; NULL otherwise */
+                             description's kind; for an event, whose
+                             area it speaks of ("into Turkey": an
+                             incursion, "in Syria": a presence) or
+                             "unreal" (needed, hoped for, prevented:
+                             neither told nor denied); NULL otherwise */
     const char *thing;    /* folded thing key ("mi8", "flight 9525") or NULL */
     const char *text;     /* string value: a role, a statement's folded
                              content words, a thing as written; or NULL */
