@@ -51,6 +51,9 @@ struct phrase {
     const char *val2; /* third column or NULL (arena) */
 };
 
+/* 64-bit words of a ptable's first-word filters (64 * 64 = 4096 bits). */
+#define PTABLE_KEY_WORDS 64
+
 /* Phrases indexed by their first word: exact words in one map, prefixes
  * in another; ids index `lists`. */
 struct ptable {
@@ -64,6 +67,11 @@ struct ptable {
     size_t nids, capids;
     size_t nprefix; /* phrases whose first word is a prefix */
     uint64_t prefix_lens; /* bit l set: some prefix is l bytes long */
+    uint64_t prefix_firsts; /* bit (c | 32) % 64 set: a prefix starts with c */
+    /* Bit key_bit(first word) set for every first word in exact (prefix):
+     * a token whose bit is clear cannot be in the map, which is how most
+     * tokens miss most tables without hashing the whole word. */
+    uint64_t exact_keys[PTABLE_KEY_WORDS], prefix_keys[PTABLE_KEY_WORDS];
 };
 
 enum loc_kind {
@@ -97,12 +105,46 @@ static void ptable_free(struct ptable *t)
     scan_map_free(t->prefix);
 }
 
+/* Two filter bits of s[0..len) (len >= 1), from its length and its
+ * first, second and last byte with bit 5 set: scan_map folds ASCII case,
+ * and 'A' | 32 == 'a', so two words the map takes for equal share both
+ * bits. (Other bytes may share bits too; that only lets a miss through to
+ * the map.) */
+static inline uint32_t key_hash(const char *s, size_t len)
+{
+    uint32_t a = (unsigned char)s[0] | 32u, z = (unsigned char)s[len - 1] | 32u;
+    uint32_t b = len > 1 ? (unsigned char)s[1] | 32u : 0;
+    uint32_t h = (a << 16 | b << 8 | z) ^ ((uint32_t)len << 24);
+    h *= 0x9E3779B1u;
+    return h ^ (h >> 16);
+}
+
+static void key_set(uint64_t *keys, const char *s, size_t len)
+{
+    uint32_t h = key_hash(s, len), b1 = h >> 20, b2 = h >> 8 & 4095;
+    keys[b1 / 64] |= (uint64_t)1 << (b1 % 64);
+    keys[b2 / 64] |= (uint64_t)1 << (b2 % 64);
+}
+
+static inline bool key_has(const uint64_t *keys, const char *s, size_t len)
+{
+    uint32_t h = key_hash(s, len), b1 = h >> 20, b2 = h >> 8 & 4095;
+    return (keys[b1 / 64] >> (b1 % 64) & 1) && (keys[b2 / 64] >> (b2 % 64) & 1);
+}
+
+/* Bit of a word's first byte in prefix_firsts, folded like key_hash. */
+static inline uint64_t first_bit(const char *s)
+{
+    return (uint64_t)1 << (((unsigned char)s[0] | 32u) % 64);
+}
+
 static void ptable_index(struct ptable *t, struct scan_map *m,
                          const char *w, size_t len, size_t phrase)
 {
     int id = scan_map_put(m, w, len);
     if (id < 0)
         return;
+    key_set(m == t->prefix ? t->prefix_keys : t->exact_keys, w, len);
     /* The two maps number their ids independently: even slots for
      * exact words, odd ones for prefixes. */
     size_t slot = (size_t)id * 2 + (m == t->prefix);
@@ -160,8 +202,10 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
         ptable_index(t, p.prefix[0] ? t->prefix : t->exact, p.words[0],
                      strlen(p.words[0]), t->n);
         t->nprefix += p.prefix[0];
-        if (p.prefix[0] && strlen(p.words[0]) <= SCAN_MAX_KEY)
+        if (p.prefix[0] && strlen(p.words[0]) <= SCAN_MAX_KEY) {
             t->prefix_lens |= (uint64_t)1 << strlen(p.words[0]);
+            t->prefix_firsts |= first_bit(p.words[0]);
+        }
         t->n++;
     }
     return CD_OK;
@@ -196,29 +240,26 @@ static void try_slot(const struct ptable *t, size_t slot, const char *text,
     }
 }
 
-/* The longest phrase of t starting at token i of toks[i..end); its length
- * in tokens goes to *ntok. NULL if none. */
-static const struct phrase *ptable_match(const struct ptable *t,
-                                         const char *text,
-                                         const struct token *toks, size_t i,
-                                         size_t end, size_t *ntok)
+/* ptable_match past its quick rejects: s[0..len) is token i's text, and
+ * its first word may be in the exact or the prefix map. */
+static const struct phrase *ptable_lookup(const struct ptable *t,
+                                          const char *text,
+                                          const struct token *toks, size_t i,
+                                          size_t end, const char *s,
+                                          size_t len, size_t *ntok)
 {
-    const struct token *tk = &toks[i];
     const struct phrase *best = NULL;
     size_t bestn = 0;
-    *ntok = 0;
-    if (tk->kind != TOK_WORD || !t->exact)
-        return NULL;
-    const char *s = text + tk->span.start;
-    size_t len = tk->span.end - tk->span.start;
-    int id = scan_map_get(t->exact, s, len);
+    int id = key_has(t->exact_keys, s, len) ? scan_map_get(t->exact, s, len)
+                                            : -1;
     if (id >= 0)
         try_slot(t, (size_t)id * 2, text, toks, i, end, &best, &bestn);
-    if (t->nprefix) {
+    if (t->prefix_firsts & first_bit(s)) {
         for (size_t l = len < SCAN_MAX_KEY ? len : SCAN_MAX_KEY;
              l >= PREFIX_MIN; l--) {
             /* a length no prefix has cannot hit: skip its hashing */
-            if (!(t->prefix_lens & ((uint64_t)1 << l)))
+            if (!(t->prefix_lens & ((uint64_t)1 << l)) ||
+                !key_has(t->prefix_keys, s, l))
                 continue;
             id = scan_map_get(t->prefix, s, l);
             if (id >= 0)
@@ -228,6 +269,29 @@ static const struct phrase *ptable_match(const struct ptable *t,
     }
     *ntok = bestn;
     return best;
+}
+
+/* The longest phrase of t starting at token i of toks[i..end); its length
+ * in tokens goes to *ntok. NULL if none. Called for most tokens with most
+ * tables, and nearly always a miss: inline, the common miss costs a few
+ * loads and one filter probe, with no call and no hashing of the word. */
+static inline const struct phrase *ptable_match(const struct ptable *t,
+                                                const char *text,
+                                                const struct token *toks,
+                                                size_t i, size_t end,
+                                                size_t *ntok)
+{
+    const struct token *tk = &toks[i];
+    *ntok = 0;
+    if (tk->kind != TOK_WORD || !t->exact)
+        return NULL;
+    const char *s = text + tk->span.start;
+    size_t len = tk->span.end - tk->span.start;
+    if (len == 0)
+        return NULL; /* no map holds an empty word */
+    if (!(t->prefix_firsts & first_bit(s)) && !key_has(t->exact_keys, s, len))
+        return NULL;
+    return ptable_lookup(t, text, toks, i, end, s, len, ntok);
 }
 
 /* ---- building ------------------------------------------------------------ */
