@@ -21,6 +21,7 @@
 #include "claimdiff/quote.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
+#include "claimdiff/wordfilter.h"
 #include "scan.h"
 
 /* Words one phrase of a table may have. */
@@ -51,9 +52,6 @@ struct phrase {
     const char *val2; /* third column or NULL (arena) */
 };
 
-/* 64-bit words of a ptable's first-word filters (64 * 64 = 4096 bits). */
-#define PTABLE_KEY_WORDS 64
-
 /* Phrases indexed by their first word: exact words in one map, prefixes
  * in another; ids index `lists`. */
 struct ptable {
@@ -68,10 +66,9 @@ struct ptable {
     size_t nprefix; /* phrases whose first word is a prefix */
     uint64_t prefix_lens; /* bit l set: some prefix is l bytes long */
     uint64_t prefix_firsts; /* bit (c | 32) % 64 set: a prefix starts with c */
-    /* Bit key_bit(first word) set for every first word in exact (prefix):
-     * a token whose bit is clear cannot be in the map, which is how most
-     * tokens miss most tables without hashing the whole word. */
-    uint64_t exact_keys[PTABLE_KEY_WORDS], prefix_keys[PTABLE_KEY_WORDS];
+    /* The first words of exact (prefix): most tokens miss most tables,
+     * and the filter says so without hashing the whole word. */
+    struct wordfilter exact_keys, prefix_keys;
 };
 
 enum loc_kind {
@@ -105,34 +102,8 @@ static void ptable_free(struct ptable *t)
     scan_map_free(t->prefix);
 }
 
-/* Two filter bits of s[0..len) (len >= 1), from its length and its
- * first, second and last byte with bit 5 set: scan_map folds ASCII case,
- * and 'A' | 32 == 'a', so two words the map takes for equal share both
- * bits. (Other bytes may share bits too; that only lets a miss through to
- * the map.) */
-static inline uint32_t key_hash(const char *s, size_t len)
-{
-    uint32_t a = (unsigned char)s[0] | 32u, z = (unsigned char)s[len - 1] | 32u;
-    uint32_t b = len > 1 ? (unsigned char)s[1] | 32u : 0;
-    uint32_t h = (a << 16 | b << 8 | z) ^ ((uint32_t)len << 24);
-    h *= 0x9E3779B1u;
-    return h ^ (h >> 16);
-}
-
-static void key_set(uint64_t *keys, const char *s, size_t len)
-{
-    uint32_t h = key_hash(s, len), b1 = h >> 20, b2 = h >> 8 & 4095;
-    keys[b1 / 64] |= (uint64_t)1 << (b1 % 64);
-    keys[b2 / 64] |= (uint64_t)1 << (b2 % 64);
-}
-
-static inline bool key_has(const uint64_t *keys, const char *s, size_t len)
-{
-    uint32_t h = key_hash(s, len), b1 = h >> 20, b2 = h >> 8 & 4095;
-    return (keys[b1 / 64] >> (b1 % 64) & 1) && (keys[b2 / 64] >> (b2 % 64) & 1);
-}
-
-/* Bit of a word's first byte in prefix_firsts, folded like key_hash. */
+/* Bit of a word's first byte in prefix_firsts, folded as wordfilter
+ * folds (bit 5 set), so a prefix is never ruled out by its case. */
 static inline uint64_t first_bit(const char *s)
 {
     return (uint64_t)1 << (((unsigned char)s[0] | 32u) % 64);
@@ -144,7 +115,7 @@ static void ptable_index(struct ptable *t, struct scan_map *m,
     int id = scan_map_put(m, w, len);
     if (id < 0)
         return;
-    key_set(m == t->prefix ? t->prefix_keys : t->exact_keys, w, len);
+    wordfilter_add(m == t->prefix ? &t->prefix_keys : &t->exact_keys, w, len);
     /* The two maps number their ids independently: even slots for
      * exact words, odd ones for prefixes. */
     size_t slot = (size_t)id * 2 + (m == t->prefix);
@@ -250,7 +221,7 @@ static const struct phrase *ptable_lookup(const struct ptable *t,
 {
     const struct phrase *best = NULL;
     size_t bestn = 0;
-    int id = key_has(t->exact_keys, s, len) ? scan_map_get(t->exact, s, len)
+    int id = wordfilter_may(&t->exact_keys, s, len) ? scan_map_get(t->exact, s, len)
                                             : -1;
     if (id >= 0)
         try_slot(t, (size_t)id * 2, text, toks, i, end, &best, &bestn);
@@ -259,7 +230,7 @@ static const struct phrase *ptable_lookup(const struct ptable *t,
              l >= PREFIX_MIN; l--) {
             /* a length no prefix has cannot hit: skip its hashing */
             if (!(t->prefix_lens & ((uint64_t)1 << l)) ||
-                !key_has(t->prefix_keys, s, l))
+                !wordfilter_may(&t->prefix_keys, s, l))
                 continue;
             id = scan_map_get(t->prefix, s, l);
             if (id >= 0)
@@ -289,7 +260,7 @@ static inline const struct phrase *ptable_match(const struct ptable *t,
     size_t len = tk->span.end - tk->span.start;
     if (len == 0)
         return NULL; /* no map holds an empty word */
-    if (!(t->prefix_firsts & first_bit(s)) && !key_has(t->exact_keys, s, len))
+    if (!(t->prefix_firsts & first_bit(s)) && !wordfilter_may(&t->exact_keys, s, len))
         return NULL;
     return ptable_lookup(t, text, toks, i, end, s, len, ntok);
 }
