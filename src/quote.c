@@ -356,9 +356,14 @@ static bool is_punct_cp(uint32_t cp)
            cp == 0x2032 || cp == 0x2033 || cp == 0xFFFD;
 }
 
-static bool is_word_cp(uint32_t cp)
+static inline bool is_word_cp(uint32_t cp)
 {
-    return cp > ' ' && !utf8_is_space(cp) && !is_punct_cp(cp);
+    /* In ASCII, the word characters are exactly the letters and digits:
+     * answered without the punctuation and space tables, as the scans
+     * below call this once a character. */
+    if (cp < 0x80)
+        return (cp | 32) - 'a' < 26 || cp - '0' < 10;
+    return !utf8_is_space(cp) && !is_punct_cp(cp);
 }
 
 /* Code point at i (0 at or past end), its length in *n. Invalid bytes
@@ -465,7 +470,14 @@ static bool next_word(const struct run *r, size_t pos, size_t end,
 {
     size_t i = pos, n;
     uint32_t cp;
+    const unsigned char *t = (const unsigned char *)r->t;
     while (i < end) {
+        if (t[i] < 0x80) { /* ASCII without a decode */
+            if (is_word_cp(t[i]))
+                break;
+            i++;
+            continue;
+        }
         cp = cp_at(r->t, i, end, &n);
         if (is_word_cp(cp))
             break;
@@ -475,6 +487,10 @@ static bool next_word(const struct run *r, size_t pos, size_t end,
         return false;
     w->start = i;
     while (i < end) {
+        if (t[i] < 0x80 && is_word_cp(t[i])) {
+            i++;
+            continue;
+        }
         cp = cp_at(r->t, i, end, &n);
         if (is_word_cp(cp)) {
             i += n;
