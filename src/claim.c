@@ -21,6 +21,7 @@
 #include "claimdiff/quote.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
+#include "claimdiff/wordfilter.h"
 #include "scan.h"
 
 /* Words one phrase of a table may have. */
@@ -64,6 +65,10 @@ struct ptable {
     size_t nids, capids;
     size_t nprefix; /* phrases whose first word is a prefix */
     uint64_t prefix_lens; /* bit l set: some prefix is l bytes long */
+    uint64_t prefix_firsts; /* bit (c | 32) % 64 set: a prefix starts with c */
+    /* The first words of exact (prefix): most tokens miss most tables,
+     * and the filter says so without hashing the whole word. */
+    struct wordfilter exact_keys, prefix_keys;
 };
 
 enum loc_kind {
@@ -107,12 +112,20 @@ static void ptable_free(struct ptable *t)
     scan_map_free(t->prefix);
 }
 
+/* Bit of a word's first byte in prefix_firsts, folded as wordfilter
+ * folds (bit 5 set), so a prefix is never ruled out by its case. */
+static inline uint64_t first_bit(const char *s)
+{
+    return (uint64_t)1 << (((unsigned char)s[0] | 32u) % 64);
+}
+
 static void ptable_index(struct ptable *t, struct scan_map *m,
                          const char *w, size_t len, size_t phrase)
 {
     int id = scan_map_put(m, w, len);
     if (id < 0)
         return;
+    wordfilter_add(m == t->prefix ? &t->prefix_keys : &t->exact_keys, w, len);
     /* The two maps number their ids independently: even slots for
      * exact words, odd ones for prefixes. */
     size_t slot = (size_t)id * 2 + (m == t->prefix);
@@ -170,8 +183,10 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
         ptable_index(t, p.prefix[0] ? t->prefix : t->exact, p.words[0],
                      strlen(p.words[0]), t->n);
         t->nprefix += p.prefix[0];
-        if (p.prefix[0] && strlen(p.words[0]) <= SCAN_MAX_KEY)
+        if (p.prefix[0] && strlen(p.words[0]) <= SCAN_MAX_KEY) {
             t->prefix_lens |= (uint64_t)1 << strlen(p.words[0]);
+            t->prefix_firsts |= first_bit(p.words[0]);
+        }
         t->n++;
     }
     return CD_OK;
@@ -206,29 +221,26 @@ static void try_slot(const struct ptable *t, size_t slot, const char *text,
     }
 }
 
-/* The longest phrase of t starting at token i of toks[i..end); its length
- * in tokens goes to *ntok. NULL if none. */
-static const struct phrase *ptable_match(const struct ptable *t,
-                                         const char *text,
-                                         const struct token *toks, size_t i,
-                                         size_t end, size_t *ntok)
+/* ptable_match past its quick rejects: s[0..len) is token i's text, and
+ * its first word may be in the exact or the prefix map. */
+static const struct phrase *ptable_lookup(const struct ptable *t,
+                                          const char *text,
+                                          const struct token *toks, size_t i,
+                                          size_t end, const char *s,
+                                          size_t len, size_t *ntok)
 {
-    const struct token *tk = &toks[i];
     const struct phrase *best = NULL;
     size_t bestn = 0;
-    *ntok = 0;
-    if (tk->kind != TOK_WORD || !t->exact)
-        return NULL;
-    const char *s = text + tk->span.start;
-    size_t len = tk->span.end - tk->span.start;
-    int id = scan_map_get(t->exact, s, len);
+    int id = wordfilter_may(&t->exact_keys, s, len) ? scan_map_get(t->exact, s, len)
+                                            : -1;
     if (id >= 0)
         try_slot(t, (size_t)id * 2, text, toks, i, end, &best, &bestn);
-    if (t->nprefix) {
+    if (t->prefix_firsts & first_bit(s)) {
         for (size_t l = len < SCAN_MAX_KEY ? len : SCAN_MAX_KEY;
              l >= PREFIX_MIN; l--) {
             /* a length no prefix has cannot hit: skip its hashing */
-            if (!(t->prefix_lens & ((uint64_t)1 << l)))
+            if (!(t->prefix_lens & ((uint64_t)1 << l)) ||
+                !wordfilter_may(&t->prefix_keys, s, l))
                 continue;
             id = scan_map_get(t->prefix, s, l);
             if (id >= 0)
@@ -238,6 +250,29 @@ static const struct phrase *ptable_match(const struct ptable *t,
     }
     *ntok = bestn;
     return best;
+}
+
+/* The longest phrase of t starting at token i of toks[i..end); its length
+ * in tokens goes to *ntok. NULL if none. Called for most tokens with most
+ * tables, and nearly always a miss: inline, the common miss costs a few
+ * loads and one filter probe, with no call and no hashing of the word. */
+static inline const struct phrase *ptable_match(const struct ptable *t,
+                                                const char *text,
+                                                const struct token *toks,
+                                                size_t i, size_t end,
+                                                size_t *ntok)
+{
+    const struct token *tk = &toks[i];
+    *ntok = 0;
+    if (tk->kind != TOK_WORD || !t->exact)
+        return NULL;
+    const char *s = text + tk->span.start;
+    size_t len = tk->span.end - tk->span.start;
+    if (len == 0)
+        return NULL; /* no map holds an empty word */
+    if (!(t->prefix_firsts & first_bit(s)) && !wordfilter_may(&t->exact_keys, s, len))
+        return NULL;
+    return ptable_lookup(t, text, toks, i, end, s, len, ntok);
 }
 
 /* ---- building ------------------------------------------------------------ */

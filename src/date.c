@@ -19,6 +19,7 @@
 #include "claimdiff/arena.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
+#include "claimdiff/wordfilter.h"
 #include "scan.h"
 
 /* Kinds of lexicon/date_words rows (a word may have several). */
@@ -54,6 +55,7 @@ struct word {
 
 struct dater {
     struct scan_map *map; /* word -> index into w */
+    struct wordfilter keys; /* the words of map: most tokens are not */
     struct word *w;
     size_t nw, capw;
 };
@@ -65,6 +67,7 @@ static struct word *entry(struct dater *dt, const char *s)
     int id = scan_map_put(dt->map, s, strlen(s));
     if (id < 0)
         return NULL;
+    wordfilter_add(&dt->keys, s, strlen(s));
     if ((size_t)id >= dt->nw) {
         dt->w = xgrow(dt->w, &dt->capw, (size_t)id + 1, sizeof *dt->w);
         memset(dt->w + dt->nw, 0, ((size_t)id + 1 - dt->nw) * sizeof *dt->w);
@@ -224,8 +227,13 @@ static bool is_word(const struct parse *p, size_t i, const char *s)
 {
     if (i >= p->n || p->t[i].kind != SCAN_WORD)
         return false;
+    const char *w = p->text + p->t[i].start;
     size_t len = p->t[i].end - p->t[i].start;
-    return strlen(s) == len && strncasecmp(p->text + p->t[i].start, s, len) == 0;
+    /* Asked of nearly every token, and nearly always false on the first
+     * letter: an equal word has an equal first letter but for case. */
+    if ((w[0] | 32) != (s[0] | 32))
+        return false;
+    return strlen(s) == len && strncasecmp(w, s, len) == 0;
 }
 
 static bool is_cap(const struct parse *p, size_t i)
@@ -808,9 +816,11 @@ static void date_span(void *ctx, size_t start, size_t end)
         rc->ids = xgrow(rc->ids, &rc->capids, rc->toks.n, sizeof *rc->ids);
     for (size_t k = 0; k < rc->toks.n; k++) {
         const struct scan_tok *t = &rc->toks.v[k];
-        rc->ids[k] = t->kind == SCAN_WORD
-                         ? scan_map_get(rc->dt->map, rc->doc->text + t->start,
-                                        t->end - t->start)
+        const char *w = rc->doc->text + t->start;
+        size_t len = t->end - t->start;
+        rc->ids[k] = t->kind == SCAN_WORD &&
+                             wordfilter_may(&rc->dt->keys, w, len)
+                         ? scan_map_get(rc->dt->map, w, len)
                          : -1;
     }
     struct parse p = {rc->dt, rc->doc, rc->doc->text, rc->toks.v, rc->ids,

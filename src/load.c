@@ -21,6 +21,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/html.h"
 #include "claimdiff/rules.h"
+#include "claimdiff/rxset.h"
 #include "claimdiff/utf8.h"
 
 /* Lines longer than this are body text, never furniture: cue patterns are
@@ -33,17 +34,36 @@ enum cue_kind { CUE_LINE, CUE_TAIL };
 
 struct cue {
     enum cue_kind kind;
-    struct rules_rx *rx;
     const char *why; /* owned by the rules */
 };
 
+/* The cues and the source patterns are tried on every line, and nearly
+ * every line is body text: each list is an rxset, whose one combined run
+ * rules a line out before the patterns are tried one by one. */
 struct loader {
     struct cue *cues;
+    struct rxset *cue_rx; /* member i is cue i's pattern */
     size_t ncues;
-    struct rules_rx **source_rx;
+    struct rxset *source_rx;
     size_t nsource;
     struct html_extractor *html;
 };
+
+/* Compile field col of the first n rows of t into one rxset. */
+static enum cd_err compile_set(const struct rule_table *t, size_t n,
+                               size_t col, struct rxset **out, struct diag *d)
+{
+    const char **pats = xcalloc(n + 1, sizeof *pats);
+    const struct rule_row **rows = xcalloc(n + 1, sizeof *rows);
+    for (size_t i = 0; i < n; i++) {
+        pats[i] = t->rows[i].fields[col];
+        rows[i] = &t->rows[i];
+    }
+    enum cd_err err = rxset_new(pats, rows, n, out, d);
+    free(pats);
+    free(rows);
+    return err;
+}
 
 /* ---- loader lifecycle ------------------------------------------------- */
 
@@ -54,24 +74,31 @@ static enum cd_err compile_cues(struct loader *l, const struct rules *r,
     enum cd_err err = rules_check_fields(t, 3, 3, d);
     if (err)
         return err;
-    l->cues = xcalloc(t->nrows, sizeof *l->cues);
-    for (size_t i = 0; i < t->nrows; i++) {
-        const struct rule_row *row = &t->rows[i];
-        struct cue *c = &l->cues[l->ncues];
+    /* Rows up to the first of an unknown kind are compiled as one set:
+     * the error reported is the first bad row's, kind or pattern, in file
+     * order, as when each row was compiled in turn. */
+    size_t good = 0;
+    l->cues = xcalloc(t->nrows + 1, sizeof *l->cues);
+    for (; good < t->nrows; good++) {
+        const struct rule_row *row = &t->rows[good];
+        struct cue *c = &l->cues[good];
         if (strcmp(row->fields[0], "line") == 0)
             c->kind = CUE_LINE;
         else if (strcmp(row->fields[0], "tail") == 0)
             c->kind = CUE_TAIL;
         else
-            return diag_set(d, CD_ERR_RULE, row->file, row->line, 1,
-                            "unknown cue kind '%s' (line or tail)",
-                            row->fields[0]);
-        err = rules_rx_new(row->fields[1], 0, row, &c->rx, d);
-        if (err)
-            return err;
+            break;
         c->why = row->fields[2];
-        l->ncues++;
     }
+    err = compile_set(t, good, 1, &l->cue_rx, d);
+    if (err)
+        return err;
+    if (good < t->nrows)
+        return diag_set(d, CD_ERR_RULE, t->rows[good].file,
+                        t->rows[good].line, 1,
+                        "unknown cue kind '%s' (line or tail)",
+                        t->rows[good].fields[0]);
+    l->ncues = t->nrows;
     return CD_OK;
 }
 
@@ -82,18 +109,18 @@ static enum cd_err compile_metadata(struct loader *l, const struct rules *r,
     enum cd_err err = rules_check_fields(t, 2, 2, d);
     if (err)
         return err;
-    l->source_rx = xcalloc(t->nrows, sizeof *l->source_rx);
-    for (size_t i = 0; i < t->nrows; i++) {
-        const struct rule_row *row = &t->rows[i];
-        if (strcmp(row->fields[0], "source") != 0)
-            return diag_set(d, CD_ERR_RULE, row->file, row->line, 1,
-                            "unknown metadata field '%s' (source)",
-                            row->fields[0]);
-        err = rules_rx_new(row->fields[1], 0, row, &l->source_rx[l->nsource], d);
-        if (err)
-            return err;
-        l->nsource++;
-    }
+    size_t good = 0; /* as in compile_cues: first bad row wins */
+    while (good < t->nrows && strcmp(t->rows[good].fields[0], "source") == 0)
+        good++;
+    err = compile_set(t, good, 1, &l->source_rx, d);
+    if (err)
+        return err;
+    if (good < t->nrows)
+        return diag_set(d, CD_ERR_RULE, t->rows[good].file,
+                        t->rows[good].line, 1,
+                        "unknown metadata field '%s' (source)",
+                        t->rows[good].fields[0]);
+    l->nsource = t->nrows;
     return CD_OK;
 }
 
@@ -119,12 +146,9 @@ void load_free(struct loader *l)
 {
     if (!l)
         return;
-    for (size_t i = 0; i < l->ncues; i++)
-        rules_rx_free(l->cues[i].rx);
     free(l->cues);
-    for (size_t i = 0; i < l->nsource; i++)
-        rules_rx_free(l->source_rx[i]);
-    free(l->source_rx);
+    rxset_free(l->cue_rx);
+    rxset_free(l->source_rx);
     html_free(l->html);
     free(l);
 }
@@ -213,10 +237,21 @@ static const char *const month_names[12] = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
+/* Letters of each name in month_names. */
+static const unsigned char month_lens[12] = {7, 8, 5, 5, 3, 4,
+                                             4, 6, 9, 7, 8, 8};
+
 static int month_at(const char *s, size_t n, size_t *len)
 {
+    if (n < 3)
+        return 0;
+    /* Called at every word start of a short line: most words fail on the
+     * first letter, which costs one compare per month here. */
+    char first = (char)(s[0] | 32);
     for (int m = 0; m < 12; m++) {
-        size_t full = strlen(month_names[m]);
+        if (month_names[m][0] != first)
+            continue;
+        size_t full = month_lens[m];
         if (n >= full && strncasecmp(s, month_names[m], full) == 0 &&
             (n == full || !((s[full] | 32) >= 'a' && (s[full] | 32) <= 'z'))) {
             *len = full;
@@ -346,13 +381,16 @@ int load_parse_dateline(const char *s, size_t len, char out[11])
 static bool is_dateline(const char *s, size_t n, char out[11])
 {
     size_t letters = 0, i;
-    if (n == 0 || n > 60 || !load_parse_dateline(s, n, out))
+    if (n == 0 || n > 60)
         return false;
     for (i = 0; i < n; i++)
         if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
             letters++;
-    /* month name + weekday + zone: a prose line has far more letters. */
-    return letters <= 24 && count_words(s, n) <= 7;
+    /* month name + weekday + zone: a prose line has far more letters.
+     * These counts are cheap, so they go before the search for a date
+     * (out is only read after true). */
+    return letters <= 24 && count_words(s, n) <= 7 &&
+           load_parse_dateline(s, n, out);
 }
 
 /* "date 2018-09-18 ...", "Published: March 26, 2015 ...": a line that
@@ -379,11 +417,13 @@ static bool leading_dateline(const char *s, size_t n, char out[11])
 
 /* ---- boilerplate ---------------------------------------------------- */
 
-static bool cue_matches(const struct cue *c, struct rules_rx_scratch *sc,
-                        const char *text, struct span s)
+static bool cue_matches(const struct loader *l, size_t c,
+                        struct rules_rx_scratch *sc, const char *text,
+                        struct span s)
 {
     struct rules_rx_match m;
-    return rules_rx_find(c->rx, sc, text + s.start, span_len(s), 0, &m);
+    return rules_rx_find(rxset_member(l->cue_rx, c), sc, text + s.start,
+                         span_len(s), 0, &m);
 }
 
 /* Title Case: most words of four letters or more start upper case. */
@@ -452,9 +492,11 @@ static void mark_boilerplate(const struct loader *l, struct doc *doc,
             mark(doc, s, "dateline", &why);
             continue;
         }
+        if (!rxset_any(l->cue_rx, sc, doc->text + s.start, span_len(s)))
+            continue;
         for (size_t c = 0; c < l->ncues; c++) {
             const struct cue *cue = &l->cues[c];
-            if (!cue_matches(cue, sc, doc->text, s))
+            if (!cue_matches(l, c, sc, doc->text, s))
                 continue;
             if (cue->kind == CUE_TAIL && s.start * 2 >= doc->len) {
                 mark(doc, (struct span){s.start, doc->len}, cue->why, &why);
@@ -520,10 +562,12 @@ static void find_source(const struct loader *l, struct doc *doc,
     struct rules_rx_match m;
     for (size_t i = 0; i < ls->n && !doc->source; i++) {
         struct span s = ls->v[i].span;
-        if (span_len(s) == 0 || span_len(s) > MAX_CUE_LINE)
+        if (span_len(s) == 0 || span_len(s) > MAX_CUE_LINE ||
+            !rxset_any(l->source_rx, sc, doc->text + s.start, span_len(s)))
             continue;
         for (size_t k = 0; k < l->nsource; k++) {
-            if (rules_rx_find(l->source_rx[k], sc, doc->text + s.start,
+            if (rules_rx_find(rxset_member(l->source_rx, k), sc,
+                              doc->text + s.start,
                               span_len(s), 0, &m) &&
                 m.ngroups > 1 && m.start[1] != (size_t)-1) {
                 doc->source = arena_strndup(doc->arena,

@@ -23,6 +23,7 @@
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
+#include "claimdiff/wordfilter.h"
 #include "scan.h"
 
 /* Most words in one qualifier phrase ("no fewer than"). */
@@ -53,6 +54,7 @@ struct qual {
 
 struct counter {
     struct scan_map *map;
+    struct wordfilter keys; /* the words of map: most tokens are not */
     struct nword *w;
     size_t nw, capw;
     struct qual *quals;
@@ -67,6 +69,7 @@ static struct nword *entry(struct counter *c, const char *s, size_t len,
     int id = scan_map_put(c->map, s, len);
     if (id < 0)
         return NULL;
+    wordfilter_add(&c->keys, s, len);
     if ((size_t)id >= c->nw) {
         c->w = xgrow(c->w, &c->capw, (size_t)id + 1, sizeof *c->w);
         memset(c->w + c->nw, 0, ((size_t)id + 1 - c->nw) * sizeof *c->w);
@@ -208,14 +211,12 @@ struct parse {
     const struct scan_tok *t;
     size_t n;
     size_t floor; /* first token not taken by an earlier number */
+    const int *ids; /* per token: its word id, -1 if none (number_span) */
 };
 
 static int id_of(const struct parse *p, size_t i)
 {
-    if (i >= p->n || p->t[i].kind != SCAN_WORD)
-        return -1;
-    return scan_map_get(p->c->map, p->text + p->t[i].start,
-                        p->t[i].end - p->t[i].start);
+    return i < p->n ? p->ids[i] : -1;
 }
 
 static const struct nword *word_at(const struct parse *p, size_t i)
@@ -227,7 +228,9 @@ static const struct nword *word_at(const struct parse *p, size_t i)
 static const struct nword *word_of(const struct parse *p, size_t start,
                                    size_t end)
 {
-    int id = scan_map_get(p->c->map, p->text + start, end - start);
+    int id = wordfilter_may(&p->c->keys, p->text + start, end - start)
+                 ? scan_map_get(p->c->map, p->text + start, end - start)
+                 : -1;
     return id < 0 ? NULL : &p->c->w[id];
 }
 
@@ -647,6 +650,8 @@ struct run_ctx {
     const struct counter *c;
     struct doc *doc;
     struct scan_toks toks;
+    int *ids; /* per token of toks */
+    size_t capids;
 };
 
 static void number_span(void *ctxp, size_t start, size_t end)
@@ -654,8 +659,20 @@ static void number_span(void *ctxp, size_t start, size_t end)
     struct run_ctx *rc = ctxp;
     rc->toks.n = 0;
     scan_tokens(rc->doc->text, start, end, &rc->toks);
+    /* Look every word up once, and only past the filter: the grammars ask
+     * about the same tokens many times, and few are number words. */
+    if (rc->toks.n > rc->capids)
+        rc->ids = xgrow(rc->ids, &rc->capids, rc->toks.n, sizeof *rc->ids);
+    for (size_t k = 0; k < rc->toks.n; k++) {
+        const struct scan_tok *t = &rc->toks.v[k];
+        const char *w = rc->doc->text + t->start;
+        size_t len = t->end - t->start;
+        rc->ids[k] = t->kind == SCAN_WORD && wordfilter_may(&rc->c->keys, w, len)
+                         ? scan_map_get(rc->c->map, w, len)
+                         : -1;
+    }
     struct parse p = {rc->c, rc->doc, rc->doc->text, rc->toks.v, rc->toks.n,
-                      0};
+                      0, rc->ids};
     size_t i = 0;
     while (i < p.n) {
         struct count k;
@@ -705,7 +722,8 @@ void number_free(struct counter *c)
 
 void number_run(const struct counter *c, struct doc *doc)
 {
-    struct run_ctx rc = {c, doc, {0}};
+    struct run_ctx rc = {c, doc, {0}, NULL, 0};
     scan_runs(doc, number_span, &rc);
     scan_toks_free(&rc.toks);
+    free(rc.ids);
 }

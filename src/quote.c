@@ -24,6 +24,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
 #include "claimdiff/utf8.h"
+#include "claimdiff/wordfilter.h"
 #include "scan.h"
 
 /* How far from its quotation (in bytes) a frame's words may lie. */
@@ -93,6 +94,7 @@ struct phrase {
 struct quoter {
     struct arena *arena;    /* phrase words and arrays */
     struct scan_map *words; /* word -> id into cls and last */
+    struct wordfilter keys; /* the words of words: most tokens are not */
     unsigned *cls;          /* enum wclass bits per word id */
     int *last;              /* first phrase ending in that word, -1 */
     size_t nids, capids;
@@ -107,6 +109,7 @@ static int word_id(struct quoter *q, const char *s, size_t len)
     int id = scan_map_put(q->words, s, len);
     if (id < 0)
         return -1;
+    wordfilter_add(&q->keys, s, len);
     while ((size_t)id >= q->nids) {
         if (q->nids == q->capids) {
             size_t cap = q->capids;
@@ -356,9 +359,14 @@ static bool is_punct_cp(uint32_t cp)
            cp == 0x2032 || cp == 0x2033 || cp == 0xFFFD;
 }
 
-static bool is_word_cp(uint32_t cp)
+static inline bool is_word_cp(uint32_t cp)
 {
-    return cp > ' ' && !utf8_is_space(cp) && !is_punct_cp(cp);
+    /* In ASCII, the word characters are exactly the letters and digits:
+     * answered without the punctuation and space tables, as the scans
+     * below call this once a character. */
+    if (cp < 0x80)
+        return (cp | 32) - 'a' < 26 || cp - '0' < 10;
+    return !utf8_is_space(cp) && !is_punct_cp(cp);
 }
 
 /* Code point at i (0 at or past end), its length in *n. Invalid bytes
@@ -468,7 +476,14 @@ static bool next_word(const struct run *r, size_t pos, size_t end,
 {
     size_t i = pos, n;
     uint32_t cp;
+    const unsigned char *t = (const unsigned char *)r->t;
     while (i < end) {
+        if (t[i] < 0x80) { /* ASCII without a decode */
+            if (is_word_cp(t[i]))
+                break;
+            i++;
+            continue;
+        }
         cp = cp_at(r->t, i, end, &n);
         if (is_word_cp(cp))
             break;
@@ -478,6 +493,10 @@ static bool next_word(const struct run *r, size_t pos, size_t end,
         return false;
     w->start = i;
     while (i < end) {
+        if (t[i] < 0x80 && is_word_cp(t[i])) {
+            i++;
+            continue;
+        }
         cp = cp_at(r->t, i, end, &n);
         if (is_word_cp(cp)) {
             i += n;
@@ -528,7 +547,9 @@ static bool prev_word(const struct run *r, size_t pos, size_t lo,
 
 static unsigned word_class(const struct run *r, struct span w)
 {
-    int id = scan_map_get(r->q->words, r->t + w.start, w.end - w.start);
+    int id = wordfilter_may(&r->q->keys, r->t + w.start, w.end - w.start)
+                 ? scan_map_get(r->q->words, r->t + w.start, w.end - w.start)
+                 : -1;
     return id < 0 ? 0 : r->q->cls[id];
 }
 
@@ -686,8 +707,10 @@ static int find_phrase(const struct run *r, const struct span *w, size_t n,
     int best = -1;
     size_t bestlen = 0;
     for (size_t j = 0; j < n; j++) {
-        int id = scan_map_get(r->q->words, r->t + w[j].start,
-                              w[j].end - w[j].start);
+        size_t len = w[j].end - w[j].start;
+        int id = wordfilter_may(&r->q->keys, r->t + w[j].start, len)
+                     ? scan_map_get(r->q->words, r->t + w[j].start, len)
+                     : -1;
         for (int p = id < 0 ? -1 : r->q->last[id]; p >= 0;
              p = r->q->phrases[p].next) {
             const struct phrase *ph = &r->q->phrases[p];

@@ -1,6 +1,25 @@
 /* utf8.c - decoding, validation and byte-for-byte repair. */
 #include "claimdiff/utf8.h"
 
+#include <string.h>
+
+/* Bytes from s[i] on that are ASCII, eight at a time: the loader runs
+ * repair over every input, and most text is ASCII. memcpy keeps the load
+ * free of alignment and aliasing assumptions (compilers make it one move). */
+static size_t ascii_run(const char *s, size_t i, size_t n)
+{
+    while (n - i >= 8) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        if (w & UINT64_C(0x8080808080808080))
+            break;
+        i += 8;
+    }
+    while (i < n && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
 size_t utf8_decode_multi(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -46,10 +65,9 @@ size_t utf8_repair(char *s, size_t n)
 {
     size_t bad = 0, i = 0;
     while (i < n) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
+        i = ascii_run(s, i, n);
+        if (i == n)
+            break;
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (k == 0) {
@@ -66,10 +84,9 @@ bool utf8_valid(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
+        i = ascii_run(s, i, n);
+        if (i == n)
+            break;
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (k == 0)

@@ -1,0 +1,49 @@
+/* rxset.h - a list of rule patterns asked "could any of them match?" at once.
+ *
+ * The loader tries every boilerplate cue on every line, and almost no line
+ * is furniture. An rxset compiles its patterns one by one (as rules_rx_new
+ * would) and also as alternations of all of them, so a line no pattern
+ * matches costs one or two regex runs instead of one per pattern; only on a
+ * hit does the caller try the patterns in order. Everything belongs to the
+ * set and lives until rxset_free; a set is read-only after rxset_new and
+ * may be shared by threads (each with its own rules_rx_scratch).
+ */
+#ifndef CLAIMDIFF_RXSET_H
+#define CLAIMDIFF_RXSET_H
+
+#include <stdbool.h> /* bool */
+#include <stddef.h>  /* size_t */
+
+#include "claimdiff/diag.h"  /* enum cd_err, struct diag, CD_NODISCARD */
+#include "claimdiff/rules.h" /* struct rule_row, rules_rx, scratch */
+
+struct rxset;
+
+/* Compile patterns[0..n) (UTF-8, UCP, as rules_rx_new with no flags);
+ * rows[i] (rows may be NULL) names where pattern i came from. On error
+ * returns CD_ERR_RULE for the first bad pattern, exactly as rules_rx_new
+ * would report it, and *out is NULL. Patterns whose meaning could change
+ * inside an alternation (back references, named groups, verbs, options
+ * other than (?i), \Q) leave the set without a prefilter: rxset_any then
+ * always answers true. */
+CD_NODISCARD enum cd_err rxset_new(const char *const *patterns,
+                                   const struct rule_row *const *rows,
+                                   size_t n, struct rxset **out,
+                                   struct diag *d);
+
+/* Release the set and its patterns. NULL is a no-op. */
+void rxset_free(struct rxset *set);
+
+/* Pattern i as compiled on its own (i < the n given to rxset_new). */
+const struct rules_rx *rxset_member(const struct rxset *set, size_t i);
+
+/* False only if no pattern of the set matches anywhere in
+ * subject[0..len); true if one may. subject must be valid UTF-8. */
+bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
+               const char *subject, size_t len);
+
+/* True if the set has its prefilter (see rxset_new), i.e. rxset_any can
+ * answer false. For tests. */
+bool rxset_filters(const struct rxset *set);
+
+#endif

@@ -1,0 +1,271 @@
+/* Unit tests of rxset: the combined prefilter never answers "no" for a
+ * line one of its patterns matches, on the fixtures and on synthetic
+ * lines built from the cue vocabulary. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/rules.h"
+#include "claimdiff/rxset.h"
+
+struct counts {
+    size_t lines, hits;
+};
+
+/* Does any member of set match subject? The answer the prefilter must
+ * agree with. */
+static bool any_member(const struct rxset *set, size_t n,
+                       struct rules_rx_scratch *sc, const char *s, size_t len)
+{
+    struct rules_rx_match m;
+    for (size_t i = 0; i < n; i++)
+        if (rules_rx_find(rxset_member(set, i), sc, s, len, 0, &m))
+            return true;
+    return false;
+}
+
+static void check_line(const struct rxset *set, size_t n,
+                       struct rules_rx_scratch *sc, const char *s,
+                       size_t len, struct counts *c)
+{
+    bool want = any_member(set, n, sc, s, len);
+    bool got = rxset_any(set, sc, s, len);
+    if (want != got)
+        fail_msg("prefilter says %d, patterns say %d, for line '%.*s'", got,
+                 want, (int)len, s);
+    c->lines++;
+    c->hits += want;
+}
+
+/* Trim white space at both ends (ASCII), as the loader trims lines. */
+static void trim(const char **s, size_t *len)
+{
+    while (*len && strchr(" \t\r", (*s)[0]))
+        (*s)++, (*len)--;
+    while (*len && strchr(" \t\r", (*s)[*len - 1]))
+        (*len)--;
+}
+
+/* Every line of every file of dir (relative to the repository root, where
+ * the tests run). */
+static void check_dir(const struct rxset *set, size_t n,
+                      struct rules_rx_scratch *sc, const char *dir,
+                      struct counts *c)
+{
+    DIR *dh = opendir(dir);
+    struct dirent *e;
+    assert_non_null(dh);
+    while ((e = readdir(dh)) != NULL) {
+        char path[1024];
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            continue;
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t got;
+        while ((got = getline(&line, &cap, f)) > 0) {
+            const char *s = line;
+            size_t len = (size_t)got;
+            if (s[len - 1] == '\n')
+                len--;
+            trim(&s, &len);
+            check_line(set, n, sc, s, len, c);
+        }
+        free(line);
+        fclose(f);
+    }
+    closedir(dh);
+}
+
+/* The patterns of column col of a built-in table. */
+static struct rxset *table_set(const struct rules *r, const char *name,
+                               size_t col, size_t *n)
+{
+    const struct rule_table *t = rules_get(r, name);
+    const char **pats = calloc(t->nrows + 1, sizeof *pats);
+    struct rxset *set;
+    struct diag d;
+    for (size_t i = 0; i < t->nrows; i++)
+        pats[i] = t->rows[i].fields[col];
+    assert_int_equal(rxset_new(pats, NULL, t->nrows, &set, &d), CD_OK);
+    free(pats);
+    *n = t->nrows;
+    return set;
+}
+
+/* Words and pieces the cues are made of, plus ordinary prose, so random
+ * lines land on both sides of every pattern. */
+static const char *const vocab[] = {
+    "share", "Share", "this", "the", "to", "on", "via", "article", "story",
+    "news", "Tweet", "email", "print", "pin it", "WhatsApp", "Facebook",
+    "copy link", "permalink", "listen live", "watch live", "sign up",
+    "Subscribe", "newsletter", "newsletters", "our", "free", "daily",
+    "weekly", "inbox", "mailbox", "e-mail", "agree to", "privacy policy",
+    "terms", "log in", "register", "now", "today", "here", ".", "!", ":",
+    ",", "support", "Support", "donate", "become a member", "please",
+    "a message from", "dear readers", "read", "see", "more", "also",
+    "next", "previous", "related", "more from", "most read", "trending",
+    "you may also like", "community standards", "can also be accessed at",
+    "the following alternate addresses", "all rights reserved", "©",
+    "copyright", "Copyright", "2020", "terms of use", "contact us",
+    "advertisement", "sponsored", "ad", "cookies", "we use cookies",
+    "Home", ">", "/", "»", "|", "World", "Europe", "https://", "www.",
+    "example.org/a", "tags", "Tags", "topics", "filed under", "menu",
+    "search", "skip to content", "breaking news", "live updates",
+    "officials", "said", "killed", "in", "a", "strike", "near", "village",
+    "on Monday", "at least", "12", "people", "were", "  ", "\t", "’s",
+    "website", "hand-picked selection of", "articles", "from", "Reuters",
+};
+
+static void test_cue_prefilter_agrees_on_fixtures_and_synthetic_lines(
+    void **state)
+{
+    (void)state;
+    struct rules *r;
+    struct diag d;
+    assert_int_equal(rules_new(NULL, &r, &d), CD_OK);
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    static const struct {
+        const char *table;
+        size_t col;
+    } sets[] = {{"boilerplate", 1}, {"metadata", 1}};
+    for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++) {
+        size_t n;
+        struct rxset *set = table_set(r, sets[k].table, sets[k].col, &n);
+        assert_true(n > 0);
+        assert_true(rxset_filters(set)); /* else the test proves nothing */
+        struct counts fix = {0, 0}, syn = {0, 0};
+        check_dir(set, n, sc, "fixtures/seeds", &fix);
+        check_dir(set, n, sc, "fixtures/golden", &fix);
+        check_dir(set, n, sc, "fixtures/expect", &fix);
+        assert_true(fix.lines > 200);
+        uint32_t seed = 12345;
+        char line[512];
+        for (int i = 0; i < 40000; i++) {
+            size_t len = 0, words = 1 + i % 9;
+            for (size_t w = 0; w < words; w++) {
+                seed = seed * 1103515245u + 12345u;
+                const char *v = vocab[(seed >> 8) % (sizeof vocab /
+                                                     sizeof vocab[0])];
+                size_t vl = strlen(v);
+                if (len + vl + 2 >= sizeof line)
+                    break;
+                if (len && (seed >> 4) % 4)
+                    line[len++] = ' ';
+                memcpy(line + len, v, vl);
+                len += vl;
+            }
+            const char *s = line;
+            trim(&s, &len);
+            check_line(set, n, sc, s, len, &syn);
+        }
+        /* Both answers must occur, or the comparison was one-sided. */
+        assert_true(syn.hits > 100);
+        assert_true(syn.lines - syn.hits > 100);
+        rxset_free(set);
+    }
+    rules_rx_scratch_free(sc);
+    rules_free(r);
+}
+
+static void test_back_reference_leaves_the_set_unfiltered(void **state)
+{
+    (void)state;
+    const char *pats[] = {"^(a)\\1$", "^b$"};
+    struct rxset *set;
+    struct diag d;
+    assert_int_equal(rxset_new(pats, NULL, 2, &set, &d), CD_OK);
+    assert_false(rxset_filters(set));
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    assert_true(rxset_any(set, sc, "zzz", 3)); /* "maybe", never "no" */
+    rules_rx_scratch_free(sc);
+    rxset_free(set);
+}
+
+static void test_options_stay_inside_their_pattern(void **state)
+{
+    (void)state;
+    /* (?i) of the first pattern must not make the second caseless. */
+    const char *pats[] = {"(?i)^abc$", "^XyZ$", "(?i)\\bqq\\b"};
+    struct rxset *set;
+    struct diag d;
+    assert_int_equal(rxset_new(pats, NULL, 3, &set, &d), CD_OK);
+    assert_true(rxset_filters(set));
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    assert_true(rxset_any(set, sc, "ABC", 3));
+    assert_true(rxset_any(set, sc, "XyZ", 3));
+    assert_false(rxset_any(set, sc, "xyz", 3));
+    assert_true(rxset_any(set, sc, "a QQ b", 6));
+    assert_false(rxset_any(set, sc, "aQQb", 4));
+    rules_rx_scratch_free(sc);
+    rxset_free(set);
+}
+
+static void test_many_groups_do_not_hide_a_late_match(void **state)
+{
+    (void)state;
+    /* Twenty patterns of three groups: more groups than a match holds,
+     * so the alternation must not capture. */
+    char bufs[20][32];
+    const char *pats[20];
+    for (int i = 0; i < 20; i++) {
+        snprintf(bufs[i], sizeof bufs[i], "^(w%d)(x)(y)$", i);
+        pats[i] = bufs[i];
+    }
+    struct rxset *set;
+    struct diag d;
+    assert_int_equal(rxset_new(pats, NULL, 20, &set, &d), CD_OK);
+    assert_true(rxset_filters(set));
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    assert_true(rxset_any(set, sc, "w19xy", 5));
+    assert_false(rxset_any(set, sc, "w20xy", 5));
+    rules_rx_scratch_free(sc);
+    rxset_free(set);
+}
+
+static void test_bad_pattern_is_reported_like_rules_rx_new(void **state)
+{
+    (void)state;
+    const char *pats[] = {"^ok$", "(unclosed"};
+    struct rxset *set = (struct rxset *)&set;
+    struct diag d;
+    assert_int_equal(rxset_new(pats, NULL, 2, &set, &d), CD_ERR_RULE);
+    assert_null(set);
+    assert_non_null(strstr(d.msg, "bad pattern at offset 9"));
+}
+
+static void test_empty_set_matches_nothing(void **state)
+{
+    (void)state;
+    struct rxset *set;
+    struct diag d;
+    assert_int_equal(rxset_new(NULL, NULL, 0, &set, &d), CD_OK);
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    assert_false(rxset_any(set, sc, "anything", 8));
+    rules_rx_scratch_free(sc);
+    rxset_free(set);
+    rxset_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(
+            test_cue_prefilter_agrees_on_fixtures_and_synthetic_lines),
+        cmocka_unit_test(test_back_reference_leaves_the_set_unfiltered),
+        cmocka_unit_test(test_options_stay_inside_their_pattern),
+        cmocka_unit_test(test_many_groups_do_not_hide_a_late_match),
+        cmocka_unit_test(test_bad_pattern_is_reported_like_rules_rx_new),
+        cmocka_unit_test(test_empty_set_matches_nothing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
