@@ -477,6 +477,10 @@ static void collect_events(struct ctx *x)
                 continue;
             if (cl->negated && cl->kind != CLAIM_EVENT)
                 continue;
+            /* Being aboard is a state, not a happening: what sources
+             * say of it is how many, never whether. */
+            if (cl->kind == CLAIM_EVENT && !strcmp(cl->cls, "aboard"))
+                continue;
             /* A measure is an event of its own kind ("altitude"), on
              * no day: the altitude of a flight is one thing to compare
              * whatever the verbs around it. */

@@ -413,6 +413,19 @@ static void test_an_unresolved_date_contradicts_nothing(void **state)
     corpus_free(c);
 }
 
+static void test_being_aboard_is_compared_by_count_only(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter with 14 crew members went missing over "
+               "Syria." HELI_END,
+        HELI_B "The Xk-31 helicopter went missing over Syria with 15 crew "
+               "aboard." HELI_END);
+    assert_null(find_cmp(c, CLAIM_EVENT, "aboard", NULL));
+    const struct comparison *k = find_cmp(c, CLAIM_COUNT, "aboard", NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
 /* ---- actors -------------------------------------------------------------- */
 
 static void test_two_shooters_of_one_aircraft_conflict(void **state)
@@ -970,6 +983,7 @@ int main(void)
         cmocka_unit_test(
             test_approximate_readings_conflict_only_where_disjoint),
         cmocka_unit_test(test_close_nationality_counts_conflict),
+        cmocka_unit_test(test_being_aboard_is_compared_by_count_only),
         cmocka_unit_test(test_an_unresolved_weekday_agrees_with_a_day_on_it),
         cmocka_unit_test(test_an_unresolved_date_contradicts_nothing),
         cmocka_unit_test(
