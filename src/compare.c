@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "claimdiff/align.h"
 #include "claimdiff/arena.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
@@ -61,6 +62,7 @@ struct comparer {
     const char **parent;    /* per id: the wider place or class */
     size_t nparent;
     struct scan_map *agentive; /* classes whose actors can conflict */
+    struct aligner *aligner;   /* statements told in other words */
 };
 
 /* ---- containment facts --------------------------------------------------- */
@@ -148,6 +150,8 @@ enum cd_err compare_new(const struct rules *r, struct comparer **out,
         err = rules_check_fields(t, 2, 2, d);
     for (size_t i = 0; !err && i < t->nrows; i++)
         add_parent(c, t->rows[i].fields[0], t->rows[i].fields[1]);
+    if (!err)
+        err = align_new(r, &c->aligner, d);
     if (err) {
         compare_free(c);
         *out = NULL;
@@ -163,6 +167,7 @@ void compare_free(struct comparer *c)
         return;
     scan_map_free(c->names);
     scan_map_free(c->agentive);
+    align_free(c->aligner);
     free(c->parent);
     arena_free(c->arena);
     free(c);
@@ -1539,6 +1544,8 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     judge_events(&x);
     judge_roles(&x);
     judge_statements(&x);
+    /* last: it leaves alone the words the comparisons above hold */
+    align_run(cmp->aligner, c);
     free(x.v);
     free(x.story);
     free_things(&x.th);
