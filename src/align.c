@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "claimdiff/arena.h"
 #include "claimdiff/claim.h"
@@ -59,13 +60,30 @@
 #define SEG_MAX_WORDS 200
 /* Shared words named in a comparison's topic. */
 #define TOPIC_WORDS 5
+/* Words of a cue of claims/details at most. */
+#define CUE_MAX_WORDS 6
+/* A cue this many tokens from its event's clause or nearer is its. */
+#define CUE_REACH 8
+/* Tokens a why clause runs at most; a how clause past its cue. */
+#define WHY_WORDS 12
+#define HOW_WORDS 4
 
 /* ---- aligner ---------------------------------------------------------------- */
 
+/* A cue of claims/details: "while", "from the ground". */
+struct cue {
+    char *words[CUE_MAX_WORDS]; /* lower case (aligner-owned) */
+    size_t n;
+    bool how; /* manner ("how"), else purpose or circumstance ("why") */
+};
+
 struct aligner {
+    struct cue *cues;
+    size_t ncues;
     struct scan_map *stop;  /* content-free words */
     struct scan_map *neg;   /* one-word negators: "not", "never" */
     struct scan_map *breaks; /* words that open a clause */
+    struct scan_map *preps;  /* locative prepositions: "near", "over" */
 };
 
 static enum cd_err load_words(const struct rules *r, const char *name,
@@ -86,15 +104,53 @@ static enum cd_err load_words(const struct rules *r, const char *name,
     return CD_OK;
 }
 
+static enum cd_err load_cues(struct aligner *a, const struct rules *r,
+                             struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, "claims/details");
+    enum cd_err err = rules_check_fields(t, 2, 2, d);
+    if (err)
+        return err;
+    a->cues = xcalloc(t->nrows + 1, sizeof *a->cues);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct rule_row *row = &t->rows[i];
+        const char *slot = row->fields[1];
+        if (strcmp(slot, "why") && strcmp(slot, "how"))
+            return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                            "slot '%s' is not why or how", slot);
+        struct cue *c = &a->cues[a->ncues];
+        c->how = !strcmp(slot, "how");
+        char *copy = xstrdup(row->fields[0]), *save = NULL;
+        for (char *w = strtok_r(copy, " ", &save); w;
+             w = strtok_r(NULL, " ", &save)) {
+            if (c->n == CUE_MAX_WORDS) {
+                free(copy);
+                return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                                "cue of more than %d words", CUE_MAX_WORDS);
+            }
+            for (char *p = w; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            c->words[c->n++] = xstrdup(w);
+        }
+        free(copy);
+        a->ncues += c->n > 0;
+    }
+    return CD_OK;
+}
+
 enum cd_err align_new(const struct rules *r, struct aligner **out,
                       struct diag *d)
 {
     struct aligner *a = xcalloc(1, sizeof *a);
-    enum cd_err err = load_words(r, "claims/stopwords", 1, false, &a->stop, d);
+    enum cd_err err = load_cues(a, r, d);
+    if (!err)
+        err = load_words(r, "claims/stopwords", 1, false, &a->stop, d);
     if (!err)
         err = load_words(r, "claims/negators", 2, true, &a->neg, d);
     if (!err)
         err = load_words(r, "claims/clause_breaks", 1, false, &a->breaks, d);
+    if (!err)
+        err = load_words(r, "claims/locatives", 2, true, &a->preps, d);
     if (err) {
         align_free(a);
         *out = NULL;
@@ -108,13 +164,26 @@ void align_free(struct aligner *a)
 {
     if (!a)
         return;
+    /* the entry at ncues may hold a cue cut short by an error */
+    for (size_t i = 0; a->cues && i <= a->ncues; i++)
+        for (size_t k = 0; k < a->cues[i].n; k++)
+            free(a->cues[i].words[k]);
+    free(a->cues);
     scan_map_free(a->stop);
     scan_map_free(a->neg);
     scan_map_free(a->breaks);
+    scan_map_free(a->preps);
     free(a);
 }
 
 bool align_is_aligned(const struct claim *cl)
+{
+    return cl->kind == CLAIM_STATEMENT && cl->slot &&
+           (!strcmp(cl->slot, ALIGN_SLOT) || !strcmp(cl->slot, ALIGN_WHY) ||
+            !strcmp(cl->slot, ALIGN_HOW));
+}
+
+bool align_told_alike(const struct claim *cl)
 {
     return cl->kind == CLAIM_STATEMENT && cl->slot &&
            !strcmp(cl->slot, ALIGN_SLOT);
@@ -974,9 +1043,10 @@ static const char *span_stems(const struct work *w, unsigned seg,
     return out;
 }
 
-static unsigned add_claim(struct work *w, unsigned seg, struct span sp)
+/* Append a statement claim of slot `slot` to d; its index. */
+static unsigned new_claim(struct doc *d, unsigned sent, struct span sp,
+                          const char *slot)
 {
-    struct doc *d = w->c->docs[w->seg[seg].doc];
     if (d->nclaims == d->capclaims)
         d->claims = xgrow(d->claims, &d->capclaims, d->nclaims + 1,
                           sizeof *d->claims);
@@ -984,12 +1054,19 @@ static unsigned add_claim(struct work *w, unsigned seg, struct span sp)
     memset(cl, 0, sizeof *cl);
     cl->kind = CLAIM_STATEMENT;
     cl->span = sp;
-    cl->sentence = w->seg[seg].sent;
-    cl->slot = ALIGN_SLOT;
-    cl->text = span_stems(w, seg, sp);
+    cl->sentence = sent;
+    cl->slot = slot;
     cl->subject = cl->object = cl->attributed_to = -1;
     cl->number_idx = cl->date_idx = cl->mention_idx = cl->quote_idx = -1;
     return (unsigned)d->nclaims++;
+}
+
+static unsigned add_claim(struct work *w, unsigned seg, struct span sp)
+{
+    struct doc *d = w->c->docs[w->seg[seg].doc];
+    unsigned at = new_claim(d, w->seg[seg].sent, sp, ALIGN_SLOT);
+    d->claims[at].text = span_stems(w, seg, sp);
+    return at;
 }
 
 /* The topic: the first member's shared words as written. */
@@ -1216,6 +1293,312 @@ static void make_groups(struct work *w)
     free(uf);
 }
 
+/* ---- why and how ----------------------------------------------------------- */
+
+/* An event frame of a document whose event has a comparison already. */
+struct fevent {
+    unsigned doc, frame;
+    unsigned event_id;
+    const char *event; /* the event's title */
+};
+
+static int cmp_fevent(const void *x, const void *y)
+{
+    const struct fevent *a = x, *b = y;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->frame != b->frame)
+        return a->frame < b->frame ? -1 : 1;
+    return (a->event_id > b->event_id) - (a->event_id < b->event_id);
+}
+
+/* The frames the comparisons made so far speak for (single ones too),
+ * sorted, one entry per frame (its first event). */
+static struct fevent *frame_events(const struct corpus *c, size_t *n)
+{
+    size_t cap = 1;
+    struct fevent *v = xmalloc(sizeof *v);
+    *n = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        /* a single value still tells which event its frame is of */
+        for (size_t j = 0; j < k->nvalues; j++) {
+            const struct doc *d = c->docs[k->values[j].doc];
+            const struct claim *cl = &d->claims[k->values[j].claim];
+            if (!cl->frame || !cl->cls)
+                continue;
+            if (*n == cap)
+                v = xgrow(v, &cap, *n + 1, sizeof *v);
+            v[(*n)++] = (struct fevent){k->values[j].doc, cl->frame,
+                                        k->event_id, k->event};
+        }
+    }
+    if (*n)
+        qsort(v, *n, sizeof *v, cmp_fevent);
+    size_t u = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (!u || v[u - 1].doc != v[i].doc || v[u - 1].frame != v[i].frame)
+            v[u++] = v[i];
+    *n = u;
+    return v;
+}
+
+/* One why or how clause of an event in one document. */
+struct detail {
+    unsigned event_id;
+    bool how;
+    unsigned doc, sent;
+    const char *event;
+    struct span span;
+    unsigned *ids; /* its content stems, sorted, distinct (heap) */
+    size_t nids;
+};
+
+static int cmp_detail(const void *x, const void *y)
+{
+    const struct detail *a = x, *b = y;
+    if (a->event_id != b->event_id)
+        return a->event_id < b->event_id ? -1 : 1;
+    if (a->how != b->how)
+        return a->how ? 1 : -1;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    return (a->span.start > b->span.start) - (a->span.start < b->span.start);
+}
+
+/* Does cue c start at token i of tk[0..n) (words compared folded)? */
+static bool cue_at(const struct doc *d, const struct atok *tk, size_t n,
+                   size_t i, const struct cue *c)
+{
+    if (i + c->n > n)
+        return false;
+    for (size_t k = 0; k < c->n; k++) {
+        const struct atok *t = &tk[i + k];
+        size_t len = t->span.end - t->span.start;
+        if (t->kind != TOK_WORD || len != strlen(c->words[k]) ||
+            strncasecmp(d->text + t->span.start, c->words[k], len))
+            return false;
+    }
+    return true;
+}
+
+/* The longest cue at token i, or NULL. */
+static const struct cue *cue_match(const struct aligner *al,
+                                   const struct doc *d, const struct atok *tk,
+                                   size_t n, size_t i)
+{
+    const struct cue *best = NULL;
+    for (size_t k = 0; k < al->ncues; k++)
+        if ((!best || al->cues[k].n > best->n) &&
+            cue_at(d, tk, n, i, &al->cues[k]))
+            best = &al->cues[k];
+    return best;
+}
+
+/* Where the clause opened by cue c at token i of tk[0..n) ends (one past
+ * its last token): at a comma or clause word, WHY_WORDS on; a how clause
+ * also at the first word after the cue that is no content word or a
+ * locative preposition ("from the ground | over the area"). */
+static size_t clause_end(struct work *w, const struct doc *d,
+                         const struct atok *tk, size_t n, size_t i,
+                         const struct cue *c)
+{
+    size_t j = i + c->n;
+    size_t max = i + c->n + (c->how ? HOW_WORDS : WHY_WORDS);
+    for (; j < n && j < max; j++) {
+        const char *text = d->text + tk[j].span.start;
+        size_t len = tk[j].span.end - tk[j].span.start;
+        if (tk[j].kind == TOK_PUNCT && punct_breaks(text, len))
+            break;
+        if (tk[j].kind == TOK_PUNCT && len == 1 && strchr(".!?", text[0]))
+            break;
+        if (tk[j].kind != TOK_WORD)
+            continue;
+        if (scan_map_get(w->al->breaks, text, len) >= 0)
+            break;
+        size_t ln;
+        const char *low = lower_word(w, text, len, &ln);
+        if (c->how && (ln < 3 || scan_map_get(w->al->stop, low, ln) >= 0 ||
+                       scan_map_get(w->al->preps, low, ln) >= 0))
+            break;
+    }
+    return j;
+}
+
+/* The distinct content stems of tk[a..b), names included: within one
+ * event the names of its places are part of what a clause says. */
+static unsigned *clause_stems(struct work *w, const struct doc *d,
+                              const struct atok *tk, size_t a, size_t b,
+                              size_t *n)
+{
+    unsigned *ids = xmalloc((b - a + 1) * sizeof *ids);
+    *n = 0;
+    for (size_t t = a; t < b; t++) {
+        if (tk[t].kind != TOK_WORD)
+            continue;
+        size_t ln;
+        const char *low = lower_word(w, d->text + tk[t].span.start,
+                                     tk[t].span.end - tk[t].span.start, &ln);
+        int id = stem_id(w, low, ln);
+        if (id >= 0)
+            ids[(*n)++] = (unsigned)id;
+    }
+    if (*n)
+        qsort(ids, *n, sizeof *ids, cmp_unsigned);
+    size_t u = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (!u || ids[u - 1] != ids[i])
+            ids[u++] = ids[i];
+    *n = u;
+    return ids;
+}
+
+/* Token index in tk[0..n) of the first token ending after byte pos. */
+static size_t tok_after(const struct atok *tk, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tk[mid].span.end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The why and how clauses near the predicate of event claim cl (frame
+ * fe) of document d, appended to *v. */
+static void event_details(struct work *w, const struct doc *d,
+                          const struct claim *cl, const struct fevent *fe,
+                          struct scan_toks *st, struct detail **v, size_t *n,
+                          size_t *cap)
+{
+    struct span sp = d->sents[cl->sentence].span;
+    size_t t0 = w->ntk;
+    scan_sentence(w, d, sp, st);
+    const struct atok *tk = w->tk + t0;
+    size_t nt = w->ntk - t0;
+    size_t e0 = tok_after(tk, nt, cl->span.start);
+    size_t e1 = tok_after(tk, nt, cl->span.end);
+    bool seen[2] = {false, false};
+    for (size_t i = e0 > CUE_REACH ? e0 - CUE_REACH : 0;
+         i < nt && i <= e1 + CUE_REACH; i++) {
+        const struct cue *c = cue_match(w->al, d, tk, nt, i);
+        if (!c || seen[c->how])
+            continue;
+        seen[c->how] = true;
+        size_t end = clause_end(w, d, tk, nt, i, c);
+        if (*n == *cap)
+            *v = xgrow(*v, cap, *n + 1, sizeof **v);
+        struct detail *x = &(*v)[(*n)++];
+        *x = (struct detail){fe->event_id, c->how, fe->doc, cl->sentence,
+                             fe->event,
+                             {tk[i].span.start, tk[end - 1].span.end},
+                             NULL, 0};
+        x->ids = clause_stems(w, d, tk, i, end, &x->nids);
+        i = end - 1;
+    }
+    w->ntk = t0; /* the tokens were scratch */
+}
+
+/* Dice of two sorted stem lists. */
+static double stem_dice(const unsigned *a, size_t na, const unsigned *b,
+                        size_t nb)
+{
+    size_t i = 0, j = 0, both = 0;
+    while (i < na && j < nb) {
+        if (a[i] == b[j]) {
+            both++;
+            i++;
+            j++;
+        } else if (a[i] < b[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return na + nb ? 2.0 * (double)both / (double)(na + nb) : 0;
+}
+
+/* Add the comparison of the why or how clauses v[0..n) of one event, one
+ * per document (the first each names). */
+static void judge_details(struct work *w, const struct detail *v, size_t n)
+{
+    const struct detail **r = xmalloc((n + 1) * sizeof *r);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!m || r[m - 1]->doc != v[i].doc)
+            r[m++] = &v[i];
+    if (m >= 2) {
+        double low = 1;
+        for (size_t i = 0; i < m; i++)
+            for (size_t j = i + 1; j < m; j++) {
+                double sim = stem_dice(r[i]->ids, r[i]->nids, r[j]->ids,
+                                       r[j]->nids);
+                if (sim < low)
+                    low = sim;
+            }
+        struct comparison *k = new_comparison(w->c);
+        k->event = v[0].event;
+        k->event_id = v[0].event_id;
+        k->topic = arena_printf(w->c->arena, "%s: %s", v[0].event,
+                                v[0].how ? "how" : "why");
+        k->kind = CLAIM_STATEMENT;
+        k->verdict = low >= AGREE_SIM ? VERDICT_AGREE : VERDICT_PARTIAL;
+        k->why = k->verdict == VERDICT_AGREE
+                     ? "near-identical content words"
+                     : "clauses of one event in different words";
+        k->note = arena_printf(w->c->arena, "%d%% of content words shared",
+                               (int)lround(low * 100));
+        k->values = arena_alloc(w->c->arena, m * sizeof *k->values);
+        for (size_t i = 0; i < m; i++) {
+            struct doc *d = w->c->docs[r[i]->doc];
+            unsigned at = new_claim(d, r[i]->sent, r[i]->span,
+                                    r[i]->how ? ALIGN_HOW : ALIGN_WHY);
+            d->claims[at].text = arena_strndup(
+                d->arena, d->text + r[i]->span.start,
+                r[i]->span.end - r[i]->span.start);
+            k->values[i] = (struct cmp_value){r[i]->doc, at};
+        }
+        k->nvalues = m;
+    }
+    free(r);
+}
+
+/* Why and how: the cue clauses next to the predicates of events that
+ * have comparisons, compared across the documents of each event. */
+static void details(struct work *w)
+{
+    size_t nf, n = 0, cap = 1;
+    struct fevent *fe = frame_events(w->c, &nf);
+    struct detail *v = xmalloc(sizeof *v);
+    struct scan_toks st = {NULL, 0, 0};
+    for (size_t i = 0; i < nf; i++) {
+        const struct doc *d = w->c->docs[fe[i].doc];
+        for (size_t k = 0; k < d->nclaims; k++) {
+            const struct claim *cl = &d->claims[k];
+            if (cl->kind == CLAIM_EVENT && cl->frame == fe[i].frame &&
+                !cl->negated && cl->sentence < d->nsents)
+                event_details(w, d, cl, &fe[i], &st, &v, &n, &cap);
+        }
+    }
+    scan_toks_free(&st);
+    if (n)
+        qsort(v, n, sizeof *v, cmp_detail);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[j].event_id == v[i].event_id && v[j].how == v[i].how)
+            j++;
+        judge_details(w, v + i, j - i);
+        i = j;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(v[i].ids);
+    free(v);
+    free(fe);
+}
+
 /* ---- driver ---------------------------------------------------------------------- */
 
 static void drop_old_claims(struct corpus *c)
@@ -1236,6 +1619,7 @@ void align_run(const struct aligner *al, struct corpus *c)
     w.c = c;
     w.stemmer = sb_stemmer_new("english", NULL);
     w.ids = scan_map_new();
+    details(&w);
     size_t nh;
     struct held *h = held_spans(c, &nh);
     w.cref = conflict_refs(c, &w.ncref);

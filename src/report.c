@@ -422,7 +422,7 @@ void report_order_new(const struct corpus *c, const struct report_opts *o,
             worst[k->event_id] = (int)k->verdict;
         r->counts[k->verdict]++;
         bool told = k->nvalues &&
-                    align_is_aligned(&c->docs[k->values[0].doc]
+                    align_told_alike(&c->docs[k->values[0].doc]
                                           ->claims[k->values[0].claim]);
         v[r->n++] = (struct shown_cmp){i, k->event_id, 0, told};
     }

@@ -332,6 +332,76 @@ static void test_compare_twice_adds_the_claims_once(void **state)
     corpus_free(c);
 }
 
+/* ---- why and how ---------------------------------------------------------- */
+
+/* The comparison whose topic ends in ": slot", or NULL. */
+static const struct comparison *slot_cmp(const struct corpus *c,
+                                         const char *slot)
+{
+    size_t n = strlen(slot);
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const char *t = c->comparisons[i].topic;
+        size_t tl = strlen(t);
+        if (tl > n + 2 && !strcmp(t + tl - n, slot) && t[tl - n - 2] == ':')
+            return &c->comparisons[i];
+    }
+    return NULL;
+}
+
+#define DRONE_A "Drone lost\n\nA Russian Xk-31 drone was shot down over Syria "
+#define DRONE_B "Drone downed\n\nAn Xk-31 drone was shot down over Syria "
+
+static void test_mission_clauses_of_one_event_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        DRONE_A "on Monday while returning from a supply flight to Hama." END,
+        DRONE_B "on Monday while returning from a humanitarian supply "
+                "mission near Hama." END);
+    const struct comparison *k = slot_cmp(c, "why");
+    if (!k || k->verdict != VERDICT_PARTIAL)
+        dump(c);
+    assert_non_null(k);
+    assert_int_equal(k->verdict, VERDICT_PARTIAL);
+    assert_int_equal(k->nvalues, 2);
+    char *t = value_text(c, k, 0);
+    assert_string_equal(t, "while returning from a supply flight to Hama");
+    free(t);
+    corpus_free(c);
+}
+
+static void test_same_manner_agrees_and_stops_at_a_preposition(void **state)
+{
+    struct corpus *c = two(state,
+        DRONE_A "from the ground on Monday, officials said." END,
+        DRONE_B "from the ground near Hama on Monday." END);
+    const struct comparison *k = slot_cmp(c, "how");
+    if (!k || k->verdict != VERDICT_AGREE)
+        dump(c);
+    assert_non_null(k);
+    assert_int_equal(k->verdict, VERDICT_AGREE);
+    for (size_t i = 0; i < k->nvalues; i++) {
+        char *t = value_text(c, k, i);
+        assert_string_equal(t, "from the ground");
+        free(t);
+    }
+    corpus_free(c);
+}
+
+static void test_manner_and_mission_never_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        DRONE_A "from the ground while flying a patrol." END,
+        DRONE_B "with a missile while returning to its base." END);
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        assert_int_not_equal(c->comparisons[i].verdict, VERDICT_CONFLICT);
+    const struct comparison *k = slot_cmp(c, "how");
+    if (!k)
+        dump(c);
+    assert_non_null(k);
+    assert_int_equal(k->verdict, VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +415,9 @@ int main(void)
         cmocka_unit_test(test_unrelated_stories_are_never_aligned),
         cmocka_unit_test(test_words_a_slot_holds_are_left_to_it),
         cmocka_unit_test(test_compare_twice_adds_the_claims_once),
+        cmocka_unit_test(test_mission_clauses_of_one_event_are_partial),
+        cmocka_unit_test(test_same_manner_agrees_and_stops_at_a_preposition),
+        cmocka_unit_test(test_manner_and_mission_never_conflict),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,7 +1,9 @@
 /* align.h - one statement told in other words by several sources.
  *
  * Last step of the compare stage: compare_run calls align_run once every
- * slot comparison exists. Clauses of different documents of one story
+ * slot comparison exists. First, the purpose ("why") and manner ("how")
+ * clauses next to the predicates of an event's frames, found by the cues
+ * of claims/details, become two more slots of that event. Then clauses of different documents of one story
  * that share enough content-word stems, each weighted by how rare it is
  * in the story, become one comparison: agree when the aligned words are
  * near-identical, partial otherwise, never a conflict. Words already in a
@@ -27,11 +29,16 @@ struct rules;
 struct claim;
 struct aligner;
 
-/* The slot of the statement claims align_run adds. */
+/* The slots of the statement claims align_run adds: a statement told
+ * alike, the purpose or circumstance of an event ("while returning from
+ * a mission"), its manner ("from the ground"). */
 #define ALIGN_SLOT "aligned"
+#define ALIGN_WHY "aligned/why"
+#define ALIGN_HOW "aligned/how"
 
-/* Read the stop words and one-word negators of r (claims/stopwords,
- * claims/negators). r may be freed
+/* Read the why/how cues, stop words, one-word negators, clause words and
+ * locative prepositions of r (claims/details, claims/stopwords,
+ * claims/negators, claims/clause_breaks, claims/locatives). r may be freed
  * afterwards. On a malformed table returns CD_ERR_RULE with its file and
  * line in d and leaves *out NULL. */
 CD_NODISCARD enum cd_err align_new(const struct rules *r,
@@ -45,7 +52,11 @@ void align_free(struct aligner *a);
  * Needs link (stories) and the other comparisons of compare_run. */
 void align_run(const struct aligner *a, struct corpus *c);
 
-/* Was cl added by align_run? */
+/* Was cl added by align_run (any of its slots)? */
 bool align_is_aligned(const struct claim *cl);
+
+/* Is cl a value of a statement told alike (slot ALIGN_SLOT)? Reports
+ * list those after every event's slots. */
+bool align_told_alike(const struct claim *cl);
 
 #endif
