@@ -33,7 +33,8 @@ endif
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(SAN) \
 	$(WARN) -Iinclude -Isrc -I$(OUT) $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(SAN) $(LDFLAGS)
-LIBS = $(PKG_LIBS) -lpthread -lm
+# libstemmer (Snowball) ships no pkg-config file; align.c alone uses it.
+LIBS = $(PKG_LIBS) -lstemmer -lpthread -lm
 
 # Each build flavour gets its own directory so a sanitized test build never
 # mixes with the release binary.

@@ -18,6 +18,8 @@ command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v make >/dev/null 2>&1 || missing="$missing make"
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+# libstemmer (Snowball stemmers, for src/align.c) ships no pkg-config file.
+[ -e /usr/include/libstemmer.h ] || missing="$missing libstemmer-dev"
 for pair in $needs; do
     mod=${pair%%:*}
     pkg=${pair#*:}

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "claimdiff/align.h"
 #include "claimdiff/arena.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
@@ -62,6 +63,7 @@ struct comparer {
     size_t nparent;
     struct scan_map *agentive; /* classes whose actors can conflict */
     struct scan_map *ranks;    /* claims/role_words ranks: left out of roles */
+    struct aligner *aligner;   /* statements told in other words */
 };
 
 /* ---- containment facts --------------------------------------------------- */
@@ -161,6 +163,8 @@ enum cd_err compare_new(const struct rules *r, struct comparer **out,
         err = rules_check_fields(t, 2, 2, d);
     for (size_t i = 0; !err && i < t->nrows; i++)
         add_parent(c, t->rows[i].fields[0], t->rows[i].fields[1]);
+    if (!err)
+        err = align_new(r, &c->aligner, d);
     if (err) {
         compare_free(c);
         *out = NULL;
@@ -177,6 +181,7 @@ void compare_free(struct comparer *c)
     scan_map_free(c->names);
     scan_map_free(c->agentive);
     scan_map_free(c->ranks);
+    align_free(c->aligner);
     free(c->parent);
     arena_free(c->arena);
     free(c);
@@ -2082,6 +2087,8 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     judge_events(&x);
     judge_roles(&x);
     judge_statements(&x);
+    /* last: it leaves alone the words the comparisons above hold */
+    align_run(cmp->aligner, c);
     free(x.v);
     free(x.story);
     free_things(&x.th);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claimdiff/align.h"
 #include "claimdiff/arena.h"
 #include "claimdiff/claim.h"
 #include "claimdiff/compare.h"
@@ -382,13 +383,18 @@ bool report_shown(const struct comparison *k, const struct report_opts *o)
 struct shown_cmp {
     size_t index;
     unsigned event;
-    int worst; /* the event's worst verdict */
+    int worst;   /* the event's worst verdict */
     int verdict;
+    bool told;   /* a statement told in other words (align.h) */
 };
 
 static int compare_shown(const void *pa, const void *pb)
 {
     const struct shown_cmp *a = pa, *b = pb;
+    /* statements told alike come after every slot of every event: they
+     * are looser than the slots and would crowd them */
+    if (a->told != b->told)
+        return a->told ? 1 : -1;
     if (a->worst != b->worst)
         return a->worst < b->worst ? -1 : 1;
     if (a->event != b->event)
@@ -419,7 +425,11 @@ void report_order_new(const struct corpus *c, const struct report_opts *o,
         if ((int)k->verdict < worst[k->event_id])
             worst[k->event_id] = (int)k->verdict;
         r->counts[k->verdict]++;
-        v[r->n++] = (struct shown_cmp){i, k->event_id, 0, (int)k->verdict};
+        bool told = k->nvalues &&
+                    align_told_alike(&c->docs[k->values[0].doc]
+                                          ->claims[k->values[0].claim]);
+        v[r->n++] = (struct shown_cmp){i, k->event_id, 0, (int)k->verdict,
+                                       told};
     }
     for (size_t i = 0; i < r->n; i++)
         v[i].worst = worst[v[i].event];

@@ -1,0 +1,1655 @@
+/* align.c - statements that several sources tell in their own words.
+ *
+ * Four passes. Segment: every readable sentence is cut into clauses at
+ * commas, colons, brackets, dashes and clause-opening words ("which",
+ * "while"), and at the words another comparison already holds; a clause
+ * keeps its content-word stems. Weigh: a stem weighs log((n + 1) / df),
+ * n the clauses of its story and df those that hold it, so a name every
+ * source repeats counts little and a rare word much. Pair: each clause is
+ * filed under its few rarest stems; clauses of different documents filed
+ * under one stem meet (a bounded window of them), which keeps the work
+ * near-linear. Judge: two clauses share a statement when at least
+ * MIN_SHARED stems meet and the stretches from the first to the last
+ * shared word are similar enough (weighted Dice); each clause keeps its
+ * best partner per document, and partners join into groups with at most
+ * one clause per document.
+ *
+ * Precision comes first. Names are left out of the stems (the linker
+ * compares them) and two clauses must share lower-case words too; clauses
+ * of one polarity only (a "not" on one side is a different statement);
+ * equal numbers when both give some; not when their sentences speak of
+ * different things (a Mi-8, a Mi-25) or hold the two sides of one
+ * conflict; and never a conflict verdict, since different words are not
+ * a contradiction.
+ */
+#include "claimdiff/align.h"
+
+#include <ctype.h>
+#include <libstemmer.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/compare.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/tag.h"
+#include "scan.h"
+#include "unionfind.h"
+
+/* Stems two clauses must share to be one statement. */
+#define MIN_SHARED 3
+/* Of them, stems written in lower case in both clauses: three shared
+ * capitalised words are a name ("Minister of Foreign Affairs"), which
+ * the linker compares, not a statement. */
+#define MIN_PLAIN 2
+/* Weighted Dice of the aligned stretches: below MIN_SIM two clauses say
+ * different things; at or above AGREE_SIM they say the same. */
+#define MIN_SIM 0.5
+#define AGREE_SIM 0.85
+/* A clause is filed under this many of its rarest stems. */
+#define KEY_STEMS 4
+/* Each filed clause meets this many later clauses under one stem. */
+#define PAIR_WINDOW 64
+/* Words of a clause kept at most; a longer run is cut (clauses are a
+ * sentence at most, so this only bounds a pathological input). */
+#define SEG_MAX_WORDS 200
+/* Shared words named in a comparison's topic. */
+#define TOPIC_WORDS 5
+/* Words of a cue of claims/details at most. */
+#define CUE_MAX_WORDS 6
+/* A cue this many tokens from its event's clause or nearer is its. */
+#define CUE_REACH 8
+/* Tokens a why clause runs at most; a how clause past its cue. */
+#define WHY_WORDS 12
+#define HOW_WORDS 4
+
+/* ---- aligner ---------------------------------------------------------------- */
+
+/* A cue of claims/details: "while", "from the ground". */
+struct cue {
+    char *words[CUE_MAX_WORDS]; /* lower case (aligner-owned) */
+    size_t n;
+    bool how; /* manner ("how"), else purpose or circumstance ("why") */
+};
+
+struct aligner {
+    struct cue *cues;
+    size_t ncues;
+    struct scan_map *stop;  /* content-free words */
+    struct scan_map *neg;   /* one-word negators: "not", "never" */
+    struct scan_map *breaks; /* words that open a clause */
+    struct scan_map *preps;  /* locative prepositions: "near", "over" */
+};
+
+static enum cd_err load_words(const struct rules *r, const char *name,
+                              size_t maxf, bool one_word, struct scan_map **out,
+                              struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, name);
+    enum cd_err err = rules_check_fields(t, 1, maxf, d);
+    if (err)
+        return err;
+    *out = scan_map_new();
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *w = t->rows[i].fields[0];
+        if (one_word && strchr(w, ' '))
+            continue;
+        scan_map_put(*out, w, strlen(w));
+    }
+    return CD_OK;
+}
+
+static enum cd_err load_cues(struct aligner *a, const struct rules *r,
+                             struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, "claims/details");
+    enum cd_err err = rules_check_fields(t, 2, 2, d);
+    if (err)
+        return err;
+    a->cues = xcalloc(t->nrows + 1, sizeof *a->cues);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct rule_row *row = &t->rows[i];
+        const char *slot = row->fields[1];
+        if (strcmp(slot, "why") && strcmp(slot, "how"))
+            return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                            "slot '%s' is not why or how", slot);
+        struct cue *c = &a->cues[a->ncues];
+        c->how = !strcmp(slot, "how");
+        char *copy = xstrdup(row->fields[0]), *save = NULL;
+        for (char *w = strtok_r(copy, " ", &save); w;
+             w = strtok_r(NULL, " ", &save)) {
+            if (c->n == CUE_MAX_WORDS) {
+                free(copy);
+                return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                                "cue of more than %d words", CUE_MAX_WORDS);
+            }
+            for (char *p = w; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            c->words[c->n++] = xstrdup(w);
+        }
+        free(copy);
+        a->ncues += c->n > 0;
+    }
+    return CD_OK;
+}
+
+enum cd_err align_new(const struct rules *r, struct aligner **out,
+                      struct diag *d)
+{
+    struct aligner *a = xcalloc(1, sizeof *a);
+    enum cd_err err = load_cues(a, r, d);
+    if (!err)
+        err = load_words(r, "claims/stopwords", 1, false, &a->stop, d);
+    if (!err)
+        err = load_words(r, "claims/negators", 2, true, &a->neg, d);
+    if (!err)
+        err = load_words(r, "claims/clause_breaks", 1, false, &a->breaks, d);
+    if (!err)
+        err = load_words(r, "claims/locatives", 2, true, &a->preps, d);
+    if (err) {
+        align_free(a);
+        *out = NULL;
+        return err;
+    }
+    *out = a;
+    return CD_OK;
+}
+
+void align_free(struct aligner *a)
+{
+    if (!a)
+        return;
+    /* the entry at ncues may hold a cue cut short by an error */
+    for (size_t i = 0; a->cues && i <= a->ncues; i++)
+        for (size_t k = 0; k < a->cues[i].n; k++)
+            free(a->cues[i].words[k]);
+    free(a->cues);
+    scan_map_free(a->stop);
+    scan_map_free(a->neg);
+    scan_map_free(a->breaks);
+    scan_map_free(a->preps);
+    free(a);
+}
+
+bool align_is_aligned(const struct claim *cl)
+{
+    return cl->kind == CLAIM_STATEMENT && cl->slot &&
+           (!strcmp(cl->slot, ALIGN_SLOT) || !strcmp(cl->slot, ALIGN_WHY) ||
+            !strcmp(cl->slot, ALIGN_HOW));
+}
+
+bool align_told_alike(const struct claim *cl)
+{
+    return cl->kind == CLAIM_STATEMENT && cl->slot &&
+           !strcmp(cl->slot, ALIGN_SLOT);
+}
+
+/* A value of a conflict comparison: the sentence it lies in. */
+struct cref {
+    unsigned doc, sent;
+    size_t cmp; /* index into corpus->comparisons */
+};
+
+/* ---- run state ---------------------------------------------------------------- */
+
+/* One clause. */
+struct seg {
+    unsigned doc, sent, story;
+    size_t s0, ns; /* its distinct stems: stem[s0..s0+ns), sorted by id */
+    size_t o0, no; /* its stem occurrences: occ[o0..o0+no), text order */
+    size_t t0, nt; /* things its sentence speaks of: thing[t0..t0+nt) */
+    size_t c0, nc; /* conflicts with a value in its sentence: cref[c0..) */
+    bool neg;      /* holds a negator */
+};
+
+/* A token of a readable sentence. */
+struct atok {
+    struct span span;
+    unsigned char kind; /* enum token_kind */
+    bool cap;           /* capitalised, not the sentence's first word */
+};
+
+struct occ {
+    size_t tok;    /* index into work.tk */
+    unsigned stem; /* stem id */
+    bool cap;      /* capitalised inside its sentence */
+};
+
+/* Per distinct stem of a clause (parallel arrays). */
+struct sstem {
+    unsigned id;
+    unsigned df;   /* clauses of the story that hold it */
+    double w;      /* its weight in the story */
+    bool key;      /* the clause is filed under it */
+};
+
+struct edge {
+    unsigned a, b;   /* clause indexes, a < b */
+    double sim;
+    size_t a0, a1, b0, b1; /* aligned stretches: work.tk ranges, inclusive */
+    bool keep;
+};
+
+struct work {
+    const struct aligner *al;
+    struct corpus *c;
+    struct sb_stemmer *stemmer; /* NULL: words are compared unstemmed */
+    struct scan_map *ids;       /* stem -> id */
+    struct seg *seg;
+    size_t nseg, capseg;
+    struct sstem *st;
+    size_t nst, capst;
+    struct atok *tk; /* tokens of every clause, document after document */
+    size_t ntk, captk;
+    struct occ *occ;
+    size_t nocc, capocc;
+    struct edge *e;
+    size_t ne, cape;
+    const char **thing; /* thing keys ("mi8") of the clauses' sentences */
+    size_t nthing, capthing;
+    struct cref *cref; /* conflicts' values by sentence (conflict_refs) */
+    size_t ncref;
+    char *low; /* lower-case word buffer */
+    size_t caplow;
+};
+
+/* ---- segment -------------------------------------------------------------------- */
+
+/* Byte ranges held by the values of the comparisons already made, per
+ * document, sorted. */
+struct held {
+    unsigned doc;
+    struct span sp;
+};
+
+static int cmp_held(const void *x, const void *y)
+{
+    const struct held *a = x, *b = y;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->sp.start != b->sp.start)
+        return a->sp.start < b->sp.start ? -1 : 1;
+    return (a->sp.end > b->sp.end) - (a->sp.end < b->sp.end);
+}
+
+static void push_held(struct held **h, size_t *n, size_t *cap, unsigned doc,
+                      struct span sp)
+{
+    if (*n == *cap)
+        *h = xgrow(*h, cap, *n + 1, sizeof **h);
+    (*h)[(*n)++] = (struct held){doc, sp};
+}
+
+/* The words other comparisons hold: the spans of their values, sorted
+ * by document, then start. (Not the rest of those values' frames: a
+ * frame's clause often holds a statement of its own, "warned of serious
+ * consequences", that no slot compares.) */
+static struct held *held_spans(const struct corpus *c, size_t *n)
+{
+    size_t cap = 1;
+    struct held *h = xmalloc(sizeof *h);
+    *n = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        if (k->verdict == VERDICT_SINGLE)
+            continue;
+        for (size_t v = 0; v < k->nvalues; v++) {
+            const struct doc *d = c->docs[k->values[v].doc];
+            push_held(&h, n, &cap, k->values[v].doc,
+                      d->claims[k->values[v].claim].span);
+        }
+    }
+    if (*n)
+        qsort(h, *n, sizeof *h, cmp_held);
+    return h;
+}
+
+static int cmp_cref(const void *x, const void *y)
+{
+    const struct cref *a = x, *b = y;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->sent != b->sent)
+        return a->sent < b->sent ? -1 : 1;
+    return (a->cmp > b->cmp) - (a->cmp < b->cmp);
+}
+
+/* The sentences holding values of conflict comparisons, sorted. Two
+ * clauses in sentences of one conflict ("40 crates" against "25 crates")
+ * are not told alike, whatever else they share: an agreement on the rest
+ * would only blur the conflict. */
+static struct cref *conflict_refs(const struct corpus *c, size_t *n)
+{
+    size_t cap = 1;
+    struct cref *v = xmalloc(sizeof *v);
+    *n = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        for (size_t j = 0; k->verdict == VERDICT_CONFLICT && j < k->nvalues;
+             j++) {
+            const struct doc *d = c->docs[k->values[j].doc];
+            if (*n == cap)
+                v = xgrow(v, &cap, *n + 1, sizeof *v);
+            v[(*n)++] = (struct cref){k->values[j].doc,
+                                      d->claims[k->values[j].claim].sentence,
+                                      i};
+        }
+    }
+    if (*n)
+        qsort(v, *n, sizeof *v, cmp_cref);
+    return v;
+}
+
+/* Point s at the conflict values of its sentence in w->cref. */
+static void sentence_conflicts(const struct work *w, struct seg *s)
+{
+    size_t lo = 0, hi = w->ncref;
+    struct cref key = {s->doc, s->sent, 0};
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_cref(&w->cref[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    s->c0 = lo;
+    while (lo < w->ncref && w->cref[lo].doc == s->doc &&
+           w->cref[lo].sent == s->sent)
+        lo++;
+    s->nc = lo - s->c0;
+}
+
+static bool punct_breaks(const char *s, size_t len)
+{
+    if (len == 1)
+        return strchr(",;:()[]", s[0]) != NULL;
+    /* en and em dashes */
+    return len == 3 && (unsigned char)s[0] == 0xE2 &&
+           (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
+}
+
+/* The word s[0..len) lower-cased, without a possessive "'s"; its length
+ * in *n. Points into w->low. */
+static const char *lower_word(struct work *w, const char *s, size_t len,
+                              size_t *n)
+{
+    if (len >= 2 && s[len - 1] == 's' && s[len - 2] == '\'')
+        len -= 2;
+    else if (len >= 4 && s[len - 1] == 's' &&
+             !memcmp(s + len - 4, "\xE2\x80\x99", 3))
+        len -= 4;
+    if (len + 1 > w->caplow)
+        w->low = xgrow(w->low, &w->caplow, len + 1, 1);
+    for (size_t i = 0; i < len; i++)
+        w->low[i] = (char)tolower((unsigned char)s[i]);
+    w->low[len] = '\0';
+    *n = len;
+    return w->low;
+}
+
+static bool negator(const struct aligner *al, const char *s, size_t n)
+{
+    if (n >= 3 && !memcmp(s + n - 3, "n't", 3))
+        return true;
+    if (n >= 5 && !memcmp(s + n - 5, "n\xE2\x80\x99t", 5))
+        return true;
+    return scan_map_get(al->neg, s, n) >= 0;
+}
+
+/* The stem id of a content word, or -1 for a word that carries none. */
+static int stem_id(struct work *w, const char *s, size_t n)
+{
+    if (n < 3 || scan_map_get(w->al->stop, s, n) >= 0)
+        return -1;
+    const char *stem = s;
+    size_t sn = n;
+    if (w->stemmer && n < 1024) {
+        const sb_symbol *r = sb_stemmer_stem(
+            w->stemmer, (const sb_symbol *)s, (int)n);
+        if (r) {
+            stem = (const char *)r;
+            sn = (size_t)sb_stemmer_length(w->stemmer);
+        }
+    }
+    return scan_map_put(w->ids, stem, sn);
+}
+
+static int cmp_unsigned(const void *x, const void *y)
+{
+    unsigned a = *(const unsigned *)x, b = *(const unsigned *)y;
+    return (a > b) - (a < b);
+}
+
+/* A thing key ("mi8", "flight 9525") a claim of one sentence carries,
+ * named there or carried from the sentences before. */
+struct skey {
+    unsigned sent;
+    const char *key;
+};
+
+static int cmp_skey(const void *x, const void *y)
+{
+    const struct skey *a = x, *b = y;
+    if (a->sent != b->sent)
+        return a->sent < b->sent ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+/* The thing keys of every sentence of d, sorted by sentence; *n of them. */
+static struct skey *doc_things(const struct doc *d, size_t *n)
+{
+    struct skey *v = xmalloc((d->nclaims + 1) * sizeof *v);
+    *n = 0;
+    for (size_t k = 0; k < d->nclaims; k++)
+        if (d->claims[k].thing && *d->claims[k].thing)
+            v[(*n)++] = (struct skey){d->claims[k].sentence,
+                                      d->claims[k].thing};
+    if (*n)
+        qsort(v, *n, sizeof *v, cmp_skey);
+    return v;
+}
+
+/* Copy the distinct thing keys of s's sentence (from sk[0..n)) to
+ * w->thing. */
+static void sentence_things(struct work *w, struct seg *s,
+                            const struct skey *sk, size_t n)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sk[mid].sent < s->sent)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    s->t0 = w->nthing;
+    for (size_t k = lo; k < n && sk[k].sent == s->sent; k++) {
+        if (k > lo && !strcmp(sk[k].key, sk[k - 1].key))
+            continue;
+        if (w->nthing == w->capthing)
+            w->thing = xgrow(w->thing, &w->capthing, w->nthing + 1,
+                             sizeof *w->thing);
+        w->thing[w->nthing++] = sk[k].key;
+    }
+    s->nt = w->nthing - s->t0;
+}
+
+/* Close the open clause s: keep it if it has enough distinct stems. */
+static void close_seg(struct work *w, struct seg *s, const struct skey *sk,
+                      size_t nsk)
+{
+    if (s->no >= MIN_SHARED) {
+        unsigned *ids = xmalloc(s->no * sizeof *ids);
+        for (size_t i = 0; i < s->no; i++)
+            ids[i] = w->occ[s->o0 + i].stem;
+        qsort(ids, s->no, sizeof *ids, cmp_unsigned);
+        s->s0 = w->nst;
+        for (size_t i = 0; i < s->no; i++) {
+            if (i && ids[i] == ids[i - 1])
+                continue;
+            if (w->nst == w->capst)
+                w->st = xgrow(w->st, &w->capst, w->nst + 1, sizeof *w->st);
+            w->st[w->nst++] = (struct sstem){ids[i], 0, 0, false};
+        }
+        free(ids);
+        s->ns = w->nst - s->s0;
+        if (s->ns >= MIN_SHARED) {
+            sentence_things(w, s, sk, nsk);
+            sentence_conflicts(w, s);
+            if (w->nseg == w->capseg)
+                w->seg = xgrow(w->seg, &w->capseg, w->nseg + 1,
+                               sizeof *w->seg);
+            w->seg[w->nseg++] = *s;
+        } else {
+            w->nst = s->s0;
+            w->nocc = s->o0;
+        }
+    } else {
+        w->nocc = s->o0;
+    }
+    s->o0 = w->nocc;
+    s->no = 0;
+    s->neg = false;
+}
+
+/* Does span lie in a mention or its role words? *mp is a cursor over the
+ * mentions (sorted by start), advanced as the tokens go. */
+static bool in_mention(const struct doc *d, struct span sp, size_t *mp)
+{
+    /* a role may begin before its mention ("Foreign Minister X"); no
+     * role reaches further back than its mention's sentence, so a cursor
+     * kept a few mentions behind is safe enough */
+    while (*mp < d->nmentions && d->mentions[*mp].span.end <= sp.start &&
+           (d->mentions[*mp].role_span.end <= sp.start))
+        (*mp)++;
+    for (size_t m = *mp; m < d->nmentions; m++) {
+        const struct mention *mm = &d->mentions[m];
+        bool role = mm->role_span.end > mm->role_span.start;
+        if (mm->span.start >= sp.end &&
+            (!role || mm->role_span.start >= sp.end))
+            break;
+        if (mm->span.start < sp.end && mm->span.end > sp.start)
+            return true;
+        if (role && mm->role_span.start < sp.end &&
+            mm->role_span.end > sp.start)
+            return true;
+    }
+    return false;
+}
+
+static bool skip_sentence(const struct sentence *se)
+{
+    return se->flags &
+           (SENT_BOILERPLATE | SENT_CAPTION | SENT_HEADLINE | SENT_BULLET);
+}
+
+/* Push the tokens of the sentence span sp of d to w->tk. The words are
+ * scanned here, not taken from doc->toks: a document read back from its
+ * extract record has no tokens. */
+static void scan_sentence(struct work *w, const struct doc *d, struct span sp,
+                          struct scan_toks *st)
+{
+    st->n = 0;
+    scan_tokens(d->text, sp.start, sp.end, st);
+    bool first = true;
+    for (size_t i = 0; i < st->n; i++) {
+        const struct scan_tok *t = &st->v[i];
+        unsigned char kind = t->kind == SCAN_PUNCT ? TOK_PUNCT
+                           : t->kind == SCAN_NUM ? TOK_NUMBER : TOK_WORD;
+        if (w->ntk == w->captk)
+            w->tk = xgrow(w->tk, &w->captk, w->ntk + 1, sizeof *w->tk);
+        w->tk[w->ntk++] = (struct atok){{t->start, t->end}, kind,
+                                        kind == TOK_WORD && !first &&
+                                            (t->flags & SCANF_CAP)};
+        if (kind == TOK_WORD)
+            first = false;
+    }
+}
+
+/* Is the token at byte span sp held by another comparison? *hp is a
+ * cursor over h (sorted), advanced as the tokens go. */
+static bool is_held(const struct held *h, size_t nh, struct span sp,
+                    size_t *hp)
+{
+    while (*hp < nh && h[*hp].sp.end <= sp.start)
+        (*hp)++;
+    for (size_t k = *hp; k < nh && h[k].sp.start < sp.end; k++)
+        if (h[k].sp.end > sp.start)
+            return true;
+    return false;
+}
+
+static void segment_doc(struct work *w, unsigned di, const struct held *h,
+                        size_t nh)
+{
+    const struct doc *d = w->c->docs[di];
+    struct seg s = {di, 0, d->story, 0, 0, w->nocc, 0, 0, 0, 0, 0, false};
+    size_t hp = 0; /* first held span that may still reach a token */
+    size_t mp = 0; /* first mention that may still reach a token */
+    size_t nsk;
+    struct skey *sk = doc_things(d, &nsk);
+    struct scan_toks st = {NULL, 0, 0};
+    for (unsigned si = 0; si < d->nsents; si++) {
+        if (skip_sentence(&d->sents[si]))
+            continue;
+        close_seg(w, &s, sk, nsk);
+        s.sent = si;
+        size_t t0 = w->ntk;
+        scan_sentence(w, d, d->sents[si].span, &st);
+        for (size_t t = t0; t < w->ntk; t++) {
+            const struct atok *tk = &w->tk[t];
+            const char *text = d->text + tk->span.start;
+            size_t len = tk->span.end - tk->span.start;
+            if (is_held(h, nh, tk->span, &hp) ||
+                (tk->kind == TOK_PUNCT && punct_breaks(text, len))) {
+                close_seg(w, &s, sk, nsk);
+                continue;
+            }
+            if (tk->kind != TOK_WORD)
+                continue;
+            if (scan_map_get(w->al->breaks, text, len) >= 0)
+                close_seg(w, &s, sk, nsk);
+            size_t n;
+            const char *low = lower_word(w, text, len, &n);
+            if (negator(w->al, low, n))
+                s.neg = true;
+            /* Names are the linker's to compare: "the Defence Ministry"
+             * in two sources is one entity, not one statement. */
+            bool named = in_mention(d, tk->span, &mp);
+            int id = s.no < SEG_MAX_WORDS && !named ? stem_id(w, low, n) : -1;
+            if (id < 0)
+                continue;
+            if (w->nocc == w->capocc)
+                w->occ = xgrow(w->occ, &w->capocc, w->nocc + 1,
+                               sizeof *w->occ);
+            w->occ[w->nocc++] = (struct occ){t, (unsigned)id, tk->cap};
+            s.no++;
+        }
+    }
+    close_seg(w, &s, sk, nsk);
+    scan_toks_free(&st);
+    free(sk);
+}
+
+/* ---- weigh ---------------------------------------------------------------------- */
+
+/* One filing of a clause under one of its stems. */
+struct rec {
+    unsigned story, stem, seg;
+    size_t pos; /* index into st */
+};
+
+static int cmp_rec(const void *x, const void *y)
+{
+    const struct rec *a = x, *b = y;
+    if (a->story != b->story)
+        return a->story < b->story ? -1 : 1;
+    if (a->stem != b->stem)
+        return a->stem < b->stem ? -1 : 1;
+    return (a->seg > b->seg) - (a->seg < b->seg);
+}
+
+static struct rec *records(const struct work *w, size_t *n)
+{
+    struct rec *r = xmalloc((w->nst + 1) * sizeof *r);
+    *n = 0;
+    for (unsigned i = 0; i < w->nseg; i++)
+        for (size_t k = 0; k < w->seg[i].ns; k++) {
+            size_t p = w->seg[i].s0 + k;
+            r[(*n)++] = (struct rec){w->seg[i].story, w->st[p].id, i, p};
+        }
+    qsort(r, *n, sizeof *r, cmp_rec);
+    return r;
+}
+
+/* Each stem's df and weight within its story. */
+static void weigh(struct work *w, const struct rec *r, size_t n)
+{
+    size_t *per_story = xcalloc(w->c->ndocs + 1, sizeof *per_story);
+    for (size_t i = 0; i < w->nseg; i++)
+        per_story[w->seg[i].story]++;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && r[j].story == r[i].story && r[j].stem == r[i].stem)
+            j++;
+        double wt = log(((double)per_story[r[i].story] + 1) / (double)(j - i));
+        for (size_t k = i; k < j; k++) {
+            w->st[r[k].pos].df = (unsigned)(j - i);
+            w->st[r[k].pos].w = wt;
+        }
+        i = j;
+    }
+    free(per_story);
+}
+
+/* For qsort: stem positions of one clause, rarest first. */
+struct rare {
+    unsigned df, id;
+    size_t pos;
+};
+
+static int cmp_rare(const void *x, const void *y)
+{
+    const struct rare *a = x, *b = y;
+    if (a->df != b->df)
+        return a->df < b->df ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+/* File each clause under its KEY_STEMS rarest stems that another clause
+ * also holds. */
+static void choose_keys(struct work *w)
+{
+    for (size_t i = 0; i < w->nseg; i++) {
+        const struct seg *s = &w->seg[i];
+        struct rare *v = xmalloc(s->ns * sizeof *v);
+        size_t m = 0;
+        for (size_t k = 0; k < s->ns; k++) {
+            const struct sstem *x = &w->st[s->s0 + k];
+            if (x->df >= 2)
+                v[m++] = (struct rare){x->df, x->id, s->s0 + k};
+        }
+        qsort(v, m, sizeof *v, cmp_rare);
+        for (size_t k = 0; k < m && k < KEY_STEMS; k++)
+            w->st[v[k].pos].key = true;
+        free(v);
+    }
+}
+
+/* ---- pair ---------------------------------------------------------------------- */
+
+struct cand {
+    unsigned a, b;
+};
+
+static int cmp_cand(const void *x, const void *y)
+{
+    const struct cand *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Clauses of different documents filed under one stem of their story. */
+static struct cand *candidates(const struct work *w, const struct rec *r,
+                               size_t n, size_t *nc)
+{
+    size_t cap = 1;
+    struct cand *c = xmalloc(sizeof *c);
+    *nc = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && r[j].story == r[i].story && r[j].stem == r[i].stem)
+            j++;
+        for (size_t a = i; a < j; a++) {
+            for (size_t b = a + 1; b < j && b <= a + PAIR_WINDOW; b++) {
+                if (!w->st[r[a].pos].key && !w->st[r[b].pos].key)
+                    continue;
+                if (w->seg[r[a].seg].doc == w->seg[r[b].seg].doc)
+                    continue;
+                if (*nc == cap)
+                    c = xgrow(c, &cap, *nc + 1, sizeof *c);
+                c[(*nc)++] = (struct cand){r[a].seg, r[b].seg};
+            }
+        }
+        i = j;
+    }
+    if (*nc)
+        qsort(c, *nc, sizeof *c, cmp_cand);
+    size_t u = 0;
+    for (size_t i = 0; i < *nc; i++)
+        if (!u || cmp_cand(&c[u - 1], &c[i]))
+            c[u++] = c[i];
+    *nc = u;
+    return c;
+}
+
+/* ---- judge --------------------------------------------------------------------- */
+
+static bool in_sorted(const unsigned *v, size_t n, unsigned x)
+{
+    return n && bsearch(&x, v, n, sizeof *v, cmp_unsigned) != NULL;
+}
+
+/* The first and last token of s holding a stem of shared[0..n). */
+static void stretch(const struct work *w, const struct seg *s,
+                    const unsigned *shared, size_t n, size_t *t0, size_t *t1)
+{
+    *t0 = (size_t)-1;
+    *t1 = 0;
+    for (size_t k = 0; k < s->no; k++) {
+        const struct occ *o = &w->occ[s->o0 + k];
+        if (!in_sorted(shared, n, o->stem))
+            continue;
+        if (o->tok < *t0)
+            *t0 = o->tok;
+        *t1 = o->tok;
+    }
+}
+
+/* Weight of the distinct stems of s met in tokens [t0, t1]. */
+static double stretch_weight(const struct work *w, const struct seg *s,
+                             size_t t0, size_t t1)
+{
+    double sum = 0;
+    for (size_t k = 0; k < s->ns; k++) {
+        const struct sstem *x = &w->st[s->s0 + k];
+        for (size_t o = 0; o < s->no; o++) {
+            const struct occ *oc = &w->occ[s->o0 + o];
+            if (oc->stem == x->id && oc->tok >= t0 && oc->tok <= t1) {
+                sum += x->w;
+                break;
+            }
+        }
+    }
+    return sum;
+}
+
+/* The digits of the number tokens in w->tk[t0..t1] of d, each followed
+ * by '|' ("150|38000|"), separators dropped. */
+static char *numbers_in(const struct work *w, const struct doc *d, size_t t0,
+                        size_t t1)
+{
+    size_t cap = 1;
+    for (size_t t = t0; t <= t1; t++)
+        if (w->tk[t].kind == TOK_NUMBER)
+            cap += w->tk[t].span.end - w->tk[t].span.start + 1;
+    char *out = xmalloc(cap), *o = out;
+    for (size_t t = t0; t <= t1; t++) {
+        if (w->tk[t].kind != TOK_NUMBER)
+            continue;
+        for (size_t b = w->tk[t].span.start; b < w->tk[t].span.end; b++)
+            if (isdigit((unsigned char)d->text[b]))
+                *o++ = d->text[b];
+        *o++ = '|';
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Two stretches that both give numbers must give the same ones. */
+static bool numbers_match(const struct work *w, const struct edge *e)
+{
+    char *a = numbers_in(w, w->c->docs[w->seg[e->a].doc], e->a0, e->a1);
+    char *b = numbers_in(w, w->c->docs[w->seg[e->b].doc], e->b0, e->b1);
+    bool ok = !*a || !*b || !strcmp(a, b);
+    free(a);
+    free(b);
+    return ok;
+}
+
+/* Is stem written in lower case somewhere in s? */
+static bool plain_in(const struct work *w, const struct seg *s, unsigned stem)
+{
+    for (size_t k = 0; k < s->no; k++)
+        if (w->occ[s->o0 + k].stem == stem && !w->occ[s->o0 + k].cap)
+            return true;
+    return false;
+}
+
+/* Do the sentences of a and b speak of different things (a Mi-8 and a
+ * Mi-25): both name some, none in common? */
+static bool other_things(const struct work *w, const struct seg *a,
+                         const struct seg *b)
+{
+    if (!a->nt || !b->nt)
+        return false;
+    for (size_t i = 0; i < a->nt; i++)
+        for (size_t j = 0; j < b->nt; j++)
+            if (!strcmp(w->thing[a->t0 + i], w->thing[b->t0 + j]))
+                return false;
+    return true;
+}
+
+/* Do a and b lie in sentences of one conflict? */
+static bool one_conflict(const struct work *w, const struct seg *a,
+                         const struct seg *b)
+{
+    for (size_t i = 0; i < a->nc; i++)
+        for (size_t j = 0; j < b->nc; j++)
+            if (w->cref[a->c0 + i].cmp == w->cref[b->c0 + j].cmp)
+                return true;
+    return false;
+}
+
+/* Judge the clauses a and b; true with *e filled if they share a
+ * statement. */
+static bool judge_pair(const struct work *w, unsigned a, unsigned b,
+                       unsigned *shared, struct edge *e)
+{
+    const struct seg *sa = &w->seg[a], *sb = &w->seg[b];
+    if (sa->neg != sb->neg || other_things(w, sa, sb) ||
+        one_conflict(w, sa, sb))
+        return false;
+    size_t i = 0, j = 0, n = 0;
+    double both = 0;
+    while (i < sa->ns && j < sb->ns) {
+        const struct sstem *x = &w->st[sa->s0 + i], *y = &w->st[sb->s0 + j];
+        if (x->id == y->id) {
+            shared[n++] = x->id;
+            both += x->w;
+            i++;
+            j++;
+        } else if (x->id < y->id) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    if (n < MIN_SHARED)
+        return false;
+    size_t plain = 0;
+    for (size_t k = 0; k < n && plain < MIN_PLAIN; k++)
+        plain += plain_in(w, sa, shared[k]) && plain_in(w, sb, shared[k]);
+    if (plain < MIN_PLAIN)
+        return false;
+    *e = (struct edge){a, b, 0, 0, 0, 0, 0, false};
+    stretch(w, sa, shared, n, &e->a0, &e->a1);
+    stretch(w, sb, shared, n, &e->b0, &e->b1);
+    double wa = stretch_weight(w, sa, e->a0, e->a1);
+    double wb = stretch_weight(w, sb, e->b0, e->b1);
+    if (wa + wb <= 0)
+        return false;
+    e->sim = 2 * both / (wa + wb);
+    return e->sim >= MIN_SIM && numbers_match(w, e);
+}
+
+static void judge_candidates(struct work *w, const struct cand *c, size_t nc)
+{
+    size_t maxns = 1;
+    for (size_t i = 0; i < w->nseg; i++)
+        if (w->seg[i].ns > maxns)
+            maxns = w->seg[i].ns;
+    unsigned *shared = xmalloc(maxns * sizeof *shared);
+    for (size_t i = 0; i < nc; i++) {
+        struct edge e;
+        if (!judge_pair(w, c[i].a, c[i].b, shared, &e))
+            continue;
+        if (w->ne == w->cape)
+            w->e = xgrow(w->e, &w->cape, w->ne + 1, sizeof *w->e);
+        w->e[w->ne++] = e;
+    }
+    free(shared);
+}
+
+/* ---- groups -------------------------------------------------------------------- */
+
+/* One end of an edge, for picking each clause's best partner per
+ * document. */
+struct end {
+    unsigned seg, other_doc;
+    double sim;
+    size_t edge;
+};
+
+static int cmp_end(const void *x, const void *y)
+{
+    const struct end *a = x, *b = y;
+    if (a->seg != b->seg)
+        return a->seg < b->seg ? -1 : 1;
+    if (a->other_doc != b->other_doc)
+        return a->other_doc < b->other_doc ? -1 : 1;
+    if (a->sim != b->sim)
+        return a->sim > b->sim ? -1 : 1;
+    return (a->edge > b->edge) - (a->edge < b->edge);
+}
+
+/* Keep the edges that are some clause's best partner in a document. */
+static void keep_best(struct work *w)
+{
+    struct end *v = xmalloc((2 * w->ne + 1) * sizeof *v);
+    for (size_t i = 0; i < w->ne; i++) {
+        const struct edge *e = &w->e[i];
+        v[2 * i] = (struct end){e->a, w->seg[e->b].doc, e->sim, i};
+        v[2 * i + 1] = (struct end){e->b, w->seg[e->a].doc, e->sim, i};
+    }
+    qsort(v, 2 * w->ne, sizeof *v, cmp_end);
+    for (size_t i = 0; i < 2 * w->ne; i++)
+        if (i == 0 || v[i].seg != v[i - 1].seg ||
+            v[i].other_doc != v[i - 1].other_doc)
+            w->e[v[i].edge].keep = true;
+    free(v);
+}
+
+/* A clause in a group, with its best similarity there. */
+struct member {
+    unsigned story, root, doc, seg;
+    double best;
+};
+
+static int cmp_member(const void *x, const void *y)
+{
+    const struct member *a = x, *b = y;
+    if (a->story != b->story)
+        return a->story < b->story ? -1 : 1;
+    if (a->root != b->root)
+        return a->root < b->root ? -1 : 1;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->best != b->best)
+        return a->best > b->best ? -1 : 1;
+    return (a->seg > b->seg) - (a->seg < b->seg);
+}
+
+/* The aligned words of clause seg in one group: the hull of its stretches
+ * over the group's edges in[0..n). */
+static struct span member_span(const struct work *w, unsigned seg,
+                               const struct edge *const *in, size_t n)
+{
+    size_t t0 = (size_t)-1, t1 = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t a = in[i]->a == seg ? in[i]->a0 : in[i]->b == seg ? in[i]->b0
+                                                                 : t0;
+        size_t b = in[i]->a == seg ? in[i]->a1 : in[i]->b == seg ? in[i]->b1
+                                                                 : t1;
+        if (a < t0)
+            t0 = a;
+        if (b > t1)
+            t1 = b;
+    }
+    return (struct span){w->tk[t0].span.start, w->tk[t1].span.end};
+}
+
+/* The stems of the tokens of span in clause seg, space separated: the
+ * claim's text (doc arena). */
+static const char *span_stems(const struct work *w, unsigned seg,
+                              struct span sp)
+{
+    const struct seg *s = &w->seg[seg];
+    struct doc *d = w->c->docs[s->doc];
+    size_t len = 1;
+    for (size_t k = 0; k < s->no; k++) {
+        const struct atok *tk = &w->tk[w->occ[s->o0 + k].tok];
+        if (tk->span.start >= sp.start && tk->span.end <= sp.end)
+            len += tk->span.end - tk->span.start + 1;
+    }
+    char *out = arena_alloc(d->arena, len), *o = out;
+    for (size_t k = 0; k < s->no; k++) {
+        const struct atok *tk = &w->tk[w->occ[s->o0 + k].tok];
+        if (tk->span.start < sp.start || tk->span.end > sp.end)
+            continue;
+        if (o > out)
+            *o++ = ' ';
+        for (size_t b = tk->span.start; b < tk->span.end; b++)
+            *o++ = (char)tolower((unsigned char)d->text[b]);
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Append a statement claim of slot `slot` to d; its index. */
+static unsigned new_claim(struct doc *d, unsigned sent, struct span sp,
+                          const char *slot)
+{
+    if (d->nclaims == d->capclaims)
+        d->claims = xgrow(d->claims, &d->capclaims, d->nclaims + 1,
+                          sizeof *d->claims);
+    struct claim *cl = &d->claims[d->nclaims];
+    memset(cl, 0, sizeof *cl);
+    cl->kind = CLAIM_STATEMENT;
+    cl->span = sp;
+    cl->sentence = sent;
+    cl->slot = slot;
+    cl->subject = cl->object = cl->attributed_to = -1;
+    cl->number_idx = cl->date_idx = cl->mention_idx = cl->quote_idx = -1;
+    return (unsigned)d->nclaims++;
+}
+
+static unsigned add_claim(struct work *w, unsigned seg, struct span sp)
+{
+    struct doc *d = w->c->docs[w->seg[seg].doc];
+    unsigned at = new_claim(d, w->seg[seg].sent, sp, ALIGN_SLOT);
+    d->claims[at].text = span_stems(w, seg, sp);
+    return at;
+}
+
+/* The topic: the first member's shared words as written. */
+static const char *topic_of(struct work *w, const char *event, unsigned seg,
+                            const struct edge *e)
+{
+    const struct seg *s = &w->seg[seg];
+    const struct seg *o = &w->seg[e->a == seg ? e->b : e->a];
+    const struct doc *d = w->c->docs[s->doc];
+    char *t = arena_printf(w->c->arena, "%s:", event);
+    size_t shown = 0;
+    for (size_t k = 0; k < s->no && shown < TOPIC_WORDS; k++) {
+        const struct occ *oc = &w->occ[s->o0 + k];
+        bool in_other = false;
+        for (size_t m = 0; m < o->ns && !in_other; m++)
+            in_other = w->st[o->s0 + m].id == oc->stem;
+        if (!in_other)
+            continue;
+        const struct atok *tk = &w->tk[oc->tok];
+        t = arena_printf(w->c->arena, "%s%s %.*s", t, shown ? "," : "",
+                         (int)(tk->span.end - tk->span.start),
+                         d->text + tk->span.start);
+        shown++;
+    }
+    return t;
+}
+
+static struct comparison *new_comparison(struct corpus *c)
+{
+    if (c->ncomparisons == c->capcomparisons)
+        c->comparisons = xgrow(c->comparisons, &c->capcomparisons,
+                               c->ncomparisons + 1, sizeof *c->comparisons);
+    struct comparison *k = &c->comparisons[c->ncomparisons++];
+    memset(k, 0, sizeof *k);
+    return k;
+}
+
+#define ALIGN_EVENT "Told in other words"
+
+/* Per clause while a group is judged: among its chosen members, linked
+ * to another member. Cleared after each group. */
+enum { MARK_CHOSEN = 1, MARK_LINKED = 2 };
+
+/* The edges of eg[0..ne) whose ends are both marked `want` into in[];
+ * returns how many, the lowest similarity in *low. */
+static size_t edges_within(const struct edge **eg, size_t ne,
+                           const unsigned char *mark, unsigned char want,
+                           const struct edge **in, double *low)
+{
+    size_t nin = 0;
+    *low = 1;
+    for (size_t i = 0; i < ne; i++) {
+        const struct edge *e = eg[i];
+        if (!(mark[e->a] & want) || !(mark[e->b] & want))
+            continue;
+        in[nin++] = e;
+        if (e->sim < *low)
+            *low = e->sim;
+    }
+    return nin;
+}
+
+/* The member with the most edges to other members (the best matched on
+ * a tie): the statement the group is about. */
+static unsigned group_center(const struct member *m, size_t n,
+                             const struct edge **in, size_t nin)
+{
+    unsigned center = m[0].seg;
+    size_t most = 0;
+    double best = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t deg = 0;
+        for (size_t k = 0; k < nin; k++)
+            deg += in[k]->a == m[i].seg || in[k]->b == m[i].seg;
+        if (deg > most || (deg == most && m[i].best > best)) {
+            center = m[i].seg;
+            most = deg;
+            best = m[i].best;
+        }
+    }
+    return center;
+}
+
+/* Add the comparison of the group m[0..n) (one clause per document),
+ * whose kept edges are eg[0..ne). Only the members matched directly with
+ * its center stay: a chain A~B~C may have drifted far from A by C. */
+static void add_group(struct work *w, const struct member *m, size_t n,
+                      const struct edge **eg, size_t ne,
+                      unsigned char *mark, unsigned event_id)
+{
+    for (size_t i = 0; i < n; i++)
+        mark[m[i].seg] = MARK_CHOSEN;
+    const struct edge **in = xmalloc((ne + 1) * sizeof *in);
+    double low;
+    size_t nin = edges_within(eg, ne, mark, MARK_CHOSEN, in, &low);
+    unsigned center = group_center(m, n, in, nin);
+    for (size_t k = 0; k < nin; k++)
+        if (in[k]->a == center || in[k]->b == center) {
+            mark[in[k]->a] |= MARK_LINKED;
+            mark[in[k]->b] |= MARK_LINKED;
+        }
+    nin = edges_within(eg, ne, mark, MARK_LINKED, in, &low);
+    struct member *kept = xmalloc((n + 1) * sizeof *kept);
+    size_t nk = 0;
+    for (size_t i = 0; i < n; i++)
+        if (mark[m[i].seg] & MARK_LINKED)
+            kept[nk++] = m[i];
+    for (size_t i = 0; i < n; i++)
+        mark[m[i].seg] = 0;
+    if (nk >= 2) {
+        struct comparison *k = new_comparison(w->c);
+        k->event = ALIGN_EVENT;
+        k->event_id = event_id;
+        k->kind = CLAIM_STATEMENT;
+        k->verdict = low >= AGREE_SIM ? VERDICT_AGREE : VERDICT_PARTIAL;
+        k->why = k->verdict == VERDICT_AGREE
+                     ? "near-identical rare content words"
+                     : "overlapping rare content words";
+        k->note = arena_printf(w->c->arena, "%d%% of content words shared",
+                               (int)lround(low * 100));
+        const struct edge *first = NULL;
+        for (size_t i = 0; i < nin && !first; i++)
+            if (in[i]->a == kept[0].seg || in[i]->b == kept[0].seg)
+                first = in[i];
+        k->topic = topic_of(w, ALIGN_EVENT, kept[0].seg, first);
+        k->values = arena_alloc(w->c->arena, nk * sizeof *k->values);
+        for (size_t i = 0; i < nk; i++) {
+            struct span sp = member_span(w, kept[i].seg, in, nin);
+            k->values[i] = (struct cmp_value){kept[i].doc,
+                                              add_claim(w, kept[i].seg, sp)};
+        }
+        k->nvalues = nk;
+    }
+    free(kept);
+    free(in);
+}
+
+/* A kept edge and the group it joins. */
+struct gedge {
+    unsigned root;
+    size_t edge;
+};
+
+static int cmp_gedge(const void *x, const void *y)
+{
+    const struct gedge *a = x, *b = y;
+    if (a->root != b->root)
+        return a->root < b->root ? -1 : 1;
+    return (a->edge > b->edge) - (a->edge < b->edge);
+}
+
+/* Group the clauses joined by kept edges; add one comparison per group,
+ * one event per story, numbered after every other event. */
+static void make_groups(struct work *w)
+{
+    unsigned *uf = xmalloc((w->nseg + 1) * sizeof *uf);
+    double *best = xcalloc(w->nseg + 1, sizeof *best);
+    for (unsigned i = 0; i < w->nseg; i++)
+        uf[i] = i;
+    size_t nk = 0;
+    for (size_t i = 0; i < w->ne; i++) {
+        const struct edge *e = &w->e[i];
+        if (!e->keep)
+            continue;
+        nk++;
+        uf_union(uf, e->a, e->b);
+        if (e->sim > best[e->a])
+            best[e->a] = e->sim;
+        if (e->sim > best[e->b])
+            best[e->b] = e->sim;
+    }
+    struct gedge *ge = xmalloc((nk + 1) * sizeof *ge);
+    const struct edge **eg = xmalloc((nk + 1) * sizeof *eg);
+    nk = 0;
+    for (size_t i = 0; i < w->ne; i++)
+        if (w->e[i].keep)
+            ge[nk++] = (struct gedge){uf_find(uf, w->e[i].a), i};
+    qsort(ge, nk, sizeof *ge, cmp_gedge);
+    struct member *m = xmalloc((w->nseg + 1) * sizeof *m);
+    size_t nm = 0;
+    for (unsigned i = 0; i < w->nseg; i++)
+        if (best[i] > 0)
+            m[nm++] = (struct member){w->seg[i].story, uf_find(uf, i),
+                                      w->seg[i].doc, i, best[i]};
+    qsort(m, nm, sizeof *m, cmp_member);
+    unsigned next = 0, story_event = 0, story = (unsigned)-1;
+    for (size_t i = 0; i < w->c->ncomparisons; i++)
+        if (w->c->comparisons[i].event_id > next)
+            next = w->c->comparisons[i].event_id;
+    struct member *one = xmalloc((nm + 1) * sizeof *one);
+    unsigned char *mark = xcalloc(w->nseg + 1, 1);
+    for (size_t i = 0; i < nm;) {
+        size_t j = i, n = 0;
+        while (j < nm && m[j].root == m[i].root) {
+            if (!n || one[n - 1].doc != m[j].doc)
+                one[n++] = m[j];
+            j++;
+        }
+        size_t g = 0, hi = nk, ne = 0;
+        while (g < hi) { /* the group's first edge */
+            size_t mid = g + (hi - g) / 2;
+            if (ge[mid].root < m[i].root)
+                g = mid + 1;
+            else
+                hi = mid;
+        }
+        while (g + ne < nk && ge[g + ne].root == m[i].root) {
+            eg[ne] = &w->e[ge[g + ne].edge];
+            ne++;
+        }
+        if (m[i].story != story) {
+            story = m[i].story;
+            story_event = ++next;
+        }
+        add_group(w, one, n, eg, ne, mark, story_event);
+        i = j;
+    }
+    free(mark);
+    free(one);
+    free(m);
+    free(eg);
+    free(ge);
+    free(best);
+    free(uf);
+}
+
+/* ---- why and how ----------------------------------------------------------- */
+
+/* An event frame of a document whose event has a comparison already. */
+struct fevent {
+    unsigned doc, frame;
+    unsigned event_id;
+    const char *event; /* the event's title */
+};
+
+static int cmp_fevent(const void *x, const void *y)
+{
+    const struct fevent *a = x, *b = y;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->frame != b->frame)
+        return a->frame < b->frame ? -1 : 1;
+    return (a->event_id > b->event_id) - (a->event_id < b->event_id);
+}
+
+/* The frames the comparisons made so far speak for (single ones too),
+ * sorted, one entry per frame (its first event). */
+static struct fevent *frame_events(const struct corpus *c, size_t *n)
+{
+    size_t cap = 1;
+    struct fevent *v = xmalloc(sizeof *v);
+    *n = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        /* a single value still tells which event its frame is of */
+        for (size_t j = 0; j < k->nvalues; j++) {
+            const struct doc *d = c->docs[k->values[j].doc];
+            const struct claim *cl = &d->claims[k->values[j].claim];
+            if (!cl->frame || !cl->cls)
+                continue;
+            if (*n == cap)
+                v = xgrow(v, &cap, *n + 1, sizeof *v);
+            v[(*n)++] = (struct fevent){k->values[j].doc, cl->frame,
+                                        k->event_id, k->event};
+        }
+    }
+    if (*n)
+        qsort(v, *n, sizeof *v, cmp_fevent);
+    size_t u = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (!u || v[u - 1].doc != v[i].doc || v[u - 1].frame != v[i].frame)
+            v[u++] = v[i];
+    *n = u;
+    return v;
+}
+
+/* One why or how clause of an event in one document. */
+struct detail {
+    unsigned event_id;
+    bool how;
+    unsigned doc, sent;
+    const char *event;
+    struct span span;
+    unsigned *ids; /* its content stems, sorted, distinct (heap) */
+    size_t nids;
+};
+
+static int cmp_detail(const void *x, const void *y)
+{
+    const struct detail *a = x, *b = y;
+    if (a->event_id != b->event_id)
+        return a->event_id < b->event_id ? -1 : 1;
+    if (a->how != b->how)
+        return a->how ? 1 : -1;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    return (a->span.start > b->span.start) - (a->span.start < b->span.start);
+}
+
+/* Does cue c start at token i of tk[0..n) (words compared folded)? */
+static bool cue_at(const struct doc *d, const struct atok *tk, size_t n,
+                   size_t i, const struct cue *c)
+{
+    if (i + c->n > n)
+        return false;
+    for (size_t k = 0; k < c->n; k++) {
+        const struct atok *t = &tk[i + k];
+        size_t len = t->span.end - t->span.start;
+        if (t->kind != TOK_WORD || len != strlen(c->words[k]) ||
+            strncasecmp(d->text + t->span.start, c->words[k], len))
+            return false;
+    }
+    return true;
+}
+
+/* The longest cue at token i, or NULL. */
+static const struct cue *cue_match(const struct aligner *al,
+                                   const struct doc *d, const struct atok *tk,
+                                   size_t n, size_t i)
+{
+    const struct cue *best = NULL;
+    for (size_t k = 0; k < al->ncues; k++)
+        if ((!best || al->cues[k].n > best->n) &&
+            cue_at(d, tk, n, i, &al->cues[k]))
+            best = &al->cues[k];
+    return best;
+}
+
+/* Where the clause opened by cue c at token i of tk[0..n) ends (one past
+ * its last token): at a comma or clause word, WHY_WORDS on; a how clause
+ * also at the first word after the cue that is no content word or a
+ * locative preposition ("from the ground | over the area"). */
+static size_t clause_end(struct work *w, const struct doc *d,
+                         const struct atok *tk, size_t n, size_t i,
+                         const struct cue *c)
+{
+    size_t j = i + c->n;
+    size_t max = i + c->n + (c->how ? HOW_WORDS : WHY_WORDS);
+    for (; j < n && j < max; j++) {
+        const char *text = d->text + tk[j].span.start;
+        size_t len = tk[j].span.end - tk[j].span.start;
+        if (tk[j].kind == TOK_PUNCT && punct_breaks(text, len))
+            break;
+        if (tk[j].kind == TOK_PUNCT && len == 1 && strchr(".!?", text[0]))
+            break;
+        if (tk[j].kind != TOK_WORD)
+            continue;
+        if (scan_map_get(w->al->breaks, text, len) >= 0)
+            break;
+        size_t ln;
+        const char *low = lower_word(w, text, len, &ln);
+        if (c->how && (ln < 3 || scan_map_get(w->al->stop, low, ln) >= 0 ||
+                       scan_map_get(w->al->preps, low, ln) >= 0))
+            break;
+    }
+    return j;
+}
+
+/* The distinct content stems of tk[a..b), names included: within one
+ * event the names of its places are part of what a clause says. */
+static unsigned *clause_stems(struct work *w, const struct doc *d,
+                              const struct atok *tk, size_t a, size_t b,
+                              size_t *n)
+{
+    unsigned *ids = xmalloc((b - a + 1) * sizeof *ids);
+    *n = 0;
+    for (size_t t = a; t < b; t++) {
+        if (tk[t].kind != TOK_WORD)
+            continue;
+        size_t ln;
+        const char *low = lower_word(w, d->text + tk[t].span.start,
+                                     tk[t].span.end - tk[t].span.start, &ln);
+        int id = stem_id(w, low, ln);
+        if (id >= 0)
+            ids[(*n)++] = (unsigned)id;
+    }
+    if (*n)
+        qsort(ids, *n, sizeof *ids, cmp_unsigned);
+    size_t u = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (!u || ids[u - 1] != ids[i])
+            ids[u++] = ids[i];
+    *n = u;
+    return ids;
+}
+
+/* Token index in tk[0..n) of the first token ending after byte pos. */
+static size_t tok_after(const struct atok *tk, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tk[mid].span.end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The why and how clauses near the predicate of event claim cl (frame
+ * fe) of document d, appended to *v. */
+static void event_details(struct work *w, const struct doc *d,
+                          const struct claim *cl, const struct fevent *fe,
+                          struct scan_toks *st, struct detail **v, size_t *n,
+                          size_t *cap)
+{
+    struct span sp = d->sents[cl->sentence].span;
+    size_t t0 = w->ntk;
+    scan_sentence(w, d, sp, st);
+    const struct atok *tk = w->tk + t0;
+    size_t nt = w->ntk - t0;
+    size_t e0 = tok_after(tk, nt, cl->span.start);
+    size_t e1 = tok_after(tk, nt, cl->span.end);
+    bool seen[2] = {false, false};
+    for (size_t i = e0 > CUE_REACH ? e0 - CUE_REACH : 0;
+         i < nt && i <= e1 + CUE_REACH; i++) {
+        const struct cue *c = cue_match(w->al, d, tk, nt, i);
+        if (!c || seen[c->how])
+            continue;
+        seen[c->how] = true;
+        size_t end = clause_end(w, d, tk, nt, i, c);
+        if (*n == *cap)
+            *v = xgrow(*v, cap, *n + 1, sizeof **v);
+        struct detail *x = &(*v)[(*n)++];
+        *x = (struct detail){fe->event_id, c->how, fe->doc, cl->sentence,
+                             fe->event,
+                             {tk[i].span.start, tk[end - 1].span.end},
+                             NULL, 0};
+        x->ids = clause_stems(w, d, tk, i, end, &x->nids);
+        i = end - 1;
+    }
+    w->ntk = t0; /* the tokens were scratch */
+}
+
+/* Dice of two sorted stem lists. */
+static double stem_dice(const unsigned *a, size_t na, const unsigned *b,
+                        size_t nb)
+{
+    size_t i = 0, j = 0, both = 0;
+    while (i < na && j < nb) {
+        if (a[i] == b[j]) {
+            both++;
+            i++;
+            j++;
+        } else if (a[i] < b[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return na + nb ? 2.0 * (double)both / (double)(na + nb) : 0;
+}
+
+/* Add the comparison of the why or how clauses v[0..n) of one event, one
+ * per document (the first each names). */
+static void judge_details(struct work *w, const struct detail *v, size_t n)
+{
+    const struct detail **r = xmalloc((n + 1) * sizeof *r);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!m || r[m - 1]->doc != v[i].doc)
+            r[m++] = &v[i];
+    if (m >= 2) {
+        double low = 1;
+        for (size_t i = 0; i < m; i++)
+            for (size_t j = i + 1; j < m; j++) {
+                double sim = stem_dice(r[i]->ids, r[i]->nids, r[j]->ids,
+                                       r[j]->nids);
+                if (sim < low)
+                    low = sim;
+            }
+        struct comparison *k = new_comparison(w->c);
+        k->event = v[0].event;
+        k->event_id = v[0].event_id;
+        k->topic = arena_printf(w->c->arena, "%s: %s", v[0].event,
+                                v[0].how ? "how" : "why");
+        k->kind = CLAIM_STATEMENT;
+        k->verdict = low >= AGREE_SIM ? VERDICT_AGREE : VERDICT_PARTIAL;
+        k->why = k->verdict == VERDICT_AGREE
+                     ? "near-identical content words"
+                     : "clauses of one event in different words";
+        k->note = arena_printf(w->c->arena, "%d%% of content words shared",
+                               (int)lround(low * 100));
+        k->values = arena_alloc(w->c->arena, m * sizeof *k->values);
+        for (size_t i = 0; i < m; i++) {
+            struct doc *d = w->c->docs[r[i]->doc];
+            unsigned at = new_claim(d, r[i]->sent, r[i]->span,
+                                    r[i]->how ? ALIGN_HOW : ALIGN_WHY);
+            d->claims[at].text = arena_strndup(
+                d->arena, d->text + r[i]->span.start,
+                r[i]->span.end - r[i]->span.start);
+            k->values[i] = (struct cmp_value){r[i]->doc, at};
+        }
+        k->nvalues = m;
+    }
+    free(r);
+}
+
+/* Why and how: the cue clauses next to the predicates of events that
+ * have comparisons, compared across the documents of each event. */
+static void details(struct work *w)
+{
+    size_t nf, n = 0, cap = 1;
+    struct fevent *fe = frame_events(w->c, &nf);
+    struct detail *v = xmalloc(sizeof *v);
+    struct scan_toks st = {NULL, 0, 0};
+    for (size_t i = 0; i < nf; i++) {
+        const struct doc *d = w->c->docs[fe[i].doc];
+        for (size_t k = 0; k < d->nclaims; k++) {
+            const struct claim *cl = &d->claims[k];
+            if (cl->kind == CLAIM_EVENT && cl->frame == fe[i].frame &&
+                !cl->negated && cl->sentence < d->nsents)
+                event_details(w, d, cl, &fe[i], &st, &v, &n, &cap);
+        }
+    }
+    scan_toks_free(&st);
+    if (n)
+        qsort(v, n, sizeof *v, cmp_detail);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[j].event_id == v[i].event_id && v[j].how == v[i].how)
+            j++;
+        judge_details(w, v + i, j - i);
+        i = j;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(v[i].ids);
+    free(v);
+    free(fe);
+}
+
+/* ---- driver ---------------------------------------------------------------------- */
+
+static void drop_old_claims(struct corpus *c)
+{
+    for (size_t i = 0; i < c->ndocs; i++) {
+        struct doc *d = c->docs[i];
+        while (d->nclaims && align_is_aligned(&d->claims[d->nclaims - 1]))
+            d->nclaims--;
+    }
+}
+
+void align_run(const struct aligner *al, struct corpus *c)
+{
+    drop_old_claims(c);
+    struct work w;
+    memset(&w, 0, sizeof w);
+    w.al = al;
+    w.c = c;
+    w.stemmer = sb_stemmer_new("english", NULL);
+    w.ids = scan_map_new();
+    details(&w);
+    size_t nh;
+    struct held *h = held_spans(c, &nh);
+    w.cref = conflict_refs(c, &w.ncref);
+    size_t from = 0;
+    for (unsigned di = 0; di < c->ndocs; di++) {
+        size_t to = from;
+        while (to < nh && h[to].doc == di)
+            to++;
+        segment_doc(&w, di, h + from, to - from);
+        from = to;
+    }
+    free(h);
+    size_t nr, nc;
+    struct rec *r = records(&w, &nr);
+    weigh(&w, r, nr);
+    choose_keys(&w);
+    struct cand *cand = candidates(&w, r, nr, &nc);
+    free(r);
+    judge_candidates(&w, cand, nc);
+    free(cand);
+    keep_best(&w);
+    make_groups(&w);
+    sb_stemmer_delete(w.stemmer);
+    scan_map_free(w.ids);
+    free(w.seg);
+    free(w.st);
+    free(w.occ);
+    free(w.e);
+    free(w.thing);
+    free(w.tk);
+    free(w.cref);
+    free(w.low);
+}

@@ -1,0 +1,423 @@
+/* test_align.c - statements told in other words (align.h).
+ *
+ * Every test runs the whole pipeline as main.c does on short invented
+ * wire stories and looks at the comparisons align_run added (values whose
+ * claims carry ALIGN_SLOT). The stories share Russia, Syria and Turkey so
+ * that the linker puts them in one story.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/align.h"
+#include "claimdiff/anchor.h"
+#include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/compare.h"
+#include "claimdiff/date.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/link.h"
+#include "claimdiff/number.h"
+#include "claimdiff/quote.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/segment.h"
+#include "claimdiff/tag.h"
+
+/* ---- harness ------------------------------------------------------------- */
+
+struct fixture {
+    struct rules *rules;
+    struct segmenter *seg;
+    struct tagger *tag;
+    struct dater *dater;
+    struct counter *counter;
+    struct quoter *quoter;
+    struct claimer *claimer;
+    struct linker *linker;
+    struct comparer *comparer;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = xcalloc(1, sizeof *f);
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    if (rules_new(NULL, &f->rules, &d) != CD_OK ||
+        segment_new(f->rules, &f->seg, &d) != CD_OK ||
+        tag_new(f->rules, &f->tag, &d) != CD_OK ||
+        date_new(f->rules, &f->dater, &d) != CD_OK ||
+        number_new(f->rules, &f->counter, &d) != CD_OK ||
+        quote_new(f->rules, &f->quoter, &d) != CD_OK ||
+        claim_new(f->rules, &f->claimer, &d) != CD_OK ||
+        link_new(f->rules, &f->linker, &d) != CD_OK ||
+        compare_new(f->rules, &f->comparer, &d) != CD_OK) {
+        fprintf(stderr, "setup: %s:%u: %s\n", d.file, d.line, d.msg);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    compare_free(f->comparer);
+    link_free(f->linker);
+    claim_free(f->claimer);
+    quote_free(f->quoter);
+    number_free(f->counter);
+    date_free(f->dater);
+    tag_free(f->tag);
+    segment_free(f->seg);
+    rules_free(f->rules);
+    free(f);
+    return 0;
+}
+
+/* A corpus of the NULL-terminated texts with every stage run, in main.c's
+ * order. */
+static struct corpus *pipeline(const struct fixture *f,
+                               const char *const *texts)
+{
+    struct corpus *c = corpus_new();
+    for (size_t i = 0; texts[i]; i++) {
+        size_t len = strlen(texts[i]);
+        struct doc *doc = doc_new("test.txt", xstrndup(texts[i], len), len);
+        segment_run(f->seg, doc);
+        tag_run(f->tag, doc);
+        date_run(f->dater, doc);
+        number_run(f->counter, doc);
+        quote_run(f->quoter, doc);
+        claim_run(f->claimer, doc);
+        corpus_add(c, doc);
+    }
+    link_run(f->linker, c);
+    anchor_run(c);
+    compare_run(f->comparer, c);
+    return c;
+}
+
+static struct corpus *two(void **state, const char *a, const char *b)
+{
+    const char *texts[] = {a, b, NULL};
+    return pipeline(*state, texts);
+}
+
+static const struct claim *value_claim(const struct corpus *c,
+                                       const struct comparison *k, size_t i)
+{
+    const struct doc *d = c->docs[k->values[i].doc];
+    return &d->claims[k->values[i].claim];
+}
+
+static bool is_aligned(const struct corpus *c, const struct comparison *k)
+{
+    return k->nvalues && align_is_aligned(value_claim(c, k, 0));
+}
+
+/* The n-th aligned comparison, or NULL. */
+static const struct comparison *aligned(const struct corpus *c, size_t n)
+{
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        if (is_aligned(c, &c->comparisons[i]) && n-- == 0)
+            return &c->comparisons[i];
+    return NULL;
+}
+
+static void dump(const struct corpus *c)
+{
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        fprintf(stderr, "  %s: %s: %s\n", k->topic, verdict_name(k->verdict),
+                k->note ? k->note : "");
+        for (size_t v = 0; v < k->nvalues; v++) {
+            const struct doc *d = c->docs[k->values[v].doc];
+            struct span sp = value_claim(c, k, v)->span;
+            fprintf(stderr, "    D%u \"%.*s\"\n", k->values[v].doc + 1,
+                    (int)(sp.end - sp.start), d->text + sp.start);
+        }
+    }
+}
+
+/* The words of value i of k. */
+static char *value_text(const struct corpus *c, const struct comparison *k,
+                        size_t i)
+{
+    const struct doc *d = c->docs[k->values[i].doc];
+    struct span sp = value_claim(c, k, i)->span;
+    return xstrndup(d->text + sp.start, sp.end - sp.start);
+}
+
+static void assert_no_aligned(const struct corpus *c)
+{
+    if (aligned(c, 0)) {
+        fprintf(stderr, "want no aligned statement; comparisons:\n");
+        dump(c);
+    }
+    assert_null(aligned(c, 0));
+}
+
+#define END " Russia, Syria and Turkey traded blame over the convoy.\n"
+
+/* ---- verdicts -------------------------------------------------------------- */
+
+static void test_same_words_in_other_clauses_agree(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy stopped\n\nOfficials said the convoy was stopped at the "
+        "frontier while bringing medical supplies to the remote "
+        "villages." END,
+        "Aid halted\n\nThe convoy, which was delivering medical supplies to "
+        "the remote villages, was turned back, officials said." END);
+    const struct comparison *k = aligned(c, 0);
+    if (!k || k->verdict != VERDICT_AGREE)
+        dump(c);
+    assert_non_null(k);
+    assert_int_equal(k->verdict, VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 2);
+    /* first to last shared word, in both */
+    for (size_t i = 0; i < 2; i++) {
+        char *t = value_text(c, k, i);
+        assert_string_equal(t, "medical supplies to the remote villages");
+        free(t);
+    }
+    assert_non_null(strstr(k->note, "% of content words shared"));
+    corpus_free(c);
+}
+
+static void test_more_words_in_one_source_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy stopped\n\nOfficials said the convoy was stopped at the "
+        "frontier while bringing medical supplies and winter tents for the "
+        "remote mountain villages." END,
+        "Aid halted\n\nThe convoy, which was delivering medical supplies to "
+        "the remote villages, was turned back, officials said." END);
+    const struct comparison *k = aligned(c, 0);
+    if (!k || k->verdict != VERDICT_PARTIAL)
+        dump(c);
+    assert_non_null(k);
+    assert_int_equal(k->verdict, VERDICT_PARTIAL);
+    char *t = value_text(c, k, 0);
+    assert_string_equal(t, "medical supplies and winter tents for the "
+                           "remote mountain villages");
+    free(t);
+    corpus_free(c);
+}
+
+/* ---- precision ------------------------------------------------------------- */
+
+static void test_unrelated_sentences_are_not_aligned(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy stopped\n\nOfficials said the convoy was stopped at the "
+        "frontier while bringing medical supplies to the remote "
+        "villages." END,
+        "Harvest news\n\nFarmers expect a record wheat harvest after good "
+        "spring rainfall in the southern plains." END);
+    assert_no_aligned(c);
+    corpus_free(c);
+}
+
+static void test_a_denial_is_not_aligned_with_the_claim(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy stopped\n\nThe convoy did not carry medical supplies to the "
+        "remote villages, officials said." END,
+        "Aid halted\n\nThe convoy carried medical supplies to the remote "
+        "villages, officials said." END);
+    assert_no_aligned(c);
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        assert_int_not_equal(c->comparisons[i].verdict, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
+static void test_different_numbers_are_not_aligned(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy stopped\n\nThe convoy brought 40 crates of medical supplies "
+        "to the remote villages." END,
+        "Aid halted\n\nThe convoy brought 25 crates of medical supplies to "
+        "the remote villages." END);
+    assert_no_aligned(c);
+    corpus_free(c);
+}
+
+static void test_shared_capitalised_words_are_a_name_not_a_statement(
+    void **state)
+{
+    struct corpus *c = two(state,
+        "Talks\n\nThe visit was arranged by the Office of Regional "
+        "Cooperation Programmes." END,
+        "Talks held\n\nDelegates praised the Office of Regional Cooperation "
+        "Programmes." END);
+    assert_no_aligned(c);
+    corpus_free(c);
+}
+
+static void test_unrelated_stories_are_never_aligned(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy stopped\n\nOfficials in Ankara said the convoy carried "
+        "medical supplies to the remote villages near Aleppo." END,
+        "Flood relief\n\nVolunteers in Lisbon carried medical supplies to "
+        "the remote villages, Portugal and Spain said.\n");
+    if (c->docs[0]->story == c->docs[1]->story)
+        skip(); /* the linker joined them: nothing to test */
+    assert_no_aligned(c);
+    corpus_free(c);
+}
+
+/* ---- against the slot comparisons ----------------------------------------- */
+
+static bool overlap(struct span a, struct span b)
+{
+    return a.start < b.end && b.start < a.end;
+}
+
+static void test_words_a_slot_holds_are_left_to_it(void **state)
+{
+    struct corpus *c = two(state,
+        "Helicopter downed\n\nA Russian Xk-31 helicopter was shot down over "
+        "Syria, killing five people aboard the damaged aircraft near the "
+        "mountain monastery." END,
+        "Helicopter lost\n\nAn Xk-31 helicopter was shot down over Syria, "
+        "killing five people aboard the damaged aircraft near the mountain "
+        "monastery." END);
+    size_t slots = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        if (is_aligned(c, k) || k->verdict == VERDICT_SINGLE)
+            continue;
+        slots++;
+        for (size_t j = 0; j < c->ncomparisons; j++) {
+            const struct comparison *a = &c->comparisons[j];
+            if (!is_aligned(c, a))
+                continue;
+            for (size_t v = 0; v < k->nvalues; v++)
+                for (size_t u = 0; u < a->nvalues; u++)
+                    if (k->values[v].doc == a->values[u].doc &&
+                        overlap(value_claim(c, k, v)->span,
+                                value_claim(c, a, u)->span)) {
+                        dump(c);
+                        fail_msg("aligned %s overlaps slot %s", a->topic,
+                                 k->topic);
+                    }
+        }
+    }
+    assert_true(slots > 0);
+    corpus_free(c);
+}
+
+static void test_compare_twice_adds_the_claims_once(void **state)
+{
+    const struct fixture *f = *state;
+    struct corpus *c = two(state,
+        "Convoy stopped\n\nOfficials said the convoy was stopped at the "
+        "frontier while bringing medical supplies to the remote "
+        "villages." END,
+        "Aid halted\n\nThe convoy, which was delivering medical supplies to "
+        "the remote villages, was turned back, officials said." END);
+    size_t n0 = c->docs[0]->nclaims, k0 = c->ncomparisons;
+    assert_non_null(aligned(c, 0));
+    compare_run(f->comparer, c);
+    assert_int_equal(c->docs[0]->nclaims, n0);
+    assert_int_equal(c->ncomparisons, k0);
+    corpus_free(c);
+}
+
+/* ---- why and how ---------------------------------------------------------- */
+
+/* The comparison whose topic ends in ": slot", or NULL. */
+static const struct comparison *slot_cmp(const struct corpus *c,
+                                         const char *slot)
+{
+    size_t n = strlen(slot);
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const char *t = c->comparisons[i].topic;
+        size_t tl = strlen(t);
+        if (tl > n + 2 && !strcmp(t + tl - n, slot) && t[tl - n - 2] == ':')
+            return &c->comparisons[i];
+    }
+    return NULL;
+}
+
+#define DRONE_A "Drone lost\n\nA Russian Xk-31 drone was shot down over Syria "
+#define DRONE_B "Drone downed\n\nAn Xk-31 drone was shot down over Syria "
+
+static void test_mission_clauses_of_one_event_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        DRONE_A "on Monday while returning from a supply flight to Hama." END,
+        DRONE_B "on Monday while returning from a humanitarian supply "
+                "mission near Hama." END);
+    const struct comparison *k = slot_cmp(c, "why");
+    if (!k || k->verdict != VERDICT_PARTIAL)
+        dump(c);
+    assert_non_null(k);
+    assert_int_equal(k->verdict, VERDICT_PARTIAL);
+    assert_int_equal(k->nvalues, 2);
+    char *t = value_text(c, k, 0);
+    assert_string_equal(t, "while returning from a supply flight to Hama");
+    free(t);
+    corpus_free(c);
+}
+
+static void test_same_manner_agrees_and_stops_at_a_preposition(void **state)
+{
+    struct corpus *c = two(state,
+        DRONE_A "from the ground on Monday, officials said." END,
+        DRONE_B "from the ground near Hama on Monday." END);
+    const struct comparison *k = slot_cmp(c, "how");
+    if (!k || k->verdict != VERDICT_AGREE)
+        dump(c);
+    assert_non_null(k);
+    assert_int_equal(k->verdict, VERDICT_AGREE);
+    for (size_t i = 0; i < k->nvalues; i++) {
+        char *t = value_text(c, k, i);
+        assert_string_equal(t, "from the ground");
+        free(t);
+    }
+    corpus_free(c);
+}
+
+static void test_manner_and_mission_never_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        DRONE_A "from the ground while flying a patrol." END,
+        DRONE_B "with a missile while returning to its base." END);
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        assert_int_not_equal(c->comparisons[i].verdict, VERDICT_CONFLICT);
+    const struct comparison *k = slot_cmp(c, "how");
+    if (!k)
+        dump(c);
+    assert_non_null(k);
+    assert_int_equal(k->verdict, VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_words_in_other_clauses_agree),
+        cmocka_unit_test(test_more_words_in_one_source_are_partial),
+        cmocka_unit_test(test_unrelated_sentences_are_not_aligned),
+        cmocka_unit_test(test_a_denial_is_not_aligned_with_the_claim),
+        cmocka_unit_test(test_different_numbers_are_not_aligned),
+        cmocka_unit_test(
+            test_shared_capitalised_words_are_a_name_not_a_statement),
+        cmocka_unit_test(test_unrelated_stories_are_never_aligned),
+        cmocka_unit_test(test_words_a_slot_holds_are_left_to_it),
+        cmocka_unit_test(test_compare_twice_adds_the_claims_once),
+        cmocka_unit_test(test_mission_clauses_of_one_event_are_partial),
+        cmocka_unit_test(test_same_manner_agrees_and_stops_at_a_preposition),
+        cmocka_unit_test(test_manner_and_mission_never_conflict),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
