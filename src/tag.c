@@ -90,10 +90,18 @@ struct mkey {
     uint64_t h; /* hash_bytes of the whole key */
 };
 
+/* FNV-1a as in hash.c, written out so the per-word lookups inline it. */
+static inline uint64_t fnv_more(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
 static struct mkey mkey_of(char pre, size_t npre, const char *k, size_t n)
 {
     struct mkey q = {pre, npre, k, n, 0};
-    q.h = hash_more(hash_bytes(&pre, npre), k, n);
+    q.h = fnv_more(fnv_more(14695981039346656037u, &pre, npre), k, n);
     return q;
 }
 
@@ -112,7 +120,7 @@ static size_t map_find(const struct map *m, const struct mkey *q)
 static void map_grow(struct map *m)
 {
     struct map old = *m;
-    m->cap = old.cap ? old.cap * 2 : 1024;
+    m->cap = old.cap ? old.cap * 2 : 16; /* per-document maps are small */
     m->keys = xcalloc(m->cap, sizeof *m->keys);
     m->hashes = xcalloc(m->cap, sizeof *m->hashes);
     m->lens = xcalloc(m->cap, sizeof *m->lens);
@@ -209,10 +217,18 @@ static const char latin_ext_a[] =
     "nnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 _Static_assert(sizeof latin_ext_a == 0x80 + 1, "one letter per code point");
 
-static bool is_upper_cp(uint32_t cp)
+static bool is_upper_wide(uint32_t cp);
+
+/* ASCII answered inline: nearly every character a document has. */
+static inline bool is_upper_cp(uint32_t cp)
 {
-    if (cp >= 'A' && cp <= 'Z')
-        return true;
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return is_upper_wide(cp);
+}
+
+static bool is_upper_wide(uint32_t cp)
+{
     if (cp >= 0xC0 && cp <= 0xDE)
         return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x137)
@@ -322,32 +338,56 @@ static void fold_word(const char *w, size_t n, struct buf *out)
     for (size_t i = 0; i < n;) {
         const char *p = w + i;
         size_t left = n - i;
-        if (starts(p, left, "dzh")) {
-            tmp[t++] = 'j';
-            i += 3;
-        } else if (starts(p, left, "kh")) {
-            tmp[t++] = 'h';
-            i += 2;
-        } else if (starts(p, left, "ph")) {
-            tmp[t++] = 'f';
-            i += 2;
-        } else if (starts(p, left, "our")) {
-            tmp[t++] = 'o';
-            tmp[t++] = 'r';
-            i += 3;
-        } else if (starts(p, left, "ou")) {
-            tmp[t++] = 'u';
-            i += 2;
-        } else if (starts(p, left, "ee")) {
-            tmp[t++] = 'i';
-            i += 2;
-        } else if (i == 0 && starts(p, left, "ye") && n > 3) {
-            tmp[t++] = 'e';
-            i += 2;
-        } else {
-            tmp[t++] = *p == 'y' ? 'i' : *p;
-            i++;
+        /* only d k p o e y start a rule: one switch, no string compares
+         * for the other letters */
+        switch (*p) {
+        case 'd':
+            if (starts(p, left, "dzh")) {
+                tmp[t++] = 'j';
+                i += 3;
+                continue;
+            }
+            break;
+        case 'k':
+        case 'p':
+            if (left >= 2 && p[1] == 'h') {
+                tmp[t++] = *p == 'k' ? 'h' : 'f';
+                i += 2;
+                continue;
+            }
+            break;
+        case 'o':
+            if (starts(p, left, "our")) {
+                tmp[t++] = 'o';
+                tmp[t++] = 'r';
+                i += 3;
+                continue;
+            }
+            if (left >= 2 && p[1] == 'u') {
+                tmp[t++] = 'u';
+                i += 2;
+                continue;
+            }
+            break;
+        case 'e':
+            if (left >= 2 && p[1] == 'e') {
+                tmp[t++] = 'i';
+                i += 2;
+                continue;
+            }
+            break;
+        case 'y':
+            if (i == 0 && starts(p, left, "ye") && n > 3) {
+                tmp[t++] = 'e';
+                i += 2;
+                continue;
+            }
+            break;
+        default:
+            break;
         }
+        tmp[t++] = *p == 'y' ? 'i' : *p;
+        i++;
     }
     size_t u = 0;
     for (size_t i = 0; i < t; i++)
@@ -396,13 +436,18 @@ static void fold_key(const char *s, size_t n, struct buf *out, struct buf *tmp)
 static void skeleton(const char *key, size_t n, struct buf *out)
 {
     bool vow = false;
+    buf_reserve(out, n); /* never longer than key */
+    char *o = out->s + out->n;
     for (size_t i = 0; i < n; i++) {
-        bool v = strchr("aeiou", key[i]) && key[i];
+        char c = key[i];
+        bool v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
         if (v && vow)
             continue;
-        buf_putc(out, v ? 'a' : key[i]);
+        *o++ = v ? 'a' : c;
         vow = v;
     }
+    out->n = (size_t)(o - out->s);
+    out->s[out->n] = '\0';
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -410,27 +455,44 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Words of key sorted, so inverted aliases meet ("al nusra jabhat"). */
+struct wspan {
+    const char *s;
+    size_t n;
+};
+
+/* strcmp order of two words that hold no NUL */
+static bool wspan_less(struct wspan a, struct wspan b)
+{
+    int c = memcmp(a.s, b.s, a.n < b.n ? a.n : b.n);
+    return c < 0 || (c == 0 && a.n < b.n);
+}
+
+/* Words of key sorted, so inverted aliases meet ("al nusra jabhat").
+ * At most MAX_PHRASE_WORDS * 3 words are kept; a key with more loses its
+ * tail (no alias is that long). Phrases are a few words, so an insertion
+ * sort on spans beats copying the key for qsort. */
 static void bag(const char *key, size_t n, struct buf *out)
 {
-    char *copy = xstrndup(key, n);
-    char *words[MAX_PHRASE_WORDS * 3];
+    struct wspan words[MAX_PHRASE_WORDS * 3];
     size_t nw = 0;
-    for (char *p = copy; *p && nw < sizeof words / sizeof *words;) {
-        words[nw++] = p;
-        char *sp = strchr(p, ' ');
+    const char *p = key, *end = key + n;
+    while (p < end && *p && nw < sizeof words / sizeof *words) {
+        const char *sp = memchr(p, ' ', (size_t)(end - p));
+        const char *we = sp ? sp : end;
+        struct wspan w = {p, (size_t)(we - p)};
+        size_t j = nw++;
+        for (; j > 0 && wspan_less(w, words[j - 1]); j--)
+            words[j] = words[j - 1];
+        words[j] = w;
         if (!sp)
             break;
-        *sp = '\0';
         p = sp + 1;
     }
-    qsort(words, nw, sizeof *words, cmp_str);
     for (size_t i = 0; i < nw; i++) {
         if (i)
             buf_putc(out, ' ');
-        buf_put(out, words[i], strlen(words[i]));
+        buf_put(out, words[i].s, words[i].n);
     }
-    free(copy);
 }
 
 /* ------------------------------------------------------------------ */
@@ -481,25 +543,35 @@ struct tagger {
 #define K_FIRST '^'   /* "^" + table prefix + first word: a phrase of that
                          table may start here (saves folding phrases) */
 
-/* Per-word summary: for the tables below, whether a word starts one of
- * their phrases and whether it is a one-word entry. One lookup per word
- * of a document then answers most questions the generators ask. */
+/* Per-word summary: for the tables of info_bit, whether a word starts
+ * one of their phrases and whether it is a one-word entry. One lookup per
+ * word of a document then answers most questions the generators ask. */
 #define K_WORDINFO '#'
-static const char info_tables[] = {K_TITLE,   K_HEAD,      K_CUEPRE,
-                                   K_CUEPOST, K_FRAMEPRE, K_FRAMEPOST,
-                                   K_GIVEN,   K_NOTNAME,   K_ORGWORD,
-                                   K_DEMONYM, K_GAZ,       K_GAZCAPS};
-
-_Static_assert(sizeof info_tables <= 12, "two bits a table in 24 bits");
 #define INFO_FIRST_BITS 0x555555 /* even bits: starts a phrase */
 #define INFO_WHOLE_BITS 0xAAAAAA /* odd bits: is an entry */
 
+/* The K_WORDINFO bit of table prefix (0: the table has none). At most 12
+ * tables: two bits each in 24 bits. A switch rather than a table search:
+ * callers pass constants, so this folds to one. */
 static int info_bit(char prefix, bool whole)
 {
-    const char *p = memchr(info_tables, prefix, sizeof info_tables);
-    if (!p)
-        return 0;
-    return 1 << (2 * (p - info_tables) + whole);
+    int i;
+    switch (prefix) {
+    case K_TITLE: i = 0; break;
+    case K_HEAD: i = 1; break;
+    case K_CUEPRE: i = 2; break;
+    case K_CUEPOST: i = 3; break;
+    case K_FRAMEPRE: i = 4; break;
+    case K_FRAMEPOST: i = 5; break;
+    case K_GIVEN: i = 6; break;
+    case K_NOTNAME: i = 7; break;
+    case K_ORGWORD: i = 8; break;
+    case K_DEMONYM: i = 9; break;
+    case K_GAZ: i = 10; break;
+    case K_GAZCAPS: i = 11; break;
+    default: return 0;
+    }
+    return 1 << (2 * i + whole);
 }
 
 static bool lookup(const struct tagger *t, char prefix, const char *s,
@@ -965,11 +1037,18 @@ struct work {
     struct buf key, tmp, kb, aux;
 };
 
-static bool is_word_cp(uint32_t cp)
+static bool is_word_wide(uint32_t cp);
+
+static inline bool is_word_cp(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                (cp >= '0' && cp <= '9');
+    return is_word_wide(cp);
+}
+
+static bool is_word_wide(uint32_t cp)
+{
     if (utf8_is_space(cp) || is_dash(cp) || is_apostrophe(cp))
         return false;
     if (cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xA9 || cp == 0xAE ||
@@ -993,13 +1072,16 @@ static bool gaz_word_key(struct work *wk, const char *f, size_t n)
 {
     wk->aux.n = 0;
     skeleton(f, n, &wk->aux);
-    for (char *p = wk->aux.s; p && *p;) {
-        char *sp = strchr(p, ' ');
-        size_t k = sp ? (size_t)(sp - p) : strlen(p);
+    const char *p = wk->aux.s, *end = wk->aux.s + wk->aux.n;
+    while (p < end) {
+        const char *sp = memchr(p, ' ', (size_t)(end - p));
+        size_t k = sp ? (size_t)(sp - p) : (size_t)(end - p);
         int v;
         if (!lookup(wk->t, K_GAZWORD, p, k, &v, &wk->kb))
             return false;
-        p = sp ? sp + 1 : NULL;
+        if (!sp)
+            break;
+        p = sp + 1;
     }
     return wk->aux.n > 0;
 }
@@ -1288,13 +1370,17 @@ static size_t match_at(struct work *wk, size_t i, char prefix, int *v)
     int bit = info_bit(prefix, false);
     if (is_punct(wk, i) || (bit && !(wk->w[i].info & bit)))
         return 0;
-    wk->aux.n = 0;
-    buf_put(&wk->aux, first, 2);
-    const char *f = wk->folds.s + wk->w[i].fold;
-    const char *sp = memchr(f, ' ', wk->w[i].nfold);
-    buf_put(&wk->aux, f, sp ? (size_t)(sp - f) : wk->w[i].nfold);
-    if (!map_get(&wk->t->map, wk->aux.s, wk->aux.n, v))
-        return 0;
+    if (!bit) {
+        /* tables with a word-summary bit were answered just above: the
+         * bit is set exactly when the K_FIRST entry exists */
+        wk->aux.n = 0;
+        buf_put(&wk->aux, first, 2);
+        const char *f = wk->folds.s + wk->w[i].fold;
+        const char *sp = memchr(f, ' ', wk->w[i].nfold);
+        buf_put(&wk->aux, f, sp ? (size_t)(sp - f) : wk->w[i].nfold);
+        if (!map_get(&wk->t->map, wk->aux.s, wk->aux.n, v))
+            return 0;
+    }
     size_t maxn = max_len(wk->t, prefix);
     for (size_t n = maxn; n >= 1; n--) {
         if (!contiguous(wk, i, n))
@@ -1441,11 +1527,9 @@ static int gaz_lookup(struct work *wk, size_t i, size_t n)
     skeleton(wk->key.s, wk->key.n, &wk->aux);
     if (lookup(wk->t, K_GAZSKEL, wk->aux.s, wk->aux.n, &e, &wk->kb))
         return e;
-    struct buf b = {0};
-    bag(wk->aux.s, wk->aux.n, &b);
-    bool hit = lookup(wk->t, K_GAZBAG, b.s, b.n, &e, &wk->kb);
-    free(b.s);
-    return hit ? e : -1;
+    wk->kb.n = 0;
+    bag(wk->aux.s, wk->aux.n, &wk->kb);
+    return lookup(wk->t, K_GAZBAG, wk->kb.s, wk->kb.n, &e, NULL) ? e : -1;
 }
 
 /* Could word i be inside a gazetteer alias (by skeleton)? */
