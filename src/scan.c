@@ -71,36 +71,41 @@ static void push(struct scan_toks *out, size_t start, size_t end,
 
 /* Scan one word-like token at p; returns its end. Joiners stay inside only
  * between two word characters: '-' anywhere ("Mi-8", "twenty-one"),
- * , . : / only between digits ("25,000", "26.10.2016", "10:47"). */
+ * , . : / only between digits ("25,000", "26.10.2016", "10:47"). ASCII
+ * letters and digits are taken inline; word_char sees the rest. A letter
+ * outside ASCII counts as lower case. */
 static size_t scan_word(const unsigned char *s, size_t p, size_t end,
                         unsigned char *kind, unsigned char *flags)
 {
     bool letters = false, digits = false, lower = false;
     size_t nupper = 0, start = p;
     for (;;) {
-        bool letter;
-        size_t len = word_char(s + p, end - p, &letter);
-        if (len == 0) {
-            unsigned char c = s[p];
-            bool prev_digit = p > start && is_digit(s[p - 1]);
-            bool joins = p + 1 < end &&
-                         ((c == '-' && word_char(s + p + 1, end - p - 1,
-                                                 &letter) > 0) ||
-                          (prev_digit && is_digit(s[p + 1]) &&
-                           (c == ',' || c == '.' || c == ':' || c == '/')));
-            if (p >= end || !joins)
-                break;
-            p++;
-            continue;
-        }
-        if (letter) {
+        unsigned char c = s[p];
+        size_t len = 1;
+        if (c >= 'a' && c <= 'z') {
+            letters = lower = true;
+        } else if (c >= 'A' && c <= 'Z') {
             letters = true;
-            if (s[p] >= 'A' && s[p] <= 'Z')
-                nupper++;
-            else
-                lower = true;
-        } else {
+            nupper++;
+        } else if (is_digit(c)) {
             digits = true;
+        } else {
+            bool letter;
+            len = c < 0x80 ? 0 : word_char(s + p, end - p, &letter);
+            if (len == 0) {
+                bool prev_digit = p > start && is_digit(s[p - 1]);
+                bool joins =
+                    p + 1 < end &&
+                    ((c == '-' && word_char(s + p + 1, end - p - 1,
+                                            &letter) > 0) ||
+                     (prev_digit && is_digit(s[p + 1]) &&
+                      (c == ',' || c == '.' || c == ':' || c == '/')));
+                if (!joins)
+                    break;
+                p++;
+                continue;
+            }
+            letters = lower = true; /* word_char: only letters past ASCII */
         }
         p += len;
         if (p >= end)
@@ -121,19 +126,25 @@ void scan_tokens(const char *text, size_t start, size_t end,
     const unsigned char *s = (const unsigned char *)text;
     size_t p = start;
     while (p < end) {
+        unsigned char c = s[p];
         bool letter;
-        if (word_char(s + p, end - p, &letter) > 0) {
+        if (c == ' ') { /* most common: skip without further tests */
+            p++;
+            continue;
+        }
+        if (is_alpha(c) || is_digit(c) ||
+            (c >= 0x80 && word_char(s + p, end - p, &letter) > 0)) {
             unsigned char kind, flags;
             size_t q = scan_word(s, p, end, &kind, &flags);
             push(out, p, q, kind, flags);
             p = q;
             continue;
         }
-        uint32_t c;
-        size_t len = utf8_decode(text + p, end - p, &c);
+        uint32_t cp;
+        size_t len = utf8_decode(text + p, end - p, &cp);
         if (len == 0)
             len = 1; /* a stray byte: step over it as punctuation */
-        if (!utf8_is_space(c))
+        if (!utf8_is_space(cp))
             push(out, p, p + len, SCAN_PUNCT, 0);
         p += len;
     }

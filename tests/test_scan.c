@@ -102,6 +102,28 @@ static void test_tokens_keep_dates_and_designations_whole(void **state)
     scan_toks_free(&toks);
 }
 
+static void test_tokens_flags_and_wide_letters(void **state)
+{
+    (void)state;
+    /* letters past ASCII join words and count as lower case; a dash
+     * joins only before a word character; U+00A0 separates */
+    const char *t = "NATO Ünit café-2 x- \xc2\xa0“NE”";
+    struct scan_toks toks = {0};
+    scan_tokens(t, 0, strlen(t), &toks);
+    assert_int_equal(toks.n, 8);
+    assert_int_equal(toks.v[0].flags, SCANF_CAP | SCANF_ALLCAPS);
+    assert_int_equal(toks.v[1].end - toks.v[1].start, 5); /* "Ünit" */
+    assert_int_equal(toks.v[1].flags, 0);
+    assert_int_equal(toks.v[2].kind, SCAN_MIXED); /* "café-2" */
+    assert_int_equal(toks.v[2].end - toks.v[2].start, 7);
+    assert_int_equal(toks.v[3].end - toks.v[3].start, 1); /* "x" */
+    assert_true(scan_is_char(t, &toks.v[4], '-'));
+    assert_int_equal(toks.v[5].kind, SCAN_PUNCT); /* the opening quote */
+    assert_int_equal(toks.v[5].end - toks.v[5].start, 3);
+    assert_int_equal(toks.v[6].flags, SCANF_CAP | SCANF_ALLCAPS);
+    scan_toks_free(&toks);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -109,6 +131,7 @@ int main(void)
         cmocka_unit_test(test_map_finds_every_key_after_growth),
         cmocka_unit_test(test_hash_ignores_ascii_case_only),
         cmocka_unit_test(test_tokens_keep_dates_and_designations_whole),
+        cmocka_unit_test(test_tokens_flags_and_wide_letters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
