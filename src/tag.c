@@ -30,6 +30,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
+#include "scan.h"
 
 /* Longest phrase, in words, looked up in any table. */
 #define MAX_PHRASE_WORDS 8
@@ -1026,11 +1027,21 @@ enum {
     PRIO_TITLE = 7,
 };
 
+/* The first occurrence of a word's bytes in the document, whose fold
+ * (shared in work.folds), summary and gazetteer-word bit later
+ * occurrences copy. */
+struct memo_slot {
+    uint32_t h;    /* low bits of scan_hash of the bytes */
+    uint32_t word; /* index in work.w + 1; 0: empty slot */
+};
+
 struct work {
     const struct tagger *t;
     struct doc *doc;
     struct word *w;
     size_t nw, capw;
+    struct memo_slot *memo; /* open addressing, at most half full */
+    size_t capmemo, nmemo;
     struct cand *c;
     size_t nc, capc;
     struct buf folds; /* word keys, back to back */
@@ -1086,19 +1097,46 @@ static bool gaz_word_key(struct work *wk, const char *f, size_t n)
     return wk->aux.n > 0;
 }
 
-static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
+/* The memo slot of text[s, e): the one holding those bytes, or the empty
+ * one where they go. */
+static struct memo_slot *memo_slot(struct work *wk, size_t s, size_t e,
+                                   uint32_t h)
 {
-    if (wk->nw == wk->capw)
-        wk->w = xgrow(wk->w, &wk->capw, wk->nw + 1, sizeof *wk->w);
-    struct word *w = &wk->w[wk->nw++];
-    w->start = s;
-    w->end = e;
-    w->flags = flags;
-    w->fold = wk->folds.n;
-    w->info = 0;
-    w->gazword = false;
-    if (!(flags & W_PUNCT))
-        fold_key(wk->doc->text + s, e - s, &wk->folds, &wk->tmp);
+    const char *text = wk->doc->text;
+    size_t i = h & (wk->capmemo - 1);
+    for (;; i = (i + 1) & (wk->capmemo - 1)) {
+        struct memo_slot *m = &wk->memo[i];
+        if (!m->word)
+            return m;
+        const struct word *o = &wk->w[m->word - 1];
+        if (m->h == h && o->end - o->start == e - s &&
+            memcmp(text + o->start, text + s, e - s) == 0)
+            return m;
+    }
+}
+
+static void memo_grow(struct work *wk)
+{
+    struct memo_slot *old = wk->memo;
+    size_t oldcap = wk->capmemo;
+    wk->capmemo = oldcap ? oldcap * 2 : 256;
+    wk->memo = xcalloc(wk->capmemo, sizeof *wk->memo);
+    for (size_t i = 0; i < oldcap; i++) {
+        if (!old[i].word)
+            continue;
+        size_t j = old[i].h & (wk->capmemo - 1);
+        while (wk->memo[j].word)
+            j = (j + 1) & (wk->capmemo - 1);
+        wk->memo[j] = old[i];
+    }
+    free(old);
+}
+
+/* Fold, summary bits and gazetteer-word bit of word w from its bytes. */
+static void derive_word(struct work *wk, struct word *w)
+{
+    fold_key(wk->doc->text + w->start, w->end - w->start, &wk->folds,
+             &wk->tmp);
     w->nfold = wk->folds.n - w->fold;
     if (w->nfold == 0)
         return;
@@ -1114,6 +1152,45 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
         first = whole;
     w->info = (whole & INFO_WHOLE_BITS) | (first & INFO_FIRST_BITS);
     w->gazword = gaz_word_key(wk, wk->folds.s + w->fold, w->nfold);
+}
+
+/* Everything derived from a word depends on its bytes alone, and words
+ * repeat ("the", "said", names): each distinct word of a document is
+ * folded and looked up once, later occurrences share the result. */
+static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
+{
+    if (wk->nw == wk->capw)
+        wk->w = xgrow(wk->w, &wk->capw, wk->nw + 1, sizeof *wk->w);
+    struct word *w = &wk->w[wk->nw++];
+    w->start = s;
+    w->end = e;
+    w->flags = flags;
+    w->fold = wk->folds.n;
+    w->nfold = 0;
+    w->info = 0;
+    w->gazword = false;
+    if (flags & W_PUNCT)
+        return;
+    if (wk->nw > UINT32_MAX) {
+        derive_word(wk, w); /* past what a slot can name: no memo */
+        return;
+    }
+    if (2 * (wk->nmemo + 1) > wk->capmemo)
+        memo_grow(wk);
+    uint32_t h = (uint32_t)scan_hash(wk->doc->text + s, e - s);
+    struct memo_slot *m = memo_slot(wk, s, e, h);
+    if (m->word) {
+        const struct word *o = &wk->w[m->word - 1];
+        w->fold = o->fold;
+        w->nfold = o->nfold;
+        w->info = o->info;
+        w->gazword = o->gazword;
+        return;
+    }
+    derive_word(wk, w);
+    m->h = h;
+    m->word = (uint32_t)wk->nw; /* w is wk->w[nw - 1] */
+    wk->nmemo++;
 }
 
 /* Flags of the word text[s, e) from its letters. */
@@ -2316,6 +2393,7 @@ void tag_run(const struct tagger *t, struct doc *doc)
     emit(&wk);
     rules_rx_scratch_free(scr);
     free(wk.w);
+    free(wk.memo);
     free(wk.c);
     free(wk.folds.s);
     free(wk.key.s);
