@@ -1212,8 +1212,16 @@ static unsigned word_shape(const struct doc *doc, size_t s, size_t e)
     }
     size_t letters = 0, upper = 0;
     for (size_t i = s; i < e; i += k) {
+        unsigned char c = (unsigned char)doc->text[i];
+        if (c < 0x80) { /* ASCII inline: most words are nothing else */
+            bool low = c >= 'a' && c <= 'z', up = c >= 'A' && c <= 'Z';
+            letters += low || up;
+            upper += up;
+            k = 1;
+            continue;
+        }
         cp = cp_at(doc, i, e, &k);
-        if (is_word_cp(cp) && !(cp >= '0' && cp <= '9')) {
+        if (is_word_cp(cp)) {
             letters++;
             upper += is_upper_cp(cp);
         }
@@ -1233,6 +1241,14 @@ static size_t word_end(const struct doc *doc, size_t s, size_t end)
     size_t letters = 0;
     bool dotted = false, has_upper = false;
     while (i < end) {
+        unsigned char c = (unsigned char)doc->text[i];
+        bool up = c >= 'A' && c <= 'Z';
+        if (up || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            has_upper = has_upper || up; /* ASCII inline, as below */
+            i++;
+            letters++;
+            continue;
+        }
         uint32_t cp = cp_at(doc, i, end, &k);
         if (is_word_cp(cp)) {
             has_upper = has_upper || is_upper_cp(cp);
