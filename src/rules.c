@@ -316,6 +316,10 @@ struct rules_rx {
     /* Look for the hint's factors first? Not for anchored patterns, which
      * try one position and fail fast by themselves. */
     bool factors;
+    /* Anchored with a start set: a match can only begin at the start
+     * offset, so a byte there outside the set means none, without the
+     * cost of entering PCRE2. */
+    bool check_first;
 };
 
 struct rules_rx_scratch {
@@ -406,6 +410,7 @@ enum cd_err rules_rx_new(const char *pattern, unsigned flags,
         rx->match_opts |= PCRE2_ANCHORED;
     rxhint_analyse(pattern, flags & RULES_RX_CASELESS, &rx->hint);
     rx->factors = rx->hint.nfactors > 0 && !is_anchored(rx);
+    rx->check_first = rx->hint.has_start && is_anchored(rx);
     if (wants_start_scan(rx))
         rx->at = compile_anchored(pattern, opts);
     *out = rx;
@@ -469,6 +474,9 @@ bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
     /* a match lies inside subject[from..len): no factor there, no match */
     if (rx->factors &&
         !rxhint_may_match(&rx->hint, subject + from, len - from))
+        return false;
+    if (rx->check_first &&
+        (from == len || !rx->hint.start[(unsigned char)subject[from]]))
         return false;
     if (rx->at)
         rc = find_from_starts(rx, s->md, subject, len, from);

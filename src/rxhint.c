@@ -36,6 +36,7 @@ struct frag {
 struct parser {
     const unsigned char *p;
     bool bad; /* outside the understood subset: no hint */
+    bool caseless;
     int depth;
 };
 
@@ -174,6 +175,23 @@ static size_t char_len(const unsigned char *p)
     return n;
 }
 
+/* Under PCRE2_CASELESS | PCRE2_UCP a letter also matches its other case,
+ * and k and s match characters past ASCII (KELVIN SIGN, LONG S), as a
+ * character past ASCII may match ASCII ones: widen set accordingly. */
+static void add_other_cases(unsigned char *set)
+{
+    for (unsigned b = 0xC0; b <= 0xFF; b++)
+        if (set[b]) {
+            add_any(set); /* its other case may be anything */
+            return;
+        }
+    for (unsigned c = 'a'; c <= 'z'; c++)
+        if (set[c] || set[c - 32])
+            set[c] = set[c - 32] = 1;
+    if (set['k'] || set['s'])
+        add_non_ascii(set);
+}
+
 static bool is_alnum(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
@@ -289,6 +307,8 @@ static void parse_class(struct parser *ps, struct frag *x)
         memset(x->first, 0, sizeof x->first);
         add_any(x->first);
     }
+    if (ps->caseless)
+        add_other_cases(x->first);
 }
 
 /* (...) at ps->p: a group or a lookaround. */
@@ -378,6 +398,8 @@ static void parse_atom(struct parser *ps, struct frag *x)
             x->first[b] = 1;
             x->finite = true;
             set_one(&x->lits, &b, 1);
+            if (ps->caseless)
+                add_other_cases(x->first);
         } else {
             ps->bad = true; /* \G, \K, \Q, \x, \p, back references, ... */
             return;
@@ -390,6 +412,8 @@ static void parse_atom(struct parser *ps, struct frag *x)
         x->first[*p] = 1;
         x->finite = true;
         set_one(&x->lits, p, n);
+        if (ps->caseless)
+            add_other_cases(x->first);
         ps->p += n;
         return;
     }
@@ -523,11 +547,13 @@ static void parse_alt(struct parser *ps, struct frag *out)
 
 void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h)
 {
-    struct parser ps = {(const unsigned char *)pattern, false, 0};
+    struct parser ps = {(const unsigned char *)pattern, false, caseless, 0};
     struct frag f;
     memset(h, 0, sizeof *h);
-    if (caseless)
-        return; /* caseless factors would need Unicode case folding */
+    if (strncmp(pattern, "(?i)", 4) == 0) { /* the one inline option read */
+        ps.caseless = true;
+        ps.p += 4;
+    }
     parse_alt(&ps, &f);
     if (ps.bad || *ps.p != '\0')
         return;
@@ -535,7 +561,8 @@ void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h)
         h->has_start = true;
         memcpy(h->start, f.first, sizeof h->start);
     }
-    if (quality(&f.req) >= MIN_FACTOR_LEN) {
+    /* caseless factors would need Unicode case folding to search for */
+    if (!ps.caseless && quality(&f.req) >= MIN_FACTOR_LEN) {
         h->nfactors = f.req.n;
         h->first_byte = (unsigned char)f.req.s[0][0];
         for (size_t i = 0; i < f.req.n; i++) {

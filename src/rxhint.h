@@ -3,10 +3,10 @@
  * of the public API; lives in src/ on purpose).
  *
  * The analysis reads a conservative subset of PCRE2 syntax (literals,
- * classes, \d \w \s \b, groups, alternation, lookaround, quantifiers) and
- * gives up on anything else (inline options, verbs, back references,
- * \Q..\E, ...), which then gets an empty hint: the full search runs as
- * before. A hint never claims more than is certain, so a search that uses
+ * classes, \d \w \s \b, groups, alternation, lookaround, quantifiers, a
+ * leading (?i)) and gives up on anything else (other inline options,
+ * verbs, back references, \Q..\E, ...), which then gets an empty hint:
+ * the full search runs as before. A hint never claims more than is certain, so a search that uses
  * it finds exactly the matches the full search finds. Plain data; nothing
  * is allocated.
  */
@@ -39,8 +39,9 @@ struct rxhint {
 };
 
 /* Analyse pattern (UTF-8, compiled with PCRE2_UTF | PCRE2_UCP, caseless
- * if so). Fills *h; a pattern outside the understood subset, or any
- * caseless one, gets an empty hint (has_start false, nfactors 0). */
+ * if so). Fills *h; a pattern outside the understood subset gets an empty
+ * hint (has_start false, nfactors 0). Caseless patterns (the flag or a
+ * leading "(?i)") get a start set but no factors. */
 void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h);
 
 /* False only if no factor of h occurs in s[0..n): then no match of the

@@ -231,7 +231,7 @@ static void test_hint_gives_up_outside_its_subset(void **state)
 {
     (void)state;
     static const char *const pats[] = {
-        "(?i)Brigade", "(*COMMIT)Brigade", "\\GBrigade", "(a)\\1Brigade",
+        "(?m)Brigade", "(*COMMIT)Brigade", "\\GBrigade", "(a)\\1Brigade",
         "\\QBrigade\\E", "(?>Brigade)", "Briga\\x{64}e", "\\KBrigade",
         "a*", "(?:x|)", "[[:alpha:]]Brigade"};
     for (size_t i = 0; i < sizeof pats / sizeof *pats; i++) {
@@ -240,10 +240,22 @@ static void test_hint_gives_up_outside_its_subset(void **state)
         assert_int_equal(h.nfactors, 0);
         assert_false(h.has_start);
     }
+    /* caseless: no factors, and a start set with both cases (and past
+     * ASCII for k and s, which match KELVIN SIGN and LONG S) */
     struct rxhint h;
-    rxhint_analyse("Brigade", true, &h); /* caseless */
+    rxhint_analyse("Brigade", true, &h);
     assert_int_equal(h.nfactors, 0);
-    assert_false(h.has_start);
+    assert_true(h.has_start && h.start['b'] && h.start['B']);
+    assert_false(h.start['r'] || h.start[0xE2]);
+    rxhint_analyse("(?i)^(sign|keep)\\b", false, &h);
+    assert_int_equal(h.nfactors, 0);
+    assert_true(h.start['S'] && h.start['k'] && h.start[0xE2] &&
+                h.start[0xC5]);
+    assert_false(h.start['i']);
+    rxhint_analyse("(?i)[a-c]x", false, &h);
+    assert_true(h.start['A'] && h.start['c'] && !h.start['d']);
+    rxhint_analyse("(?i)été", false, &h); /* past ASCII: anything */
+    assert_true(h.start['a'] && h.start[0xC3]);
 }
 
 static void test_hint_may_match_only_says_no_without_a_factor(void **state)
@@ -277,12 +289,14 @@ static void test_hinted_search_finds_what_plain_search_finds(void **state)
         "(?<![\\w@./-])([A-Za-z][A-Za-z0-9-]{1,40}\\.(?:com|org|co\\.uk))"
         "(?![\\w.-]*\\w)",
         "\\d+(?=Army)", "(?<=\\d)st\\b", "^\\d\\d?\\.", "x|\\dy|Army",
-        "(?:Red )?\\d", "Operation(?: Blue)?"};
+        "(?:Red )?\\d", "Operation(?: Blue)?", "(?i)^(share|keep|army)\\b",
+        "(?i)^\\w[\\w ]{0,20}$", "(?i)^[^a]rmy", "(?i)^(?:©|x)\\s*\\d"};
     static const char *const pieces[] = {
         "1", "12", "١", "٣", "st", "nd", "th", " ", " ", " ", "Brigade",
         "Army", "Front", "Division", "First", "Second", "Operation", "Red",
         "Blue", "é", "’", "-", ".", ".com", "co.uk", ".org", "a", "x", "y",
-        "@", "\n", "Ärmy", "3rd", "Ünit"};
+        "@", "\n", "Ärmy", "3rd", "Ünit", "Share", "KEEP", "\xe2\x84\xaa",
+        "\xc5\xbf", "©", "ARMY", "eep", "hare"};
     const size_t npieces = sizeof pieces / sizeof *pieces;
     struct rules_rx_scratch *sc = rules_rx_scratch_new();
     unsigned seed = 12345;
@@ -293,13 +307,18 @@ static void test_hinted_search_finds_what_plain_search_finds(void **state)
         snprintf(ref, sizeof ref, "\\Q\\E%s", pats[p]);
         assert_int_equal(rules_rx_new(pats[p], 0, NULL, &fast, &d), CD_OK);
         assert_int_equal(rules_rx_new(ref, 0, NULL, &plain, &d), CD_OK);
-        for (int round = 0; round < 3000; round++) {
+        /* every pair of pieces once, then random strings of 1..12 */
+        const int pairs = (int)(npieces * npieces);
+        for (int round = 0; round < pairs + 3000; round++) {
             char s[256];
             size_t n = 0;
-            int k = 1 + (int)(seed % 12);
+            int k = round < pairs ? 2 : 1 + (int)(seed % 12);
             for (int i = 0; i < k; i++) {
                 seed = seed * 1103515245u + 12345u;
-                const char *pc = pieces[(seed >> 8) % npieces];
+                size_t pick = round >= pairs ? (seed >> 8) % npieces
+                              : i == 0       ? (size_t)round / npieces
+                                             : (size_t)round % npieces;
+                const char *pc = pieces[pick];
                 memcpy(s + n, pc, strlen(pc));
                 n += strlen(pc);
             }
