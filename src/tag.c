@@ -554,7 +554,7 @@ struct tagger {
 /* The K_WORDINFO bit of table prefix (0: the table has none). At most 12
  * tables: two bits each in 24 bits. A switch rather than a table search:
  * callers pass constants, so this folds to one. */
-static int info_bit(char prefix, bool whole)
+static inline int info_bit(char prefix, bool whole)
 {
     int i;
     switch (prefix) {
@@ -1456,13 +1456,24 @@ static void phrase_key(struct work *wk, size_t i, size_t n)
     }
 }
 
-/* Longest phrase of table prefix starting at word i; 0 if none. */
-static size_t match_at(struct work *wk, size_t i, char prefix, int *v)
+static size_t match_from(struct work *wk, size_t i, char prefix, int bit,
+                         int *v);
+
+/* Longest phrase of table prefix starting at word i; 0 if none. Inline
+ * so that the word-summary test, which rejects nearly every word, costs
+ * no call. */
+static inline size_t match_at(struct work *wk, size_t i, char prefix, int *v)
 {
-    char first[2] = {K_FIRST, prefix};
     int bit = info_bit(prefix, false);
     if (is_punct(wk, i) || (bit && !(wk->w[i].info & bit)))
         return 0;
+    return match_from(wk, i, prefix, bit, v);
+}
+
+static size_t match_from(struct work *wk, size_t i, char prefix, int bit,
+                         int *v)
+{
+    char first[2] = {K_FIRST, prefix};
     if (!bit) {
         /* tables with a word-summary bit were answered just above: the
          * bit is set exactly when the K_FIRST entry exists */
