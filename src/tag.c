@@ -1617,6 +1617,10 @@ static int gaz_lookup(struct work *wk, size_t i, size_t n)
     int e;
     if (!contiguous(wk, i, n) || !any_cap(wk, i, n))
         return -1;
+    /* one word: its summary says whether either table has it whole */
+    if (n == 1 && !(wk->w[i].info &
+                    (info_bit(K_GAZ, true) | info_bit(K_GAZCAPS, true))))
+        return -1;
     phrase_key(wk, i, n);
     if (!wk->key.n)
         return -1;
