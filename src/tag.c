@@ -2161,6 +2161,18 @@ static int cmp_start(const void *a, const void *b)
     return x->w0 < y->w0 ? -1 : x->w0 > y->w0;
 }
 
+/* Put the candidates in text order. They never share a first word here
+ * (each covers words no other kept one does), so the order is total and
+ * an array already in order, the common case, is left as it is. */
+static void sort_by_start(struct work *wk)
+{
+    for (size_t i = 1; i < wk->nc; i++)
+        if (wk->c[i - 1].w0 > wk->c[i].w0) {
+            qsort(wk->c, wk->nc, sizeof *wk->c, cmp_start);
+            return;
+        }
+}
+
 /* Keep the best of overlapping candidates; the kept ones in text order. */
 static void resolve(struct work *wk)
 {
@@ -2182,7 +2194,7 @@ static void resolve(struct work *wk)
         wk->c[kept++] = *c;
     }
     wk->nc = kept;
-    qsort(wk->c, wk->nc, sizeof *wk->c, cmp_start);
+    sort_by_start(wk);
 }
 
 /* The folded surname of a person candidate: its last word, article off. */
@@ -2226,7 +2238,7 @@ static void gen_surnames(struct work *wk)
         add_cand(wk, i, i + 1, ENT_PERSON, PRIO_FRAME, -1);
         wk->w[i].flags |= W_USED;
     }
-    qsort(wk->c, wk->nc, sizeof *wk->c, cmp_start);
+    sort_by_start(wk);
 out:
     map_free(&surnames);
     free(sk.s);
