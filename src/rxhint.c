@@ -564,13 +564,9 @@ void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h)
     /* caseless factors would need Unicode case folding to search for */
     if (!ps.caseless && quality(&f.req) >= MIN_FACTOR_LEN) {
         h->nfactors = f.req.n;
-        h->first_byte = (unsigned char)f.req.s[0][0];
         for (size_t i = 0; i < f.req.n; i++) {
             memcpy(h->factor[i], f.req.s[i], f.req.len[i]);
             h->factor_len[i] = f.req.len[i];
-            h->first[(unsigned char)f.req.s[i][0]] = 1;
-            if (f.req.s[i][0] != f.req.s[0][0])
-                h->first_byte = -1;
         }
     }
 }
@@ -590,19 +586,20 @@ bool rxhint_may_match(const struct rxhint *h, const char *s, size_t n)
 {
     if (h->nfactors == 0)
         return true;
-    if (h->first_byte >= 0) {
-        /* one first byte: memchr skips from candidate to candidate */
-        const char *p = s, *end = s + n;
-        while ((p = memchr(p, h->first_byte, (size_t)(end - p))) != NULL) {
+    /* One memchr pass per distinct first byte: each skips along many
+     * bytes at a time, where testing every byte against a table cannot.
+     * The factors are few and mostly share first bytes. */
+    unsigned char done[256] = {0};
+    const char *end = s + n;
+    for (size_t k = 0; k < h->nfactors; k++) {
+        unsigned char b = (unsigned char)h->factor[k][0];
+        if (done[b])
+            continue;
+        done[b] = 1;
+        for (const char *p = s; (p = memchr(p, b, (size_t)(end - p))) != NULL;
+             p++)
             if (factor_at(h, s, n, (size_t)(p - s)))
                 return true;
-            p++;
-        }
-        return false;
     }
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n; i++)
-        if (h->first[u[i]] && factor_at(h, s, n, i))
-            return true;
     return false;
 }

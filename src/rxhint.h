@@ -32,10 +32,6 @@ struct rxhint {
     size_t nfactors;
     char factor[RXHINT_MAX_FACTORS][RXHINT_MAX_FACTOR_LEN];
     size_t factor_len[RXHINT_MAX_FACTORS];
-    /* first[b]: some factor begins with byte b (speeds up the search);
-     * first_byte: the one byte they all begin with, or -1 */
-    unsigned char first[256];
-    int first_byte;
 };
 
 /* Analyse pattern (UTF-8, compiled with PCRE2_UTF | PCRE2_UCP, caseless

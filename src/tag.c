@@ -1201,7 +1201,8 @@ static unsigned word_shape(const struct doc *doc, size_t s, size_t e)
     unsigned f = 0;
     if (is_upper_cp(cp))
         f |= W_CAP;
-    const char *dash = memchr(doc->text + s, '-', e - s);
+    /* only a lower-case start can be an article ("al-"): no search else */
+    const char *dash = f ? NULL : memchr(doc->text + s, '-', e - s);
     if (!f && dash && dash - (doc->text + s) <= 3 && dash + 1 < doc->text + e) {
         uint32_t c2;
         size_t k2;
