@@ -21,6 +21,7 @@
  */
 #include "claimdiff/tag.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -515,6 +516,10 @@ enum { HEAD_LOWER = 1, HEAD_GROUP = 2 };
 /* Title kinds. */
 enum { TITLE_ROLE = 1, TITLE_PREFIX = 2, TITLE_HONORIFIC = 3 };
 
+struct memo_pool;
+static struct memo_pool *pool_new(void);
+static void pool_free(struct memo_pool *p);
+
 struct tagger {
     struct arena *arena;
     struct map map; /* every lookup, keyed by a one-letter table prefix */
@@ -522,6 +527,9 @@ struct tagger {
     size_t ngaz, capgaz;
     struct pattern *pats;
     size_t npats;
+    /* The one part of a tagger that changes after tag_new: word caches
+     * for tag_run to borrow (see the word cache below), under a mutex. */
+    struct memo_pool *pool;
 };
 
 /* Table prefixes in t->map. */
@@ -927,6 +935,7 @@ enum cd_err tag_new(const struct rules *r, struct tagger **out,
 {
     struct tagger *t = xcalloc(1, sizeof *t);
     t->arena = arena_new();
+    t->pool = pool_new();
     enum cd_err err = CD_OK;
     *out = NULL;
     for (size_t i = 0; !err && i < sizeof gazetteers / sizeof *gazetteers;
@@ -969,6 +978,7 @@ void tag_free(struct tagger *t)
     if (!t)
         return;
     map_free(&t->map);
+    pool_free(t->pool);
     for (size_t i = 0; i < t->npats; i++)
         rules_rx_free(t->pats[i].rx);
     free(t->pats);
@@ -1027,21 +1037,123 @@ enum {
     PRIO_TITLE = 7,
 };
 
-/* The first occurrence of a word's bytes in the document, whose fold
- * (shared in work.folds), summary and gazetteer-word bit later
- * occurrences copy. */
+/* ------------------------------------------------------------------ */
+/* The word cache                                                      */
+
+/* What add_word derives from a word depends on its bytes alone, and
+ * words repeat, within a document ("the", "said", its names) and across
+ * the documents of a run. A cache maps a word's bytes to its fold, word
+ * summary and gazetteer-word bit; tag_run borrows one from the tagger's
+ * pool for each document, so each thread keeps one warm without locking
+ * per word. A hit gives exactly what deriving gives, so output never
+ * depends on what is cached. */
+
+/* Most words one cache keeps (about 2 MB); later new words are derived
+ * every time. */
+#define MEMO_MAX_WORDS 32768
+/* Longest word cached, in bytes. */
+#define MEMO_MAX_LEN 255
+
 struct memo_slot {
-    uint32_t h;    /* low bits of scan_hash of the bytes */
-    uint32_t word; /* index in work.w + 1; 0: empty slot */
+    uint32_t h;           /* low bits of scan_hash of the bytes */
+    uint32_t key, fold;   /* offsets in memo.bytes */
+    uint16_t nkey, nfold; /* nkey 0: empty slot */
+    int info;
+    bool gazword;
 };
+
+struct memo {
+    struct memo_slot *slots; /* open addressing, at most half full */
+    size_t cap, n;
+    struct buf bytes; /* keys and folds */
+};
+
+struct memo_pool {
+    pthread_mutex_t lock;
+    struct memo **v; /* caches not in use */
+    size_t n, cap;
+};
+
+static struct memo_pool *pool_new(void)
+{
+    struct memo_pool *p = xcalloc(1, sizeof *p);
+    pthread_mutex_init(&p->lock, NULL);
+    return p;
+}
+
+static void memo_free(struct memo *m)
+{
+    free(m->slots);
+    free(m->bytes.s);
+    free(m);
+}
+
+static void pool_free(struct memo_pool *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n; i++)
+        memo_free(p->v[i]);
+    free(p->v);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
+}
+
+/* A cache from the pool, or a new empty one. */
+static struct memo *memo_take(struct memo_pool *p)
+{
+    struct memo *m = NULL;
+    pthread_mutex_lock(&p->lock);
+    if (p->n)
+        m = p->v[--p->n];
+    pthread_mutex_unlock(&p->lock);
+    return m ? m : xcalloc(1, sizeof *m);
+}
+
+static void memo_give(struct memo_pool *p, struct memo *m)
+{
+    pthread_mutex_lock(&p->lock);
+    if (p->n == p->cap)
+        p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+    p->v[p->n++] = m;
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* The slot holding the bytes s[0..n), or the empty one where they go. */
+static struct memo_slot *memo_slot(const struct memo *m, const char *s,
+                                   size_t n, uint32_t h)
+{
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        struct memo_slot *sl = &m->slots[i];
+        if (!sl->nkey || (sl->h == h && sl->nkey == n &&
+                          memcmp(m->bytes.s + sl->key, s, n) == 0))
+            return sl;
+    }
+}
+
+static void memo_grow(struct memo *m)
+{
+    struct memo_slot *old = m->slots;
+    size_t oldcap = m->cap;
+    m->cap = oldcap ? oldcap * 2 : 1024;
+    m->slots = xcalloc(m->cap, sizeof *m->slots);
+    for (size_t i = 0; i < oldcap; i++) {
+        if (!old[i].nkey)
+            continue;
+        size_t j = old[i].h & (m->cap - 1);
+        while (m->slots[j].nkey)
+            j = (j + 1) & (m->cap - 1);
+        m->slots[j] = old[i];
+    }
+    free(old);
+}
 
 struct work {
     const struct tagger *t;
     struct doc *doc;
     struct word *w;
     size_t nw, capw;
-    struct memo_slot *memo; /* open addressing, at most half full */
-    size_t capmemo, nmemo;
+    struct memo *memo; /* borrowed from the tagger's pool */
     struct cand *c;
     size_t nc, capc;
     struct buf folds; /* word keys, back to back */
@@ -1097,41 +1209,6 @@ static bool gaz_word_key(struct work *wk, const char *f, size_t n)
     return wk->aux.n > 0;
 }
 
-/* The memo slot of text[s, e): the one holding those bytes, or the empty
- * one where they go. */
-static struct memo_slot *memo_slot(struct work *wk, size_t s, size_t e,
-                                   uint32_t h)
-{
-    const char *text = wk->doc->text;
-    size_t i = h & (wk->capmemo - 1);
-    for (;; i = (i + 1) & (wk->capmemo - 1)) {
-        struct memo_slot *m = &wk->memo[i];
-        if (!m->word)
-            return m;
-        const struct word *o = &wk->w[m->word - 1];
-        if (m->h == h && o->end - o->start == e - s &&
-            memcmp(text + o->start, text + s, e - s) == 0)
-            return m;
-    }
-}
-
-static void memo_grow(struct work *wk)
-{
-    struct memo_slot *old = wk->memo;
-    size_t oldcap = wk->capmemo;
-    wk->capmemo = oldcap ? oldcap * 2 : 256;
-    wk->memo = xcalloc(wk->capmemo, sizeof *wk->memo);
-    for (size_t i = 0; i < oldcap; i++) {
-        if (!old[i].word)
-            continue;
-        size_t j = old[i].h & (wk->capmemo - 1);
-        while (wk->memo[j].word)
-            j = (j + 1) & (wk->capmemo - 1);
-        wk->memo[j] = old[i];
-    }
-    free(old);
-}
-
 /* Fold, summary bits and gazetteer-word bit of word w from its bytes. */
 static void derive_word(struct work *wk, struct word *w)
 {
@@ -1154,14 +1231,16 @@ static void derive_word(struct work *wk, struct word *w)
     w->gazword = gaz_word_key(wk, wk->folds.s + w->fold, w->nfold);
 }
 
-/* Everything derived from a word depends on its bytes alone, and words
- * repeat ("the", "said", names): each distinct word of a document is
- * folded and looked up once, later occurrences share the result. */
+/* Add the word text[s, e); everything but punctuation is derived from its
+ * bytes, through the word cache. */
 static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
 {
     if (wk->nw == wk->capw)
         wk->w = xgrow(wk->w, &wk->capw, wk->nw + 1, sizeof *wk->w);
     struct word *w = &wk->w[wk->nw++];
+    struct memo *m = wk->memo;
+    const char *b = wk->doc->text + s;
+    size_t n = e - s;
     w->start = s;
     w->end = e;
     w->flags = flags;
@@ -1171,26 +1250,35 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     w->gazword = false;
     if (flags & W_PUNCT)
         return;
-    if (wk->nw > UINT32_MAX) {
-        derive_word(wk, w); /* past what a slot can name: no memo */
+    if (n > MEMO_MAX_LEN) {
+        derive_word(wk, w);
         return;
     }
-    if (2 * (wk->nmemo + 1) > wk->capmemo)
-        memo_grow(wk);
-    uint32_t h = (uint32_t)scan_hash(wk->doc->text + s, e - s);
-    struct memo_slot *m = memo_slot(wk, s, e, h);
-    if (m->word) {
-        const struct word *o = &wk->w[m->word - 1];
-        w->fold = o->fold;
-        w->nfold = o->nfold;
-        w->info = o->info;
-        w->gazword = o->gazword;
+    if (2 * (m->n + 1) > m->cap && m->n < MEMO_MAX_WORDS)
+        memo_grow(m);
+    uint32_t h = (uint32_t)scan_hash(b, n);
+    struct memo_slot *sl = memo_slot(m, b, n, h);
+    if (sl->nkey) {
+        buf_put(&wk->folds, m->bytes.s + sl->fold, sl->nfold);
+        w->nfold = sl->nfold;
+        w->info = sl->info;
+        w->gazword = sl->gazword;
         return;
     }
     derive_word(wk, w);
-    m->h = h;
-    m->word = (uint32_t)wk->nw; /* w is wk->w[nw - 1] */
-    wk->nmemo++;
+    if (m->n >= MEMO_MAX_WORDS || w->nfold > UINT16_MAX ||
+        m->bytes.n + n + w->nfold >= UINT32_MAX)
+        return; /* full: derived every time from now on */
+    sl->h = h;
+    sl->key = (uint32_t)m->bytes.n;
+    buf_put(&m->bytes, b, n);
+    sl->fold = (uint32_t)m->bytes.n;
+    buf_put(&m->bytes, wk->folds.s + w->fold, w->nfold);
+    sl->nkey = (uint16_t)n;
+    sl->nfold = (uint16_t)w->nfold;
+    sl->info = w->info;
+    sl->gazword = w->gazword;
+    m->n++;
 }
 
 /* Flags of the word text[s, e) from its letters. */
@@ -2422,6 +2510,7 @@ void tag_run(const struct tagger *t, struct doc *doc)
     struct work wk = {0};
     wk.t = t;
     wk.doc = doc;
+    wk.memo = memo_take(t->pool);
     build_words(&wk);
     struct rules_rx_scratch *scr = rules_rx_scratch_new();
     gen_titles(&wk);
@@ -2436,8 +2525,8 @@ void tag_run(const struct tagger *t, struct doc *doc)
     gen_surnames(&wk);
     emit(&wk);
     rules_rx_scratch_free(scr);
+    memo_give(t->pool, wk.memo);
     free(wk.w);
-    free(wk.memo);
     free(wk.c);
     free(wk.folds.s);
     free(wk.key.s);
