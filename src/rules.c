@@ -19,6 +19,7 @@
 #include "claimdiff/hash.h"
 #include "claimdiff/utf8.h"
 #include "rules_builtin.h"
+#include "rxhint.h"
 
 /* Directory levels below --rules that are read; deeper ones are an error
  * rather than a silent skip. */
@@ -300,9 +301,25 @@ const char *rules_version(void)
 
 /* --- Regular expressions ------------------------------------------------ */
 
+/* Most ASCII bytes a start set may hold for rules_rx_find to try the
+ * pattern only where it may begin: past this, PCRE2's own scan from byte
+ * to byte is cheaper than one anchored match per candidate. */
+#define MAX_START_BYTES 32
+
 struct rules_rx {
     pcre2_code *code;
+    /* The pattern compiled anchored, when PCRE2 knows no first character
+     * but the hint does ("\b\d..." under UCP); NULL otherwise. */
+    pcre2_code *at;
     uint32_t match_opts;
+    struct rxhint hint;
+    /* Look for the hint's factors first? Not for anchored patterns, which
+     * try one position and fail fast by themselves. */
+    bool factors;
+    /* Anchored with a start set: a match can only begin at the start
+     * offset, so a byte there outside the set means none, without the
+     * cost of entering PCRE2. */
+    bool check_first;
 };
 
 struct rules_rx_scratch {
@@ -317,6 +334,49 @@ static bool jit_off(void)
 {
     const char *v = getenv("CLAIMDIFF_NO_JIT");
     return v && v[0] && strcmp(v, "0") != 0;
+}
+
+/* Is rx anchored, by the caller's flag or by its own "^"? */
+static bool is_anchored(const struct rules_rx *rx)
+{
+    uint32_t all = 0;
+    return (rx->match_opts & PCRE2_ANCHORED) ||
+           pcre2_pattern_info(rx->code, PCRE2_INFO_ALLOPTIONS, &all) != 0 ||
+           (all & PCRE2_ANCHORED);
+}
+
+/* Should rules_rx_find try rx only where its hint says a match may begin?
+ * Only when PCRE2 itself has no first character or start bitmap (then it
+ * tries every byte) and the hint's start set is small. */
+static bool wants_start_scan(const struct rules_rx *rx)
+{
+    uint32_t first = 0;
+    const uint8_t *bitmap = NULL;
+    size_t n = 0;
+    if (!rx->hint.has_start || is_anchored(rx))
+        return false;
+    if (pcre2_pattern_info(rx->code, PCRE2_INFO_FIRSTCODETYPE, &first) != 0 ||
+        pcre2_pattern_info(rx->code, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0)
+        return false;
+    if (first != 0 || bitmap)
+        return false;
+    for (unsigned b = 0; b < 0x80; b++)
+        n += rx->hint.start[b] != 0;
+    return n <= MAX_START_BYTES;
+}
+
+/* pattern (already known to compile with opts) anchored, JIT-compiled
+ * like the original; NULL if PCRE2 refuses, which only costs speed. */
+static pcre2_code *compile_anchored(const char *pattern, uint32_t opts)
+{
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *at = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                   opts | PCRE2_ANCHORED, &errcode, &erroff,
+                                   NULL);
+    if (at && !jit_off())
+        (void)pcre2_jit_compile(at, PCRE2_JIT_COMPLETE);
+    return at;
 }
 
 enum cd_err rules_rx_new(const char *pattern, unsigned flags,
@@ -348,6 +408,11 @@ enum cd_err rules_rx_new(const char *pattern, unsigned flags,
     rx->match_opts = PCRE2_NO_UTF_CHECK;
     if (flags & RULES_RX_ANCHORED)
         rx->match_opts |= PCRE2_ANCHORED;
+    rxhint_analyse(pattern, flags & RULES_RX_CASELESS, &rx->hint);
+    rx->factors = rx->hint.nfactors > 0 && !is_anchored(rx);
+    rx->check_first = rx->hint.has_start && is_anchored(rx);
+    if (wants_start_scan(rx))
+        rx->at = compile_anchored(pattern, opts);
     *out = rx;
     return CD_OK;
 }
@@ -357,6 +422,7 @@ void rules_rx_free(struct rules_rx *rx)
     if (!rx)
         return;
     pcre2_code_free(rx->code);
+    pcre2_code_free(rx->at);
     free(rx);
 }
 
@@ -379,11 +445,43 @@ void rules_rx_scratch_free(struct rules_rx_scratch *s)
     free(s);
 }
 
+/* The first match of rx at or after from, trying only the positions its
+ * hint allows, each anchored. An unanchored search is the same thing:
+ * the first position where an anchored match succeeds (the hint excludes
+ * the verbs and \G that would make them differ). Returns PCRE2's code. */
+static int find_from_starts(const struct rules_rx *rx, pcre2_match_data *md,
+                            const char *subject, size_t len, size_t from)
+{
+    const unsigned char *u = (const unsigned char *)subject;
+    for (size_t p = from; p < len; p++) {
+        if (!rx->hint.start[u[p]])
+            continue;
+        int rc = pcre2_match(rx->at, (PCRE2_SPTR)subject, len, p,
+                             rx->match_opts, md, NULL);
+        if (rc != PCRE2_ERROR_NOMATCH)
+            return rc;
+    }
+    return PCRE2_ERROR_NOMATCH;
+}
+
 bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
                    const char *subject, size_t len, size_t from,
                    struct rules_rx_match *m)
 {
-    int rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, from,
+    int rc;
+    if (from > len)
+        return false; /* PCRE2 would say PCRE2_ERROR_BADOFFSET */
+    /* a match lies inside subject[from..len): no factor there, no match */
+    if (rx->factors &&
+        !rxhint_may_match(&rx->hint, subject + from, len - from))
+        return false;
+    if (rx->check_first &&
+        (from == len || !rx->hint.start[(unsigned char)subject[from]]))
+        return false;
+    if (rx->at)
+        rc = find_from_starts(rx, s->md, subject, len, from);
+    else
+        rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, from,
                          rx->match_opts, s->md, NULL);
     if (rc <= 0)
         return false;

@@ -71,36 +71,41 @@ static void push(struct scan_toks *out, size_t start, size_t end,
 
 /* Scan one word-like token at p; returns its end. Joiners stay inside only
  * between two word characters: '-' anywhere ("Mi-8", "twenty-one"),
- * , . : / only between digits ("25,000", "26.10.2016", "10:47"). */
+ * , . : / only between digits ("25,000", "26.10.2016", "10:47"). ASCII
+ * letters and digits are taken inline; word_char sees the rest. A letter
+ * outside ASCII counts as lower case. */
 static size_t scan_word(const unsigned char *s, size_t p, size_t end,
                         unsigned char *kind, unsigned char *flags)
 {
     bool letters = false, digits = false, lower = false;
     size_t nupper = 0, start = p;
     for (;;) {
-        bool letter;
-        size_t len = word_char(s + p, end - p, &letter);
-        if (len == 0) {
-            unsigned char c = s[p];
-            bool prev_digit = p > start && is_digit(s[p - 1]);
-            bool joins = p + 1 < end &&
-                         ((c == '-' && word_char(s + p + 1, end - p - 1,
-                                                 &letter) > 0) ||
-                          (prev_digit && is_digit(s[p + 1]) &&
-                           (c == ',' || c == '.' || c == ':' || c == '/')));
-            if (p >= end || !joins)
-                break;
-            p++;
-            continue;
-        }
-        if (letter) {
+        unsigned char c = s[p];
+        size_t len = 1;
+        if (c >= 'a' && c <= 'z') {
+            letters = lower = true;
+        } else if (c >= 'A' && c <= 'Z') {
             letters = true;
-            if (s[p] >= 'A' && s[p] <= 'Z')
-                nupper++;
-            else
-                lower = true;
-        } else {
+            nupper++;
+        } else if (is_digit(c)) {
             digits = true;
+        } else {
+            bool letter;
+            len = c < 0x80 ? 0 : word_char(s + p, end - p, &letter);
+            if (len == 0) {
+                bool prev_digit = p > start && is_digit(s[p - 1]);
+                bool joins =
+                    p + 1 < end &&
+                    ((c == '-' && word_char(s + p + 1, end - p - 1,
+                                            &letter) > 0) ||
+                     (prev_digit && is_digit(s[p + 1]) &&
+                      (c == ',' || c == '.' || c == ':' || c == '/')));
+                if (!joins)
+                    break;
+                p++;
+                continue;
+            }
+            letters = lower = true; /* word_char: only letters past ASCII */
         }
         p += len;
         if (p >= end)
@@ -121,19 +126,25 @@ void scan_tokens(const char *text, size_t start, size_t end,
     const unsigned char *s = (const unsigned char *)text;
     size_t p = start;
     while (p < end) {
+        unsigned char c = s[p];
         bool letter;
-        if (word_char(s + p, end - p, &letter) > 0) {
+        if (c == ' ') { /* most common: skip without further tests */
+            p++;
+            continue;
+        }
+        if (is_alpha(c) || is_digit(c) ||
+            (c >= 0x80 && word_char(s + p, end - p, &letter) > 0)) {
             unsigned char kind, flags;
             size_t q = scan_word(s, p, end, &kind, &flags);
             push(out, p, q, kind, flags);
             p = q;
             continue;
         }
-        uint32_t c;
-        size_t len = utf8_decode(text + p, end - p, &c);
+        uint32_t cp;
+        size_t len = utf8_decode(text + p, end - p, &cp);
         if (len == 0)
             len = 1; /* a stray byte: step over it as punctuation */
-        if (!utf8_is_space(c))
+        if (!utf8_is_space(cp))
             push(out, p, p + len, SCAN_PUNCT, 0);
         p += len;
     }
@@ -199,23 +210,65 @@ void scan_runs(const struct doc *doc,
 
 /* ---- word table ------------------------------------------------------- */
 
+/* Keys are stored lower-cased with their hash and length, so a probe
+ * that misses costs an integer compare, and the hash of a word reads it
+ * eight bytes at a time, folding ASCII capitals on the way. The map is
+ * never iterated, so the hash decides no output order. */
+struct map_slot {
+    uint64_t hash;
+    char *key; /* NULL: empty slot */
+    int id;
+    unsigned char len;
+};
+
 struct scan_map {
-    char **keys;  /* open addressing; NULL = empty slot */
-    int *ids;
-    size_t cap;   /* power of two */
+    struct map_slot *slots; /* open addressing */
+    size_t cap;             /* power of two */
     size_t n;
 };
 
-static uint32_t hash_fold(const char *s, size_t len)
+static uint64_t load8(const char *s)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c - 'A' + 'a');
-        h = (h ^ c) * 16777619u;
+    uint64_t v;
+    memcpy(&v, s, 8);
+    return v;
+}
+
+static uint64_t load4(const char *s)
+{
+    uint32_t v;
+    memcpy(&v, s, 4);
+    return v;
+}
+
+/* Setting bit 0x20 of every byte maps 'A' and 'a' alike (and a few other
+ * pairs, such as '@' and '`', which the key compare then tells apart): a
+ * case-folded hash in one instruction per eight bytes. */
+#define CASE_BITS 0x2020202020202020u
+#define MUL 0x9E3779B97F4A7C15u
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    h = (h ^ (v | CASE_BITS)) * MUL;
+    return h ^ (h >> 32); /* the slot index takes low bits */
+}
+
+uint64_t scan_hash(const char *s, size_t len)
+{
+    uint64_t h = len * 0xFF51AFD7ED558CCDu;
+    if (len >= 8) {
+        for (size_t i = 0; i + 8 < len; i += 8)
+            h = mix(h, load8(s + i));
+        return mix(h, load8(s + len - 8)); /* may overlap: still a function
+                                              of the bytes */
     }
-    return h;
+    if (len >= 4)
+        return mix(h, load4(s) << 32 | load4(s + len - 4));
+    if (len > 0)
+        return mix(h, (uint64_t)(unsigned char)s[0] << 16 |
+                          (uint64_t)(unsigned char)s[len / 2] << 8 |
+                          (unsigned char)s[len - 1]);
+    return mix(h, 0);
 }
 
 static bool same_folded(const char *key, const char *s, size_t len)
@@ -227,13 +280,16 @@ static bool same_folded(const char *key, const char *s, size_t len)
         if ((unsigned char)key[i] != c)
             return false;
     }
-    return key[len] == '\0';
+    return true;
 }
 
-static size_t slot_of(const struct scan_map *m, const char *s, size_t len)
+static inline size_t slot_of(const struct scan_map *m, const char *s,
+                             size_t len, uint64_t h)
 {
-    size_t i = hash_fold(s, len) & (m->cap - 1);
-    while (m->keys[i] && !same_folded(m->keys[i], s, len))
+    size_t i = h & (m->cap - 1);
+    const struct map_slot *sl;
+    while ((sl = &m->slots[i])->key &&
+           (sl->hash != h || sl->len != len || !same_folded(sl->key, s, len)))
         i = (i + 1) & (m->cap - 1);
     return i;
 }
@@ -242,8 +298,7 @@ struct scan_map *scan_map_new(void)
 {
     struct scan_map *m = xcalloc(1, sizeof *m);
     m->cap = 64;
-    m->keys = xcalloc(m->cap, sizeof *m->keys);
-    m->ids = xcalloc(m->cap, sizeof *m->ids);
+    m->slots = xcalloc(m->cap, sizeof *m->slots);
     return m;
 }
 
@@ -252,53 +307,65 @@ void scan_map_free(struct scan_map *m)
     if (!m)
         return;
     for (size_t i = 0; i < m->cap; i++)
-        free(m->keys[i]);
-    free(m->keys);
-    free(m->ids);
+        free(m->slots[i].key);
+    free(m->slots);
     free(m);
 }
 
 static void grow(struct scan_map *m)
 {
-    struct scan_map big = {xcalloc(m->cap * 2, sizeof *m->keys),
-                           xcalloc(m->cap * 2, sizeof *m->ids), m->cap * 2,
-                           m->n};
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+    struct map_slot *old = m->slots;
+    size_t oldcap = m->cap;
+    m->cap *= 2;
+    m->slots = xcalloc(m->cap, sizeof *m->slots);
+    for (size_t i = 0; i < oldcap; i++) {
+        if (!old[i].key)
             continue;
-        size_t j = slot_of(&big, m->keys[i], strlen(m->keys[i]));
-        big.keys[j] = m->keys[i];
-        big.ids[j] = m->ids[i];
+        size_t j = old[i].hash & (m->cap - 1);
+        while (m->slots[j].key)
+            j = (j + 1) & (m->cap - 1);
+        m->slots[j] = old[i];
     }
-    free(m->keys);
-    free(m->ids);
-    *m = big;
+    free(old);
 }
 
 int scan_map_put(struct scan_map *m, const char *word, size_t len)
 {
     if (len == 0 || len > SCAN_MAX_KEY)
         return -1;
-    size_t i = slot_of(m, word, len);
-    if (m->keys[i])
-        return m->ids[i];
+    uint64_t h = scan_hash(word, len);
+    size_t i = slot_of(m, word, len, h);
+    if (m->slots[i].key)
+        return m->slots[i].id;
     if (2 * (m->n + 1) > m->cap) {
         grow(m);
-        i = slot_of(m, word, len);
+        i = slot_of(m, word, len, h);
     }
     char *key = xstrndup(word, len);
     for (char *k = key; *k; k++)
         if (*k >= 'A' && *k <= 'Z')
             *k = (char)(*k - 'A' + 'a');
-    m->keys[i] = key;
-    m->ids[i] = (int)m->n++;
-    return m->ids[i];
+    m->slots[i].key = key;
+    m->slots[i].hash = h;
+    m->slots[i].len = (unsigned char)len;
+    m->slots[i].id = (int)m->n++;
+    return m->slots[i].id;
+}
+
+int scan_map_get_hashed(const struct scan_map *m, const char *s, size_t len,
+                        uint64_t h)
+{
+    if (len == 0 || len > SCAN_MAX_KEY)
+        return -1;
+    const struct map_slot *sl = &m->slots[slot_of(m, s, len, h)];
+    return sl->key ? sl->id : -1;
 }
 
 int scan_map_get(const struct scan_map *m, const char *s, size_t len)
 {
     if (len == 0 || len > SCAN_MAX_KEY)
         return -1;
-    size_t i = slot_of(m, s, len);
-    return m->keys[i] ? m->ids[i] : -1;
+    const struct map_slot *sl = &m->slots[slot_of(m, s, len,
+                                                  scan_hash(s, len))];
+    return sl->key ? sl->id : -1;
 }

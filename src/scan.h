@@ -10,6 +10,7 @@
 #define CLAIMDIFF_SCAN_H
 
 #include <stddef.h> /* size_t */
+#include <stdint.h> /* uint64_t */
 
 struct doc;
 
@@ -68,6 +69,15 @@ int scan_map_put(struct scan_map *m, const char *word, size_t len);
 
 /* The id of s[0..len) compared case-insensitively (ASCII), or -1. */
 int scan_map_get(const struct scan_map *m, const char *s, size_t len);
+
+/* The hash every scan_map keys s[0..len) by (ASCII capitals folded, so
+ * "Said" and "said" hash alike). Compute it once per word and pass it to
+ * scan_map_get_hashed for each table the word is looked up in. */
+uint64_t scan_hash(const char *s, size_t len);
+
+/* scan_map_get with h == scan_hash(s, len) already computed. */
+int scan_map_get_hashed(const struct scan_map *m, const char *s, size_t len,
+                        uint64_t h);
 
 /* True if token t of text is the single ASCII character c. */
 int scan_is_char(const char *text, const struct scan_tok *t, char c);

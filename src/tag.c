@@ -21,6 +21,7 @@
  */
 #include "claimdiff/tag.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
+#include "scan.h"
 
 /* Longest phrase, in words, looked up in any table. */
 #define MAX_PHRASE_WORDS 8
@@ -90,10 +92,18 @@ struct mkey {
     uint64_t h; /* hash_bytes of the whole key */
 };
 
+/* FNV-1a as in hash.c, written out so the per-word lookups inline it. */
+static inline uint64_t fnv_more(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
 static struct mkey mkey_of(char pre, size_t npre, const char *k, size_t n)
 {
     struct mkey q = {pre, npre, k, n, 0};
-    q.h = hash_more(hash_bytes(&pre, npre), k, n);
+    q.h = fnv_more(fnv_more(14695981039346656037u, &pre, npre), k, n);
     return q;
 }
 
@@ -112,7 +122,7 @@ static size_t map_find(const struct map *m, const struct mkey *q)
 static void map_grow(struct map *m)
 {
     struct map old = *m;
-    m->cap = old.cap ? old.cap * 2 : 1024;
+    m->cap = old.cap ? old.cap * 2 : 16; /* per-document maps are small */
     m->keys = xcalloc(m->cap, sizeof *m->keys);
     m->hashes = xcalloc(m->cap, sizeof *m->hashes);
     m->lens = xcalloc(m->cap, sizeof *m->lens);
@@ -209,10 +219,18 @@ static const char latin_ext_a[] =
     "nnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 _Static_assert(sizeof latin_ext_a == 0x80 + 1, "one letter per code point");
 
-static bool is_upper_cp(uint32_t cp)
+static bool is_upper_wide(uint32_t cp);
+
+/* ASCII answered inline: nearly every character a document has. */
+static inline bool is_upper_cp(uint32_t cp)
 {
-    if (cp >= 'A' && cp <= 'Z')
-        return true;
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return is_upper_wide(cp);
+}
+
+static bool is_upper_wide(uint32_t cp)
+{
     if (cp >= 0xC0 && cp <= 0xDE)
         return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x137)
@@ -322,32 +340,56 @@ static void fold_word(const char *w, size_t n, struct buf *out)
     for (size_t i = 0; i < n;) {
         const char *p = w + i;
         size_t left = n - i;
-        if (starts(p, left, "dzh")) {
-            tmp[t++] = 'j';
-            i += 3;
-        } else if (starts(p, left, "kh")) {
-            tmp[t++] = 'h';
-            i += 2;
-        } else if (starts(p, left, "ph")) {
-            tmp[t++] = 'f';
-            i += 2;
-        } else if (starts(p, left, "our")) {
-            tmp[t++] = 'o';
-            tmp[t++] = 'r';
-            i += 3;
-        } else if (starts(p, left, "ou")) {
-            tmp[t++] = 'u';
-            i += 2;
-        } else if (starts(p, left, "ee")) {
-            tmp[t++] = 'i';
-            i += 2;
-        } else if (i == 0 && starts(p, left, "ye") && n > 3) {
-            tmp[t++] = 'e';
-            i += 2;
-        } else {
-            tmp[t++] = *p == 'y' ? 'i' : *p;
-            i++;
+        /* only d k p o e y start a rule: one switch, no string compares
+         * for the other letters */
+        switch (*p) {
+        case 'd':
+            if (starts(p, left, "dzh")) {
+                tmp[t++] = 'j';
+                i += 3;
+                continue;
+            }
+            break;
+        case 'k':
+        case 'p':
+            if (left >= 2 && p[1] == 'h') {
+                tmp[t++] = *p == 'k' ? 'h' : 'f';
+                i += 2;
+                continue;
+            }
+            break;
+        case 'o':
+            if (starts(p, left, "our")) {
+                tmp[t++] = 'o';
+                tmp[t++] = 'r';
+                i += 3;
+                continue;
+            }
+            if (left >= 2 && p[1] == 'u') {
+                tmp[t++] = 'u';
+                i += 2;
+                continue;
+            }
+            break;
+        case 'e':
+            if (left >= 2 && p[1] == 'e') {
+                tmp[t++] = 'i';
+                i += 2;
+                continue;
+            }
+            break;
+        case 'y':
+            if (i == 0 && starts(p, left, "ye") && n > 3) {
+                tmp[t++] = 'e';
+                i += 2;
+                continue;
+            }
+            break;
+        default:
+            break;
         }
+        tmp[t++] = *p == 'y' ? 'i' : *p;
+        i++;
     }
     size_t u = 0;
     for (size_t i = 0; i < t; i++)
@@ -396,13 +438,18 @@ static void fold_key(const char *s, size_t n, struct buf *out, struct buf *tmp)
 static void skeleton(const char *key, size_t n, struct buf *out)
 {
     bool vow = false;
+    buf_reserve(out, n); /* never longer than key */
+    char *o = out->s + out->n;
     for (size_t i = 0; i < n; i++) {
-        bool v = strchr("aeiou", key[i]) && key[i];
+        char c = key[i];
+        bool v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
         if (v && vow)
             continue;
-        buf_putc(out, v ? 'a' : key[i]);
+        *o++ = v ? 'a' : c;
         vow = v;
     }
+    out->n = (size_t)(o - out->s);
+    out->s[out->n] = '\0';
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -410,27 +457,44 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Words of key sorted, so inverted aliases meet ("al nusra jabhat"). */
+struct wspan {
+    const char *s;
+    size_t n;
+};
+
+/* strcmp order of two words that hold no NUL */
+static bool wspan_less(struct wspan a, struct wspan b)
+{
+    int c = memcmp(a.s, b.s, a.n < b.n ? a.n : b.n);
+    return c < 0 || (c == 0 && a.n < b.n);
+}
+
+/* Words of key sorted, so inverted aliases meet ("al nusra jabhat").
+ * At most MAX_PHRASE_WORDS * 3 words are kept; a key with more loses its
+ * tail (no alias is that long). Phrases are a few words, so an insertion
+ * sort on spans beats copying the key for qsort. */
 static void bag(const char *key, size_t n, struct buf *out)
 {
-    char *copy = xstrndup(key, n);
-    char *words[MAX_PHRASE_WORDS * 3];
+    struct wspan words[MAX_PHRASE_WORDS * 3];
     size_t nw = 0;
-    for (char *p = copy; *p && nw < sizeof words / sizeof *words;) {
-        words[nw++] = p;
-        char *sp = strchr(p, ' ');
+    const char *p = key, *end = key + n;
+    while (p < end && *p && nw < sizeof words / sizeof *words) {
+        const char *sp = memchr(p, ' ', (size_t)(end - p));
+        const char *we = sp ? sp : end;
+        struct wspan w = {p, (size_t)(we - p)};
+        size_t j = nw++;
+        for (; j > 0 && wspan_less(w, words[j - 1]); j--)
+            words[j] = words[j - 1];
+        words[j] = w;
         if (!sp)
             break;
-        *sp = '\0';
         p = sp + 1;
     }
-    qsort(words, nw, sizeof *words, cmp_str);
     for (size_t i = 0; i < nw; i++) {
         if (i)
             buf_putc(out, ' ');
-        buf_put(out, words[i], strlen(words[i]));
+        buf_put(out, words[i].s, words[i].n);
     }
-    free(copy);
 }
 
 /* ------------------------------------------------------------------ */
@@ -452,6 +516,10 @@ enum { HEAD_LOWER = 1, HEAD_GROUP = 2 };
 /* Title kinds. */
 enum { TITLE_ROLE = 1, TITLE_PREFIX = 2, TITLE_HONORIFIC = 3 };
 
+struct memo_pool;
+static struct memo_pool *pool_new(void);
+static void pool_free(struct memo_pool *p);
+
 struct tagger {
     struct arena *arena;
     struct map map; /* every lookup, keyed by a one-letter table prefix */
@@ -459,6 +527,9 @@ struct tagger {
     size_t ngaz, capgaz;
     struct pattern *pats;
     size_t npats;
+    /* The one part of a tagger that changes after tag_new: word caches
+     * for tag_run to borrow (see the word cache below), under a mutex. */
+    struct memo_pool *pool;
 };
 
 /* Table prefixes in t->map. */
@@ -481,25 +552,35 @@ struct tagger {
 #define K_FIRST '^'   /* "^" + table prefix + first word: a phrase of that
                          table may start here (saves folding phrases) */
 
-/* Per-word summary: for the tables below, whether a word starts one of
- * their phrases and whether it is a one-word entry. One lookup per word
- * of a document then answers most questions the generators ask. */
+/* Per-word summary: for the tables of info_bit, whether a word starts
+ * one of their phrases and whether it is a one-word entry. One lookup per
+ * word of a document then answers most questions the generators ask. */
 #define K_WORDINFO '#'
-static const char info_tables[] = {K_TITLE,   K_HEAD,      K_CUEPRE,
-                                   K_CUEPOST, K_FRAMEPRE, K_FRAMEPOST,
-                                   K_GIVEN,   K_NOTNAME,   K_ORGWORD,
-                                   K_DEMONYM, K_GAZ,       K_GAZCAPS};
-
-_Static_assert(sizeof info_tables <= 12, "two bits a table in 24 bits");
 #define INFO_FIRST_BITS 0x555555 /* even bits: starts a phrase */
 #define INFO_WHOLE_BITS 0xAAAAAA /* odd bits: is an entry */
 
-static int info_bit(char prefix, bool whole)
+/* The K_WORDINFO bit of table prefix (0: the table has none). At most 12
+ * tables: two bits each in 24 bits. A switch rather than a table search:
+ * callers pass constants, so this folds to one. */
+static inline int info_bit(char prefix, bool whole)
 {
-    const char *p = memchr(info_tables, prefix, sizeof info_tables);
-    if (!p)
-        return 0;
-    return 1 << (2 * (p - info_tables) + whole);
+    int i;
+    switch (prefix) {
+    case K_TITLE: i = 0; break;
+    case K_HEAD: i = 1; break;
+    case K_CUEPRE: i = 2; break;
+    case K_CUEPOST: i = 3; break;
+    case K_FRAMEPRE: i = 4; break;
+    case K_FRAMEPOST: i = 5; break;
+    case K_GIVEN: i = 6; break;
+    case K_NOTNAME: i = 7; break;
+    case K_ORGWORD: i = 8; break;
+    case K_DEMONYM: i = 9; break;
+    case K_GAZ: i = 10; break;
+    case K_GAZCAPS: i = 11; break;
+    default: return 0;
+    }
+    return 1 << (2 * i + whole);
 }
 
 static bool lookup(const struct tagger *t, char prefix, const char *s,
@@ -854,6 +935,7 @@ enum cd_err tag_new(const struct rules *r, struct tagger **out,
 {
     struct tagger *t = xcalloc(1, sizeof *t);
     t->arena = arena_new();
+    t->pool = pool_new();
     enum cd_err err = CD_OK;
     *out = NULL;
     for (size_t i = 0; !err && i < sizeof gazetteers / sizeof *gazetteers;
@@ -896,6 +978,7 @@ void tag_free(struct tagger *t)
     if (!t)
         return;
     map_free(&t->map);
+    pool_free(t->pool);
     for (size_t i = 0; i < t->npats; i++)
         rules_rx_free(t->pats[i].rx);
     free(t->pats);
@@ -954,22 +1037,141 @@ enum {
     PRIO_TITLE = 7,
 };
 
+/* ------------------------------------------------------------------ */
+/* The word cache                                                      */
+
+/* What add_word derives from a word depends on its bytes alone, and
+ * words repeat, within a document ("the", "said", its names) and across
+ * the documents of a run. A cache maps a word's bytes to its fold, word
+ * summary and gazetteer-word bit; tag_run borrows one from the tagger's
+ * pool for each document, so each thread keeps one warm without locking
+ * per word. A hit gives exactly what deriving gives, so output never
+ * depends on what is cached. */
+
+/* Most words one cache keeps (about 2 MB); later new words are derived
+ * every time. */
+#define MEMO_MAX_WORDS 32768
+/* Longest word cached, in bytes. */
+#define MEMO_MAX_LEN 255
+
+struct memo_slot {
+    uint32_t h;           /* low bits of scan_hash of the bytes */
+    uint32_t key, fold;   /* offsets in memo.bytes */
+    uint16_t nkey, nfold; /* nkey 0: empty slot */
+    int info;
+    bool gazword;
+};
+
+struct memo {
+    struct memo_slot *slots; /* open addressing, at most half full */
+    size_t cap, n;
+    struct buf bytes; /* keys and folds */
+};
+
+struct memo_pool {
+    pthread_mutex_t lock;
+    struct memo **v; /* caches not in use */
+    size_t n, cap;
+};
+
+static struct memo_pool *pool_new(void)
+{
+    struct memo_pool *p = xcalloc(1, sizeof *p);
+    pthread_mutex_init(&p->lock, NULL);
+    return p;
+}
+
+static void memo_free(struct memo *m)
+{
+    free(m->slots);
+    free(m->bytes.s);
+    free(m);
+}
+
+static void pool_free(struct memo_pool *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n; i++)
+        memo_free(p->v[i]);
+    free(p->v);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
+}
+
+/* A cache from the pool, or a new empty one. */
+static struct memo *memo_take(struct memo_pool *p)
+{
+    struct memo *m = NULL;
+    pthread_mutex_lock(&p->lock);
+    if (p->n)
+        m = p->v[--p->n];
+    pthread_mutex_unlock(&p->lock);
+    return m ? m : xcalloc(1, sizeof *m);
+}
+
+static void memo_give(struct memo_pool *p, struct memo *m)
+{
+    pthread_mutex_lock(&p->lock);
+    if (p->n == p->cap)
+        p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+    p->v[p->n++] = m;
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* The slot holding the bytes s[0..n), or the empty one where they go. */
+static struct memo_slot *memo_slot(const struct memo *m, const char *s,
+                                   size_t n, uint32_t h)
+{
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        struct memo_slot *sl = &m->slots[i];
+        if (!sl->nkey || (sl->h == h && sl->nkey == n &&
+                          memcmp(m->bytes.s + sl->key, s, n) == 0))
+            return sl;
+    }
+}
+
+static void memo_grow(struct memo *m)
+{
+    struct memo_slot *old = m->slots;
+    size_t oldcap = m->cap;
+    m->cap = oldcap ? oldcap * 2 : 1024;
+    m->slots = xcalloc(m->cap, sizeof *m->slots);
+    for (size_t i = 0; i < oldcap; i++) {
+        if (!old[i].nkey)
+            continue;
+        size_t j = old[i].h & (m->cap - 1);
+        while (m->slots[j].nkey)
+            j = (j + 1) & (m->cap - 1);
+        m->slots[j] = old[i];
+    }
+    free(old);
+}
+
 struct work {
     const struct tagger *t;
     struct doc *doc;
     struct word *w;
     size_t nw, capw;
+    struct memo *memo; /* borrowed from the tagger's pool */
     struct cand *c;
     size_t nc, capc;
     struct buf folds; /* word keys, back to back */
     struct buf key, tmp, kb, aux;
 };
 
-static bool is_word_cp(uint32_t cp)
+static bool is_word_wide(uint32_t cp);
+
+static inline bool is_word_cp(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                (cp >= '0' && cp <= '9');
+    return is_word_wide(cp);
+}
+
+static bool is_word_wide(uint32_t cp)
+{
     if (utf8_is_space(cp) || is_dash(cp) || is_apostrophe(cp))
         return false;
     if (cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xA9 || cp == 0xAE ||
@@ -993,30 +1195,25 @@ static bool gaz_word_key(struct work *wk, const char *f, size_t n)
 {
     wk->aux.n = 0;
     skeleton(f, n, &wk->aux);
-    for (char *p = wk->aux.s; p && *p;) {
-        char *sp = strchr(p, ' ');
-        size_t k = sp ? (size_t)(sp - p) : strlen(p);
+    const char *p = wk->aux.s, *end = wk->aux.s + wk->aux.n;
+    while (p < end) {
+        const char *sp = memchr(p, ' ', (size_t)(end - p));
+        size_t k = sp ? (size_t)(sp - p) : (size_t)(end - p);
         int v;
         if (!lookup(wk->t, K_GAZWORD, p, k, &v, &wk->kb))
             return false;
-        p = sp ? sp + 1 : NULL;
+        if (!sp)
+            break;
+        p = sp + 1;
     }
     return wk->aux.n > 0;
 }
 
-static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
+/* Fold, summary bits and gazetteer-word bit of word w from its bytes. */
+static void derive_word(struct work *wk, struct word *w)
 {
-    if (wk->nw == wk->capw)
-        wk->w = xgrow(wk->w, &wk->capw, wk->nw + 1, sizeof *wk->w);
-    struct word *w = &wk->w[wk->nw++];
-    w->start = s;
-    w->end = e;
-    w->flags = flags;
-    w->fold = wk->folds.n;
-    w->info = 0;
-    w->gazword = false;
-    if (!(flags & W_PUNCT))
-        fold_key(wk->doc->text + s, e - s, &wk->folds, &wk->tmp);
+    fold_key(wk->doc->text + w->start, w->end - w->start, &wk->folds,
+             &wk->tmp);
     w->nfold = wk->folds.n - w->fold;
     if (w->nfold == 0)
         return;
@@ -1034,6 +1231,56 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     w->gazword = gaz_word_key(wk, wk->folds.s + w->fold, w->nfold);
 }
 
+/* Add the word text[s, e); everything but punctuation is derived from its
+ * bytes, through the word cache. */
+static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
+{
+    if (wk->nw == wk->capw)
+        wk->w = xgrow(wk->w, &wk->capw, wk->nw + 1, sizeof *wk->w);
+    struct word *w = &wk->w[wk->nw++];
+    struct memo *m = wk->memo;
+    const char *b = wk->doc->text + s;
+    size_t n = e - s;
+    w->start = s;
+    w->end = e;
+    w->flags = flags;
+    w->fold = wk->folds.n;
+    w->nfold = 0;
+    w->info = 0;
+    w->gazword = false;
+    if (flags & W_PUNCT)
+        return;
+    if (n > MEMO_MAX_LEN) {
+        derive_word(wk, w);
+        return;
+    }
+    if (2 * (m->n + 1) > m->cap && m->n < MEMO_MAX_WORDS)
+        memo_grow(m);
+    uint32_t h = (uint32_t)scan_hash(b, n);
+    struct memo_slot *sl = memo_slot(m, b, n, h);
+    if (sl->nkey) {
+        buf_put(&wk->folds, m->bytes.s + sl->fold, sl->nfold);
+        w->nfold = sl->nfold;
+        w->info = sl->info;
+        w->gazword = sl->gazword;
+        return;
+    }
+    derive_word(wk, w);
+    if (m->n >= MEMO_MAX_WORDS || w->nfold > UINT16_MAX ||
+        m->bytes.n + n + w->nfold >= UINT32_MAX)
+        return; /* full: derived every time from now on */
+    sl->h = h;
+    sl->key = (uint32_t)m->bytes.n;
+    buf_put(&m->bytes, b, n);
+    sl->fold = (uint32_t)m->bytes.n;
+    buf_put(&m->bytes, wk->folds.s + w->fold, w->nfold);
+    sl->nkey = (uint16_t)n;
+    sl->nfold = (uint16_t)w->nfold;
+    sl->info = w->info;
+    sl->gazword = w->gazword;
+    m->n++;
+}
+
 /* Flags of the word text[s, e) from its letters. */
 static unsigned word_shape(const struct doc *doc, size_t s, size_t e)
 {
@@ -1042,7 +1289,8 @@ static unsigned word_shape(const struct doc *doc, size_t s, size_t e)
     unsigned f = 0;
     if (is_upper_cp(cp))
         f |= W_CAP;
-    const char *dash = memchr(doc->text + s, '-', e - s);
+    /* only a lower-case start can be an article ("al-"): no search else */
+    const char *dash = f ? NULL : memchr(doc->text + s, '-', e - s);
     if (!f && dash && dash - (doc->text + s) <= 3 && dash + 1 < doc->text + e) {
         uint32_t c2;
         size_t k2;
@@ -1053,8 +1301,16 @@ static unsigned word_shape(const struct doc *doc, size_t s, size_t e)
     }
     size_t letters = 0, upper = 0;
     for (size_t i = s; i < e; i += k) {
+        unsigned char c = (unsigned char)doc->text[i];
+        if (c < 0x80) { /* ASCII inline: most words are nothing else */
+            bool low = c >= 'a' && c <= 'z', up = c >= 'A' && c <= 'Z';
+            letters += low || up;
+            upper += up;
+            k = 1;
+            continue;
+        }
         cp = cp_at(doc, i, e, &k);
-        if (is_word_cp(cp) && !(cp >= '0' && cp <= '9')) {
+        if (is_word_cp(cp)) {
             letters++;
             upper += is_upper_cp(cp);
         }
@@ -1074,6 +1330,14 @@ static size_t word_end(const struct doc *doc, size_t s, size_t end)
     size_t letters = 0;
     bool dotted = false, has_upper = false;
     while (i < end) {
+        unsigned char c = (unsigned char)doc->text[i];
+        bool up = c >= 'A' && c <= 'Z';
+        if (up || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            has_upper = has_upper || up; /* ASCII inline, as below */
+            i++;
+            letters++;
+            continue;
+        }
         uint32_t cp = cp_at(doc, i, end, &k);
         if (is_word_cp(cp)) {
             has_upper = has_upper || is_upper_cp(cp);
@@ -1281,20 +1545,35 @@ static void phrase_key(struct work *wk, size_t i, size_t n)
     }
 }
 
-/* Longest phrase of table prefix starting at word i; 0 if none. */
-static size_t match_at(struct work *wk, size_t i, char prefix, int *v)
+static size_t match_from(struct work *wk, size_t i, char prefix, int bit,
+                         int *v);
+
+/* Longest phrase of table prefix starting at word i; 0 if none. Inline
+ * so that the word-summary test, which rejects nearly every word, costs
+ * no call. */
+static inline size_t match_at(struct work *wk, size_t i, char prefix, int *v)
 {
-    char first[2] = {K_FIRST, prefix};
     int bit = info_bit(prefix, false);
     if (is_punct(wk, i) || (bit && !(wk->w[i].info & bit)))
         return 0;
-    wk->aux.n = 0;
-    buf_put(&wk->aux, first, 2);
-    const char *f = wk->folds.s + wk->w[i].fold;
-    const char *sp = memchr(f, ' ', wk->w[i].nfold);
-    buf_put(&wk->aux, f, sp ? (size_t)(sp - f) : wk->w[i].nfold);
-    if (!map_get(&wk->t->map, wk->aux.s, wk->aux.n, v))
-        return 0;
+    return match_from(wk, i, prefix, bit, v);
+}
+
+static size_t match_from(struct work *wk, size_t i, char prefix, int bit,
+                         int *v)
+{
+    char first[2] = {K_FIRST, prefix};
+    if (!bit) {
+        /* tables with a word-summary bit were answered just above: the
+         * bit is set exactly when the K_FIRST entry exists */
+        wk->aux.n = 0;
+        buf_put(&wk->aux, first, 2);
+        const char *f = wk->folds.s + wk->w[i].fold;
+        const char *sp = memchr(f, ' ', wk->w[i].nfold);
+        buf_put(&wk->aux, f, sp ? (size_t)(sp - f) : wk->w[i].nfold);
+        if (!map_get(&wk->t->map, wk->aux.s, wk->aux.n, v))
+            return 0;
+    }
     size_t maxn = max_len(wk->t, prefix);
     for (size_t n = maxn; n >= 1; n--) {
         if (!contiguous(wk, i, n))
@@ -1427,6 +1706,10 @@ static int gaz_lookup(struct work *wk, size_t i, size_t n)
     int e;
     if (!contiguous(wk, i, n) || !any_cap(wk, i, n))
         return -1;
+    /* one word: its summary says whether either table has it whole */
+    if (n == 1 && !(wk->w[i].info &
+                    (info_bit(K_GAZ, true) | info_bit(K_GAZCAPS, true))))
+        return -1;
     phrase_key(wk, i, n);
     if (!wk->key.n)
         return -1;
@@ -1441,11 +1724,9 @@ static int gaz_lookup(struct work *wk, size_t i, size_t n)
     skeleton(wk->key.s, wk->key.n, &wk->aux);
     if (lookup(wk->t, K_GAZSKEL, wk->aux.s, wk->aux.n, &e, &wk->kb))
         return e;
-    struct buf b = {0};
-    bag(wk->aux.s, wk->aux.n, &b);
-    bool hit = lookup(wk->t, K_GAZBAG, b.s, b.n, &e, &wk->kb);
-    free(b.s);
-    return hit ? e : -1;
+    wk->kb.n = 0;
+    bag(wk->aux.s, wk->aux.n, &wk->kb);
+    return lookup(wk->t, K_GAZBAG, wk->kb.s, wk->kb.n, &e, NULL) ? e : -1;
 }
 
 /* Could word i be inside a gazetteer alias (by skeleton)? */
@@ -1969,6 +2250,18 @@ static int cmp_start(const void *a, const void *b)
     return x->w0 < y->w0 ? -1 : x->w0 > y->w0;
 }
 
+/* Put the candidates in text order. They never share a first word here
+ * (each covers words no other kept one does), so the order is total and
+ * an array already in order, the common case, is left as it is. */
+static void sort_by_start(struct work *wk)
+{
+    for (size_t i = 1; i < wk->nc; i++)
+        if (wk->c[i - 1].w0 > wk->c[i].w0) {
+            qsort(wk->c, wk->nc, sizeof *wk->c, cmp_start);
+            return;
+        }
+}
+
 /* Keep the best of overlapping candidates; the kept ones in text order. */
 static void resolve(struct work *wk)
 {
@@ -1990,7 +2283,7 @@ static void resolve(struct work *wk)
         wk->c[kept++] = *c;
     }
     wk->nc = kept;
-    qsort(wk->c, wk->nc, sizeof *wk->c, cmp_start);
+    sort_by_start(wk);
 }
 
 /* The folded surname of a person candidate: its last word, article off. */
@@ -2034,7 +2327,7 @@ static void gen_surnames(struct work *wk)
         add_cand(wk, i, i + 1, ENT_PERSON, PRIO_FRAME, -1);
         wk->w[i].flags |= W_USED;
     }
-    qsort(wk->c, wk->nc, sizeof *wk->c, cmp_start);
+    sort_by_start(wk);
 out:
     map_free(&surnames);
     free(sk.s);
@@ -2217,6 +2510,7 @@ void tag_run(const struct tagger *t, struct doc *doc)
     struct work wk = {0};
     wk.t = t;
     wk.doc = doc;
+    wk.memo = memo_take(t->pool);
     build_words(&wk);
     struct rules_rx_scratch *scr = rules_rx_scratch_new();
     gen_titles(&wk);
@@ -2231,6 +2525,7 @@ void tag_run(const struct tagger *t, struct doc *doc)
     gen_surnames(&wk);
     emit(&wk);
     rules_rx_scratch_free(scr);
+    memo_give(t->pool, wk.memo);
     free(wk.w);
     free(wk.c);
     free(wk.folds.s);

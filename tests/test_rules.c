@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "claimdiff/rules.h"
+#include "rxhint.h"
 
 struct tmpdir {
     char path[64];
@@ -185,6 +186,164 @@ static void test_regex_finds_groups_as_byte_offsets(void **state)
     rules_rx_scratch_free(sc);
 }
 
+/* ---- pattern hints (src/rxhint.c) ---------------------------------------- */
+
+static bool has_factor(const struct rxhint *h, const char *f)
+{
+    for (size_t i = 0; i < h->nfactors; i++)
+        if (h->factor_len[i] == strlen(f) &&
+            memcmp(h->factor[i], f, h->factor_len[i]) == 0)
+            return true;
+    return false;
+}
+
+static void test_hint_finds_factors_and_start_bytes(void **state)
+{
+    (void)state;
+    struct rxhint h;
+    rxhint_analyse("\\b(\\d{1,3}(?:st|nd) (?:[A-Z][a-z]+ )?(?:Brigade|Army))\\b",
+                   false, &h);
+    assert_int_equal(h.nfactors, 2);
+    assert_true(has_factor(&h, "Brigade"));
+    assert_true(has_factor(&h, "Army"));
+    assert_true(h.has_start);
+    assert_true(h.start['7'] && h.start[0xD9]); /* any digit under UCP */
+    assert_false(h.start['a'] || h.start[' '] || h.start[0x80]);
+
+    /* fixed strings across a lookaround and a group join into one */
+    rxhint_analyse("(?<![\\w.])x\\.(?:com|co\\.uk)(?!\\w)", false, &h);
+    assert_int_equal(h.nfactors, 2);
+    assert_true(has_factor(&h, "x.com") && has_factor(&h, "x.co.uk"));
+    assert_true(h.start['x'] && !h.start['y']);
+
+    /* each branch of an alternation must give one */
+    rxhint_analyse("abc\\d|xyz", false, &h);
+    assert_true(has_factor(&h, "abc") && has_factor(&h, "xyz"));
+    rxhint_analyse("abc|\\d+", false, &h);
+    assert_int_equal(h.nfactors, 0);
+    /* optional parts promise nothing */
+    rxhint_analyse("(?:Brigade)?\\d", false, &h);
+    assert_int_equal(h.nfactors, 0);
+    assert_true(h.start['B'] && h.start['1']);
+}
+
+static void test_hint_gives_up_outside_its_subset(void **state)
+{
+    (void)state;
+    static const char *const pats[] = {
+        "(?m)Brigade", "(*COMMIT)Brigade", "\\GBrigade", "(a)\\1Brigade",
+        "\\QBrigade\\E", "(?>Brigade)", "Briga\\x{64}e", "\\KBrigade",
+        "a*", "(?:x|)", "[[:alpha:]]Brigade"};
+    for (size_t i = 0; i < sizeof pats / sizeof *pats; i++) {
+        struct rxhint h;
+        rxhint_analyse(pats[i], false, &h);
+        assert_int_equal(h.nfactors, 0);
+        assert_false(h.has_start);
+    }
+    /* caseless: no factors, and a start set with both cases (and past
+     * ASCII for k and s, which match KELVIN SIGN and LONG S) */
+    struct rxhint h;
+    rxhint_analyse("Brigade", true, &h);
+    assert_int_equal(h.nfactors, 0);
+    assert_true(h.has_start && h.start['b'] && h.start['B']);
+    assert_false(h.start['r'] || h.start[0xE2]);
+    rxhint_analyse("(?i)^(sign|keep)\\b", false, &h);
+    assert_int_equal(h.nfactors, 0);
+    assert_true(h.start['S'] && h.start['k'] && h.start[0xE2] &&
+                h.start[0xC5]);
+    assert_false(h.start['i']);
+    rxhint_analyse("(?i)[a-c]x", false, &h);
+    assert_true(h.start['A'] && h.start['c'] && !h.start['d']);
+    rxhint_analyse("(?i)été", false, &h); /* past ASCII: anything */
+    assert_true(h.start['a'] && h.start[0xC3]);
+}
+
+static void test_hint_may_match_only_says_no_without_a_factor(void **state)
+{
+    (void)state;
+    struct rxhint h;
+    rxhint_analyse("\\.(?:com|org)\\b", false, &h); /* one first byte */
+    assert_true(rxhint_may_match(&h, "see x.org now", 13));
+    assert_false(rxhint_may_match(&h, "see x.or", 8)); /* cut short */
+    assert_false(rxhint_may_match(&h, "no dots com org", 15));
+    rxhint_analyse("(?:Army|Corps)", false, &h); /* several first bytes */
+    assert_true(rxhint_may_match(&h, "the Corps", 9));
+    assert_false(rxhint_may_match(&h, "the Corp", 8));
+    rxhint_analyse("\\d", false, &h); /* no factors: always maybe */
+    assert_true(rxhint_may_match(&h, "", 0));
+}
+
+/* Every match found with hints is the one PCRE2 finds without them. The
+ * reference pattern is the same one behind "\Q\E", which PCRE2 ignores
+ * and the hint analysis refuses, so it runs the plain search. Subjects
+ * are random strings of pieces chosen to make matches, near misses,
+ * non-ASCII letters and digits, and word boundaries likely. */
+static void test_hinted_search_finds_what_plain_search_finds(void **state)
+{
+    (void)state;
+    static const char *const pats[] = {
+        "\\b(\\d{1,3}(?:st|nd|rd|th) (?:[A-Z][a-z]+ )?(?:Brigade|Division|"
+        "Army))\\b",
+        "\\b((?:First|Second) (?:[A-Z][a-z]+ ){0,2}(?:Brigade|Army|Front))\\b",
+        "\\b(Operation(?: [A-Z][a-z]+){1,3})\\b",
+        "(?<![\\w@./-])([A-Za-z][A-Za-z0-9-]{1,40}\\.(?:com|org|co\\.uk))"
+        "(?![\\w.-]*\\w)",
+        "\\d+(?=Army)", "(?<=\\d)st\\b", "^\\d\\d?\\.", "x|\\dy|Army",
+        "(?:Red )?\\d", "Operation(?: Blue)?", "(?i)^(share|keep|army)\\b",
+        "(?i)^\\w[\\w ]{0,20}$", "(?i)^[^a]rmy", "(?i)^(?:©|x)\\s*\\d"};
+    static const char *const pieces[] = {
+        "1", "12", "١", "٣", "st", "nd", "th", " ", " ", " ", "Brigade",
+        "Army", "Front", "Division", "First", "Second", "Operation", "Red",
+        "Blue", "é", "’", "-", ".", ".com", "co.uk", ".org", "a", "x", "y",
+        "@", "\n", "Ärmy", "3rd", "Ünit", "Share", "KEEP", "\xe2\x84\xaa",
+        "\xc5\xbf", "©", "ARMY", "eep", "hare"};
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    unsigned seed = 12345;
+    for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
+        struct rules_rx *fast, *plain;
+        struct diag d;
+        char ref[512];
+        snprintf(ref, sizeof ref, "\\Q\\E%s", pats[p]);
+        assert_int_equal(rules_rx_new(pats[p], 0, NULL, &fast, &d), CD_OK);
+        assert_int_equal(rules_rx_new(ref, 0, NULL, &plain, &d), CD_OK);
+        /* every pair of pieces once, then random strings of 1..12 */
+        const int pairs = (int)(npieces * npieces);
+        for (int round = 0; round < pairs + 3000; round++) {
+            char s[256];
+            size_t n = 0;
+            int k = round < pairs ? 2 : 1 + (int)(seed % 12);
+            for (int i = 0; i < k; i++) {
+                seed = seed * 1103515245u + 12345u;
+                size_t pick = round >= pairs ? (seed >> 8) % npieces
+                              : i == 0       ? (size_t)round / npieces
+                                             : (size_t)round % npieces;
+                const char *pc = pieces[pick];
+                memcpy(s + n, pc, strlen(pc));
+                n += strlen(pc);
+            }
+            size_t from = 0;
+            for (;;) {
+                struct rules_rx_match a, b;
+                bool fa = rules_rx_find(fast, sc, s, n, from, &a);
+                bool fb = rules_rx_find(plain, sc, s, n, from, &b);
+                assert_int_equal(fa, fb);
+                if (!fa)
+                    break;
+                assert_int_equal(a.ngroups, b.ngroups);
+                assert_memory_equal(a.start, b.start, sizeof a.start);
+                assert_memory_equal(a.end, b.end, sizeof a.end);
+                from = a.end[0] > a.start[0] ? a.end[0] : a.start[0] + 1;
+                while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
+                    from++;
+            }
+        }
+        rules_rx_free(fast);
+        rules_rx_free(plain);
+    }
+    rules_rx_scratch_free(sc);
+}
+
 static void test_rules_version_is_stable(void **state)
 {
     (void)state;
@@ -206,6 +365,10 @@ int main(void)
         cmocka_unit_test(test_field_count_check_names_the_row),
         cmocka_unit_test(test_bad_pattern_gives_offset_and_message),
         cmocka_unit_test(test_regex_finds_groups_as_byte_offsets),
+        cmocka_unit_test(test_hint_finds_factors_and_start_bytes),
+        cmocka_unit_test(test_hint_gives_up_outside_its_subset),
+        cmocka_unit_test(test_hint_may_match_only_says_no_without_a_factor),
+        cmocka_unit_test(test_hinted_search_finds_what_plain_search_finds),
         cmocka_unit_test(test_rules_version_is_stable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

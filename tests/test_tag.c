@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -522,6 +523,101 @@ static void test_tag_free_accepts_null(void **state)
     tag_free(NULL);
 }
 
+/* ---- the word cache: a warm tagger tags exactly like a cold one ------- */
+
+static const char *const cache_texts[] = {
+    "President Barack Obama met Secretary of State John Kerry in Geneva.\n"
+    "Kerry said the Islamic State and al-Qaeda's Nusra Front lost ground.",
+    "Obama's envoy and Kerry spoke to Sergei Lavrov, Russia's foreign "
+    "minister, about Jabhat al-Nusra near the village of Fatisah.",
+    "The U.S. Defense Ministry and the Syrian Center for Policy Research "
+    "said 25 people died. “We will act,” said Lavrov. Mr Putin agreed.",
+    "José Ángel Müller of the 10th Brigade told AFP in Zürich that the "
+    "Free Syrian Army and the Kurdish forces met in Idlib province.",
+};
+#define NCACHE (sizeof cache_texts / sizeof *cache_texts)
+
+static void assert_same_mentions(const struct doc *a, const struct doc *b)
+{
+    assert_int_equal(a->nmentions, b->nmentions);
+    for (size_t i = 0; i < a->nmentions; i++) {
+        const struct mention *x = &a->mentions[i], *y = &b->mentions[i];
+        assert_int_equal(x->span.start, y->span.start);
+        assert_int_equal(x->span.end, y->span.end);
+        assert_int_equal(x->type, y->type);
+        assert_string_equal(x->key, y->key);
+        assert_true((x->canonical == NULL) == (y->canonical == NULL));
+        if (x->canonical)
+            assert_string_equal(x->canonical, y->canonical);
+        assert_true((x->role == NULL) == (y->role == NULL));
+        if (x->role)
+            assert_string_equal(x->role, y->role);
+        assert_int_equal(x->local, y->local);
+    }
+}
+
+/* Each text tagged by a fresh tagger (nothing cached but its own words)
+ * and by one that has tagged every text before, twice. */
+static void test_a_warm_word_cache_changes_nothing(void **state)
+{
+    const struct fixture *f = *state;
+    struct doc *cold[NCACHE];
+    struct tagger *fresh_tag[NCACHE]; /* canonical names live in them */
+    for (size_t i = 0; i < NCACHE; i++) {
+        struct fixture fresh = *f;
+        struct diag d;
+        memset(&d, 0, sizeof d);
+        assert_int_equal(tag_new(f->rules, &fresh.tag, &d), CD_OK);
+        cold[i] = tagged(&fresh, cache_texts[i]);
+        fresh_tag[i] = fresh.tag;
+        assert_true(cold[i]->nmentions > 0);
+    }
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < NCACHE; i++) {
+            struct doc *warm = tagged(f, cache_texts[i]);
+            assert_same_mentions(cold[i], warm);
+            doc_free(warm);
+        }
+    for (size_t i = 0; i < NCACHE; i++) {
+        doc_free(cold[i]);
+        tag_free(fresh_tag[i]);
+    }
+}
+
+struct tag_thread {
+    const struct fixture *f;
+    struct doc *docs[NCACHE * 8];
+};
+
+static void *tag_all(void *arg)
+{
+    struct tag_thread *t = arg;
+    for (size_t i = 0; i < NCACHE * 8; i++)
+        t->docs[i] = tagged(t->f, cache_texts[i % NCACHE]);
+    return NULL;
+}
+
+/* Threads sharing a tagger (and so its pool of caches) get what one
+ * thread alone gets. */
+static void test_threads_share_a_tagger(void **state)
+{
+    const struct fixture *f = *state;
+    static struct tag_thread th[3];
+    pthread_t id[3];
+    for (int k = 0; k < 3; k++) {
+        th[k].f = f;
+        assert_int_equal(pthread_create(&id[k], NULL, tag_all, &th[k]), 0);
+    }
+    for (int k = 0; k < 3; k++)
+        assert_int_equal(pthread_join(id[k], NULL), 0);
+    for (size_t i = 0; i < NCACHE * 8; i++) {
+        for (int k = 1; k < 3; k++)
+            assert_same_mentions(th[0].docs[i], th[k].docs[i]);
+        for (int k = 0; k < 3; k++)
+            doc_free(th[k].docs[i]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -548,6 +644,8 @@ int main(void)
         cmocka_unit_test(test_mentions_are_in_text_order_with_exact_spans),
         cmocka_unit_test(test_keys_fold_transliteration_variants),
         cmocka_unit_test(test_type_names_follow_the_contract),
+        cmocka_unit_test(test_a_warm_word_cache_changes_nothing),
+        cmocka_unit_test(test_threads_share_a_tagger),
     };
     const struct CMUnitTest rule_tests[] = {
         cmocka_unit_test(test_a_user_gazetteer_extends_the_tagger),

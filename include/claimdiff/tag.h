@@ -3,8 +3,11 @@
  *
  * Third per-document stage, after segment: fills doc->mentions in text
  * order from the gazetteers and patterns in rules/. Mentions inside
- * boilerplate are never made. Strings live in doc->arena. A tagger is
- * read-only after tag_new and may be shared by threads.
+ * boilerplate are never made. Strings live in doc->arena. A tagger's
+ * lookups are read-only after tag_new and it may be shared by threads;
+ * it also keeps caches of derived word data for tag_run to reuse across
+ * documents, taken and returned under a mutex (never affecting output),
+ * which live until tag_free.
  */
 #ifndef CLAIMDIFF_TAG_H
 #define CLAIMDIFF_TAG_H

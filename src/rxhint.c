@@ -1,0 +1,605 @@
+/* rxhint.c - what a pattern's text promises about its matches (see
+ * rxhint.h).
+ *
+ * A recursive descent over the pattern computes, for every fragment, the
+ * bytes a non-empty match of it may begin with, whether it may match the
+ * empty string, the finite set of strings it matches when that set is
+ * small, and a set of strings one of which every match contains (its
+ * "factors"). Everything is an over-approximation of what PCRE2 accepts:
+ * with PCRE2_UCP any class escape may match any non-ASCII character, so
+ * those add every UTF-8 lead byte.
+ */
+#include "rxhint.h"
+
+#include <string.h>
+
+/* Deepest group nesting analysed; deeper patterns get no hint. */
+#define MAX_DEPTH 8
+/* Factors shorter than this are too common to be worth a search. */
+#define MIN_FACTOR_LEN 2
+
+struct strset {
+    bool ok; /* false: unknown (too many or too long strings) */
+    size_t n;
+    char s[RXHINT_MAX_FACTORS][RXHINT_MAX_FACTOR_LEN];
+    size_t len[RXHINT_MAX_FACTORS];
+};
+
+struct frag {
+    unsigned char first[256]; /* bytes a non-empty match may begin with */
+    bool nullable;            /* may match the empty string */
+    bool finite;              /* lits holds every string it matches */
+    struct strset lits;
+    struct strset req; /* every match contains one; quality 0: none */
+};
+
+struct parser {
+    const unsigned char *p;
+    bool bad; /* outside the understood subset: no hint */
+    bool caseless;
+    int depth;
+};
+
+/* ---- string sets ------------------------------------------------------ */
+
+static void set_none(struct strset *s)
+{
+    s->ok = false;
+    s->n = 0;
+}
+
+static void set_one(struct strset *s, const unsigned char *b, size_t n)
+{
+    set_none(s);
+    if (n > RXHINT_MAX_FACTOR_LEN)
+        return;
+    s->ok = true;
+    s->n = 1;
+    memcpy(s->s[0], b, n);
+    s->len[0] = n;
+}
+
+static bool set_has(const struct strset *s, const char *b, size_t n)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->len[i] == n && memcmp(s->s[i], b, n) == 0)
+            return true;
+    return false;
+}
+
+static void set_add(struct strset *s, const char *b, size_t n)
+{
+    if (!s->ok || set_has(s, b, n))
+        return;
+    if (s->n == RXHINT_MAX_FACTORS || n > RXHINT_MAX_FACTOR_LEN) {
+        set_none(s);
+        return;
+    }
+    memcpy(s->s[s->n], b, n);
+    s->len[s->n++] = n;
+}
+
+/* dst |= src */
+static void set_union(struct strset *dst, const struct strset *src)
+{
+    if (!src->ok) {
+        set_none(dst);
+        return;
+    }
+    for (size_t i = 0; i < src->n && dst->ok; i++)
+        set_add(dst, src->s[i], src->len[i]);
+}
+
+/* out = every a followed by every b (out may not alias a or b) */
+static void set_cross(struct strset *out, const struct strset *a,
+                      const struct strset *b)
+{
+    char cat[2 * RXHINT_MAX_FACTOR_LEN];
+    out->ok = a->ok && b->ok;
+    out->n = 0;
+    for (size_t i = 0; i < a->n && out->ok; i++)
+        for (size_t j = 0; j < b->n && out->ok; j++) {
+            memcpy(cat, a->s[i], a->len[i]);
+            memcpy(cat + a->len[i], b->s[j], b->len[j]);
+            set_add(out, cat, a->len[i] + b->len[j]);
+        }
+}
+
+/* How much a factor set narrows the search: its shortest string's
+ * length, 0 when unusable. */
+static size_t quality(const struct strset *s)
+{
+    if (!s->ok || s->n == 0)
+        return 0;
+    size_t q = s->len[0];
+    for (size_t i = 1; i < s->n; i++)
+        if (s->len[i] < q)
+            q = s->len[i];
+    return q;
+}
+
+/* Keep the better of best and cand in best. */
+static void consider(struct strset *best, const struct strset *cand)
+{
+    size_t qb = quality(best), qc = quality(cand);
+    if (qc > qb || (qc == qb && qc > 0 && cand->n < best->n))
+        *best = *cand;
+}
+
+/* ---- fragments -------------------------------------------------------- */
+
+static void frag_init(struct frag *f)
+{
+    memset(f->first, 0, sizeof f->first);
+    f->nullable = false;
+    f->finite = false;
+    set_none(&f->lits);
+    set_none(&f->req);
+}
+
+/* Assertions (\b, ^, lookaround) consume nothing. */
+static void frag_zero_width(struct frag *f)
+{
+    frag_init(f);
+    f->nullable = true;
+    f->finite = true;
+    set_one(&f->lits, (const unsigned char *)"", 0);
+}
+
+/* Every UTF-8 lead byte (and the bytes valid text never has): where a
+ * non-ASCII character may begin. Never a continuation byte. */
+static void add_non_ascii(unsigned char *set)
+{
+    memset(set + 0xC0, 1, 0x40);
+}
+
+static void add_range(unsigned char *set, unsigned lo, unsigned hi)
+{
+    for (unsigned c = lo; c <= hi; c++)
+        set[c] = 1;
+}
+
+static void add_any(unsigned char *set)
+{
+    add_range(set, 0, 0x7F);
+    add_non_ascii(set);
+}
+
+/* Length of the UTF-8 character at p (1 for ASCII and stray bytes). */
+static size_t char_len(const unsigned char *p)
+{
+    size_t n = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 1;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return i;
+    return n;
+}
+
+/* Under PCRE2_CASELESS | PCRE2_UCP a letter also matches its other case,
+ * and k and s match characters past ASCII (KELVIN SIGN, LONG S), as a
+ * character past ASCII may match ASCII ones: widen set accordingly. */
+static void add_other_cases(unsigned char *set)
+{
+    for (unsigned b = 0xC0; b <= 0xFF; b++)
+        if (set[b]) {
+            add_any(set); /* its other case may be anything */
+            return;
+        }
+    for (unsigned c = 'a'; c <= 'z'; c++)
+        if (set[c] || set[c - 32])
+            set[c] = set[c - 32] = 1;
+    if (set['k'] || set['s'])
+        add_non_ascii(set);
+}
+
+static bool is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z');
+}
+
+/* The first bytes of the class escape \e (d, w, s, and their negations
+ * and relatives). False if e is none. */
+static bool class_escape(unsigned char e, unsigned char *set)
+{
+    switch (e) {
+    case 'd':
+        add_range(set, '0', '9');
+        add_non_ascii(set);
+        return true;
+    case 'w':
+        add_range(set, '0', '9');
+        add_range(set, 'a', 'z');
+        add_range(set, 'A', 'Z');
+        set['_'] = 1;
+        add_non_ascii(set);
+        return true;
+    case 's':
+        add_range(set, '\t', '\r');
+        set[' '] = 1;
+        add_non_ascii(set);
+        return true;
+    case 'D': case 'W': case 'S': case 'h': case 'H': case 'v': case 'V':
+        add_any(set);
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The byte a simple escape \e stands for, or -1. */
+static int literal_escape(unsigned char e)
+{
+    if (e == 'n')
+        return '\n';
+    if (e == 't')
+        return '\t';
+    if (e == 'r')
+        return '\r';
+    if (e < 0x80 && !is_alnum(e))
+        return e;
+    return -1;
+}
+
+/* ---- parser ----------------------------------------------------------- */
+
+static void parse_alt(struct parser *ps, struct frag *out);
+
+/* [...] at ps->p. */
+static void parse_class(struct parser *ps, struct frag *x)
+{
+    const unsigned char *p = ps->p + 1;
+    bool negated = *p == '^';
+    frag_init(x);
+    if (negated)
+        p++;
+    if (*p == ']') { /* a leading ']' is a member */
+        x->first[']'] = 1;
+        p++;
+    }
+    while (*p != ']') {
+        int lit;
+        if (*p == '\0' || (*p == '[' && (p[1] == ':' || p[1] == '=' ||
+                                         p[1] == '.'))) {
+            ps->bad = true;
+            return;
+        }
+        if (*p == '\\') {
+            if (class_escape(p[1], x->first)) {
+                p += 2;
+                if (*p == '-' && p[1] != ']') {
+                    ps->bad = true; /* a range from a class */
+                    return;
+                }
+                continue;
+            }
+            lit = literal_escape(p[1]);
+            if (lit < 0) {
+                ps->bad = true;
+                return;
+            }
+            p += 2;
+        } else if (*p >= 0x80) {
+            x->first[*p] = 1;
+            p += char_len(p);
+            if (*p == '-' && p[1] != ']') {
+                ps->bad = true; /* a range of non-ASCII characters */
+                return;
+            }
+            continue;
+        } else {
+            lit = *p++;
+        }
+        if (*p == '-' && p[1] != ']' && p[1] != '\0') {
+            unsigned char hi = p[1];
+            if (hi == '\\' || hi == '[' || hi >= 0x80 || hi < (unsigned)lit) {
+                ps->bad = true;
+                return;
+            }
+            add_range(x->first, (unsigned)lit, hi);
+            p += 2;
+        } else {
+            x->first[lit] = 1;
+        }
+    }
+    ps->p = p + 1;
+    if (negated) {
+        memset(x->first, 0, sizeof x->first);
+        add_any(x->first);
+    }
+    if (ps->caseless)
+        add_other_cases(x->first);
+}
+
+/* (...) at ps->p: a group or a lookaround. */
+static void parse_group(struct parser *ps, struct frag *x)
+{
+    const unsigned char *p = ps->p + 1;
+    bool zero = false;
+    if (*p == '?') {
+        if (p[1] == ':') {
+            p += 2;
+        } else if (p[1] == '=' || p[1] == '!') {
+            zero = true;
+            p += 2;
+        } else if (p[1] == '<' && (p[2] == '=' || p[2] == '!')) {
+            zero = true;
+            p += 3;
+        } else if (p[1] == '<' || p[1] == '\'' || (p[1] == 'P' && p[2] == '<')) {
+            p += p[1] == 'P' ? 3 : 2;
+            while (is_alnum(*p) || *p == '_')
+                p++;
+            if (*p != '>' && *p != '\'') {
+                ps->bad = true;
+                return;
+            }
+            p++;
+        } else {
+            ps->bad = true; /* options, atomic groups, conditions, ... */
+            return;
+        }
+    } else if (*p == '*') {
+        ps->bad = true; /* backtracking verbs change how a search moves */
+        return;
+    }
+    if (ps->depth >= MAX_DEPTH) {
+        ps->bad = true;
+        return;
+    }
+    ps->p = p;
+    ps->depth++;
+    parse_alt(ps, x);
+    ps->depth--;
+    if (ps->bad || *ps->p != ')') {
+        ps->bad = true;
+        return;
+    }
+    ps->p++;
+    if (zero)
+        frag_zero_width(x);
+}
+
+/* One atom at ps->p. */
+static void parse_atom(struct parser *ps, struct frag *x)
+{
+    const unsigned char *p = ps->p;
+    frag_init(x);
+    switch (*p) {
+    case '(':
+        parse_group(ps, x);
+        return;
+    case '[':
+        parse_class(ps, x);
+        return;
+    case '.':
+        add_any(x->first);
+        ps->p++;
+        return;
+    case '^':
+    case '$':
+        frag_zero_width(x);
+        ps->p++;
+        return;
+    case '*':
+    case '+':
+    case '?':
+    case '{':
+        ps->bad = true;
+        return;
+    case '\\': {
+        int lit;
+        if (p[1] == 'b' || p[1] == 'B' || p[1] == 'A' || p[1] == 'z' ||
+            p[1] == 'Z') {
+            frag_zero_width(x);
+        } else if (class_escape(p[1], x->first)) {
+            /* first set filled */
+        } else if ((lit = literal_escape(p[1])) >= 0) {
+            unsigned char b = (unsigned char)lit;
+            x->first[b] = 1;
+            x->finite = true;
+            set_one(&x->lits, &b, 1);
+            if (ps->caseless)
+                add_other_cases(x->first);
+        } else {
+            ps->bad = true; /* \G, \K, \Q, \x, \p, back references, ... */
+            return;
+        }
+        ps->p += 2;
+        return;
+    }
+    default: {
+        size_t n = char_len(p);
+        x->first[*p] = 1;
+        x->finite = true;
+        set_one(&x->lits, p, n);
+        if (ps->caseless)
+            add_other_cases(x->first);
+        ps->p += n;
+        return;
+    }
+    }
+}
+
+static bool parse_count(const unsigned char **pp, unsigned long *v)
+{
+    const unsigned char *p = *pp;
+    if (*p < '0' || *p > '9')
+        return false;
+    *v = 0;
+    while (*p >= '0' && *p <= '9' && *v < 100000)
+        *v = *v * 10 + (unsigned long)(*p++ - '0');
+    *pp = p;
+    return true;
+}
+
+/* An atom and its quantifier. */
+static void parse_item(struct parser *ps, struct frag *x)
+{
+    unsigned long min = 1, max = 1;
+    parse_atom(ps, x);
+    if (ps->bad)
+        return;
+    const unsigned char *p = ps->p;
+    if (*p == '?' || *p == '*' || *p == '+') {
+        min = *p == '+';
+        max = *p == '?' ? 1 : 2; /* 2: "more than one" is all that matters */
+        p++;
+    } else if (*p == '{') {
+        p++;
+        if (!parse_count(&p, &min)) {
+            ps->bad = true;
+            return;
+        }
+        max = min;
+        if (*p == ',') {
+            p++;
+            max = 2 + min;
+            if (*p != '}' && !parse_count(&p, &max)) {
+                ps->bad = true;
+                return;
+            }
+        }
+        if (*p != '}') {
+            ps->bad = true;
+            return;
+        }
+        p++;
+    } else {
+        return;
+    }
+    if (*p == '?' || *p == '+')
+        p++; /* lazy or possessive: the same strings */
+    ps->p = p;
+    if (min == 0) {
+        x->nullable = true;
+        x->finite = false;
+        set_none(&x->req);
+    } else if (min != 1 || max != 1) {
+        if (x->finite)
+            consider(&x->req, &x->lits);
+        x->finite = false;
+    }
+}
+
+/* Items up to '|', ')' or the end. */
+static void parse_seq(struct parser *ps, struct frag *out)
+{
+    struct frag x;
+    struct strset run, tmp;
+    frag_zero_width(out); /* the empty sequence */
+    run = out->lits;
+    while (!ps->bad && *ps->p && *ps->p != '|' && *ps->p != ')') {
+        parse_item(ps, &x);
+        if (ps->bad)
+            return;
+        if (out->nullable)
+            for (size_t b = 0; b < 256; b++)
+                out->first[b] |= x.first[b];
+        out->nullable = out->nullable && x.nullable;
+        if (out->finite && x.finite) {
+            set_cross(&tmp, &out->lits, &x.lits);
+            out->finite = tmp.ok;
+            if (tmp.ok)
+                out->lits = tmp;
+        } else {
+            out->finite = false;
+        }
+        /* consecutive fixed strings join into one longer factor */
+        if (x.finite) {
+            set_cross(&tmp, &run, &x.lits);
+            if (!tmp.ok) {
+                consider(&out->req, &run);
+                tmp = x.lits;
+            }
+            run = tmp;
+        } else {
+            consider(&out->req, &run);
+            set_one(&run, (const unsigned char *)"", 0);
+        }
+        consider(&out->req, &x.req);
+    }
+    consider(&out->req, &run);
+}
+
+/* Alternatives separated by '|' up to ')' or the end. */
+static void parse_alt(struct parser *ps, struct frag *out)
+{
+    struct frag alt;
+    parse_seq(ps, out);
+    while (!ps->bad && *ps->p == '|') {
+        ps->p++;
+        parse_seq(ps, &alt);
+        if (ps->bad)
+            return;
+        for (size_t b = 0; b < 256; b++)
+            out->first[b] |= alt.first[b];
+        out->nullable = out->nullable || alt.nullable;
+        if (out->finite && alt.finite)
+            set_union(&out->lits, &alt.lits);
+        out->finite = out->finite && alt.finite && out->lits.ok;
+        /* every match contains a factor of whichever branch matched */
+        if (quality(&out->req) && quality(&alt.req))
+            set_union(&out->req, &alt.req);
+        else
+            set_none(&out->req);
+    }
+}
+
+void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h)
+{
+    struct parser ps = {(const unsigned char *)pattern, false, caseless, 0};
+    struct frag f;
+    memset(h, 0, sizeof *h);
+    if (strncmp(pattern, "(?i)", 4) == 0) { /* the one inline option read */
+        ps.caseless = true;
+        ps.p += 4;
+    }
+    parse_alt(&ps, &f);
+    if (ps.bad || *ps.p != '\0')
+        return;
+    if (!f.nullable) {
+        h->has_start = true;
+        memcpy(h->start, f.first, sizeof h->start);
+    }
+    /* caseless factors would need Unicode case folding to search for */
+    if (!ps.caseless && quality(&f.req) >= MIN_FACTOR_LEN) {
+        h->nfactors = f.req.n;
+        for (size_t i = 0; i < f.req.n; i++) {
+            memcpy(h->factor[i], f.req.s[i], f.req.len[i]);
+            h->factor_len[i] = f.req.len[i];
+        }
+    }
+}
+
+/* Does some factor start at s[i]? */
+static bool factor_at(const struct rxhint *h, const char *s, size_t n,
+                      size_t i)
+{
+    for (size_t k = 0; k < h->nfactors; k++)
+        if (h->factor_len[k] <= n - i && s[i] == h->factor[k][0] &&
+            memcmp(s + i, h->factor[k], h->factor_len[k]) == 0)
+            return true;
+    return false;
+}
+
+bool rxhint_may_match(const struct rxhint *h, const char *s, size_t n)
+{
+    if (h->nfactors == 0)
+        return true;
+    /* One memchr pass per distinct first byte: each skips along many
+     * bytes at a time, where testing every byte against a table cannot.
+     * The factors are few and mostly share first bytes. */
+    unsigned char done[256] = {0};
+    const char *end = s + n;
+    for (size_t k = 0; k < h->nfactors; k++) {
+        unsigned char b = (unsigned char)h->factor[k][0];
+        if (done[b])
+            continue;
+        done[b] = 1;
+        for (const char *p = s; (p = memchr(p, b, (size_t)(end - p))) != NULL;
+             p++)
+            if (factor_at(h, s, n, (size_t)(p - s)))
+                return true;
+    }
+    return false;
+}

@@ -1,0 +1,47 @@
+/* rxhint.h - private: what a PCRE2 pattern's text promises about every
+ * match, so that rules_rx_find can skip text no match can touch (not part
+ * of the public API; lives in src/ on purpose).
+ *
+ * The analysis reads a conservative subset of PCRE2 syntax (literals,
+ * classes, \d \w \s \b, groups, alternation, lookaround, quantifiers, a
+ * leading (?i)) and gives up on anything else (other inline options,
+ * verbs, back references, \Q..\E, ...), which then gets an empty hint:
+ * the full search runs as before. A hint never claims more than is certain, so a search that uses
+ * it finds exactly the matches the full search finds. Plain data; nothing
+ * is allocated.
+ */
+#ifndef CLAIMDIFF_RXHINT_H
+#define CLAIMDIFF_RXHINT_H
+
+#include <stdbool.h> /* bool */
+#include <stddef.h>  /* size_t */
+
+/* Most strings in one factor set, and the longest one; a pattern whose
+ * factors would need more simply gets none. */
+#define RXHINT_MAX_FACTORS 16
+#define RXHINT_MAX_FACTOR_LEN 32
+
+struct rxhint {
+    /* has_start: every match begins with a byte b with start[b] != 0.
+     * Only lead bytes and ASCII are ever set, never UTF-8 continuation
+     * bytes, so a byte in the set is always a character start. */
+    bool has_start;
+    unsigned char start[256];
+    /* Every match contains (consumes, outside any lookaround) at least
+     * one of these byte strings; nfactors 0: nothing known. */
+    size_t nfactors;
+    char factor[RXHINT_MAX_FACTORS][RXHINT_MAX_FACTOR_LEN];
+    size_t factor_len[RXHINT_MAX_FACTORS];
+};
+
+/* Analyse pattern (UTF-8, compiled with PCRE2_UTF | PCRE2_UCP, caseless
+ * if so). Fills *h; a pattern outside the understood subset gets an empty
+ * hint (has_start false, nfactors 0). Caseless patterns (the flag or a
+ * leading "(?i)") get a start set but no factors. */
+void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h);
+
+/* False only if no factor of h occurs in s[0..n): then no match of the
+ * pattern lies inside s[0..n). True when h has no factors. */
+bool rxhint_may_match(const struct rxhint *h, const char *s, size_t n);
+
+#endif
