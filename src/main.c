@@ -210,7 +210,11 @@ static void job_work(void *ctx, size_t i)
         return;
     }
     j->bytes = j->doc->len;
-    if (js->mode != JOB_LOAD)
+    if (js->mode == JOB_ANALYSE) {
+        process_document(js->p, j->doc);
+        doc_compact(j->doc);
+    }
+    if (js->mode == JOB_EXTRACT)
         process_document(js->p, j->doc);
     if (js->mode == JOB_EXTRACT) {
         j->record = docio_format(j->doc, rules_version(), &j->reclen, &j->d);
