@@ -70,7 +70,7 @@ void batch_run(size_t n, unsigned nthreads, batch_work_fn *work,
         return;
     }
     struct batch b = {.n = n,
-                      .window = (size_t)nthreads * WINDOW_PER_THREAD,
+                      .window = batch_window(nthreads),
                       .done = xcalloc(n, sizeof(bool)),
                       .work = work,
                       .ctx = ctx};
@@ -104,6 +104,14 @@ void batch_run(size_t n, unsigned nthreads, batch_work_fn *work,
     pthread_mutex_destroy(&b.lock);
     free(tids);
     free(b.done);
+}
+
+size_t batch_window(unsigned nthreads)
+{
+    if (nthreads > BATCH_MAX_THREADS)
+        nthreads = BATCH_MAX_THREADS;
+    /* Serially, work(i) is followed by deliver(i): one slot would do. */
+    return nthreads <= 1 ? 1 : (size_t)nthreads * WINDOW_PER_THREAD;
 }
 
 unsigned batch_cpus(void)

@@ -7,6 +7,11 @@
 #include <string.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/date.h"
+#include "claimdiff/number.h"
+#include "claimdiff/quote.h"
+#include "claimdiff/tag.h"
 
 static void index_lines(struct doc *doc)
 {
@@ -52,6 +57,48 @@ void doc_free(struct doc *doc)
     free(doc->claims);
     arena_free(doc->arena);
     free(doc);
+}
+
+/* An array of n elements of size bytes cut to exactly n (freed when n is
+ * 0); *cap follows. A shrinking realloc keeps the data and frees the
+ * tail for the next document's allocations. */
+static void *fit(void *p, size_t n, size_t size, size_t *cap)
+{
+    if (n == 0) {
+        free(p);
+        *cap = 0;
+        return NULL;
+    }
+    if (*cap > n) {
+        p = xrealloc(p, n * size);
+        *cap = n;
+    }
+    return p;
+}
+
+#define FIT(doc, arr, n, cap) \
+    ((doc)->arr = fit((doc)->arr, (doc)->n, sizeof *(doc)->arr, &(doc)->cap))
+
+void doc_compact(struct doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->toks);
+    doc->toks = NULL;
+    doc->ntoks = doc->captoks = 0;
+    free(doc->paras);
+    doc->paras = NULL;
+    doc->nparas = doc->capparas = 0;
+    doc->line_starts = xrealloc(doc->line_starts,
+                                doc->nlines * sizeof *doc->line_starts);
+    FIT(doc, warnings, nwarnings, capwarnings);
+    FIT(doc, boiler, nboiler, capboiler);
+    FIT(doc, sents, nsents, capsents);
+    FIT(doc, mentions, nmentions, capmentions);
+    FIT(doc, dates, ndates, capdates);
+    FIT(doc, numbers, nnumbers, capnumbers);
+    FIT(doc, quotes, nquotes, capquotes);
+    FIT(doc, claims, nclaims, capclaims);
 }
 
 void doc_warn(struct doc *doc, const char *fmt, ...)

@@ -23,6 +23,7 @@
 #include "claimdiff/claim.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/jsonw.h"
 #include "claimdiff/number.h"
 #include "claimdiff/quote.h"
 #include "claimdiff/report.h"
@@ -30,183 +31,225 @@
 
 /* ---- writing ---------------------------------------------------------- */
 
-static void add(cJSON *obj, const char *key, cJSON *val)
+/* Records are written with jsonw, which prints what cJSON_PrintUnformatted
+ * printed for the tree this code once built: no tree, no second copy of
+ * the line. Keys in the order the reader has always seen them. */
+
+static void str_or_null(struct jsonw *w, const char *s)
 {
-    cJSON_AddItemToObject(obj, key, val);
+    if (s)
+        jsonw_string(w, s);
+    else
+        jsonw_null(w);
 }
 
-static cJSON *str_or_null(const char *s)
+static void key_num(struct jsonw *w, const char *key, double v)
 {
-    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+    jsonw_key(w, key);
+    jsonw_number(w, v);
 }
 
-static cJSON *num(double v)
+static void key_str(struct jsonw *w, const char *key, const char *s)
 {
-    return cJSON_CreateNumber(v);
+    jsonw_key(w, key);
+    str_or_null(w, s);
+}
+
+static void key_bool(struct jsonw *w, const char *key, bool v)
+{
+    jsonw_key(w, key);
+    jsonw_bool(w, v);
 }
 
 /* A double that may be infinite or NaN, which JSON numbers cannot be. */
-static cJSON *real(double v)
+static void key_real(struct jsonw *w, const char *key, double v)
 {
+    jsonw_key(w, key);
     if (isnan(v))
-        return cJSON_CreateString("nan");
-    if (isinf(v))
-        return cJSON_CreateString(v > 0 ? "inf" : "-inf");
-    return cJSON_CreateNumber(v);
+        jsonw_string(w, "nan");
+    else if (isinf(v))
+        jsonw_string(w, v > 0 ? "inf" : "-inf");
+    else
+        jsonw_number(w, v);
 }
 
-static cJSON *span_json(struct span s)
+static void key_span(struct jsonw *w, const char *key, struct span s)
 {
-    cJSON *a = cJSON_CreateArray();
-    cJSON_AddItemToArray(a, num((double)s.start));
-    cJSON_AddItemToArray(a, num((double)s.end));
-    return a;
+    jsonw_key(w, key);
+    jsonw_array(w);
+    jsonw_number(w, (double)s.start);
+    jsonw_number(w, (double)s.end);
+    jsonw_end(w);
 }
 
-static cJSON *mention_json(const struct mention *m)
+static void mention_json(struct jsonw *w, const struct mention *m)
 {
-    cJSON *o = cJSON_CreateObject();
-    add(o, "span", span_json(m->span));
-    add(o, "type", num(m->type));
-    add(o, "canonical", str_or_null(m->canonical));
-    add(o, "key", str_or_null(m->key));
-    add(o, "role", str_or_null(m->role));
-    add(o, "role_span", span_json(m->role_span));
-    add(o, "local", num(m->local));
-    return o;
+    jsonw_object(w);
+    key_span(w, "span", m->span);
+    key_num(w, "type", m->type);
+    key_str(w, "canonical", m->canonical);
+    key_str(w, "key", m->key);
+    key_str(w, "role", m->role);
+    key_span(w, "role_span", m->role_span);
+    key_num(w, "local", m->local);
+    jsonw_end(w);
 }
 
-static cJSON *date_json(const struct date *dt)
+static void date_json(struct jsonw *w, const struct date *dt)
 {
-    cJSON *o = cJSON_CreateObject();
-    add(o, "span", span_json(dt->span));
-    add(o, "year", num(dt->year));
-    add(o, "month", num(dt->month));
-    add(o, "day", num(dt->day));
-    add(o, "rel", num(dt->rel));
-    add(o, "amount", num(dt->amount));
-    add(o, "weekday", num(dt->weekday));
-    add(o, "flags", num(dt->flags));
-    add(o, "value", cJSON_CreateString(dt->value));
-    add(o, "basis", num(dt->basis));
-    return o;
+    jsonw_object(w);
+    key_span(w, "span", dt->span);
+    key_num(w, "year", dt->year);
+    key_num(w, "month", dt->month);
+    key_num(w, "day", dt->day);
+    key_num(w, "rel", dt->rel);
+    key_num(w, "amount", dt->amount);
+    key_num(w, "weekday", dt->weekday);
+    key_num(w, "flags", dt->flags);
+    key_str(w, "value", dt->value);
+    key_num(w, "basis", dt->basis);
+    jsonw_end(w);
 }
 
-static cJSON *number_json(const struct number *n)
+static void number_json(struct jsonw *w, const struct number *n)
 {
-    cJSON *o = cJSON_CreateObject();
-    add(o, "span", span_json(n->span));
-    add(o, "value", real(n->value));
-    add(o, "low", real(n->low));
-    add(o, "high", real(n->high));
-    add(o, "qualifier", str_or_null(n->qualifier));
-    add(o, "noun", str_or_null(n->noun));
-    add(o, "noun_span", span_json(n->noun_span));
-    add(o, "ordinal", cJSON_CreateBool(n->ordinal));
-    return o;
+    jsonw_object(w);
+    key_span(w, "span", n->span);
+    key_real(w, "value", n->value);
+    key_real(w, "low", n->low);
+    key_real(w, "high", n->high);
+    key_str(w, "qualifier", n->qualifier);
+    key_str(w, "noun", n->noun);
+    key_span(w, "noun_span", n->noun_span);
+    key_bool(w, "ordinal", n->ordinal);
+    jsonw_end(w);
 }
 
-static cJSON *quote_json(const struct quote *q)
+static void quote_json(struct jsonw *w, const struct quote *q)
 {
-    cJSON *o = cJSON_CreateObject();
-    add(o, "span", span_json(q->span));
-    add(o, "kind", num(q->kind));
-    add(o, "speaker", num(q->speaker));
-    add(o, "speaker_span", span_json(q->speaker_span));
-    add(o, "continues", num(q->continues));
-    return o;
+    jsonw_object(w);
+    key_span(w, "span", q->span);
+    key_num(w, "kind", q->kind);
+    key_num(w, "speaker", q->speaker);
+    key_span(w, "speaker_span", q->speaker_span);
+    key_num(w, "continues", q->continues);
+    jsonw_end(w);
 }
 
-static cJSON *claim_json(const struct claim *cl)
+static void claim_json(struct jsonw *w, const struct claim *cl)
 {
-    cJSON *o = cJSON_CreateObject();
-    add(o, "span", span_json(cl->span));
-    add(o, "kind", num(cl->kind));
-    add(o, "sentence", num(cl->sentence));
-    add(o, "frame", num(cl->frame));
-    add(o, "cls", str_or_null(cl->cls));
-    add(o, "slot", str_or_null(cl->slot));
-    add(o, "thing", str_or_null(cl->thing));
-    add(o, "text", str_or_null(cl->text));
-    add(o, "subject", num(cl->subject));
-    add(o, "object", num(cl->object));
-    add(o, "attributed_to", num(cl->attributed_to));
-    add(o, "number_idx", num(cl->number_idx));
-    add(o, "date_idx", num(cl->date_idx));
-    add(o, "mention_idx", num(cl->mention_idx));
-    add(o, "quote_idx", num(cl->quote_idx));
-    add(o, "negated", cJSON_CreateBool(cl->negated));
-    add(o, "near", cJSON_CreateBool(cl->near));
-    add(o, "subset", cJSON_CreateBool(cl->subset));
-    add(o, "scale", cJSON_CreateNumber(cl->scale));
-    return o;
+    jsonw_object(w);
+    key_span(w, "span", cl->span);
+    key_num(w, "kind", cl->kind);
+    key_num(w, "sentence", cl->sentence);
+    key_num(w, "frame", cl->frame);
+    key_str(w, "cls", cl->cls);
+    key_str(w, "slot", cl->slot);
+    key_str(w, "thing", cl->thing);
+    key_str(w, "text", cl->text);
+    key_num(w, "subject", cl->subject);
+    key_num(w, "object", cl->object);
+    key_num(w, "attributed_to", cl->attributed_to);
+    key_num(w, "number_idx", cl->number_idx);
+    key_num(w, "date_idx", cl->date_idx);
+    key_num(w, "mention_idx", cl->mention_idx);
+    key_num(w, "quote_idx", cl->quote_idx);
+    key_bool(w, "negated", cl->negated);
+    key_bool(w, "near", cl->near);
+    key_bool(w, "subset", cl->subset);
+    key_num(w, "scale", cl->scale);
+    jsonw_end(w);
 }
 
 /* Paragraphs, sentences and boilerplate are many and uniform: compact
  * arrays [start, end, ...] rather than objects. */
-static cJSON *tuple(struct span s, double a, bool with_b, double b)
+static void tuple(struct jsonw *w, struct span s, double a, bool with_b,
+                  double b)
 {
-    cJSON *t = cJSON_CreateArray();
-    cJSON_AddItemToArray(t, num((double)s.start));
-    cJSON_AddItemToArray(t, num((double)s.end));
-    cJSON_AddItemToArray(t, num(a));
+    jsonw_array(w);
+    jsonw_number(w, (double)s.start);
+    jsonw_number(w, (double)s.end);
+    jsonw_number(w, a);
     if (with_b)
-        cJSON_AddItemToArray(t, num(b));
-    return t;
+        jsonw_number(w, b);
+    jsonw_end(w);
 }
 
-static cJSON *record_json(const struct doc *doc, const char *rules)
+static void record_head(struct jsonw *w, const struct doc *doc,
+                        const char *rules)
 {
-    cJSON *o = cJSON_CreateObject(), *a;
-    add(o, "type", cJSON_CreateString("record"));
-    add(o, "format", cJSON_CreateString(DOCIO_FORMAT));
-    add(o, "version", cJSON_CreateString(CLAIMDIFF_VERSION));
-    add(o, "rules", cJSON_CreateString(rules));
-    add(o, "path", cJSON_CreateString(doc->path));
-    add(o, "html", cJSON_CreateBool(doc->is_html));
-    add(o, "bytes", num((double)doc->len));
-    add(o, "text", cJSON_CreateString(doc->text));
-    add(o, "source", str_or_null(doc->source));
-    add(o, "title", str_or_null(doc->title));
-    add(o, "published", str_or_null(doc->published));
-    add(o, "title_span", span_json(doc->title_span));
-    add(o, "published_span", span_json(doc->published_span));
-    add(o, "warnings", a = cJSON_CreateArray());
+    key_str(w, "type", "record");
+    key_str(w, "format", DOCIO_FORMAT);
+    key_str(w, "version", CLAIMDIFF_VERSION);
+    key_str(w, "rules", rules);
+    key_str(w, "path", doc->path);
+    key_bool(w, "html", doc->is_html);
+    key_num(w, "bytes", (double)doc->len);
+    key_str(w, "text", doc->text);
+    key_str(w, "source", doc->source);
+    key_str(w, "title", doc->title);
+    key_str(w, "published", doc->published);
+    key_span(w, "title_span", doc->title_span);
+    key_span(w, "published_span", doc->published_span);
+    jsonw_key(w, "warnings");
+    jsonw_array(w);
     for (size_t i = 0; i < doc->nwarnings; i++)
-        cJSON_AddItemToArray(a, cJSON_CreateString(doc->warnings[i]));
-    add(o, "boilerplate", a = cJSON_CreateArray());
+        jsonw_string(w, doc->warnings[i]);
+    jsonw_end(w);
+}
+
+static void record_structure(struct jsonw *w, const struct doc *doc)
+{
+    jsonw_key(w, "boilerplate");
+    jsonw_array(w);
     for (size_t i = 0; i < doc->nboiler; i++) {
-        cJSON *t = cJSON_CreateArray();
-        cJSON_AddItemToArray(t, num((double)doc->boiler[i].span.start));
-        cJSON_AddItemToArray(t, num((double)doc->boiler[i].span.end));
-        cJSON_AddItemToArray(t, str_or_null(doc->boiler[i].why));
-        cJSON_AddItemToArray(a, t);
+        jsonw_array(w);
+        jsonw_number(w, (double)doc->boiler[i].span.start);
+        jsonw_number(w, (double)doc->boiler[i].span.end);
+        str_or_null(w, doc->boiler[i].why);
+        jsonw_end(w);
     }
-    add(o, "paragraphs", a = cJSON_CreateArray());
+    jsonw_end(w);
+    jsonw_key(w, "paragraphs");
+    jsonw_array(w);
     for (size_t i = 0; i < doc->nparas; i++)
-        cJSON_AddItemToArray(a, tuple(doc->paras[i].span,
-                                      doc->paras[i].boilerplate, false, 0));
-    add(o, "sentences", a = cJSON_CreateArray());
+        tuple(w, doc->paras[i].span, doc->paras[i].boilerplate, false, 0);
+    jsonw_end(w);
+    jsonw_key(w, "sentences");
+    jsonw_array(w);
     for (size_t i = 0; i < doc->nsents; i++)
-        cJSON_AddItemToArray(a, tuple(doc->sents[i].span,
-                                      doc->sents[i].paragraph, true,
-                                      doc->sents[i].flags));
-    add(o, "mentions", a = cJSON_CreateArray());
+        tuple(w, doc->sents[i].span, doc->sents[i].paragraph, true,
+              doc->sents[i].flags);
+    jsonw_end(w);
+}
+
+static void record_findings(struct jsonw *w, const struct doc *doc)
+{
+    jsonw_key(w, "mentions");
+    jsonw_array(w);
     for (size_t i = 0; i < doc->nmentions; i++)
-        cJSON_AddItemToArray(a, mention_json(&doc->mentions[i]));
-    add(o, "dates", a = cJSON_CreateArray());
+        mention_json(w, &doc->mentions[i]);
+    jsonw_end(w);
+    jsonw_key(w, "dates");
+    jsonw_array(w);
     for (size_t i = 0; i < doc->ndates; i++)
-        cJSON_AddItemToArray(a, date_json(&doc->dates[i]));
-    add(o, "numbers", a = cJSON_CreateArray());
+        date_json(w, &doc->dates[i]);
+    jsonw_end(w);
+    jsonw_key(w, "numbers");
+    jsonw_array(w);
     for (size_t i = 0; i < doc->nnumbers; i++)
-        cJSON_AddItemToArray(a, number_json(&doc->numbers[i]));
-    add(o, "quotes", a = cJSON_CreateArray());
+        number_json(w, &doc->numbers[i]);
+    jsonw_end(w);
+    jsonw_key(w, "quotes");
+    jsonw_array(w);
     for (size_t i = 0; i < doc->nquotes; i++)
-        cJSON_AddItemToArray(a, quote_json(&doc->quotes[i]));
-    add(o, "claims", a = cJSON_CreateArray());
+        quote_json(w, &doc->quotes[i]);
+    jsonw_end(w);
+    jsonw_key(w, "claims");
+    jsonw_array(w);
     for (size_t i = 0; i < doc->nclaims; i++)
-        cJSON_AddItemToArray(a, claim_json(&doc->claims[i]));
-    return o;
+        claim_json(w, &doc->claims[i]);
+    jsonw_end(w);
 }
 
 char *docio_format(const struct doc *doc, const char *rules, size_t *len,
@@ -218,21 +261,15 @@ char *docio_format(const struct doc *doc, const char *rules, size_t *len,
         return diag_set(d, CD_ERR_BINARY, doc->path, 0, 0,
                         "the text holds a NUL byte; no record written"),
                NULL;
-    cJSON *o = record_json(doc, rules);
-    char *s = cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    if (!s) {
-        fprintf(stderr, "claimdiff: out of memory (record of %zu bytes)\n",
-                doc->len);
-        abort();
-    }
-    size_t n = strlen(s);
-    char *line = xmalloc(n + 2);
-    memcpy(line, s, n);
-    line[n] = '\n';
-    line[n + 1] = '\0';
-    cJSON_free(s);
-    *len = n + 1;
+    struct jsonw *w = jsonw_new(NULL, false);
+    jsonw_object(w);
+    record_head(w, doc, rules);
+    record_structure(w, doc);
+    record_findings(w, doc);
+    jsonw_end(w);
+    jsonw_newline(w);
+    char *line = jsonw_take(w, len);
+    jsonw_free(w);
     return line;
 }
 

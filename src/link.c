@@ -889,6 +889,11 @@ static void push_neighbours(struct stories *st, unsigned r)
         unsigned x = st->adj[r].v[i].to;
         double avg = st->adj[r].v[i].sum / ((double)st->size[r] * st->size[x]);
         unsigned a = r < x ? r : x, b = r < x ? x : r;
+        /* Never merged (the loop in link_stories stops at the first
+         * such candidate), so never pushed: most pairs of a large corpus
+         * share a little and would fill the heap for nothing. */
+        if (avg < STORY_MIN_SIM)
+            continue;
         heap_push(&st->heap, (struct cand){avg, a, b, st->size[a], st->size[b]});
     }
 }

@@ -190,11 +190,16 @@ enum job_mode {
     JOB_EXTRACT, /* ... and turn the document into its record */
 };
 
-/* The per-document half over every input, shared by the workers. */
+/* The per-document half over every input, shared by the workers. Input
+ * i's job lives in slot i % nslots of a ring as long as the batch window
+ * (batch_window), not in one slot per input: extract over a million
+ * files holds a few jobs, not a million. */
 struct jobs {
     const struct pipeline *p;
     enum job_mode mode;
+    char **paths;
     struct job *v;
+    size_t nslots;
     struct corpus *c; /* gets the documents, counts the failures */
     struct progress progress;
 };
@@ -204,15 +209,20 @@ struct jobs {
 static void job_work(void *ctx, size_t i)
 {
     struct jobs *js = ctx;
-    struct job *j = &js->v[i];
+    struct job *j = &js->v[i % js->nslots];
+    memset(j, 0, sizeof *j); /* the slot's last input was delivered */
+    j->path = js->paths[i];
     if (load_file(js->p->loader, j->path, LOAD_AUTO, &j->doc, &j->d) != CD_OK) {
         j->failed = true;
         return;
     }
     j->bytes = j->doc->len;
-    if (js->mode != JOB_LOAD)
+    if (js->mode == JOB_ANALYSE) {
         process_document(js->p, j->doc);
+        doc_compact(j->doc);
+    }
     if (js->mode == JOB_EXTRACT) {
+        process_document(js->p, j->doc);
         j->record = docio_format(j->doc, rules_version(), &j->reclen, &j->d);
         j->failed = !j->record;
         doc_free(j->doc);
@@ -226,7 +236,7 @@ static void job_work(void *ctx, size_t i)
 static void job_deliver(void *ctx, size_t i)
 {
     struct jobs *js = ctx;
-    struct job *j = &js->v[i];
+    struct job *j = &js->v[i % js->nslots];
     if (j->failed) {
         progress_clear(&js->progress);
         complain(&j->d);
@@ -255,12 +265,12 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
             c->failed_inputs++;
         }
     }
-    struct jobs js = {p, mode, xcalloc(paths.n + 1, sizeof *js.v), c, {0}};
-    for (size_t i = 0; i < paths.n; i++)
-        js.v[i].path = paths.paths[i];
+    unsigned threads = o->jobs ? o->jobs : batch_cpus();
+    size_t nslots = batch_window(threads);
+    struct jobs js = {p,      mode, paths.paths, xcalloc(nslots, sizeof *js.v),
+                      nslots, c,    {0}};
     progress_start(&js.progress, paths.n);
-    batch_run(paths.n, o->jobs ? o->jobs : batch_cpus(), job_work,
-              job_deliver, &js);
+    batch_run(paths.n, threads, job_work, job_deliver, &js);
     progress_clear(&js.progress);
     free(js.v);
     load_paths_clear(&paths);

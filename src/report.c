@@ -1,7 +1,11 @@
-/* report.c - JSON per CONTRACT.md, the text report, text dumps. */
+/* report.c - JSON per CONTRACT.md, the text report, text dumps.
+ *
+ * JSON goes out item by item through jsonw, which prints what cJSON_Print
+ * printed for the whole tree the reports used to build: the bytes are the
+ * same, but the memory is a buffer, not a tree several times the size of
+ * the output. */
 #include "claimdiff/report.h"
 
-#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,50 +15,45 @@
 #include "claimdiff/compare.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/jsonw.h"
 #include "claimdiff/link.h"
 #include "claimdiff/number.h"
 #include "claimdiff/quote.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
-#include "claimdiff/utf8.h"
 #include "report_shared.h"
 
 /* ---- JSON helpers ------------------------------------------------------ */
 
-/* cJSON wants NUL-terminated UTF-8; paths from the command line may be
- * neither valid UTF-8 nor safe to trust, so strings go through here. */
-static cJSON *json_string_n(const char *s, size_t n)
+/* Strings from the input (paths from the command line, spans of a text)
+ * may be neither valid UTF-8 nor NUL-free: invalid bytes go out as '?',
+ * and a string ends at a NUL, as it did when cJSON copied C strings. */
+static void json_text(struct jsonw *w, const char *s, size_t n)
 {
-    char *tmp = xstrndup(s, n);
-    utf8_repair(tmp, n);
-    cJSON *j = cJSON_CreateString(tmp);
-    free(tmp);
-    return j;
+    jsonw_string_utf8(w, s, n);
 }
 
-static cJSON *json_string_or_null(const char *s)
+static void json_string_or_null(struct jsonw *w, const char *s)
 {
-    return s ? json_string_n(s, strlen(s)) : cJSON_CreateNull();
+    if (s)
+        json_text(w, s, strlen(s));
+    else
+        jsonw_null(w);
 }
 
-static void add(cJSON *obj, const char *key, cJSON *val)
+static void json_span(struct jsonw *w, struct span s)
 {
-    cJSON_AddItemToObject(obj, key, val);
+    jsonw_array(w);
+    jsonw_number(w, (double)s.start);
+    jsonw_number(w, (double)s.end);
+    jsonw_end(w);
 }
 
-static cJSON *json_span(struct span s)
-{
-    cJSON *a = cJSON_CreateArray();
-    cJSON_AddItemToArray(a, cJSON_CreateNumber((double)s.start));
-    cJSON_AddItemToArray(a, cJSON_CreateNumber((double)s.end));
-    return a;
-}
-
-static cJSON *json_id(char prefix, size_t index)
+static void json_id(struct jsonw *w, char prefix, size_t index)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%c%zu", prefix, index + 1);
-    return cJSON_CreateString(buf);
+    jsonw_string(w, buf);
 }
 
 /* Where the items of a section go: into the section's array of the
@@ -62,106 +61,120 @@ static cJSON *json_id(char prefix, size_t index)
  * that starts with its "type" and names the path of every document it
  * refers to, so that one line can be read without the others. */
 struct sink {
-    cJSON *arr;       /* JSON: the section's array; NULL for lines */
-    FILE *out;        /* JSON Lines: the stream; NULL for JSON */
+    struct jsonw *w;
+    bool lines;       /* JSON Lines rather than the CONTRACT object */
     const char *type; /* JSON Lines: the value of "type" */
 };
 
-static cJSON *item_new(const struct sink *s)
+static void item_begin(const struct sink *s)
 {
-    cJSON *o = cJSON_CreateObject();
-    if (s->out)
-        add(o, "type", cJSON_CreateString(s->type));
-    return o;
+    jsonw_object(s->w);
+    if (s->lines) {
+        jsonw_key(s->w, "type");
+        jsonw_string(s->w, s->type);
+    }
 }
 
-/* Hand the finished item o to the sink, which takes ownership. */
-static void item_put(const struct sink *s, cJSON *o)
+static void item_end(const struct sink *s)
 {
-    if (!s->out) {
-        cJSON_AddItemToArray(s->arr, o);
-        return;
-    }
-    char *line = cJSON_PrintUnformatted(o);
-    fputs(line, s->out);
-    fputc('\n', s->out);
-    cJSON_free(line);
-    cJSON_Delete(o);
+    jsonw_end(s->w);
+    if (s->lines)
+        jsonw_newline(s->w);
 }
 
 /* "doc": the document's id, and on a line of its own its "path" too. */
-static void add_doc_ref(cJSON *obj, const struct sink *s,
-                        const struct corpus *c, size_t index)
+static void add_doc_ref(const struct sink *s, const struct corpus *c,
+                        size_t index)
 {
-    add(obj, "doc", json_id('D', index));
-    if (s->out)
-        add(obj, "path", json_string_or_null(c->docs[index]->path));
+    jsonw_key(s->w, "doc");
+    json_id(s->w, 'D', index);
+    if (s->lines) {
+        jsonw_key(s->w, "path");
+        json_string_or_null(s->w, c->docs[index]->path);
+    }
 }
 
 /* doc, text, span, line: the evidence fields every located item shares.
  * di is the document's index in c. */
-static void add_located(cJSON *obj, const struct sink *sk,
-                        const struct corpus *c, size_t di, struct span s)
+static void add_located(const struct sink *sk, const struct corpus *c,
+                        size_t di, struct span s)
 {
     const struct doc *doc = c->docs[di];
-    add_doc_ref(obj, sk, c, di);
-    add(obj, "text", json_string_n(doc->text + s.start, s.end - s.start));
-    add(obj, "span", json_span(s));
-    add(obj, "line", cJSON_CreateNumber(doc_line_of(doc, s.start)));
+    add_doc_ref(sk, c, di);
+    jsonw_key(sk->w, "text");
+    json_text(sk->w, doc->text + s.start, s.end - s.start);
+    jsonw_key(sk->w, "span");
+    json_span(sk->w, s);
+    jsonw_key(sk->w, "line");
+    jsonw_number(sk->w, doc_line_of(doc, s.start));
 }
 
 /* ---- JSON sections -------------------------------------------------- */
 
 static void json_documents(const struct corpus *c, const struct sink *s)
 {
+    struct jsonw *w = s->w;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
-        cJSON *o = item_new(s);
-        add(o, "id", json_id('D', i));
-        add(o, "path", json_string_or_null(doc->path));
-        add(o, "source", json_string_or_null(doc->source));
-        add(o, "title", json_string_or_null(doc->title));
-        add(o, "published", json_string_or_null(doc->published));
-        add(o, "bytes", cJSON_CreateNumber((double)doc->len));
-        cJSON *w = cJSON_CreateArray();
+        item_begin(s);
+        jsonw_key(w, "id");
+        json_id(w, 'D', i);
+        jsonw_key(w, "path");
+        json_string_or_null(w, doc->path);
+        jsonw_key(w, "source");
+        json_string_or_null(w, doc->source);
+        jsonw_key(w, "title");
+        json_string_or_null(w, doc->title);
+        jsonw_key(w, "published");
+        json_string_or_null(w, doc->published);
+        jsonw_key(w, "bytes");
+        jsonw_number(w, (double)doc->len);
+        jsonw_key(w, "warnings");
+        jsonw_array(w);
         for (size_t k = 0; k < doc->nwarnings; k++)
-            cJSON_AddItemToArray(w, json_string_or_null(doc->warnings[k]));
-        add(o, "warnings", w);
-        item_put(s, o);
+            json_string_or_null(w, doc->warnings[k]);
+        jsonw_end(w);
+        item_end(s);
     }
 }
 
-static cJSON *json_strings(const char *const *v, size_t n)
+static void json_strings(struct jsonw *w, const char *const *v, size_t n)
 {
-    cJSON *a = cJSON_CreateArray();
+    jsonw_array(w);
     for (size_t i = 0; i < n; i++)
-        cJSON_AddItemToArray(a, json_string_or_null(v[i]));
-    return a;
+        json_string_or_null(w, v[i]);
+    jsonw_end(w);
 }
 
 static void json_entities(const struct corpus *c, const struct sink *s)
 {
+    struct jsonw *w = s->w;
     for (size_t i = 0; i < c->nentities; i++) {
         const struct entity *e = &c->entities[i];
-        cJSON *o = item_new(s);
-        add(o, "id", json_id('E', i));
+        item_begin(s);
+        jsonw_key(w, "id");
+        json_id(w, 'E', i);
         /* On a line, "type" says what the line is ("entity"), so the
          * entity's own type moves to "entity_type". */
-        add(o, s->out ? "entity_type" : "type",
-            cJSON_CreateString(tag_type_name(e->type)));
-        add(o, "name", json_string_or_null(e->name));
-        add(o, "aliases", json_strings(e->aliases, e->naliases));
-        add(o, "roles", json_strings(e->roles, e->nroles));
-        cJSON *ms = cJSON_CreateArray();
+        jsonw_key(w, s->lines ? "entity_type" : "type");
+        jsonw_string(w, tag_type_name(e->type));
+        jsonw_key(w, "name");
+        json_string_or_null(w, e->name);
+        jsonw_key(w, "aliases");
+        json_strings(w, e->aliases, e->naliases);
+        jsonw_key(w, "roles");
+        json_strings(w, e->roles, e->nroles);
+        jsonw_key(w, "mentions");
+        jsonw_array(w);
         for (size_t k = 0; k < e->nmentions; k++) {
             const struct entity_mention *em = &e->mentions[k];
             const struct doc *doc = c->docs[em->doc];
-            cJSON *m = cJSON_CreateObject();
-            add_located(m, s, c, em->doc, doc->mentions[em->mention].span);
-            cJSON_AddItemToArray(ms, m);
+            jsonw_object(w);
+            add_located(s, c, em->doc, doc->mentions[em->mention].span);
+            jsonw_end(w);
         }
-        add(o, "mentions", ms);
-        item_put(s, o);
+        jsonw_end(w);
+        item_end(s);
     }
 }
 
@@ -180,32 +193,40 @@ static const char *basis_name(enum date_basis b)
 
 static void json_dates(const struct corpus *c, const struct sink *s)
 {
+    struct jsonw *w = s->w;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
         for (size_t k = 0; k < doc->ndates; k++) {
             const struct date *dt = &doc->dates[k];
             if (dt->flags & DATEF_PAGE_STAMP)
                 continue;
-            cJSON *o = item_new(s);
-            add_located(o, s, c, i, dt->span);
-            add(o, "value", dt->value[0] ? cJSON_CreateString(dt->value)
-                                         : cJSON_CreateNull());
-            add(o, "basis", cJSON_CreateString(basis_name(dt->basis)));
-            item_put(s, o);
+            item_begin(s);
+            add_located(s, c, i, dt->span);
+            jsonw_key(w, "value");
+            if (dt->value[0])
+                jsonw_string(w, dt->value);
+            else
+                jsonw_null(w);
+            jsonw_key(w, "basis");
+            jsonw_string(w, basis_name(dt->basis));
+            item_end(s);
         }
     }
 }
 
-static cJSON *json_entity_ref(const struct doc *doc, int mention)
+static void json_entity_ref(struct jsonw *w, const struct doc *doc,
+                            int mention)
 {
     if (mention < 0 || (size_t)mention >= doc->nmentions ||
         doc->mentions[mention].entity == 0)
-        return cJSON_CreateNull();
-    return json_id('E', doc->mentions[mention].entity - 1);
+        jsonw_null(w);
+    else
+        json_id(w, 'E', doc->mentions[mention].entity - 1);
 }
 
 static void json_quotes(const struct corpus *c, const struct sink *s)
 {
+    struct jsonw *w = s->w;
     size_t next_id = 0;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
@@ -216,19 +237,24 @@ static void json_quotes(const struct corpus *c, const struct sink *s)
             if (q->kind == QUOTE_SCARE)
                 continue;
             ids[k] = ++next_id;
-            cJSON *o = item_new(s);
-            add(o, "id", json_id('Q', ids[k] - 1));
-            add_located(o, s, c, i, q->span);
-            add(o, "speaker", json_entity_ref(doc, q->speaker));
-            add(o, "speaker_text",
-                q->speaker_span.end > q->speaker_span.start
-                    ? json_string_n(doc->text + q->speaker_span.start,
-                                    q->speaker_span.end - q->speaker_span.start)
-                    : cJSON_CreateNull());
+            item_begin(s);
+            jsonw_key(w, "id");
+            json_id(w, 'Q', ids[k] - 1);
+            add_located(s, c, i, q->span);
+            jsonw_key(w, "speaker");
+            json_entity_ref(w, doc, q->speaker);
+            jsonw_key(w, "speaker_text");
+            if (q->speaker_span.end > q->speaker_span.start)
+                json_text(w, doc->text + q->speaker_span.start,
+                          q->speaker_span.end - q->speaker_span.start);
+            else
+                jsonw_null(w);
             if (q->continues >= 0 && (size_t)q->continues < k &&
-                ids[q->continues])
-                add(o, "continues", json_id('Q', ids[q->continues] - 1));
-            item_put(s, o);
+                ids[q->continues]) {
+                jsonw_key(w, "continues");
+                json_id(w, 'Q', ids[q->continues] - 1);
+            }
+            item_end(s);
         }
         free(ids);
     }
@@ -252,51 +278,67 @@ static const char *claim_kind_label(const struct claim *cl)
 
 /* The checkable value of a claim: a number, an ISO date, an entity id or
  * a string. */
-static cJSON *json_claim_value(const struct doc *doc, const struct claim *cl)
+static void json_claim_value(struct jsonw *w, const struct doc *doc,
+                             const struct claim *cl)
 {
     switch (cl->kind) {
     case CLAIM_COUNT:
-        return cJSON_CreateNumber(doc->numbers[cl->number_idx].value);
+        jsonw_number(w, doc->numbers[cl->number_idx].value);
+        return;
     case CLAIM_DATE:
-        return cJSON_CreateString(doc->dates[cl->date_idx].value);
+        jsonw_string(w, doc->dates[cl->date_idx].value);
+        return;
     case CLAIM_PLACE:
     case CLAIM_ACTOR:
         if (cl->mention_idx < 0 && cl->text)
-            return cJSON_CreateString(cl->text); /* a class noun: "rebel" */
-        return json_entity_ref(doc, cl->mention_idx);
+            jsonw_string(w, cl->text); /* a class noun: "rebel" */
+        else
+            json_entity_ref(w, doc, cl->mention_idx);
+        return;
     case CLAIM_EVENT:
     case CLAIM_THING:
     case CLAIM_ROLE:
-        return json_string_or_null(cl->text);
+        json_string_or_null(w, cl->text);
+        return;
     case CLAIM_STATEMENT:
         break;
     }
-    return cJSON_CreateNull();
+    jsonw_null(w);
 }
 
 static void json_claims(const struct corpus *c, const struct sink *s)
 {
+    struct jsonw *w = s->w;
     size_t id = 0;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
         for (size_t k = 0; k < doc->nclaims; k++) {
             const struct claim *cl = &doc->claims[k];
-            cJSON *o = item_new(s);
-            add(o, "id", json_id('C', id++));
-            add_doc_ref(o, s, c, i);
-            add(o, "span", json_span(cl->span));
-            add(o, "line", cJSON_CreateNumber(doc_line_of(doc, cl->span.start)));
-            add(o, "text", json_string_n(doc->text + cl->span.start,
-                                         cl->span.end - cl->span.start));
-            add(o, "kind", cJSON_CreateString(claim_kind_label(cl)));
-            add(o, "subject", json_entity_ref(doc, cl->kind == CLAIM_ROLE
-                                                       ? cl->mention_idx
-                                                       : cl->subject));
-            add(o, "object", json_entity_ref(doc, cl->object));
-            add(o, "value", json_claim_value(doc, cl));
-            add(o, "attributed_to", json_entity_ref(doc, cl->attributed_to));
-            add(o, "negated", cJSON_CreateBool(cl->negated));
-            item_put(s, o);
+            item_begin(s);
+            jsonw_key(w, "id");
+            json_id(w, 'C', id++);
+            add_doc_ref(s, c, i);
+            jsonw_key(w, "span");
+            json_span(w, cl->span);
+            jsonw_key(w, "line");
+            jsonw_number(w, doc_line_of(doc, cl->span.start));
+            jsonw_key(w, "text");
+            json_text(w, doc->text + cl->span.start,
+                      cl->span.end - cl->span.start);
+            jsonw_key(w, "kind");
+            jsonw_string(w, claim_kind_label(cl));
+            jsonw_key(w, "subject");
+            json_entity_ref(w, doc, cl->kind == CLAIM_ROLE ? cl->mention_idx
+                                                           : cl->subject);
+            jsonw_key(w, "object");
+            json_entity_ref(w, doc, cl->object);
+            jsonw_key(w, "value");
+            json_claim_value(w, doc, cl);
+            jsonw_key(w, "attributed_to");
+            json_entity_ref(w, doc, cl->attributed_to);
+            jsonw_key(w, "negated");
+            jsonw_bool(w, cl->negated);
+            item_end(s);
         }
     }
 }
@@ -304,69 +346,90 @@ static void json_claims(const struct corpus *c, const struct sink *s)
 static void json_comparisons(const struct corpus *c,
                              const struct report_opts *o, const struct sink *s)
 {
+    struct jsonw *w = s->w;
     size_t *off = claim_offsets(c), id = 0;
     for (size_t i = 0; i < c->ncomparisons; i++) {
         const struct comparison *k = &c->comparisons[i];
         if (!report_shown(k, o))
             continue;
-        cJSON *obj = item_new(s);
-        add(obj, "id", json_id('K', id++));
-        add(obj, "topic", json_string_or_null(k->topic));
-        add(obj, "verdict", cJSON_CreateString(verdict_name(k->verdict)));
-        cJSON *vals = cJSON_CreateArray();
+        item_begin(s);
+        jsonw_key(w, "id");
+        json_id(w, 'K', id++);
+        jsonw_key(w, "topic");
+        json_string_or_null(w, k->topic);
+        jsonw_key(w, "verdict");
+        jsonw_string(w, verdict_name(k->verdict));
+        jsonw_key(w, "values");
+        jsonw_array(w);
         for (size_t v = 0; v < k->nvalues; v++) {
             const struct doc *doc = c->docs[k->values[v].doc];
             const struct claim *cl = &doc->claims[k->values[v].claim];
-            cJSON *val = cJSON_CreateObject();
-            add_doc_ref(val, s, c, k->values[v].doc);
-            add(val, "claim", json_id('C', off[k->values[v].doc] +
-                                               k->values[v].claim));
-            add(val, "value", json_claim_value(doc, cl));
-            add(val, "text", json_string_n(doc->text + cl->span.start,
-                                           cl->span.end - cl->span.start));
-            add(val, "span", json_span(cl->span));
-            cJSON_AddItemToArray(vals, val);
+            jsonw_object(w);
+            add_doc_ref(s, c, k->values[v].doc);
+            jsonw_key(w, "claim");
+            json_id(w, 'C', off[k->values[v].doc] + k->values[v].claim);
+            jsonw_key(w, "value");
+            json_claim_value(w, doc, cl);
+            jsonw_key(w, "text");
+            json_text(w, doc->text + cl->span.start,
+                      cl->span.end - cl->span.start);
+            jsonw_key(w, "span");
+            json_span(w, cl->span);
+            jsonw_end(w);
         }
-        add(obj, "values", vals);
-        add(obj, "note", json_string_or_null(k->note));
-        if (o->explain)
-            add(obj, "why", json_string_or_null(k->why));
-        item_put(s, obj);
+        jsonw_end(w);
+        jsonw_key(w, "note");
+        json_string_or_null(w, k->note);
+        if (o->explain) {
+            jsonw_key(w, "why");
+            json_string_or_null(w, k->why);
+        }
+        item_end(s);
     }
     free(off);
 }
 
 /* One section of the CONTRACT object: its array, filled by fill. */
-static void add_section(cJSON *root, const char *name, const struct corpus *c,
-                        void (*fill)(const struct corpus *, const struct sink *))
+static void json_section(struct jsonw *w, const char *name,
+                         const struct corpus *c,
+                         void (*fill)(const struct corpus *,
+                                      const struct sink *))
 {
-    struct sink s = {cJSON_CreateArray(), NULL, NULL};
+    struct sink s = {w, false, NULL};
+    jsonw_key(w, name);
+    jsonw_array(w);
     fill(c, &s);
-    add(root, name, s.arr);
+    jsonw_end(w);
 }
 
 void report_json(FILE *out, const struct corpus *c,
                  const struct report_opts *o)
 {
-    cJSON *root = cJSON_CreateObject();
-    cJSON *tool = cJSON_CreateObject();
-    add(tool, "name", cJSON_CreateString("claimdiff"));
-    add(tool, "version", cJSON_CreateString(CLAIMDIFF_VERSION));
-    add(tool, "rules", cJSON_CreateString(rules_version()));
-    add(root, "tool", tool);
-    add_section(root, "documents", c, json_documents);
-    add_section(root, "entities", c, json_entities);
-    add_section(root, "dates", c, json_dates);
-    add_section(root, "quotes", c, json_quotes);
-    add_section(root, "claims", c, json_claims);
-    struct sink cmp = {cJSON_CreateArray(), NULL, NULL};
+    struct jsonw *w = jsonw_new(out, true);
+    jsonw_object(w);
+    jsonw_key(w, "tool");
+    jsonw_object(w);
+    jsonw_key(w, "name");
+    jsonw_string(w, "claimdiff");
+    jsonw_key(w, "version");
+    jsonw_string(w, CLAIMDIFF_VERSION);
+    jsonw_key(w, "rules");
+    jsonw_string(w, rules_version());
+    jsonw_end(w);
+    json_section(w, "documents", c, json_documents);
+    json_section(w, "entities", c, json_entities);
+    json_section(w, "dates", c, json_dates);
+    json_section(w, "quotes", c, json_quotes);
+    json_section(w, "claims", c, json_claims);
+    struct sink cmp = {w, false, NULL};
+    jsonw_key(w, "comparisons");
+    jsonw_array(w);
     json_comparisons(c, o, &cmp);
-    add(root, "comparisons", cmp.arr);
-    char *s = cJSON_Print(root);
-    fputs(s, out);
-    fputc('\n', out);
-    cJSON_free(s);
-    cJSON_Delete(root);
+    jsonw_end(w);
+    jsonw_end(w);
+    jsonw_newline(w);
+    jsonw_flush(w);
+    jsonw_free(w);
 }
 
 /* ---- shared with report_html.c (see report_shared.h) ----------------- */
@@ -543,12 +606,15 @@ size_t report_cut(const char *t, size_t n, size_t max)
 void report_jsonl(FILE *out, const struct corpus *c,
                   const struct report_opts *o)
 {
-    json_documents(c, &(struct sink){NULL, out, "document"});
-    json_entities(c, &(struct sink){NULL, out, "entity"});
-    json_dates(c, &(struct sink){NULL, out, "date"});
-    json_quotes(c, &(struct sink){NULL, out, "quote"});
-    json_claims(c, &(struct sink){NULL, out, "claim"});
-    json_comparisons(c, o, &(struct sink){NULL, out, "comparison"});
+    struct jsonw *w = jsonw_new(out, false);
+    json_documents(c, &(struct sink){w, true, "document"});
+    json_entities(c, &(struct sink){w, true, "entity"});
+    json_dates(c, &(struct sink){w, true, "date"});
+    json_quotes(c, &(struct sink){w, true, "quote"});
+    json_claims(c, &(struct sink){w, true, "claim"});
+    json_comparisons(c, o, &(struct sink){w, true, "comparison"});
+    jsonw_flush(w);
+    jsonw_free(w);
 }
 
 /* ---- text ------------------------------------------------------------- */

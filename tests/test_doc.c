@@ -7,7 +7,10 @@
 #include <string.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/date.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/tag.h"
 
 static struct doc *make(const char *text)
 {
@@ -89,6 +92,55 @@ static void test_basename_strips_directories(void **state)
     corpus_free(NULL);
 }
 
+/* Fill arr with n elements numbered by their span, in room for cap. */
+#define FILL(d, arr, n_, cap_, count, room)                                 \
+    do {                                                                    \
+        (d)->arr = xcalloc((room), sizeof *(d)->arr);                       \
+        (d)->cap_ = (room);                                                 \
+        (d)->n_ = (count);                                                  \
+        for (size_t i_ = 0; i_ < (count); i_++)                             \
+            (d)->arr[i_].span = (struct span){i_, i_ + 1};                  \
+    } while (0)
+
+static void test_compact_keeps_findings_and_drops_tokens(void **state)
+{
+    (void)state;
+    struct doc *d = make("one\ntwo\nthree four five six seven\n");
+    FILL(d, toks, ntoks, captoks, 7, 64);
+    FILL(d, paras, nparas, capparas, 3, 8);
+    FILL(d, sents, nsents, capsents, 3, 100);
+    FILL(d, mentions, nmentions, capmentions, 5, 16);
+    FILL(d, claims, nclaims, capclaims, 2, 1024);
+    d->dates = xcalloc(8, sizeof *d->dates);
+    d->capdates = 8;
+    doc_add_boilerplate(d, (struct span){4, 7}, "menu");
+    doc_warn(d, "a warning");
+    doc_compact(d);
+    assert_null(d->toks);
+    assert_int_equal(d->ntoks, 0);
+    assert_null(d->paras);
+    assert_int_equal(d->nparas, 0);
+    assert_int_equal(d->nsents, 3);
+    assert_int_equal(d->capsents, 3);
+    assert_int_equal(d->sents[2].span.start, 2);
+    assert_int_equal(d->nmentions, 5);
+    assert_int_equal(d->capmentions, 5);
+    assert_int_equal(d->mentions[4].span.end, 5);
+    assert_int_equal(d->nclaims, 2);
+    assert_int_equal(d->capclaims, 2);
+    assert_int_equal(d->claims[1].span.start, 1);
+    assert_null(d->dates); /* empty arrays are released */
+    assert_int_equal(d->capdates, 0);
+    assert_int_equal(d->nboiler, 1);
+    assert_string_equal(d->warnings[0], "a warning");
+    assert_true(doc_in_boilerplate(d, (struct span){5, 6}));
+    assert_int_equal(doc_line_of(d, 9), 3);
+    doc_compact(d); /* twice is harmless */
+    assert_int_equal(d->nsents, 3);
+    doc_compact(NULL);
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -98,6 +150,7 @@ int main(void)
         cmocka_unit_test(test_in_boilerplate_is_any_overlap),
         cmocka_unit_test(test_warnings_are_copied),
         cmocka_unit_test(test_basename_strips_directories),
+        cmocka_unit_test(test_compact_keeps_findings_and_drops_tokens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,6 +32,13 @@ typedef void batch_deliver_fn(void *ctx, size_t i);
 void batch_run(size_t n, unsigned nthreads, batch_work_fn *work,
                batch_deliver_fn *deliver, void *ctx);
 
+/* Most items work is called for ahead of delivery with nthreads threads:
+ * work(i) runs only once every item below i - batch_window(nthreads) + 1
+ * has been delivered. A caller may therefore keep per-item state in a
+ * ring of this many slots (slot i % window), reused as items are
+ * delivered, instead of one slot per item. At least 1. */
+size_t batch_window(unsigned nthreads);
+
 /* Processors online (at least 1), for -j 0. */
 unsigned batch_cpus(void);
 

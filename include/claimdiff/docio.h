@@ -8,7 +8,8 @@
  * version, so that link, anchor and compare over records read back give
  * what they give in one run. Each line is written and read whole; a
  * record line belongs to the caller (free), a document read back too
- * (doc_free). Uses cJSON, like report.c.
+ * (doc_free). Records are written with jsonw (as they go, no tree) and
+ * read with cJSON.
  */
 #ifndef CLAIMDIFF_DOCIO_H
 #define CLAIMDIFF_DOCIO_H

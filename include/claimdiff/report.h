@@ -3,8 +3,9 @@
  * Last stage. Reads the corpus and writes to the stream it is given; it
  * changes nothing. JSON follows CONTRACT.md exactly and is deterministic
  * (same input, same bytes), and so is the HTML page. The only module
- * besides main.c that writes to a stream; the only one that uses cJSON,
- * and it writes HTML with libxml2's xmlTextWriter (src/report_html.c).
+ * besides main.c that writes to a stream. JSON is written as it goes
+ * (jsonw.h), never built whole in memory; HTML with libxml2's
+ * xmlTextWriter (src/report_html.c).
  */
 #ifndef CLAIMDIFF_REPORT_H
 #define CLAIMDIFF_REPORT_H

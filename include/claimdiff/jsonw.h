@@ -1,0 +1,69 @@
+/* jsonw.h - a streaming JSON writer for the reports and the records.
+ *
+ * Writes, value by value, the very bytes that cJSON_Print (pretty) or
+ * cJSON_PrintUnformatted (compact) would print for the same tree, so the
+ * output keeps its shape while no tree of the whole output is ever built:
+ * a report or a record costs a small buffer, not several times its size.
+ * The writer owns its buffer; the stream, when one is given, stays the
+ * caller's. Strings are read, never kept.
+ */
+#ifndef CLAIMDIFF_JSONW_H
+#define CLAIMDIFF_JSONW_H
+
+#include <stdbool.h> /* bool */
+#include <stddef.h>  /* size_t */
+#include <stdio.h>   /* FILE */
+
+struct jsonw;
+
+/* A writer. With out, bytes go to out whenever JSONW_FLUSH of them are
+ * buffered and at jsonw_flush; with out NULL they stay in memory for
+ * jsonw_take. pretty: cJSON_Print's layout (tabs, one member a line);
+ * otherwise cJSON_PrintUnformatted's. Never NULL. */
+struct jsonw *jsonw_new(FILE *out, bool pretty);
+
+/* Release the writer and whatever it still buffers (unwritten). NULL is a
+ * no-op. */
+void jsonw_free(struct jsonw *w);
+
+/* Bytes buffered before they go to the stream. */
+#define JSONW_FLUSH ((size_t)64 * 1024)
+
+/* Write what is buffered to the stream (no-op without one). Write errors
+ * are left in the stream's error flag (ferror), as with stdio. */
+void jsonw_flush(struct jsonw *w);
+
+/* The bytes written so far, NUL-terminated, their count in *len; the
+ * caller frees them. The writer starts over empty (same nesting). Only
+ * for a writer without a stream. Example:
+ *   jsonw_object(w); ...; jsonw_end(w); char *s = jsonw_take(w, &n); */
+char *jsonw_take(struct jsonw *w, size_t *len);
+
+/* Open an object or an array as the next value; jsonw_end closes the
+ * innermost one. Inside an object every value follows a jsonw_key. */
+void jsonw_object(struct jsonw *w);
+void jsonw_array(struct jsonw *w);
+void jsonw_end(struct jsonw *w);
+
+/* The next member's name (a NUL-terminated string, escaped like any). */
+void jsonw_key(struct jsonw *w, const char *key);
+
+/* Values. A string is written as cJSON writes the C string it was given:
+ * up to its first NUL byte, with '"', '\\' and control characters escaped
+ * and every other byte as it is. jsonw_string_n takes s[0..n) (stopping
+ * at a NUL in it); jsonw_string_utf8 does too, but first puts '?' for
+ * every byte that is not part of valid UTF-8, as utf8_repair would on a
+ * copy. Numbers print as cJSON prints a double ("%1.15g", else "%1.17g"
+ * when that does not read back; NaN and infinities as null). */
+void jsonw_string(struct jsonw *w, const char *s);
+void jsonw_string_n(struct jsonw *w, const char *s, size_t n);
+void jsonw_string_utf8(struct jsonw *w, const char *s, size_t n);
+void jsonw_number(struct jsonw *w, double v);
+void jsonw_bool(struct jsonw *w, bool v);
+void jsonw_null(struct jsonw *w);
+
+/* End a top-level value with '\n' (JSON Lines); the next value starts a
+ * new line. Only between top-level values. */
+void jsonw_newline(struct jsonw *w);
+
+#endif

@@ -1,0 +1,357 @@
+/* jsonw.c - JSON written as it goes, byte for byte as cJSON prints it.
+ *
+ * cJSON's layout, which the reports have always had: pretty output opens
+ * an object with "{", puts each member on a line of its own indented by
+ * one tab per open object or array, writes "key":<TAB>value, and closes
+ * with a line indented one tab less; arrays stay on one line, their
+ * elements joined by ", ". Compact output drops the tabs, newlines and
+ * the space. tests/test_jsonw.c checks this against cJSON itself.
+ */
+#include "claimdiff/jsonw.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/utf8.h"
+
+/* One open object or array. */
+struct level {
+    bool object;
+    size_t count; /* members or elements written so far */
+};
+
+struct jsonw {
+    FILE *out; /* NULL: keep everything for jsonw_take */
+    bool pretty;
+    bool after_key; /* a key was written: its value needs no separator */
+    char *buf;
+    size_t len, cap;
+    struct level *stack;
+    size_t depth, capstack;
+};
+
+/* ---- the buffer --------------------------------------------------------- */
+
+static void write_out(struct jsonw *w, const char *s, size_t n)
+{
+    if (n)
+        fwrite(s, 1, n, w->out);
+}
+
+/* Room for n more bytes (and a NUL). With a stream, what is buffered
+ * goes out first once JSONW_FLUSH is reached, so the buffer never grows
+ * past that unless one piece is larger (put sends those on directly). */
+static void reserve(struct jsonw *w, size_t n)
+{
+    if (w->out && w->len && w->len + n > JSONW_FLUSH) {
+        write_out(w, w->buf, w->len);
+        w->len = 0;
+    }
+    if (w->len + n + 1 > w->cap)
+        w->buf = xgrow(w->buf, &w->cap, w->len + n + 1, 1);
+}
+
+static void put(struct jsonw *w, const char *s, size_t n)
+{
+    if (w->out && n >= JSONW_FLUSH) {
+        jsonw_flush(w);
+        write_out(w, s, n);
+        return;
+    }
+    reserve(w, n);
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+static void putch(struct jsonw *w, char c)
+{
+    if (w->len + 2 > w->cap || (w->out && w->len >= JSONW_FLUSH))
+        reserve(w, 1);
+    w->buf[w->len++] = c;
+}
+
+static void tabs(struct jsonw *w, size_t n)
+{
+    reserve(w, n);
+    memset(w->buf + w->len, '\t', n);
+    w->len += n;
+}
+
+/* ---- structure ---------------------------------------------------------- */
+
+/* Before any value: the separator the enclosing array needs. (In an
+ * object, jsonw_key wrote it.) */
+static void before_value(struct jsonw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth == 0)
+        return;
+    struct level *l = &w->stack[w->depth - 1];
+    if (l->count++ > 0) {
+        putch(w, ',');
+        if (w->pretty)
+            putch(w, ' ');
+    }
+}
+
+static void open_level(struct jsonw *w, bool object)
+{
+    before_value(w);
+    if (w->depth == w->capstack)
+        w->stack = xgrow(w->stack, &w->capstack, w->depth + 1,
+                         sizeof *w->stack);
+    w->stack[w->depth++] = (struct level){object, 0};
+    putch(w, object ? '{' : '[');
+}
+
+void jsonw_object(struct jsonw *w)
+{
+    open_level(w, true);
+}
+
+void jsonw_array(struct jsonw *w)
+{
+    open_level(w, false);
+}
+
+void jsonw_end(struct jsonw *w)
+{
+    if (w->depth == 0)
+        return;
+    bool object = w->stack[--w->depth].object;
+    if (object && w->pretty) {
+        /* cJSON ends every object, even an empty one, on a line of its
+         * own, indented as the line that opened it. */
+        putch(w, '\n');
+        tabs(w, w->depth);
+    }
+    putch(w, object ? '}' : ']');
+}
+
+/* ---- strings ------------------------------------------------------------ */
+
+/* Bytes that go out as they are. Bytes >= 0x80 do only when they need no
+ * UTF-8 check. */
+static size_t plain_run(const unsigned char *s, size_t n, bool high_ok)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x20 || c == '"' || c == '\\' || (c >= 0x80 && !high_ok))
+            break;
+        i++;
+    }
+    return i;
+}
+
+static void put_escape(struct jsonw *w, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    char e[6] = {'\\', 0};
+    size_t n = 2;
+    switch (c) {
+    case '"':
+    case '\\':
+        e[1] = (char)c;
+        break;
+    case '\b':
+        e[1] = 'b';
+        break;
+    case '\f':
+        e[1] = 'f';
+        break;
+    case '\n':
+        e[1] = 'n';
+        break;
+    case '\r':
+        e[1] = 'r';
+        break;
+    case '\t':
+        e[1] = 't';
+        break;
+    default: /* another control character: \u00XX, lower-case hex */
+        memcpy(e + 1, "u00", 3);
+        e[4] = hex[c >> 4];
+        e[5] = hex[c & 15];
+        n = 6;
+        break;
+    }
+    put(w, e, n);
+}
+
+/* s[0..n) as a JSON string, stopping at a NUL (cJSON reads C strings);
+ * with repair, a byte outside valid UTF-8 becomes '?'. */
+static void put_string(struct jsonw *w, const char *str, size_t n, bool repair)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    putch(w, '"');
+    while (i < n) {
+        size_t run = plain_run(s + i, n - i, !repair);
+        if (run) {
+            put(w, str + i, run);
+            i += run;
+            continue;
+        }
+        if (s[i] == '\0')
+            break;
+        if (s[i] < 0x80) {
+            put_escape(w, s[i++]);
+            continue;
+        }
+        /* repair: the same walk utf8_repair makes over the whole span, so
+         * a sequence cut by the span's end is replaced as it would be. */
+        uint32_t cp;
+        size_t k = utf8_decode(str + i, n - i, &cp);
+        if (k == 0) {
+            putch(w, '?');
+            i++;
+        } else {
+            put(w, str + i, k);
+            i += k;
+        }
+    }
+    putch(w, '"');
+}
+
+void jsonw_key(struct jsonw *w, const char *key)
+{
+    struct level *l = w->depth ? &w->stack[w->depth - 1] : NULL;
+    if (l && l->count++ > 0)
+        putch(w, ',');
+    if (w->pretty) {
+        putch(w, '\n');
+        tabs(w, w->depth);
+    }
+    put_string(w, key, strlen(key), false);
+    putch(w, ':');
+    if (w->pretty)
+        putch(w, '\t');
+    w->after_key = true;
+}
+
+void jsonw_string(struct jsonw *w, const char *s)
+{
+    before_value(w);
+    put_string(w, s, strlen(s), false);
+}
+
+void jsonw_string_n(struct jsonw *w, const char *s, size_t n)
+{
+    before_value(w);
+    put_string(w, s, n, false);
+}
+
+void jsonw_string_utf8(struct jsonw *w, const char *s, size_t n)
+{
+    before_value(w);
+    put_string(w, s, n, true);
+}
+
+/* ---- scalars ------------------------------------------------------------ */
+
+/* cJSON's test whether the 15-digit form reads back as the same double. */
+static bool same_double(double a, double b)
+{
+    double max = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+    return fabs(a - b) <= max * DBL_EPSILON;
+}
+
+/* Below 1e15 a whole number prints under "%1.15g" as its plain digits and
+ * reads back exactly: the common case (offsets, lines, counts) skips
+ * printf. */
+#define PLAIN_INTEGER_LIMIT 1e15
+
+void jsonw_number(struct jsonw *w, double v)
+{
+    char b[32];
+    int n;
+    before_value(w);
+    if (isnan(v) || isinf(v)) {
+        put(w, "null", 4);
+        return;
+    }
+    if (fabs(v) < PLAIN_INTEGER_LIMIT && v == floor(v) &&
+        !(v == 0 && signbit(v))) {
+        long long x = (long long)v;
+        unsigned long long u = x < 0 ? 0ull - (unsigned long long)x
+                                     : (unsigned long long)x;
+        char *p = b + sizeof b;
+        do {
+            *--p = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (x < 0)
+            *--p = '-';
+        put(w, p, (size_t)(b + sizeof b - p));
+        return;
+    }
+    n = snprintf(b, sizeof b, "%1.15g", v);
+    if (!same_double(strtod(b, NULL), v))
+        n = snprintf(b, sizeof b, "%1.17g", v);
+    if (n > 0 && (size_t)n < sizeof b)
+        put(w, b, (size_t)n);
+}
+
+void jsonw_bool(struct jsonw *w, bool v)
+{
+    before_value(w);
+    if (v)
+        put(w, "true", 4);
+    else
+        put(w, "false", 5);
+}
+
+void jsonw_null(struct jsonw *w)
+{
+    before_value(w);
+    put(w, "null", 4);
+}
+
+void jsonw_newline(struct jsonw *w)
+{
+    putch(w, '\n');
+}
+
+/* ---- lifecycle ---------------------------------------------------------- */
+
+struct jsonw *jsonw_new(FILE *out, bool pretty)
+{
+    struct jsonw *w = xcalloc(1, sizeof *w);
+    w->out = out;
+    w->pretty = pretty;
+    return w;
+}
+
+void jsonw_free(struct jsonw *w)
+{
+    if (!w)
+        return;
+    free(w->buf);
+    free(w->stack);
+    free(w);
+}
+
+void jsonw_flush(struct jsonw *w)
+{
+    if (!w->out)
+        return;
+    write_out(w, w->buf, w->len);
+    w->len = 0;
+}
+
+char *jsonw_take(struct jsonw *w, size_t *len)
+{
+    char *s = w->buf ? w->buf : xmalloc(1);
+    *len = w->len;
+    s[w->len] = '\0';
+    w->buf = NULL;
+    w->len = w->cap = 0;
+    return s;
+}

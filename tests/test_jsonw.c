@@ -1,0 +1,270 @@
+/* test_jsonw.c - the streaming JSON writer prints what cJSON prints
+ * (jsonw.h). Random trees are built twice, as a cJSON tree and as jsonw
+ * calls, and both printings must match byte for byte, pretty and compact:
+ * the reports' and records' bytes depend on it. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/jsonw.h"
+#include "claimdiff/utf8.h"
+
+/* A small deterministic generator (xorshift64*), so a failure repeats. */
+static uint64_t next(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 2685821657736338717ull;
+}
+
+static size_t below(uint64_t *s, size_t n)
+{
+    return (size_t)(next(s) % n);
+}
+
+/* Bytes that stress escaping and UTF-8 repair: controls, quotes, NUL,
+ * DEL, valid and broken multibyte sequences. */
+static size_t random_bytes(uint64_t *s, char *buf, size_t max)
+{
+    static const char *const pieces[] = {
+        "a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f",
+        "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80",
+        "\xff", "\x80", "\xc3", "\xe2\x80", "\xed\xa0\x80", "\xc0\xaf",
+        "word", "\0", "0.5"};
+    size_t n = 0, parts = below(s, 8);
+    for (size_t i = 0; i < parts; i++) {
+        const char *p = pieces[below(s, sizeof pieces / sizeof *pieces)];
+        size_t len = p[0] ? strlen(p) : 1;
+        if (n + len > max)
+            break;
+        memcpy(buf + n, p, len);
+        n += len;
+    }
+    return n;
+}
+
+static double random_number(uint64_t *s)
+{
+    static const double fixed[] = {0.0, 1.0, -1.0, 0.5, 0.3048, 1e15,
+                                   1e15 - 1, -1e15, 1e16, 1e300, 3e-5,
+                                   2147483648.0, -2147483649.0, 1.0 / 3};
+    switch (below(s, 6)) {
+    case 0:
+        return fixed[below(s, sizeof fixed / sizeof *fixed)];
+    case 1:
+        return (double)(int64_t)(next(s) >> below(s, 64));
+    case 2:
+        return -(double)below(s, 100000);
+    case 3: {
+        uint64_t bits = next(s);
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        return d; /* any double: NaN, infinities, subnormals, -0 */
+    }
+    case 4:
+        return (double)below(s, 1000000) / 1000.0;
+    default:
+        return -0.0;
+    }
+}
+
+/* A C string as cJSON gets it: s[0..n) up to its first NUL, repaired on
+ * request as report.c's strings were before jsonw. */
+static cJSON *reference_string(const char *s, size_t n, bool repair)
+{
+    char *tmp = xstrndup(s, n);
+    if (repair)
+        utf8_repair(tmp, n);
+    cJSON *j = cJSON_CreateString(tmp);
+    free(tmp);
+    return j;
+}
+
+static cJSON *build(uint64_t *s, struct jsonw *pw, struct jsonw *cw,
+                    int depth);
+
+/* One random value: into the tree (returned) and into both writers. */
+static cJSON *build_scalar(uint64_t *s, struct jsonw *pw, struct jsonw *cw)
+{
+    char buf[64];
+    size_t n;
+    double v;
+    switch (below(s, 6)) {
+    case 0:
+        n = random_bytes(s, buf, sizeof buf);
+        jsonw_string_n(pw, buf, n);
+        jsonw_string_n(cw, buf, n);
+        return reference_string(buf, n, false);
+    case 1:
+        n = random_bytes(s, buf, sizeof buf);
+        jsonw_string_utf8(pw, buf, n);
+        jsonw_string_utf8(cw, buf, n);
+        return reference_string(buf, n, true);
+    case 2:
+        v = random_number(s);
+        jsonw_number(pw, v);
+        jsonw_number(cw, v);
+        return cJSON_CreateNumber(v);
+    case 3:
+        n = below(s, 2);
+        jsonw_bool(pw, n);
+        jsonw_bool(cw, n);
+        return cJSON_CreateBool((int)n);
+    case 4:
+        jsonw_null(pw);
+        jsonw_null(cw);
+        return cJSON_CreateNull();
+    default:
+        jsonw_string(pw, "plain");
+        jsonw_string(cw, "plain");
+        return cJSON_CreateString("plain");
+    }
+}
+
+static cJSON *build(uint64_t *s, struct jsonw *pw, struct jsonw *cw, int depth)
+{
+    size_t kind = depth > 3 ? 2 : below(s, 3);
+    if (kind == 2)
+        return build_scalar(s, pw, cw);
+    bool object = kind == 0;
+    cJSON *c = object ? cJSON_CreateObject() : cJSON_CreateArray();
+    if (object) {
+        jsonw_object(pw);
+        jsonw_object(cw);
+    } else {
+        jsonw_array(pw);
+        jsonw_array(cw);
+    }
+    size_t members = below(s, 5);
+    for (size_t i = 0; i < members; i++) {
+        if (object) {
+            char key[64];
+            size_t n = random_bytes(s, key, sizeof key - 1);
+            key[n] = '\0'; /* a key is a C string: stops at its first NUL */
+            jsonw_key(pw, key);
+            jsonw_key(cw, key);
+            cJSON_AddItemToObject(c, key, build(s, pw, cw, depth + 1));
+        } else {
+            cJSON_AddItemToArray(c, build(s, pw, cw, depth + 1));
+        }
+    }
+    jsonw_end(pw);
+    jsonw_end(cw);
+    return c;
+}
+
+static void test_random_trees_print_as_cjson_prints_them(void **state)
+{
+    (void)state;
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    for (int round = 0; round < 3000; round++) {
+        struct jsonw *pw = jsonw_new(NULL, true), *cw = jsonw_new(NULL, false);
+        jsonw_object(pw);
+        jsonw_object(cw);
+        cJSON *root = cJSON_CreateObject();
+        jsonw_key(pw, "root");
+        jsonw_key(cw, "root");
+        cJSON_AddItemToObject(root, "root", build(&seed, pw, cw, 0));
+        jsonw_end(pw);
+        jsonw_end(cw);
+        size_t plen, clen;
+        char *pretty = jsonw_take(pw, &plen), *compact = jsonw_take(cw, &clen);
+        char *want_pretty = cJSON_Print(root);
+        char *want_compact = cJSON_PrintUnformatted(root);
+        assert_string_equal(pretty, want_pretty);
+        assert_string_equal(compact, want_compact);
+        assert_int_equal(plen, strlen(want_pretty));
+        assert_int_equal(clen, strlen(want_compact));
+        cJSON_free(want_pretty);
+        cJSON_free(want_compact);
+        cJSON_Delete(root);
+        free(pretty);
+        free(compact);
+        jsonw_free(pw);
+        jsonw_free(cw);
+    }
+}
+
+static void test_numbers_print_as_cjson_prints_them(void **state)
+{
+    (void)state;
+    uint64_t seed = 42;
+    for (int i = 0; i < 200000; i++) {
+        double v = random_number(&seed);
+        struct jsonw *w = jsonw_new(NULL, false);
+        jsonw_number(w, v);
+        size_t n;
+        char *got = jsonw_take(w, &n);
+        cJSON *j = cJSON_CreateNumber(v);
+        char *want = cJSON_PrintUnformatted(j);
+        assert_string_equal(got, want);
+        cJSON_free(want);
+        cJSON_Delete(j);
+        free(got);
+        jsonw_free(w);
+    }
+}
+
+/* Through a stream the writer holds at most about JSONW_FLUSH bytes, yet
+ * the stream receives every byte, a string longer than the buffer too. */
+static void test_a_stream_gets_every_byte_in_order(void **state)
+{
+    (void)state;
+    char *file_buf = NULL;
+    size_t file_len = 0;
+    FILE *f = open_memstream(&file_buf, &file_len);
+    assert_non_null(f);
+    size_t big = 3 * JSONW_FLUSH + 17;
+    char *text = xmalloc(big + 1);
+    for (size_t i = 0; i < big; i++)
+        text[i] = (char)('a' + i % 26);
+    text[big] = '\0';
+    struct jsonw *w = jsonw_new(f, false);
+    struct jsonw *m = jsonw_new(NULL, false);
+    for (int line = 0; line < 3; line++) {
+        struct jsonw *both[] = {w, m};
+        for (int k = 0; k < 2; k++) {
+            jsonw_object(both[k]);
+            jsonw_key(both[k], "text");
+            jsonw_string(both[k], text);
+            jsonw_key(both[k], "n");
+            jsonw_array(both[k]);
+            for (int i = 0; i < 20000; i++)
+                jsonw_number(both[k], i);
+            jsonw_end(both[k]);
+            jsonw_end(both[k]);
+            jsonw_newline(both[k]);
+        }
+    }
+    jsonw_flush(w);
+    fclose(f);
+    size_t n;
+    char *want = jsonw_take(m, &n);
+    assert_int_equal(file_len, n);
+    assert_memory_equal(file_buf, want, n);
+    free(want);
+    free(file_buf);
+    free(text);
+    jsonw_free(w);
+    jsonw_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_random_trees_print_as_cjson_prints_them),
+        cmocka_unit_test(test_numbers_print_as_cjson_prints_them),
+        cmocka_unit_test(test_a_stream_gets_every_byte_in_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
