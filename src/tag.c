@@ -27,7 +27,6 @@
 #include <string.h>
 
 #include "claimdiff/arena.h"
-#include "claimdiff/hash.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
@@ -89,21 +88,22 @@ struct mkey {
     size_t npre;
     const char *k;
     size_t n;
-    uint64_t h; /* hash_bytes of the whole key */
+    uint64_t h; /* see mkey_of */
 };
 
-/* FNV-1a as in hash.c, written out so the per-word lookups inline it. */
-static inline uint64_t fnv_more(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return h;
-}
-
+/* The phrase is hashed by scan_hash (eight bytes at a time), the prefix
+ * mixed in after. Keys compare exactly, so scan_hash's folding of case
+ * only adds collisions that the compare settles; no map is iterated in
+ * slot order, so the hash decides nothing in the output. */
 static struct mkey mkey_of(char pre, size_t npre, const char *k, size_t n)
 {
     struct mkey q = {pre, npre, k, n, 0};
-    q.h = fnv_more(fnv_more(14695981039346656037u, &pre, npre), k, n);
+    uint64_t h = scan_hash(k, n);
+    if (npre) {
+        h = (h ^ (unsigned char)pre) * 0x9E3779B97F4A7C15u;
+        h ^= h >> 32;
+    }
+    q.h = h;
     return q;
 }
 
