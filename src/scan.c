@@ -253,7 +253,8 @@ static uint64_t mix(uint64_t h, uint64_t v)
     return h ^ (h >> 32); /* the slot index takes low bits */
 }
 
-uint64_t scan_hash(const char *s, size_t len)
+/* scan_hash, inline here so that scan_map_get makes no call for it. */
+static inline uint64_t hash_of(const char *s, size_t len)
 {
     uint64_t h = len * 0xFF51AFD7ED558CCDu;
     if (len >= 8) {
@@ -269,6 +270,11 @@ uint64_t scan_hash(const char *s, size_t len)
                           (uint64_t)(unsigned char)s[len / 2] << 8 |
                           (unsigned char)s[len - 1]);
     return mix(h, 0);
+}
+
+uint64_t scan_hash(const char *s, size_t len)
+{
+    return hash_of(s, len);
 }
 
 static bool same_folded(const char *key, const char *s, size_t len)
@@ -333,7 +339,7 @@ int scan_map_put(struct scan_map *m, const char *word, size_t len)
 {
     if (len == 0 || len > SCAN_MAX_KEY)
         return -1;
-    uint64_t h = scan_hash(word, len);
+    uint64_t h = hash_of(word, len);
     size_t i = slot_of(m, word, len, h);
     if (m->slots[i].key)
         return m->slots[i].id;
@@ -366,6 +372,6 @@ int scan_map_get(const struct scan_map *m, const char *s, size_t len)
     if (len == 0 || len > SCAN_MAX_KEY)
         return -1;
     const struct map_slot *sl = &m->slots[slot_of(m, s, len,
-                                                  scan_hash(s, len))];
+                                                  hash_of(s, len))];
     return sl->key ? sl->id : -1;
 }

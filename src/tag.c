@@ -27,7 +27,6 @@
 #include <string.h>
 
 #include "claimdiff/arena.h"
-#include "claimdiff/hash.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
@@ -89,21 +88,22 @@ struct mkey {
     size_t npre;
     const char *k;
     size_t n;
-    uint64_t h; /* hash_bytes of the whole key */
+    uint64_t h; /* see mkey_of */
 };
 
-/* FNV-1a as in hash.c, written out so the per-word lookups inline it. */
-static inline uint64_t fnv_more(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return h;
-}
-
+/* The phrase is hashed by scan_hash (eight bytes at a time), the prefix
+ * mixed in after. Keys compare exactly, so scan_hash's folding of case
+ * only adds collisions that the compare settles; no map is iterated in
+ * slot order, so the hash decides nothing in the output. */
 static struct mkey mkey_of(char pre, size_t npre, const char *k, size_t n)
 {
     struct mkey q = {pre, npre, k, n, 0};
-    q.h = fnv_more(fnv_more(14695981039346656037u, &pre, npre), k, n);
+    uint64_t h = scan_hash(k, n);
+    if (npre) {
+        h = (h ^ (unsigned char)pre) * 0x9E3779B97F4A7C15u;
+        h ^= h >> 32;
+    }
+    q.h = h;
     return q;
 }
 
@@ -1281,8 +1281,11 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     m->n++;
 }
 
-/* Flags of the word text[s, e) from its letters. */
-static unsigned word_shape(const struct doc *doc, size_t s, size_t e)
+/* Flags of the word text[s, e) from its letters; letters and upper
+ * count its letters (word characters but digits) and the capitals among
+ * them, as word_end found them. */
+static unsigned word_shape(const struct doc *doc, size_t s, size_t e,
+                           size_t letters, size_t upper)
 {
     size_t k;
     uint32_t cp = cp_at(doc, s, e, &k);
@@ -1299,22 +1302,6 @@ static unsigned word_shape(const struct doc *doc, size_t s, size_t e)
             is_particle(doc->text + s, (size_t)(dash - (doc->text + s))))
             f |= W_CAP; /* al-Assad */
     }
-    size_t letters = 0, upper = 0;
-    for (size_t i = s; i < e; i += k) {
-        unsigned char c = (unsigned char)doc->text[i];
-        if (c < 0x80) { /* ASCII inline: most words are nothing else */
-            bool low = c >= 'a' && c <= 'z', up = c >= 'A' && c <= 'Z';
-            letters += low || up;
-            upper += up;
-            k = 1;
-            continue;
-        }
-        cp = cp_at(doc, i, e, &k);
-        if (is_word_cp(cp)) {
-            letters++;
-            upper += is_upper_cp(cp);
-        }
-    }
     if (letters >= 2 && upper == letters)
         f |= W_ALLCAPS;
     if (e - s == 2 && doc->text[e - 1] == '.' && (f & W_CAP))
@@ -1323,24 +1310,34 @@ static unsigned word_shape(const struct doc *doc, size_t s, size_t e)
 }
 
 /* End of the word starting at s: letters with inner hyphens and
- * apostrophes, and the dots of "U.S." and "J.". */
-static size_t word_end(const struct doc *doc, size_t s, size_t end)
+ * apostrophes, and the dots of "U.S." and "J.". Counts into *nletters and
+ * *nupper the letters (word characters but digits) it passes and the
+ * capitals among them, for word_shape. */
+static size_t word_end(const struct doc *doc, size_t s, size_t end,
+                       size_t *nletters, size_t *nupper)
 {
     size_t i = s, k;
     size_t letters = 0;
     bool dotted = false, has_upper = false;
+    *nletters = *nupper = 0;
     while (i < end) {
         unsigned char c = (unsigned char)doc->text[i];
         bool up = c >= 'A' && c <= 'Z';
-        if (up || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        bool low = c >= 'a' && c <= 'z';
+        if (up || low || (c >= '0' && c <= '9')) {
             has_upper = has_upper || up; /* ASCII inline, as below */
+            *nletters += up || low;
+            *nupper += up;
             i++;
             letters++;
             continue;
         }
         uint32_t cp = cp_at(doc, i, end, &k);
-        if (is_word_cp(cp)) {
-            has_upper = has_upper || is_upper_cp(cp);
+        if (is_word_cp(cp)) { /* past ASCII: never a digit */
+            bool wide_up = is_upper_cp(cp);
+            has_upper = has_upper || wide_up;
+            ++*nletters;
+            *nupper += wide_up;
             i += k;
             letters++;
             continue;
@@ -1411,8 +1408,9 @@ static void scan_range(struct work *wk, size_t s, size_t e, bool own_sents,
             continue;
         }
         if (is_word_cp(cp)) {
-            size_t we = word_end(doc, i, e);
-            unsigned f = word_shape(doc, i, we);
+            size_t nletters, nupper;
+            size_t we = word_end(doc, i, e, &nletters, &nupper);
+            unsigned f = word_shape(doc, i, we, nletters, nupper);
             size_t wend = we;
             if (we - i > 2 && doc->text[we - 1] == 's') {
                 /* possessive 's or ’s: not part of the name */

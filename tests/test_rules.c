@@ -290,13 +290,15 @@ static void test_hinted_search_finds_what_plain_search_finds(void **state)
         "(?![\\w.-]*\\w)",
         "\\d+(?=Army)", "(?<=\\d)st\\b", "^\\d\\d?\\.", "x|\\dy|Army",
         "(?:Red )?\\d", "Operation(?: Blue)?", "(?i)^(share|keep|army)\\b",
-        "(?i)^\\w[\\w ]{0,20}$", "(?i)^[^a]rmy", "(?i)^(?:©|x)\\s*\\d"};
+        "(?i)^\\w[\\w ]{0,20}$", "(?i)^[^a]rmy", "(?i)^(?:©|x)\\s*\\d",
+        "^Operation (?:Red|Blue)", "(?i)^(?:x|y)\\d", "(?i)^the (red )?army",
+        "(?i)^(?:ke|se)\\.?(?:com|ep)"};
     static const char *const pieces[] = {
         "1", "12", "١", "٣", "st", "nd", "th", " ", " ", " ", "Brigade",
         "Army", "Front", "Division", "First", "Second", "Operation", "Red",
         "Blue", "é", "’", "-", ".", ".com", "co.uk", ".org", "a", "x", "y",
         "@", "\n", "Ärmy", "3rd", "Ünit", "Share", "KEEP", "\xe2\x84\xaa",
-        "\xc5\xbf", "©", "ARMY", "eep", "hare"};
+        "\xc5\xbf", "©", "ARMY", "eep", "hare", "the ", "ThE "};
     const size_t npieces = sizeof pieces / sizeof *pieces;
     struct rules_rx_scratch *sc = rules_rx_scratch_new();
     unsigned seed = 12345;
@@ -344,6 +346,52 @@ static void test_hinted_search_finds_what_plain_search_finds(void **state)
     rules_rx_scratch_free(sc);
 }
 
+/* The caseless start sets model PCRE2's caseless matching of ASCII
+ * letters as "the other case, and KELVIN SIGN for k, LONG S for s": no
+ * other character past ASCII may match an ASCII letter. */
+static void test_only_kelvin_and_long_s_match_ascii_letters(void **state)
+{
+    (void)state;
+    struct rules_rx *rx;
+    struct diag d;
+    struct rules_rx_match m;
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    /* behind \Q\E: PCRE2's own answer, no hint involved */
+    assert_int_equal(rules_rx_new("\\Q\\E^[a-z]", RULES_RX_CASELESS, NULL, &rx,
+                                  &d),
+                     CD_OK);
+    unsigned found = 0;
+    for (unsigned cp = 0x80; cp <= 0x10FFFF; cp++) {
+        char b[4];
+        size_t n;
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        if (cp < 0x800) {
+            b[0] = (char)(0xC0 | cp >> 6);
+            b[1] = (char)(0x80 | (cp & 0x3F));
+            n = 2;
+        } else if (cp < 0x10000) {
+            b[0] = (char)(0xE0 | cp >> 12);
+            b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            b[2] = (char)(0x80 | (cp & 0x3F));
+            n = 3;
+        } else {
+            b[0] = (char)(0xF0 | cp >> 18);
+            b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            b[3] = (char)(0x80 | (cp & 0x3F));
+            n = 4;
+        }
+        if (rules_rx_find(rx, sc, b, n, 0, &m)) {
+            assert_true(cp == 0x17F || cp == 0x212A);
+            found++;
+        }
+    }
+    assert_int_equal(found, 2);
+    rules_rx_free(rx);
+    rules_rx_scratch_free(sc);
+}
+
 static void test_rules_version_is_stable(void **state)
 {
     (void)state;
@@ -369,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_hint_gives_up_outside_its_subset),
         cmocka_unit_test(test_hint_may_match_only_says_no_without_a_factor),
         cmocka_unit_test(test_hinted_search_finds_what_plain_search_finds),
+        cmocka_unit_test(test_only_kelvin_and_long_s_match_ascii_letters),
         cmocka_unit_test(test_rules_version_is_stable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
