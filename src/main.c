@@ -200,6 +200,7 @@ struct jobs {
     char **paths;
     struct job *v;
     size_t nslots;
+    unsigned keep;    /* JOB_ANALYSE: what doc_compact keeps */
     struct corpus *c; /* gets the documents, counts the failures */
     struct progress progress;
 };
@@ -219,7 +220,7 @@ static void job_work(void *ctx, size_t i)
     j->bytes = j->doc->len;
     if (js->mode == JOB_ANALYSE) {
         process_document(js->p, j->doc);
-        doc_compact(j->doc);
+        doc_compact(j->doc, js->keep);
     }
     if (js->mode == JOB_EXTRACT) {
         process_document(js->p, j->doc);
@@ -267,8 +268,14 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
     }
     unsigned threads = o->jobs ? o->jobs : batch_cpus();
     size_t nslots = batch_window(threads);
-    struct jobs js = {p,      mode, paths.paths, xcalloc(nslots, sizeof *js.v),
-                      nslots, c,    {0}};
+    struct jobs js = {p,
+                      mode,
+                      paths.paths,
+                      xcalloc(nslots, sizeof *js.v),
+                      nslots,
+                      o->format == FORMAT_HTML ? DOC_KEEP_SENTENCES : 0,
+                      c,
+                      {0}};
     progress_start(&js.progress, paths.n);
     batch_run(paths.n, threads, job_work, job_deliver, &js);
     progress_clear(&js.progress);
