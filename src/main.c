@@ -205,6 +205,12 @@ struct jobs {
     struct progress progress;
 };
 
+/* What doc_compact must keep of each document for the report o asks. */
+static unsigned compact_keep(const struct opts *o)
+{
+    return o->format == FORMAT_HTML ? DOC_KEEP_SENTENCES : 0;
+}
+
 /* On a worker: load and analyse one document. Touches only its own job;
  * the engines are read-only (each stage keeps its scratch per run). */
 static void job_work(void *ctx, size_t i)
@@ -273,7 +279,7 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
                       paths.paths,
                       xcalloc(nslots, sizeof *js.v),
                       nslots,
-                      o->format == FORMAT_HTML ? DOC_KEEP_SENTENCES : 0,
+                      compact_keep(o),
                       c,
                       {0}};
     progress_start(&js.progress, paths.n);
@@ -290,8 +296,8 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
 /* compare: add the records of the file at path ("-": stdin) to c. A bad
  * line is reported and skipped; a record of other rules or format stops
  * everything (its comparisons would be meaningless): returns false. */
-static bool read_record_file(const char *path, struct corpus *c,
-                             struct progress *pr)
+static bool read_record_file(const char *path, unsigned keep,
+                             struct corpus *c, struct progress *pr)
 {
     bool is_stdin = !strcmp(path, "-"), ok = true;
     FILE *in = is_stdin ? stdin : fopen(path, "rb");
@@ -312,6 +318,7 @@ static bool read_record_file(const char *path, struct corpus *c,
             break;
         if (!err) {
             progress_step(pr, 0, doc->len);
+            doc_compact(doc, keep);
             corpus_add(c, doc);
             continue;
         }
@@ -342,7 +349,7 @@ static bool read_records(const struct opts *o, struct corpus *c)
     bool ok = true;
     progress_start(&pr, o->ninputs);
     for (size_t i = 0; ok && i < o->ninputs; i++)
-        ok = read_record_file(o->inputs[i], c, &pr);
+        ok = read_record_file(o->inputs[i], compact_keep(o), c, &pr);
     progress_clear(&pr);
     return ok;
 }
