@@ -79,7 +79,7 @@ static void *fit(void *p, size_t n, size_t size, size_t *cap)
 #define FIT(doc, arr, n, cap) \
     ((doc)->arr = fit((doc)->arr, (doc)->n, sizeof *(doc)->arr, &(doc)->cap))
 
-void doc_compact(struct doc *doc)
+void doc_compact(struct doc *doc, unsigned keep)
 {
     if (!doc)
         return;
@@ -93,6 +93,11 @@ void doc_compact(struct doc *doc)
                                 doc->nlines * sizeof *doc->line_starts);
     FIT(doc, warnings, nwarnings, capwarnings);
     FIT(doc, boiler, nboiler, capboiler);
+    if (!(keep & DOC_KEEP_SENTENCES)) {
+        free(doc->sents);
+        doc->sents = NULL;
+        doc->nsents = doc->capsents = 0;
+    }
     FIT(doc, sents, nsents, capsents);
     FIT(doc, mentions, nmentions, capmentions);
     FIT(doc, dates, ndates, capdates);

@@ -200,9 +200,19 @@ struct jobs {
     char **paths;
     struct job *v;
     size_t nslots;
+    unsigned keep;    /* JOB_ANALYSE: what doc_compact keeps */
     struct corpus *c; /* gets the documents, counts the failures */
     struct progress progress;
 };
+
+/* What doc_compact must keep of each document: the sentences, which the
+ * compare stage (align.c, statements told in other words) and the HTML
+ * report read. */
+static unsigned compact_keep(const struct opts *o)
+{
+    (void)o;
+    return DOC_KEEP_SENTENCES;
+}
 
 /* On a worker: load and analyse one document. Touches only its own job;
  * the engines are read-only (each stage keeps its scratch per run). */
@@ -219,7 +229,7 @@ static void job_work(void *ctx, size_t i)
     j->bytes = j->doc->len;
     if (js->mode == JOB_ANALYSE) {
         process_document(js->p, j->doc);
-        doc_compact(j->doc);
+        doc_compact(j->doc, js->keep);
     }
     if (js->mode == JOB_EXTRACT) {
         process_document(js->p, j->doc);
@@ -267,8 +277,14 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
     }
     unsigned threads = o->jobs ? o->jobs : batch_cpus();
     size_t nslots = batch_window(threads);
-    struct jobs js = {p,      mode, paths.paths, xcalloc(nslots, sizeof *js.v),
-                      nslots, c,    {0}};
+    struct jobs js = {p,
+                      mode,
+                      paths.paths,
+                      xcalloc(nslots, sizeof *js.v),
+                      nslots,
+                      compact_keep(o),
+                      c,
+                      {0}};
     progress_start(&js.progress, paths.n);
     batch_run(paths.n, threads, job_work, job_deliver, &js);
     progress_clear(&js.progress);
@@ -283,8 +299,8 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
 /* compare: add the records of the file at path ("-": stdin) to c. A bad
  * line is reported and skipped; a record of other rules or format stops
  * everything (its comparisons would be meaningless): returns false. */
-static bool read_record_file(const char *path, struct corpus *c,
-                             struct progress *pr)
+static bool read_record_file(const char *path, unsigned keep,
+                             struct corpus *c, struct progress *pr)
 {
     bool is_stdin = !strcmp(path, "-"), ok = true;
     FILE *in = is_stdin ? stdin : fopen(path, "rb");
@@ -305,6 +321,7 @@ static bool read_record_file(const char *path, struct corpus *c,
             break;
         if (!err) {
             progress_step(pr, 0, doc->len);
+            doc_compact(doc, keep);
             corpus_add(c, doc);
             continue;
         }
@@ -335,7 +352,7 @@ static bool read_records(const struct opts *o, struct corpus *c)
     bool ok = true;
     progress_start(&pr, o->ninputs);
     for (size_t i = 0; ok && i < o->ninputs; i++)
-        ok = read_record_file(o->inputs[i], c, &pr);
+        ok = read_record_file(o->inputs[i], compact_keep(o), c, &pr);
     progress_clear(&pr);
     return ok;
 }

@@ -115,7 +115,7 @@ static void test_compact_keeps_findings_and_drops_tokens(void **state)
     d->capdates = 8;
     doc_add_boilerplate(d, (struct span){4, 7}, "menu");
     doc_warn(d, "a warning");
-    doc_compact(d);
+    doc_compact(d, DOC_KEEP_SENTENCES);
     assert_null(d->toks);
     assert_int_equal(d->ntoks, 0);
     assert_null(d->paras);
@@ -135,9 +135,13 @@ static void test_compact_keeps_findings_and_drops_tokens(void **state)
     assert_string_equal(d->warnings[0], "a warning");
     assert_true(doc_in_boilerplate(d, (struct span){5, 6}));
     assert_int_equal(doc_line_of(d, 9), 3);
-    doc_compact(d); /* twice is harmless */
+    doc_compact(d, DOC_KEEP_SENTENCES); /* twice is harmless */
     assert_int_equal(d->nsents, 3);
-    doc_compact(NULL);
+    doc_compact(d, 0);
+    assert_null(d->sents);
+    assert_int_equal(d->nsents, 0);
+    assert_int_equal(d->nclaims, 2);
+    doc_compact(NULL, 0);
     doc_free(d);
 }
 

@@ -125,13 +125,21 @@ struct doc *doc_new(const char *path, char *text, size_t len);
 /* Release the document and everything it owns. NULL is a no-op. */
 void doc_free(struct doc *doc);
 
+/* What doc_compact keeps besides the findings. */
+enum doc_keep {
+    DOC_KEEP_SENTENCES = 1 << 0, /* doc->sents (align.c reads them, and
+                                    the HTML report shows a claim's whole
+                                    sentence) */
+};
+
 /* Called once the per-document stages are done: frees the tokens and the
  * paragraphs, which only those stages read (ntoks and nparas become 0),
- * and gives back the spare capacity of every other array, so a corpus
- * held for link, anchor, compare and the report costs what was found in
- * it rather than what finding it took. Nothing else changes; the text
- * stays, since every span points into it. NULL is a no-op. */
-void doc_compact(struct doc *doc);
+ * and the sentences unless keep has DOC_KEEP_SENTENCES, and gives back
+ * the spare capacity of every other array, so a corpus held for link,
+ * anchor, compare and the report costs what was found in it rather than
+ * what finding it took. Nothing else changes; the text stays, since every
+ * span points into it. NULL is a no-op. */
+void doc_compact(struct doc *doc, unsigned keep);
 
 /* Record a problem met while processing; the message is copied. */
 void doc_warn(struct doc *doc, const char *fmt, ...)
