@@ -84,9 +84,11 @@ $(OUT)/rules_data.c: $(RULE_FILES) build/embed | $(OUT)
 build/embed: tools/embed.c | build
 	$(call say,CC,$<)$(CC) -std=c11 -O1 -Wall -Wextra -o $@ $<
 
-$(OUT)/tests/%: tests/%.c $(OUT)/libclaimdiff.a | $(OUT)/tests
+# Every test links the shared pipeline harness (tests/harness.c).
+$(OUT)/tests/%: tests/%.c tests/harness.c tests/harness.h $(OUT)/libclaimdiff.a | $(OUT)/tests
 	$(call say,CC,$<)$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) -o $@ $< \
-		$(OUT)/libclaimdiff.a $(LDFLAGS_ALL) $(LIBS) $(CMOCKA_LIBS)
+		tests/harness.c $(OUT)/libclaimdiff.a $(LDFLAGS_ALL) $(LIBS) \
+		$(CMOCKA_LIBS)
 
 $(OUT) $(OUT)/obj $(OUT)/tests:
 	@mkdir -p $@

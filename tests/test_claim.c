@@ -27,97 +27,15 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/segment.h"
 #include "claimdiff/tag.h"
+#include "harness.h"
 
 /* ---- harness ------------------------------------------------------------- */
-
-struct fixture {
-    struct rules *rules;
-    struct segmenter *seg;
-    struct tagger *tag;
-    struct dater *dater;
-    struct counter *counter;
-    struct quoter *quoter;
-    struct claimer *claimer;
-    struct linker *linker;
-    struct comparer *comparer;
-};
-
-static int setup(void **state)
-{
-    struct fixture *f = xcalloc(1, sizeof *f);
-    struct diag d;
-    memset(&d, 0, sizeof d);
-    if (rules_new(NULL, &f->rules, &d) != CD_OK ||
-        segment_new(f->rules, &f->seg, &d) != CD_OK ||
-        tag_new(f->rules, &f->tag, &d) != CD_OK ||
-        date_new(f->rules, &f->dater, &d) != CD_OK ||
-        number_new(f->rules, &f->counter, &d) != CD_OK ||
-        quote_new(f->rules, &f->quoter, &d) != CD_OK ||
-        claim_new(f->rules, &f->claimer, &d) != CD_OK ||
-        link_new(f->rules, &f->linker, &d) != CD_OK ||
-        compare_new(f->rules, &f->comparer, &d) != CD_OK) {
-        fprintf(stderr, "setup: %s:%u: %s\n", d.file, d.line, d.msg);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    compare_free(f->comparer);
-    link_free(f->linker);
-    claim_free(f->claimer);
-    quote_free(f->quoter);
-    number_free(f->counter);
-    date_free(f->dater);
-    tag_free(f->tag);
-    segment_free(f->seg);
-    rules_free(f->rules);
-    free(f);
-    return 0;
-}
-
-/* The per-document stages, in main.c's order. */
-static void process(const struct fixture *f, struct doc *doc)
-{
-    segment_run(f->seg, doc);
-    tag_run(f->tag, doc);
-    date_run(f->dater, doc);
-    number_run(f->counter, doc);
-    quote_run(f->quoter, doc);
-    claim_run(f->claimer, doc);
-}
-
-/* The per-corpus stages, in main.c's order. */
-static void finish(const struct fixture *f, struct corpus *c)
-{
-    link_run(f->linker, c);
-    anchor_run(c);
-    compare_run(f->comparer, c);
-}
-
-/* A corpus of the NULL-terminated texts with every stage run. */
-static struct corpus *pipeline(const struct fixture *f,
-                               const char *const *texts)
-{
-    struct corpus *c = corpus_new();
-    for (size_t i = 0; texts[i]; i++) {
-        size_t len = strlen(texts[i]);
-        struct doc *doc = doc_new("test.txt", xstrndup(texts[i], len), len);
-        process(f, doc);
-        corpus_add(c, doc);
-    }
-    finish(f, c);
-    return c;
-}
 
 /* One article through the pipeline; its document is c->docs[0]. */
 static struct corpus *one(void **state, const char *text)
 {
     const char *texts[] = {text, NULL};
-    return pipeline(*state, texts);
+    return harness_pipeline(*state, texts);
 }
 
 static bool span_is(const struct doc *doc, struct span s, const char *want)
@@ -791,7 +709,7 @@ static void test_boilerplate_gives_no_claims(void **state)
     size_t len = strlen(text);
     struct doc *doc = doc_new("test.txt", xstrndup(text, len), len);
     doc_add_boilerplate(doc, (struct span){0, len}, "test");
-    process(f, doc);
+    harness_process(f, doc);
     assert_int_equal(doc->nclaims, 0);
     doc_free(doc);
 }
@@ -808,7 +726,7 @@ static void test_boilerplate_paragraph_is_skipped_alone(void **state)
     const char *bp = strstr(doc->text, "Read more");
     size_t start = (size_t)(bp - doc->text);
     doc_add_boilerplate(doc, (struct span){start, len}, "related");
-    process(f, doc);
+    harness_process(f, doc);
     assert_non_null(find_claim(doc, CLAIM_EVENT, "crash", NULL));
     for (size_t i = 0; i < doc->nclaims; i++)
         assert_true(doc->claims[i].span.end <= start);
@@ -821,7 +739,7 @@ static struct doc *without_compare(const struct fixture *f, struct corpus *c,
                                    char *text, size_t len)
 {
     struct doc *doc = doc_new("test.txt", text, len);
-    process(f, doc);
+    harness_process(f, doc);
     corpus_add(c, doc);
     link_run(f->linker, c);
     anchor_run(c);
@@ -859,7 +777,7 @@ static void test_run_twice_replaces_the_claims(void **state)
                        "An Xk-31 helicopter crashed in the hills.\n";
     size_t len = strlen(text);
     struct doc *doc = doc_new("test.txt", xstrndup(text, len), len);
-    process(f, doc);
+    harness_process(f, doc);
     size_t n = doc->nclaims;
     assert_true(n > 0);
     claim_run(f->claimer, doc);
@@ -1137,5 +1055,5 @@ int main(void)
         cmocka_unit_test(test_run_twice_replaces_the_claims),
         cmocka_unit_test(test_kind_names),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

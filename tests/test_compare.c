@@ -28,85 +28,14 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/segment.h"
 #include "claimdiff/tag.h"
+#include "harness.h"
 
 /* ---- harness ------------------------------------------------------------- */
-
-struct fixture {
-    struct rules *rules;
-    struct segmenter *seg;
-    struct tagger *tag;
-    struct dater *dater;
-    struct counter *counter;
-    struct quoter *quoter;
-    struct claimer *claimer;
-    struct linker *linker;
-    struct comparer *comparer;
-};
-
-static int setup(void **state)
-{
-    struct fixture *f = xcalloc(1, sizeof *f);
-    struct diag d;
-    memset(&d, 0, sizeof d);
-    if (rules_new(NULL, &f->rules, &d) != CD_OK ||
-        segment_new(f->rules, &f->seg, &d) != CD_OK ||
-        tag_new(f->rules, &f->tag, &d) != CD_OK ||
-        date_new(f->rules, &f->dater, &d) != CD_OK ||
-        number_new(f->rules, &f->counter, &d) != CD_OK ||
-        quote_new(f->rules, &f->quoter, &d) != CD_OK ||
-        claim_new(f->rules, &f->claimer, &d) != CD_OK ||
-        link_new(f->rules, &f->linker, &d) != CD_OK ||
-        compare_new(f->rules, &f->comparer, &d) != CD_OK) {
-        fprintf(stderr, "setup: %s:%u: %s\n", d.file, d.line, d.msg);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    compare_free(f->comparer);
-    link_free(f->linker);
-    claim_free(f->claimer);
-    quote_free(f->quoter);
-    number_free(f->counter);
-    date_free(f->dater);
-    tag_free(f->tag);
-    segment_free(f->seg);
-    rules_free(f->rules);
-    free(f);
-    return 0;
-}
-
-/* A corpus of the NULL-terminated texts with every stage run, in main.c's
- * order. */
-static struct corpus *pipeline(const struct fixture *f,
-                               const char *const *texts)
-{
-    struct corpus *c = corpus_new();
-    for (size_t i = 0; texts[i]; i++) {
-        size_t len = strlen(texts[i]);
-        struct doc *doc = doc_new("test.txt", xstrndup(texts[i], len), len);
-        segment_run(f->seg, doc);
-        tag_run(f->tag, doc);
-        date_run(f->dater, doc);
-        number_run(f->counter, doc);
-        quote_run(f->quoter, doc);
-        claim_run(f->claimer, doc);
-        corpus_add(c, doc);
-    }
-    link_run(f->linker, c);
-    anchor_run(c);
-    compare_run(f->comparer, c);
-    return c;
-}
 
 static struct corpus *two(void **state, const char *a, const char *b)
 {
     const char *texts[] = {a, b, NULL};
-    return pipeline(*state, texts);
+    return harness_pipeline(*state, texts);
 }
 
 static const struct claim *value_claim(const struct corpus *c,
@@ -330,7 +259,7 @@ static void test_approximate_readings_conflict_only_where_disjoint(
         "Helicopter lost\n\nThe Xk-31 helicopter was flying at an altitude "
         "of about 6,000 feet over Syria." HELI_END,
         NULL};
-    struct corpus *c = pipeline(*state, texts);
+    struct corpus *c = harness_pipeline(*state, texts);
     const struct comparison *k = find_cmp(c, CLAIM_COUNT, NULL, "altitude");
     assert_verdict(c, k, VERDICT_CONFLICT);
     assert_int_equal(k->nvalues, 2);
@@ -916,7 +845,7 @@ static void test_values_are_in_document_order(void **state)
         "Helicopter downed\n\nAn Xk-31 helicopter was shot down over Syria, "
         "killing five people." HELI_END,
         NULL};
-    struct corpus *c = pipeline(*state, texts);
+    struct corpus *c = harness_pipeline(*state, texts);
     assert_true(c->ncomparisons > 0);
     for (size_t i = 0; i < c->ncomparisons; i++) {
         const struct comparison *k = &c->comparisons[i];
@@ -937,7 +866,7 @@ static void test_values_are_in_document_order(void **state)
 static void test_empty_corpus_has_no_comparisons(void **state)
 {
     const char *texts[] = {NULL};
-    struct corpus *c = pipeline(*state, texts);
+    struct corpus *c = harness_pipeline(*state, texts);
     assert_int_equal(c->ncomparisons, 0);
     corpus_free(c);
 }
@@ -951,7 +880,7 @@ static void test_corpus_without_events_compares_roles(void **state)
         "Lavrov in Geneva\n\n"
         "Foreign Minister Sergei Lavrov arrived in Geneva on Monday.\n",
         NULL};
-    struct corpus *c = pipeline(*state, texts);
+    struct corpus *c = harness_pipeline(*state, texts);
     const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "role");
     assert_verdict(c, k, VERDICT_AGREE);
     corpus_free(c);
@@ -1024,5 +953,5 @@ int main(void)
         cmocka_unit_test(test_corpus_without_events_compares_roles),
         cmocka_unit_test(test_verdict_names),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }
