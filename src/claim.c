@@ -77,6 +77,13 @@ enum loc_kind {
     LOC_FILL, /* "the", "province", "of": between preposition and place */
 };
 
+/* A demonym of lexicon/demonyms in one of its forms. */
+struct demonym {
+    const char *name;    /* the singular as written ("German", arena) */
+    const char *country; /* its country ("Germany", arena), NULL for "-" */
+    bool plural;         /* this form is the plural ("Germans") */
+};
+
 struct claimer {
     struct arena *arena;
     struct ptable preds, negs, things, descs, counts, speech, units, cues;
@@ -86,13 +93,11 @@ struct claimer {
     struct ptable titles;   /* lexicon/titles: offices, ranks, prefixes */
     struct ptable territory; /* claims/territory: incursion and presence */
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
-    struct scan_map *demonym_of; /* demonym, either number -> id */
-    const char **country_of;     /* per id: its country (arena) */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
-    struct scan_map *demonyms; /* "russian", "russians": lower case */
-    const char **demonym;      /* per row: the demonym as written */
+    struct scan_map *demonyms; /* "russian", "russians" -> id */
+    struct demonym *demonym;   /* per id */
     struct scan_map *people;   /* count nouns and categories of people */
     struct scan_map *route_verbs; /* "travelling" (from X to Y) */
     struct scan_map *stop; /* statement stop words */
@@ -307,19 +312,26 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
     err = rules_check_fields(nt, 2, 2, d);
     if (err)
         return err;
+    /* Every row gives two forms, so the map's ids stay below 2 * nrows,
+     * whatever rows repeat a form. */
     c->demonyms = scan_map_new();
-    c->demonym = arena_alloc(c->arena, (nt->nrows + 1) * sizeof *c->demonym);
+    c->demonym = arena_alloc(c->arena, (2 * nt->nrows + 1) * sizeof *c->demonym);
+    size_t nforms = 0; /* ids are given 0, 1, ... to new forms */
     for (size_t i = 0; i < nt->nrows; i++) {
-        const char *w = nt->rows[i].fields[0];
-        c->demonym[i] = arena_strndup(c->arena, w, strlen(w));
-        size_t n = strlen(w);
-        char *low = arena_alloc(c->arena, n + 2);
-        for (size_t k = 0; k < n; k++)
-            low[k] = (char)tolower((unsigned char)w[k]);
-        low[n] = 's'; /* the plural, as the lexicon says */
-        low[n + 1] = '\0';
-        scan_map_put(c->demonyms, low, n);
-        scan_map_put(c->demonyms, low, n + 1);
+        const char *w = nt->rows[i].fields[0], *country = nt->rows[i].fields[1];
+        struct demonym dm = {arena_strdup(c->arena, w),
+                             strcmp(country, "-") ? arena_strdup(c->arena, country)
+                                                  : NULL,
+                             false};
+        const char *forms[2] = {w, arena_printf(c->arena, "%ss", w)};
+        for (int k = 0; k < 2; k++) {
+            int id = scan_map_put(c->demonyms, forms[k], strlen(forms[k]));
+            if (id < 0 || (size_t)id != nforms)
+                continue; /* a form an earlier row already gave */
+            nforms++;
+            dm.plural = k == 1;
+            c->demonym[id] = dm;
+        }
     }
     const struct rule_table *dt = rules_get(r, "claims/designators");
     err = rules_check_fields(dt, 2, 2, d);
@@ -363,32 +375,6 @@ static struct scan_map *suffix_map(const struct ptable *t)
         if (t->v[i].n == 1 && !strcmp(t->v[i].val, "suffix"))
             scan_map_put(m, t->v[i].words[0], strlen(t->v[i].words[0]));
     return m;
-}
-
-/* Demonyms to their countries ("Turkish" -> Turkey), singular and
- * plural, for the owner of an area ("Turkish airspace"). */
-static enum cd_err load_countries(struct claimer *c, const struct rules *r,
-                                  struct diag *d)
-{
-    const struct rule_table *t = rules_get(r, "lexicon/demonyms");
-    enum cd_err err = rules_check_fields(t, 2, 2, d);
-    if (err)
-        return err;
-    c->demonym_of = scan_map_new();
-    c->country_of = xcalloc(2 * t->nrows + 1, sizeof *c->country_of);
-    for (size_t i = 0; i < t->nrows; i++) {
-        const char *w = t->rows[i].fields[0], *country = t->rows[i].fields[1];
-        if (!strcmp(country, "-"))
-            continue;
-        const char *plural = arena_printf(c->arena, "%ss", w);
-        const char *forms[2] = {w, plural};
-        for (size_t k = 0; k < 2; k++) {
-            int id = scan_map_put(c->demonym_of, forms[k], strlen(forms[k]));
-            if (id >= 0 && (size_t)id < 2 * t->nrows + 1 && !c->country_of[id])
-                c->country_of[id] = arena_strdup(c->arena, country);
-        }
-    }
-    return CD_OK;
 }
 
 /* A unit's factor to its dimension's base unit must be a positive number. */
@@ -465,8 +451,6 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->territory, r, "claims/territory", 2, 2, d);
     if (!err)
-        err = load_countries(c, r, d);
-    if (!err)
         err = ptable_load(c, &c->irrealis, r, "claims/irrealis", 2, 2, d);
     if (!err)
         err = load_words(c, r, d);
@@ -497,8 +481,6 @@ void claim_free(struct claimer *c)
     ptable_free(&c->titles);
     ptable_free(&c->territory);
     ptable_free(&c->irrealis);
-    scan_map_free(c->demonym_of);
-    free(c->country_of);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -1424,7 +1406,7 @@ static bool number_between(const struct doc *doc, const struct sent *s,
  * aboard the plane are Spanish nationals". */
 #define NATIONALITY_WORDS 6
 
-/* The demonym id of token k (even: "German", odd: "Germans"), or -1. */
+/* The demonym id of token k, or -1. */
 static int demonym_at(const struct run *r, size_t k)
 {
     const struct token *tk = &r->doc->toks[k];
@@ -1462,9 +1444,9 @@ static int count_nationality(const struct run *r, const struct sent *s,
     if (k >= s->b)
         return -1;
     int id = demonym_at(r, k);
-    if (id >= 0 && (id % 2 || people_at(r, s, k + 1))) {
-        *end = toks[id % 2 ? k : k + 1].span.end;
-        return id / 2;
+    if (id >= 0 && (r->c->demonym[id].plural || people_at(r, s, k + 1))) {
+        *end = toks[r->c->demonym[id].plural ? k : k + 1].span.end;
+        return id;
     }
     if (!people_at(r, s, k))
         return -1;
@@ -1473,9 +1455,8 @@ static int count_nationality(const struct run *r, const struct sent *s,
             return -1;
         if (word_eq(r->text, &toks[j], "are", false) ||
             word_eq(r->text, &toks[j], "were", false)) {
-            id = demonym_at(r, j + 1);
             *end = toks[j + 1].span.end;
-            return id < 0 ? -1 : id / 2;
+            return demonym_at(r, j + 1);
         }
     }
     return -1;
@@ -1495,7 +1476,7 @@ static void nationality_claim(struct run *r, const struct sent *s, size_t i,
     struct claim *cc = add_claim(r, CLAIM_COUNT, s->idx, sp);
     cc->frame = h ? first_frame + (unsigned)(h - r->preds) : 0;
     cc->cls = h ? h->p->val : NULL;
-    cc->slot = arena_printf(doc->arena, "%s nationals", r->c->demonym[row]);
+    cc->slot = arena_printf(doc->arena, "%s nationals", r->c->demonym[row].name);
     cc->scale = 1;
     cc->thing = s->thing.key;
     cc->number_idx = (int)i;
@@ -2177,9 +2158,9 @@ static size_t area_at(const struct run *r, const struct sent *s, size_t j,
             return k + n;
         }
         int id = t->kind == TOK_WORD && !owned
-                     ? scan_map_get(r->c->demonym_of, w, wl) : -1;
-        if (id >= 0) {
-            owner = r->c->country_of[id];
+                     ? scan_map_get(r->c->demonyms, w, wl) : -1;
+        if (id >= 0 && r->c->demonym[id].country) {
+            owner = r->c->demonym[id].country;
             owned = true;
             k++;
         } else if (kind && (!strcmp(kind, "own") ||
