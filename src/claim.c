@@ -2327,7 +2327,12 @@ static void find_hits(struct run *r, const struct sent *s)
         }
         p = ptable_match(&r->c->preds, r->text, toks, i, s->b, &n);
         if (p) {
-            push_hit(&r->preds, &r->npreds, &r->capp, (struct hit){i, n, p});
+            /* class "-": an idiom that only looks like a predicate ("in
+             * advance"); its words are consumed so no shorter pattern
+             * inside it opens a frame. */
+            if (strcmp(p->val, "-"))
+                push_hit(&r->preds, &r->npreds, &r->capp,
+                         (struct hit){i, n, p});
             i += n - 1;
         }
     }

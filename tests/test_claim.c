@@ -405,6 +405,25 @@ static void test_a_violation_predicate_takes_the_area(void **state)
     corpus_free(c);
 }
 
+static void test_an_idiom_opens_no_frame(void **state)
+{
+    struct corpus *c = one(state,
+        "Border row\n\n"
+        "The ministry said it had warned the embassy in advance, and troops "
+        "were advancing on the town.\n");
+    size_t advances = 0;
+    for (size_t i = 0; i < c->docs[0]->nclaims; i++) {
+        const struct claim *cl = &c->docs[0]->claims[i];
+        if (cl->kind != CLAIM_EVENT || !cl->cls || strcmp(cl->cls, "advance"))
+            continue;
+        advances++;
+        assert_true(span_has(c->docs[0], cl->span, "advancing"));
+        assert_false(span_has(c->docs[0], cl->span, "in advance"));
+    }
+    assert_int_equal(advances, 1);
+    corpus_free(c);
+}
+
 static void test_a_presence_needs_a_thing_for_subject(void **state)
 {
     struct corpus *c = one(state,
@@ -1030,6 +1049,7 @@ int main(void)
         cmocka_unit_test(test_presence_over_a_country_is_a_violation_frame),
         cmocka_unit_test(test_incursion_names_the_country_entered),
         cmocka_unit_test(test_a_violation_predicate_takes_the_area),
+        cmocka_unit_test(test_an_idiom_opens_no_frame),
         cmocka_unit_test(test_a_presence_needs_a_thing_for_subject),
         cmocka_unit_test(test_no_way_denies_the_clause_after_it),
         cmocka_unit_test(test_a_near_negator_governs_the_nearest_predicate),
