@@ -1195,8 +1195,8 @@ static void add_group(struct work *w, const struct member *m, size_t n,
         k->values = arena_alloc(w->c->arena, nk * sizeof *k->values);
         for (size_t i = 0; i < nk; i++) {
             struct span sp = member_span(w, kept[i].seg, in, nin);
-            k->values[i] = (struct cmp_value){kept[i].doc,
-                                              add_claim(w, kept[i].seg, sp)};
+            k->values[i] = (struct cmp_value){
+                .doc = kept[i].doc, .claim = add_claim(w, kept[i].seg, sp)};
         }
         k->nvalues = nk;
     }
@@ -1559,7 +1559,7 @@ static void judge_details(struct work *w, const struct detail *v, size_t n)
             d->claims[at].text = arena_strndup(
                 d->arena, d->text + r[i]->span.start,
                 r[i]->span.end - r[i]->span.start);
-            k->values[i] = (struct cmp_value){r[i]->doc, at};
+            k->values[i] = (struct cmp_value){.doc = r[i]->doc, .claim = at};
         }
         k->nvalues = m;
     }

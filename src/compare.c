@@ -1097,7 +1097,9 @@ static void add_comparison(struct ctx *x, const struct item **r, size_t m,
     k->note = note_for(x, r, m, verdict);
     k->values = arena_alloc(x->c->arena, m * sizeof *k->values);
     for (size_t i = 0; i < m; i++)
-        k->values[i] = (struct cmp_value){r[i]->doc, r[i]->claim};
+        k->values[i] = (struct cmp_value){.doc = r[i]->doc,
+                                          .claim = r[i]->claim,
+                                          .stance = r[i]->polarity};
     k->nvalues = m;
 }
 
@@ -2015,7 +2017,8 @@ static void judge_statement_group(struct ctx *x, const struct item *v,
         k->note = arena_printf(x->c->arena, "content-word similarity %.2f", low);
         k->values = arena_alloc(x->c->arena, keep * sizeof *k->values);
         for (size_t i = 0; i < keep; i++)
-            k->values[i] = (struct cmp_value){members[i].doc, members[i].claim};
+            k->values[i] = (struct cmp_value){.doc = members[i].doc,
+                                              .claim = members[i].claim};
         k->nvalues = keep;
     }
     free(members);

@@ -749,12 +749,28 @@ static const char *verdict_color(const struct report_opts *o, enum verdict v)
                : v == VERDICT_AGREE ? GREEN : DIM);
 }
 
+/* Do some sources of k state its event and others deny it? Then each
+ * denial is marked, so the reader sees who stands on which side without
+ * matching the note's "stated vs denied" to the lines by hand. */
+static bool mixes_denials(const struct comparison *k)
+{
+    bool stated = false, denied = false;
+    for (size_t j = 0; j < k->nvalues; j++) {
+        stated = stated || k->values[j].stance > 0;
+        denied = denied || k->values[j].stance < 0;
+    }
+    return stated && denied;
+}
+
 static void text_value(FILE *out, const struct corpus *c,
-                       const struct cmp_value *v, const struct report_opts *o)
+                       const struct cmp_value *v, bool mark_denial,
+                       const struct report_opts *o)
 {
     const struct doc *doc = c->docs[v->doc];
     const struct claim *cl = &doc->claims[v->claim];
     fprintf(out, "      %-14.14s ", doc->source ? doc->source : doc_basename(doc));
+    if (mark_denial && v->stance < 0)
+        fputs("denies ", out);
     print_quotation(out, doc, cl->span);
     fprintf(out, "  %s%s:%u%s\n", on(o, DIM), doc_basename(doc),
             doc_line_of(doc, cl->span.start), on(o, RESET));
@@ -781,8 +797,9 @@ static void text_comparisons(FILE *out, const struct corpus *c,
         if (k->note)
             fprintf(out, ": %s", k->note);
         fputc('\n', out);
+        bool mark = mixes_denials(k);
         for (size_t j = 0; j < k->nvalues; j++)
-            text_value(out, c, &k->values[j], o);
+            text_value(out, c, &k->values[j], mark, o);
         if (o->explain && k->why)
             fprintf(out, "      %swhy: %s%s\n", on(o, DIM), k->why, on(o, RESET));
     }

@@ -599,6 +599,10 @@ static void test_presence_in_another_country_denies_the_incursion(
         "Turkey said the Xk-31 jet was over Turkish territory on Monday.\n");
     const struct comparison *k = find_cmp(c, CLAIM_EVENT, "violation", NULL);
     assert_verdict(c, k, VERDICT_CONFLICT);
+    /* each source's side, for the report's "denies" mark */
+    assert_int_equal(k->nvalues, 2);
+    assert_int_equal(k->values[0].stance, 1);
+    assert_int_equal(k->values[1].stance, -1);
     corpus_free(c);
 }
 

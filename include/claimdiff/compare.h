@@ -39,6 +39,9 @@ const char *verdict_name(enum verdict v);
 struct cmp_value {
     unsigned doc;   /* index into corpus->docs */
     unsigned claim; /* index into that doc's claims */
+    signed char stance; /* for whether an event happened: 1 this source
+                           states it, -1 denies it (a negation, or being
+                           elsewhere); 0 for every other slot */
 };
 
 struct comparison {
