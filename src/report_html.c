@@ -240,8 +240,11 @@ static struct span value_span(const struct doc *doc, const struct claim *cl)
 /* The value as the comparator weighs it ("5", "2016-08-01", "Aleppo",
  * "stated"), written into the page; nothing for a statement, whose words
  * are its value. */
+/* stance: the comparator's reading of an event claim (cmp_value), which
+ * knows that being elsewhere denies an incursion; 0 falls back on the
+ * claim's own negation. */
 static void write_value(struct page *p, const struct doc *doc,
-                        const struct claim *cl)
+                        const struct claim *cl, signed char stance)
 {
     const char *v = NULL;
     switch (cl->kind) {
@@ -274,7 +277,7 @@ static void write_value(struct page *p, const struct doc *doc,
         }
         break;
     case CLAIM_EVENT:
-        v = cl->negated ? "denied" : "stated";
+        v = (stance ? stance < 0 : cl->negated) ? "denied" : "stated";
         break;
     case CLAIM_THING:
     case CLAIM_ROLE:
@@ -430,7 +433,7 @@ static void write_cell(struct page *p, const struct comparison *k,
     snprintf(cls, sizeof cls, "cell %s", verdict_classes[k->verdict]);
     open_tag(p, "td", cls);
     write_title(p, doc, cl, loc);
-    write_value(p, doc, cl);
+    write_value(p, doc, cl, v->stance);
     open_tag(p, "details", NULL);
     open_tag(p, "summary", NULL);
     text(p, "\xe2\x80\x9c"); /* “ */

@@ -87,8 +87,8 @@ static void add_comparison(struct corpus *c, enum claim_kind kind,
     k->verdict = v;
     k->note = arena_strdup(c->arena, "note " NASTY);
     k->values = arena_alloc(c->arena, 2 * sizeof *k->values);
-    k->values[0] = (struct cmp_value){0, ca};
-    k->values[1] = (struct cmp_value){1, cb};
+    k->values[0] = (struct cmp_value){.doc = 0, .claim = ca};
+    k->values[1] = (struct cmp_value){.doc = 1, .claim = cb};
     k->nvalues = 2;
 }
 
@@ -257,6 +257,33 @@ static void test_matrix_has_a_row_per_slot_and_a_column_per_source(void **state)
     corpus_free(c);
 }
 
+/* Being elsewhere denies an incursion without a negation: the cell shows
+ * the comparator's stance, not the claim's own negation flag. */
+static void test_cells_show_the_stance_judged(void **state)
+{
+    (void)state;
+    struct corpus *c = corpus_new();
+    struct doc *a = make_doc("a.txt", "The jet entered the airspace.");
+    struct doc *b = make_doc("b.txt", "The jet stayed over its own land.");
+    unsigned ea = add_claim(a, CLAIM_EVENT, "entered the airspace");
+    unsigned eb = add_claim(b, CLAIM_EVENT, "stayed over its own land");
+    corpus_add(c, a);
+    corpus_add(c, b);
+    add_comparison(c, CLAIM_EVENT, VERDICT_CONFLICT, "Incursion", "happened",
+                   ea, eb);
+    c->comparisons[0].values[0].stance = 1;
+    c->comparisons[0].values[1].stance = -1;
+    size_t len;
+    char *page = render(c, &len);
+    const char *stated = strstr(page, "<span class=\"val\">stated</span>");
+    const char *denied = strstr(page, "<span class=\"val\">denied</span>");
+    assert_non_null(stated);
+    assert_non_null(denied);
+    assert_true(stated < denied);
+    free(page);
+    corpus_free(c);
+}
+
 static void test_word_diff_marks_only_the_differing_words(void **state)
 {
     (void)state;
@@ -364,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_article_text_is_escaped),
         cmocka_unit_test(test_page_holds_no_script_or_external_resource),
         cmocka_unit_test(test_matrix_has_a_row_per_slot_and_a_column_per_source),
+        cmocka_unit_test(test_cells_show_the_stance_judged),
         cmocka_unit_test(test_word_diff_marks_only_the_differing_words),
         cmocka_unit_test(test_long_quotations_keep_the_diff_bounded),
         cmocka_unit_test(
