@@ -73,13 +73,20 @@
 /* A cue of claims/details: "while", "from the ground". */
 struct cue {
     char *words[CUE_MAX_WORDS]; /* lower case (aligner-owned) */
+    size_t len[CUE_MAX_WORDS];
     size_t n;
     bool how; /* manner ("how"), else purpose or circumstance ("why") */
+    int next; /* the next cue with the same first word, in table order */
 };
 
 struct aligner {
     struct cue *cues;
     size_t ncues;
+    /* Cues by first word, so a token is tried against its own few cues
+     * only: first word -> id, and per id the first cue of its chain. */
+    struct scan_map *first;
+    int *head, *tail;
+    size_t nfirst;
     struct scan_map *stop;  /* content-free words */
     struct scan_map *neg;   /* one-word negators: "not", "never" */
     struct scan_map *breaks; /* words that open a clause */
@@ -104,6 +111,29 @@ static enum cd_err load_words(const struct rules *r, const char *name,
     return CD_OK;
 }
 
+/* Append cue k to the chain of its first word. False when that word is
+ * too long to be a key. */
+static bool chain_cue(struct aligner *a, size_t k)
+{
+    struct cue *c = &a->cues[k];
+    int id = scan_map_put(a->first, c->words[0], c->len[0]);
+    if (id < 0)
+        return false;
+    c->next = -1;
+    if ((size_t)id == a->nfirst) {
+        a->head = xrealloc(a->head, (a->nfirst + 1) * sizeof *a->head);
+        a->tail = xrealloc(a->tail, (a->nfirst + 1) * sizeof *a->tail);
+        a->head[id] = -1;
+        a->nfirst++;
+    }
+    if (a->head[id] < 0)
+        a->head[id] = (int)k;
+    else
+        a->cues[a->tail[id]].next = (int)k;
+    a->tail[id] = (int)k;
+    return true;
+}
+
 static enum cd_err load_cues(struct aligner *a, const struct rules *r,
                              struct diag *d)
 {
@@ -112,6 +142,7 @@ static enum cd_err load_cues(struct aligner *a, const struct rules *r,
     if (err)
         return err;
     a->cues = xcalloc(t->nrows + 1, sizeof *a->cues);
+    a->first = scan_map_new();
     for (size_t i = 0; i < t->nrows; i++) {
         const struct rule_row *row = &t->rows[i];
         const char *slot = row->fields[1];
@@ -130,10 +161,16 @@ static enum cd_err load_cues(struct aligner *a, const struct rules *r,
             }
             for (char *p = w; *p; p++)
                 *p = (char)tolower((unsigned char)*p);
+            c->len[c->n] = strlen(w);
             c->words[c->n++] = xstrdup(w);
         }
         free(copy);
-        a->ncues += c->n > 0;
+        if (c->n == 0)
+            continue;
+        if (!chain_cue(a, a->ncues))
+            return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                            "cue word longer than %d bytes", SCAN_MAX_KEY);
+        a->ncues++;
     }
     return CD_OK;
 }
@@ -169,6 +206,9 @@ void align_free(struct aligner *a)
         for (size_t k = 0; k < a->cues[i].n; k++)
             free(a->cues[i].words[k]);
     free(a->cues);
+    scan_map_free(a->first);
+    free(a->head);
+    free(a->tail);
     scan_map_free(a->stop);
     scan_map_free(a->neg);
     scan_map_free(a->breaks);
@@ -240,6 +280,11 @@ struct work {
     struct corpus *c;
     struct sb_stemmer *stemmer; /* NULL: words are compared unstemmed */
     struct scan_map *ids;       /* stem -> id */
+    /* Each distinct word is stemmed once: lower-case word -> its stem id
+     * (-1 for a word that carries none), by the word's id in words. */
+    struct scan_map *words;
+    int *word_stem;
+    size_t capwords;
     struct seg *seg;
     size_t nseg, capseg;
     struct sstem *st;
@@ -403,7 +448,7 @@ static bool negator(const struct aligner *al, const char *s, size_t n)
 }
 
 /* The stem id of a content word, or -1 for a word that carries none. */
-static int stem_id(struct work *w, const char *s, size_t n)
+static int stem_id_uncached(struct work *w, const char *s, size_t n)
 {
     if (n < 3 || scan_map_get(w->al->stop, s, n) >= 0)
         return -1;
@@ -418,6 +463,24 @@ static int stem_id(struct work *w, const char *s, size_t n)
         }
     }
     return scan_map_put(w->ids, stem, sn);
+}
+
+/* stem_id_uncached, once per distinct word: stemming is most of what
+ * aligning costs. s is lower case. */
+static int stem_id(struct work *w, const char *s, size_t n)
+{
+    int wid = scan_map_get(w->words, s, n);
+    if (wid >= 0)
+        return w->word_stem[wid];
+    int id = stem_id_uncached(w, s, n);
+    wid = scan_map_put(w->words, s, n);
+    if (wid >= 0) {
+        if ((size_t)wid >= w->capwords)
+            w->word_stem = xgrow(w->word_stem, &w->capwords,
+                                 (size_t)wid + 1, sizeof *w->word_stem);
+        w->word_stem[wid] = id;
+    }
+    return id;
 }
 
 static int cmp_unsigned(const void *x, const void *y)
@@ -1375,7 +1438,7 @@ static bool cue_at(const struct doc *d, const struct atok *tk, size_t n,
     for (size_t k = 0; k < c->n; k++) {
         const struct atok *t = &tk[i + k];
         size_t len = t->span.end - t->span.start;
-        if (t->kind != TOK_WORD || len != strlen(c->words[k]) ||
+        if (t->kind != TOK_WORD || len != c->len[k] ||
             strncasecmp(d->text + t->span.start, c->words[k], len))
             return false;
     }
@@ -1387,8 +1450,12 @@ static const struct cue *cue_match(const struct aligner *al,
                                    const struct doc *d, const struct atok *tk,
                                    size_t n, size_t i)
 {
+    if (tk[i].kind != TOK_WORD)
+        return NULL;
+    int id = scan_map_get(al->first, d->text + tk[i].span.start,
+                          tk[i].span.end - tk[i].span.start);
     const struct cue *best = NULL;
-    for (size_t k = 0; k < al->ncues; k++)
+    for (int k = id >= 0 ? al->head[id] : -1; k >= 0; k = al->cues[k].next)
         if ((!best || al->cues[k].n > best->n) &&
             cue_at(d, tk, n, i, &al->cues[k]))
             best = &al->cues[k];
@@ -1619,6 +1686,7 @@ void align_run(const struct aligner *al, struct corpus *c)
     w.c = c;
     w.stemmer = sb_stemmer_new("english", NULL);
     w.ids = scan_map_new();
+    w.words = scan_map_new();
     details(&w);
     size_t nh;
     struct held *h = held_spans(c, &nh);
@@ -1644,6 +1712,8 @@ void align_run(const struct aligner *al, struct corpus *c)
     make_groups(&w);
     sb_stemmer_delete(w.stemmer);
     scan_map_free(w.ids);
+    scan_map_free(w.words);
+    free(w.word_stem);
     free(w.seg);
     free(w.st);
     free(w.occ);
