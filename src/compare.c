@@ -40,6 +40,9 @@
  * documents linear. */
 #define SAMPLE 32
 #define DISTINCT_MAX 64
+/* Values a note lists before "and N more": a slot of thousands of
+ * sources must not make a note of thousands of values. */
+#define NOTE_VALUES 16
 /* How many later statements of one speaker each statement meets. */
 #define STATEMENT_PAIR_CAP 400
 /* Two measures further apart than this ratio are not one quantity told
@@ -1010,14 +1013,48 @@ static const char *slot_label(const struct claim *cl)
     }
 }
 
+/* "A vs B vs C" of word(x, r[i]) for i < m, at most NOTE_VALUES of them,
+ * built in one pass (appending to a growing string would be quadratic). */
+static const char *values_vs(const struct ctx *x, const struct item **r,
+                             size_t m,
+                             const char *(*word)(const struct ctx *,
+                                                 const struct item *))
+{
+    size_t shown = m < NOTE_VALUES ? m : NOTE_VALUES, len = 0;
+    const char **w = xmalloc(shown * sizeof *w);
+    for (size_t i = 0; i < shown; i++) {
+        w[i] = word(x, r[i]);
+        len += strlen(w[i]) + 4; /* " vs " */
+    }
+    char more[48] = ""; /* " and 18446744073709551615 more" fits */
+    if (shown < m)
+        snprintf(more, sizeof more, " and %zu more", m - shown);
+    char *s = arena_alloc(x->c->arena, len + strlen(more) + 1), *p = s;
+    for (size_t i = 0; i < shown; i++) {
+        if (i) {
+            memcpy(p, " vs ", 4);
+            p += 4;
+        }
+        size_t n = strlen(w[i]);
+        memcpy(p, w[i], n);
+        p += n;
+    }
+    strcpy(p, more);
+    free(w);
+    return s;
+}
+
 static const char *note_for(const struct ctx *x, const struct item **r,
                             size_t m, enum verdict v)
 {
     struct arena *a = x->c->arena;
     const struct claim *c0 = claim_of(x, r[0]);
+    /* the relation named is found among the first SAMPLE values: pairs of
+     * all of them would be quadratic in the sources */
+    size_t ms = m < SAMPLE ? m : SAMPLE;
     if (c0->kind == CLAIM_PLACE || c0->kind == CLAIM_ACTOR) {
-        for (size_t i = 0; i < m; i++)
-            for (size_t j = 0; j < m; j++) {
+        for (size_t i = 0; i < ms; i++)
+            for (size_t j = 0; j < ms; j++) {
                 const struct entity *
                     ei = entity_at(x, entity_of(doc_of(x, r[i]),
                                                 claim_of(x, r[i])->mention_idx)),
@@ -1032,8 +1069,8 @@ static const char *note_for(const struct ctx *x, const struct item **r,
             }
     }
     if (c0->kind == CLAIM_ACTOR && c0->slot) {
-        for (size_t i = 0; i < m; i++)
-            for (size_t j = 0; j < m; j++) {
+        for (size_t i = 0; i < ms; i++)
+            for (size_t j = 0; j < ms; j++) {
                 const struct claim *ci = claim_of(x, r[i]),
                                    *cj = claim_of(x, r[j]);
                 const char *name = holder_name(x, r[i]);
@@ -1045,10 +1082,7 @@ static const char *note_for(const struct ctx *x, const struct item **r,
     }
     if (c0->kind == CLAIM_EVENT && v == VERDICT_CONFLICT)
         return "stated by some sources, denied by others";
-    char *s = arena_strdup(a, value_words(x, r[0]));
-    for (size_t i = 1; i < m; i++)
-        s = arena_printf(a, "%s vs %s", s, value_words(x, r[i]));
-    return s;
+    return values_vs(x, r, m, value_words);
 }
 
 static const char *why_of(enum verdict v, const struct claim *c0)
@@ -1578,11 +1612,7 @@ static void judge_sources(struct ctx *x, const struct item *ev, size_t nev,
            : verdict == VERDICT_PARTIAL
                ? "different sources, or a source against a plain statement"
                : "one document only";
-    char *note = arena_strdup(x->c->arena, source_words(x, r[0]));
-    for (size_t i = 1; i < m; i++)
-        note = arena_printf(x->c->arena, "%s vs %s", note,
-                            source_words(x, r[i]));
-    k->note = note;
+    k->note = values_vs(x, r, m, source_words);
     free(r);
 }
 

@@ -135,6 +135,36 @@ static void test_same_count_agrees(void **state)
     corpus_free(c);
 }
 
+/* Twenty sources, each with its own toll: the note lists sixteen values
+ * and counts the rest, so thousands of sources make no huge note. */
+static void test_a_note_lists_at_most_sixteen_values(void **state)
+{
+    char *texts[20];
+    const char *view[21];
+    for (int i = 0; i < 20; i++) {
+        char buf[256];
+        snprintf(buf, sizeof buf,
+                 HELI_A "An Xk-31 helicopter was shot down over Syria, "
+                        "killing %d people." HELI_END, 100 + 10 * i);
+        texts[i] = strdup(buf);
+        assert_non_null(texts[i]);
+        view[i] = texts[i];
+    }
+    view[20] = NULL;
+    struct corpus *c = harness_pipeline(*state, view);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_COUNT, "killed", "killed/people");
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_int_equal(k->nvalues, 20);
+    assert_string_equal(k->note,
+                        "100 vs 110 vs 120 vs 130 vs 140 vs 150 vs 160 vs 170 "
+                        "vs 180 vs 190 vs 200 vs 210 vs 220 vs 230 vs 240 vs "
+                        "250 and 4 more");
+    corpus_free(c);
+    for (int i = 0; i < 20; i++)
+        free(texts[i]);
+}
+
 static void test_at_least_five_and_seven_are_partial(void **state)
 {
     struct corpus *c = two(state,
@@ -904,6 +934,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_count_agrees),
+        cmocka_unit_test(test_a_note_lists_at_most_sixteen_values),
         cmocka_unit_test(test_at_least_five_and_seven_are_partial),
         cmocka_unit_test(test_five_and_two_of_one_thing_conflict),
         cmocka_unit_test(test_five_russians_and_five_people_agree),
