@@ -102,6 +102,7 @@ struct claimer {
     struct scan_map *route_verbs; /* "travelling" (from X to Y) */
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
+    struct scan_map *gatherings; /* classes whose "of X" is who took part */
     struct scan_map *loc;  /* locative prepositions; id 0.. */
     unsigned char *loc_kind; /* per loc id: enum loc_kind */
     size_t nloc;
@@ -306,6 +307,8 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
         err = load_word_set(r, "claims/route_verbs", &c->route_verbs, d);
     if (!err)
         err = load_word_set(r, "claims/clause_breaks", &c->breaks, d);
+    if (!err)
+        err = load_word_set(r, "claims/gatherings", &c->gatherings, d);
     if (err)
         return err;
     const struct rule_table *nt = rules_get(r, "lexicon/demonyms");
@@ -489,6 +492,7 @@ void claim_free(struct claimer *c)
     scan_map_free(c->route_verbs);
     scan_map_free(c->stop);
     scan_map_free(c->breaks);
+    scan_map_free(c->gatherings);
     scan_map_free(c->loc);
     free(c->loc_kind);
     arena_free(c->arena);
@@ -889,6 +893,53 @@ static int subject_of(const struct run *r, const struct sent *s,
     return best;
 }
 
+/* Do the bytes between two mentions only make the first one's
+ * possessive ("NATO's North Atlantic Council", with ' or ’)? */
+static bool possessive_between(const char *text, size_t from, size_t to)
+{
+    const char *p = text + from;
+    if (*p == '\'')
+        p++;
+    else if (!strncmp(p, "\xe2\x80\x99", 3))
+        p += 3;
+    else
+        return false;
+    if (*p != 's')
+        return false;
+    p++;
+    return p + 1 == text + to && *p == ' ';
+}
+
+/* Who took part in a gathering named by a noun with "of" after it ("a
+ * meeting of NATO's North Atlantic Council"): the first mention other
+ * than a place within three tokens after "of", or the body it names in
+ * the possessive. Only for the classes of claims/gatherings; -1 if
+ * none. */
+static int gathering_of(const struct run *r, const struct sent *s,
+                        const struct hit *h)
+{
+    const struct doc *doc = r->doc;
+    const struct token *toks = doc->toks;
+    size_t hend = h->tok + h->ntok;
+    if (hend >= s->b || !word_eq(r->text, &toks[hend], "of", false) ||
+        scan_map_get(r->c->gatherings, h->p->val, strlen(h->p->val)) < 0)
+        return -1;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        size_t mt = token_of(r, s, mm->span.start);
+        if (mt <= hend)
+            continue;
+        if (mt > hend + 3 || mm->type == ENT_PLACE)
+            return -1;
+        if (m + 1 < s->m1 &&
+            possessive_between(r->text, mm->span.end,
+                               doc->mentions[m + 1].span.start))
+            return (int)m + 1;
+        return (int)m;
+    }
+    return -1;
+}
+
 /* The place of frame h: a place after a locative preposition ("in Idlib",
  * "over the eastern Mediterranean", "near the town of Digne"), nearest to
  * the predicate. */
@@ -1215,6 +1266,8 @@ static void frame_claims(struct run *r, const struct sent *s,
     bool neg = negated(r, h);
     bool passive;
     int subj = subject_of(r, s, h, &passive);
+    if (subj < 0)
+        subj = gathering_of(r, s, h);
     const char *thing = s->thing.key;
 
     struct claim *ev = add_claim(r, CLAIM_EVENT, s->idx, clause_around(r, s, h));

@@ -955,8 +955,13 @@ static struct comparison *new_comparison(struct ctx *x)
     return k;
 }
 
+static bool in_headline(const struct ctx *x, const struct item *it);
+
 /* Pick one item per document from v[0..n) (sorted by document): the one
- * most documents agree with, strong before weak. Returns how many. */
+ * most documents agree with, strong before weak, then a value of the
+ * body before one of the headline (the body states who, where, when
+ * with their context: "the council met" over "NATO Meets"). Returns how
+ * many. */
 static size_t representatives(const struct ctx *x, const struct item *v,
                               size_t n, const struct item **out)
 {
@@ -971,7 +976,11 @@ static size_t representatives(const struct ctx *x, const struct item *v,
          * other documents': enough to find the value most agree with,
          * and linear in the slot's size. */
         for (size_t k = i; k < j && k < i + SAMPLE; k++) {
-            long score = v[k].weak ? 0 : 1;
+            /* weights: each agreeing document 4, firm 2, body 1. That
+             * an event happened is told as well by a headline. */
+            long body = claim_of(x, &v[k])->kind != CLAIM_EVENT &&
+                        !in_headline(x, &v[k]);
+            long score = (v[k].weak ? 0 : 2) + body;
             for (size_t o = 0, seen = 0; o < n && seen < SAMPLE; o++) {
                 if (o == i)
                     o = j; /* skip this document's own values */
@@ -979,7 +988,7 @@ static size_t representatives(const struct ctx *x, const struct item *v,
                     break;
                 seen++;
                 if (rel_of(x, &v[k], &v[o]) != REL_CLASH)
-                    score += 2;
+                    score += 4;
             }
             if (score > bestscore) {
                 best = &v[k];

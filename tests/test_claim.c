@@ -493,6 +493,35 @@ static void test_passive_by_names_the_actor(void **state)
     corpus_free(c);
 }
 
+/* ---- who took part, what was told (su24b) ----------------------------- */
+
+static void test_a_meeting_of_a_body_names_who_met(void **state)
+{
+    struct corpus *c = one(state,
+        "Envoys briefed\n\n"
+        "Diplomats from Russia and Turkey briefed a closed meeting of the "
+        "EU's European Council, officials said.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ac = find_claim(doc, CLAIM_ACTOR, "meeting", NULL);
+    assert_non_null(ac);
+    assert_mention(doc, ac->mention_idx, "European Council");
+    assert_true(
+        span_has(doc, ac->span, "meeting of the EU's European Council"));
+    corpus_free(c);
+}
+
+static void test_of_after_an_attack_names_no_actor(void **state)
+{
+    /* "the shelling of X": X was hit, it did not shell */
+    struct corpus *c = one(state,
+        "Offices hit\n\n"
+        "Officials condemned the shelling of the European Council offices.\n");
+    const struct doc *doc = c->docs[0];
+    assert_non_null(find_claim(doc, CLAIM_EVENT, "shelling", NULL));
+    assert_null(find_claim(doc, CLAIM_ACTOR, "shelling", NULL));
+    corpus_free(c);
+}
+
 static void test_over_a_country_is_the_place(void **state)
 {
     struct corpus *c = one(state,
@@ -1008,6 +1037,8 @@ int main(void)
         cmocka_unit_test(test_a_number_with_a_unit_is_a_measure),
         cmocka_unit_test(test_a_makers_name_keys_like_its_designation),
         cmocka_unit_test(test_the_holder_of_the_area_is_a_slot_of_the_event),
+        cmocka_unit_test(test_a_meeting_of_a_body_names_who_met),
+        cmocka_unit_test(test_of_after_an_attack_names_no_actor),
         cmocka_unit_test(test_according_to_a_long_title_names_its_person),
         cmocka_unit_test(
             test_a_body_confirming_after_the_event_is_its_source),

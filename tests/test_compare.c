@@ -316,6 +316,40 @@ static void test_a_value_is_shown_from_the_body_before_the_headline(
     corpus_free(c);
 }
 
+/* Like two(), with each text's first line as its headline, as the
+ * loader finds it in a file. */
+static struct corpus *two_titled(void **state, const char *a, const char *b)
+{
+    const char *texts[] = {a, b};
+    struct corpus *c = corpus_new();
+    for (size_t i = 0; i < 2; i++) {
+        size_t len = strlen(texts[i]);
+        struct doc *doc = doc_new("test.txt", xstrndup(texts[i], len), len);
+        doc->title_span = (struct span){0, strcspn(texts[i], "\n")};
+        harness_process(*state, doc);
+        corpus_add(c, doc);
+    }
+    harness_finish(*state, c);
+    return c;
+}
+
+static void test_who_met_is_shown_from_the_body_before_the_headline(
+    void **state)
+{
+    struct corpus *c = two_titled(state,
+        "EU Meets on Syria\n\n"
+        "The European Council met after Russia and Turkey traded blame "
+        "over Syria.\n",
+        "Talks on Syria\n\n"
+        "Diplomats from Russia and Turkey briefed a closed meeting of the "
+        "EU's European Council, officials said.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "meeting", NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    const struct doc *d = c->docs[k->values[0].doc];
+    assert_true(value_claim(c, k, 0)->span.start > d->title_span.end);
+    corpus_free(c);
+}
+
 static void test_an_unresolved_weekday_agrees_with_a_day_on_it(void **state)
 {
     /* neither article is dated, so "on Tuesday" stays unresolved */
@@ -913,6 +947,8 @@ int main(void)
             test_approximate_readings_conflict_only_where_disjoint),
         cmocka_unit_test(test_close_nationality_counts_conflict),
         cmocka_unit_test(test_being_aboard_is_compared_by_count_only),
+        cmocka_unit_test(
+            test_who_met_is_shown_from_the_body_before_the_headline),
         cmocka_unit_test(test_an_unresolved_weekday_agrees_with_a_day_on_it),
         cmocka_unit_test(test_an_unresolved_date_contradicts_nothing),
         cmocka_unit_test(
