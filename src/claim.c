@@ -103,6 +103,7 @@ struct claimer {
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
     struct scan_map *gatherings; /* classes whose "of X" is who took part */
+    struct scan_map *repetitions; /* "times", "occasions": the event's own */
     struct scan_map *loc;  /* locative prepositions; id 0.. */
     unsigned char *loc_kind; /* per loc id: enum loc_kind */
     size_t nloc;
@@ -309,6 +310,8 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
         err = load_word_set(r, "claims/clause_breaks", &c->breaks, d);
     if (!err)
         err = load_word_set(r, "claims/gatherings", &c->gatherings, d);
+    if (!err)
+        err = load_word_set(r, "claims/repetitions", &c->repetitions, d);
     if (err)
         return err;
     const struct rule_table *nt = rules_get(r, "lexicon/demonyms");
@@ -493,6 +496,7 @@ void claim_free(struct claimer *c)
     scan_map_free(c->stop);
     scan_map_free(c->breaks);
     scan_map_free(c->gatherings);
+    scan_map_free(c->repetitions);
     scan_map_free(c->loc);
     free(c->loc_kind);
     arena_free(c->arena);
@@ -1255,6 +1259,22 @@ static int attribution(const struct run *r, struct sent *s)
     return carrier;
 }
 
+/* The thing of frame h: the sentence's, unless the sentence names it
+ * after h past a word that opens another clause (claims/clause_breaks):
+ * in "they warned the pilot ten times before their F-16 jet fired" the
+ * jet is the firing's, not the warning's. A thing carried from an
+ * earlier sentence is kept. */
+static const char *frame_thing(const struct run *r, const struct sent *s,
+                               const struct hit *h)
+{
+    if (!h || !s->thing.key || !s->thing_explicit)
+        return s->thing.key;
+    for (size_t k = h->tok + h->ntok; k < s->thing.tok; k++)
+        if (opens_clause(r, &r->doc->toks[k]))
+            return NULL;
+    return s->thing.key;
+}
+
 static void frame_claims(struct run *r, const struct sent *s,
                          const struct hit *h)
 {
@@ -1268,7 +1288,7 @@ static void frame_claims(struct run *r, const struct sent *s,
     int subj = subject_of(r, s, h, &passive);
     if (subj < 0)
         subj = gathering_of(r, s, h);
-    const char *thing = s->thing.key;
+    const char *thing = frame_thing(r, s, h);
 
     struct claim *ev = add_claim(r, CLAIM_EVENT, s->idx, clause_around(r, s, h));
     if (subj >= 0)
@@ -1432,7 +1452,7 @@ static bool measure_claim(struct run *r, const struct sent *s, size_t i,
     cc->cls = h ? h->p->val : NULL;
     cc->slot = slot;
     cc->scale = strtod(u->val2, NULL);
-    cc->thing = s->thing.key;
+    cc->thing = frame_thing(r, s, h);
     cc->number_idx = (int)i;
     cc->negated = h && negated(r, h);
     cc->attributed_to = s->attributed;
@@ -1531,7 +1551,7 @@ static void nationality_claim(struct run *r, const struct sent *s, size_t i,
     cc->cls = h ? h->p->val : NULL;
     cc->slot = arena_printf(doc->arena, "%s nationals", r->c->demonym[row].name);
     cc->scale = 1;
-    cc->thing = s->thing.key;
+    cc->thing = frame_thing(r, s, h);
     cc->number_idx = (int)i;
     cc->negated = h && negated(r, h);
     cc->attributed_to = s->attributed;
@@ -1577,6 +1597,9 @@ static void plain_count_claim(struct run *r, const struct sent *s, size_t i,
             sp = hull(sp, hs);
     }
     const char *pred = !h ? "aboard" : h->p->val2 ? h->p->val2 : h->p->val;
+    /* "warned 10 times" counts warnings, as "10 warnings" does */
+    if (h && scan_map_get(r->c->repetitions, cat, strlen(cat)) >= 0)
+        cat = pred;
     struct claim *cc = add_claim(r, CLAIM_COUNT, s->idx, sp);
     cc->frame = h ? first_frame + (unsigned)(h - r->preds) : 0;
     cc->cls = h ? h->p->val : "aboard";
@@ -1587,7 +1610,7 @@ static void plain_count_claim(struct run *r, const struct sent *s, size_t i,
     cc->slot = arena_printf(doc->arena, "%s/%s", pred,
                             demonym ? "people" : cat);
     cc->subset = part;
-    cc->thing = s->thing.key;
+    cc->thing = frame_thing(r, s, h);
     cc->number_idx = (int)i;
     cc->negated = h && negated(r, h);
     cc->attributed_to = s->attributed;
@@ -1678,7 +1701,7 @@ static void add_holder(struct run *r, const struct sent *s, size_t at,
     cl->frame = first_frame + (unsigned)(h - r->preds);
     cl->cls = h->p->val;
     cl->slot = "held by";
-    cl->thing = s->thing.key;
+    cl->thing = frame_thing(r, s, h);
     cl->mention_idx = m;
     cl->text = cls;
     cl->attributed_to = s->attributed;
@@ -2048,7 +2071,7 @@ static void source_claims(struct run *r, const struct sent *s,
             const struct source *src = nearest_source(s, h->tok, channel);
             if (src)
                 add_source_claim(r, s->idx, src, first_frame + (unsigned)k,
-                                 h->p->val, s->thing.key);
+                                 h->p->val, frame_thing(r, s, h));
         }
     }
 }
@@ -2292,7 +2315,7 @@ static void add_territory(struct run *r, const struct sent *s, size_t lead,
             frame_event(r, first_frame + (unsigned)(p - r->preds));
         if (ev && !ev->slot) {
             ev->slot = country;
-            ev->thing = s->thing_explicit ? s->thing.key : NULL;
+            ev->thing = s->thing_explicit ? frame_thing(r, s, p) : NULL;
             ev->text = ev->thing ? s->thing.text : NULL;
         }
         return;

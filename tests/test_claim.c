@@ -522,6 +522,39 @@ static void test_of_after_an_attack_names_no_actor(void **state)
     corpus_free(c);
 }
 
+static void test_times_counts_the_events_own_slot(void **state)
+{
+    struct corpus *c = one(state,
+        "Pilot ignored calls\n\n"
+        "Turkey warned the Russian pilot 10 times over Syria.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cc = find_claim(doc, CLAIM_COUNT, "warning", NULL);
+    assert_non_null(cc);
+    assert_string_equal(cc->slot, "warnings/warnings");
+    corpus_free(c);
+}
+
+static void test_a_thing_past_a_clause_opener_is_not_the_earlier_frames(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Jet downed\n\n"
+        "Turkey warned the Russian pilot 10 times before its Xk-31 jet "
+        "opened fire over Syria.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *warn = find_claim(doc, CLAIM_EVENT, "warning", NULL);
+    const struct claim *fire = find_claim(doc, CLAIM_EVENT, "attack", NULL);
+    assert_non_null(warn);
+    assert_non_null(fire);
+    assert_null(warn->thing);
+    assert_non_null(fire->thing);
+    assert_string_equal(fire->thing, "xk31");
+    const struct claim *cc = find_claim(doc, CLAIM_COUNT, "warning", NULL);
+    assert_non_null(cc);
+    assert_null(cc->thing);
+    corpus_free(c);
+}
+
 static void test_over_a_country_is_the_place(void **state)
 {
     struct corpus *c = one(state,
@@ -1039,6 +1072,9 @@ int main(void)
         cmocka_unit_test(test_the_holder_of_the_area_is_a_slot_of_the_event),
         cmocka_unit_test(test_a_meeting_of_a_body_names_who_met),
         cmocka_unit_test(test_of_after_an_attack_names_no_actor),
+        cmocka_unit_test(test_times_counts_the_events_own_slot),
+        cmocka_unit_test(
+            test_a_thing_past_a_clause_opener_is_not_the_earlier_frames),
         cmocka_unit_test(test_according_to_a_long_title_names_its_person),
         cmocka_unit_test(
             test_a_body_confirming_after_the_event_is_its_source),

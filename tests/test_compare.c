@@ -350,6 +350,22 @@ static void test_who_met_is_shown_from_the_body_before_the_headline(
     corpus_free(c);
 }
 
+static void test_warned_ten_times_and_21_warnings_conflict(void **state)
+{
+    /* the jet named after "before" is the firing's: the two warning
+     * counts are both firm, and they cannot both be right */
+    struct corpus *c = two(state,
+        HELI_A "Turkey warned the Russian pilot 10 times before its Xk-31 "
+               "jet opened fire over Syria." HELI_END,
+        HELI_B "Turkey sent 21 warnings to the Russian pilot over Syria."
+               HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_COUNT, "warning", "warnings/warnings");
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_int_equal(k->nvalues, 2);
+    corpus_free(c);
+}
+
 static void test_an_unresolved_weekday_agrees_with_a_day_on_it(void **state)
 {
     /* neither article is dated, so "on Tuesday" stays unresolved */
@@ -949,6 +965,7 @@ int main(void)
         cmocka_unit_test(test_being_aboard_is_compared_by_count_only),
         cmocka_unit_test(
             test_who_met_is_shown_from_the_body_before_the_headline),
+        cmocka_unit_test(test_warned_ten_times_and_21_warnings_conflict),
         cmocka_unit_test(test_an_unresolved_weekday_agrees_with_a_day_on_it),
         cmocka_unit_test(test_an_unresolved_date_contradicts_nothing),
         cmocka_unit_test(
