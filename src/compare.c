@@ -1728,12 +1728,37 @@ static void add_dispute(struct ctx *x, const struct item *v, size_t n,
     free(r);
 }
 
+/* Is polarity pol held firmly in v[0..n) and put in the mouth of a
+ * named source ("the navigator claimed Turkey did not give a warning")?
+ * A party's own version is a version even when one document alone
+ * reports it; an unattributed word in one document may be a misreading
+ * and makes no dispute. */
+static bool named_version(const struct ctx *x, const struct item *v, size_t n,
+                          signed char pol)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].polarity == pol && !v[i].weak &&
+            claim_of(x, &v[i])->attributed_to >= 0)
+            return true;
+    return false;
+}
+
+/* Does version pol have the documents to stand against the other: two,
+ * or one that names who holds it while the other has two? */
+static bool version_stands(const struct ctx *x, const struct item *v,
+                           size_t n, signed char pol)
+{
+    size_t docs = version_docs(v, n, pol);
+    return docs >= 2 || (docs == 1 && version_docs(v, n, -pol) >= 2 &&
+                         named_version(x, v, n, pol));
+}
+
 /* Judge the "happened" slot v[0..n) (sorted by document). */
 static void judge_happened(struct ctx *x, const struct item *v, size_t n,
                            const char *event, unsigned id, const char *topic)
 {
     if (!has_strong(v, n, 1) || !has_strong(v, n, -1) ||
-        version_docs(v, n, 1) < 2 || version_docs(v, n, -1) < 2) {
+        !version_stands(x, v, n, 1) || !version_stands(x, v, n, -1)) {
         judge(x, v, n, event, id, topic);
         return;
     }

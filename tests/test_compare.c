@@ -639,6 +639,43 @@ static bool span_has_words(const struct corpus *c, const struct comparison *k,
     return false;
 }
 
+#define WARN_A "Jet downed\n\nTurkey warned the Russian pilot over Syria " \
+               "on Monday.\n"
+#define WARN_B "Pilot warned\n\nTurkish officials warned the Russian " \
+               "pilot over Syria on Monday.\n"
+
+static void test_one_named_partys_denial_disputes_a_told_event(void **state)
+{
+    const char *texts[] = {
+        WARN_A, WARN_B,
+        "Moscow answers\n\nSergei Lavrov said Turkey did not warn the "
+        "Russian pilot over Syria on Monday.\n",
+        NULL};
+    struct corpus *c = harness_pipeline(*state, texts);
+    const struct comparison *k = NULL;
+    for (size_t i = 0; i < c->ncomparisons && !k; i++)
+        if (c->comparisons[i].kind == CLAIM_EVENT &&
+            c->comparisons[i].verdict == VERDICT_CONFLICT)
+            k = &c->comparisons[i];
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_string_equal(value_claim(c, k, 0)->cls, "warning");
+    assert_int_equal(k->nvalues, 3);
+    corpus_free(c);
+}
+
+static void test_one_unattributed_denial_makes_no_dispute(void **state)
+{
+    /* one document's bare "did not" may be a misreading: no conflict */
+    const char *texts[] = {
+        WARN_A, WARN_B,
+        "Moscow answers\n\nTurkey did not warn the Russian pilot over "
+        "Syria on Monday.\n",
+        NULL};
+    struct corpus *c = harness_pipeline(*state, texts);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
 static void test_presence_in_another_country_denies_the_incursion(
     void **state)
 {
@@ -986,6 +1023,8 @@ int main(void)
         cmocka_unit_test(test_contains_follows_the_class_chain),
         cmocka_unit_test(test_stated_and_denied_violation_conflict),
         cmocka_unit_test(test_no_sign_of_stopping_does_not_deny_the_offensive),
+        cmocka_unit_test(test_one_named_partys_denial_disputes_a_told_event),
+        cmocka_unit_test(test_one_unattributed_denial_makes_no_dispute),
         cmocka_unit_test(test_presence_in_another_country_denies_the_incursion),
         cmocka_unit_test(test_presence_without_an_incursion_says_nothing),
         cmocka_unit_test(test_both_versions_in_every_source_are_a_dispute),
