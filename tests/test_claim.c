@@ -555,6 +555,17 @@ static void test_a_thing_past_a_clause_opener_is_not_the_earlier_frames(
     corpus_free(c);
 }
 
+static void test_warning_of_consequences_is_a_threat(void **state)
+{
+    struct corpus *c = one(state,
+        "Moscow angry\n\n"
+        "Russia warned of serious consequences for its ties with Turkey.\n");
+    const struct doc *doc = c->docs[0];
+    assert_non_null(find_claim(doc, CLAIM_EVENT, "threat", "warned of"));
+    assert_null(find_claim(doc, CLAIM_EVENT, "warning", NULL));
+    corpus_free(c);
+}
+
 static void test_over_a_country_is_the_place(void **state)
 {
     struct corpus *c = one(state,
@@ -1073,6 +1084,7 @@ int main(void)
         cmocka_unit_test(test_a_meeting_of_a_body_names_who_met),
         cmocka_unit_test(test_of_after_an_attack_names_no_actor),
         cmocka_unit_test(test_times_counts_the_events_own_slot),
+        cmocka_unit_test(test_warning_of_consequences_is_a_threat),
         cmocka_unit_test(
             test_a_thing_past_a_clause_opener_is_not_the_earlier_frames),
         cmocka_unit_test(test_according_to_a_long_title_names_its_person),
