@@ -566,6 +566,18 @@ static void test_warning_of_consequences_is_a_threat(void **state)
     corpus_free(c);
 }
 
+static void test_never_responded_is_a_denied_response(void **state)
+{
+    struct corpus *c = one(state,
+        "Calls unanswered\n\n"
+        "The Xk-31 crew was called ten times and never responded.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ev = find_claim(doc, CLAIM_EVENT, "response", NULL);
+    assert_non_null(ev);
+    assert_true(ev->negated);
+    corpus_free(c);
+}
+
 static void test_over_a_country_is_the_place(void **state)
 {
     struct corpus *c = one(state,
@@ -1085,6 +1097,7 @@ int main(void)
         cmocka_unit_test(test_of_after_an_attack_names_no_actor),
         cmocka_unit_test(test_times_counts_the_events_own_slot),
         cmocka_unit_test(test_warning_of_consequences_is_a_threat),
+        cmocka_unit_test(test_never_responded_is_a_denied_response),
         cmocka_unit_test(
             test_a_thing_past_a_clause_opener_is_not_the_earlier_frames),
         cmocka_unit_test(test_according_to_a_long_title_names_its_person),
