@@ -578,6 +578,19 @@ static void test_never_responded_is_a_denied_response(void **state)
     corpus_free(c);
 }
 
+static void test_who_released_an_image_is_its_actor(void **state)
+{
+    struct corpus *c = one(state,
+        "Radar track shown\n\n"
+        "A radar image released by Turkey showed the Xk-31 jet over its "
+        "territory.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ac = find_claim(doc, CLAIM_ACTOR, "disclosure", NULL);
+    assert_non_null(ac);
+    assert_mention(doc, ac->mention_idx, "Turkey");
+    corpus_free(c);
+}
+
 static void test_over_a_country_is_the_place(void **state)
 {
     struct corpus *c = one(state,
@@ -1098,6 +1111,7 @@ int main(void)
         cmocka_unit_test(test_times_counts_the_events_own_slot),
         cmocka_unit_test(test_warning_of_consequences_is_a_threat),
         cmocka_unit_test(test_never_responded_is_a_denied_response),
+        cmocka_unit_test(test_who_released_an_image_is_its_actor),
         cmocka_unit_test(
             test_a_thing_past_a_clause_opener_is_not_the_earlier_frames),
         cmocka_unit_test(test_according_to_a_long_title_names_its_person),
