@@ -102,6 +102,8 @@ struct claimer {
     struct scan_map *route_verbs; /* "travelling" (from X to Y) */
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
+    struct scan_map *gatherings; /* classes whose "of X" is who took part */
+    struct scan_map *repetitions; /* "times", "occasions": the event's own */
     struct scan_map *loc;  /* locative prepositions; id 0.. */
     unsigned char *loc_kind; /* per loc id: enum loc_kind */
     size_t nloc;
@@ -306,6 +308,10 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
         err = load_word_set(r, "claims/route_verbs", &c->route_verbs, d);
     if (!err)
         err = load_word_set(r, "claims/clause_breaks", &c->breaks, d);
+    if (!err)
+        err = load_word_set(r, "claims/gatherings", &c->gatherings, d);
+    if (!err)
+        err = load_word_set(r, "claims/repetitions", &c->repetitions, d);
     if (err)
         return err;
     const struct rule_table *nt = rules_get(r, "lexicon/demonyms");
@@ -489,6 +495,8 @@ void claim_free(struct claimer *c)
     scan_map_free(c->route_verbs);
     scan_map_free(c->stop);
     scan_map_free(c->breaks);
+    scan_map_free(c->gatherings);
+    scan_map_free(c->repetitions);
     scan_map_free(c->loc);
     free(c->loc_kind);
     arena_free(c->arena);
@@ -889,6 +897,53 @@ static int subject_of(const struct run *r, const struct sent *s,
     return best;
 }
 
+/* Do the bytes between two mentions only make the first one's
+ * possessive ("NATO's North Atlantic Council", with ' or ’)? */
+static bool possessive_between(const char *text, size_t from, size_t to)
+{
+    const char *p = text + from;
+    if (*p == '\'')
+        p++;
+    else if (!strncmp(p, "\xe2\x80\x99", 3))
+        p += 3;
+    else
+        return false;
+    if (*p != 's')
+        return false;
+    p++;
+    return p + 1 == text + to && *p == ' ';
+}
+
+/* Who took part in a gathering named by a noun with "of" after it ("a
+ * meeting of NATO's North Atlantic Council"): the first mention other
+ * than a place within three tokens after "of", or the body it names in
+ * the possessive. Only for the classes of claims/gatherings; -1 if
+ * none. */
+static int gathering_of(const struct run *r, const struct sent *s,
+                        const struct hit *h)
+{
+    const struct doc *doc = r->doc;
+    const struct token *toks = doc->toks;
+    size_t hend = h->tok + h->ntok;
+    if (hend >= s->b || !word_eq(r->text, &toks[hend], "of", false) ||
+        scan_map_get(r->c->gatherings, h->p->val, strlen(h->p->val)) < 0)
+        return -1;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        size_t mt = token_of(r, s, mm->span.start);
+        if (mt <= hend)
+            continue;
+        if (mt > hend + 3 || mm->type == ENT_PLACE)
+            return -1;
+        if (m + 1 < s->m1 &&
+            possessive_between(r->text, mm->span.end,
+                               doc->mentions[m + 1].span.start))
+            return (int)m + 1;
+        return (int)m;
+    }
+    return -1;
+}
+
 /* The place of frame h: a place after a locative preposition ("in Idlib",
  * "over the eastern Mediterranean", "near the town of Digne"), nearest to
  * the predicate. */
@@ -1204,6 +1259,22 @@ static int attribution(const struct run *r, struct sent *s)
     return carrier;
 }
 
+/* The thing of frame h: the sentence's, unless the sentence names it
+ * after h past a word that opens another clause (claims/clause_breaks):
+ * in "they warned the pilot ten times before their F-16 jet fired" the
+ * jet is the firing's, not the warning's. A thing carried from an
+ * earlier sentence is kept. */
+static const char *frame_thing(const struct run *r, const struct sent *s,
+                               const struct hit *h)
+{
+    if (!h || !s->thing.key || !s->thing_explicit)
+        return s->thing.key;
+    for (size_t k = h->tok + h->ntok; k < s->thing.tok; k++)
+        if (opens_clause(r, &r->doc->toks[k]))
+            return NULL;
+    return s->thing.key;
+}
+
 static void frame_claims(struct run *r, const struct sent *s,
                          const struct hit *h)
 {
@@ -1215,7 +1286,9 @@ static void frame_claims(struct run *r, const struct sent *s,
     bool neg = negated(r, h);
     bool passive;
     int subj = subject_of(r, s, h, &passive);
-    const char *thing = s->thing.key;
+    if (subj < 0)
+        subj = gathering_of(r, s, h);
+    const char *thing = frame_thing(r, s, h);
 
     struct claim *ev = add_claim(r, CLAIM_EVENT, s->idx, clause_around(r, s, h));
     if (subj >= 0)
@@ -1379,7 +1452,7 @@ static bool measure_claim(struct run *r, const struct sent *s, size_t i,
     cc->cls = h ? h->p->val : NULL;
     cc->slot = slot;
     cc->scale = strtod(u->val2, NULL);
-    cc->thing = s->thing.key;
+    cc->thing = frame_thing(r, s, h);
     cc->number_idx = (int)i;
     cc->negated = h && negated(r, h);
     cc->attributed_to = s->attributed;
@@ -1478,7 +1551,7 @@ static void nationality_claim(struct run *r, const struct sent *s, size_t i,
     cc->cls = h ? h->p->val : NULL;
     cc->slot = arena_printf(doc->arena, "%s nationals", r->c->demonym[row].name);
     cc->scale = 1;
-    cc->thing = s->thing.key;
+    cc->thing = frame_thing(r, s, h);
     cc->number_idx = (int)i;
     cc->negated = h && negated(r, h);
     cc->attributed_to = s->attributed;
@@ -1524,6 +1597,9 @@ static void plain_count_claim(struct run *r, const struct sent *s, size_t i,
             sp = hull(sp, hs);
     }
     const char *pred = !h ? "aboard" : h->p->val2 ? h->p->val2 : h->p->val;
+    /* "warned 10 times" counts warnings, as "10 warnings" does */
+    if (h && scan_map_get(r->c->repetitions, cat, strlen(cat)) >= 0)
+        cat = pred;
     struct claim *cc = add_claim(r, CLAIM_COUNT, s->idx, sp);
     cc->frame = h ? first_frame + (unsigned)(h - r->preds) : 0;
     cc->cls = h ? h->p->val : "aboard";
@@ -1534,7 +1610,7 @@ static void plain_count_claim(struct run *r, const struct sent *s, size_t i,
     cc->slot = arena_printf(doc->arena, "%s/%s", pred,
                             demonym ? "people" : cat);
     cc->subset = part;
-    cc->thing = s->thing.key;
+    cc->thing = frame_thing(r, s, h);
     cc->number_idx = (int)i;
     cc->negated = h && negated(r, h);
     cc->attributed_to = s->attributed;
@@ -1625,7 +1701,7 @@ static void add_holder(struct run *r, const struct sent *s, size_t at,
     cl->frame = first_frame + (unsigned)(h - r->preds);
     cl->cls = h->p->val;
     cl->slot = "held by";
-    cl->thing = s->thing.key;
+    cl->thing = frame_thing(r, s, h);
     cl->mention_idx = m;
     cl->text = cls;
     cl->attributed_to = s->attributed;
@@ -1995,7 +2071,7 @@ static void source_claims(struct run *r, const struct sent *s,
             const struct source *src = nearest_source(s, h->tok, channel);
             if (src)
                 add_source_claim(r, s->idx, src, first_frame + (unsigned)k,
-                                 h->p->val, s->thing.key);
+                                 h->p->val, frame_thing(r, s, h));
         }
     }
 }
@@ -2239,7 +2315,7 @@ static void add_territory(struct run *r, const struct sent *s, size_t lead,
             frame_event(r, first_frame + (unsigned)(p - r->preds));
         if (ev && !ev->slot) {
             ev->slot = country;
-            ev->thing = s->thing_explicit ? s->thing.key : NULL;
+            ev->thing = s->thing_explicit ? frame_thing(r, s, p) : NULL;
             ev->text = ev->thing ? s->thing.text : NULL;
         }
         return;

@@ -958,8 +958,13 @@ static struct comparison *new_comparison(struct ctx *x)
     return k;
 }
 
+static bool in_headline(const struct ctx *x, const struct item *it);
+
 /* Pick one item per document from v[0..n) (sorted by document): the one
- * most documents agree with, strong before weak. Returns how many. */
+ * most documents agree with, strong before weak, then a value of the
+ * body before one of the headline (the body states who, where, when
+ * with their context: "the council met" over "NATO Meets"). Returns how
+ * many. */
 static size_t representatives(const struct ctx *x, const struct item *v,
                               size_t n, const struct item **out)
 {
@@ -974,7 +979,11 @@ static size_t representatives(const struct ctx *x, const struct item *v,
          * other documents': enough to find the value most agree with,
          * and linear in the slot's size. */
         for (size_t k = i; k < j && k < i + SAMPLE; k++) {
-            long score = v[k].weak ? 0 : 1;
+            /* weights: each agreeing document 4, firm 2, body 1. That
+             * an event happened is told as well by a headline. */
+            long body = claim_of(x, &v[k])->kind != CLAIM_EVENT &&
+                        !in_headline(x, &v[k]);
+            long score = (v[k].weak ? 0 : 2) + body;
             for (size_t o = 0, seen = 0; o < n && seen < SAMPLE; o++) {
                 if (o == i)
                     o = j; /* skip this document's own values */
@@ -982,7 +991,7 @@ static size_t representatives(const struct ctx *x, const struct item *v,
                     break;
                 seen++;
                 if (rel_of(x, &v[k], &v[o]) != REL_CLASH)
-                    score += 2;
+                    score += 4;
             }
             if (score > bestscore) {
                 best = &v[k];
@@ -1751,12 +1760,37 @@ static void add_dispute(struct ctx *x, const struct item *v, size_t n,
     free(r);
 }
 
+/* Is polarity pol held firmly in v[0..n) and put in the mouth of a
+ * named source ("the navigator claimed Turkey did not give a warning")?
+ * A party's own version is a version even when one document alone
+ * reports it; an unattributed word in one document may be a misreading
+ * and makes no dispute. */
+static bool named_version(const struct ctx *x, const struct item *v, size_t n,
+                          signed char pol)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].polarity == pol && !v[i].weak &&
+            claim_of(x, &v[i])->attributed_to >= 0)
+            return true;
+    return false;
+}
+
+/* Does version pol have the documents to stand against the other: two,
+ * or one that names who holds it while the other has two? */
+static bool version_stands(const struct ctx *x, const struct item *v,
+                           size_t n, signed char pol)
+{
+    size_t docs = version_docs(v, n, pol);
+    return docs >= 2 || (docs == 1 && version_docs(v, n, -pol) >= 2 &&
+                         named_version(x, v, n, pol));
+}
+
 /* Judge the "happened" slot v[0..n) (sorted by document). */
 static void judge_happened(struct ctx *x, const struct item *v, size_t n,
                            const char *event, unsigned id, const char *topic)
 {
     if (!has_strong(v, n, 1) || !has_strong(v, n, -1) ||
-        version_docs(v, n, 1) < 2 || version_docs(v, n, -1) < 2) {
+        !version_stands(x, v, n, 1) || !version_stands(x, v, n, -1)) {
         judge(x, v, n, event, id, topic);
         return;
     }

@@ -512,6 +512,104 @@ static void test_passive_by_names_the_actor(void **state)
     corpus_free(c);
 }
 
+/* ---- who took part, what was told (su24b) ----------------------------- */
+
+static void test_a_meeting_of_a_body_names_who_met(void **state)
+{
+    struct corpus *c = one(state,
+        "Envoys briefed\n\n"
+        "Diplomats from Russia and Turkey briefed a closed meeting of the "
+        "EU's European Council, officials said.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ac = find_claim(doc, CLAIM_ACTOR, "meeting", NULL);
+    assert_non_null(ac);
+    assert_mention(doc, ac->mention_idx, "European Council");
+    assert_true(
+        span_has(doc, ac->span, "meeting of the EU's European Council"));
+    corpus_free(c);
+}
+
+static void test_of_after_an_attack_names_no_actor(void **state)
+{
+    /* "the shelling of X": X was hit, it did not shell */
+    struct corpus *c = one(state,
+        "Offices hit\n\n"
+        "Officials condemned the shelling of the European Council offices.\n");
+    const struct doc *doc = c->docs[0];
+    assert_non_null(find_claim(doc, CLAIM_EVENT, "shelling", NULL));
+    assert_null(find_claim(doc, CLAIM_ACTOR, "shelling", NULL));
+    corpus_free(c);
+}
+
+static void test_times_counts_the_events_own_slot(void **state)
+{
+    struct corpus *c = one(state,
+        "Pilot ignored calls\n\n"
+        "Turkey warned the Russian pilot 10 times over Syria.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cc = find_claim(doc, CLAIM_COUNT, "warning", NULL);
+    assert_non_null(cc);
+    assert_string_equal(cc->slot, "warnings/warnings");
+    corpus_free(c);
+}
+
+static void test_a_thing_past_a_clause_opener_is_not_the_earlier_frames(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Jet downed\n\n"
+        "Turkey warned the Russian pilot 10 times before its Xk-31 jet "
+        "opened fire over Syria.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *warn = find_claim(doc, CLAIM_EVENT, "warning", NULL);
+    const struct claim *fire = find_claim(doc, CLAIM_EVENT, "attack", NULL);
+    assert_non_null(warn);
+    assert_non_null(fire);
+    assert_null(warn->thing);
+    assert_non_null(fire->thing);
+    assert_string_equal(fire->thing, "xk31");
+    const struct claim *cc = find_claim(doc, CLAIM_COUNT, "warning", NULL);
+    assert_non_null(cc);
+    assert_null(cc->thing);
+    corpus_free(c);
+}
+
+static void test_warning_of_consequences_is_a_threat(void **state)
+{
+    struct corpus *c = one(state,
+        "Moscow angry\n\n"
+        "Russia warned of serious consequences for its ties with Turkey.\n");
+    const struct doc *doc = c->docs[0];
+    assert_non_null(find_claim(doc, CLAIM_EVENT, "threat", "warned of"));
+    assert_null(find_claim(doc, CLAIM_EVENT, "warning", NULL));
+    corpus_free(c);
+}
+
+static void test_never_responded_is_a_denied_response(void **state)
+{
+    struct corpus *c = one(state,
+        "Calls unanswered\n\n"
+        "The Xk-31 crew was called ten times and never responded.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ev = find_claim(doc, CLAIM_EVENT, "response", NULL);
+    assert_non_null(ev);
+    assert_true(ev->negated);
+    corpus_free(c);
+}
+
+static void test_who_released_an_image_is_its_actor(void **state)
+{
+    struct corpus *c = one(state,
+        "Radar track shown\n\n"
+        "A radar image released by Turkey showed the Xk-31 jet over its "
+        "territory.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ac = find_claim(doc, CLAIM_ACTOR, "disclosure", NULL);
+    assert_non_null(ac);
+    assert_mention(doc, ac->mention_idx, "Turkey");
+    corpus_free(c);
+}
+
 static void test_over_a_country_is_the_place(void **state)
 {
     struct corpus *c = one(state,
@@ -1027,6 +1125,14 @@ int main(void)
         cmocka_unit_test(test_a_number_with_a_unit_is_a_measure),
         cmocka_unit_test(test_a_makers_name_keys_like_its_designation),
         cmocka_unit_test(test_the_holder_of_the_area_is_a_slot_of_the_event),
+        cmocka_unit_test(test_a_meeting_of_a_body_names_who_met),
+        cmocka_unit_test(test_of_after_an_attack_names_no_actor),
+        cmocka_unit_test(test_times_counts_the_events_own_slot),
+        cmocka_unit_test(test_warning_of_consequences_is_a_threat),
+        cmocka_unit_test(test_never_responded_is_a_denied_response),
+        cmocka_unit_test(test_who_released_an_image_is_its_actor),
+        cmocka_unit_test(
+            test_a_thing_past_a_clause_opener_is_not_the_earlier_frames),
         cmocka_unit_test(test_according_to_a_long_title_names_its_person),
         cmocka_unit_test(
             test_a_body_confirming_after_the_event_is_its_source),

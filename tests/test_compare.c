@@ -346,6 +346,56 @@ static void test_a_value_is_shown_from_the_body_before_the_headline(
     corpus_free(c);
 }
 
+/* Like two(), with each text's first line as its headline, as the
+ * loader finds it in a file. */
+static struct corpus *two_titled(void **state, const char *a, const char *b)
+{
+    const char *texts[] = {a, b};
+    struct corpus *c = corpus_new();
+    for (size_t i = 0; i < 2; i++) {
+        size_t len = strlen(texts[i]);
+        struct doc *doc = doc_new("test.txt", xstrndup(texts[i], len), len);
+        doc->title_span = (struct span){0, strcspn(texts[i], "\n")};
+        harness_process(*state, doc);
+        corpus_add(c, doc);
+    }
+    harness_finish(*state, c);
+    return c;
+}
+
+static void test_who_met_is_shown_from_the_body_before_the_headline(
+    void **state)
+{
+    struct corpus *c = two_titled(state,
+        "EU Meets on Syria\n\n"
+        "The European Council met after Russia and Turkey traded blame "
+        "over Syria.\n",
+        "Talks on Syria\n\n"
+        "Diplomats from Russia and Turkey briefed a closed meeting of the "
+        "EU's European Council, officials said.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "meeting", NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    const struct doc *d = c->docs[k->values[0].doc];
+    assert_true(value_claim(c, k, 0)->span.start > d->title_span.end);
+    corpus_free(c);
+}
+
+static void test_warned_ten_times_and_21_warnings_conflict(void **state)
+{
+    /* the jet named after "before" is the firing's: the two warning
+     * counts are both firm, and they cannot both be right */
+    struct corpus *c = two(state,
+        HELI_A "Turkey warned the Russian pilot 10 times before its Xk-31 "
+               "jet opened fire over Syria." HELI_END,
+        HELI_B "Turkey sent 21 warnings to the Russian pilot over Syria."
+               HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_COUNT, "warning", "warnings/warnings");
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_int_equal(k->nvalues, 2);
+    corpus_free(c);
+}
+
 static void test_an_unresolved_weekday_agrees_with_a_day_on_it(void **state)
 {
     /* neither article is dated, so "on Tuesday" stays unresolved */
@@ -617,6 +667,43 @@ static bool span_has_words(const struct corpus *c, const struct comparison *k,
         if (!memcmp(d->text + i, w, n))
             return true;
     return false;
+}
+
+#define WARN_A "Jet downed\n\nTurkey warned the Russian pilot over Syria " \
+               "on Monday.\n"
+#define WARN_B "Pilot warned\n\nTurkish officials warned the Russian " \
+               "pilot over Syria on Monday.\n"
+
+static void test_one_named_partys_denial_disputes_a_told_event(void **state)
+{
+    const char *texts[] = {
+        WARN_A, WARN_B,
+        "Moscow answers\n\nSergei Lavrov said Turkey did not warn the "
+        "Russian pilot over Syria on Monday.\n",
+        NULL};
+    struct corpus *c = harness_pipeline(*state, texts);
+    const struct comparison *k = NULL;
+    for (size_t i = 0; i < c->ncomparisons && !k; i++)
+        if (c->comparisons[i].kind == CLAIM_EVENT &&
+            c->comparisons[i].verdict == VERDICT_CONFLICT)
+            k = &c->comparisons[i];
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_string_equal(value_claim(c, k, 0)->cls, "warning");
+    assert_int_equal(k->nvalues, 3);
+    corpus_free(c);
+}
+
+static void test_one_unattributed_denial_makes_no_dispute(void **state)
+{
+    /* one document's bare "did not" may be a misreading: no conflict */
+    const char *texts[] = {
+        WARN_A, WARN_B,
+        "Moscow answers\n\nTurkey did not warn the Russian pilot over "
+        "Syria on Monday.\n",
+        NULL};
+    struct corpus *c = harness_pipeline(*state, texts);
+    assert_no_conflict(c);
+    corpus_free(c);
 }
 
 static void test_presence_in_another_country_denies_the_incursion(
@@ -948,6 +1035,9 @@ int main(void)
             test_approximate_readings_conflict_only_where_disjoint),
         cmocka_unit_test(test_close_nationality_counts_conflict),
         cmocka_unit_test(test_being_aboard_is_compared_by_count_only),
+        cmocka_unit_test(
+            test_who_met_is_shown_from_the_body_before_the_headline),
+        cmocka_unit_test(test_warned_ten_times_and_21_warnings_conflict),
         cmocka_unit_test(test_an_unresolved_weekday_agrees_with_a_day_on_it),
         cmocka_unit_test(test_an_unresolved_date_contradicts_nothing),
         cmocka_unit_test(
@@ -968,6 +1058,8 @@ int main(void)
         cmocka_unit_test(test_contains_follows_the_class_chain),
         cmocka_unit_test(test_stated_and_denied_violation_conflict),
         cmocka_unit_test(test_no_sign_of_stopping_does_not_deny_the_offensive),
+        cmocka_unit_test(test_one_named_partys_denial_disputes_a_told_event),
+        cmocka_unit_test(test_one_unattributed_denial_makes_no_dispute),
         cmocka_unit_test(test_presence_in_another_country_denies_the_incursion),
         cmocka_unit_test(test_presence_without_an_incursion_says_nothing),
         cmocka_unit_test(test_both_versions_in_every_source_are_a_dispute),
