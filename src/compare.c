@@ -955,8 +955,12 @@ static struct comparison *new_comparison(struct ctx *x)
     return k;
 }
 
+static bool in_headline(const struct ctx *x, const struct item *it);
+
 /* Pick one item per document from v[0..n) (sorted by document): the one
- * most documents agree with, strong before weak. Returns how many. */
+ * most documents agree with, strong before weak, and among equals the
+ * first outside the headline, which states the value in its context
+ * where the headline only sums it up. Returns how many. */
 static size_t representatives(const struct ctx *x, const struct item *v,
                               size_t n, const struct item **out)
 {
@@ -967,6 +971,7 @@ static size_t representatives(const struct ctx *x, const struct item *v,
             j++;
         const struct item *best = NULL;
         long bestscore = -1;
+        bool best_headline = false;
         /* A sample of this document's values against a sample of the
          * other documents': enough to find the value most agree with,
          * and linear in the slot's size. */
@@ -981,9 +986,12 @@ static size_t representatives(const struct ctx *x, const struct item *v,
                 if (rel_of(x, &v[k], &v[o]) != REL_CLASH)
                     score += 2;
             }
-            if (score > bestscore) {
+            bool headline = in_headline(x, &v[k]);
+            if (score > bestscore ||
+                (score == bestscore && best_headline && !headline)) {
                 best = &v[k];
                 bestscore = score;
+                best_headline = headline;
             }
         }
         out[m++] = best;
