@@ -93,6 +93,7 @@ struct claimer {
     struct ptable titles;   /* lexicon/titles: offices, ranks, prefixes */
     struct ptable territory; /* claims/territory: incursion and presence */
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
+    struct ptable failures;  /* claims/failures: "but failed", "in vain" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -459,6 +460,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->irrealis, r, "claims/irrealis", 2, 2, d);
     if (!err)
+        err = ptable_load(c, &c->failures, r, "claims/failures", 1, 1, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -487,6 +490,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->titles);
     ptable_free(&c->territory);
     ptable_free(&c->irrealis);
+    ptable_free(&c->failures);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -2174,6 +2178,77 @@ static void mood_claims(struct run *r, const struct sent *s,
     }
 }
 
+/* ---- attempts that failed ------------------------------------------------ */
+
+/* How many tokens a cue of claims/failures may stand after the
+ * predicate it reports on: "they will be able to separate the groups
+ * they back from the cells, but until now they have not been
+ * successful". */
+#define FAILURE_WORDS 24
+
+/* Deny every claim of frame f in sentence si but its sources: the
+ * event did not happen, so what it would have counted, dated or placed
+ * states nothing either. The event's span takes in the cue at, the
+ * words that deny it. */
+static void deny_frame(struct run *r, unsigned si, unsigned f, struct span at)
+{
+    for (size_t k = r->doc->nclaims; k > 0; k--) {
+        struct claim *cl = &r->doc->claims[k - 1];
+        if (cl->sentence != si)
+            break;
+        if (cl->frame != f ||
+            (cl->kind == CLAIM_ACTOR && cl->slot &&
+             (!strcmp(cl->slot, CLAIM_SLOT_SAID_BY) ||
+              !strcmp(cl->slot, CLAIM_SLOT_REPORTED_BY))))
+            continue;
+        cl->negated = true;
+        if (cl->kind == CLAIM_EVENT) {
+            cl->slot = NULL;
+            cl->span = hull(cl->span, at);
+        }
+    }
+}
+
+/* Is frame f's event put out of the real (claims/irrealis)? */
+static struct claim *unreal_event(struct run *r, unsigned f)
+{
+    struct claim *ev = frame_event(r, f);
+    return ev && ev->slot && !strcmp(ev->slot, "unreal") ? ev : NULL;
+}
+
+/* "They were to separate A from B, but have not succeeded": a frame
+ * put out of the real (promised, planned, tried) that a later cue of the
+ * same sentence says did not come off is denied, a told fact now rather
+ * than a plan. The cue speaks of the nearest such frame before it; real
+ * ones are passed over ("to separate the groups they are supporting"):
+ * what took place cannot fail to, and "the attack was unsuccessful"
+ * still tells an attack. */
+static void failure_claims(struct run *r, const struct sent *s,
+                           unsigned first_frame)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t i = s->a; i < s->b; i++) {
+        size_t n;
+        if (!ptable_match(&r->c->failures, r->text, toks, i, s->b, &n))
+            continue;
+        struct span at = {toks[i].span.start, toks[i + n - 1].span.end};
+        for (size_t k = r->npreds; k > 0; k--) {
+            const struct hit *h = &r->preds[k - 1];
+            if (h->tok + h->ntok > i)
+                continue;
+            if (i - h->tok > FAILURE_WORDS || clause_break(r, h->tok, i))
+                break;
+            struct claim *ev =
+                unreal_event(r, first_frame + (unsigned)(k - 1));
+            if (ev) {
+                deny_frame(r, s->idx, ev->frame, at);
+                break;
+            }
+        }
+        i += n - 1;
+    }
+}
+
 /* ---- whose territory --------------------------------------------------------- */
 
 /* Tokens an area may lie past its act or preposition ("a 2-mile section
@@ -2525,6 +2600,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     source_only(r, &s);
     mood_claims(r, &s, first_frame);
     territory_claims(r, &s, first_frame);
+    failure_claims(r, &s, first_frame);
     role_claims(r, &s);
     reported_speech(r, &s);
 }

@@ -1776,12 +1776,16 @@ static bool named_version(const struct ctx *x, const struct item *v, size_t n,
 }
 
 /* Does version pol have the documents to stand against the other: two,
- * or one that names who holds it while the other has two? */
+ * or, for a denial, one that names who denies while the telling has two?
+ * Only a denial: a lone telling set against denials is as often a
+ * different happening that shares the class ("the terms of the
+ * disengagement" against "they have not separated them"). */
 static bool version_stands(const struct ctx *x, const struct item *v,
                            size_t n, signed char pol)
 {
     size_t docs = version_docs(v, n, pol);
-    return docs >= 2 || (docs == 1 && version_docs(v, n, -pol) >= 2 &&
+    return docs >= 2 || (docs == 1 && pol < 0 &&
+                         version_docs(v, n, -pol) >= 2 &&
                          named_version(x, v, n, pol));
 }
 
@@ -1799,6 +1803,52 @@ static void judge_happened(struct ctx *x, const struct item *v, size_t n,
     add_dispute(x, v, n, event, id, topic);
 }
 
+/* ---- planned and possible ------------------------------------------------ */
+
+static bool is_unreal(const struct ctx *x, const struct item *it)
+{
+    const char *slot = claim_of(x, it)->slot;
+    return slot && !strcmp(slot, "unreal");
+}
+
+/* An event spoken of as planned, promised, feared or possible ("the army
+ * can begin the assault", "to then attack the rebels") is neither told
+ * nor denied, and joins the "happened" slot only weakly, where a firm
+ * report of the event in the same document outweighs it. Two sources
+ * that both speak of it as to come still meet on that, shown here apart:
+ * each document's first such claim, outside the headline where it can.
+ * What may come cannot contradict: "may" and "may not" are partial. */
+static void judge_unreal(struct ctx *x, const struct item *v, size_t n,
+                         const char *event, unsigned id)
+{
+    const struct item **r = xmalloc((n + 1) * sizeof *r);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_unreal(x, &v[i]))
+            continue;
+        if (!m || r[m - 1]->doc != v[i].doc)
+            r[m++] = &v[i];
+        else if (in_headline(x, r[m - 1]) && !in_headline(x, &v[i]))
+            r[m - 1] = &v[i];
+    }
+    if (m >= 2) {
+        enum verdict verdict = VERDICT_AGREE;
+        for (size_t i = 1; i < m; i++)
+            if (claim_of(x, r[i])->negated != claim_of(x, r[0])->negated)
+                verdict = VERDICT_PARTIAL;
+        add_comparison(x, r, m, verdict, event, id,
+                       arena_printf(x->c->arena, "%s: planned or possible",
+                                    event));
+        struct comparison *k = &x->c->comparisons[x->c->ncomparisons - 1];
+        k->note = arena_printf(x->c->arena,
+                               "spoken of as to come in %zu sources", m);
+        k->why = verdict == VERDICT_AGREE
+                     ? "planned or possible alike"
+                     : "planned or possible, and its opposite";
+    }
+    free(r);
+}
+
 static void judge_events(struct ctx *x)
 {
     qsort(x->v, x->n, sizeof *x->v, cmp_by_slot);
@@ -1814,10 +1864,11 @@ static void judge_events(struct ctx *x)
             while (b < j && !strcmp(x->v[b].slot, x->v[a].slot))
                 b++;
             const struct claim *c0 = claim_of(x, &x->v[a]);
-            if (c0->kind == CLAIM_EVENT)
+            if (c0->kind == CLAIM_EVENT) {
                 judge_happened(x, x->v + a, b - a, title, id,
                                slot_topic(x, title, c0));
-            else if (is_measure(c0))
+                judge_unreal(x, x->v + a, b - a, title, id);
+            } else if (is_measure(c0))
                 judge_measures(x, x->v + a, b - a, title, id,
                                slot_topic(x, title, c0));
             else if (is_source(c0))

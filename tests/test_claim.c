@@ -493,6 +493,67 @@ static void test_a_needed_or_hoped_event_is_unreal(void **state)
     corpus_free(c);
 }
 
+static void test_a_promise_that_failed_is_denied(void **state)
+{
+    struct corpus *c = one(state,
+        "Border talks\n\n"
+        "The mediators said they would disengage the two militias "
+        "they are backing from the smugglers, but so far they have not been "
+        "successful in doing so.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *sep =
+        find_claim(doc, CLAIM_EVENT, "separation", NULL);
+    const struct claim *fund = find_claim(doc, CLAIM_EVENT, "support", NULL);
+    assert_non_null(sep);
+    assert_non_null(fund);
+    assert_true(sep->negated);
+    assert_null(sep->slot); /* a told denial now, not a plan */
+    assert_true(span_has(doc, sep->span, "not been successful"));
+    assert_false(fund->negated); /* the real frame between is passed over */
+    corpus_free(c);
+}
+
+static void test_a_failure_cue_after_a_real_event_denies_nothing(
+    void **state)
+{
+    struct corpus *c = one(state,
+        "Night raid\n\n"
+        "Gunmen attacked the police station in the town, but failed.\n");
+    const struct claim *at =
+        find_claim(c->docs[0], CLAIM_EVENT, "attack", NULL);
+    assert_non_null(at);
+    assert_false(at->negated);
+    corpus_free(c);
+}
+
+static void test_laying_down_arms_and_separating_are_frames(void **state)
+{
+    struct corpus *c = one(state,
+        "Truce terms\n\n"
+        "The fighters who lay down their arms may leave. "
+        "The council urged the moderates to part ways with the "
+        "extremists. In a separate incident, a bridge collapsed.\n");
+    const struct doc *doc = c->docs[0];
+    assert_non_null(find_claim(doc, CLAIM_EVENT, "retreat", "lay down"));
+    assert_non_null(find_claim(doc, CLAIM_EVENT, "separation", "part ways"));
+    /* the adjective is no frame */
+    assert_null(find_claim(doc, CLAIM_EVENT, "separation", "separate"));
+    corpus_free(c);
+}
+
+static void test_can_makes_an_event_possible_not_told(void **state)
+{
+    struct corpus *c = one(state,
+        "Siege\n\n"
+        "Once the corridors close, the army can begin the assault.\n");
+    const struct claim *at =
+        find_claim(c->docs[0], CLAIM_EVENT, "attack", NULL);
+    assert_non_null(at);
+    assert_non_null(at->slot);
+    assert_string_equal(at->slot, "unreal");
+    corpus_free(c);
+}
+
 /* ---- actor, place, date -------------------------------------------------- */
 
 static void test_passive_by_names_the_actor(void **state)
@@ -1161,6 +1222,11 @@ int main(void)
         cmocka_unit_test(test_a_near_negator_governs_the_nearest_predicate),
         cmocka_unit_test(test_negation_runs_through_or),
         cmocka_unit_test(test_a_needed_or_hoped_event_is_unreal),
+        cmocka_unit_test(test_a_promise_that_failed_is_denied),
+        cmocka_unit_test(
+            test_a_failure_cue_after_a_real_event_denies_nothing),
+        cmocka_unit_test(test_laying_down_arms_and_separating_are_frames),
+        cmocka_unit_test(test_can_makes_an_event_possible_not_told),
         cmocka_unit_test(test_passive_by_names_the_actor),
         cmocka_unit_test(test_over_a_country_is_the_place),
         cmocka_unit_test(test_near_a_place_is_approximate),

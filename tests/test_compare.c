@@ -509,6 +509,89 @@ static void test_a_source_against_a_plain_statement_is_partial(void **state)
     corpus_free(c);
 }
 
+/* The first comparison whose topic holds the words; NULL if none. */
+static const struct comparison *find_topic(const struct corpus *c,
+                                           const char *words)
+{
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        if (strstr(c->comparisons[i].topic, words))
+            return &c->comparisons[i];
+    return NULL;
+}
+
+static void test_a_value_in_the_body_is_shown_before_the_headline(
+    void **state)
+{
+    const struct fixture *f = *state;
+    const char *texts[] = {
+        "Xk-31 helicopter shot down over Syria\n\n"
+        "The Xk-31 helicopter was shot down over Syria." HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria." HELI_END,
+    };
+    struct corpus *c = corpus_new();
+    for (size_t i = 0; i < 2; i++) {
+        size_t len = strlen(texts[i]);
+        struct doc *doc = doc_new("test.txt", xstrndup(texts[i], len), len);
+        /* the loader's headline: the first line */
+        doc->title_span = (struct span){0, strcspn(texts[i], "\n")};
+        harness_process(f, doc);
+        corpus_add(c, doc);
+    }
+    harness_finish(f, c);
+    /* where: the headline's "over Syria" and the body's agree; the body's
+     * is shown. (Not for "happened": a headline tells that as well.) */
+    const struct comparison *k = find_cmp(c, CLAIM_PLACE, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    for (size_t i = 0; i < k->nvalues; i++) {
+        const struct doc *d = c->docs[k->values[i].doc];
+        assert_true(value_claim(c, k, i)->span.start >= d->title_span.end);
+    }
+    corpus_free(c);
+}
+
+static void test_an_assault_both_call_possible_is_compared_apart(
+    void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "Gunmen attacked a checkpoint in Syria on Monday. Once the "
+               "corridors close, the army can begin the assault on the "
+               "town." HELI_END,
+        HELI_B "Officials said the corridors were a way to move civilians "
+               "out of the town in Syria to then attack the gunmen."
+               HELI_END);
+    const struct comparison *k = find_topic(c, "planned or possible");
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 2);
+    for (size_t i = 0; i < k->nvalues; i++) {
+        const struct claim *cl = value_claim(c, k, i);
+        assert_non_null(cl->slot);
+        assert_string_equal(cl->slot, "unreal");
+    }
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_may_and_will_not_of_one_assault_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The army may storm the town in Syria." HELI_END,
+        HELI_B "The army will not storm the town in Syria." HELI_END);
+    const struct comparison *k = find_topic(c, "planned or possible");
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_one_source_calling_it_possible_makes_no_comparison(
+    void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The army may storm the town in Syria." HELI_END,
+        HELI_B "The army stormed the town in Syria." HELI_END);
+    assert_null(find_topic(c, "planned or possible"));
+    corpus_free(c);
+}
+
 static void test_two_sources_are_partial_never_a_conflict(void **state)
 {
     struct corpus *c = two(state,
@@ -1078,6 +1161,13 @@ int main(void)
         cmocka_unit_test(test_values_are_in_document_order),
         cmocka_unit_test(test_empty_corpus_has_no_comparisons),
         cmocka_unit_test(test_corpus_without_events_compares_roles),
+        cmocka_unit_test(
+            test_a_value_in_the_body_is_shown_before_the_headline),
+        cmocka_unit_test(
+            test_an_assault_both_call_possible_is_compared_apart),
+        cmocka_unit_test(test_may_and_will_not_of_one_assault_are_partial),
+        cmocka_unit_test(
+            test_one_source_calling_it_possible_makes_no_comparison),
         cmocka_unit_test(test_verdict_names),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
