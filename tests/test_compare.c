@@ -789,6 +789,24 @@ static void test_one_unattributed_denial_makes_no_dispute(void **state)
     corpus_free(c);
 }
 
+static void test_one_named_telling_against_two_denials_makes_no_dispute(
+    void **state)
+{
+    /* a lone telling set against denials is as often another happening
+     * of the same class: only a denial may stand on one document */
+    const char *texts[] = {
+        "Jet downed\n\nTurkey did not warn the Russian pilot over Syria "
+        "on Monday.\n",
+        "Pilot speaks\n\nTurkish officials did not warn the Russian pilot "
+        "over Syria on Monday.\n",
+        "Ankara answers\n\nAhmet Yilmaz said Turkey warned the Russian "
+        "pilot over Syria on Monday.\n",
+        NULL};
+    struct corpus *c = harness_pipeline(*state, texts);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
 static void test_presence_in_another_country_denies_the_incursion(
     void **state)
 {
@@ -1143,6 +1161,7 @@ int main(void)
         cmocka_unit_test(test_no_sign_of_stopping_does_not_deny_the_offensive),
         cmocka_unit_test(test_one_named_partys_denial_disputes_a_told_event),
         cmocka_unit_test(test_one_unattributed_denial_makes_no_dispute),
+        cmocka_unit_test(test_one_named_telling_against_two_denials_makes_no_dispute),
         cmocka_unit_test(test_presence_in_another_country_denies_the_incursion),
         cmocka_unit_test(test_presence_without_an_incursion_says_nothing),
         cmocka_unit_test(test_both_versions_in_every_source_are_a_dispute),
