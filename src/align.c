@@ -25,6 +25,7 @@
 #include "claimdiff/align.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <libstemmer.h>
 #include <math.h>
 #include <stdio.h>
@@ -207,12 +208,25 @@ struct seg {
     bool neg;      /* holds a negator */
 };
 
-/* A token of a readable sentence. */
+/* A token of a readable sentence. 16 bytes, not the 24 of a struct span
+ * plus flags: the run holds one per word of every clause of the corpus,
+ * the largest array of the compare stage. */
 struct atok {
-    struct span span;
+    size_t start;       /* first byte in the document text */
+    uint32_t len;       /* bytes (longer tokens: scan_sentence) */
     unsigned char kind; /* enum token_kind */
     bool cap;           /* capitalised, not the sentence's first word */
 };
+
+static size_t tok_end(const struct atok *t)
+{
+    return t->start + t->len;
+}
+
+static struct span tok_span(const struct atok *t)
+{
+    return (struct span){t->start, tok_end(t)};
+}
 
 struct occ {
     size_t tok;    /* index into work.tk */
@@ -549,14 +563,21 @@ static bool skip_sentence(const struct sentence *se)
            (SENT_BOILERPLATE | SENT_CAPTION | SENT_HEADLINE | SENT_BULLET);
 }
 
-/* Push the tokens of the sentence span sp of d to w->tk. The words are
- * scanned here, not taken from doc->toks: a document read back from its
- * extract record has no tokens. */
-static void scan_sentence(struct work *w, const struct doc *d, struct span sp,
+/* Push the tokens of the sentence span sp of d to w->tk and return true;
+ * false, with nothing pushed, for a sentence holding a token longer than
+ * an atok can say (4 GiB: no loaded document is that long, see
+ * CD_MAX_DOC_BYTES; only a hand-made record could be), which is then
+ * left out like an unreadable one. The words are scanned here, not taken
+ * from doc->toks: a document read back from its extract record has no
+ * tokens. */
+static bool scan_sentence(struct work *w, const struct doc *d, struct span sp,
                           struct scan_toks *st)
 {
     st->n = 0;
     scan_tokens(d->text, sp.start, sp.end, st);
+    for (size_t i = 0; i < st->n; i++)
+        if (st->v[i].end - st->v[i].start > UINT32_MAX)
+            return false;
     bool first = true;
     for (size_t i = 0; i < st->n; i++) {
         const struct scan_tok *t = &st->v[i];
@@ -564,12 +585,14 @@ static void scan_sentence(struct work *w, const struct doc *d, struct span sp,
                            : t->kind == SCAN_NUM ? TOK_NUMBER : TOK_WORD;
         if (w->ntk == w->captk)
             w->tk = xgrow(w->tk, &w->captk, w->ntk + 1, sizeof *w->tk);
-        w->tk[w->ntk++] = (struct atok){{t->start, t->end}, kind,
+        w->tk[w->ntk++] = (struct atok){t->start, (uint32_t)(t->end - t->start),
+                                        kind,
                                         kind == TOK_WORD && !first &&
                                             (t->flags & SCANF_CAP)};
         if (kind == TOK_WORD)
             first = false;
     }
+    return true;
 }
 
 /* Is the token at byte span sp held by another comparison? *hp is a
@@ -600,13 +623,14 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
             continue;
         close_seg(w, &s, sk, nsk);
         s.sent = si;
-        size_t t0 = w->ntk;
-        scan_sentence(w, d, d->sents[si].span, &st);
+        size_t t0 = w->ntk, nseg0 = w->nseg;
+        if (!scan_sentence(w, d, d->sents[si].span, &st))
+            continue;
         for (size_t t = t0; t < w->ntk; t++) {
             const struct atok *tk = &w->tk[t];
-            const char *text = d->text + tk->span.start;
-            size_t len = tk->span.end - tk->span.start;
-            if (is_held(h, nh, tk->span, &hp) ||
+            const char *text = d->text + tk->start;
+            size_t len = tk->len;
+            if (is_held(h, nh, tok_span(tk), &hp) ||
                 (tk->kind == TOK_PUNCT && punct_breaks(text, len))) {
                 close_seg(w, &s, sk, nsk);
                 continue;
@@ -621,7 +645,7 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
                 s.neg = true;
             /* Names are the linker's to compare: "the Defence Ministry"
              * in two sources is one entity, not one statement. */
-            bool named = in_mention(d, tk->span, &mp);
+            bool named = in_mention(d, tok_span(tk), &mp);
             int id = s.no < SEG_MAX_WORDS && !named ? stem_id(w, low, n) : -1;
             if (id < 0)
                 continue;
@@ -631,6 +655,12 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
             w->occ[w->nocc++] = (struct occ){t, (unsigned)id, tk->cap};
             s.no++;
         }
+        /* Only a kept clause's occurrences (and the tokens between them)
+         * point into w->tk: a sentence that kept none gives its tokens
+         * back, most of the array on a typical corpus. */
+        close_seg(w, &s, sk, nsk);
+        if (w->nseg == nseg0)
+            w->ntk = t0;
     }
     close_seg(w, &s, sk, nsk);
     scan_toks_free(&st);
@@ -819,12 +849,12 @@ static char *numbers_in(const struct work *w, const struct doc *d, size_t t0,
     size_t cap = 1;
     for (size_t t = t0; t <= t1; t++)
         if (w->tk[t].kind == TOK_NUMBER)
-            cap += w->tk[t].span.end - w->tk[t].span.start + 1;
+            cap += w->tk[t].len + 1;
     char *out = xmalloc(cap), *o = out;
     for (size_t t = t0; t <= t1; t++) {
         if (w->tk[t].kind != TOK_NUMBER)
             continue;
-        for (size_t b = w->tk[t].span.start; b < w->tk[t].span.end; b++)
+        for (size_t b = w->tk[t].start; b < tok_end(&w->tk[t]); b++)
             if (isdigit((unsigned char)d->text[b]))
                 *o++ = d->text[b];
         *o++ = '|';
@@ -1013,7 +1043,7 @@ static struct span member_span(const struct work *w, unsigned seg,
         if (b > t1)
             t1 = b;
     }
-    return (struct span){w->tk[t0].span.start, w->tk[t1].span.end};
+    return (struct span){w->tk[t0].start, tok_end(&w->tk[t1])};
 }
 
 /* The stems of the tokens of span in clause seg, space separated: the
@@ -1026,17 +1056,17 @@ static const char *span_stems(const struct work *w, unsigned seg,
     size_t len = 1;
     for (size_t k = 0; k < s->no; k++) {
         const struct atok *tk = &w->tk[w->occ[s->o0 + k].tok];
-        if (tk->span.start >= sp.start && tk->span.end <= sp.end)
-            len += tk->span.end - tk->span.start + 1;
+        if (tk->start >= sp.start && tok_end(tk) <= sp.end)
+            len += tk->len + 1;
     }
     char *out = arena_alloc(d->arena, len), *o = out;
     for (size_t k = 0; k < s->no; k++) {
         const struct atok *tk = &w->tk[w->occ[s->o0 + k].tok];
-        if (tk->span.start < sp.start || tk->span.end > sp.end)
+        if (tk->start < sp.start || tok_end(tk) > sp.end)
             continue;
         if (o > out)
             *o++ = ' ';
-        for (size_t b = tk->span.start; b < tk->span.end; b++)
+        for (size_t b = tk->start; b < tok_end(tk); b++)
             *o++ = (char)tolower((unsigned char)d->text[b]);
     }
     *o = '\0';
@@ -1047,9 +1077,16 @@ static const char *span_stems(const struct work *w, unsigned seg,
 static unsigned new_claim(struct doc *d, unsigned sent, struct span sp,
                           const char *slot)
 {
-    if (d->nclaims == d->capclaims)
-        d->claims = xgrow(d->claims, &d->capclaims, d->nclaims + 1,
-                          sizeof *d->claims);
+    if (d->nclaims == d->capclaims) {
+        /* doc_compact cut the array to its length, and most documents
+         * get only a few aligned claims: growing by an eighth, not by
+         * doubling, keeps the corpus's claims from doubling here. */
+        size_t cap = d->nclaims + d->nclaims / 8 + 4;
+        if (cap > SIZE_MAX / sizeof *d->claims)
+            cap = SIZE_MAX / sizeof *d->claims; /* xrealloc aborts */
+        d->claims = xrealloc(d->claims, cap * sizeof *d->claims);
+        d->capclaims = cap;
+    }
     struct claim *cl = &d->claims[d->nclaims];
     memset(cl, 0, sizeof *cl);
     cl->kind = CLAIM_STATEMENT;
@@ -1087,8 +1124,8 @@ static const char *topic_of(struct work *w, const char *event, unsigned seg,
             continue;
         const struct atok *tk = &w->tk[oc->tok];
         t = arena_printf(w->c->arena, "%s%s %.*s", t, shown ? "," : "",
-                         (int)(tk->span.end - tk->span.start),
-                         d->text + tk->span.start);
+                         (int)(tk->len),
+                         d->text + tk->start);
         shown++;
     }
     return t;
@@ -1374,9 +1411,9 @@ static bool cue_at(const struct doc *d, const struct atok *tk, size_t n,
         return false;
     for (size_t k = 0; k < c->n; k++) {
         const struct atok *t = &tk[i + k];
-        size_t len = t->span.end - t->span.start;
+        size_t len = t->len;
         if (t->kind != TOK_WORD || len != strlen(c->words[k]) ||
-            strncasecmp(d->text + t->span.start, c->words[k], len))
+            strncasecmp(d->text + t->start, c->words[k], len))
             return false;
     }
     return true;
@@ -1406,8 +1443,8 @@ static size_t clause_end(struct work *w, const struct doc *d,
     size_t j = i + c->n;
     size_t max = i + c->n + (c->how ? HOW_WORDS : WHY_WORDS);
     for (; j < n && j < max; j++) {
-        const char *text = d->text + tk[j].span.start;
-        size_t len = tk[j].span.end - tk[j].span.start;
+        const char *text = d->text + tk[j].start;
+        size_t len = tk[j].len;
         if (tk[j].kind == TOK_PUNCT && punct_breaks(text, len))
             break;
         if (tk[j].kind == TOK_PUNCT && len == 1 && strchr(".!?", text[0]))
@@ -1437,8 +1474,8 @@ static unsigned *clause_stems(struct work *w, const struct doc *d,
         if (tk[t].kind != TOK_WORD)
             continue;
         size_t ln;
-        const char *low = lower_word(w, d->text + tk[t].span.start,
-                                     tk[t].span.end - tk[t].span.start, &ln);
+        const char *low = lower_word(w, d->text + tk[t].start,
+                                     tk[t].len, &ln);
         int id = stem_id(w, low, ln);
         if (id >= 0)
             ids[(*n)++] = (unsigned)id;
@@ -1459,7 +1496,7 @@ static size_t tok_after(const struct atok *tk, size_t n, size_t pos)
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (tk[mid].span.end <= pos)
+        if (tok_end(&tk[mid]) <= pos)
             lo = mid + 1;
         else
             hi = mid;
@@ -1494,7 +1531,7 @@ static void event_details(struct work *w, const struct doc *d,
         struct detail *x = &(*v)[(*n)++];
         *x = (struct detail){fe->event_id, c->how, fe->doc, cl->sentence,
                              fe->event,
-                             {tk[i].span.start, tk[end - 1].span.end},
+                             {tk[i].start, tok_end(&tk[end - 1])},
                              NULL, 0};
         x->ids = clause_stems(w, d, tk, i, end, &x->nids);
         i = end - 1;
