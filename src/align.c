@@ -608,6 +608,34 @@ static bool is_held(const struct held *h, size_t nh, struct span sp,
     return false;
 }
 
+/* Once the clauses of a sentence are closed, drop the tokens of
+ * w->tk[t0..) that nothing will read: the later passes read a clause's
+ * tokens only through its stem occurrences (stretches, topics, claim
+ * texts and spans run from one occurrence to another) and, between two
+ * of them, its numbers (numbers_in). So an occurrence's token and number
+ * tokens stay, in order, and the occurrences of the clauses kept since
+ * seg nseg0 are renumbered; a sentence that kept no clause keeps no
+ * token. The array is the largest of the compare stage otherwise. */
+static void keep_tokens(struct work *w, size_t t0, size_t nseg0)
+{
+    if (w->nseg == nseg0) {
+        w->ntk = t0;
+        return;
+    }
+    /* Occurrences of the kept clauses are contiguous (a dropped clause
+     * gives its own back) and in text order, one per token at most. */
+    size_t k = w->seg[nseg0].o0, to = t0;
+    for (size_t t = t0; t < w->ntk; t++) {
+        bool occ = k < w->nocc && w->occ[k].tok == t;
+        if (!occ && w->tk[t].kind != TOK_NUMBER)
+            continue;
+        if (occ)
+            w->occ[k++].tok = to;
+        w->tk[to++] = w->tk[t];
+    }
+    w->ntk = to;
+}
+
 static void segment_doc(struct work *w, unsigned di, const struct held *h,
                         size_t nh)
 {
@@ -655,12 +683,8 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
             w->occ[w->nocc++] = (struct occ){t, (unsigned)id, tk->cap};
             s.no++;
         }
-        /* Only a kept clause's occurrences (and the tokens between them)
-         * point into w->tk: a sentence that kept none gives its tokens
-         * back, most of the array on a typical corpus. */
         close_seg(w, &s, sk, nsk);
-        if (w->nseg == nseg0)
-            w->ntk = t0;
+        keep_tokens(w, t0, nseg0);
     }
     close_seg(w, &s, sk, nsk);
     scan_toks_free(&st);
