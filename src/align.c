@@ -1131,14 +1131,26 @@ static unsigned add_claim(struct work *w, unsigned seg, struct span sp)
 }
 
 /* The topic: the first member's shared words as written. */
+/* Copy s[0..n) to out up to its first NUL, as "%.*s" would; the bytes
+ * copied. */
+static size_t sprint_part(char *out, const char *s, size_t n)
+{
+    const char *nul = memchr(s, '\0', n);
+    size_t m = nul ? (size_t)(nul - s) : n;
+    memcpy(out, s, m);
+    return m;
+}
+
 static const char *topic_of(struct work *w, const char *event, unsigned seg,
                             const struct edge *e)
 {
     const struct seg *s = &w->seg[seg];
     const struct seg *o = &w->seg[e->a == seg ? e->b : e->a];
     const struct doc *d = w->c->docs[s->doc];
-    char *t = arena_printf(w->c->arena, "%s:", event);
-    size_t shown = 0;
+    /* "event: word, word": the words picked first, the string made once
+     * (printing it word by word left every prefix in the corpus arena) */
+    const struct atok *word[TOPIC_WORDS];
+    size_t shown = 0, len = strlen(event) + 1;
     for (size_t k = 0; k < s->no && shown < TOPIC_WORDS; k++) {
         const struct occ *oc = &w->occ[s->o0 + k];
         bool in_other = false;
@@ -1146,12 +1158,20 @@ static const char *topic_of(struct work *w, const char *event, unsigned seg,
             in_other = w->st[o->s0 + m].id == oc->stem;
         if (!in_other)
             continue;
-        const struct atok *tk = &w->tk[oc->tok];
-        t = arena_printf(w->c->arena, "%s%s %.*s", t, shown ? "," : "",
-                         (int)(tk->len),
-                         d->text + tk->start);
-        shown++;
+        word[shown++] = &w->tk[oc->tok];
+        len += 2 + word[shown - 1]->len;
     }
+    char *buf = xmalloc(len + 1), *b = buf;
+    b += sprint_part(b, event, strlen(event));
+    *b++ = ':';
+    for (size_t i = 0; i < shown; i++) {
+        if (i)
+            *b++ = ',';
+        *b++ = ' ';
+        b += sprint_part(b, d->text + word[i]->start, word[i]->len);
+    }
+    const char *t = arena_strndup(w->c->arena, buf, (size_t)(b - buf));
+    free(buf);
     return t;
 }
 
