@@ -25,6 +25,7 @@
 #include "claimdiff/align.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <libstemmer.h>
 #include <math.h>
 #include <stdio.h>
@@ -247,12 +248,25 @@ struct seg {
     bool neg;      /* holds a negator */
 };
 
-/* A token of a readable sentence. */
+/* A token of a readable sentence. 16 bytes, not the 24 of a struct span
+ * plus flags: the run holds one per word of every clause of the corpus,
+ * the largest array of the compare stage. */
 struct atok {
-    struct span span;
+    size_t start;       /* first byte in the document text */
+    uint32_t len;       /* bytes (longer tokens: scan_sentence) */
     unsigned char kind; /* enum token_kind */
     bool cap;           /* capitalised, not the sentence's first word */
 };
+
+static size_t tok_end(const struct atok *t)
+{
+    return t->start + t->len;
+}
+
+static struct span tok_span(const struct atok *t)
+{
+    return (struct span){t->start, tok_end(t)};
+}
 
 struct occ {
     size_t tok;    /* index into work.tk */
@@ -612,14 +626,21 @@ static bool skip_sentence(const struct sentence *se)
            (SENT_BOILERPLATE | SENT_CAPTION | SENT_HEADLINE | SENT_BULLET);
 }
 
-/* Push the tokens of the sentence span sp of d to w->tk. The words are
- * scanned here, not taken from doc->toks: a document read back from its
- * extract record has no tokens. */
-static void scan_sentence(struct work *w, const struct doc *d, struct span sp,
+/* Push the tokens of the sentence span sp of d to w->tk and return true;
+ * false, with nothing pushed, for a sentence holding a token longer than
+ * an atok can say (4 GiB: no loaded document is that long, see
+ * CD_MAX_DOC_BYTES; only a hand-made record could be), which is then
+ * left out like an unreadable one. The words are scanned here, not taken
+ * from doc->toks: a document read back from its extract record has no
+ * tokens. */
+static bool scan_sentence(struct work *w, const struct doc *d, struct span sp,
                           struct scan_toks *st)
 {
     st->n = 0;
     scan_tokens(d->text, sp.start, sp.end, st);
+    for (size_t i = 0; i < st->n; i++)
+        if (st->v[i].end - st->v[i].start > UINT32_MAX)
+            return false;
     bool first = true;
     for (size_t i = 0; i < st->n; i++) {
         const struct scan_tok *t = &st->v[i];
@@ -627,12 +648,14 @@ static void scan_sentence(struct work *w, const struct doc *d, struct span sp,
                            : t->kind == SCAN_NUM ? TOK_NUMBER : TOK_WORD;
         if (w->ntk == w->captk)
             w->tk = xgrow(w->tk, &w->captk, w->ntk + 1, sizeof *w->tk);
-        w->tk[w->ntk++] = (struct atok){{t->start, t->end}, kind,
+        w->tk[w->ntk++] = (struct atok){t->start, (uint32_t)(t->end - t->start),
+                                        kind,
                                         kind == TOK_WORD && !first &&
                                             (t->flags & SCANF_CAP)};
         if (kind == TOK_WORD)
             first = false;
     }
+    return true;
 }
 
 /* Is the token at byte span sp held by another comparison? *hp is a
@@ -646,6 +669,34 @@ static bool is_held(const struct held *h, size_t nh, struct span sp,
         if (h[k].sp.end > sp.start)
             return true;
     return false;
+}
+
+/* Once the clauses of a sentence are closed, drop the tokens of
+ * w->tk[t0..) that nothing will read: the later passes read a clause's
+ * tokens only through its stem occurrences (stretches, topics, claim
+ * texts and spans run from one occurrence to another) and, between two
+ * of them, its numbers (numbers_in). So an occurrence's token and number
+ * tokens stay, in order, and the occurrences of the clauses kept since
+ * seg nseg0 are renumbered; a sentence that kept no clause keeps no
+ * token. The array is the largest of the compare stage otherwise. */
+static void keep_tokens(struct work *w, size_t t0, size_t nseg0)
+{
+    if (w->nseg == nseg0) {
+        w->ntk = t0;
+        return;
+    }
+    /* Occurrences of the kept clauses are contiguous (a dropped clause
+     * gives its own back) and in text order, one per token at most. */
+    size_t k = w->seg[nseg0].o0, to = t0;
+    for (size_t t = t0; t < w->ntk; t++) {
+        bool occ = k < w->nocc && w->occ[k].tok == t;
+        if (!occ && w->tk[t].kind != TOK_NUMBER)
+            continue;
+        if (occ)
+            w->occ[k++].tok = to;
+        w->tk[to++] = w->tk[t];
+    }
+    w->ntk = to;
 }
 
 static void segment_doc(struct work *w, unsigned di, const struct held *h,
@@ -663,13 +714,14 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
             continue;
         close_seg(w, &s, sk, nsk);
         s.sent = si;
-        size_t t0 = w->ntk;
-        scan_sentence(w, d, d->sents[si].span, &st);
+        size_t t0 = w->ntk, nseg0 = w->nseg;
+        if (!scan_sentence(w, d, d->sents[si].span, &st))
+            continue;
         for (size_t t = t0; t < w->ntk; t++) {
             const struct atok *tk = &w->tk[t];
-            const char *text = d->text + tk->span.start;
-            size_t len = tk->span.end - tk->span.start;
-            if (is_held(h, nh, tk->span, &hp) ||
+            const char *text = d->text + tk->start;
+            size_t len = tk->len;
+            if (is_held(h, nh, tok_span(tk), &hp) ||
                 (tk->kind == TOK_PUNCT && punct_breaks(text, len))) {
                 close_seg(w, &s, sk, nsk);
                 continue;
@@ -684,7 +736,7 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
                 s.neg = true;
             /* Names are the linker's to compare: "the Defence Ministry"
              * in two sources is one entity, not one statement. */
-            bool named = in_mention(d, tk->span, &mp);
+            bool named = in_mention(d, tok_span(tk), &mp);
             int id = s.no < SEG_MAX_WORDS && !named ? stem_id(w, low, n) : -1;
             if (id < 0)
                 continue;
@@ -694,6 +746,8 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
             w->occ[w->nocc++] = (struct occ){t, (unsigned)id, tk->cap};
             s.no++;
         }
+        close_seg(w, &s, sk, nsk);
+        keep_tokens(w, t0, nseg0);
     }
     close_seg(w, &s, sk, nsk);
     scan_toks_free(&st);
@@ -882,12 +936,12 @@ static char *numbers_in(const struct work *w, const struct doc *d, size_t t0,
     size_t cap = 1;
     for (size_t t = t0; t <= t1; t++)
         if (w->tk[t].kind == TOK_NUMBER)
-            cap += w->tk[t].span.end - w->tk[t].span.start + 1;
+            cap += w->tk[t].len + 1;
     char *out = xmalloc(cap), *o = out;
     for (size_t t = t0; t <= t1; t++) {
         if (w->tk[t].kind != TOK_NUMBER)
             continue;
-        for (size_t b = w->tk[t].span.start; b < w->tk[t].span.end; b++)
+        for (size_t b = w->tk[t].start; b < tok_end(&w->tk[t]); b++)
             if (isdigit((unsigned char)d->text[b]))
                 *o++ = d->text[b];
         *o++ = '|';
@@ -1076,7 +1130,7 @@ static struct span member_span(const struct work *w, unsigned seg,
         if (b > t1)
             t1 = b;
     }
-    return (struct span){w->tk[t0].span.start, w->tk[t1].span.end};
+    return (struct span){w->tk[t0].start, tok_end(&w->tk[t1])};
 }
 
 /* The stems of the tokens of span in clause seg, space separated: the
@@ -1089,17 +1143,17 @@ static const char *span_stems(const struct work *w, unsigned seg,
     size_t len = 1;
     for (size_t k = 0; k < s->no; k++) {
         const struct atok *tk = &w->tk[w->occ[s->o0 + k].tok];
-        if (tk->span.start >= sp.start && tk->span.end <= sp.end)
-            len += tk->span.end - tk->span.start + 1;
+        if (tk->start >= sp.start && tok_end(tk) <= sp.end)
+            len += tk->len + 1;
     }
     char *out = arena_alloc(d->arena, len), *o = out;
     for (size_t k = 0; k < s->no; k++) {
         const struct atok *tk = &w->tk[w->occ[s->o0 + k].tok];
-        if (tk->span.start < sp.start || tk->span.end > sp.end)
+        if (tk->start < sp.start || tok_end(tk) > sp.end)
             continue;
         if (o > out)
             *o++ = ' ';
-        for (size_t b = tk->span.start; b < tk->span.end; b++)
+        for (size_t b = tk->start; b < tok_end(tk); b++)
             *o++ = (char)tolower((unsigned char)d->text[b]);
     }
     *o = '\0';
@@ -1110,9 +1164,16 @@ static const char *span_stems(const struct work *w, unsigned seg,
 static unsigned new_claim(struct doc *d, unsigned sent, struct span sp,
                           const char *slot)
 {
-    if (d->nclaims == d->capclaims)
-        d->claims = xgrow(d->claims, &d->capclaims, d->nclaims + 1,
-                          sizeof *d->claims);
+    if (d->nclaims == d->capclaims) {
+        /* doc_compact cut the array to its length, and most documents
+         * get only a few aligned claims: growing by an eighth, not by
+         * doubling, keeps the corpus's claims from doubling here. */
+        size_t cap = d->nclaims + d->nclaims / 8 + 4;
+        if (cap > SIZE_MAX / sizeof *d->claims)
+            cap = SIZE_MAX / sizeof *d->claims; /* xrealloc aborts */
+        d->claims = xrealloc(d->claims, cap * sizeof *d->claims);
+        d->capclaims = cap;
+    }
     struct claim *cl = &d->claims[d->nclaims];
     memset(cl, 0, sizeof *cl);
     cl->kind = CLAIM_STATEMENT;
@@ -1133,14 +1194,26 @@ static unsigned add_claim(struct work *w, unsigned seg, struct span sp)
 }
 
 /* The topic: the first member's shared words as written. */
+/* Copy s[0..n) to out up to its first NUL, as "%.*s" would; the bytes
+ * copied. */
+static size_t sprint_part(char *out, const char *s, size_t n)
+{
+    const char *nul = memchr(s, '\0', n);
+    size_t m = nul ? (size_t)(nul - s) : n;
+    memcpy(out, s, m);
+    return m;
+}
+
 static const char *topic_of(struct work *w, const char *event, unsigned seg,
                             const struct edge *e)
 {
     const struct seg *s = &w->seg[seg];
     const struct seg *o = &w->seg[e->a == seg ? e->b : e->a];
     const struct doc *d = w->c->docs[s->doc];
-    char *t = arena_printf(w->c->arena, "%s:", event);
-    size_t shown = 0;
+    /* "event: word, word": the words picked first, the string made once
+     * (printing it word by word left every prefix in the corpus arena) */
+    const struct atok *word[TOPIC_WORDS];
+    size_t shown = 0, len = strlen(event) + 1;
     for (size_t k = 0; k < s->no && shown < TOPIC_WORDS; k++) {
         const struct occ *oc = &w->occ[s->o0 + k];
         bool in_other = false;
@@ -1148,12 +1221,20 @@ static const char *topic_of(struct work *w, const char *event, unsigned seg,
             in_other = w->st[o->s0 + m].id == oc->stem;
         if (!in_other)
             continue;
-        const struct atok *tk = &w->tk[oc->tok];
-        t = arena_printf(w->c->arena, "%s%s %.*s", t, shown ? "," : "",
-                         (int)(tk->span.end - tk->span.start),
-                         d->text + tk->span.start);
-        shown++;
+        word[shown++] = &w->tk[oc->tok];
+        len += 2 + word[shown - 1]->len;
     }
+    char *buf = xmalloc(len + 1), *b = buf;
+    b += sprint_part(b, event, strlen(event));
+    *b++ = ':';
+    for (size_t i = 0; i < shown; i++) {
+        if (i)
+            *b++ = ',';
+        *b++ = ' ';
+        b += sprint_part(b, d->text + word[i]->start, word[i]->len);
+    }
+    const char *t = arena_strndup(w->c->arena, buf, (size_t)(b - buf));
+    free(buf);
     return t;
 }
 
@@ -1437,9 +1518,9 @@ static bool cue_at(const struct doc *d, const struct atok *tk, size_t n,
         return false;
     for (size_t k = 0; k < c->n; k++) {
         const struct atok *t = &tk[i + k];
-        size_t len = t->span.end - t->span.start;
+        size_t len = t->len;
         if (t->kind != TOK_WORD || len != c->len[k] ||
-            strncasecmp(d->text + t->span.start, c->words[k], len))
+            strncasecmp(d->text + t->start, c->words[k], len))
             return false;
     }
     return true;
@@ -1452,8 +1533,7 @@ static const struct cue *cue_match(const struct aligner *al,
 {
     if (tk[i].kind != TOK_WORD)
         return NULL;
-    int id = scan_map_get(al->first, d->text + tk[i].span.start,
-                          tk[i].span.end - tk[i].span.start);
+    int id = scan_map_get(al->first, d->text + tk[i].start, tk[i].len);
     const struct cue *best = NULL;
     for (int k = id >= 0 ? al->head[id] : -1; k >= 0; k = al->cues[k].next)
         if ((!best || al->cues[k].n > best->n) &&
@@ -1473,8 +1553,8 @@ static size_t clause_end(struct work *w, const struct doc *d,
     size_t j = i + c->n;
     size_t max = i + c->n + (c->how ? HOW_WORDS : WHY_WORDS);
     for (; j < n && j < max; j++) {
-        const char *text = d->text + tk[j].span.start;
-        size_t len = tk[j].span.end - tk[j].span.start;
+        const char *text = d->text + tk[j].start;
+        size_t len = tk[j].len;
         if (tk[j].kind == TOK_PUNCT && punct_breaks(text, len))
             break;
         if (tk[j].kind == TOK_PUNCT && len == 1 && strchr(".!?", text[0]))
@@ -1504,8 +1584,8 @@ static unsigned *clause_stems(struct work *w, const struct doc *d,
         if (tk[t].kind != TOK_WORD)
             continue;
         size_t ln;
-        const char *low = lower_word(w, d->text + tk[t].span.start,
-                                     tk[t].span.end - tk[t].span.start, &ln);
+        const char *low = lower_word(w, d->text + tk[t].start,
+                                     tk[t].len, &ln);
         int id = stem_id(w, low, ln);
         if (id >= 0)
             ids[(*n)++] = (unsigned)id;
@@ -1526,7 +1606,7 @@ static size_t tok_after(const struct atok *tk, size_t n, size_t pos)
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (tk[mid].span.end <= pos)
+        if (tok_end(&tk[mid]) <= pos)
             lo = mid + 1;
         else
             hi = mid;
@@ -1561,7 +1641,7 @@ static void event_details(struct work *w, const struct doc *d,
         struct detail *x = &(*v)[(*n)++];
         *x = (struct detail){fe->event_id, c->how, fe->doc, cl->sentence,
                              fe->event,
-                             {tk[i].span.start, tk[end - 1].span.end},
+                             {tk[i].start, tok_end(&tk[end - 1])},
                              NULL, 0};
         x->ids = clause_stems(w, d, tk, i, end, &x->nids);
         i = end - 1;

@@ -178,6 +178,38 @@ static void test_different_numbers_are_not_aligned(void **state)
     corpus_free(c);
 }
 
+/* The run keeps only the tokens its later passes read (stem occurrences
+ * and numbers) and renumbers the occurrences: sentences without a clause
+ * before the statement, and words and punctuation dropped inside it,
+ * must leave its span, its number check and its claim text as they are
+ * read from the text itself. */
+static void test_spans_and_numbers_hold_among_dropped_tokens(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy stopped\n\nIt rained. Nobody came! The roads, in turn, "
+        "were closed.\n\nThe convoy brought 40 crates of medical supplies, "
+        "blankets and tents to the remote villages." END,
+        "Aid halted\n\nYes. The convoy brought 40 crates of medical "
+        "supplies, blankets and tents to the remote villages, officials "
+        "said." END);
+    const struct comparison *k = aligned(c, 0);
+    if (!k || k->verdict != VERDICT_AGREE)
+        dump(c);
+    assert_non_null(k);
+    assert_int_equal(k->verdict, VERDICT_AGREE);
+    for (size_t i = 0; i < 2; i++) {
+        char *t = value_text(c, k, i);
+        assert_string_equal(t, "convoy brought 40 crates of medical "
+                               "supplies");
+        free(t);
+        /* the claim's text: the stems of its words as written, in order */
+        const char *stems = value_claim(c, k, i)->text;
+        assert_non_null(stems);
+        assert_string_equal(stems, "convoy brought crates medical supplies");
+    }
+    corpus_free(c);
+}
+
 static void test_shared_capitalised_words_are_a_name_not_a_statement(
     void **state)
 {
@@ -339,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_unrelated_sentences_are_not_aligned),
         cmocka_unit_test(test_a_denial_is_not_aligned_with_the_claim),
         cmocka_unit_test(test_different_numbers_are_not_aligned),
+        cmocka_unit_test(test_spans_and_numbers_hold_among_dropped_tokens),
         cmocka_unit_test(
             test_shared_capitalised_words_are_a_name_not_a_statement),
         cmocka_unit_test(test_unrelated_stories_are_never_aligned),

@@ -21,7 +21,9 @@ void arena_free(struct arena *a);
 /* n bytes, aligned for any type, zeroed. Valid until arena_free. */
 void *arena_alloc(struct arena *a, size_t n);
 
-/* A NUL-terminated copy of s[0..n) in the arena. s need not be terminated. */
+/* A NUL-terminated copy of s[0..n) in the arena. s need not be terminated.
+ * Strings (here, arena_strdup and arena_printf) are packed without
+ * alignment: they hold characters only, never another type. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 
 /* A NUL-terminated copy of s in the arena. */

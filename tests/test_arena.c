@@ -1,0 +1,77 @@
+/* test_arena.c - the bump allocator (arena.h): strings are packed, other
+ * allocations stay aligned and zeroed, and nothing overlaps. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "claimdiff/arena.h"
+
+static void test_strings_are_packed_without_padding(void **state)
+{
+    (void)state;
+    struct arena *a = arena_new();
+    char *x = arena_strdup(a, "abc");
+    char *y = arena_strndup(a, "defgh", 2);
+    char *z = arena_printf(a, "%d-%s", 7, "q");
+    assert_string_equal(x, "abc");
+    assert_string_equal(y, "de");
+    assert_string_equal(z, "7-q");
+    /* one chunk, one string right after the other */
+    assert_ptr_equal(y, x + 4);
+    assert_ptr_equal(z, y + 3);
+    arena_free(a);
+}
+
+static void test_allocations_after_strings_are_aligned_and_zeroed(
+    void **state)
+{
+    (void)state;
+    struct arena *a = arena_new();
+    for (size_t i = 0; i < 2000; i++) {
+        char *s = arena_strndup(a, "xxxxxxxxxxxxxxxxxxxxxxxx", i % 23);
+        unsigned char *p = arena_alloc(a, 1 + i % 40);
+        assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
+        for (size_t k = 0; k < 1 + i % 40; k++)
+            assert_int_equal(p[k], 0);
+        memset(p, 0xff, 1 + i % 40);
+        /* the later allocation did not overwrite the string */
+        assert_int_equal(strlen(s), i % 23);
+    }
+    arena_free(a);
+}
+
+static void test_strings_of_every_size_keep_their_bytes(void **state)
+{
+    (void)state;
+    struct arena *a = arena_new();
+    static char big[200000];
+    memset(big, 'b', sizeof big - 1);
+    char *v[64];
+    size_t len[64];
+    for (size_t i = 0; i < 64; i++) {
+        len[i] = i < 60 ? i * 37 : sizeof big - 1 - i;
+        v[i] = arena_strndup(a, big, len[i]);
+        memset(v[i], (int)('A' + i % 26), len[i]);
+    }
+    for (size_t i = 0; i < 64; i++) {
+        assert_int_equal(strlen(v[i]), len[i]);
+        for (size_t k = 0; k < len[i]; k++)
+            assert_int_equal(v[i][k], 'A' + i % 26);
+    }
+    arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strings_are_packed_without_padding),
+        cmocka_unit_test(test_allocations_after_strings_are_aligned_and_zeroed),
+        cmocka_unit_test(test_strings_of_every_size_keep_their_bytes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
