@@ -17,6 +17,7 @@
 #include "claimdiff/arena.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/fate.h"
 #include "claimdiff/number.h"
 #include "claimdiff/quote.h"
 #include "claimdiff/rules.h"
@@ -35,6 +36,7 @@
 
 static const char *const kind_names[CLAIM_NKINDS] = {
     "event", "count", "date", "location", "actor", "thing", "role", "statement",
+    "fate",
 };
 
 const char *claim_kind_name(enum claim_kind k)
@@ -93,6 +95,7 @@ struct claimer {
     struct ptable titles;   /* lexicon/titles: offices, ranks, prefixes */
     struct ptable territory; /* claims/territory: incursion and presence */
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
+    struct fater *fate;      /* what became of people (fate.h) */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -454,6 +457,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
         err = ptable_load(c, &c->irrealis, r, "claims/irrealis", 2, 2, d);
     if (!err)
         err = load_words(c, r, d);
+    if (!err)
+        err = fate_new(r, &c->fate, d);
     if (err) {
         claim_free(c);
         *out = NULL;
@@ -491,6 +496,7 @@ void claim_free(struct claimer *c)
     scan_map_free(c->breaks);
     scan_map_free(c->loc);
     free(c->loc_kind);
+    fate_free(c->fate);
     arena_free(c->arena);
     free(c);
 }
@@ -2466,4 +2472,5 @@ void claim_run(const struct claimer *c, struct doc *doc)
     quote_claims(&r);
     free(r.preds);
     free(r.negs);
+    fate_claims(c->fate, doc);
 }

@@ -1,0 +1,1123 @@
+/* fate.c - what became of people, told per person and compared across
+ * sources.
+ *
+ * News about a crash, an ambush or a hostage taking rarely names every
+ * person; it singles them out: "one pilot was killed, the other captured",
+ * "the navigator was rescued", "both crew members died". A fate claim
+ * keeps the group of the person (crew, troops, hostages...), the words
+ * that single them out (a key: "one", "other", "both", or a role noun)
+ * and the fate. Comparing needs to know which person of one text is which
+ * person of another; the words alone do not say ("one" in one text may
+ * be "the other" in the next), so people are matched by how well their
+ * fates fit, and only a match that is better than every other one is
+ * used. Nothing here parses syntax: the person is the nearest one before
+ * the fate word, or the one right after a fate verb that takes an object.
+ */
+#include "claimdiff/fate.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "claimdiff/arena.h"
+#include "claimdiff/claim.h"
+#include "claimdiff/compare.h"
+#include "claimdiff/doc.h"
+#include "claimdiff/rules.h"
+#include "scan.h"
+
+/* Words one phrase of a fate table may have. */
+#define FATE_PHRASE_WORDS 4
+/* A person this many tokens before a fate word may still be its own:
+ * "navigator X, from the jet shot down by Y on Tuesday, was found". */
+#define FATE_BACK_TOKENS 25
+/* A person after a fate verb stands within this many tokens of it
+ * ("killing a Russian marine"). */
+#define FATE_OBJECT_TOKENS 4
+/* Words between a referent word and its role noun ("the second Russian
+ * pilot"). */
+#define FATE_NP_GAP 2
+/* A group or a person named this many sentences back is still the one
+ * "one", "the other" or "he" speaks of. */
+#define FATE_CARRY 3
+/* People of one group one document singles out; more is a list, not a
+ * crew, and is not matched. */
+#define FATE_MAX_MEMBERS 4
+
+/* ---- states -------------------------------------------------------------- */
+
+enum fstate {
+    FS_NONE,
+    FS_DEAD,
+    FS_SHOT, /* shot: in news of fates, nearly always shot dead */
+    FS_WOUNDED,
+    FS_MISSING,
+    FS_CAPTURED,
+    FS_RESCUED,
+    FS_ALIVE,
+};
+#define FS_N 8
+
+static const char *const state_names[FS_N] = {
+    "none",    "dead",     "shot",    "wounded",
+    "missing", "captured", "rescued", "alive",
+};
+
+/* Fates fall in three outcomes: a dead person is never later alive, but
+ * a missing, wounded or captured one may end either way. */
+enum foutcome { FO_OPEN, FO_DEAD, FO_LIVE };
+
+static enum foutcome outcome(enum fstate s)
+{
+    switch (s) {
+    case FS_DEAD:
+    case FS_SHOT: return FO_DEAD;
+    case FS_RESCUED:
+    case FS_ALIVE: return FO_LIVE;
+    default: return FO_OPEN;
+    }
+}
+
+static enum fstate state_of(const char *name)
+{
+    for (int s = 0; s < FS_N; s++)
+        if (name && !strcmp(name, state_names[s]))
+            return (enum fstate)s;
+    return FS_NONE;
+}
+
+/* ---- phrase tables ------------------------------------------------------- */
+
+enum rkey {
+    RK_ONE,
+    RK_FIRST,
+    RK_OTHER,
+    RK_SECOND,
+    RK_BOTH,
+    RK_ALL,
+    RK_DEF,
+    RK_INDEF,
+    RK_PRONOUN,
+    RK_LINK,
+    RK_BLOCK,
+    RK_BREAK,
+    RK_N
+};
+
+static const char *const rkey_names[RK_N] = {
+    "one", "first", "other",   "second", "both",  "all",
+    "def", "indef", "pronoun", "link",   "block", "break",
+};
+
+struct fphrase {
+    const char *words[FATE_PHRASE_WORDS];
+    size_t n;
+    int a;           /* state, referent key or 1 for a group of many */
+    bool obj;        /* a fate verb that may take its person after it */
+    const char *val; /* a role noun's group (arena), else NULL */
+    const char *key; /* a role noun as written in the table (arena) */
+};
+
+/* Phrases by first word: one id per distinct first word, listing its
+ * phrases. */
+struct ftable {
+    struct fphrase *v;
+    size_t n;
+    struct scan_map *first;
+    struct flist {
+        size_t *v;
+        size_t n;
+    } *lists;
+    size_t nlists;
+};
+
+struct fater {
+    struct arena *arena;
+    struct ftable fates, people, refs;
+};
+
+static void ftable_free(struct ftable *t)
+{
+    for (size_t i = 0; i < t->nlists; i++)
+        free(t->lists[i].v);
+    free(t->lists);
+    free(t->v);
+    scan_map_free(t->first);
+}
+
+/* Split words into p (space separated, at most FATE_PHRASE_WORDS). */
+static bool split_words(struct arena *a, const char *words, struct fphrase *p)
+{
+    char *copy = arena_strdup(a, words);
+    p->n = 0;
+    for (char *w = copy; *w;) {
+        char *sp = strchr(w, ' ');
+        if (p->n == FATE_PHRASE_WORDS)
+            return false;
+        p->words[p->n++] = w;
+        if (!sp)
+            break;
+        *sp = '\0';
+        w = sp + 1;
+        while (*w == ' ')
+            w++;
+    }
+    return p->n > 0;
+}
+
+static void ftable_index(struct ftable *t)
+{
+    t->first = scan_map_new();
+    t->lists = xcalloc(t->n + 1, sizeof *t->lists);
+    for (size_t i = 0; i < t->n; i++) {
+        int id = scan_map_put(t->first, t->v[i].words[0],
+                              strlen(t->v[i].words[0]));
+        if (id < 0 || (size_t)id > t->n)
+            continue;
+        struct flist *l = &t->lists[id];
+        l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+        l->v[l->n++] = i;
+        if ((size_t)id + 1 > t->nlists)
+            t->nlists = (size_t)id + 1;
+    }
+}
+
+/* The index of name in names[0..n), or -1. */
+static int name_index(const char *const *names, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(names[i], name))
+            return i;
+    return -1;
+}
+
+/* Load the rows of table name into t; `kind` says how the second and
+ * third columns read (0: fates, 1: people, 2: referents). */
+static enum cd_err ftable_load(struct fater *f, struct ftable *t,
+                               const struct rules *r, const char *name,
+                               int kind, struct diag *d)
+{
+    const struct rule_table *rt = rules_get(r, name);
+    size_t nf = kind == 2 ? 2 : 3;
+    enum cd_err err = rules_check_fields(rt, nf, nf, d);
+    if (err)
+        return err;
+    t->v = xcalloc(rt->nrows + 1, sizeof *t->v);
+    for (size_t i = 0; i < rt->nrows; i++) {
+        const struct rule_row *row = &rt->rows[i];
+        struct fphrase p;
+        memset(&p, 0, sizeof p);
+        if (!split_words(f->arena, row->fields[0], &p))
+            return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                            "phrase of more than %d words",
+                            FATE_PHRASE_WORDS);
+        const char *v1 = row->fields[1];
+        if (kind == 0) {
+            p.a = (int)state_of(v1);
+            if (p.a == FS_NONE && strcmp(v1, "none"))
+                return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                                "state '%s' is not a fate", v1);
+            p.obj = !strcmp(row->fields[2], "obj");
+        } else if (kind == 1) {
+            if (strcmp(row->fields[2], "one") && strcmp(row->fields[2], "many"))
+                return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                                "number '%s' is not one or many",
+                                row->fields[2]);
+            p.a = !strcmp(row->fields[2], "many");
+            p.val = arena_strdup(f->arena, v1);
+            p.key = arena_strdup(f->arena, row->fields[0]);
+        } else {
+            p.a = name_index(rkey_names, RK_N, v1);
+            if (p.a < 0)
+                return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                                "key '%s' is not a referent key", v1);
+        }
+        t->v[t->n++] = p;
+    }
+    ftable_index(t);
+    return CD_OK;
+}
+
+enum cd_err fate_new(const struct rules *r, struct fater **out,
+                     struct diag *d)
+{
+    struct fater *f = xcalloc(1, sizeof *f);
+    f->arena = arena_new();
+    enum cd_err err = ftable_load(f, &f->fates, r, "claims/fates", 0, d);
+    if (!err)
+        err = ftable_load(f, &f->people, r, "claims/fate_people", 1, d);
+    if (!err)
+        err = ftable_load(f, &f->refs, r, "claims/fate_referents", 2, d);
+    if (err) {
+        fate_free(f);
+        *out = NULL;
+        return err;
+    }
+    *out = f;
+    return CD_OK;
+}
+
+void fate_free(struct fater *f)
+{
+    if (!f)
+        return;
+    ftable_free(&f->fates);
+    ftable_free(&f->people);
+    ftable_free(&f->refs);
+    arena_free(f->arena);
+    free(f);
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+struct frun {
+    const struct fater *f;
+    struct doc *doc;
+    const char *text;
+    size_t a, b; /* the sentence's tokens */
+};
+
+static bool tok_is(const struct frun *r, size_t k, const char *w)
+{
+    const struct token *t = &r->doc->toks[k];
+    size_t len = t->span.end - t->span.start;
+    return t->kind == TOK_WORD && len == strlen(w) &&
+           !strncasecmp(r->text + t->span.start, w, len);
+}
+
+/* The longest phrase of t starting at token i, within the sentence;
+ * its length in tokens in *n. */
+static const struct fphrase *match_at(const struct frun *r,
+                                      const struct ftable *t, size_t i,
+                                      size_t *n)
+{
+    const struct token *tk = &r->doc->toks[i];
+    *n = 0;
+    if (tk->kind != TOK_WORD || !t->first)
+        return NULL;
+    int id = scan_map_get(t->first, r->text + tk->span.start,
+                          tk->span.end - tk->span.start);
+    if (id < 0 || (size_t)id >= t->nlists)
+        return NULL;
+    const struct fphrase *best = NULL;
+    for (size_t k = 0; k < t->lists[id].n; k++) {
+        const struct fphrase *p = &t->v[t->lists[id].v[k]];
+        if (p->n <= *n || i + p->n > r->b)
+            continue;
+        size_t w = 1;
+        while (w < p->n && tok_is(r, i + w, p->words[w]))
+            w++;
+        if (w == p->n) {
+            best = p;
+            *n = p->n;
+        }
+    }
+    return best;
+}
+
+/* A phrase of t that ends at token e, starting no earlier than r->a;
+ * its first token in *start. The longest wins. */
+static const struct fphrase *match_ending(const struct frun *r,
+                                          const struct ftable *t, size_t e,
+                                          size_t *start)
+{
+    const struct fphrase *best = NULL;
+    for (size_t len = FATE_PHRASE_WORDS; len >= 1 && !best; len--) {
+        if (e + 1 < r->a + len)
+            continue;
+        size_t s = e + 1 - len, n;
+        const struct fphrase *p = match_at(r, t, s, &n);
+        if (p && n == len) {
+            best = p;
+            *start = s;
+        }
+    }
+    return best;
+}
+
+static int ref_key_at(const struct frun *r, size_t k)
+{
+    size_t n;
+    const struct fphrase *p = match_at(r, &r->f->refs, k, &n);
+    return p && n == 1 ? p->a : -1;
+}
+
+/* ---- people -------------------------------------------------------------- */
+
+/* A person or a group the text singles out. */
+struct person {
+    const char *group; /* fate_people group (fater arena) */
+    const char *key;   /* "one", "other", "both", "all" or a role noun */
+    size_t start;      /* first token of the words that single it out */
+    unsigned sentence;
+    bool set;
+};
+
+/* The referent words before the role noun at token i ("the second
+ * Russian", "both", "one of the") read with the noun: the person's key,
+ * and in *start where the words begin. NULL when a group of many is not
+ * taken whole ("pilots", "two pilots"). */
+static const char *np_key(const struct frun *r, size_t i,
+                          const struct fphrase *noun, size_t *start)
+{
+    *start = i;
+    int rk = -1;
+    for (size_t gap = 0; gap <= FATE_NP_GAP && i >= r->a + gap + 1; gap++) {
+        size_t e = i - gap - 1, s;
+        if (r->doc->toks[e].kind != TOK_WORD)
+            break;
+        const struct fphrase *p = match_ending(r, &r->f->refs, e, &s);
+        if (p && p->a <= RK_INDEF) {
+            rk = p->a;
+            *start = s;
+            break;
+        }
+    }
+    bool many = noun->a == 1;
+    switch (rk) {
+    case RK_ONE:
+    case RK_FIRST:
+    case RK_OTHER:
+    case RK_SECOND: return rkey_names[rk];
+    case RK_BOTH: return many ? "both" : NULL;
+    case RK_ALL:
+    case RK_DEF: return many ? "all" : rk == RK_ALL ? NULL : noun->key;
+    default: return many ? NULL : noun->key;
+    }
+}
+
+/* ---- fate claims --------------------------------------------------------- */
+
+struct fclaims {
+    struct claim *v;
+    size_t n, cap;
+};
+
+static void add_fate(const struct frun *r, struct fclaims *out,
+                     const struct person *p, enum fstate st, struct span sp,
+                     unsigned sentence)
+{
+    if (out->n == out->cap)
+        out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+    struct claim *cl = &out->v[out->n++];
+    memset(cl, 0, sizeof *cl);
+    cl->kind = CLAIM_FATE;
+    cl->sentence = sentence;
+    cl->span = sp;
+    cl->cls = p->group;
+    cl->slot = p->key;
+    cl->text = state_names[st];
+    cl->subject = cl->object = cl->attributed_to = -1;
+    cl->number_idx = cl->date_idx = cl->mention_idx = cl->quote_idx = -1;
+    (void)r;
+}
+
+/* Is the fate at token i kept from being told ("not killed", "would be
+ * killed", "no one survived")? Looks through link words before i. */
+static bool blocked_before(const struct frun *r, size_t i)
+{
+    for (size_t k = i; k > r->a;) {
+        k--;
+        int rk = ref_key_at(r, k);
+        if (rk == RK_BLOCK)
+            return true;
+        if (rk != RK_LINK)
+            return false;
+    }
+    return false;
+}
+
+/* The person right after the fate verb ending before token e: a role
+ * noun within FATE_OBJECT_TOKENS words, none of them a break word. */
+static bool object_after(const struct frun *r, size_t e, struct person *out,
+                         size_t *end)
+{
+    for (size_t k = e; k < r->b && k < e + FATE_OBJECT_TOKENS; k++) {
+        size_t n;
+        const struct fphrase *noun = match_at(r, &r->f->people, k, &n);
+        if (noun) {
+            size_t s;
+            const char *key = np_key(r, k, noun, &s);
+            if (!key)
+                return false;
+            *out = (struct person){noun->val, key, s, 0, true};
+            *end = k + n;
+            return true;
+        }
+        if (r->doc->toks[k].kind != TOK_WORD || ref_key_at(r, k) == RK_BREAK)
+            return false;
+    }
+    return false;
+}
+
+/* The person before the fate word at token i: a referent word or a
+ * pronoun right before it (link words aside), else the nearest role
+ * noun of the sentence, np[0..nnp). */
+static bool subject_before(const struct frun *r, size_t i,
+                           const struct person *np, size_t nnp,
+                           const struct person *last_group,
+                           const struct person *last_one, unsigned si,
+                           struct person *out)
+{
+    size_t k = i;
+    while (k > r->a && ref_key_at(r, k - 1) == RK_LINK)
+        k--;
+    if (k > r->a) {
+        size_t s;
+        const struct fphrase *p = match_ending(r, &r->f->refs, k - 1, &s);
+        if (p && p->a <= RK_ALL && (!nnp || np[nnp - 1].start < s)) {
+            if (s > r->a && ref_key_at(r, s - 1) == RK_BLOCK)
+                return false; /* "no one survived" */
+            if (!last_group->set || si - last_group->sentence > FATE_CARRY)
+                return false;
+            *out = (struct person){last_group->group, rkey_names[p->a], s, si,
+                                   true};
+            return true;
+        }
+        if (p && p->a == RK_PRONOUN) {
+            if (!last_one->set || si - last_one->sentence > FATE_CARRY - 1)
+                return false;
+            *out = *last_one;
+            out->start = s;
+            return true;
+        }
+    }
+    if (nnp && np[nnp - 1].start + FATE_BACK_TOKENS >= i) {
+        *out = np[nnp - 1];
+        return true;
+    }
+    return false;
+}
+
+/* The fates told in sentence si, tokens [a, b). last_group and last_one
+ * carry the group and the single person spoken of across sentences. */
+static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
+                          struct person *last_group, struct person *last_one)
+{
+    const struct token *toks = r->doc->toks;
+    struct person np[16];
+    size_t nnp = 0;
+    for (size_t i = r->a; i < r->b; i++) {
+        size_t n;
+        const struct fphrase *noun = match_at(r, &r->f->people, i, &n);
+        if (noun) {
+            size_t s;
+            const char *key = np_key(r, i, noun, &s);
+            struct person p = {noun->val, key, s, si, true};
+            *last_group = p;
+            if (key && noun->a == 0)
+                *last_one = p;
+            if (key) {
+                if (nnp == 16)
+                    memmove(np, np + 1, --nnp * sizeof *np);
+                np[nnp++] = p;
+            }
+            i += n - 1;
+            continue;
+        }
+        const struct fphrase *fp = match_at(r, &r->f->fates, i, &n);
+        if (!fp)
+            continue;
+        if (fp->a != FS_NONE && !blocked_before(r, i)) {
+            struct person who;
+            size_t end;
+            if (fp->obj && object_after(r, i + n, &who, &end)) {
+                who.sentence = si;
+                add_fate(r, out, &who, (enum fstate)fp->a,
+                         (struct span){toks[i].span.start,
+                                       toks[end - 1].span.end},
+                         si);
+                *last_group = who;
+                if (strcmp(who.key, "both") && strcmp(who.key, "all"))
+                    *last_one = who;
+                i = end - 1;
+                continue;
+            }
+            if (subject_before(r, i, np, nnp, last_group, last_one, si,
+                               &who))
+                add_fate(r, out, &who, (enum fstate)fp->a,
+                         (struct span){toks[who.start].span.start,
+                                       toks[i + n - 1].span.end},
+                         si);
+        }
+        i += n - 1;
+    }
+}
+
+/* Merge the fate claims v[0..n) (in sentence order) into doc->claims,
+ * keeping every claim of a sentence after the claims before it. */
+static void merge_claims(struct doc *doc, const struct claim *v, size_t n)
+{
+    if (!n)
+        return;
+    size_t total = doc->nclaims + n;
+    struct claim *all = xmalloc(total * sizeof *all);
+    size_t i = 0, j = 0, k = 0;
+    while (i < doc->nclaims || j < n) {
+        bool take_old = j == n || (i < doc->nclaims &&
+                                   doc->claims[i].sentence <= v[j].sentence);
+        all[k++] = take_old ? doc->claims[i++] : v[j++];
+    }
+    free(doc->claims);
+    doc->claims = all;
+    doc->nclaims = doc->capclaims = total;
+}
+
+void fate_claims(const struct fater *f, struct doc *doc)
+{
+    struct frun r = {f, doc, doc->text, 0, 0};
+    struct fclaims out = {NULL, 0, 0};
+    struct person last_group = {0}, last_one = {0};
+    size_t t = 0;
+    for (unsigned si = 0; si < doc->nsents; si++) {
+        size_t a = t;
+        while (t < doc->ntoks && doc->toks[t].sentence == si)
+            t++;
+        /* Headlines name people loosely ("Pilot rescued" of a navigator):
+         * only the body tells who is who. */
+        if (doc->sents[si].flags &
+            (SENT_BOILERPLATE | SENT_CAPTION | SENT_HEADLINE))
+            continue;
+        r.a = a;
+        r.b = t;
+        fate_sentence(&r, si, &out, &last_group, &last_one);
+    }
+    merge_claims(doc, out.v, out.n);
+    free(out.v);
+}
+
+/* ---- comparing ----------------------------------------------------------- */
+
+struct fitem {
+    unsigned story;
+    const char *group;
+    unsigned doc, claim;
+};
+
+static int cmp_fitem(const void *x, const void *y)
+{
+    const struct fitem *a = x, *b = y;
+    if (a->story != b->story)
+        return (a->story > b->story) - (a->story < b->story);
+    int g = strcmp(a->group, b->group);
+    if (g)
+        return g;
+    if (a->doc != b->doc)
+        return (a->doc > b->doc) - (a->doc < b->doc);
+    return (a->claim > b->claim) - (a->claim < b->claim);
+}
+
+/* One person (or the whole group) as one document tells their fate. */
+struct member {
+    const char *key; /* a role noun, or the first key that named them */
+    int ordinal;     /* 1: "one", "the first"; 2: "the other", "the
+                        second"; 0: a role noun or the whole group */
+    int rep[3];      /* per enum foutcome: its first claim, -1 */
+    int one_dead;    /* the first "one ... killed" claim, -1 */
+    bool both;       /* the whole group is "both": two people */
+};
+
+/* The people of one group in one document. */
+struct fdoc {
+    unsigned doc;
+    struct member m[FATE_MAX_MEMBERS];
+    size_t nm;
+    struct member all; /* what is said of everyone: "both", "all" */
+    size_t map[FATE_MAX_MEMBERS]; /* per member: the account's person */
+    bool mapped;       /* map holds a match better than any other */
+};
+
+static void member_init(struct member *m, const char *key, int ordinal)
+{
+    m->key = key;
+    m->ordinal = ordinal;
+    m->rep[0] = m->rep[1] = m->rep[2] = -1;
+    m->one_dead = -1;
+    m->both = false;
+}
+
+/* The outcome a member's claims agree on, -1 when they are torn (dead
+ * and alive in one text: a person mixed up with another) or empty. */
+static int summary(const struct member *m)
+{
+    if (m->rep[FO_DEAD] >= 0 && m->rep[FO_LIVE] >= 0)
+        return -1;
+    if (m->rep[FO_DEAD] >= 0)
+        return FO_DEAD;
+    if (m->rep[FO_LIVE] >= 0)
+        return FO_LIVE;
+    return m->rep[FO_OPEN] >= 0 ? FO_OPEN : -1;
+}
+
+static int rep_of(const struct member *m)
+{
+    int o = summary(m);
+    return o < 0 ? -1 : m->rep[o];
+}
+
+static const struct claim *claim_at(const struct corpus *c, unsigned doc,
+                                    int k)
+{
+    return &c->docs[doc]->claims[k];
+}
+
+static enum fstate member_state(const struct corpus *c, const struct fdoc *fd,
+                                const struct member *m)
+{
+    return state_of(claim_at(c, fd->doc, rep_of(m))->text);
+}
+
+static void member_add(const struct corpus *c, unsigned doc,
+                       struct member *m, unsigned k)
+{
+    const struct claim *cl = claim_at(c, doc, (int)k);
+    enum fstate st = state_of(cl->text);
+    enum foutcome o = outcome(st);
+    if (m->rep[o] < 0)
+        m->rep[o] = (int)k;
+    /* "one pilot was dead" counts the dead; "one shot" less plainly */
+    if (!strcmp(cl->slot, "one") && o == FO_DEAD &&
+        (m->one_dead < 0 ||
+         (st == FS_DEAD && state_of(claim_at(c, doc, m->one_dead)->text) !=
+                               FS_DEAD)))
+        m->one_dead = (int)k;
+    if (!strcmp(cl->slot, "both"))
+        m->both = true;
+}
+
+static int ordinal_of(const char *key)
+{
+    if (!strcmp(key, "one") || !strcmp(key, "first"))
+        return 1;
+    if (!strcmp(key, "other") || !strcmp(key, "second"))
+        return 2;
+    return 0;
+}
+
+static void merge_member(struct member *into, const struct member *m)
+{
+    for (int o = 0; o < 3; o++)
+        if (m->rep[o] >= 0 && (into->rep[o] < 0 || m->rep[o] < into->rep[o]))
+            into->rep[o] = m->rep[o];
+    if (into->one_dead < 0)
+        into->one_dead = m->one_dead;
+}
+
+/* A person named by role in a text that also counts them off ("one
+ * pilot ... the other ... the pilot was killed") is the counted one
+ * whose fate the role's claims share, if only one shares it. A role
+ * that fits two of them, or none while both are counted, is dropped. */
+static void merge_roles(struct fdoc *fd)
+{
+    size_t nord = 0;
+    for (size_t i = 0; i < fd->nm; i++)
+        nord += fd->m[i].ordinal != 0;
+    if (!nord)
+        return;
+    size_t keep = 0;
+    for (size_t i = 0; i < fd->nm; i++) {
+        struct member *r = &fd->m[i];
+        if (r->ordinal) {
+            fd->m[keep++] = *r;
+            continue;
+        }
+        int o = summary(r);
+        size_t fits = 0, at = 0;
+        for (size_t j = 0; j < fd->nm; j++)
+            if (fd->m[j].ordinal && o >= 0 && summary(&fd->m[j]) == o) {
+                fits++;
+                at = j;
+            }
+        if (fits == 1)
+            merge_member(&fd->m[at], r);
+        else if (fits == 0 && nord == 1 && o >= 0)
+            fd->m[keep++] = *r; /* the one the count left out */
+    }
+    fd->nm = keep;
+}
+
+static void build_doc(const struct corpus *c, const struct fitem *v, size_t n,
+                      struct fdoc *fd)
+{
+    memset(fd, 0, sizeof *fd);
+    fd->doc = v[0].doc;
+    member_init(&fd->all, "all", 0);
+    bool overflow = false;
+    for (size_t i = 0; i < n; i++) {
+        const char *key = claim_at(c, fd->doc, (int)v[i].claim)->slot;
+        if (!strcmp(key, "both") || !strcmp(key, "all")) {
+            member_add(c, fd->doc, &fd->all, v[i].claim);
+            continue;
+        }
+        int ord = ordinal_of(key);
+        struct member *m = NULL;
+        for (size_t j = 0; j < fd->nm && !m; j++)
+            if (ord ? fd->m[j].ordinal == ord
+                    : !fd->m[j].ordinal && !strcmp(fd->m[j].key, key))
+                m = &fd->m[j];
+        if (!m && fd->nm == FATE_MAX_MEMBERS) {
+            overflow = true;
+            continue;
+        }
+        if (!m) {
+            m = &fd->m[fd->nm++];
+            member_init(m, key, ord);
+        }
+        member_add(c, fd->doc, m, v[i].claim);
+    }
+    /* A text singling out more people than a crew is a list of victims:
+     * which is which is beyond matching. */
+    if (overflow)
+        fd->nm = 0;
+    merge_roles(fd);
+    size_t keep = 0;
+    for (size_t i = 0; i < fd->nm; i++)
+        if (summary(&fd->m[i]) >= 0)
+            fd->m[keep++] = fd->m[i];
+    fd->nm = keep;
+}
+
+/* ---- matching people ----------------------------------------------------- */
+
+#define CLASH_SCORE (-1000)
+
+static bool clash(int oa, int ob)
+{
+    return (oa == FO_DEAD && ob == FO_LIVE) || (oa == FO_LIVE && ob == FO_DEAD);
+}
+
+/* How well person a of one document fits person b of another: the same
+ * role noun most, then the same fate, the same outcome, an open fate;
+ * exclusive fates never. */
+static int pair_score(const struct corpus *c, const struct fdoc *da,
+                      const struct member *a, const struct fdoc *db,
+                      const struct member *b)
+{
+    int oa = summary(a), ob = summary(b);
+    if (clash(oa, ob))
+        return CLASH_SCORE;
+    int s = member_state(c, da, a) == member_state(c, db, b) ? 3
+          : oa == ob && oa != FO_OPEN                        ? 2
+                                                             : 1;
+    if (!a->ordinal && !b->ordinal && !strcmp(a->key, b->key))
+        s += 4;
+    return s;
+}
+
+struct search {
+    const struct corpus *c;
+    const struct fdoc *a, *b; /* a->nm <= b->nm */
+    size_t cur[FATE_MAX_MEMBERS], best[FATE_MAX_MEMBERS];
+    bool used[FATE_MAX_MEMBERS];
+    int best_score;
+    unsigned ties; /* maps scoring best_score */
+};
+
+/* Every one-to-one map of a's people into b's, from person i on. */
+static void search_maps(struct search *s, size_t i, int score)
+{
+    if (i == s->a->nm) {
+        if (score > s->best_score) {
+            s->best_score = score;
+            s->ties = 1;
+            memcpy(s->best, s->cur, sizeof s->best);
+        } else if (score == s->best_score) {
+            s->ties++;
+        }
+        return;
+    }
+    for (size_t j = 0; j < s->b->nm; j++) {
+        if (s->used[j])
+            continue;
+        s->used[j] = true;
+        s->cur[i] = j;
+        search_maps(s, i + 1,
+                    score + pair_score(s->c, s->a, &s->a->m[i], s->b,
+                                       &s->b->m[j]));
+        s->used[j] = false;
+    }
+}
+
+/* The best map of a's people into b's (a->nm <= b->nm) in s. */
+static void best_map(const struct corpus *c, const struct fdoc *a,
+                     const struct fdoc *b, struct search *s)
+{
+    memset(s, 0, sizeof *s);
+    s->c = c;
+    s->a = a;
+    s->b = b;
+    s->best_score = CLASH_SCORE * (FATE_MAX_MEMBERS + 1);
+    search_maps(s, 0, 0);
+}
+
+/* Do two documents tell fates of this group that no matching of their
+ * people reconciles? Everyone against anyone, or the best one-to-one
+ * match still holding exclusive fates. */
+static bool docs_clash(const struct corpus *c, const struct fdoc *a,
+                       const struct fdoc *b)
+{
+    int aa = summary(&a->all), ab = summary(&b->all);
+    if (clash(aa, ab))
+        return true;
+    for (size_t i = 0; i < b->nm; i++)
+        if (clash(aa, summary(&b->m[i])))
+            return true;
+    for (size_t i = 0; i < a->nm; i++)
+        if (clash(ab, summary(&a->m[i])))
+            return true;
+    if (!a->nm || !b->nm)
+        return false;
+    struct search s;
+    if (a->nm <= b->nm)
+        best_map(c, a, b, &s);
+    else
+        best_map(c, b, a, &s);
+    return s.best_score < 0;
+}
+
+/* ---- fate comparisons ---------------------------------------------------- */
+
+static struct comparison *add_cmp(struct corpus *c, const char *topic,
+                                  const char *event, unsigned id,
+                                  const struct cmp_value *vals, size_t n)
+{
+    if (c->ncomparisons == c->capcomparisons)
+        c->comparisons = xgrow(c->comparisons, &c->capcomparisons,
+                               c->ncomparisons + 1, sizeof *c->comparisons);
+    struct comparison *k = &c->comparisons[c->ncomparisons++];
+    memset(k, 0, sizeof *k);
+    k->topic = topic;
+    k->event = event;
+    k->event_id = id;
+    k->kind = CLAIM_FATE;
+    k->values = arena_alloc(c->arena, n * sizeof *vals);
+    memcpy(k->values, vals, n * sizeof *vals);
+    k->nvalues = n;
+    return k;
+}
+
+/* The states of vals joined for a note: "dead vs rescued". */
+static const char *states_note(struct corpus *c, const struct cmp_value *vals,
+                               size_t n)
+{
+    const char *s = NULL;
+    bool seen[FS_N] = {false};
+    for (size_t i = 0; i < n; i++) {
+        enum fstate st = state_of(claim_at(c, vals[i].doc,
+                                           (int)vals[i].claim)->text);
+        if (seen[st])
+            continue;
+        seen[st] = true;
+        s = s ? arena_printf(c->arena, "%s vs %s", s, state_names[st])
+              : state_names[st];
+    }
+    return s ? s : "";
+}
+
+/* Judge one person's fate across documents: each value's doc in fds. */
+static void judge_person(struct corpus *c, const struct cmp_value *vals,
+                         const struct fdoc *const *fds, size_t n,
+                         const char *topic, const char *event, unsigned id)
+{
+    enum verdict v = VERDICT_AGREE;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            enum fstate si = state_of(claim_at(c, vals[i].doc,
+                                               (int)vals[i].claim)->text);
+            enum fstate sj = state_of(claim_at(c, vals[j].doc,
+                                               (int)vals[j].claim)->text);
+            if (si == sj)
+                continue;
+            if (clash(outcome(si), outcome(sj)) &&
+                docs_clash(c, fds[i], fds[j]))
+                v = VERDICT_CONFLICT;
+            else if (v == VERDICT_AGREE)
+                v = VERDICT_PARTIAL;
+        }
+    struct comparison *k = add_cmp(c, topic, event, id, vals, n);
+    k->verdict = v;
+    const char *states = states_note(c, vals, n);
+    k->note = v == VERDICT_CONFLICT
+                  ? arena_printf(c->arena, "%s: exclusive fates", states)
+              : v == VERDICT_PARTIAL
+                  ? arena_printf(c->arena,
+                                 "%s: one fate may follow the other", states)
+                  : states;
+    k->why = v == VERDICT_CONFLICT ? "dead in one source, alive in another"
+           : v == VERDICT_PARTIAL  ? "fates that may follow one another"
+                                   : "the same fate";
+}
+
+/* The label of person r of the account: a role noun some document
+ * gives them, else how the account counts them. */
+static const char *person_label(struct corpus *c, const struct fdoc *fds,
+                                size_t nd, size_t ref, size_t r)
+{
+    const struct member *m = &fds[ref].m[r];
+    if (!m->ordinal)
+        return arena_printf(c->arena, "the %s", m->key);
+    for (size_t d = 0; d < nd; d++) {
+        if (!fds[d].mapped || d == ref)
+            continue;
+        for (size_t i = 0; i < fds[d].nm; i++)
+            if (fds[d].map[i] == r && !fds[d].m[i].ordinal)
+                return arena_printf(c->arena, "the %s", fds[d].m[i].key);
+    }
+    return m->ordinal == 1 ? "one of them" : "the other";
+}
+
+/* Each person of the account fds[ref]: the fate each document gives
+ * them, or gives the whole group. */
+static void judge_people(struct corpus *c, struct fdoc *fds, size_t nd,
+                         size_t ref, const char *group, const char *event,
+                         unsigned id)
+{
+    struct cmp_value *vals = xmalloc((nd + 1) * sizeof *vals);
+    const struct fdoc **of = xmalloc((nd + 1) * sizeof *of);
+    size_t people = fds[ref].nm ? fds[ref].nm : 1;
+    for (size_t r = 0; r < people; r++) {
+        size_t n = 0;
+        for (size_t d = 0; d < nd; d++) {
+            int k = -1;
+            for (size_t i = 0; fds[d].mapped && i < fds[d].nm && k < 0; i++)
+                if (fds[d].map[i] == r)
+                    k = rep_of(&fds[d].m[i]);
+            if (k < 0)
+                k = rep_of(&fds[d].all);
+            if (k < 0)
+                continue;
+            vals[n] = (struct cmp_value){fds[d].doc, (unsigned)k};
+            of[n++] = &fds[d];
+        }
+        if (n < 2)
+            continue;
+        const char *who = fds[ref].nm ? person_label(c, fds, nd, ref, r)
+                                      : "all of them";
+        judge_person(c, vals, of, n,
+                     arena_printf(c->arena, "%s: fate of %s", group, who),
+                     event, id);
+    }
+    free(vals);
+    free(of);
+}
+
+/* How many of the group died, where a document counts: "both" killed,
+ * or "one" killed while another lived or is still unaccounted for. */
+static void judge_count(struct corpus *c, const struct fdoc *fds, size_t nd,
+                        const char *group, const char *event, unsigned id)
+{
+    struct cmp_value *vals = xmalloc((nd + 1) * sizeof *vals);
+    int *count = xmalloc((nd + 1) * sizeof *count);
+    size_t n = 0;
+    for (size_t d = 0; d < nd; d++) {
+        const struct fdoc *fd = &fds[d];
+        int k = -1, cnt = 0;
+        if (fd->all.both && summary(&fd->all) == FO_DEAD) {
+            k = fd->all.rep[FO_DEAD];
+            cnt = 2;
+        }
+        for (size_t i = 0; k < 0 && i < fd->nm; i++) {
+            if (fd->m[i].one_dead < 0 || summary(&fd->m[i]) != FO_DEAD)
+                continue;
+            for (size_t j = 0; j < fd->nm; j++)
+                if (summary(&fd->m[j]) != FO_DEAD) {
+                    k = fd->m[i].one_dead;
+                    cnt = 1;
+                }
+        }
+        if (k < 0)
+            continue;
+        vals[n] = (struct cmp_value){fd->doc, (unsigned)k};
+        count[n++] = cnt;
+    }
+    if (n >= 2) {
+        bool differ = false;
+        const char *note = arena_printf(c->arena, "%d", count[0]);
+        for (size_t i = 1; i < n; i++) {
+            differ = differ || count[i] != count[0];
+            note = arena_printf(c->arena, "%s vs %d", note, count[i]);
+        }
+        struct comparison *k =
+            add_cmp(c, arena_printf(c->arena, "%s: how many killed", group),
+                    event, id, vals, n);
+        k->verdict = differ ? VERDICT_CONFLICT : VERDICT_AGREE;
+        k->note = note;
+        k->why = differ ? "different numbers of dead" : "the same number";
+    }
+    free(vals);
+    free(count);
+}
+
+/* The people of one group of one story, v[0..n) sorted by document. */
+static void judge_group(struct corpus *c, const struct fitem *v, size_t n,
+                        unsigned *events)
+{
+    size_t nd = 0;
+    for (size_t i = 0; i < n; i++)
+        nd += i == 0 || v[i].doc != v[i - 1].doc;
+    if (nd < 2)
+        return;
+    struct fdoc *fds = xmalloc(nd * sizeof *fds);
+    size_t d = 0, ref = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[j].doc == v[i].doc)
+            j++;
+        build_doc(c, v + i, j - i, &fds[d]);
+        if (fds[d].nm > fds[ref].nm)
+            ref = d;
+        d++;
+        i = j;
+    }
+    /* The account: the document singling out most people. Every other
+     * document's people are matched to its people, when one match is
+     * better than all others. */
+    for (d = 0; d < nd; d++) {
+        for (size_t i = 0; i < FATE_MAX_MEMBERS; i++)
+            fds[d].map[i] = i;
+        fds[d].mapped = d == ref;
+        if (d == ref || !fds[d].nm)
+            continue;
+        struct search s;
+        best_map(c, &fds[d], &fds[ref], &s);
+        if (s.ties == 1) {
+            memcpy(fds[d].map, s.best, sizeof fds[d].map);
+            fds[d].mapped = true;
+        }
+    }
+    const char *group = v[0].group;
+    const char *event = arena_printf(c->arena, "%s fate", group);
+    unsigned id = ++*events;
+    judge_people(c, fds, nd, ref, group, event, id);
+    judge_count(c, fds, nd, group, event, id);
+    free(fds);
+}
+
+void fate_compare(struct corpus *c, unsigned *events)
+{
+    struct fitem *v = NULL;
+    size_t n = 0, cap = 0;
+    for (unsigned di = 0; di < c->ndocs; di++) {
+        const struct doc *d = c->docs[di];
+        for (unsigned k = 0; k < d->nclaims; k++) {
+            const struct claim *cl = &d->claims[k];
+            if (cl->kind != CLAIM_FATE || !cl->cls || !cl->slot)
+                continue;
+            if (n == cap)
+                v = xgrow(v, &cap, n + 1, sizeof *v);
+            v[n++] = (struct fitem){d->story, cl->cls, di, k};
+        }
+    }
+    if (n)
+        qsort(v, n, sizeof *v, cmp_fitem);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[j].story == v[i].story &&
+               !strcmp(v[j].group, v[i].group))
+            j++;
+        judge_group(c, v + i, j - i, events);
+        i = j;
+    }
+    free(v);
+}
