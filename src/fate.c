@@ -814,6 +814,24 @@ struct search {
     unsigned ties; /* maps scoring best_score */
 };
 
+/* Do the maps cur and best give each of b's people the same fate? Two
+ * people of one fate may be swapped: the verdicts stay the same. */
+static bool same_fates(const struct search *s)
+{
+    for (size_t i = 0; i < s->a->nm; i++) {
+        if (s->cur[i] == s->best[i])
+            continue;
+        size_t k = 0; /* the person best gives cur[i]'s place */
+        while (k < s->a->nm && s->best[k] != s->cur[i])
+            k++;
+        if (k == s->a->nm ||
+            member_state(s->c, s->a, &s->a->m[i]) !=
+                member_state(s->c, s->a, &s->a->m[k]))
+            return false;
+    }
+    return true;
+}
+
 /* Every one-to-one map of a's people into b's, from person i on. */
 static void search_maps(struct search *s, size_t i, int score)
 {
@@ -822,7 +840,7 @@ static void search_maps(struct search *s, size_t i, int score)
             s->best_score = score;
             s->ties = 1;
             memcpy(s->best, s->cur, sizeof s->best);
-        } else if (score == s->best_score) {
+        } else if (score == s->best_score && !same_fates(s)) {
             s->ties++;
         }
         return;

@@ -1,0 +1,309 @@
+/* test_fate.c - what became of people: fate claims and their verdicts
+ * (fate.h).
+ *
+ * Every test runs the whole pipeline as main.c does on short invented
+ * wire stories. Stories meant to be one share three entities (Russia,
+ * Syria, Turkey), as the comparator joins documents into stories by
+ * shared entities.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimdiff/claim.h"
+#include "claimdiff/compare.h"
+#include "claimdiff/doc.h"
+#include "harness.h"
+
+/* ---- harness ------------------------------------------------------------- */
+
+static struct corpus *run(void **state, const char *a, const char *b)
+{
+    const char *texts[] = {a, b, NULL};
+    return harness_pipeline(*state, texts);
+}
+
+/* The fate claim of doc whose key is slot and fate is fate, or NULL. */
+static const struct claim *fate_claim(const struct doc *doc, const char *slot,
+                                      const char *fate)
+{
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind == CLAIM_FATE && !strcmp(cl->slot, slot) &&
+            !strcmp(cl->text, fate))
+            return cl;
+    }
+    return NULL;
+}
+
+static size_t fate_claims_of(const struct doc *doc)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->nclaims; i++)
+        n += doc->claims[i].kind == CLAIM_FATE;
+    return n;
+}
+
+static void dump(const struct corpus *c)
+{
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        fprintf(stderr, "  %s: %s (%s)\n", k->topic, verdict_name(k->verdict),
+                k->note ? k->note : "");
+    }
+}
+
+/* The fate comparison whose topic ends in the words `about`, or NULL. */
+static const struct comparison *fate_cmp(const struct corpus *c,
+                                         const char *about)
+{
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        size_t n = strlen(k->topic), m = strlen(about);
+        if (k->kind == CLAIM_FATE && n >= m &&
+            !strcmp(k->topic + n - m, about))
+            return k;
+    }
+    return NULL;
+}
+
+static void assert_verdict(const struct corpus *c, const struct comparison *k,
+                           enum verdict want)
+{
+    if (!k || k->verdict != want) {
+        fprintf(stderr, "want %s; comparisons:\n", verdict_name(want));
+        dump(c);
+    }
+    assert_non_null(k);
+    assert_int_equal(k->verdict, want);
+}
+
+static size_t fate_conflicts(const struct corpus *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        n += c->comparisons[i].kind == CLAIM_FATE &&
+             c->comparisons[i].verdict == VERDICT_CONFLICT;
+    return n;
+}
+
+/* ---- claims -------------------------------------------------------------- */
+
+static void test_one_and_the_other_are_two_people(void **state)
+{
+    struct corpus *c = run(state,
+        "Ambush in the hills\n\n"
+        "Two soldiers were ambushed near the border. One was killed and the "
+        "other was captured, officials said.\n",
+        NULL);
+    const struct doc *d = c->docs[0];
+    const struct claim *one = fate_claim(d, "one", "dead");
+    const struct claim *other = fate_claim(d, "other", "captured");
+    assert_non_null(one);
+    assert_non_null(other);
+    assert_string_equal(one->cls, "troops");
+    assert_int_equal(fate_claims_of(d), 2);
+    corpus_free(c);
+}
+
+static void test_a_fate_verb_takes_the_person_after_it(void **state)
+{
+    struct corpus *c = run(state,
+        "Raid\n\n"
+        "Gunmen shot both journalists outside the hotel on Friday.\n",
+        NULL);
+    assert_non_null(fate_claim(c->docs[0], "both", "shot"));
+    corpus_free(c);
+}
+
+static void test_a_role_noun_far_before_its_fate_is_the_person(void **state)
+{
+    struct corpus *c = run(state,
+        "Crew member found\n\n"
+        "A navigator of the transport plane lost over the sea on Monday "
+        "has been found alive. He was taken to hospital.\n",
+        NULL);
+    const struct claim *cl = fate_claim(c->docs[0], "navigator", "alive");
+    assert_non_null(cl);
+    assert_string_equal(cl->cls, "crew");
+    corpus_free(c);
+}
+
+static void test_he_is_the_person_just_spoken_of(void **state)
+{
+    struct corpus *c = run(state,
+        "Hostage freed\n\n"
+        "The hostage reached the embassy late at night. He is reportedly in "
+        "good health.\n",
+        NULL);
+    assert_non_null(fate_claim(c->docs[0], "hostage", "alive"));
+    corpus_free(c);
+}
+
+static void test_a_denied_or_feared_fate_is_no_claim(void **state)
+{
+    struct corpus *c = run(state,
+        "Patrol\n\n"
+        "The soldier was not killed in the blast. Officers said the pilot "
+        "would be rescued. No one survived, one report said.\n",
+        NULL);
+    assert_int_equal(fate_claims_of(c->docs[0]), 0);
+    corpus_free(c);
+}
+
+static void test_an_aircraft_shot_down_is_no_fate(void **state)
+{
+    struct corpus *c = run(state,
+        "Jet lost\n\n"
+        "The pilot said the jet was shot down over the sea. Rebels shot at "
+        "the pilot.\n",
+        NULL);
+    assert_int_equal(fate_claims_of(c->docs[0]), 0);
+    corpus_free(c);
+}
+
+static void test_a_headline_names_no_fate(void **state)
+{
+    struct corpus *c = run(state, "Pilot Rescued\n\nThe jet crashed.\n", NULL);
+    assert_int_equal(fate_claims_of(c->docs[0]), 0);
+    corpus_free(c);
+}
+
+/* ---- verdicts ------------------------------------------------------------ */
+
+static void test_dead_against_rescued_is_a_conflict(void **state)
+{
+    struct corpus *c = run(state,
+        "Crew lost\n\n"
+        "Russia said Turkey downed the jet over Syria. Rebels said they shot "
+        "both pilots as they fell.\n",
+        "Navigator saved\n\n"
+        "Russia said Turkey downed the jet over Syria. One pilot was killed. "
+        "The navigator was rescued by special forces.\n");
+    const struct comparison *k = fate_cmp(c, "fate of the navigator");
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_int_equal(k->nvalues, 2);
+    corpus_free(c);
+}
+
+static void test_missing_then_dead_is_partial(void **state)
+{
+    struct corpus *c = run(state,
+        "Crew lost\n\n"
+        "Russia said Turkey downed the jet over Syria. The two pilots "
+        "ejected. One was killed and the other is still missing.\n",
+        "Crew lost\n\n"
+        "Russia said Turkey downed the jet over Syria. One pilot died. The "
+        "other was found dead later.\n");
+    assert_verdict(c, fate_cmp(c, "fate of the other"), VERDICT_PARTIAL);
+    assert_verdict(c, fate_cmp(c, "fate of one of them"), VERDICT_AGREE);
+    assert_int_equal(fate_conflicts(c), 0);
+    corpus_free(c);
+}
+
+static void test_captured_then_rescued_is_partial(void **state)
+{
+    struct corpus *c = run(state,
+        "Hostage\n\n"
+        "Russia said a journalist was captured in Syria near Turkey.\n",
+        "Hostage\n\n"
+        "Russia said the journalist was rescued in Syria near Turkey.\n");
+    assert_verdict(c, fate_cmp(c, "fate of the journalist"), VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
+static void test_people_are_matched_by_fate_not_by_order(void **state)
+{
+    struct corpus *c = run(state,
+        "Crew\n\n"
+        "Russia said Turkey downed the jet over Syria. The two pilots "
+        "ejected. One was killed and the other was rescued.\n",
+        "Crew\n\n"
+        "Russia said Turkey downed the jet over Syria. The two pilots "
+        "ejected. One was rescued and the other died.\n");
+    assert_int_equal(fate_conflicts(c), 0);
+    assert_verdict(c, fate_cmp(c, "fate of one of them"), VERDICT_AGREE);
+    corpus_free(c);
+}
+
+static void test_people_that_match_two_ways_are_kept_apart(void **state)
+{
+    /* captured/missing against killed/rescued fits either way round:
+     * nothing says which person of one text is which of the other. */
+    struct corpus *c = run(state,
+        "Crew\n\n"
+        "Russia said Turkey downed the jet over Syria. The two pilots "
+        "ejected. One was captured and the other is missing.\n",
+        "Crew\n\n"
+        "Russia said Turkey downed the jet over Syria. The two pilots "
+        "ejected. One was killed and the other was rescued.\n");
+    assert_null(fate_cmp(c, "fate of one of them"));
+    assert_null(fate_cmp(c, "fate of the other"));
+    corpus_free(c);
+}
+
+static void test_one_dead_against_both_dead_is_a_count_conflict(void **state)
+{
+    struct corpus *c = run(state,
+        "Crew\n\n"
+        "Russia said Turkey downed the jet over Syria. One pilot was dead "
+        "and the second remained missing.\n",
+        "Crew\n\n"
+        "Russia said Turkey downed the jet over Syria. Rebels said they "
+        "killed both pilots.\n");
+    const struct comparison *k = fate_cmp(c, "how many killed");
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_string_equal(k->note, "1 vs 2");
+    corpus_free(c);
+}
+
+static void test_same_fate_agrees(void **state)
+{
+    struct corpus *c = run(state,
+        "Raid\n\n"
+        "Russia said a marine was killed in Syria near Turkey.\n",
+        "Raid\n\n"
+        "Russia said the marine died in Syria near Turkey.\n");
+    assert_verdict(c, fate_cmp(c, "fate of the marine"), VERDICT_AGREE);
+    corpus_free(c);
+}
+
+static void test_groups_are_not_compared_with_each_other(void **state)
+{
+    struct corpus *c = run(state,
+        "Raid\n\n"
+        "Russia said the pilot was rescued in Syria near Turkey.\n",
+        "Raid\n\n"
+        "Russia said the marine was killed in Syria near Turkey.\n");
+    assert_int_equal(fate_conflicts(c), 0);
+    assert_null(fate_cmp(c, "fate of the pilot"));
+    corpus_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_and_the_other_are_two_people),
+        cmocka_unit_test(test_a_fate_verb_takes_the_person_after_it),
+        cmocka_unit_test(test_a_role_noun_far_before_its_fate_is_the_person),
+        cmocka_unit_test(test_he_is_the_person_just_spoken_of),
+        cmocka_unit_test(test_a_denied_or_feared_fate_is_no_claim),
+        cmocka_unit_test(test_an_aircraft_shot_down_is_no_fate),
+        cmocka_unit_test(test_a_headline_names_no_fate),
+        cmocka_unit_test(test_dead_against_rescued_is_a_conflict),
+        cmocka_unit_test(test_missing_then_dead_is_partial),
+        cmocka_unit_test(test_captured_then_rescued_is_partial),
+        cmocka_unit_test(test_people_are_matched_by_fate_not_by_order),
+        cmocka_unit_test(test_people_that_match_two_ways_are_kept_apart),
+        cmocka_unit_test(test_one_dead_against_both_dead_is_a_count_conflict),
+        cmocka_unit_test(test_same_fate_agrees),
+        cmocka_unit_test(test_groups_are_not_compared_with_each_other),
+    };
+    return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+}
