@@ -25,6 +25,7 @@
 #include "claimdiff/compare.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
+#include "claimdiff/tag.h"
 #include "scan.h"
 
 /* Words one phrase of a fate table may have. */
@@ -41,6 +42,12 @@
 /* A group or a person named this many sentences back is still the one
  * "one", "the other" or "he" speaks of. */
 #define FATE_CARRY 3
+/* Bytes between a role noun and the name after it ("navigator Captain
+ * X"): room for a rank or title. */
+#define FATE_NAME_GAP 40
+/* The slot of the role claims of fate.c: kept apart from the roles of
+ * named entities that claim.c finds. */
+#define FATE_ROLE_SLOT "fate role"
 /* People of one group one document singles out; more is a list, not a
  * crew, and is not matched. */
 #define FATE_MAX_MEMBERS 4
@@ -352,6 +359,8 @@ struct person {
     size_t start;      /* first token of the words that single it out */
     unsigned sentence;
     bool set;
+    size_t end;        /* a role noun of this sentence: the token after
+                          it; 0 for a referent word or a pronoun */
 };
 
 /* The referent words before the role noun at token i ("the second
@@ -385,6 +394,13 @@ static const char *np_key(const struct frun *r, size_t i,
     case RK_DEF: return many ? "all" : rk == RK_ALL ? NULL : noun->key;
     default: return many ? NULL : noun->key;
     }
+}
+
+/* Is key one of the words that count people off ("one", "the other")? */
+static bool ordinal_key(const char *key)
+{
+    return !strcmp(key, "one") || !strcmp(key, "first") ||
+           !strcmp(key, "other") || !strcmp(key, "second");
 }
 
 /* ---- fate claims --------------------------------------------------------- */
@@ -441,7 +457,7 @@ static bool object_after(const struct frun *r, size_t e, struct person *out,
             const char *key = np_key(r, k, noun, &s);
             if (!key)
                 return false;
-            *out = (struct person){noun->val, key, s, 0, true};
+            *out = (struct person){noun->val, key, s, 0, true, k + n};
             *end = k + n;
             return true;
         }
@@ -472,7 +488,7 @@ static bool subject_before(const struct frun *r, size_t i,
             if (!last_group->set || si - last_group->sentence > FATE_CARRY)
                 return false;
             *out = (struct person){last_group->group, rkey_names[p->a], s, si,
-                                   true};
+                                   true, 0};
             return true;
         }
         if (p && p->a == RK_PRONOUN) {
@@ -480,6 +496,7 @@ static bool subject_before(const struct frun *r, size_t i,
                 return false;
             *out = *last_one;
             out->start = s;
+            out->end = 0;
             return true;
         }
     }
@@ -488,6 +505,62 @@ static bool subject_before(const struct frun *r, size_t i,
         return true;
     }
     return false;
+}
+
+/* Where the words stating the fate at token i of person p begin: at
+ * the person when only link words stand between ("one pilot was
+ * killed"), else at the link words before the fate ("has been found
+ * alive"): the person's role gets a claim of its own. */
+static size_t fate_start(const struct frun *r, const struct person *p,
+                         size_t i)
+{
+    size_t k = i;
+    while (k > r->a && k > p->start && ref_key_at(r, k - 1) == RK_LINK)
+        k--;
+    return p->end && k > p->end ? k : p->start;
+}
+
+/* A role noun naming the person of a fate ("a navigator", "navigator
+ * Captain X Y") as a CLAIM_ROLE of slot FATE_ROLE_SLOT, once per noun:
+ * documents calling one person by one role agree. The words run on over
+ * a name that follows. */
+static void add_role(const struct frun *r, struct fclaims *out,
+                     const struct person *p, unsigned sentence)
+{
+    if (!p->end || ordinal_key(p->key) || !strcmp(p->key, "both") ||
+        !strcmp(p->key, "all"))
+        return;
+    const struct token *toks = r->doc->toks;
+    size_t from = toks[p->start].span.start, to = toks[p->end - 1].span.end;
+    for (size_t i = out->n; i > 0; i--) {
+        const struct claim *cl = &out->v[i - 1];
+        if (cl->sentence != sentence)
+            break;
+        if (cl->kind == CLAIM_ROLE && cl->span.start == from)
+            return;
+    }
+    const struct mention *m = r->doc->mentions;
+    for (size_t k = 0; k < r->doc->nmentions; k++) {
+        if (m[k].span.start < to)
+            continue;
+        if (m[k].type == ENT_PERSON &&
+            m[k].span.start <= to + FATE_NAME_GAP &&
+            !memchr(r->text + to, ',', m[k].span.start - to))
+            to = m[k].span.end;
+        break;
+    }
+    if (out->n == out->cap)
+        out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+    struct claim *cl = &out->v[out->n++];
+    memset(cl, 0, sizeof *cl);
+    cl->kind = CLAIM_ROLE;
+    cl->sentence = sentence;
+    cl->span = (struct span){from, to};
+    cl->cls = p->group;
+    cl->slot = FATE_ROLE_SLOT;
+    cl->text = p->key;
+    cl->subject = cl->object = cl->attributed_to = -1;
+    cl->number_idx = cl->date_idx = cl->mention_idx = cl->quote_idx = -1;
 }
 
 /* The fates told in sentence si, tokens [a, b). last_group and last_one
@@ -504,7 +577,7 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
         if (noun) {
             size_t s;
             const char *key = np_key(r, i, noun, &s);
-            struct person p = {noun->val, key, s, si, true};
+            struct person p = {noun->val, key, s, si, true, i + n};
             *last_group = p;
             if (key && noun->a == 0)
                 *last_one = p;
@@ -524,6 +597,7 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
             size_t end;
             if (fp->obj && object_after(r, i + n, &who, &end)) {
                 who.sentence = si;
+                add_role(r, out, &who, si);
                 add_fate(r, out, &who, (enum fstate)fp->a,
                          (struct span){toks[i].span.start,
                                        toks[end - 1].span.end},
@@ -535,11 +609,13 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
                 continue;
             }
             if (subject_before(r, i, np, nnp, last_group, last_one, si,
-                               &who))
+                               &who)) {
+                add_role(r, out, &who, si);
                 add_fate(r, out, &who, (enum fstate)fp->a,
-                         (struct span){toks[who.start].span.start,
+                         (struct span){toks[fate_start(r, &who, i)].span.start,
                                        toks[i + n - 1].span.end},
                          si);
+            }
         }
         i += n - 1;
     }
@@ -615,6 +691,7 @@ struct member {
                         second"; 0: a role noun or the whole group */
     int rep[3];      /* per enum foutcome: its first claim, -1 */
     int one_dead;    /* the first "one ... killed" claim, -1 */
+    const char *role; /* the role noun the text calls them by, or NULL */
     bool both;       /* the whole group is "both": two people */
 };
 
@@ -635,6 +712,7 @@ static void member_init(struct member *m, const char *key, int ordinal)
     m->rep[0] = m->rep[1] = m->rep[2] = -1;
     m->one_dead = -1;
     m->both = false;
+    m->role = ordinal ? NULL : key;
 }
 
 /* The outcome a member's claims agree on, -1 when they are torn (dead
@@ -702,6 +780,8 @@ static void merge_member(struct member *into, const struct member *m)
             into->rep[o] = m->rep[o];
     if (into->one_dead < 0)
         into->one_dead = m->one_dead;
+    if (!into->role)
+        into->role = m->role;
 }
 
 /* A person named by role in a text that also counts them off ("one
@@ -745,7 +825,10 @@ static void build_doc(const struct corpus *c, const struct fitem *v, size_t n,
     member_init(&fd->all, "all", 0);
     bool overflow = false;
     for (size_t i = 0; i < n; i++) {
-        const char *key = claim_at(c, fd->doc, (int)v[i].claim)->slot;
+        const struct claim *cl = claim_at(c, fd->doc, (int)v[i].claim);
+        if (cl->kind != CLAIM_FATE)
+            continue;
+        const char *key = cl->slot;
         if (!strcmp(key, "both") || !strcmp(key, "all")) {
             member_add(c, fd->doc, &fd->all, v[i].claim);
             continue;
@@ -1067,6 +1150,61 @@ static void judge_count(struct corpus *c, const struct fdoc *fds, size_t nd,
     free(count);
 }
 
+/* The first role claim of doc for role noun role of group, or -1. */
+static int role_claim(const struct corpus *c, unsigned doc, const char *group,
+                      const char *role)
+{
+    const struct doc *d = c->docs[doc];
+    for (size_t k = 0; k < d->nclaims; k++) {
+        const struct claim *cl = &d->claims[k];
+        if (cl->kind == CLAIM_ROLE && cl->slot && cl->cls && cl->text &&
+            !strcmp(cl->slot, FATE_ROLE_SLOT) && !strcmp(cl->cls, group) &&
+            !strcmp(cl->text, role))
+            return (int)k;
+    }
+    return -1;
+}
+
+/* What each person of the account is, where documents call them by a
+ * role: one role noun agrees; two ("pilot", "co-pilot") are partial, as
+ * a text may name a crew member loosely. */
+static void judge_roles(struct corpus *c, const struct fdoc *fds, size_t nd,
+                        size_t ref, const char *group, const char *event,
+                        unsigned id)
+{
+    struct cmp_value *vals = xmalloc((nd + 1) * sizeof *vals);
+    for (size_t r = 0; r < fds[ref].nm; r++) {
+        size_t n = 0;
+        bool same = true;
+        const char *first = NULL;
+        for (size_t d = 0; d < nd; d++) {
+            const struct member *m = NULL;
+            for (size_t i = 0; fds[d].mapped && i < fds[d].nm && !m; i++)
+                if (fds[d].map[i] == r)
+                    m = &fds[d].m[i];
+            int k = m && m->role ? role_claim(c, fds[d].doc, group, m->role)
+                                 : -1;
+            if (k < 0)
+                continue;
+            first = first ? first : m->role;
+            same = same && !strcmp(first, m->role);
+            vals[n++] = (struct cmp_value){fds[d].doc, (unsigned)k};
+        }
+        if (n < 2)
+            continue;
+        struct comparison *k = add_cmp(
+            c,
+            arena_printf(c->arena, "%s: role of %s", group,
+                         person_label(c, fds, nd, ref, r)),
+            event, id, vals, n);
+        k->kind = CLAIM_ROLE;
+        k->verdict = same ? VERDICT_AGREE : VERDICT_PARTIAL;
+        k->note = same ? first : "different role nouns";
+        k->why = same ? "the same words" : "different wording";
+    }
+    free(vals);
+}
+
 /* The people of one group of one story, v[0..n) sorted by document. */
 static void judge_group(struct corpus *c, const struct fitem *v, size_t n,
                         unsigned *events)
@@ -1109,6 +1247,7 @@ static void judge_group(struct corpus *c, const struct fitem *v, size_t n,
     unsigned id = ++*events;
     judge_people(c, fds, nd, ref, group, event, id);
     judge_count(c, fds, nd, group, event, id);
+    judge_roles(c, fds, nd, ref, group, event, id);
     free(fds);
 }
 
@@ -1121,7 +1260,7 @@ void fate_compare(struct corpus *c, unsigned *events)
         for (unsigned k = 0; k < d->nclaims; k++) {
             const struct claim *cl = &d->claims[k];
             if (cl->kind != CLAIM_FATE || !cl->cls || !cl->slot)
-                continue;
+                continue; /* role claims are looked up per person */
             if (n == cap)
                 v = xgrow(v, &cap, n + 1, sizeof *v);
             v[n++] = (struct fitem){d->story, cl->cls, di, k};

@@ -168,6 +168,27 @@ static void test_an_aircraft_shot_down_is_no_fate(void **state)
     corpus_free(c);
 }
 
+static void test_a_distant_role_is_a_claim_of_its_own(void **state)
+{
+    struct corpus *c = run(state,
+        "Crew member found\n\n"
+        "A navigator of the transport plane lost over the sea on Monday "
+        "has been found alive.\n",
+        NULL);
+    const struct doc *d = c->docs[0];
+    const struct claim *fate = fate_claim(d, "navigator", "alive");
+    assert_non_null(fate);
+    assert_int_equal(fate->span.end - fate->span.start,
+                     strlen("has been found alive"));
+    bool role = false;
+    for (size_t i = 0; i < d->nclaims; i++)
+        role = role || (d->claims[i].kind == CLAIM_ROLE &&
+                        d->claims[i].mention_idx < 0 &&
+                        !strcmp(d->claims[i].text, "navigator"));
+    assert_true(role);
+    corpus_free(c);
+}
+
 static void test_a_headline_names_no_fate(void **state)
 {
     struct corpus *c = run(state, "Pilot Rescued\n\nThe jet crashed.\n", NULL);
@@ -274,6 +295,25 @@ static void test_same_fate_agrees(void **state)
     corpus_free(c);
 }
 
+static void test_one_role_of_one_person_agrees(void **state)
+{
+    struct corpus *c = run(state,
+        "Crew\n\n"
+        "Russia said Turkey downed the jet over Syria. The navigator was "
+        "rescued.\n",
+        "Crew\n\n"
+        "Russia said Turkey downed the jet over Syria. Officials said the "
+        "navigator is safe.\n");
+    const struct comparison *k = NULL;
+    for (size_t i = 0; i < c->ncomparisons && !k; i++)
+        if (c->comparisons[i].kind == CLAIM_ROLE &&
+            strstr(c->comparisons[i].topic, "role of the navigator"))
+            k = &c->comparisons[i];
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_verdict(c, fate_cmp(c, "fate of the navigator"), VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
 static void test_groups_are_not_compared_with_each_other(void **state)
 {
     struct corpus *c = run(state,
@@ -295,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_he_is_the_person_just_spoken_of),
         cmocka_unit_test(test_a_denied_or_feared_fate_is_no_claim),
         cmocka_unit_test(test_an_aircraft_shot_down_is_no_fate),
+        cmocka_unit_test(test_a_distant_role_is_a_claim_of_its_own),
         cmocka_unit_test(test_a_headline_names_no_fate),
         cmocka_unit_test(test_dead_against_rescued_is_a_conflict),
         cmocka_unit_test(test_missing_then_dead_is_partial),
@@ -303,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_people_that_match_two_ways_are_kept_apart),
         cmocka_unit_test(test_one_dead_against_both_dead_is_a_count_conflict),
         cmocka_unit_test(test_same_fate_agrees),
+        cmocka_unit_test(test_one_role_of_one_person_agrees),
         cmocka_unit_test(test_groups_are_not_compared_with_each_other),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
