@@ -1355,6 +1355,26 @@ static const char *measure_slot(const struct run *r, const struct sent *s,
     return best;
 }
 
+/* The unit of a number written as one word with it ("12-hour",
+ * "twelve-hour", "2-mile"): the token holds the number too, so the unit
+ * is looked up by the noun's own bytes. NULL when the noun has its own
+ * token or is no unit. */
+static const struct phrase *compound_unit(const struct run *r,
+                                          const struct sent *s,
+                                          const struct number *n, size_t ut,
+                                          size_t *len)
+{
+    const struct token *toks = r->doc->toks;
+    if (ut >= s->b || toks[ut].span.start >= n->noun_span.start ||
+        toks[ut].span.end != n->noun_span.end || toks[ut].kind != TOK_WORD)
+        return NULL;
+    const char *w = r->text + n->noun_span.start;
+    size_t wl = n->noun_span.end - n->noun_span.start;
+    const struct phrase *p =
+        ptable_lookup(&r->c->units, r->text, toks, ut, ut + 1, w, wl, len);
+    return p && p->n == 1 ? p : NULL;
+}
+
 /* A number with a unit ("38,000 feet", "eight minutes", "35 km") is a
  * measure: a count whose slot is what it measures and whose value scales
  * to the dimension's base unit, so feet and metres meet. The nearest
@@ -1372,6 +1392,8 @@ static bool measure_claim(struct run *r, const struct sent *s, size_t i,
         ut < s->b ? ptable_match(&r->c->units, r->text, doc->toks, ut, s->b,
                                  &len)
                   : NULL;
+    if (!u)
+        u = compound_unit(r, s, n, ut, &len);
     if (!u)
         return false;
     size_t nt = token_of(r, s, n->span.start);
