@@ -40,8 +40,8 @@
  * pilot"). */
 #define FATE_NP_GAP 2
 /* A group or a person named this many sentences back is still the one
- * "one", "the other" or "he" speaks of. */
-#define FATE_CARRY 3
+ * "one", "the other" or "he" speaks of: the sentence before, no more. */
+#define FATE_CARRY 1
 /* Bytes between a role noun and the name after it ("navigator Captain
  * X"): room for a rank or title. */
 #define FATE_NAME_GAP 40
@@ -108,13 +108,15 @@ enum rkey {
     RK_PRONOUN,
     RK_LINK,
     RK_BLOCK,
+    RK_SUBJECT,
+    RK_PREP,
     RK_BREAK,
     RK_N
 };
 
 static const char *const rkey_names[RK_N] = {
     "one", "first", "other",   "second", "both",  "all",
-    "def", "indef", "pronoun", "link",   "block", "break",
+    "def", "indef", "pronoun", "link",   "block", "subject", "prep", "break",
 };
 
 struct fphrase {
@@ -122,6 +124,7 @@ struct fphrase {
     size_t n;
     int a;           /* state, referent key or 1 for a group of many */
     bool obj;        /* a fate verb that may take its person after it */
+    bool verb;       /* tells the fate of the person right before it */
     const char *val; /* a role noun's group (arena), else NULL */
     const char *key; /* a role noun as written in the table (arena) */
 };
@@ -226,6 +229,11 @@ static enum cd_err ftable_load(struct fater *f, struct ftable *t,
                 return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
                                 "state '%s' is not a fate", v1);
             p.obj = !strcmp(row->fields[2], "obj");
+            p.verb = !strcmp(row->fields[2], "verb");
+            if (!p.obj && !p.verb && strcmp(row->fields[2], "-"))
+                return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                                "object '%s' is not obj, verb or -",
+                                row->fields[2]);
         } else if (kind == 1) {
             if (strcmp(row->fields[2], "one") && strcmp(row->fields[2], "many"))
                 return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
@@ -461,16 +469,49 @@ static bool object_after(const struct frun *r, size_t e, struct person *out,
             *end = k + n;
             return true;
         }
-        if (r->doc->toks[k].kind != TOK_WORD || ref_key_at(r, k) == RK_BREAK)
+        int rk = ref_key_at(r, k);
+        if (r->doc->toks[k].kind != TOK_WORD || rk == RK_BREAK ||
+            rk == RK_PREP)
             return false;
     }
     return false;
 }
 
-/* The person before the fate word at token i: a referent word or a
+/* Does someone else stand as subject between tokens from and to: a
+ * pronoun, or "the", "a" not after a preposition ("the pilot said the
+ * jet was missing": the jet is missing, not the pilot)? */
+static bool other_subject(const struct frun *r, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        int rk = ref_key_at(r, k);
+        if (rk == RK_SUBJECT || rk == RK_PRONOUN)
+            return true;
+        if (rk != RK_DEF && rk != RK_INDEF)
+            continue;
+        int prev = k > r->a ? ref_key_at(r, k - 1) : -1;
+        if (prev != RK_PREP && prev != RK_BLOCK)
+            return true;
+    }
+    return false;
+}
+
+/* Does the fate phrase ending before token e close its clause ("the
+ * other captured.", "... captured and ...")? */
+static bool clause_ends(const struct frun *r, size_t e)
+{
+    if (e >= r->b || r->doc->toks[e].kind == TOK_PUNCT)
+        return true;
+    int rk = ref_key_at(r, e);
+    return rk == RK_BREAK || rk == RK_PREP;
+}
+
+/* The person before the fate fp at token i: a referent word or a
  * pronoun right before it (link words aside), else the nearest role
- * noun of the sentence, np[0..nnp). */
+ * noun of the sentence, np[0..nnp), when the fate is told of it: after
+ * a link word ("was", "has been"), as a verb ("died"), or right after
+ * it ("the other missing"), with no one else in between. */
 static bool subject_before(const struct frun *r, size_t i,
+                           const struct fphrase *fp, size_t n,
                            const struct person *np, size_t nnp,
                            const struct person *last_group,
                            const struct person *last_one, unsigned si,
@@ -479,6 +520,9 @@ static bool subject_before(const struct frun *r, size_t i,
     size_t k = i;
     while (k > r->a && ref_key_at(r, k - 1) == RK_LINK)
         k--;
+    bool linked = k < i;
+    if (fp->obj && !linked && !clause_ends(r, i + n))
+        return false; /* "the other captured the town": active */
     if (k > r->a) {
         size_t s;
         const struct fphrase *p = match_ending(r, &r->f->refs, k - 1, &s);
@@ -492,7 +536,7 @@ static bool subject_before(const struct frun *r, size_t i,
             return true;
         }
         if (p && p->a == RK_PRONOUN) {
-            if (!last_one->set || si - last_one->sentence > FATE_CARRY - 1)
+            if (!last_one->set || si - last_one->sentence > FATE_CARRY)
                 return false;
             *out = *last_one;
             out->start = s;
@@ -500,11 +544,15 @@ static bool subject_before(const struct frun *r, size_t i,
             return true;
         }
     }
-    if (nnp && np[nnp - 1].start + FATE_BACK_TOKENS >= i) {
-        *out = np[nnp - 1];
-        return true;
-    }
-    return false;
+    if (!nnp || np[nnp - 1].start + FATE_BACK_TOKENS < i)
+        return false;
+    const struct person *p = &np[nnp - 1];
+    if (!linked && !fp->verb && p->end != i)
+        return false;
+    if (other_subject(r, p->end, k))
+        return false;
+    *out = *p;
+    return true;
 }
 
 /* Where the words stating the fate at token i of person p begin: at
@@ -608,8 +656,8 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
                 i = end - 1;
                 continue;
             }
-            if (subject_before(r, i, np, nnp, last_group, last_one, si,
-                               &who)) {
+            if (subject_before(r, i, fp, n, np, nnp, last_group, last_one,
+                               si, &who)) {
                 add_role(r, out, &who, si);
                 add_fate(r, out, &who, (enum fstate)fp->a,
                          (struct span){toks[fate_start(r, &who, i)].span.start,

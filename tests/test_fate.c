@@ -168,6 +168,19 @@ static void test_an_aircraft_shot_down_is_no_fate(void **state)
     corpus_free(c);
 }
 
+static void test_fate_words_of_other_things_are_no_fate(void **state)
+{
+    struct corpus *c = run(state,
+        "Patrol\n\n"
+        "The pilot flew to a safe area. The navigator said the jet was "
+        "missing. The soldier killed two gunmen. The two pilots ejected. "
+        "The jet burned for an hour. Officials were silent. One was found "
+        "dead.\n",
+        NULL);
+    assert_int_equal(fate_claims_of(c->docs[0]), 0);
+    corpus_free(c);
+}
+
 static void test_a_distant_role_is_a_claim_of_its_own(void **state)
 {
     struct corpus *c = run(state,
@@ -335,6 +348,7 @@ int main(void)
         cmocka_unit_test(test_he_is_the_person_just_spoken_of),
         cmocka_unit_test(test_a_denied_or_feared_fate_is_no_claim),
         cmocka_unit_test(test_an_aircraft_shot_down_is_no_fate),
+        cmocka_unit_test(test_fate_words_of_other_things_are_no_fate),
         cmocka_unit_test(test_a_distant_role_is_a_claim_of_its_own),
         cmocka_unit_test(test_a_headline_names_no_fate),
         cmocka_unit_test(test_dead_against_rescued_is_a_conflict),
