@@ -1015,7 +1015,10 @@ static bool docs_clash(const struct corpus *c, const struct fdoc *a,
     for (size_t i = 0; i < a->nm; i++)
         if (clash(ab, summary(&a->m[i])))
             return true;
-    if (!a->nm || !b->nm)
+    /* "the soldier was killed" against "the soldier was rescued" may be
+     * two soldiers: only texts that each tell apart two people or more
+     * of the group say who is who. */
+    if (a->nm < 2 || b->nm < 2)
         return false;
     struct search s;
     if (a->nm <= b->nm)
@@ -1285,7 +1288,11 @@ static void judge_group(struct corpus *c, const struct fitem *v, size_t n,
             continue;
         struct search s;
         best_map(c, &fds[d], &fds[ref], &s);
-        if (s.ties == 1) {
+        /* a person met alone in one text and dead in one, alive in the
+         * other, is likely two people (see docs_clash) */
+        bool lone_clash = s.best_score < 0 &&
+                          (fds[d].nm < 2 || fds[ref].nm < 2);
+        if (s.ties == 1 && !lone_clash) {
             memcpy(fds[d].map, s.best, sizeof fds[d].map);
             fds[d].mapped = true;
         }

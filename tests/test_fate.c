@@ -327,6 +327,18 @@ static void test_one_role_of_one_person_agrees(void **state)
     corpus_free(c);
 }
 
+static void test_one_soldier_dead_and_one_rescued_may_be_two(void **state)
+{
+    struct corpus *c = run(state,
+        "Raid\n\n"
+        "Russia said the soldier was killed in Syria near Turkey.\n",
+        "Raid\n\n"
+        "Russia said the soldier was rescued in Syria near Turkey.\n");
+    assert_int_equal(fate_conflicts(c), 0);
+    assert_null(fate_cmp(c, "fate of the soldier"));
+    corpus_free(c);
+}
+
 static void test_groups_are_not_compared_with_each_other(void **state)
 {
     struct corpus *c = run(state,
@@ -359,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_one_dead_against_both_dead_is_a_count_conflict),
         cmocka_unit_test(test_same_fate_agrees),
         cmocka_unit_test(test_one_role_of_one_person_agrees),
+        cmocka_unit_test(test_one_soldier_dead_and_one_rescued_may_be_two),
         cmocka_unit_test(test_groups_are_not_compared_with_each_other),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
