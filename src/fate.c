@@ -62,13 +62,14 @@ enum fstate {
     FS_MISSING,
     FS_CAPTURED,
     FS_RESCUED,
+    FS_FREED, /* released by captors */
     FS_ALIVE,
 };
-#define FS_N 8
+#define FS_N 9
 
 static const char *const state_names[FS_N] = {
     "none",    "dead",     "shot",    "wounded",
-    "missing", "captured", "rescued", "alive",
+    "missing", "captured", "rescued", "freed", "alive",
 };
 
 /* Fates fall in three outcomes: a dead person is never later alive, but
@@ -81,6 +82,7 @@ static enum foutcome outcome(enum fstate s)
     case FS_DEAD:
     case FS_SHOT: return FO_DEAD;
     case FS_RESCUED:
+    case FS_FREED:
     case FS_ALIVE: return FO_LIVE;
     default: return FO_OPEN;
     }

@@ -252,6 +252,19 @@ static void test_captured_then_rescued_is_partial(void **state)
     corpus_free(c);
 }
 
+static void test_freed_against_killed_is_a_conflict(void **state)
+{
+    struct corpus *c = run(state,
+        "Hostages\n\n"
+        "Russia said gunmen in Syria near Turkey seized two journalists. "
+        "One was freed and the other was killed.\n",
+        "Hostages\n\n"
+        "Russia said gunmen in Syria near Turkey killed both journalists.\n");
+    assert_verdict(c, fate_cmp(c, "fate of one of them"), VERDICT_CONFLICT);
+    assert_verdict(c, fate_cmp(c, "fate of the other"), VERDICT_AGREE);
+    corpus_free(c);
+}
+
 static void test_people_are_matched_by_fate_not_by_order(void **state)
 {
     struct corpus *c = run(state,
@@ -366,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_dead_against_rescued_is_a_conflict),
         cmocka_unit_test(test_missing_then_dead_is_partial),
         cmocka_unit_test(test_captured_then_rescued_is_partial),
+        cmocka_unit_test(test_freed_against_killed_is_a_conflict),
         cmocka_unit_test(test_people_are_matched_by_fate_not_by_order),
         cmocka_unit_test(test_people_that_match_two_ways_are_kept_apart),
         cmocka_unit_test(test_one_dead_against_both_dead_is_a_count_conflict),
