@@ -42,6 +42,9 @@
 /* A group or a person named this many sentences back is still the one
  * "one", "the other" or "he" speaks of: the sentence before, no more. */
 #define FATE_CARRY 1
+/* The group of fate_people that "no one survived" speaks of when the
+ * text names none just before: everyone involved. */
+#define FATE_EVERYONE_GROUP "people"
 /* Bytes between a role noun and the name after it ("navigator Captain
  * X"): room for a rank or title. */
 #define FATE_NAME_GAP 40
@@ -105,6 +108,7 @@ enum rkey {
     RK_SECOND,
     RK_BOTH,
     RK_ALL,
+    RK_NONE,
     RK_DEF,
     RK_INDEF,
     RK_PRONOUN,
@@ -117,7 +121,7 @@ enum rkey {
 };
 
 static const char *const rkey_names[RK_N] = {
-    "one", "first", "other",   "second", "both",  "all",
+    "one", "first", "other",   "second", "both",  "all", "none",
     "def", "indef", "pronoun", "link",   "block", "subject", "prep", "break",
 };
 
@@ -384,10 +388,12 @@ static const char *np_key(const struct frun *r, size_t i,
     int rk = -1;
     for (size_t gap = 0; gap <= FATE_NP_GAP && i >= r->a + gap + 1; gap++) {
         size_t e = i - gap - 1, s;
-        if (r->doc->toks[e].kind != TOK_WORD)
-            break;
+        if (r->doc->toks[e].kind == TOK_PUNCT)
+            break; /* a number may stand between: "all 150 people" */
         const struct fphrase *p = match_ending(r, &r->f->refs, e, &s);
         if (p && p->a <= RK_INDEF) {
+            if (s > r->a && ref_key_at(r, s - 1) == RK_BLOCK)
+                return NULL; /* "not one soldier" */
             rk = p->a;
             *start = s;
             break;
@@ -400,6 +406,7 @@ static const char *np_key(const struct frun *r, size_t i,
     case RK_OTHER:
     case RK_SECOND: return rkey_names[rk];
     case RK_BOTH: return many ? "both" : NULL;
+    case RK_NONE: return many ? "none" : NULL;
     case RK_ALL:
     case RK_DEF: return many ? "all" : rk == RK_ALL ? NULL : noun->key;
     default: return many ? NULL : noun->key;
@@ -472,9 +479,9 @@ static bool object_after(const struct frun *r, size_t e, struct person *out,
             return true;
         }
         int rk = ref_key_at(r, k);
-        if (r->doc->toks[k].kind != TOK_WORD || rk == RK_BREAK ||
+        if (r->doc->toks[k].kind == TOK_PUNCT || rk == RK_BREAK ||
             rk == RK_PREP)
-            return false;
+            return false; /* a number may stand between: "all 150" */
     }
     return false;
 }
@@ -528,13 +535,18 @@ static bool subject_before(const struct frun *r, size_t i,
     if (k > r->a) {
         size_t s;
         const struct fphrase *p = match_ending(r, &r->f->refs, k - 1, &s);
-        if (p && p->a <= RK_ALL && (!nnp || np[nnp - 1].start < s)) {
+        if (p && p->a <= RK_NONE && (!nnp || np[nnp - 1].start < s)) {
             if (s > r->a && ref_key_at(r, s - 1) == RK_BLOCK)
-                return false; /* "no one survived" */
-            if (!last_group->set || si - last_group->sentence > FATE_CARRY)
+                return false; /* "not one ..." */
+            bool near = last_group->set &&
+                        si - last_group->sentence <= FATE_CARRY;
+            /* "No one survived" with no group named just before speaks
+             * of everyone involved. */
+            if (!near && p->a != RK_NONE)
                 return false;
-            *out = (struct person){last_group->group, rkey_names[p->a], s, si,
-                                   true, 0};
+            *out = (struct person){near ? last_group->group
+                                        : FATE_EVERYONE_GROUP,
+                                   rkey_names[p->a], s, si, true, 0};
             return true;
         }
         if (p && p->a == RK_PRONOUN) {
@@ -613,6 +625,22 @@ static void add_role(const struct frun *r, struct fclaims *out,
     cl->number_idx = cl->date_idx = cl->mention_idx = cl->quote_idx = -1;
 }
 
+/* "No one survived", "none of the passengers survived": everyone of
+ * the group is dead. Other fates of no one ("no one was hurt") may speak
+ * of bystanders and are dropped, as is any fate of no one but being
+ * alive. Returns false to drop the fate; else p and *st are the fate to
+ * tell. */
+static bool everyone(struct person *p, enum fstate *st)
+{
+    if (strcmp(p->key, "none"))
+        return true;
+    if (*st != FS_ALIVE)
+        return false;
+    p->key = "all";
+    *st = FS_DEAD;
+    return true;
+}
+
 /* The fates told in sentence si, tokens [a, b). last_group and last_one
  * carry the group and the single person spoken of across sentences. */
 static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
@@ -645,10 +673,15 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
         if (fp->a != FS_NONE && !blocked_before(r, i)) {
             struct person who;
             size_t end;
+            enum fstate st = (enum fstate)fp->a;
             if (fp->obj && object_after(r, i + n, &who, &end)) {
                 who.sentence = si;
+                if (!everyone(&who, &st)) {
+                    i = end - 1;
+                    continue;
+                }
                 add_role(r, out, &who, si);
-                add_fate(r, out, &who, (enum fstate)fp->a,
+                add_fate(r, out, &who, st,
                          (struct span){toks[i].span.start,
                                        toks[end - 1].span.end},
                          si);
@@ -659,9 +692,10 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
                 continue;
             }
             if (subject_before(r, i, fp, n, np, nnp, last_group, last_one,
-                               si, &who)) {
+                               si, &who) &&
+                everyone(&who, &st)) {
                 add_role(r, out, &who, si);
-                add_fate(r, out, &who, (enum fstate)fp->a,
+                add_fate(r, out, &who, st,
                          (struct span){toks[fate_start(r, &who, i)].span.start,
                                        toks[i + n - 1].span.end},
                          si);

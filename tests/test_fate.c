@@ -146,12 +146,28 @@ static void test_he_is_the_person_just_spoken_of(void **state)
     corpus_free(c);
 }
 
+static void test_no_one_survived_means_everyone_died(void **state)
+{
+    struct corpus *c = run(state,
+        "Ferry sinks\n\n"
+        "The ferry sank in a storm on Monday. No one survived, the coast "
+        "guard said. A storm killing all 40 people aboard hit the coast. "
+        "No one was hurt on the shore.\n",
+        NULL);
+    const struct doc *d = c->docs[0];
+    const struct claim *none = fate_claim(d, "all", "dead");
+    assert_non_null(none);
+    assert_string_equal(none->cls, "people");
+    assert_int_equal(fate_claims_of(d), 2);
+    corpus_free(c);
+}
+
 static void test_a_denied_or_feared_fate_is_no_claim(void **state)
 {
     struct corpus *c = run(state,
         "Patrol\n\n"
         "The soldier was not killed in the blast. Officers said the pilot "
-        "would be rescued. No one survived, one report said.\n",
+        "would be rescued. Not one soldier was hurt, one report said.\n",
         NULL);
     assert_int_equal(fate_claims_of(c->docs[0]), 0);
     corpus_free(c);
@@ -371,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_a_fate_verb_takes_the_person_after_it),
         cmocka_unit_test(test_a_role_noun_far_before_its_fate_is_the_person),
         cmocka_unit_test(test_he_is_the_person_just_spoken_of),
+        cmocka_unit_test(test_no_one_survived_means_everyone_died),
         cmocka_unit_test(test_a_denied_or_feared_fate_is_no_claim),
         cmocka_unit_test(test_an_aircraft_shot_down_is_no_fate),
         cmocka_unit_test(test_fate_words_of_other_things_are_no_fate),
