@@ -131,6 +131,8 @@ struct fphrase {
     int a;           /* state, referent key or 1 for a group of many */
     bool obj;        /* a fate verb that may take its person after it */
     bool verb;       /* tells the fate of the person right before it */
+    bool joins;      /* a role noun of the group spoken of before it
+                        ("two aid workers ... the hostage") */
     const char *val; /* a role noun's group (arena), else NULL */
     const char *key; /* a role noun as written in the table (arena) */
 };
@@ -151,6 +153,7 @@ struct ftable {
 struct fater {
     struct arena *arena;
     struct ftable fates, people, refs;
+    struct ftable denials; /* claims/negators of scope "clause" */
 };
 
 static void ftable_free(struct ftable *t)
@@ -209,14 +212,15 @@ static int name_index(const char *const *names, int n, const char *name)
 }
 
 /* Load the rows of table name into t; `kind` says how the second and
- * third columns read (0: fates, 1: people, 2: referents). */
+ * third columns read (0: fates, 1: people, 2: referents, 3: negators,
+ * of which only the "clause" rows are kept). */
 static enum cd_err ftable_load(struct fater *f, struct ftable *t,
                                const struct rules *r, const char *name,
                                int kind, struct diag *d)
 {
     const struct rule_table *rt = rules_get(r, name);
-    size_t nf = kind == 2 ? 2 : 3;
-    enum cd_err err = rules_check_fields(rt, nf, nf, d);
+    size_t nf = kind >= 2 ? 2 : 3;
+    enum cd_err err = rules_check_fields(rt, nf, kind == 1 ? 4 : nf, d);
     if (err)
         return err;
     t->v = xcalloc(rt->nrows + 1, sizeof *t->v);
@@ -229,6 +233,8 @@ static enum cd_err ftable_load(struct fater *f, struct ftable *t,
                             "phrase of more than %d words",
                             FATE_PHRASE_WORDS);
         const char *v1 = row->fields[1];
+        if (kind == 3 && strcmp(v1, "clause"))
+            continue;
         if (kind == 0) {
             p.a = (int)state_of(v1);
             if (p.a == FS_NONE && strcmp(v1, "none"))
@@ -248,6 +254,12 @@ static enum cd_err ftable_load(struct fater *f, struct ftable *t,
             p.a = !strcmp(row->fields[2], "many");
             p.val = arena_strdup(f->arena, v1);
             p.key = arena_strdup(f->arena, row->fields[0]);
+            p.joins = row->nfields > 3 && !strcmp(row->fields[3], "joins");
+            if (row->nfields > 3 && !p.joins)
+                return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
+                                "'%s' is not joins", row->fields[3]);
+        } else if (kind == 3) {
+            p.a = 1;
         } else {
             p.a = name_index(rkey_names, RK_N, v1);
             if (p.a < 0)
@@ -270,6 +282,8 @@ enum cd_err fate_new(const struct rules *r, struct fater **out,
         err = ftable_load(f, &f->people, r, "claims/fate_people", 1, d);
     if (!err)
         err = ftable_load(f, &f->refs, r, "claims/fate_referents", 2, d);
+    if (!err)
+        err = ftable_load(f, &f->denials, r, "claims/negators", 3, d);
     if (err) {
         fate_free(f);
         *out = NULL;
@@ -286,6 +300,7 @@ void fate_free(struct fater *f)
     ftable_free(&f->fates);
     ftable_free(&f->people);
     ftable_free(&f->refs);
+    ftable_free(&f->denials);
     arena_free(f->arena);
     free(f);
 }
@@ -461,11 +476,61 @@ static bool blocked_before(const struct frun *r, size_t i)
     return false;
 }
 
-/* The person right after the fate verb ending before token e: a role
- * noun within FATE_OBJECT_TOKENS words, none of them a break word. */
-static bool object_after(const struct frun *r, size_t e, struct person *out,
-                         size_t *end)
+/* The group of a role noun: its own, or for a noun that joins ("the
+ * hostage", "the victims"), the group spoken of in this sentence or the
+ * one before. */
+static const char *noun_group(const struct fphrase *noun,
+                              const struct person *last_group, unsigned si)
 {
+    if (noun->joins && last_group->set &&
+        si - last_group->sentence <= FATE_CARRY)
+        return last_group->group;
+    return noun->val;
+}
+
+/* The first token of the sentence's words that deny or dispute
+ * something ("denying reports that one had been killed"), r->b if none.
+ * Fates after them are left out: what they deny is beyond the
+ * nearest-word reading done here. */
+static size_t denial_at(const struct frun *r)
+{
+    for (size_t i = r->a; i < r->b; i++) {
+        size_t n;
+        if (match_at(r, &r->f->denials, i, &n))
+            return i;
+    }
+    return r->b;
+}
+
+/* Does the fate phrase ending before token e close its clause ("the
+ * other captured.", "... captured and ...")? */
+static bool clause_ends(const struct frun *r, size_t e)
+{
+    if (e >= r->b || r->doc->toks[e].kind == TOK_PUNCT)
+        return true;
+    int rk = ref_key_at(r, e);
+    return rk == RK_BREAK || rk == RK_PREP;
+}
+
+/* The person right after the fate verb ending before token e: a role
+ * noun within FATE_OBJECT_TOKENS words, none of them a break word; or
+ * one of the group spoken of just before, its clause ending there
+ * ("killed one of them,", "rescued the other."). */
+static bool object_after(const struct frun *r, size_t e,
+                         const struct person *last_group, unsigned si,
+                         struct person *out, size_t *end)
+{
+    size_t rn;
+    const struct fphrase *ref = e < r->b ? match_at(r, &r->f->refs, e, &rn)
+                                         : NULL;
+    if (ref && ref->a <= RK_ALL && clause_ends(r, e + rn)) {
+        if (!last_group->set || si - last_group->sentence > FATE_CARRY)
+            return false;
+        *out = (struct person){last_group->group, rkey_names[ref->a], e, si,
+                               true, 0};
+        *end = e + rn;
+        return true;
+    }
     for (size_t k = e; k < r->b && k < e + FATE_OBJECT_TOKENS; k++) {
         size_t n;
         const struct fphrase *noun = match_at(r, &r->f->people, k, &n);
@@ -474,7 +539,8 @@ static bool object_after(const struct frun *r, size_t e, struct person *out,
             const char *key = np_key(r, k, noun, &s);
             if (!key)
                 return false;
-            *out = (struct person){noun->val, key, s, 0, true, k + n};
+            *out = (struct person){noun_group(noun, last_group, si), key, s,
+                                   0, true, k + n};
             *end = k + n;
             return true;
         }
@@ -502,16 +568,6 @@ static bool other_subject(const struct frun *r, size_t from, size_t to)
             return true;
     }
     return false;
-}
-
-/* Does the fate phrase ending before token e close its clause ("the
- * other captured.", "... captured and ...")? */
-static bool clause_ends(const struct frun *r, size_t e)
-{
-    if (e >= r->b || r->doc->toks[e].kind == TOK_PUNCT)
-        return true;
-    int rk = ref_key_at(r, e);
-    return rk == RK_BREAK || rk == RK_PREP;
 }
 
 /* The person before the fate fp at token i: a referent word or a
@@ -649,13 +705,15 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
     const struct token *toks = r->doc->toks;
     struct person np[16];
     size_t nnp = 0;
+    size_t denied = denial_at(r);
     for (size_t i = r->a; i < r->b; i++) {
         size_t n;
         const struct fphrase *noun = match_at(r, &r->f->people, i, &n);
         if (noun) {
             size_t s;
             const char *key = np_key(r, i, noun, &s);
-            struct person p = {noun->val, key, s, si, true, i + n};
+            struct person p = {noun_group(noun, last_group, si), key, s, si,
+                               true, i + n};
             *last_group = p;
             if (key && noun->a == 0)
                 *last_one = p;
@@ -670,11 +728,12 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
         const struct fphrase *fp = match_at(r, &r->f->fates, i, &n);
         if (!fp)
             continue;
-        if (fp->a != FS_NONE && !blocked_before(r, i)) {
+        if (fp->a != FS_NONE && i < denied && !blocked_before(r, i)) {
             struct person who;
             size_t end;
             enum fstate st = (enum fstate)fp->a;
-            if (fp->obj && object_after(r, i + n, &who, &end)) {
+            if (fp->obj &&
+                object_after(r, i + n, last_group, si, &who, &end)) {
                 who.sentence = si;
                 if (!everyone(&who, &st)) {
                     i = end - 1;
@@ -938,6 +997,13 @@ static void build_doc(const struct corpus *c, const struct fitem *v, size_t n,
     if (overflow)
         fd->nm = 0;
     merge_roles(fd);
+    /* What is said of everyone is said of each ("both are alive ... one
+     * was freed"): an outcome a person has no claim of comes from the
+     * group's. */
+    for (size_t i = 0; i < fd->nm; i++)
+        for (int o = 0; o < 3; o++)
+            if (fd->m[i].rep[o] < 0)
+                fd->m[i].rep[o] = fd->all.rep[o];
     size_t keep = 0;
     for (size_t i = 0; i < fd->nm; i++)
         if (summary(&fd->m[i]) >= 0)

@@ -162,6 +162,35 @@ static void test_no_one_survived_means_everyone_died(void **state)
     corpus_free(c);
 }
 
+static void test_a_hostage_joins_the_group_named_before(void **state)
+{
+    struct corpus *c = run(state,
+        "Kidnap\n\n"
+        "Gunmen seized two journalists on Monday and killed one of them. "
+        "The other hostage was freed.\n",
+        NULL);
+    const struct doc *d = c->docs[0];
+    const struct claim *one = fate_claim(d, "one", "dead");
+    const struct claim *other = fate_claim(d, "other", "freed");
+    assert_non_null(one);
+    assert_non_null(other);
+    assert_string_equal(other->cls, "press");
+    corpus_free(c);
+}
+
+static void test_fates_after_a_denial_are_left_out(void **state)
+{
+    struct corpus *c = run(state,
+        "Kidnap\n\n"
+        "Both journalists are alive, the agency said, denying reports that "
+        "one had been killed.\n",
+        NULL);
+    const struct doc *d = c->docs[0];
+    assert_non_null(fate_claim(d, "both", "alive"));
+    assert_int_equal(fate_claims_of(d), 1);
+    corpus_free(c);
+}
+
 static void test_a_denied_or_feared_fate_is_no_claim(void **state)
 {
     struct corpus *c = run(state,
@@ -281,6 +310,19 @@ static void test_freed_against_killed_is_a_conflict(void **state)
     corpus_free(c);
 }
 
+static void test_everyone_alive_against_one_killed_is_a_conflict(void **state)
+{
+    struct corpus *c = run(state,
+        "Kidnap\n\n"
+        "Russia said gunmen in Syria near Turkey seized two journalists. "
+        "They killed one of them. The other was freed.\n",
+        "Kidnap\n\n"
+        "Russia said both journalists seized in Syria near Turkey are "
+        "alive. One was freed and the other is still held.\n");
+    assert_verdict(c, fate_cmp(c, "fate of one of them"), VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
 static void test_people_are_matched_by_fate_not_by_order(void **state)
 {
     struct corpus *c = run(state,
@@ -388,6 +430,8 @@ int main(void)
         cmocka_unit_test(test_a_role_noun_far_before_its_fate_is_the_person),
         cmocka_unit_test(test_he_is_the_person_just_spoken_of),
         cmocka_unit_test(test_no_one_survived_means_everyone_died),
+        cmocka_unit_test(test_a_hostage_joins_the_group_named_before),
+        cmocka_unit_test(test_fates_after_a_denial_are_left_out),
         cmocka_unit_test(test_a_denied_or_feared_fate_is_no_claim),
         cmocka_unit_test(test_an_aircraft_shot_down_is_no_fate),
         cmocka_unit_test(test_fate_words_of_other_things_are_no_fate),
@@ -397,6 +441,7 @@ int main(void)
         cmocka_unit_test(test_missing_then_dead_is_partial),
         cmocka_unit_test(test_captured_then_rescued_is_partial),
         cmocka_unit_test(test_freed_against_killed_is_a_conflict),
+        cmocka_unit_test(test_everyone_alive_against_one_killed_is_a_conflict),
         cmocka_unit_test(test_people_are_matched_by_fate_not_by_order),
         cmocka_unit_test(test_people_that_match_two_ways_are_kept_apart),
         cmocka_unit_test(test_one_dead_against_both_dead_is_a_count_conflict),
