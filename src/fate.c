@@ -871,6 +871,12 @@ static int summary(const struct member *m)
     return m->rep[FO_OPEN] >= 0 ? FO_OPEN : -1;
 }
 
+/* Are two outcomes exclusive: dead in one, alive in the other? */
+static bool clash(int oa, int ob)
+{
+    return (oa == FO_DEAD && ob == FO_LIVE) || (oa == FO_LIVE && ob == FO_DEAD);
+}
+
 static int rep_of(const struct member *m)
 {
     int o = summary(m);
@@ -997,6 +1003,11 @@ static void build_doc(const struct corpus *c, const struct fitem *v, size_t n,
     if (overflow)
         fd->nm = 0;
     merge_roles(fd);
+    /* "Both soldiers died ... a soldier was rescued": the text's "both"
+     * is not everyone it speaks of, so it says nothing of the group. */
+    for (size_t i = 0; i < fd->nm; i++)
+        if (clash(summary(&fd->m[i]), summary(&fd->all)))
+            member_init(&fd->all, "all", 0);
     /* What is said of everyone is said of each ("both are alive ... one
      * was freed"): an outcome a person has no claim of comes from the
      * group's. */
@@ -1015,10 +1026,6 @@ static void build_doc(const struct corpus *c, const struct fitem *v, size_t n,
 
 #define CLASH_SCORE (-1000)
 
-static bool clash(int oa, int ob)
-{
-    return (oa == FO_DEAD && ob == FO_LIVE) || (oa == FO_LIVE && ob == FO_DEAD);
-}
 
 /* How well person a of one document fits person b of another: the same
  * role noun most, then the same fate, the same outcome, an open fate;
@@ -1111,10 +1118,13 @@ static bool docs_clash(const struct corpus *c, const struct fdoc *a,
     int aa = summary(&a->all), ab = summary(&b->all);
     if (clash(aa, ab))
         return true;
-    for (size_t i = 0; i < b->nm; i++)
+    /* Everyone of one text against a person of the other: that person
+     * is one of everyone only if their text tells apart two people or
+     * more of the group, as a crew ("the pilot ... the navigator"). */
+    for (size_t i = 0; b->nm >= 2 && i < b->nm; i++)
         if (clash(aa, summary(&b->m[i])))
             return true;
-    for (size_t i = 0; i < a->nm; i++)
+    for (size_t i = 0; a->nm >= 2 && i < a->nm; i++)
         if (clash(ab, summary(&a->m[i])))
             return true;
     /* "the soldier was killed" against "the soldier was rescued" may be

@@ -410,6 +410,22 @@ static void test_one_soldier_dead_and_one_rescued_may_be_two(void **state)
     corpus_free(c);
 }
 
+static void test_both_dead_and_a_lone_survivor_may_be_others(void **state)
+{
+    /* "both soldiers" of the attack are not every soldier of the story:
+     * the second text itself tells of another one, rescued */
+    struct corpus *c = run(state,
+        "Attack\n\n"
+        "Russia said a soldier was rescued from the rubble in Syria near "
+        "Turkey on Tuesday.\n",
+        "Attack\n\n"
+        "Russia said both soldiers died in the attack in Syria near Turkey. "
+        "A soldier was rescued on Tuesday.\n");
+    assert_int_equal(fate_conflicts(c), 0);
+    assert_verdict(c, fate_cmp(c, "fate of the soldier"), VERDICT_AGREE);
+    corpus_free(c);
+}
+
 static void test_groups_are_not_compared_with_each_other(void **state)
 {
     struct corpus *c = run(state,
@@ -448,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_same_fate_agrees),
         cmocka_unit_test(test_one_role_of_one_person_agrees),
         cmocka_unit_test(test_one_soldier_dead_and_one_rescued_may_be_two),
+        cmocka_unit_test(test_both_dead_and_a_lone_survivor_may_be_others),
         cmocka_unit_test(test_groups_are_not_compared_with_each_other),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
