@@ -1179,6 +1179,40 @@ static const char *states_note(struct corpus *c, const struct cmp_value *vals,
     return s ? s : "";
 }
 
+/* The states of vals of outcome o, joined by ", ", or NULL. */
+static const char *outcome_states(struct corpus *c,
+                                  const struct cmp_value *vals, size_t n,
+                                  enum foutcome o)
+{
+    const char *s = NULL;
+    bool seen[FS_N] = {false};
+    for (size_t i = 0; i < n; i++) {
+        enum fstate st = state_of(claim_at(c, vals[i].doc,
+                                           (int)vals[i].claim)->text);
+        if (seen[st] || outcome(st) != o)
+            continue;
+        seen[st] = true;
+        s = s ? arena_printf(c->arena, "%s, %s", s, state_names[st])
+              : state_names[st];
+    }
+    return s;
+}
+
+/* "shot vs rescued, alive: exclusive fates; missing, captured: may end
+ * either way". */
+static const char *conflict_note(struct corpus *c,
+                                 const struct cmp_value *vals, size_t n)
+{
+    const char *dead = outcome_states(c, vals, n, FO_DEAD);
+    const char *live = outcome_states(c, vals, n, FO_LIVE);
+    const char *open = outcome_states(c, vals, n, FO_OPEN);
+    const char *s = arena_printf(c->arena, "%s vs %s: exclusive fates",
+                                 dead ? dead : "?", live ? live : "?");
+    return open ? arena_printf(c->arena, "%s; %s: may end either way", s,
+                               open)
+                : s;
+}
+
 /* Judge one person's fate across documents: each value's doc in fds. */
 static void judge_person(struct corpus *c, const struct cmp_value *vals,
                          const struct fdoc *const *fds, size_t n,
@@ -1202,8 +1236,7 @@ static void judge_person(struct corpus *c, const struct cmp_value *vals,
     struct comparison *k = add_cmp(c, topic, event, id, vals, n);
     k->verdict = v;
     const char *states = states_note(c, vals, n);
-    k->note = v == VERDICT_CONFLICT
-                  ? arena_printf(c->arena, "%s: exclusive fates", states)
+    k->note = v == VERDICT_CONFLICT ? conflict_note(c, vals, n)
               : v == VERDICT_PARTIAL
                   ? arena_printf(c->arena,
                                  "%s: one fate may follow the other", states)

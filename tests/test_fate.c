@@ -268,6 +268,7 @@ static void test_dead_against_rescued_is_a_conflict(void **state)
     const struct comparison *k = fate_cmp(c, "fate of the navigator");
     assert_verdict(c, k, VERDICT_CONFLICT);
     assert_int_equal(k->nvalues, 2);
+    assert_string_equal(k->note, "shot vs rescued: exclusive fates");
     corpus_free(c);
 }
 
