@@ -17,6 +17,7 @@
 #include "claimdiff/arena.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/fate.h"
 #include "claimdiff/number.h"
 #include "claimdiff/quote.h"
 #include "claimdiff/rules.h"
@@ -35,6 +36,7 @@
 
 static const char *const kind_names[CLAIM_NKINDS] = {
     "event", "count", "date", "location", "actor", "thing", "role", "statement",
+    "fate",
 };
 
 const char *claim_kind_name(enum claim_kind k)
@@ -94,6 +96,7 @@ struct claimer {
     struct ptable territory; /* claims/territory: incursion and presence */
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
     struct ptable failures;  /* claims/failures: "but failed", "in vain" */
+    struct fater *fate;      /* what became of people (fate.h) */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -463,6 +466,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
         err = ptable_load(c, &c->failures, r, "claims/failures", 1, 1, d);
     if (!err)
         err = load_words(c, r, d);
+    if (!err)
+        err = fate_new(r, &c->fate, d);
     if (err) {
         claim_free(c);
         *out = NULL;
@@ -503,6 +508,7 @@ void claim_free(struct claimer *c)
     scan_map_free(c->repetitions);
     scan_map_free(c->loc);
     free(c->loc_kind);
+    fate_free(c->fate);
     arena_free(c->arena);
     free(c);
 }
@@ -1426,6 +1432,26 @@ static const char *measure_slot(const struct run *r, const struct sent *s,
     return best;
 }
 
+/* The unit of a number written as one word with it ("12-hour",
+ * "twelve-hour", "2-mile"): the token holds the number too, so the unit
+ * is looked up by the noun's own bytes. NULL when the noun has its own
+ * token or is no unit. */
+static const struct phrase *compound_unit(const struct run *r,
+                                          const struct sent *s,
+                                          const struct number *n, size_t ut,
+                                          size_t *len)
+{
+    const struct token *toks = r->doc->toks;
+    if (ut >= s->b || toks[ut].span.start >= n->noun_span.start ||
+        toks[ut].span.end != n->noun_span.end || toks[ut].kind != TOK_WORD)
+        return NULL;
+    const char *w = r->text + n->noun_span.start;
+    size_t wl = n->noun_span.end - n->noun_span.start;
+    const struct phrase *p =
+        ptable_lookup(&r->c->units, r->text, toks, ut, ut + 1, w, wl, len);
+    return p && p->n == 1 ? p : NULL;
+}
+
 /* A number with a unit ("38,000 feet", "eight minutes", "35 km") is a
  * measure: a count whose slot is what it measures and whose value scales
  * to the dimension's base unit, so feet and metres meet. The nearest
@@ -1443,6 +1469,8 @@ static bool measure_claim(struct run *r, const struct sent *s, size_t i,
         ut < s->b ? ptable_match(&r->c->units, r->text, doc->toks, ut, s->b,
                                  &len)
                   : NULL;
+    if (!u)
+        u = compound_unit(r, s, n, ut, &len);
     if (!u)
         return false;
     size_t nt = token_of(r, s, n->span.start);
@@ -2623,4 +2651,5 @@ void claim_run(const struct claimer *c, struct doc *doc)
     quote_claims(&r);
     free(r.preds);
     free(r.negs);
+    fate_claims(c->fate, doc);
 }

@@ -22,6 +22,7 @@
 #include "claimdiff/arena.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/fate.h"
 #include "claimdiff/link.h"
 #include "claimdiff/number.h"
 #include "claimdiff/rules.h"
@@ -1121,6 +1122,8 @@ static const char *why_of(enum verdict v, const struct claim *c0)
                                   : "overlapping content words";
     case CLAIM_THING:
         return "the same identifier";
+    case CLAIM_FATE:
+        break; /* fate_compare says why itself */
     }
     return "";
 }
@@ -2205,6 +2208,7 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     judge_events(&x);
     judge_roles(&x);
     judge_statements(&x);
+    fate_compare(c, &x.events);
     /* last: it leaves alone the words the comparisons above hold */
     align_run(cmp->aligner, c);
     free(x.v);

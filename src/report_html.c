@@ -281,6 +281,7 @@ static void write_value(struct page *p, const struct doc *doc,
         break;
     case CLAIM_THING:
     case CLAIM_ROLE:
+    case CLAIM_FATE:
         v = cl->text;
         break;
     case CLAIM_STATEMENT:

@@ -259,6 +259,24 @@ static void test_a_number_with_a_unit_is_a_measure(void **state)
     corpus_free(c);
 }
 
+static void test_a_number_joined_to_its_unit_is_a_measure(void **state)
+{
+    struct corpus *c = one(state,
+        "Search ends\n\n"
+        "Divers ended a 30-hour search on Sunday after a six-minute dive "
+        "found the wreck.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *dur = find_claim(doc, CLAIM_COUNT, NULL, "30-hour");
+    assert_non_null(dur);
+    assert_string_equal(dur->slot, "duration");
+    assert_true(dur->scale == 3600.0);
+    assert_span_text(doc, dur->span, "30-hour");
+    const struct claim *dive = find_claim(doc, CLAIM_COUNT, NULL, "six-minute");
+    assert_non_null(dive);
+    assert_true(dive->scale == 60.0);
+    corpus_free(c);
+}
+
 static void test_a_makers_name_keys_like_its_designation(void **state)
 {
     struct corpus *c = one(state,
@@ -1184,6 +1202,7 @@ int main(void)
         cmocka_unit_test(test_a_vehicle_with_people_counts_those_aboard),
         cmocka_unit_test(test_from_and_to_of_a_journey_are_its_route),
         cmocka_unit_test(test_a_number_with_a_unit_is_a_measure),
+        cmocka_unit_test(test_a_number_joined_to_its_unit_is_a_measure),
         cmocka_unit_test(test_a_makers_name_keys_like_its_designation),
         cmocka_unit_test(test_the_holder_of_the_area_is_a_slot_of_the_event),
         cmocka_unit_test(test_a_meeting_of_a_body_names_who_met),

@@ -37,8 +37,11 @@ enum claim_kind {
     CLAIM_THING,     /* what was acted on: value is thing */
     CLAIM_ROLE,      /* what a person or group is: value is text */
     CLAIM_STATEMENT, /* what a speaker said: quote_idx or the content span */
+    CLAIM_FATE,      /* what became of a person: text is the fate
+                        ("dead", "rescued"), cls the person's group,
+                        slot how the text singles them out (see fate.h) */
 };
-#define CLAIM_NKINDS 8
+#define CLAIM_NKINDS 9
 
 /* The slots of a CLAIM_ACTOR that names who says an event happened, not
  * who did it: a source ("according to the ministry") and an outlet that
