@@ -93,6 +93,7 @@ struct claimer {
     struct ptable titles;   /* lexicon/titles: offices, ranks, prefixes */
     struct ptable territory; /* claims/territory: incursion and presence */
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
+    struct ptable owners;    /* claims/ownership: "owner of", "unit of" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -413,6 +414,20 @@ static enum cd_err check_sources(const struct ptable *t,
     return CD_OK;
 }
 
+/* An ownership row's order is owner-first or owned-first. */
+static enum cd_err check_owners(const struct ptable *t,
+                                const struct rule_table *rt, struct diag *d)
+{
+    for (size_t i = 0; i < t->n && i < rt->nrows; i++)
+        if (strcmp(t->v[i].val, "owner-first") &&
+            strcmp(t->v[i].val, "owned-first"))
+            return diag_set(d, CD_ERR_RULE, rt->rows[i].file,
+                            rt->rows[i].line, 0,
+                            "order '%s' is not owner-first or owned-first",
+                            t->v[i].val);
+    return CD_OK;
+}
+
 enum cd_err claim_new(const struct rules *r, struct claimer **out,
                       struct diag *d)
 {
@@ -453,6 +468,10 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->irrealis, r, "claims/irrealis", 2, 2, d);
     if (!err)
+        err = ptable_load(c, &c->owners, r, "claims/ownership", 2, 2, d);
+    if (!err)
+        err = check_owners(&c->owners, rules_get(r, "claims/ownership"), d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -481,6 +500,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->titles);
     ptable_free(&c->territory);
     ptable_free(&c->irrealis);
+    ptable_free(&c->owners);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -1949,6 +1969,162 @@ static void role_claims(struct run *r, const struct sent *s)
     }
 }
 
+/* ---- who owns whom and what it is ---------------------------------------- */
+
+/* Most tokens between an organisation's name and an ownership cue or a
+ * copula's class noun ("X is a low-cost subsidiary of Y"). */
+#define OWN_GAP 5
+
+static bool org_type(enum ent_type t)
+{
+    return t == ENT_ORGANIZATION || t == ENT_GROUP;
+}
+
+/* May token k sit between a name and its cue? Lower-case words, commas,
+ * hyphens and apostrophes ("Y's unit X", "the low-budget X"); a capital
+ * or any other mark ends the search. */
+static bool own_filler(const struct run *r, const struct token *t)
+{
+    if (t->kind == TOK_WORD)
+        return !(t->flags & TOKF_CAP);
+    return is_punct(r, t, ",-'");
+}
+
+/* The organisation mention ending at token k of sentence s, or -1. */
+static int org_ending_at(const struct run *r, const struct sent *s, size_t k)
+{
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &r->doc->mentions[m];
+        if (org_type(mm->type) && mm->span.end == r->doc->toks[k].span.end)
+            return (int)m;
+    }
+    return -1;
+}
+
+/* The organisation mention starting at token k of sentence s, or -1. */
+static int org_starting_at(const struct run *r, const struct sent *s,
+                           size_t k)
+{
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &r->doc->mentions[m];
+        if (org_type(mm->type) && mm->span.start == r->doc->toks[k].span.start)
+            return (int)m;
+    }
+    return -1;
+}
+
+/* The organisation named just before token t (past fillers), or -1. The
+ * possessive "'s" of "Y's unit" is a filler too. */
+static int org_before(const struct run *r, const struct sent *s, size_t t)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = t; k > s->a && t - k <= OWN_GAP; k--) {
+        int m = org_ending_at(r, s, k - 1);
+        if (m >= 0)
+            return m;
+        if (!own_filler(r, &toks[k - 1]))
+            return -1;
+    }
+    return -1;
+}
+
+/* The organisation named just after tokens [.., t) (past fillers), or -1. */
+static int org_after(const struct run *r, const struct sent *s, size_t t)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = t; k < s->b && k - t <= OWN_GAP; k++) {
+        int m = org_starting_at(r, s, k);
+        if (m >= 0)
+            return m;
+        if (!own_filler(r, &toks[k]))
+            return -1;
+    }
+    return -1;
+}
+
+/* "X is a unit of Y", "Y, owner of X", "Y unit X": an "owned by"
+ * description of X whose value is Y's name. Two different owners are
+ * only ever partial (a company may change hands, or have several). */
+static void ownership_claims(struct run *r, const struct sent *s)
+{
+    struct doc *doc = r->doc;
+    for (size_t k = s->a; k < s->b; k++) {
+        size_t n;
+        const struct phrase *p =
+            ptable_match(&r->c->owners, r->text, doc->toks, k, s->b, &n);
+        if (!p)
+            continue;
+        int before = org_before(r, s, k), after = org_after(r, s, k + n);
+        k += n - 1;
+        if (before < 0 || after < 0 || before == after)
+            continue;
+        bool owner_first = !strcmp(p->val, "owner-first");
+        int owner = owner_first ? before : after;
+        int owned = owner_first ? after : before;
+        const struct mention *om = &doc->mentions[owner];
+        /* the words that name the owner: its name and the cue, not the
+         * class nouns said of the owned one in between */
+        struct span cue = {doc->toks[k + 1 - n].span.start,
+                           doc->toks[k].span.end};
+        struct claim *cl = add_claim(r, CLAIM_ROLE, s->idx, hull(om->span, cue));
+        cl->slot = "owned by";
+        cl->mention_idx = owned;
+        cl->object = owner;
+        cl->text = om->canonical
+                       ? om->canonical
+                       : arena_strndup(doc->arena, r->text + om->span.start,
+                                       om->span.end - om->span.start);
+    }
+}
+
+/* Is token t the word w (lower case)? */
+static bool tok_is(const struct run *r, size_t t, const char *w)
+{
+    const struct token *tk = &r->doc->toks[t];
+    size_t n = strlen(w);
+    return tk->kind == TOK_WORD && tk->span.end - tk->span.start == n &&
+           !strncasecmp(r->text + tk->span.start, w, n);
+}
+
+/* "X is a low-cost subsidiary", "X, a budget carrier": each class noun of
+ * claims/descriptors in the noun phrase a copula or an apposition gives
+ * the name is a description of X, like "budget airline X". */
+static void copular_descriptions(struct run *r, const struct sent *s)
+{
+    struct doc *doc = r->doc;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        if (!org_type(mm->type))
+            continue;
+        size_t t = token_of(r, s, mm->span.end);
+        if (t + 2 >= s->b ||
+            !(tok_is(r, t, "is") || tok_is(r, t, "was") ||
+              is_punct(r, &doc->toks[t], ",")) ||
+            !(tok_is(r, t + 1, "a") || tok_is(r, t + 1, "an")))
+            continue;
+        for (size_t k = t + 2; k < s->b && k < t + 2 + OWN_GAP; k++) {
+            const struct token *tk = &doc->toks[k];
+            if (tk->kind != TOK_WORD || (tk->flags & TOKF_CAP) ||
+                tok_is(r, k, "of") || tok_is(r, k, "that") ||
+                tok_is(r, k, "which") || tok_is(r, k, "who"))
+                break;
+            size_t n;
+            const struct phrase *p =
+                ptable_match(&r->c->descs, r->text, doc->toks, k, s->b, &n);
+            if (!p)
+                continue;
+            struct claim *cl = add_claim(
+                r, CLAIM_ROLE, s->idx,
+                hull(mm->span, (struct span){tk->span.start,
+                                             doc->toks[k + n - 1].span.end}));
+            cl->slot = "descriptor";
+            cl->mention_idx = (int)m;
+            cl->text = p->val;
+            k += n - 1;
+        }
+    }
+}
+
 /* ---- who says so, per event ---------------------------------------------- */
 
 static void add_source_claim(struct run *r, unsigned sentence,
@@ -2445,6 +2621,8 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     mood_claims(r, &s, first_frame);
     territory_claims(r, &s, first_frame);
     role_claims(r, &s);
+    copular_descriptions(r, &s);
+    ownership_claims(r, &s);
     reported_speech(r, &s);
 }
 

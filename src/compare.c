@@ -1890,7 +1890,9 @@ static void judge_roles(struct ctx *x)
         const char *name = e ? e->name : s0(cl->text);
         const char *topic = arena_printf(
             x->c->arena, "%s: %s", name,
-            !e ? "type" : !strcmp(it->slot, "role") ? "role" : "what it is");
+            !e                                ? "type"
+            : !strcmp(it->slot, "descriptor") ? "what it is"
+                                              : it->slot);
         judge_same_words(x, x->v + i, j - i, name, topic);
         i = j;
     }

@@ -787,6 +787,50 @@ static void test_role_with_more_words_is_partial(void **state)
     corpus_free(c);
 }
 
+static void test_one_parent_named_three_ways_agrees(void **state)
+{
+    const char *texts[] = {
+        "Ferry delayed\n\nBlueskip is a regional subsidiary of Norvento Group. "
+        "Blueskip flight 402 landed late on Monday.\n",
+        "Late landing\n\nNorvento Group, owner of the regional Blueskip, said "
+        "Blueskip flight 402 landed late on Monday.\n",
+        "Flight 402 late\n\nNorvento Group unit Blueskip said its flight 402 "
+        "landed late on Monday.\n",
+        NULL};
+    struct corpus *c = harness_pipeline(*state, texts);
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "owned by");
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 3);
+    assert_string_equal(value_claim(c, k, 0)->text, "Norvento Group");
+    corpus_free(c);
+}
+
+static void test_two_parents_are_partial_never_a_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        "Ferry delayed\n\nBlueskip is a subsidiary of Norvento Group. Blueskip "
+        "flight 402 landed late on Monday.\n",
+        "Late landing\n\nBlueskip, a unit of Caldera Group, said Blueskip "
+        "flight 402 landed late on Monday.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "owned by");
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_a_class_noun_after_a_copula_describes_the_name(void **state)
+{
+    struct corpus *c = two(state,
+        "Ferry delayed\n\nBlueskip is a budget carrier based in Oslo. "
+        "Blueskip flight 402 landed late on Monday.\n",
+        "Late landing\n\nThe low-cost airline Blueskip said its flight 402 "
+        "landed late on Monday.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "descriptor");
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_string_equal(value_claim(c, k, 0)->text, "low-cost airline");
+    corpus_free(c);
+}
+
 static void test_a_rank_beside_the_same_office_agrees(void **state)
 {
     struct corpus *c = two(state,
@@ -945,6 +989,9 @@ int main(void)
         cmocka_unit_test(test_unrelated_statements_are_not_paired),
         cmocka_unit_test(test_same_role_agrees),
         cmocka_unit_test(test_role_with_more_words_is_partial),
+        cmocka_unit_test(test_one_parent_named_three_ways_agrees),
+        cmocka_unit_test(test_two_parents_are_partial_never_a_conflict),
+        cmocka_unit_test(test_a_class_noun_after_a_copula_describes_the_name),
         cmocka_unit_test(test_a_rank_beside_the_same_office_agrees),
         cmocka_unit_test(test_a_rank_against_an_office_is_partial),
         cmocka_unit_test(test_unrelated_stories_are_never_compared),
