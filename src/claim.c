@@ -94,6 +94,7 @@ struct claimer {
     struct ptable territory; /* claims/territory: incursion and presence */
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
     struct ptable owners;    /* claims/ownership: "owner of", "unit of" */
+    struct ptable totals;    /* claims/totality: "all", "everyone" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -472,6 +473,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = check_owners(&c->owners, rules_get(r, "claims/ownership"), d);
     if (!err)
+        err = ptable_load(c, &c->totals, r, "claims/totality", 2, 2, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -501,6 +504,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->territory);
     ptable_free(&c->irrealis);
     ptable_free(&c->owners);
+    ptable_free(&c->totals);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -2125,6 +2129,91 @@ static void copular_descriptions(struct run *r, const struct sent *s)
     }
 }
 
+/* ---- nobody survived ------------------------------------------------------- */
+
+/* The event class of a total death toll. Its claims stand apart from the
+ * "killed" frames they come from: "all 150 killed" and "no one survived"
+ * say the same thing in counts and in words. */
+#define CLASS_NO_SURVIVORS "no survivors"
+/* The predicate classes read (claims/predicates): a killing, a survival. */
+#define CLASS_KILLED "killed"
+#define CLASS_SURVIVED "survived"
+/* Most tokens between "all" and its killing predicate ("all 150 people
+ * probably died"). */
+#define TOTAL_REACH 4
+
+/* The token span of a totality word ("all") within TOTAL_REACH tokens of
+ * hit h in its clause, not taken back by a hedge ("almost all"); false
+ * if none. */
+static bool total_near(const struct run *r, const struct sent *s,
+                       const struct hit *h, struct span *out)
+{
+    const struct token *toks = r->doc->toks;
+    size_t lo = h->tok > s->a + TOTAL_REACH ? h->tok - TOTAL_REACH : s->a;
+    size_t hi = h->tok + h->ntok + TOTAL_REACH;
+    if (hi > s->b)
+        hi = s->b;
+    for (size_t k = lo; k < hi; k++) {
+        size_t n;
+        const struct phrase *p =
+            ptable_match(&r->c->totals, r->text, toks, k, s->b, &n);
+        if (!p || strcmp(p->val, "all") || (k >= h->tok && k < h->tok + h->ntok))
+            continue;
+        size_t n2;
+        const struct phrase *q =
+            k > s->a ? ptable_match(&r->c->totals, r->text, toks, k - 1, s->b, &n2)
+                     : NULL;
+        if ((q && !strcmp(q->val, "hedge")) || clause_break(r, k, h->tok))
+            continue;
+        *out = (struct span){toks[k].span.start, toks[k + n - 1].span.end};
+        return true;
+    }
+    return false;
+}
+
+/* The negator that denies hit h: the last one ending before it. */
+static const struct hit *negator_of(const struct run *r, const struct hit *h)
+{
+    const struct hit *best = NULL;
+    for (size_t k = 0; k < r->nnegs; k++)
+        if (r->negs[k].tok + r->negs[k].ntok <= h->tok)
+            best = &r->negs[k];
+    return best;
+}
+
+/* "killing all 150 people", "no one survived": a "no survivors" event
+ * whose words are the totality and its verb only, so that it does not
+ * stand in for the count of the same words. Never denied: a source that
+ * names survivors says nothing here, so no conflict can come of it. */
+static void no_survivor_claims(struct run *r, const struct sent *s)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = 0; k < r->npreds; k++) {
+        const struct hit *h = &r->preds[k];
+        struct span pspan = {toks[h->tok].span.start,
+                             toks[h->tok + h->ntok - 1].span.end};
+        struct span tot;
+        bool neg = negated(r, h);
+        if (!strcmp(h->p->val, CLASS_KILLED) && !neg &&
+            total_near(r, s, h, &tot)) {
+            pspan = hull(pspan, tot);
+        } else if (!strcmp(h->p->val, CLASS_SURVIVED) && neg) {
+            const struct hit *g = negator_of(r, h);
+            if (g)
+                pspan.start = toks[g->tok].span.start;
+        } else {
+            continue;
+        }
+        struct claim *ev = add_claim(r, CLAIM_EVENT, s->idx, pspan);
+        ev->frame = ++r->frame;
+        ev->cls = CLASS_NO_SURVIVORS;
+        ev->thing = s->thing.key;
+        if (s->thing.key)
+            ev->text = s->thing.text;
+        ev->attributed_to = s->attributed;
+    }
+}
+
 /* ---- who says so, per event ---------------------------------------------- */
 
 static void add_source_claim(struct run *r, unsigned sentence,
@@ -2623,6 +2712,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     role_claims(r, &s);
     copular_descriptions(r, &s);
     ownership_claims(r, &s);
+    no_survivor_claims(r, &s);
     reported_speech(r, &s);
 }
 

@@ -831,6 +831,33 @@ static void test_a_class_noun_after_a_copula_describes_the_name(void **state)
     corpus_free(c);
 }
 
+static void test_all_killed_and_no_one_survived_agree(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over Syria, killing all "
+               "five people aboard." HELI_END,
+        HELI_B "No one survived when an Xk-31 helicopter was shot down over "
+               "Syria." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_EVENT, "no survivors", NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_almost_all_killed_is_no_total(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over Syria, killing almost "
+               "all 40 people aboard." HELI_END,
+        HELI_B "No one survived when an Xk-31 helicopter was shot down over "
+               "Syria." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_EVENT, "no survivors", NULL);
+    if (k)
+        dump(c);
+    assert_null(k);
+    corpus_free(c);
+}
+
 static void test_a_rank_beside_the_same_office_agrees(void **state)
 {
     struct corpus *c = two(state,
@@ -992,6 +1019,8 @@ int main(void)
         cmocka_unit_test(test_one_parent_named_three_ways_agrees),
         cmocka_unit_test(test_two_parents_are_partial_never_a_conflict),
         cmocka_unit_test(test_a_class_noun_after_a_copula_describes_the_name),
+        cmocka_unit_test(test_all_killed_and_no_one_survived_agree),
+        cmocka_unit_test(test_almost_all_killed_is_no_total),
         cmocka_unit_test(test_a_rank_beside_the_same_office_agrees),
         cmocka_unit_test(test_a_rank_against_an_office_is_partial),
         cmocka_unit_test(test_unrelated_stories_are_never_compared),
