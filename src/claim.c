@@ -957,6 +957,23 @@ static int place_of(const struct run *r, const struct sent *s,
 }
 
 /* The date nearest the predicate in its clause. */
+/* Does a speech verb stand right before the date at token dt ("they
+ * added on Thursday", "he said Tuesday")? Such a date is the day of the
+ * words, not of what they tell. */
+static bool speech_date(const struct run *r, const struct sent *s, size_t dt)
+{
+    size_t k = dt;
+    if (k > s->a && word_eq(r->text, &r->doc->toks[k - 1], "on", false))
+        k--;
+    for (size_t j = k > s->a + 2 ? k - 2 : s->a; j < k; j++) {
+        size_t n;
+        if (ptable_match(&r->c->speech, r->text, r->doc->toks, j, s->b, &n) &&
+            j + n == k)
+            return true;
+    }
+    return false;
+}
+
 static int date_of(const struct run *r, const struct sent *s,
                    const struct hit *h)
 {
@@ -965,7 +982,8 @@ static int date_of(const struct run *r, const struct sent *s,
     for (size_t i = s->d0; i < s->d1; i++) {
         size_t dt = token_of(r, s, r->doc->dates[i].span.start);
         size_t d = tok_dist(dt, h->tok);
-        if (d < bestd && !clause_break(r, dt, h->tok)) {
+        if (d < bestd && !clause_break(r, dt, h->tok) &&
+            !speech_date(r, s, dt)) {
             best = (int)i;
             bestd = d;
         }

@@ -541,6 +541,35 @@ static void test_date_in_the_clause_is_the_frame_date(void **state)
     corpus_free(c);
 }
 
+static void test_a_date_of_the_speech_verb_is_not_the_frame_date(void **state)
+{
+    struct corpus *c = one(state,
+        "Aid convoy struck\n\n"
+        "An air strike hit an aid convoy in Idlib, officials said on "
+        "Thursday.\n");
+    const struct doc *doc = c->docs[0];
+    assert_true(doc->ndates > 0); /* the date is there, only not the strike's */
+    assert_null(find_claim(doc, CLAIM_DATE, "airstrike", NULL));
+    corpus_free(c);
+}
+
+static void test_ruling_out_and_no_indication_deny_the_attack(void **state)
+{
+    struct corpus *c = one(state,
+        "Blast at depot\n\n"
+        "The minister appeared to rule out a terrorist attack. There are no "
+        "indications that the blast, which hurt two workers, was a terrorist "
+        "act.\n");
+    const struct doc *doc = c->docs[0];
+    size_t denied = 0;
+    for (size_t i = 0; i < doc->nclaims; i++)
+        if (doc->claims[i].kind == CLAIM_EVENT && doc->claims[i].cls &&
+            !strcmp(doc->claims[i].cls, "attack"))
+            denied += doc->claims[i].negated ? 1 : 100;
+    assert_int_equal(denied, 2);
+    corpus_free(c);
+}
+
 /* ---- things -------------------------------------------------------------- */
 
 static void test_thing_carries_to_the_next_sentence_of_its_paragraph(
@@ -1039,6 +1068,8 @@ int main(void)
         cmocka_unit_test(test_over_a_country_is_the_place),
         cmocka_unit_test(test_near_a_place_is_approximate),
         cmocka_unit_test(test_date_in_the_clause_is_the_frame_date),
+        cmocka_unit_test(test_a_date_of_the_speech_verb_is_not_the_frame_date),
+        cmocka_unit_test(test_ruling_out_and_no_indication_deny_the_attack),
         cmocka_unit_test(
             test_thing_carries_to_the_next_sentence_of_its_paragraph),
         cmocka_unit_test(test_thing_does_not_carry_to_another_paragraph),
