@@ -95,6 +95,7 @@ struct claimer {
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
     struct ptable owners;    /* claims/ownership: "owner of", "unit of" */
     struct ptable totals;    /* claims/totality: "all", "everyone" */
+    struct ptable terrain;   /* claims/terrain: "remote area" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -475,6 +476,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->totals, r, "claims/totality", 2, 2, d);
     if (!err)
+        err = ptable_load(c, &c->terrain, r, "claims/terrain", 2, 2, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -505,6 +508,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->irrealis);
     ptable_free(&c->owners);
     ptable_free(&c->totals);
+    ptable_free(&c->terrain);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -2232,6 +2236,31 @@ static void no_survivor_claims(struct run *r, const struct sent *s)
     }
 }
 
+/* ---- the scene ----------------------------------------------------------- */
+
+/* "a remote area", "difficult terrain": how hard the scene is to reach,
+ * a "terrain" description of no entity. Read only in sentences that tell
+ * of an event, where the scene is that event's. */
+static void terrain_claims(struct run *r, const struct sent *s)
+{
+    if (!r->npreds)
+        return;
+    const struct token *toks = r->doc->toks;
+    for (size_t k = s->a; k < s->b; k++) {
+        size_t n;
+        const struct phrase *p =
+            ptable_match(&r->c->terrain, r->text, toks, k, s->b, &n);
+        if (!p)
+            continue;
+        struct claim *cl = add_claim(
+            r, CLAIM_ROLE, s->idx,
+            (struct span){toks[k].span.start, toks[k + n - 1].span.end});
+        cl->slot = CLAIM_SLOT_TERRAIN;
+        cl->text = p->val;
+        k += n - 1;
+    }
+}
+
 /* ---- who says so, per event ---------------------------------------------- */
 
 static void add_source_claim(struct run *r, unsigned sentence,
@@ -2731,6 +2760,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     copular_descriptions(r, &s);
     ownership_claims(r, &s);
     no_survivor_claims(r, &s);
+    terrain_claims(r, &s);
     reported_speech(r, &s);
 }
 

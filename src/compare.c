@@ -1872,6 +1872,12 @@ static void judge_roles(struct ctx *x)
             if (cl->kind == CLAIM_ROLE && e)
                 push(x, (struct item){di, k, 0, "", "", s0(cl->slot),
                                       LONG_MAX, e, false, 0});
+            else if (cl->kind == CLAIM_ROLE && cl->slot &&
+                     !strcmp(cl->slot, CLAIM_SLOT_TERRAIN))
+                /* the scene belongs to the story, not to an entity */
+                push(x, (struct item){di, k, x->story[di], "", "",
+                                      CLAIM_SLOT_TERRAIN, LONG_MAX, 0, false,
+                                      0});
             else if (cl->kind == CLAIM_THING)
                 push(x, (struct item){di, k, x->story[di], "", s0(cl->thing),
                                       "thing", LONG_MAX, 0, false, 0});
@@ -1887,10 +1893,12 @@ static void judge_roles(struct ctx *x)
         const struct item *it = &x->v[i];
         const struct claim *cl = claim_of(x, it);
         const struct entity *e = entity_at(x, it->entity);
-        const char *name = e ? e->name : s0(cl->text);
+        bool scene = !strcmp(it->slot, CLAIM_SLOT_TERRAIN);
+        const char *name = e ? e->name : scene ? "the scene" : s0(cl->text);
         const char *topic = arena_printf(
             x->c->arena, "%s: %s", name,
-            !e                                ? "type"
+            scene                             ? "terrain"
+            : !e                              ? "type"
             : !strcmp(it->slot, "descriptor") ? "what it is"
                                               : it->slot);
         judge_same_words(x, x->v + i, j - i, name, topic);

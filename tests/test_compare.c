@@ -858,6 +858,29 @@ static void test_almost_all_killed_is_no_total(void **state)
     corpus_free(c);
 }
 
+static void test_a_remote_scene_and_rough_terrain_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over a remote area of "
+               "Syria." HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria and rescuers "
+               "struggled with rugged terrain." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_ROLE, NULL, CLAIM_SLOT_TERRAIN);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_a_remote_area_without_an_event_is_no_scene(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The remote areas of Syria are poor." HELI_END,
+        HELI_B "The remote areas of Syria are poor." HELI_END);
+    assert_null(find_cmp(c, CLAIM_ROLE, NULL, CLAIM_SLOT_TERRAIN));
+    corpus_free(c);
+}
+
 static void test_a_rank_beside_the_same_office_agrees(void **state)
 {
     struct corpus *c = two(state,
@@ -1021,6 +1044,8 @@ int main(void)
         cmocka_unit_test(test_a_class_noun_after_a_copula_describes_the_name),
         cmocka_unit_test(test_all_killed_and_no_one_survived_agree),
         cmocka_unit_test(test_almost_all_killed_is_no_total),
+        cmocka_unit_test(test_a_remote_scene_and_rough_terrain_are_partial),
+        cmocka_unit_test(test_a_remote_area_without_an_event_is_no_scene),
         cmocka_unit_test(test_a_rank_beside_the_same_office_agrees),
         cmocka_unit_test(test_a_rank_against_an_office_is_partial),
         cmocka_unit_test(test_unrelated_stories_are_never_compared),

@@ -46,6 +46,10 @@ enum claim_kind {
 #define CLAIM_SLOT_SAID_BY "said by"
 #define CLAIM_SLOT_REPORTED_BY "reported by"
 
+/* The slot of a CLAIM_ROLE that describes the scene of a story's events
+ * rather than an entity ("a remote area"): mention_idx is -1. */
+#define CLAIM_SLOT_TERRAIN "terrain"
+
 /* The contract's name of a kind ("count", "location", ...). */
 const char *claim_kind_name(enum claim_kind k);
 
