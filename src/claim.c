@@ -35,6 +35,7 @@
 
 static const char *const kind_names[CLAIM_NKINDS] = {
     "event", "count", "date", "location", "actor", "thing", "role", "statement",
+    "time",
 };
 
 const char *claim_kind_name(enum claim_kind k)
@@ -96,6 +97,7 @@ struct claimer {
     struct ptable owners;    /* claims/ownership: "owner of", "unit of" */
     struct ptable totals;    /* claims/totality: "all", "everyone" */
     struct ptable terrain;   /* claims/terrain: "remote area" */
+    struct ptable time_leads; /* claims/time_leads: "at", "around" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -478,6 +480,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->terrain, r, "claims/terrain", 2, 2, d);
     if (!err)
+        err = ptable_load(c, &c->time_leads, r, "claims/time_leads", 2, 2, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -509,6 +513,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->owners);
     ptable_free(&c->totals);
     ptable_free(&c->terrain);
+    ptable_free(&c->time_leads);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -2236,6 +2241,136 @@ static void no_survivor_claims(struct run *r, const struct sent *s)
     }
 }
 
+/* ---- clock times ---------------------------------------------------------- */
+
+static struct claim *frame_event(struct run *r, unsigned f);
+
+/* Are tokens a and b adjacent in the text, with no space between? */
+static bool glued(const struct token *a, const struct token *b)
+{
+    return a->span.end == b->span.start;
+}
+
+/* Digits of token t as a number, when it is all digits and 1..2 long
+ * (an hour) or exactly 2 long (minutes); -1 otherwise. */
+static int clock_part(const struct run *r, const struct token *t, bool minutes)
+{
+    size_t n = t->span.end - t->span.start;
+    const char *p = r->text + t->span.start;
+    if (t->kind != TOK_NUMBER || n < 1 || n > 2 || (minutes && n != 2))
+        return -1;
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)p[i]))
+            return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+/* A meridiem at token k: "am", "PM", "a.m." (one token: the segmenter
+ * keeps initials with their dots). Returns 1 for am, 2 for pm, 0 for
+ * none. */
+static int meridiem(const struct run *r, const struct sent *s, size_t k)
+{
+    static const char *const forms[] = {"am", "a.m.", "a.m", "pm", "p.m.",
+                                        "p.m"};
+    if (k >= s->b || r->doc->toks[k].kind != TOK_WORD)
+        return 0;
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        if (word_eq(r->text, &r->doc->toks[k], forms[i], false))
+            return i < 3 ? 1 : 2;
+    return 0;
+}
+
+/* A clock time at token k: "10:47", "10.53 am", "9 p.m.". Writes minutes
+ * since midnight to *min and the token after it to *end. An hour alone
+ * needs its am or pm; "10.53" alone may be a decimal, so it needs one
+ * too. */
+static bool clock_at(const struct run *r, const struct sent *s, size_t k,
+                     int *min, size_t *end)
+{
+    const struct token *toks = r->doc->toks;
+    if (k >= s->b || toks[k].kind != TOK_NUMBER)
+        return false;
+    int h = clock_part(r, &toks[k], false), m = 0;
+    size_t e = k + 1;
+    bool colon = false;
+    const char *p = r->text + toks[k].span.start;
+    size_t n = toks[k].span.end - toks[k].span.start;
+    if (h < 0 && n >= 4 && n <= 5 && p[n - 3] == '.') { /* "10.53" */
+        h = 0;
+        for (size_t i = 0; i + 3 < n; i++)
+            h = isdigit((unsigned char)p[i]) ? h * 10 + (p[i] - '0') : -100;
+        m = isdigit((unsigned char)p[n - 2]) && isdigit((unsigned char)p[n - 1])
+                ? (p[n - 2] - '0') * 10 + (p[n - 1] - '0') : 60;
+    } else if (h >= 0 && k + 2 < s->b && is_punct(r, &toks[k + 1], ":") &&
+               glued(&toks[k], &toks[k + 1]) &&
+               glued(&toks[k + 1], &toks[k + 2])) {
+        m = clock_part(r, &toks[k + 2], true);
+        colon = m >= 0;
+        e = k + 3;
+    } else if (h < 0) {
+        return false;
+    }
+    int mer = meridiem(r, s, e);
+    if ((!colon && !mer) || h < 0 || m < 0 || m > 59 ||
+        h > (mer ? 12 : 23) || (mer && h == 0))
+        return false;
+    if (mer == 1 && h == 12)
+        h = 0;
+    else if (mer == 2 && h < 12)
+        h += 12;
+    *min = h * 60 + m;
+    *end = mer ? e + 1 : e;
+    return true;
+}
+
+/* The clock time told right after hit h, before any other predicate:
+ * "issued a distress call at 10:47 AM", "landed at around 9 pm". The
+ * claim's words run from its lead word to the time. */
+static void time_claim(struct run *r, const struct sent *s,
+                       const struct hit *h, size_t stop, unsigned frame)
+{
+    const struct token *toks = r->doc->toks;
+    size_t lim = h->tok + h->ntok + NEAR_TOKENS;
+    if (lim > stop)
+        lim = stop;
+    for (size_t k = h->tok + h->ntok; k < lim; k++) {
+        if (is_punct(r, &toks[k], ";"))
+            return;
+        size_t n, end;
+        int min;
+        const struct phrase *p =
+            ptable_match(&r->c->time_leads, r->text, toks, k, lim, &n);
+        if (!p || !clock_at(r, s, k + n, &min, &end))
+            continue;
+        struct claim *ev = frame_event(r, frame);
+        struct claim *cl = add_claim(
+            r, CLAIM_TIME, s->idx,
+            (struct span){toks[k].span.start, toks[end - 1].span.end});
+        cl->frame = frame;
+        cl->cls = h->p->val;
+        cl->thing = ev ? ev->thing : NULL;
+        cl->negated = ev && ev->negated;
+        cl->attributed_to = s->attributed;
+        cl->near = !strcmp(p->val, "yes");
+        cl->text = arena_printf(r->doc->arena, "%02d:%02d", min / 60, min % 60);
+        return;
+    }
+}
+
+/* The clock time of each frame this sentence opened (frames first_frame
+ * on, one per predicate hit, in order). */
+static void time_claims(struct run *r, const struct sent *s,
+                        unsigned first_frame)
+{
+    for (size_t k = 0; k < r->npreds; k++) {
+        size_t stop = k + 1 < r->npreds ? r->preds[k + 1].tok : s->b;
+        time_claim(r, s, &r->preds[k], stop, first_frame + (unsigned)k);
+    }
+}
+
 /* ---- the scene ----------------------------------------------------------- */
 
 /* "a remote area", "difficult terrain": how hard the scene is to reach,
@@ -2749,6 +2884,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     unsigned first_frame = r->frame + 1;
     for (size_t k = 0; k < r->npreds; k++)
         frame_claims(r, &s, &r->preds[k]);
+    time_claims(r, &s, first_frame);
     count_claims(r, &s, first_frame);
     holder_claims(r, &s, first_frame);
     route_claims(r, &s);

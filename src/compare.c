@@ -465,6 +465,7 @@ static const char *event_slot(const struct claim *cl)
     case CLAIM_DATE: return "when";
     case CLAIM_PLACE: return cl->slot ? cl->slot : "where";
     case CLAIM_ACTOR: return cl->slot ? cl->slot : "who";
+    case CLAIM_TIME: return "at what time";
     default: return "";
     }
 }
@@ -478,7 +479,8 @@ static void collect_events(struct ctx *x)
         for (unsigned k = 0; k < d->nclaims; k++) {
             const struct claim *cl = &d->claims[k];
             bool measure = is_measure(cl);
-            if ((!cl->cls && !measure) || cl->kind > CLAIM_ACTOR)
+            if ((!cl->cls && !measure) ||
+                (cl->kind > CLAIM_ACTOR && cl->kind != CLAIM_TIME))
                 continue;
             if (cl->negated && cl->kind != CLAIM_EVENT)
                 continue;
@@ -898,6 +900,12 @@ static enum rel rel_of(const struct ctx *x, const struct item *a,
                          pb->type == ENT_COUNTRY;
         return entity_rel(x, ea, eb, countries && !ca->near && !cb->near);
     }
+    case CLAIM_TIME:
+        /* Clocks differ (local time, GMT) and reports round: two times
+         * of one event are never held to contradict. */
+        return !strcmp(s0(ca->text), s0(cb->text)) && ca->near == cb->near
+                   ? REL_SAME
+                   : REL_COMPAT;
     case CLAIM_ACTOR:
         if (ca->slot)
             return holder_rel(x, a, b);
@@ -939,6 +947,9 @@ static const char *value_words(const struct ctx *x, const struct item *it)
     }
     case CLAIM_EVENT:
         return cl->negated ? "denied" : "stated";
+    case CLAIM_TIME:
+        return cl->near ? arena_printf(x->c->arena, "around %s", s0(cl->text))
+                        : s0(cl->text);
     default:
         return cl->text ? cl->text : "";
     }
@@ -997,6 +1008,7 @@ static const char *slot_label(const struct claim *cl)
     switch (cl->kind) {
     case CLAIM_EVENT: return "happened";
     case CLAIM_DATE: return "when";
+    case CLAIM_TIME: return "at what time";
     case CLAIM_PLACE: return cl->slot ? cl->slot : "where";
     case CLAIM_ACTOR:
         if (!cl->slot)
@@ -1078,6 +1090,11 @@ static const char *why_of(enum verdict v, const struct claim *c0)
                                   : "overlapping content words";
     case CLAIM_THING:
         return "the same identifier";
+    case CLAIM_TIME:
+        return v == VERDICT_AGREE
+                   ? "the same clock time"
+                   : "clock times that may both hold (rounded, or another "
+                     "time zone)";
     }
     return "";
 }
@@ -1132,6 +1149,8 @@ static bool same_value(const struct ctx *x, const struct item *a,
                    entity_of(doc_of(x, b), cb->mention_idx);
     case CLAIM_EVENT:
         return a->polarity == b->polarity && !strcmp(a->thing, b->thing);
+    case CLAIM_TIME:
+        return rel_of(x, a, b) == REL_SAME;
     default:
         return false;
     }

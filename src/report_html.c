@@ -278,6 +278,7 @@ static void write_value(struct page *p, const struct doc *doc,
         break;
     case CLAIM_THING:
     case CLAIM_ROLE:
+    case CLAIM_TIME:
         v = cl->text;
         break;
     case CLAIM_STATEMENT:

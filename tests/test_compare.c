@@ -881,6 +881,43 @@ static void test_a_remote_area_without_an_event_is_no_scene(void **state)
     corpus_free(c);
 }
 
+static void test_two_clock_times_of_one_event_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over Syria at 10:47 AM."
+               HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria at around "
+               "10:45 a.m." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_TIME, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
+static void test_far_apart_clock_times_never_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over Syria at 10:47."
+               HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria at 9:47 GMT."
+               HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_TIME, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_the_same_clock_time_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over Syria at 10:47 AM."
+               HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria at 10:47."
+               HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_TIME, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    corpus_free(c);
+}
+
 static void test_a_rank_beside_the_same_office_agrees(void **state)
 {
     struct corpus *c = two(state,
@@ -1046,6 +1083,9 @@ int main(void)
         cmocka_unit_test(test_almost_all_killed_is_no_total),
         cmocka_unit_test(test_a_remote_scene_and_rough_terrain_are_partial),
         cmocka_unit_test(test_a_remote_area_without_an_event_is_no_scene),
+        cmocka_unit_test(test_two_clock_times_of_one_event_are_partial),
+        cmocka_unit_test(test_far_apart_clock_times_never_conflict),
+        cmocka_unit_test(test_the_same_clock_time_agrees),
         cmocka_unit_test(test_a_rank_beside_the_same_office_agrees),
         cmocka_unit_test(test_a_rank_against_an_office_is_partial),
         cmocka_unit_test(test_unrelated_stories_are_never_compared),

@@ -37,8 +37,10 @@ enum claim_kind {
     CLAIM_THING,     /* what was acted on: value is thing */
     CLAIM_ROLE,      /* what a person or group is: value is text */
     CLAIM_STATEMENT, /* what a speaker said: quote_idx or the content span */
+    CLAIM_TIME,      /* at what clock time: text is "HH:MM" (24 hours),
+                        near when approximate ("around 10:45") */
 };
-#define CLAIM_NKINDS 8
+#define CLAIM_NKINDS 9
 
 /* The slots of a CLAIM_ACTOR that names who says an event happened, not
  * who did it: a source ("according to the ministry") and an outlet that
