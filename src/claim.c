@@ -2345,14 +2345,17 @@ static void time_claim(struct run *r, const struct sent *s,
             ptable_match(&r->c->time_leads, r->text, toks, k, lim, &n);
         if (!p || !clock_at(r, s, k + n, &min, &end))
             continue;
-        struct claim *ev = frame_event(r, frame);
+        /* read the event before add_claim, which may move the claims */
+        const struct claim *ev = frame_event(r, frame);
+        const char *thing = ev ? ev->thing : NULL;
+        bool denied = ev && ev->negated;
         struct claim *cl = add_claim(
             r, CLAIM_TIME, s->idx,
             (struct span){toks[k].span.start, toks[end - 1].span.end});
         cl->frame = frame;
         cl->cls = h->p->val;
-        cl->thing = ev ? ev->thing : NULL;
-        cl->negated = ev && ev->negated;
+        cl->thing = thing;
+        cl->negated = denied;
         cl->attributed_to = s->attributed;
         cl->near = !strcmp(p->val, "yes");
         cl->text = arena_printf(r->doc->arena, "%02d:%02d", min / 60, min % 60);
