@@ -2097,7 +2097,8 @@ static void ownership_claims(struct run *r, const struct sent *s)
          * class nouns said of the owned one in between */
         struct span cue = {doc->toks[k + 1 - n].span.start,
                            doc->toks[k].span.end};
-        struct claim *cl = add_claim(r, CLAIM_ROLE, s->idx, hull(om->span, cue));
+        struct claim *cl =
+            add_claim(r, CLAIM_ROLE, s->idx, hull(om->span, cue));
         cl->slot = "owned by";
         cl->mention_idx = owned;
         cl->object = owner;
@@ -2184,12 +2185,14 @@ static bool total_near(const struct run *r, const struct sent *s,
         size_t n;
         const struct phrase *p =
             ptable_match(&r->c->totals, r->text, toks, k, s->b, &n);
-        if (!p || strcmp(p->val, "all") || (k >= h->tok && k < h->tok + h->ntok))
+        if (!p || strcmp(p->val, "all") ||
+            (k >= h->tok && k < h->tok + h->ntok))
             continue;
         size_t n2;
         const struct phrase *q =
-            k > s->a ? ptable_match(&r->c->totals, r->text, toks, k - 1, s->b, &n2)
-                     : NULL;
+            k > s->a
+                ? ptable_match(&r->c->totals, r->text, toks, k - 1, s->b, &n2)
+                : NULL;
         if ((q && !strcmp(q->val, "hedge")) || clause_break(r, k, h->tok))
             continue;
         *out = (struct span){toks[k].span.start, toks[k + n - 1].span.end};

@@ -359,8 +359,8 @@ static void test_a_company_shown_by_its_flight_is_one_everywhere(void **state)
     const struct fixture *f = *state;
     expect(f, "Skyvora flight 1234 landed late. Skyvora said it was sorry.",
            "Skyvora", ENT_ORGANIZATION, NULL);
-    struct doc *doc =
-        tagged(f, "Skyvora flight 1234 landed late. Skyvora said it was sorry.");
+    struct doc *doc = tagged(
+        f, "Skyvora flight 1234 landed late. Skyvora said it was sorry.");
     const struct mention *m = find(doc, "Skyvora", 1);
     assert_non_null(m);
     assert_int_equal(m->type, ENT_ORGANIZATION); /* not the frame's person */
