@@ -36,7 +36,7 @@
 
 static const char *const kind_names[CLAIM_NKINDS] = {
     "event", "count", "date", "location", "actor", "thing", "role", "statement",
-    "fate",
+    "fate",  "time",
 };
 
 const char *claim_kind_name(enum claim_kind k)
@@ -97,6 +97,10 @@ struct claimer {
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
     struct ptable failures;  /* claims/failures: "but failed", "in vain" */
     struct fater *fate;      /* what became of people (fate.h) */
+    struct ptable owners;    /* claims/ownership: "owner of", "unit of" */
+    struct ptable totals;    /* claims/totality: "all", "everyone" */
+    struct ptable terrain;   /* claims/terrain: "remote area" */
+    struct ptable time_leads; /* claims/time_leads: "at", "around" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -423,6 +427,20 @@ static enum cd_err check_sources(const struct ptable *t,
     return CD_OK;
 }
 
+/* An ownership row's order is owner-first or owned-first. */
+static enum cd_err check_owners(const struct ptable *t,
+                                const struct rule_table *rt, struct diag *d)
+{
+    for (size_t i = 0; i < t->n && i < rt->nrows; i++)
+        if (strcmp(t->v[i].val, "owner-first") &&
+            strcmp(t->v[i].val, "owned-first"))
+            return diag_set(d, CD_ERR_RULE, rt->rows[i].file,
+                            rt->rows[i].line, 0,
+                            "order '%s' is not owner-first or owned-first",
+                            t->v[i].val);
+    return CD_OK;
+}
+
 enum cd_err claim_new(const struct rules *r, struct claimer **out,
                       struct diag *d)
 {
@@ -465,6 +483,16 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->failures, r, "claims/failures", 1, 1, d);
     if (!err)
+        err = ptable_load(c, &c->owners, r, "claims/ownership", 2, 2, d);
+    if (!err)
+        err = check_owners(&c->owners, rules_get(r, "claims/ownership"), d);
+    if (!err)
+        err = ptable_load(c, &c->totals, r, "claims/totality", 2, 2, d);
+    if (!err)
+        err = ptable_load(c, &c->terrain, r, "claims/terrain", 2, 2, d);
+    if (!err)
+        err = ptable_load(c, &c->time_leads, r, "claims/time_leads", 2, 2, d);
+    if (!err)
         err = load_words(c, r, d);
     if (!err)
         err = fate_new(r, &c->fate, d);
@@ -496,6 +524,10 @@ void claim_free(struct claimer *c)
     ptable_free(&c->territory);
     ptable_free(&c->irrealis);
     ptable_free(&c->failures);
+    ptable_free(&c->owners);
+    ptable_free(&c->totals);
+    ptable_free(&c->terrain);
+    ptable_free(&c->time_leads);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -998,6 +1030,23 @@ static int place_of(const struct run *r, const struct sent *s,
 }
 
 /* The date nearest the predicate in its clause. */
+/* Does a speech verb stand right before the date at token dt ("they
+ * added on Thursday", "he said Tuesday")? Such a date is the day of the
+ * words, not of what they tell. */
+static bool speech_date(const struct run *r, const struct sent *s, size_t dt)
+{
+    size_t k = dt;
+    if (k > s->a && word_eq(r->text, &r->doc->toks[k - 1], "on", false))
+        k--;
+    for (size_t j = k > s->a + 2 ? k - 2 : s->a; j < k; j++) {
+        size_t n;
+        if (ptable_match(&r->c->speech, r->text, r->doc->toks, j, s->b, &n) &&
+            j + n == k)
+            return true;
+    }
+    return false;
+}
+
 static int date_of(const struct run *r, const struct sent *s,
                    const struct hit *h)
 {
@@ -1006,7 +1055,8 @@ static int date_of(const struct run *r, const struct sent *s,
     for (size_t i = s->d0; i < s->d1; i++) {
         size_t dt = token_of(r, s, r->doc->dates[i].span.start);
         size_t d = tok_dist(dt, h->tok);
-        if (d < bestd && !clause_break(r, dt, h->tok)) {
+        if (d < bestd && !clause_break(r, dt, h->tok) &&
+            !speech_date(r, s, dt)) {
             best = (int)i;
             bestd = d;
         }
@@ -2057,6 +2107,408 @@ static void role_claims(struct run *r, const struct sent *s)
     }
 }
 
+/* ---- who owns whom and what it is ---------------------------------------- */
+
+/* Most tokens between an organisation's name and an ownership cue or a
+ * copula's class noun ("X is a low-cost subsidiary of Y"). */
+#define OWN_GAP 5
+
+static bool org_type(enum ent_type t)
+{
+    return t == ENT_ORGANIZATION || t == ENT_GROUP;
+}
+
+/* May token k sit between a name and its cue? Lower-case words, commas,
+ * hyphens and apostrophes ("Y's unit X", "the low-budget X"); a capital
+ * or any other mark ends the search. */
+static bool own_filler(const struct run *r, const struct token *t)
+{
+    if (t->kind == TOK_WORD)
+        return !(t->flags & TOKF_CAP);
+    return is_punct(r, t, ",-'");
+}
+
+/* The organisation mention ending at token k of sentence s, or -1. */
+static int org_ending_at(const struct run *r, const struct sent *s, size_t k)
+{
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &r->doc->mentions[m];
+        if (org_type(mm->type) && mm->span.end == r->doc->toks[k].span.end)
+            return (int)m;
+    }
+    return -1;
+}
+
+/* The organisation mention starting at token k of sentence s, or -1. */
+static int org_starting_at(const struct run *r, const struct sent *s,
+                           size_t k)
+{
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &r->doc->mentions[m];
+        if (org_type(mm->type) && mm->span.start == r->doc->toks[k].span.start)
+            return (int)m;
+    }
+    return -1;
+}
+
+/* The organisation named just before token t (past fillers), or -1. The
+ * possessive "'s" of "Y's unit" is a filler too. */
+static int org_before(const struct run *r, const struct sent *s, size_t t)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = t; k > s->a && t - k <= OWN_GAP; k--) {
+        int m = org_ending_at(r, s, k - 1);
+        if (m >= 0)
+            return m;
+        if (!own_filler(r, &toks[k - 1]))
+            return -1;
+    }
+    return -1;
+}
+
+/* The organisation named just after tokens [.., t) (past fillers), or -1. */
+static int org_after(const struct run *r, const struct sent *s, size_t t)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = t; k < s->b && k - t <= OWN_GAP; k++) {
+        int m = org_starting_at(r, s, k);
+        if (m >= 0)
+            return m;
+        if (!own_filler(r, &toks[k]))
+            return -1;
+    }
+    return -1;
+}
+
+/* "X is a unit of Y", "Y, owner of X", "Y unit X": an "owned by"
+ * description of X whose value is Y's name. Two different owners are
+ * only ever partial (a company may change hands, or have several). */
+static void ownership_claims(struct run *r, const struct sent *s)
+{
+    struct doc *doc = r->doc;
+    for (size_t k = s->a; k < s->b; k++) {
+        size_t n;
+        const struct phrase *p =
+            ptable_match(&r->c->owners, r->text, doc->toks, k, s->b, &n);
+        if (!p)
+            continue;
+        int before = org_before(r, s, k), after = org_after(r, s, k + n);
+        k += n - 1;
+        if (before < 0 || after < 0 || before == after)
+            continue;
+        bool owner_first = !strcmp(p->val, "owner-first");
+        int owner = owner_first ? before : after;
+        int owned = owner_first ? after : before;
+        const struct mention *om = &doc->mentions[owner];
+        /* the words that name the owner: its name and the cue, not the
+         * class nouns said of the owned one in between */
+        struct span cue = {doc->toks[k + 1 - n].span.start,
+                           doc->toks[k].span.end};
+        struct claim *cl =
+            add_claim(r, CLAIM_ROLE, s->idx, hull(om->span, cue));
+        cl->slot = "owned by";
+        cl->mention_idx = owned;
+        cl->object = owner;
+        cl->text = om->canonical
+                       ? om->canonical
+                       : arena_strndup(doc->arena, r->text + om->span.start,
+                                       om->span.end - om->span.start);
+    }
+}
+
+/* Is token t the word w (lower case)? */
+static bool tok_is(const struct run *r, size_t t, const char *w)
+{
+    const struct token *tk = &r->doc->toks[t];
+    size_t n = strlen(w);
+    return tk->kind == TOK_WORD && tk->span.end - tk->span.start == n &&
+           !strncasecmp(r->text + tk->span.start, w, n);
+}
+
+/* "X is a low-cost subsidiary", "X, a budget carrier": each class noun of
+ * claims/descriptors in the noun phrase a copula or an apposition gives
+ * the name is a description of X, like "budget airline X". */
+static void copular_descriptions(struct run *r, const struct sent *s)
+{
+    struct doc *doc = r->doc;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        if (!org_type(mm->type))
+            continue;
+        size_t t = token_of(r, s, mm->span.end);
+        if (t + 2 >= s->b ||
+            !(tok_is(r, t, "is") || tok_is(r, t, "was") ||
+              is_punct(r, &doc->toks[t], ",")) ||
+            !(tok_is(r, t + 1, "a") || tok_is(r, t + 1, "an")))
+            continue;
+        for (size_t k = t + 2; k < s->b && k < t + 2 + OWN_GAP; k++) {
+            const struct token *tk = &doc->toks[k];
+            if (tk->kind != TOK_WORD || (tk->flags & TOKF_CAP) ||
+                tok_is(r, k, "of") || tok_is(r, k, "that") ||
+                tok_is(r, k, "which") || tok_is(r, k, "who"))
+                break;
+            size_t n;
+            const struct phrase *p =
+                ptable_match(&r->c->descs, r->text, doc->toks, k, s->b, &n);
+            if (!p)
+                continue;
+            struct claim *cl = add_claim(
+                r, CLAIM_ROLE, s->idx,
+                hull(mm->span, (struct span){tk->span.start,
+                                             doc->toks[k + n - 1].span.end}));
+            cl->slot = "descriptor";
+            cl->mention_idx = (int)m;
+            cl->text = p->val;
+            k += n - 1;
+        }
+    }
+}
+
+/* ---- nobody survived ------------------------------------------------------- */
+
+/* The event class of a total death toll. Its claims stand apart from the
+ * "killed" frames they come from: "all 150 killed" and "no one survived"
+ * say the same thing in counts and in words. */
+#define CLASS_NO_SURVIVORS "no survivors"
+/* The predicate classes read (claims/predicates): a killing, a survival. */
+#define CLASS_KILLED "killed"
+#define CLASS_SURVIVED "survived"
+/* Most tokens between "all" and its killing predicate ("all 150 people
+ * probably died"). */
+#define TOTAL_REACH 4
+
+/* The token span of a totality word ("all") within TOTAL_REACH tokens of
+ * hit h in its clause, not taken back by a hedge ("almost all"); false
+ * if none. */
+static bool total_near(const struct run *r, const struct sent *s,
+                       const struct hit *h, struct span *out)
+{
+    const struct token *toks = r->doc->toks;
+    size_t lo = h->tok > s->a + TOTAL_REACH ? h->tok - TOTAL_REACH : s->a;
+    size_t hi = h->tok + h->ntok + TOTAL_REACH;
+    if (hi > s->b)
+        hi = s->b;
+    for (size_t k = lo; k < hi; k++) {
+        size_t n;
+        const struct phrase *p =
+            ptable_match(&r->c->totals, r->text, toks, k, s->b, &n);
+        if (!p || strcmp(p->val, "all") ||
+            (k >= h->tok && k < h->tok + h->ntok))
+            continue;
+        size_t n2;
+        const struct phrase *q =
+            k > s->a
+                ? ptable_match(&r->c->totals, r->text, toks, k - 1, s->b, &n2)
+                : NULL;
+        if ((q && !strcmp(q->val, "hedge")) || clause_break(r, k, h->tok))
+            continue;
+        *out = (struct span){toks[k].span.start, toks[k + n - 1].span.end};
+        return true;
+    }
+    return false;
+}
+
+/* The negator that denies hit h: the last one ending before it. */
+static const struct hit *negator_of(const struct run *r, const struct hit *h)
+{
+    const struct hit *best = NULL;
+    for (size_t k = 0; k < r->nnegs; k++)
+        if (r->negs[k].tok + r->negs[k].ntok <= h->tok)
+            best = &r->negs[k];
+    return best;
+}
+
+/* "killing all 150 people", "no one survived": a "no survivors" event
+ * whose words are the totality and its verb only, so that it does not
+ * stand in for the count of the same words. Never denied: a source that
+ * names survivors says nothing here, so no conflict can come of it. */
+static void no_survivor_claims(struct run *r, const struct sent *s)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = 0; k < r->npreds; k++) {
+        const struct hit *h = &r->preds[k];
+        struct span pspan = {toks[h->tok].span.start,
+                             toks[h->tok + h->ntok - 1].span.end};
+        struct span tot;
+        bool neg = negated(r, h);
+        if (!strcmp(h->p->val, CLASS_KILLED) && !neg &&
+            total_near(r, s, h, &tot)) {
+            pspan = hull(pspan, tot);
+        } else if (!strcmp(h->p->val, CLASS_SURVIVED) && neg) {
+            const struct hit *g = negator_of(r, h);
+            if (g)
+                pspan.start = toks[g->tok].span.start;
+        } else {
+            continue;
+        }
+        struct claim *ev = add_claim(r, CLAIM_EVENT, s->idx, pspan);
+        ev->frame = ++r->frame;
+        ev->cls = CLASS_NO_SURVIVORS;
+        ev->thing = s->thing.key;
+        if (s->thing.key)
+            ev->text = s->thing.text;
+        ev->attributed_to = s->attributed;
+    }
+}
+
+/* ---- clock times ---------------------------------------------------------- */
+
+static struct claim *frame_event(struct run *r, unsigned f);
+
+/* Are tokens a and b adjacent in the text, with no space between? */
+static bool glued(const struct token *a, const struct token *b)
+{
+    return a->span.end == b->span.start;
+}
+
+/* Digits of token t as a number, when it is all digits and 1..2 long
+ * (an hour) or exactly 2 long (minutes); -1 otherwise. */
+static int clock_part(const struct run *r, const struct token *t, bool minutes)
+{
+    size_t n = t->span.end - t->span.start;
+    const char *p = r->text + t->span.start;
+    if (t->kind != TOK_NUMBER || n < 1 || n > 2 || (minutes && n != 2))
+        return -1;
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)p[i]))
+            return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+/* A meridiem at token k: "am", "PM", "a.m." (one token: the segmenter
+ * keeps initials with their dots). Returns 1 for am, 2 for pm, 0 for
+ * none. */
+static int meridiem(const struct run *r, const struct sent *s, size_t k)
+{
+    static const char *const forms[] = {"am", "a.m.", "a.m", "pm", "p.m.",
+                                        "p.m"};
+    if (k >= s->b || r->doc->toks[k].kind != TOK_WORD)
+        return 0;
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        if (word_eq(r->text, &r->doc->toks[k], forms[i], false))
+            return i < 3 ? 1 : 2;
+    return 0;
+}
+
+/* A clock time at token k: "10:47", "10.53 am", "9 p.m.". Writes minutes
+ * since midnight to *min and the token after it to *end. An hour alone
+ * needs its am or pm; "10.53" alone may be a decimal, so it needs one
+ * too. */
+static bool clock_at(const struct run *r, const struct sent *s, size_t k,
+                     int *min, size_t *end)
+{
+    const struct token *toks = r->doc->toks;
+    if (k >= s->b || toks[k].kind != TOK_NUMBER)
+        return false;
+    int h = clock_part(r, &toks[k], false), m = 0;
+    size_t e = k + 1;
+    bool colon = false;
+    const char *p = r->text + toks[k].span.start;
+    size_t n = toks[k].span.end - toks[k].span.start;
+    if (h < 0 && n >= 4 && n <= 5 && p[n - 3] == '.') { /* "10.53" */
+        h = 0;
+        for (size_t i = 0; i + 3 < n; i++)
+            h = isdigit((unsigned char)p[i]) ? h * 10 + (p[i] - '0') : -100;
+        m = isdigit((unsigned char)p[n - 2]) && isdigit((unsigned char)p[n - 1])
+                ? (p[n - 2] - '0') * 10 + (p[n - 1] - '0') : 60;
+    } else if (h >= 0 && k + 2 < s->b && is_punct(r, &toks[k + 1], ":") &&
+               glued(&toks[k], &toks[k + 1]) &&
+               glued(&toks[k + 1], &toks[k + 2])) {
+        m = clock_part(r, &toks[k + 2], true);
+        colon = m >= 0;
+        e = k + 3;
+    } else if (h < 0) {
+        return false;
+    }
+    int mer = meridiem(r, s, e);
+    if ((!colon && !mer) || h < 0 || m < 0 || m > 59 ||
+        h > (mer ? 12 : 23) || (mer && h == 0))
+        return false;
+    if (mer == 1 && h == 12)
+        h = 0;
+    else if (mer == 2 && h < 12)
+        h += 12;
+    *min = h * 60 + m;
+    *end = mer ? e + 1 : e;
+    return true;
+}
+
+/* The clock time told right after hit h, before any other predicate:
+ * "issued a distress call at 10:47 AM", "landed at around 9 pm". The
+ * claim's words run from its lead word to the time. */
+static void time_claim(struct run *r, const struct sent *s,
+                       const struct hit *h, size_t stop, unsigned frame)
+{
+    const struct token *toks = r->doc->toks;
+    size_t lim = h->tok + h->ntok + NEAR_TOKENS;
+    if (lim > stop)
+        lim = stop;
+    for (size_t k = h->tok + h->ntok; k < lim; k++) {
+        if (is_punct(r, &toks[k], ";"))
+            return;
+        size_t n, end;
+        int min;
+        const struct phrase *p =
+            ptable_match(&r->c->time_leads, r->text, toks, k, lim, &n);
+        if (!p || !clock_at(r, s, k + n, &min, &end))
+            continue;
+        /* read the event before add_claim, which may move the claims */
+        const struct claim *ev = frame_event(r, frame);
+        const char *thing = ev ? ev->thing : NULL;
+        bool denied = ev && ev->negated;
+        struct claim *cl = add_claim(
+            r, CLAIM_TIME, s->idx,
+            (struct span){toks[k].span.start, toks[end - 1].span.end});
+        cl->frame = frame;
+        cl->cls = h->p->val;
+        cl->thing = thing;
+        cl->negated = denied;
+        cl->attributed_to = s->attributed;
+        cl->near = !strcmp(p->val, "yes");
+        cl->text = arena_printf(r->doc->arena, "%02d:%02d", min / 60, min % 60);
+        return;
+    }
+}
+
+/* The clock time of each frame this sentence opened (frames first_frame
+ * on, one per predicate hit, in order). */
+static void time_claims(struct run *r, const struct sent *s,
+                        unsigned first_frame)
+{
+    for (size_t k = 0; k < r->npreds; k++) {
+        size_t stop = k + 1 < r->npreds ? r->preds[k + 1].tok : s->b;
+        time_claim(r, s, &r->preds[k], stop, first_frame + (unsigned)k);
+    }
+}
+
+/* ---- the scene ----------------------------------------------------------- */
+
+/* "a remote area", "difficult terrain": how hard the scene is to reach,
+ * a "terrain" description of no entity. Read only in sentences that tell
+ * of an event, where the scene is that event's. */
+static void terrain_claims(struct run *r, const struct sent *s)
+{
+    if (!r->npreds)
+        return;
+    const struct token *toks = r->doc->toks;
+    for (size_t k = s->a; k < s->b; k++) {
+        size_t n;
+        const struct phrase *p =
+            ptable_match(&r->c->terrain, r->text, toks, k, s->b, &n);
+        if (!p)
+            continue;
+        struct claim *cl = add_claim(
+            r, CLAIM_ROLE, s->idx,
+            (struct span){toks[k].span.start, toks[k + n - 1].span.end});
+        cl->slot = CLAIM_SLOT_TERRAIN;
+        cl->text = p->val;
+        k += n - 1;
+    }
+}
+
 /* ---- who says so, per event ---------------------------------------------- */
 
 static void add_source_claim(struct run *r, unsigned sentence,
@@ -2621,6 +3073,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     unsigned first_frame = r->frame + 1;
     for (size_t k = 0; k < r->npreds; k++)
         frame_claims(r, &s, &r->preds[k]);
+    time_claims(r, &s, first_frame);
     count_claims(r, &s, first_frame);
     holder_claims(r, &s, first_frame);
     route_claims(r, &s);
@@ -2630,6 +3083,10 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     territory_claims(r, &s, first_frame);
     failure_claims(r, &s, first_frame);
     role_claims(r, &s);
+    copular_descriptions(r, &s);
+    ownership_claims(r, &s);
+    no_survivor_claims(r, &s);
+    terrain_claims(r, &s);
     reported_speech(r, &s);
 }
 

@@ -469,6 +469,7 @@ static const char *event_slot(const struct claim *cl)
     case CLAIM_DATE: return "when";
     case CLAIM_PLACE: return cl->slot ? cl->slot : "where";
     case CLAIM_ACTOR: return cl->slot ? cl->slot : "who";
+    case CLAIM_TIME: return "at what time";
     default: return "";
     }
 }
@@ -482,7 +483,8 @@ static void collect_events(struct ctx *x)
         for (unsigned k = 0; k < d->nclaims; k++) {
             const struct claim *cl = &d->claims[k];
             bool measure = is_measure(cl);
-            if ((!cl->cls && !measure) || cl->kind > CLAIM_ACTOR)
+            if ((!cl->cls && !measure) ||
+                (cl->kind > CLAIM_ACTOR && cl->kind != CLAIM_TIME))
                 continue;
             if (cl->negated && cl->kind != CLAIM_EVENT)
                 continue;
@@ -902,6 +904,12 @@ static enum rel rel_of(const struct ctx *x, const struct item *a,
                          pb->type == ENT_COUNTRY;
         return entity_rel(x, ea, eb, countries && !ca->near && !cb->near);
     }
+    case CLAIM_TIME:
+        /* Clocks differ (local time, GMT) and reports round: two times
+         * of one event are never held to contradict. */
+        return !strcmp(s0(ca->text), s0(cb->text)) && ca->near == cb->near
+                   ? REL_SAME
+                   : REL_COMPAT;
     case CLAIM_ACTOR:
         if (ca->slot)
             return holder_rel(x, a, b);
@@ -943,6 +951,9 @@ static const char *value_words(const struct ctx *x, const struct item *it)
     }
     case CLAIM_EVENT:
         return cl->negated ? "denied" : "stated";
+    case CLAIM_TIME:
+        return cl->near ? arena_printf(x->c->arena, "around %s", s0(cl->text))
+                        : s0(cl->text);
     default:
         return cl->text ? cl->text : "";
     }
@@ -1010,6 +1021,7 @@ static const char *slot_label(const struct claim *cl)
     switch (cl->kind) {
     case CLAIM_EVENT: return "happened";
     case CLAIM_DATE: return "when";
+    case CLAIM_TIME: return "at what time";
     case CLAIM_PLACE: return cl->slot ? cl->slot : "where";
     case CLAIM_ACTOR:
         if (!cl->slot)
@@ -1124,6 +1136,11 @@ static const char *why_of(enum verdict v, const struct claim *c0)
         return "the same identifier";
     case CLAIM_FATE:
         break; /* fate_compare says why itself */
+    case CLAIM_TIME:
+        return v == VERDICT_AGREE
+                   ? "the same clock time"
+                   : "clock times that may both hold (rounded, or another "
+                     "time zone)";
     }
     return "";
 }
@@ -1180,6 +1197,8 @@ static bool same_value(const struct ctx *x, const struct item *a,
                    entity_of(doc_of(x, b), cb->mention_idx);
     case CLAIM_EVENT:
         return a->polarity == b->polarity && !strcmp(a->thing, b->thing);
+    case CLAIM_TIME:
+        return rel_of(x, a, b) == REL_SAME;
     default:
         return false;
     }
@@ -1992,6 +2011,12 @@ static void judge_roles(struct ctx *x)
             if (cl->kind == CLAIM_ROLE && e)
                 push(x, (struct item){di, k, 0, "", "", s0(cl->slot),
                                       LONG_MAX, e, false, 0});
+            else if (cl->kind == CLAIM_ROLE && cl->slot &&
+                     !strcmp(cl->slot, CLAIM_SLOT_TERRAIN))
+                /* the scene belongs to the story, not to an entity */
+                push(x, (struct item){di, k, x->story[di], "", "",
+                                      CLAIM_SLOT_TERRAIN, LONG_MAX, 0, false,
+                                      0});
             else if (cl->kind == CLAIM_THING)
                 push(x, (struct item){di, k, x->story[di], "", s0(cl->thing),
                                       "thing", LONG_MAX, 0, false, 0});
@@ -2007,10 +2032,14 @@ static void judge_roles(struct ctx *x)
         const struct item *it = &x->v[i];
         const struct claim *cl = claim_of(x, it);
         const struct entity *e = entity_at(x, it->entity);
-        const char *name = e ? e->name : s0(cl->text);
+        bool scene = !strcmp(it->slot, CLAIM_SLOT_TERRAIN);
+        const char *name = e ? e->name : scene ? "the scene" : s0(cl->text);
         const char *topic = arena_printf(
             x->c->arena, "%s: %s", name,
-            !e ? "type" : !strcmp(it->slot, "role") ? "role" : "what it is");
+            scene                             ? "terrain"
+            : !e                              ? "type"
+            : !strcmp(it->slot, "descriptor") ? "what it is"
+                                              : it->slot);
         judge_same_words(x, x->v + i, j - i, name, topic);
         i = j;
     }

@@ -299,6 +299,7 @@ static void json_claim_value(struct jsonw *w, const struct doc *doc,
     case CLAIM_THING:
     case CLAIM_ROLE:
     case CLAIM_FATE:
+    case CLAIM_TIME:
         json_string_or_null(w, cl->text);
         return;
     case CLAIM_STATEMENT:

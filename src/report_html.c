@@ -282,6 +282,7 @@ static void write_value(struct page *p, const struct doc *doc,
     case CLAIM_THING:
     case CLAIM_ROLE:
     case CLAIM_FATE:
+    case CLAIM_TIME:
         v = cl->text;
         break;
     case CLAIM_STATEMENT:

@@ -2194,6 +2194,14 @@ static size_t word_from(const struct work *wk, size_t b)
     return lo;
 }
 
+/* A one-word match that is a demonym or a word never a name: a pattern
+ * of the "X flight 123" shape sees "the Russian flight" too. */
+static bool common_word(struct work *wk, size_t w0, size_t w1)
+{
+    return w1 - w0 == 1 && (word_in(wk, w0, K_DEMONYM, NULL) ||
+                            word_in(wk, w0, K_NOTNAME, NULL));
+}
+
 static void gen_patterns(struct work *wk, struct rules_rx_scratch *scr)
 {
     const struct doc *doc = wk->doc;
@@ -2208,7 +2216,7 @@ static void gen_patterns(struct work *wk, struct rules_rx_scratch *scr)
             size_t w1 = word_from(wk, m.end[g]);
             /* the match must cover whole words, none of them boilerplate */
             if (w0 < wk->nw && w1 > w0 && wk->w[w0].start == m.start[g] &&
-                wk->w[w1 - 1].end == m.end[g])
+                wk->w[w1 - 1].end == m.end[g] && !common_word(wk, w0, w1))
                 add_cand(wk, w0, w1, wk->t->pats[p].type, PRIO_PATTERN, -1);
             from = m.end[0] > m.start[0] ? m.end[0] : m.start[0] + 1;
         }
@@ -2329,6 +2337,47 @@ static void gen_surnames(struct work *wk)
 out:
     map_free(&surnames);
     free(sk.s);
+}
+
+/* A one-word organisation a pattern found ("Germanwings flight 9525",
+ * "budget airline X") is that organisation wherever the document repeats
+ * the word: capitalised repeats no other rule took become it, and a
+ * speech frame's guess ("X said", no role) yields to it, since a name
+ * the text shows to be a company is not a person elsewhere in it. */
+static void gen_org_repeats(struct work *wk)
+{
+    struct map orgs = {0};
+    int v;
+    size_t nkept = wk->nc;
+    for (size_t i = 0; i < nkept; i++) {
+        const struct cand *c = &wk->c[i];
+        if (c->type == ENT_ORGANIZATION && c->prio == PRIO_PATTERN &&
+            c->w1 - c->w0 == 1)
+            map_put(&orgs, wk->folds.s + wk->w[c->w0].fold,
+                    wk->w[c->w0].nfold, (int)i, false);
+    }
+    if (!orgs.n)
+        goto out;
+    for (size_t i = 0; i < nkept; i++) {
+        struct cand *c = &wk->c[i];
+        if (c->type == ENT_PERSON && c->prio == PRIO_FRAME &&
+            c->w1 - c->w0 == 1 && c->r1 == c->r0 &&
+            map_get(&orgs, wk->folds.s + wk->w[c->w0].fold,
+                    wk->w[c->w0].nfold, &v))
+            c->type = ENT_ORGANIZATION;
+    }
+    for (size_t i = 0; i < wk->nw; i++) {
+        if (is_punct(wk, i) || (wk->w[i].flags & W_USED) ||
+            !(wk->w[i].flags & W_CAP) ||
+            !map_get(&orgs, wk->folds.s + wk->w[i].fold, wk->w[i].nfold,
+                     &v))
+            continue;
+        add_cand(wk, i, i + 1, ENT_ORGANIZATION, PRIO_PATTERN, -1);
+        wk->w[i].flags |= W_USED;
+    }
+    sort_by_start(wk);
+out:
+    map_free(&orgs);
 }
 
 /* Text of words [w0, w1) in the doc arena. */
@@ -2521,6 +2570,7 @@ void tag_run(const struct tagger *t, struct doc *doc)
     gen_frames(&wk);
     resolve(&wk);
     gen_surnames(&wk);
+    gen_org_repeats(&wk);
     emit(&wk);
     rules_rx_scratch_free(scr);
     memo_give(t->pool, wk.memo);

@@ -737,6 +737,79 @@ static void test_date_in_the_clause_is_the_frame_date(void **state)
     corpus_free(c);
 }
 
+/* The time claim of class cls: its value, and its words in *span. */
+static const char *time_of(const struct doc *doc, const char *cls,
+                           struct span *span)
+{
+    const struct claim *cl = find_claim(doc, CLAIM_TIME, cls, NULL);
+    if (!cl)
+        return NULL;
+    *span = cl->span;
+    return cl->text;
+}
+
+static void test_clock_times_after_the_predicate_are_its_time(void **state)
+{
+    struct corpus *c = one(state,
+        "Ferry news\n\n"
+        "The ferry landed at around 9 p.m. after it took off at 10.53 am. "
+        "The jet crashed at 14:05 on the ridge.\n");
+    const struct doc *doc = c->docs[0];
+    struct span sp;
+    const char *v = time_of(doc, "landing", &sp);
+    assert_non_null(v);
+    assert_string_equal(v, "21:00");
+    assert_span_text(doc, sp, "at around 9 p.m.");
+    assert_true(find_claim(doc, CLAIM_TIME, "landing", NULL)->near);
+    v = time_of(doc, "takeoff", &sp);
+    assert_non_null(v);
+    assert_string_equal(v, "10:53");
+    assert_false(find_claim(doc, CLAIM_TIME, "takeoff", NULL)->near);
+    v = time_of(doc, "crash", &sp);
+    assert_non_null(v);
+    assert_string_equal(v, "14:05");
+    corpus_free(c);
+}
+
+static void test_decimals_and_bare_hours_are_no_clock_time(void **state)
+{
+    struct corpus *c = one(state,
+        "Ferry news\n\n"
+        "The ferry landed at 10.53 metres depth. The jet crashed at 14 "
+        "sites. The boat sank at 25:10.\n");
+    assert_null(find_claim(c->docs[0], CLAIM_TIME, NULL, NULL));
+    corpus_free(c);
+}
+
+static void test_a_date_of_the_speech_verb_is_not_the_frame_date(void **state)
+{
+    struct corpus *c = one(state,
+        "Aid convoy struck\n\n"
+        "An air strike hit an aid convoy in Idlib, officials said on "
+        "Thursday.\n");
+    const struct doc *doc = c->docs[0];
+    assert_true(doc->ndates > 0); /* the date is there, only not the strike's */
+    assert_null(find_claim(doc, CLAIM_DATE, "airstrike", NULL));
+    corpus_free(c);
+}
+
+static void test_ruling_out_and_no_indication_deny_the_attack(void **state)
+{
+    struct corpus *c = one(state,
+        "Blast at depot\n\n"
+        "The minister appeared to rule out a terrorist attack. There are no "
+        "indications that the blast, which hurt two workers, was a terrorist "
+        "act.\n");
+    const struct doc *doc = c->docs[0];
+    size_t denied = 0;
+    for (size_t i = 0; i < doc->nclaims; i++)
+        if (doc->claims[i].kind == CLAIM_EVENT && doc->claims[i].cls &&
+            !strcmp(doc->claims[i].cls, "attack"))
+            denied += doc->claims[i].negated ? 1 : 100;
+    assert_int_equal(denied, 2);
+    corpus_free(c);
+}
+
 /* ---- things -------------------------------------------------------------- */
 
 static void test_thing_carries_to_the_next_sentence_of_its_paragraph(
@@ -1188,6 +1261,7 @@ static void test_kind_names(void **state)
     assert_string_equal(claim_kind_name(CLAIM_THING), "thing");
     assert_string_equal(claim_kind_name(CLAIM_ROLE), "role");
     assert_string_equal(claim_kind_name(CLAIM_STATEMENT), "statement");
+    assert_string_equal(claim_kind_name(CLAIM_TIME), "time");
     claim_free(NULL);
 }
 
@@ -1250,6 +1324,10 @@ int main(void)
         cmocka_unit_test(test_over_a_country_is_the_place),
         cmocka_unit_test(test_near_a_place_is_approximate),
         cmocka_unit_test(test_date_in_the_clause_is_the_frame_date),
+        cmocka_unit_test(test_clock_times_after_the_predicate_are_its_time),
+        cmocka_unit_test(test_decimals_and_bare_hours_are_no_clock_time),
+        cmocka_unit_test(test_a_date_of_the_speech_verb_is_not_the_frame_date),
+        cmocka_unit_test(test_ruling_out_and_no_indication_deny_the_attack),
         cmocka_unit_test(
             test_thing_carries_to_the_next_sentence_of_its_paragraph),
         cmocka_unit_test(test_thing_does_not_carry_to_another_paragraph),

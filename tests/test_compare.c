@@ -1009,6 +1009,137 @@ static void test_role_with_more_words_is_partial(void **state)
     corpus_free(c);
 }
 
+static void test_one_parent_named_three_ways_agrees(void **state)
+{
+    const char *texts[] = {
+        "Ferry delayed\n\nBlueskip is a regional subsidiary of Norvento Group. "
+        "Blueskip flight 402 landed late on Monday.\n",
+        "Late landing\n\nNorvento Group, owner of the regional Blueskip, said "
+        "Blueskip flight 402 landed late on Monday.\n",
+        "Flight 402 late\n\nNorvento Group unit Blueskip said its flight 402 "
+        "landed late on Monday.\n",
+        NULL};
+    struct corpus *c = harness_pipeline(*state, texts);
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "owned by");
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_int_equal(k->nvalues, 3);
+    assert_string_equal(value_claim(c, k, 0)->text, "Norvento Group");
+    corpus_free(c);
+}
+
+static void test_two_parents_are_partial_never_a_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        "Ferry delayed\n\nBlueskip is a subsidiary of Norvento Group. Blueskip "
+        "flight 402 landed late on Monday.\n",
+        "Late landing\n\nBlueskip, a unit of Caldera Group, said Blueskip "
+        "flight 402 landed late on Monday.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "owned by");
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_a_class_noun_after_a_copula_describes_the_name(void **state)
+{
+    struct corpus *c = two(state,
+        "Ferry delayed\n\nBlueskip is a budget carrier based in Oslo. "
+        "Blueskip flight 402 landed late on Monday.\n",
+        "Late landing\n\nThe low-cost airline Blueskip said its flight 402 "
+        "landed late on Monday.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_ROLE, NULL, "descriptor");
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_string_equal(value_claim(c, k, 0)->text, "low-cost airline");
+    corpus_free(c);
+}
+
+static void test_all_killed_and_no_one_survived_agree(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over Syria, killing all "
+               "five people aboard." HELI_END,
+        HELI_B "No one survived when an Xk-31 helicopter was shot down over "
+               "Syria." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_EVENT, "no survivors", NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_almost_all_killed_is_no_total(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over Syria, killing almost "
+               "all 40 people aboard." HELI_END,
+        HELI_B "No one survived when an Xk-31 helicopter was shot down over "
+               "Syria." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_EVENT, "no survivors", NULL);
+    if (k)
+        dump(c);
+    assert_null(k);
+    corpus_free(c);
+}
+
+static void test_a_remote_scene_and_rough_terrain_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over a remote area of "
+               "Syria." HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria and rescuers "
+               "struggled with rugged terrain." HELI_END);
+    const struct comparison *k =
+        find_cmp(c, CLAIM_ROLE, NULL, CLAIM_SLOT_TERRAIN);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_a_remote_area_without_an_event_is_no_scene(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The remote areas of Syria are poor." HELI_END,
+        HELI_B "The remote areas of Syria are poor." HELI_END);
+    assert_null(find_cmp(c, CLAIM_ROLE, NULL, CLAIM_SLOT_TERRAIN));
+    corpus_free(c);
+}
+
+static void test_two_clock_times_of_one_event_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over Syria at 10:47 AM."
+               HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria at around "
+               "10:45 a.m." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_TIME, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    corpus_free(c);
+}
+
+static void test_far_apart_clock_times_never_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over Syria at 10:47."
+               HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria at 9:47 GMT."
+               HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_TIME, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_the_same_clock_time_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "An Xk-31 helicopter was shot down over Syria at 10:47 AM."
+               HELI_END,
+        HELI_B "An Xk-31 helicopter was shot down over Syria at 10:47."
+               HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_TIME, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    corpus_free(c);
+}
+
 static void test_a_rank_beside_the_same_office_agrees(void **state)
 {
     struct corpus *c = two(state,
@@ -1174,6 +1305,16 @@ int main(void)
         cmocka_unit_test(test_unrelated_statements_are_not_paired),
         cmocka_unit_test(test_same_role_agrees),
         cmocka_unit_test(test_role_with_more_words_is_partial),
+        cmocka_unit_test(test_one_parent_named_three_ways_agrees),
+        cmocka_unit_test(test_two_parents_are_partial_never_a_conflict),
+        cmocka_unit_test(test_a_class_noun_after_a_copula_describes_the_name),
+        cmocka_unit_test(test_all_killed_and_no_one_survived_agree),
+        cmocka_unit_test(test_almost_all_killed_is_no_total),
+        cmocka_unit_test(test_a_remote_scene_and_rough_terrain_are_partial),
+        cmocka_unit_test(test_a_remote_area_without_an_event_is_no_scene),
+        cmocka_unit_test(test_two_clock_times_of_one_event_are_partial),
+        cmocka_unit_test(test_far_apart_clock_times_never_conflict),
+        cmocka_unit_test(test_the_same_clock_time_agrees),
         cmocka_unit_test(test_a_rank_beside_the_same_office_agrees),
         cmocka_unit_test(test_a_rank_against_an_office_is_partial),
         cmocka_unit_test(test_unrelated_stories_are_never_compared),

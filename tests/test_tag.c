@@ -354,6 +354,25 @@ static void test_outlets_are_organisations_but_credits_are_not(void **state)
     expect_none(f, "The plane was hit, the statement said. — AFP\n", "AFP");
 }
 
+static void test_a_company_shown_by_its_flight_is_one_everywhere(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "Skyvora flight 1234 landed late. Skyvora said it was sorry.",
+           "Skyvora", ENT_ORGANIZATION, NULL);
+    struct doc *doc = tagged(
+        f, "Skyvora flight 1234 landed late. Skyvora said it was sorry.");
+    const struct mention *m = find(doc, "Skyvora", 1);
+    assert_non_null(m);
+    assert_int_equal(m->type, ENT_ORGANIZATION); /* not the frame's person */
+    doc_free(doc);
+    expect(f, "Tickets of budget airline Flyqo rose.", "Flyqo",
+           ENT_ORGANIZATION, NULL);
+    expect(f, "Its crew flew a Brantair passenger plane.", "Brantair",
+           ENT_ORGANIZATION, NULL);
+    expect_none(f, "The passengers of the Russian plane were safe.", "Russian");
+    expect_none(f, "Its Aircraft carrier Admiral Gorshkov sailed.", "Admiral");
+}
+
 static void test_sentence_initial_capitals_alone_are_no_name(void **state)
 {
     const struct fixture *f = *state;
@@ -638,6 +657,7 @@ int main(void)
         cmocka_unit_test(test_groups_and_aliases_are_known),
         cmocka_unit_test(test_inverted_group_names_share_the_canonical),
         cmocka_unit_test(test_outlets_are_organisations_but_credits_are_not),
+        cmocka_unit_test(test_a_company_shown_by_its_flight_is_one_everywhere),
         cmocka_unit_test(test_sentence_initial_capitals_alone_are_no_name),
         cmocka_unit_test(test_headline_title_case_is_no_evidence),
         cmocka_unit_test(test_mentions_never_come_from_boilerplate),

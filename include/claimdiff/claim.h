@@ -40,14 +40,20 @@ enum claim_kind {
     CLAIM_FATE,      /* what became of a person: text is the fate
                         ("dead", "rescued"), cls the person's group,
                         slot how the text singles them out (see fate.h) */
+    CLAIM_TIME,      /* at what clock time: text is "HH:MM" (24 hours),
+                        near when approximate ("around 10:45") */
 };
-#define CLAIM_NKINDS 9
+#define CLAIM_NKINDS 10
 
 /* The slots of a CLAIM_ACTOR that names who says an event happened, not
  * who did it: a source ("according to the ministry") and an outlet that
  * carried the words ("the Reuters news agency reported"). */
 #define CLAIM_SLOT_SAID_BY "said by"
 #define CLAIM_SLOT_REPORTED_BY "reported by"
+
+/* The slot of a CLAIM_ROLE that describes the scene of a story's events
+ * rather than an entity ("a remote area"): mention_idx is -1. */
+#define CLAIM_SLOT_TERRAIN "terrain"
 
 /* The contract's name of a kind ("count", "location", ...). */
 const char *claim_kind_name(enum claim_kind k);
