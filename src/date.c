@@ -660,6 +660,22 @@ static size_t match_year(const struct parse *p, size_t i, struct date *d)
     return i + 1;
 }
 
+/* Could any grammar of match_at match with token i where it looks
+ * first? Each asks token i to be a number or a mixed token, a word of
+ * the date tables (ids[i] >= 0), or "the" (ordinal day, "the next day",
+ * "the weekend") or "that" ("later that day"); no other word, and no
+ * punctuation, anchors a date. Most tokens are such words, so match_at
+ * and its dozen tests are skipped for them. */
+static bool may_anchor(const struct parse *p, size_t i)
+{
+    const struct scan_tok *t = &p->t[i];
+    if (t->kind == SCAN_NUM || t->kind == SCAN_MIXED)
+        return true;
+    if (t->kind != SCAN_WORD)
+        return false;
+    return p->ids[i] >= 0 || is_word(p, i, "the") || is_word(p, i, "that");
+}
+
 /* Try every grammar at token i; the first that matches wins. */
 static size_t match_at(struct parse *p, size_t i, struct date *d,
                        size_t *first)
@@ -827,7 +843,7 @@ static void date_toks(struct run_ctx *rc, const struct scan_tok *v, size_t n)
     while (i < p.n) {
         struct date d;
         size_t first;
-        size_t e = match_at(&p, i, &d, &first);
+        size_t e = may_anchor(&p, i) ? match_at(&p, i, &d, &first) : 0;
         if (!e) {
             i++;
             continue;
