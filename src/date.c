@@ -673,7 +673,11 @@ static bool may_anchor(const struct parse *p, size_t i)
         return true;
     if (t->kind != SCAN_WORD)
         return false;
-    return p->ids[i] >= 0 || is_word(p, i, "the") || is_word(p, i, "that");
+    if (p->ids[i] >= 0)
+        return true;
+    /* both begin with t: most words are out without a call */
+    return ((unsigned char)p->text[t->start] | 32) == 't' &&
+           (is_word(p, i, "the") || is_word(p, i, "that"));
 }
 
 /* Try every grammar at token i; the first that matches wins. */
