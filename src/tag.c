@@ -1059,14 +1059,15 @@ enum word_flag {
     W_USED = 1 << 7,    /* covered by an accepted mention */
 };
 
+/* Field order keeps it at 48 bytes: the array is the tagger's largest. */
 struct word {
     size_t start, end;
     unsigned flags;
+    uint32_t skh;       /* if one: skel_hash of its key's skeleton */
     size_t fold, nfold; /* its key in work.folds */
     int info;           /* K_WORDINFO bits of its key */
     bool gazword;       /* may be part of a gazetteer alias */
     bool one;           /* its key is one word (no space, not empty) */
-    uint32_t skh;       /* if one: skel_hash of its key's skeleton */
 };
 
 struct cand {
