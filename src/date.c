@@ -911,7 +911,8 @@ void date_run_scanned(const struct dater *dt, struct doc *doc,
     struct run_ctx rc = {dt, doc, {0}, NULL, 0, false};
     size_t before = doc->ndates;
     for (size_t r = 0; r < sd->nruns; r++)
-        date_toks(&rc, sd->toks.v + sd->first[r], sd->first[r + 1] - sd->first[r]);
+        date_toks(&rc, sd->toks.v + sd->first[r],
+                  sd->first[r + 1] - sd->first[r]);
     rc.dateline = true;
     for (size_t i = 0; i < doc->nboiler; i++)
         if (doc->boiler[i].why && strcmp(doc->boiler[i].why, "dateline") == 0)
