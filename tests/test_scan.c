@@ -210,7 +210,8 @@ static void test_doc_tokens_match_each_run_between_regions(void **state)
 {
     (void)state;
     struct doc *doc = doc_of("Share this. 3 killed on 1 May in Aleppo. "
-                             "Newsletter. Dozens of people, \xe2\x80\x9cmany\xe2\x80\x9d.");
+                             "Newsletter. Dozens of people, "
+                             "\xe2\x80\x9cmany\xe2\x80\x9d.");
     doc->boiler = xcalloc(2, sizeof *doc->boiler);
     doc->nboiler = doc->capboiler = 2;
     doc->boiler[0].span.start = 0;
