@@ -67,7 +67,9 @@ struct ptable {
     size_t nids, capids;
     size_t nprefix; /* phrases whose first word is a prefix */
     uint64_t prefix_lens; /* bit l set: some prefix is l bytes long */
-    uint64_t prefix_firsts; /* bit (c | 32) % 64 set: a prefix starts with c */
+    /* the heads of the prefixes (wordfilter_add_head): a word whose head
+     * is ruled out can start no prefix phrase */
+    struct wordfilter prefix_heads;
     /* The first words of exact (prefix): most tokens miss most tables,
      * and the filter says so without hashing the whole word. */
     struct wordfilter exact_keys, prefix_keys;
@@ -127,11 +129,16 @@ static void ptable_free(struct ptable *t)
     scan_map_free(t->prefix);
 }
 
-/* Bit of a word's first byte in prefix_firsts, folded as wordfilter
- * folds (bit 5 set), so a prefix is never ruled out by its case. */
-static inline uint64_t first_bit(const char *s)
+/* A prefix lookup only tries lengths of PREFIX_MIN bytes or more, so a
+ * prefix's first WORDFILTER_HEAD bytes are always part of what it must
+ * match. */
+_Static_assert(PREFIX_MIN >= WORDFILTER_HEAD, "prefix heads need PREFIX_MIN");
+
+/* May the word s[0..len) start with one of t's prefixes? False means no
+ * prefix lookup of it can hit. */
+static inline bool prefix_may(const struct ptable *t, const char *s, size_t len)
 {
-    return (uint64_t)1 << (((unsigned char)s[0] | 32u) % 64);
+    return t->nprefix && wordfilter_may_head(&t->prefix_heads, s, len);
 }
 
 static void ptable_index(struct ptable *t, struct scan_map *m,
@@ -200,7 +207,8 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
         t->nprefix += p.prefix[0];
         if (p.prefix[0] && strlen(p.words[0]) <= SCAN_MAX_KEY) {
             t->prefix_lens |= (uint64_t)1 << strlen(p.words[0]);
-            t->prefix_firsts |= first_bit(p.words[0]);
+            wordfilter_add_head(&t->prefix_heads, p.words[0],
+                                strlen(p.words[0]));
         }
         t->n++;
     }
@@ -250,7 +258,7 @@ static const struct phrase *ptable_lookup(const struct ptable *t,
                                             : -1;
     if (id >= 0)
         try_slot(t, (size_t)id * 2, text, toks, i, end, &best, &bestn);
-    if (t->prefix_firsts & first_bit(s)) {
+    if (prefix_may(t, s, len)) {
         for (size_t l = len < SCAN_MAX_KEY ? len : SCAN_MAX_KEY;
              l >= PREFIX_MIN; l--) {
             /* a length no prefix has cannot hit: skip its hashing */
@@ -270,12 +278,11 @@ static const struct phrase *ptable_lookup(const struct ptable *t,
 /* The longest phrase of t starting at token i of toks[i..end); its length
  * in tokens goes to *ntok. NULL if none. Called for most tokens with most
  * tables, and nearly always a miss: inline, the common miss costs a few
- * loads and one filter probe, with no call and no hashing of the word. */
-static inline const struct phrase *ptable_match(const struct ptable *t,
-                                                const char *text,
-                                                const struct token *toks,
-                                                size_t i, size_t end,
-                                                size_t *ntok)
+ * loads and one filter probe, with no call and no hashing of the word
+ * (always inline: left to itself, gcc outlines it once it grows). */
+__attribute__((always_inline)) static inline const struct phrase *
+ptable_match(const struct ptable *t, const char *text,
+             const struct token *toks, size_t i, size_t end, size_t *ntok)
 {
     const struct token *tk = &toks[i];
     *ntok = 0;
@@ -285,7 +292,7 @@ static inline const struct phrase *ptable_match(const struct ptable *t,
     size_t len = tk->span.end - tk->span.start;
     if (len == 0)
         return NULL; /* no map holds an empty word */
-    if (!(t->prefix_firsts & first_bit(s)) && !wordfilter_may(&t->exact_keys, s, len))
+    if (!prefix_may(t, s, len) && !wordfilter_may(&t->exact_keys, s, len))
         return NULL;
     return ptable_lookup(t, text, toks, i, end, s, len, ntok);
 }

@@ -660,6 +660,26 @@ static size_t match_year(const struct parse *p, size_t i, struct date *d)
     return i + 1;
 }
 
+/* Could any grammar of match_at match with token i where it looks
+ * first? Each asks token i to be a number or a mixed token, a word of
+ * the date tables (ids[i] >= 0), or "the" (ordinal day, "the next day",
+ * "the weekend") or "that" ("later that day"); no other word, and no
+ * punctuation, anchors a date. Most tokens are such words, so match_at
+ * and its dozen tests are skipped for them. */
+static bool may_anchor(const struct parse *p, size_t i)
+{
+    const struct scan_tok *t = &p->t[i];
+    if (t->kind == SCAN_NUM || t->kind == SCAN_MIXED)
+        return true;
+    if (t->kind != SCAN_WORD)
+        return false;
+    if (p->ids[i] >= 0)
+        return true;
+    /* both begin with t: most words are out without a call */
+    return ((unsigned char)p->text[t->start] | 32) == 't' &&
+           (is_word(p, i, "the") || is_word(p, i, "that"));
+}
+
 /* Try every grammar at token i; the first that matches wins. */
 static size_t match_at(struct parse *p, size_t i, struct date *d,
                        size_t *first)
@@ -805,17 +825,15 @@ static void emit(struct parse *p, struct date *d, size_t first, size_t end,
     doc->dates[doc->ndates++] = *d;
 }
 
-static void date_span(void *ctx, size_t start, size_t end)
+/* Find the dates among the n tokens at v (one run of text). */
+static void date_toks(struct run_ctx *rc, const struct scan_tok *v, size_t n)
 {
-    struct run_ctx *rc = ctx;
-    rc->toks.n = 0;
-    scan_tokens(rc->doc->text, start, end, &rc->toks);
     /* Look every word up once: the grammars ask about the same tokens
      * many times. */
-    if (rc->toks.n > rc->capids)
-        rc->ids = xgrow(rc->ids, &rc->capids, rc->toks.n, sizeof *rc->ids);
-    for (size_t k = 0; k < rc->toks.n; k++) {
-        const struct scan_tok *t = &rc->toks.v[k];
+    if (n > rc->capids)
+        rc->ids = xgrow(rc->ids, &rc->capids, n, sizeof *rc->ids);
+    for (size_t k = 0; k < n; k++) {
+        const struct scan_tok *t = &v[k];
         const char *w = rc->doc->text + t->start;
         size_t len = t->end - t->start;
         rc->ids[k] = t->kind == SCAN_WORD &&
@@ -823,13 +841,13 @@ static void date_span(void *ctx, size_t start, size_t end)
                          ? scan_map_get(rc->dt->map, w, len)
                          : -1;
     }
-    struct parse p = {rc->dt, rc->doc, rc->doc->text, rc->toks.v, rc->ids,
-                      rc->toks.n, 0, (size_t)-1};
+    struct parse p = {rc->dt, rc->doc, rc->doc->text, v, rc->ids,
+                      n, 0, (size_t)-1};
     size_t i = 0;
     while (i < p.n) {
         struct date d;
         size_t first;
-        size_t e = match_at(&p, i, &d, &first);
+        size_t e = may_anchor(&p, i) ? match_at(&p, i, &d, &first) : 0;
         if (!e) {
             i++;
             continue;
@@ -841,6 +859,13 @@ static void date_span(void *ctx, size_t start, size_t end)
         p.floor = e;
         i = e;
     }
+}
+
+static void date_span(struct run_ctx *rc, size_t start, size_t end)
+{
+    rc->toks.n = 0;
+    scan_tokens(rc->doc->text, start, end, &rc->toks);
+    date_toks(rc, rc->toks.v, rc->toks.n);
 }
 
 enum cd_err date_new(const struct rules *r, struct dater **out,
@@ -880,11 +905,14 @@ static int by_start(const void *a, const void *b)
     return (x->span.start > y->span.start) - (x->span.start < y->span.start);
 }
 
-void date_run(const struct dater *dt, struct doc *doc)
+void date_run_scanned(const struct dater *dt, struct doc *doc,
+                      const struct scan_doc *sd)
 {
     struct run_ctx rc = {dt, doc, {0}, NULL, 0, false};
     size_t before = doc->ndates;
-    scan_runs(doc, date_span, &rc);
+    for (size_t r = 0; r < sd->nruns; r++)
+        date_toks(&rc, sd->toks.v + sd->first[r],
+                  sd->first[r + 1] - sd->first[r]);
     rc.dateline = true;
     for (size_t i = 0; i < doc->nboiler; i++)
         if (doc->boiler[i].why && strcmp(doc->boiler[i].why, "dateline") == 0)
@@ -896,6 +924,14 @@ void date_run(const struct dater *dt, struct doc *doc)
     if (doc->ndates - before > 1)
         qsort(doc->dates + before, doc->ndates - before, sizeof *doc->dates,
               by_start);
+}
+
+void date_run(const struct dater *dt, struct doc *doc)
+{
+    struct scan_doc sd = {0};
+    scan_doc_build(doc, &sd);
+    date_run_scanned(dt, doc, &sd);
+    scan_doc_free(&sd);
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's

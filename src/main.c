@@ -26,6 +26,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/segment.h"
 #include "claimdiff/tag.h"
+#include "scan.h"
 
 /* Every engine of the per-document and per-corpus stages, built once. */
 struct pipeline {
@@ -94,8 +95,12 @@ static void process_document(const struct pipeline *p, struct doc *doc)
 {
     segment_run(p->segmenter, doc);
     tag_run(p->tagger, doc);
-    date_run(p->dater, doc);
-    number_run(p->counter, doc);
+    /* dates and numbers read the same runs: cut them into tokens once */
+    struct scan_doc sd = {0};
+    scan_doc_build(doc, &sd);
+    date_run_scanned(p->dater, doc, &sd);
+    number_run_scanned(p->counter, doc, &sd);
+    scan_doc_free(&sd);
     quote_run(p->quoter, doc);
     claim_run(p->claimer, doc);
 }

@@ -649,30 +649,27 @@ static void emit(struct parse *p, size_t first, const struct count *k,
 struct run_ctx {
     const struct counter *c;
     struct doc *doc;
-    struct scan_toks toks;
-    int *ids; /* per token of toks */
+    int *ids; /* per token of the run being read */
     size_t capids;
 };
 
-static void number_span(void *ctxp, size_t start, size_t end)
+/* Find the counts among the n tokens at v (one run of text). */
+static void number_toks(struct run_ctx *rc, const struct scan_tok *v,
+                        size_t n)
 {
-    struct run_ctx *rc = ctxp;
-    rc->toks.n = 0;
-    scan_tokens(rc->doc->text, start, end, &rc->toks);
     /* Look every word up once, and only past the filter: the grammars ask
      * about the same tokens many times, and few are number words. */
-    if (rc->toks.n > rc->capids)
-        rc->ids = xgrow(rc->ids, &rc->capids, rc->toks.n, sizeof *rc->ids);
-    for (size_t k = 0; k < rc->toks.n; k++) {
-        const struct scan_tok *t = &rc->toks.v[k];
+    if (n > rc->capids)
+        rc->ids = xgrow(rc->ids, &rc->capids, n, sizeof *rc->ids);
+    for (size_t k = 0; k < n; k++) {
+        const struct scan_tok *t = &v[k];
         const char *w = rc->doc->text + t->start;
         size_t len = t->end - t->start;
         rc->ids[k] = t->kind == SCAN_WORD && wordfilter_may(&rc->c->keys, w, len)
                          ? scan_map_get(rc->c->map, w, len)
                          : -1;
     }
-    struct parse p = {rc->c, rc->doc, rc->doc->text, rc->toks.v, rc->toks.n,
-                      0, rc->ids};
+    struct parse p = {rc->c, rc->doc, rc->doc->text, v, n, 0, rc->ids};
     size_t i = 0;
     while (i < p.n) {
         struct count k;
@@ -720,10 +717,20 @@ void number_free(struct counter *c)
     free(c);
 }
 
+void number_run_scanned(const struct counter *c, struct doc *doc,
+                        const struct scan_doc *sd)
+{
+    struct run_ctx rc = {c, doc, NULL, 0};
+    for (size_t r = 0; r < sd->nruns; r++)
+        number_toks(&rc, sd->toks.v + sd->first[r],
+                    sd->first[r + 1] - sd->first[r]);
+    free(rc.ids);
+}
+
 void number_run(const struct counter *c, struct doc *doc)
 {
-    struct run_ctx rc = {c, doc, {0}, NULL, 0};
-    scan_runs(doc, number_span, &rc);
-    scan_toks_free(&rc.toks);
-    free(rc.ids);
+    struct scan_doc sd = {0};
+    scan_doc_build(doc, &sd);
+    number_run_scanned(c, doc, &sd);
+    scan_doc_free(&sd);
 }

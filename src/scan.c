@@ -375,3 +375,38 @@ int scan_map_get(const struct scan_map *m, const char *s, size_t len)
                                                   hash_of(s, len))];
     return sl->key ? sl->id : -1;
 }
+
+/* ---- one tokenisation per document ---------------------------------- */
+
+struct build_ctx {
+    const char *text;
+    struct scan_doc *sd;
+};
+
+static void add_run(void *ctx, size_t start, size_t end)
+{
+    struct build_ctx *b = ctx;
+    struct scan_doc *sd = b->sd;
+    if (sd->nruns + 2 > sd->capfirst)
+        sd->first = xgrow(sd->first, &sd->capfirst, sd->nruns + 2,
+                          sizeof *sd->first);
+    sd->first[sd->nruns++] = sd->toks.n;
+    scan_tokens(b->text, start, end, &sd->toks);
+    sd->first[sd->nruns] = sd->toks.n;
+}
+
+void scan_doc_build(const struct doc *doc, struct scan_doc *sd)
+{
+    struct build_ctx b = {doc->text, sd};
+    sd->toks.n = 0;
+    sd->nruns = 0;
+    scan_runs(doc, add_run, &b);
+}
+
+void scan_doc_free(struct scan_doc *sd)
+{
+    scan_toks_free(&sd->toks);
+    free(sd->first);
+    sd->first = NULL;
+    sd->nruns = sd->capfirst = 0;
+}

@@ -51,6 +51,24 @@ void scan_runs(const struct doc *doc,
 /* Release the token array (not the struct). */
 void scan_toks_free(struct scan_toks *t);
 
+/* The tokens of every run scan_runs gives, cut once so that the date and
+ * the number stages, which read the same runs, do not each tokenise them.
+ * Run r's tokens are toks.v[first[r] .. first[r + 1]); nruns + 1 entries
+ * of first are set. Zero it to start; scan_doc_free releases the arrays. */
+struct scan_doc {
+    struct scan_toks toks;
+    size_t *first;
+    size_t nruns, capfirst;
+};
+
+/* Fill sd (emptied first, its arrays reused) with the tokens of doc's
+ * runs, in text order: exactly what scan_tokens gives for each run of
+ * scan_runs. */
+void scan_doc_build(const struct doc *doc, struct scan_doc *sd);
+
+/* Release sd's arrays (not the struct). */
+void scan_doc_free(struct scan_doc *sd);
+
 /* Longest key a scan_map holds; longer words are never found. */
 #define SCAN_MAX_KEY 63
 

@@ -516,6 +516,10 @@ enum { HEAD_LOWER = 1, HEAD_GROUP = 2 };
 /* Title kinds. */
 enum { TITLE_ROLE = 1, TITLE_PREFIX = 2, TITLE_HONORIFIC = 3 };
 
+/* Size of the gazetteer's word-pair filter: 2^18 bits (32 KiB) keeps
+ * false hits rare for tens of thousands of pairs. */
+#define GAZ_PAIR_BITS (1u << 18)
+
 struct memo_pool;
 static struct memo_pool *pool_new(void);
 static void pool_free(struct memo_pool *p);
@@ -527,6 +531,9 @@ struct tagger {
     size_t ngaz, capgaz;
     struct pattern *pats;
     size_t npats;
+    /* Bit gaz_pair_bit(a, b) is set for every two words a, b (their
+     * skeletons) of one multi-word alias; see gaz_pairs_may. */
+    uint64_t gaz_pairs[GAZ_PAIR_BITS / 64];
     /* The one part of a tagger that changes after tag_new: word caches
      * for tag_run to borrow (see the word cache below), under a mutex. */
     struct memo_pool *pool;
@@ -684,6 +691,48 @@ static bool all_caps(const char *s)
     return letters >= 2;
 }
 
+/* The hash of one word of a skeleton, for the pair filter. */
+static uint32_t skel_hash(const char *s, size_t n)
+{
+    return (uint32_t)scan_hash(s, n);
+}
+
+/* Bit of the unordered pair of skeleton words with hashes a and b. */
+static uint32_t gaz_pair_bit(uint32_t a, uint32_t b)
+{
+    uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+    uint32_t h = lo * 0x9E3779B1u ^ (hi + 0x7F4A7C15u) * 0x85EBCA6Bu;
+    h ^= h >> 15;
+    h *= 0x2C1B3C6Du;
+    h ^= h >> 12;
+    return h % GAZ_PAIR_BITS;
+}
+
+/* Record every two words (at two positions) of the skeleton sk[0..n) of
+ * a multi-word alias. */
+static void note_pairs(struct tagger *t, const char *sk, size_t n)
+{
+    uint32_t *h = NULL;
+    size_t nh = 0, caph = 0;
+    const char *p = sk, *end = sk + n;
+    for (;;) {
+        const char *sp = memchr(p, ' ', (size_t)(end - p));
+        const char *we = sp ? sp : end;
+        if (nh == caph)
+            h = xgrow(h, &caph, nh + 1, sizeof *h);
+        h[nh++] = skel_hash(p, (size_t)(we - p));
+        if (!sp)
+            break;
+        p = sp + 1;
+    }
+    for (size_t a = 0; a < nh; a++)
+        for (size_t b = a + 1; b < nh; b++) {
+            uint32_t bit = gaz_pair_bit(h[a], h[b]);
+            t->gaz_pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
+        }
+    free(h);
+}
+
 static void add_alias(struct tagger *t, const char *alias, int entry)
 {
     struct buf key = {0}, tmp = {0}, kb = {0}, sk = {0}, bg = {0};
@@ -697,6 +746,7 @@ static void add_alias(struct tagger *t, const char *alias, int entry)
     note_len(t, K_GAZ, words, &kb);
     skeleton(key.s, key.n, &sk);
     if (words >= 2) {
+        note_pairs(t, sk.s, sk.n);
         put_key(t, K_GAZSKEL, sk.s, sk.n, entry, &kb, false);
         bag(sk.s, sk.n, &bg);
         put_key(t, K_GAZBAG, bg.s, bg.n, entry, &kb, false);
@@ -1009,12 +1059,15 @@ enum word_flag {
     W_USED = 1 << 7,    /* covered by an accepted mention */
 };
 
+/* Field order keeps it at 48 bytes: the array is the tagger's largest. */
 struct word {
     size_t start, end;
     unsigned flags;
+    uint32_t skh;       /* if one: skel_hash of its key's skeleton */
     size_t fold, nfold; /* its key in work.folds */
     int info;           /* K_WORDINFO bits of its key */
     bool gazword;       /* may be part of a gazetteer alias */
+    bool one;           /* its key is one word (no space, not empty) */
 };
 
 struct cand {
@@ -1059,7 +1112,8 @@ struct memo_slot {
     uint32_t key, fold;   /* offsets in memo.bytes */
     uint16_t nkey, nfold; /* nkey 0: empty slot */
     int info;
-    bool gazword;
+    bool gazword, one;
+    uint32_t skh;
 };
 
 struct memo {
@@ -1229,6 +1283,9 @@ static void derive_word(struct work *wk, struct word *w)
         first = whole;
     w->info = (whole & INFO_WHOLE_BITS) | (first & INFO_FIRST_BITS);
     w->gazword = gaz_word_key(wk, wk->folds.s + w->fold, w->nfold);
+    /* gaz_word_key left the key's skeleton in wk->aux */
+    w->one = !sp;
+    w->skh = w->one ? skel_hash(wk->aux.s, wk->aux.n) : 0;
 }
 
 /* Add the word text[s, e); everything but punctuation is derived from its
@@ -1248,6 +1305,8 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     w->nfold = 0;
     w->info = 0;
     w->gazword = false;
+    w->one = false;
+    w->skh = 0;
     if (flags & W_PUNCT)
         return;
     if (n > MEMO_MAX_LEN) {
@@ -1263,6 +1322,8 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
         w->nfold = sl->nfold;
         w->info = sl->info;
         w->gazword = sl->gazword;
+        w->one = sl->one;
+        w->skh = sl->skh;
         return;
     }
     derive_word(wk, w);
@@ -1278,6 +1339,8 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     sl->nfold = (uint16_t)w->nfold;
     sl->info = w->info;
     sl->gazword = w->gazword;
+    sl->one = w->one;
+    sl->skh = w->skh;
     m->n++;
 }
 
@@ -1699,6 +1762,37 @@ static bool all_caps_words(const struct work *wk, size_t i, size_t n)
 }
 
 /* Gazetteer entry for words [i, i+n), or -1. */
+/* Could the contiguous words [i, i+n) be a multi-word alias by any of
+ * gaz_lookup's keys? Every key it tries (the fold, its skeleton, the
+ * skeleton's sorted words) can equal an alias's only if the phrase's
+ * skeleton words are the alias's skeleton words (as a multiset; bag
+ * keeps the first MAX_PHRASE_WORDS * 3 words only, so only pairs among
+ * those are asked about), so two neighbouring one-word keys must be a
+ * pair note_pairs recorded. False: no lookup can hit. */
+static bool gaz_pairs_may(const struct work *wk, size_t i, size_t n)
+{
+    size_t nwords = 0; /* words of the phrase's key so far */
+    for (size_t j = i; j < i + n; j++) {
+        const struct word *w = &wk->w[j];
+        if (w->one) {
+            nwords++;
+        } else {
+            const char *f = wk->folds.s + w->fold;
+            nwords++;
+            for (size_t k = 0; k < w->nfold; k++)
+                nwords += f[k] == ' ';
+        }
+        if (nwords > MAX_PHRASE_WORDS * 3)
+            return true;
+        if (j > i && w->one && wk->w[j - 1].one) {
+            uint32_t bit = gaz_pair_bit(wk->w[j - 1].skh, w->skh);
+            if (!(wk->t->gaz_pairs[bit / 64] >> (bit % 64) & 1))
+                return false;
+        }
+    }
+    return true;
+}
+
 static int gaz_lookup(struct work *wk, size_t i, size_t n)
 {
     int e;
@@ -1707,6 +1801,8 @@ static int gaz_lookup(struct work *wk, size_t i, size_t n)
     /* one word: its summary says whether either table has it whole */
     if (n == 1 && !(wk->w[i].info &
                     (info_bit(K_GAZ, true) | info_bit(K_GAZCAPS, true))))
+        return -1;
+    if (n >= 2 && !gaz_pairs_may(wk, i, n))
         return -1;
     phrase_key(wk, i, n);
     if (!wk->key.n)

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "claimdiff/arena.h"
+#include "claimdiff/doc.h"
 #include "scan.h"
 
 static void test_map_ids_are_case_insensitive_and_dense(void **state)
@@ -124,6 +126,108 @@ static void test_tokens_flags_and_wide_letters(void **state)
     scan_toks_free(&toks);
 }
 
+/* ---- scan_doc_build against scan_tokens run by run ------------------- */
+
+struct runs_seen {
+    const char *text;
+    struct scan_toks toks;
+    size_t first[16];
+    size_t nruns;
+};
+
+static void note_run(void *ctx, size_t start, size_t end)
+{
+    struct runs_seen *rs = ctx;
+    assert_true(rs->nruns + 1 < sizeof rs->first / sizeof *rs->first);
+    rs->first[rs->nruns++] = rs->toks.n;
+    scan_tokens(rs->text, start, end, &rs->toks);
+}
+
+/* sd holds what scan_tokens gives for each run of scan_runs, with the
+ * same run boundaries. */
+static void check_same_as_runs(const struct doc *doc,
+                               const struct scan_doc *sd)
+{
+    struct runs_seen rs;
+    memset(&rs, 0, sizeof rs);
+    rs.text = doc->text;
+    scan_runs(doc, note_run, &rs);
+    rs.first[rs.nruns] = rs.toks.n;
+    assert_int_equal(sd->nruns, rs.nruns);
+    assert_int_equal(sd->toks.n, rs.toks.n);
+    for (size_t r = 0; r <= rs.nruns; r++)
+        assert_int_equal(sd->first[r], rs.first[r]);
+    for (size_t k = 0; k < rs.toks.n; k++) {
+        assert_int_equal(sd->toks.v[k].start, rs.toks.v[k].start);
+        assert_int_equal(sd->toks.v[k].end, rs.toks.v[k].end);
+        assert_int_equal(sd->toks.v[k].kind, rs.toks.v[k].kind);
+        assert_int_equal(sd->toks.v[k].flags, rs.toks.v[k].flags);
+    }
+    scan_toks_free(&rs.toks);
+}
+
+static struct doc *doc_of(const char *text)
+{
+    size_t len = strlen(text);
+    return doc_new("t.txt", xstrndup(text, len), len);
+}
+
+static void test_doc_tokens_match_each_run_with_sentences(void **state)
+{
+    (void)state;
+    struct doc *doc = doc_of("Menu Home. On 26.10.2016 the Mi-8 fell. "
+                             "Subscribe now! 22nd of May, 25,000 fled. "
+                             "Cookies. Twenty-one died.");
+    /* sentences by hand: boilerplate ones split the readable runs */
+    static const struct {
+        size_t start, end;
+        unsigned flags;
+    } sents[] = {{0, 10, SENT_BOILERPLATE}, {11, 39, 0},
+                 {40, 54, SENT_BOILERPLATE}, {55, 80, 0},
+                 {81, 89, SENT_BOILERPLATE}, {90, 106, 0}};
+    size_t n = sizeof sents / sizeof *sents;
+    doc->sents = xcalloc(n, sizeof *doc->sents);
+    doc->nsents = doc->capsents = n;
+    for (size_t i = 0; i < n; i++) {
+        doc->sents[i].span.start = sents[i].start;
+        doc->sents[i].span.end = sents[i].end;
+        doc->sents[i].flags = sents[i].flags;
+    }
+    struct scan_doc sd;
+    memset(&sd, 0, sizeof sd);
+    scan_doc_build(doc, &sd);
+    assert_int_equal(sd.nruns, 3);
+    check_same_as_runs(doc, &sd);
+    /* a second build reuses the arrays and starts from empty */
+    scan_doc_build(doc, &sd);
+    check_same_as_runs(doc, &sd);
+    scan_doc_free(&sd);
+    assert_null(sd.first);
+    doc_free(doc);
+}
+
+static void test_doc_tokens_match_each_run_between_regions(void **state)
+{
+    (void)state;
+    struct doc *doc = doc_of("Share this. 3 killed on 1 May in Aleppo. "
+                             "Newsletter. Dozens of people, "
+                             "\xe2\x80\x9cmany\xe2\x80\x9d.");
+    doc->boiler = xcalloc(2, sizeof *doc->boiler);
+    doc->nboiler = doc->capboiler = 2;
+    doc->boiler[0].span.start = 0;
+    doc->boiler[0].span.end = 11;
+    doc->boiler[1].span.start = 41;
+    doc->boiler[1].span.end = 53;
+    struct scan_doc sd;
+    memset(&sd, 0, sizeof sd);
+    scan_doc_build(doc, &sd);
+    assert_int_equal(sd.nruns, 2);
+    assert_true(sd.toks.n > 10);
+    check_same_as_runs(doc, &sd);
+    scan_doc_free(&sd);
+    doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -132,6 +236,8 @@ int main(void)
         cmocka_unit_test(test_hash_ignores_ascii_case_only),
         cmocka_unit_test(test_tokens_keep_dates_and_designations_whole),
         cmocka_unit_test(test_tokens_flags_and_wide_letters),
+        cmocka_unit_test(test_doc_tokens_match_each_run_with_sentences),
+        cmocka_unit_test(test_doc_tokens_match_each_run_between_regions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -536,6 +536,53 @@ static void test_an_empty_alias_is_a_rule_error(void **state)
     remove_dir(dir, "gazetteer/places.tsv");
 }
 
+/* gaz_lookup asks a word-pair filter before building the keys of a
+ * multi-word phrase; it must let through every form the keys accept:
+ * the alias as written, its words in another order (sorted-words key),
+ * other vowels (skeleton key), a hyphenated word that folds to two, and
+ * a word the alias repeats. Invented names, so nothing else knows them. */
+static void test_word_pair_filter_hides_no_alias_form(void **state)
+{
+    (void)state;
+    char *dir = user_dir("gazetteer/groups.tsv",
+                         "Qorvath Zendi Brigade\tgroup\trebels\t"
+                         "al-Vesh Qarundi|Talmo Talmo Front\n");
+    struct rules *r = NULL;
+    struct tagger *t = NULL;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(rules_new(dir, &r, &d), CD_OK);
+    assert_int_equal(tag_new(r, &t, &d), CD_OK);
+    static const char *const found[] = {
+        "Qorvath Zendi Brigade", "Zendi Brigade Qorvath",
+        "Qurvoth Zendoe Brigade", "al-Vesh Qarundi", "Qarundi al-Vesh",
+        "Talmo Talmo Front",
+    };
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "Fighters of %s attacked.", found[i]);
+        struct doc *doc = doc_new("test.txt", xstrdup(text), strlen(text));
+        tag_run(t, doc);
+        const struct mention *m = find(doc, found[i], 0);
+        if (!m || !m->canonical ||
+            strcmp(m->canonical, "Qorvath Zendi Brigade") != 0) {
+            print_mentions(doc);
+            fail_msg("'%s' not found as the brigade", found[i]);
+        }
+        doc_free(doc);
+    }
+    /* words of the alias, but not together in it: no alias */
+    const char *text = "Fighters of Zendi Talmo attacked.";
+    struct doc *doc = doc_new("test.txt", xstrdup(text), strlen(text));
+    tag_run(t, doc);
+    for (size_t i = 0; i < doc->nmentions; i++)
+        assert_null(doc->mentions[i].canonical);
+    doc_free(doc);
+    tag_free(t);
+    rules_free(r);
+    remove_dir(dir, "gazetteer/groups.tsv");
+}
+
 static void test_tag_free_accepts_null(void **state)
 {
     (void)state;
@@ -669,6 +716,7 @@ int main(void)
     };
     const struct CMUnitTest rule_tests[] = {
         cmocka_unit_test(test_a_user_gazetteer_extends_the_tagger),
+        cmocka_unit_test(test_word_pair_filter_hides_no_alias_form),
         cmocka_unit_test(test_a_malformed_gazetteer_row_names_file_and_line),
         cmocka_unit_test(test_an_empty_alias_is_a_rule_error),
         cmocka_unit_test(test_tag_free_accepts_null),

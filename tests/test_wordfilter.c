@@ -88,12 +88,52 @@ static void test_empty_word_is_never_in(void **state)
         assert_true(f.bits[i] == 0);
 }
 
+/* A word that starts with a recorded prefix (in any case, with any
+ * ending) is never ruled out; most others are. */
+static void test_words_starting_with_a_prefix_are_never_ruled_out(void **state)
+{
+    (void)state;
+    struct wordfilter f;
+    memset(&f, 0, sizeof f);
+    char pre[300][16];
+    size_t lens[300];
+    uint32_t seed = 13;
+    for (size_t i = 0; i < 300; i++) {
+        lens[i] = random_word(&seed, pre[i]);
+        wordfilter_add_head(&f, pre[i], lens[i]);
+    }
+    for (size_t i = 0; i < 300; i++) {
+        for (uint32_t mask = 0; mask < 64; mask++) {
+            char w[32];
+            memcpy(w, pre[i], lens[i]);
+            recase(w, lens[i], mask * 2654435761u);
+            size_t n = lens[i] + random_word(&seed, w + lens[i]) * (mask & 1);
+            bool may = wordfilter_may_head(&f, w, n);
+            if (lens[i] >= WORDFILTER_HEAD && !may)
+                fail_msg("prefix %zu ('%.*s') ruled out in '%.*s'", i,
+                         (int)lens[i], pre[i], (int)n, w);
+            if (n < WORDFILTER_HEAD && may)
+                fail_msg("'%.*s' is shorter than any head", (int)n, w);
+        }
+    }
+    size_t through = 0, tried = 0;
+    char w[16];
+    for (int i = 0; i < 10000; i++) {
+        size_t n = random_word(&seed, w);
+        tried += n >= WORDFILTER_HEAD;
+        through += wordfilter_may_head(&f, w, n);
+    }
+    /* at most 300 of 4096 bits are set: under 10 % get through */
+    assert_true(through * 10 < tried);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_added_words_are_never_ruled_out_in_any_case),
         cmocka_unit_test(test_most_other_words_are_ruled_out),
         cmocka_unit_test(test_empty_word_is_never_in),
+        cmocka_unit_test(test_words_starting_with_a_prefix_are_never_ruled_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

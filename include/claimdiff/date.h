@@ -15,6 +15,7 @@
 
 struct rules;
 struct dater;
+struct scan_doc;
 
 enum date_basis {
     DATE_EXPLICIT,   /* the text gives the full date */
@@ -94,5 +95,11 @@ void date_free(struct dater *dt);
  * is given, else DATE_UNANCHORED with XXXX or ""; anchor_run completes
  * them. Example: "on 28 July" gives span "28 July", value "XXXX-07-28". */
 void date_run(const struct dater *dt, struct doc *doc);
+
+/* date_run over tokens already cut by scan_doc_build(doc, sd) (src/scan.h),
+ * so that the number stage can read the same ones: same result as
+ * date_run. sd is only read. */
+void date_run_scanned(const struct dater *dt, struct doc *doc,
+                      const struct scan_doc *sd);
 
 #endif

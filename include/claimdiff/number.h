@@ -15,6 +15,7 @@
 
 struct rules;
 struct counter;
+struct scan_doc;
 
 struct number {
     struct span span;      /* the number with its qualifier */
@@ -32,5 +33,11 @@ CD_NODISCARD enum cd_err number_new(const struct rules *r,
 void number_free(struct counter *c);
 
 void number_run(const struct counter *c, struct doc *doc);
+
+/* number_run over tokens already cut by scan_doc_build(doc, sd)
+ * (src/scan.h), shared with the date stage: same result as number_run.
+ * sd is only read. */
+void number_run_scanned(const struct counter *c, struct doc *doc,
+                        const struct scan_doc *sd);
 
 #endif

@@ -59,4 +59,45 @@ static inline bool wordfilter_may(const struct wordfilter *f, const char *s,
            (f->bits[b2 / 64] >> (b2 % 64) & 1);
 }
 
+/* ---- heads: the first WORDFILTER_HEAD bytes of prefixes ---------------
+ *
+ * For tables of prefixes ("crash*" matches "crashed"): a word can start
+ * with an added prefix only if its first WORDFILTER_HEAD bytes fold like
+ * the prefix's, so one probe of those bytes rules out most words before
+ * any prefix length is tried. Use a wordfilter of its own for heads. */
+
+#define WORDFILTER_HEAD 3 /* bytes; shorter prefixes are not recorded */
+
+/* One bit number of s[0..WORDFILTER_HEAD), folded as wordfilter_hash
+ * folds. */
+static inline uint32_t wordfilter_head_hash(const char *s)
+{
+    uint32_t h = ((unsigned char)s[0] | 32u) << 16 |
+                 ((unsigned char)s[1] | 32u) << 8 | ((unsigned char)s[2] | 32u);
+    h *= 0x9E3779B1u;
+    return h >> 20; /* 12 bits: WORDFILTER_WORDS * 64 */
+}
+
+/* Record the prefix s[0..len); one shorter than WORDFILTER_HEAD is
+ * ignored (a caller that matches such prefixes cannot use heads). */
+static inline void wordfilter_add_head(struct wordfilter *f, const char *s,
+                                       size_t len)
+{
+    if (len < WORDFILTER_HEAD)
+        return;
+    uint32_t b = wordfilter_head_hash(s);
+    f->bits[b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+/* False if the word s[0..len) certainly starts with no recorded prefix
+ * (in any ASCII case); true if it may. False if len < WORDFILTER_HEAD. */
+static inline bool wordfilter_may_head(const struct wordfilter *f,
+                                       const char *s, size_t len)
+{
+    if (len < WORDFILTER_HEAD)
+        return false;
+    uint32_t b = wordfilter_head_hash(s);
+    return f->bits[b / 64] >> (b % 64) & 1;
+}
+
 #endif
