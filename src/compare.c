@@ -67,6 +67,7 @@ struct comparer {
     size_t nparent;
     struct scan_map *agentive; /* classes whose actors can conflict */
     struct scan_map *ranks;    /* claims/role_words ranks: left out of roles */
+    struct scan_map *shares;   /* claims/shares: counts of an unnamed whole */
     struct aligner *aligner;   /* statements told in other words */
 };
 
@@ -162,6 +163,13 @@ enum cd_err compare_new(const struct rules *r, struct comparer **out,
             scan_map_put(c->ranks, rw->rows[i].fields[0],
                          strlen(rw->rows[i].fields[0]));
     }
+    const struct rule_table *sh = rules_get(r, "claims/shares");
+    if (!err)
+        err = rules_check_fields(sh, 1, 1, d);
+    c->shares = scan_map_new();
+    for (size_t i = 0; !err && i < sh->nrows; i++)
+        scan_map_put(c->shares, sh->rows[i].fields[0],
+                     strlen(sh->rows[i].fields[0]));
     const struct rule_table *t = rules_get(r, "claims/classes");
     if (!err)
         err = rules_check_fields(t, 2, 2, d);
@@ -185,6 +193,7 @@ void compare_free(struct comparer *c)
     scan_map_free(c->names);
     scan_map_free(c->agentive);
     scan_map_free(c->ranks);
+    scan_map_free(c->shares);
     align_free(c->aligner);
     free(c->parent);
     arena_free(c->arena);
@@ -1221,6 +1230,49 @@ static size_t distinct_values(const struct ctx *x, const struct item **r,
 }
 
 /* Judge the slot v[0..n) and add its comparison. */
+static bool sentence_names(const struct ctx *x, const struct item *it,
+                           unsigned e);
+static size_t first_mention_from(const struct doc *d, size_t pos);
+
+/* Do the sentences of a and b (of two documents) name a party in common? */
+static bool share_a_party(const struct ctx *x, const struct item *a,
+                          const struct item *b)
+{
+    const struct doc *d = doc_of(x, a);
+    struct span sp = d->sents[claim_of(x, a)->sentence].span;
+    for (size_t m = first_mention_from(d, sp.start);
+         m < d->nmentions && d->mentions[m].span.start < sp.end; m++)
+        if (d->mentions[m].entity &&
+            sentence_names(x, b, d->mentions[m].entity))
+            return true;
+    return false;
+}
+
+/* Is count claim cl a share of an unnamed whole (claims/shares): its
+ * slot's noun ("decrease/percent") one of the share categories? */
+static bool is_share(const struct ctx *x, const struct claim *cl)
+{
+    const char *noun = cl->slot ? strchr(cl->slot, '/') : NULL;
+    return noun && scan_map_get(x->cmp->shares, noun + 1, strlen(noun + 1)) >= 0;
+}
+
+/* Can two clashing counts a and b of the slot v[0..n) be one quantity?
+ * A count of people or warnings names what it counts; a share does not
+ * (claims/shares): two shares are one quantity only when the event names
+ * its thing firmly ("the Su-24"), or their sentences name a party in
+ * common. A bare "fell 2 percent" and "declined by 16.1%" are two
+ * shares of whatever each sentence speaks of. */
+static bool one_counted(const struct ctx *x, const struct item *v, size_t n,
+                        const struct item *a, const struct item *b)
+{
+    if (claim_of(x, a)->kind != CLAIM_COUNT || !is_share(x, claim_of(x, a)))
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (*v[i].thing && !v[i].weak)
+            return true;
+    return share_a_party(x, a, b);
+}
+
 static void judge(struct ctx *x, const struct item *v, size_t n,
                   const char *event, unsigned event_id, const char *topic)
 {
@@ -1250,6 +1302,8 @@ static void judge(struct ctx *x, const struct item *v, size_t n,
         for (size_t j = i + 1; j < nu; j++) {
             enum rel rl = rel_of(x, u[i], u[j]);
             if (rl == REL_CLASH && (u[i]->weak || u[j]->weak))
+                rl = REL_COMPAT;
+            if (rl == REL_CLASH && !one_counted(x, v, n, u[i], u[j]))
                 rl = REL_COMPAT;
             if (rl == REL_CLASH)
                 verdict = VERDICT_CONFLICT;
@@ -1787,18 +1841,80 @@ static void add_dispute(struct ctx *x, const struct item *v, size_t n,
  * A party's own version is a version even when one document alone
  * reports it; an unattributed word in one document may be a misreading
  * and makes no dispute. */
+/* The first mention of doc d at or after byte pos (mentions are in text
+ * order). */
+static size_t first_mention_from(const struct doc *d, size_t pos)
+{
+    size_t lo = 0, hi = d->nmentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->mentions[mid].span.start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Does the sentence of item it name linked entity e? */
+static bool sentence_names(const struct ctx *x, const struct item *it,
+                           unsigned e)
+{
+    const struct doc *d = doc_of(x, it);
+    struct span sp = d->sents[claim_of(x, it)->sentence].span;
+    for (size_t m = first_mention_from(d, sp.start);
+         m < d->nmentions && d->mentions[m].span.start < sp.end; m++)
+        if (d->mentions[m].entity == e)
+            return true;
+    return false;
+}
+
+/* Does the sentence of the denial it name a party (a linked entity, not
+ * who denies) that the sentence of some telling of the other polarity
+ * in v[0..n) names too, as party or as source? "Moscow said Turkey did
+ * not warn the pilot" against "Turkey said it warned the pilot": Turkey. Denials of other happenings
+ * of the class ("the johns were not charged" against "an indictment of
+ * the movement") share no party. Only tellings of other documents count:
+ * one article may well tell of two happenings of a class. At most SAMPLE
+ * tellings are read. */
+static bool shares_party(const struct ctx *x, const struct item *v, size_t n,
+                         const struct item *it)
+{
+    const struct doc *d = doc_of(x, it);
+    const struct claim *cl = claim_of(x, it);
+    struct span sp = d->sents[cl->sentence].span;
+    for (size_t m = first_mention_from(d, sp.start);
+         m < d->nmentions && d->mentions[m].span.start < sp.end; m++) {
+        unsigned e = d->mentions[m].entity;
+        if (!e || (int)m == cl->attributed_to ||
+            e == entity_of(d, cl->attributed_to))
+            continue;
+        for (size_t i = 0, seen = 0; i < n && seen < SAMPLE; i++) {
+            if (v[i].polarity != -it->polarity || v[i].weak ||
+                v[i].doc == it->doc)
+                continue;
+            seen++;
+            if (sentence_names(x, &v[i], e))
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool named_version(const struct ctx *x, const struct item *v, size_t n,
                           signed char pol)
 {
     for (size_t i = 0; i < n; i++)
         if (v[i].polarity == pol && !v[i].weak &&
-            claim_of(x, &v[i])->attributed_to >= 0)
+            claim_of(x, &v[i])->attributed_to >= 0 &&
+            shares_party(x, v, n, &v[i]))
             return true;
     return false;
 }
 
 /* Does version pol have the documents to stand against the other: two,
- * or, for a denial, one that names who denies while the telling has two?
+ * or, for a denial, one that names who denies and a party of the telling
+ * while the telling has two?
  * Only a denial: a lone telling set against denials is as often a
  * different happening that shares the class ("the terms of the
  * disengagement" against "they have not separated them"). */
@@ -1811,12 +1927,32 @@ static bool version_stands(const struct ctx *x, const struct item *v,
                          named_version(x, v, n, pol));
 }
 
+/* Is the happening of v[0..n) pinned down well enough for its tellings
+ * and denials to be about one thing: a thing named firmly ("the Su-24"),
+ * or a denial that names a party some telling names too? Without either,
+ * "not on the ballot" and "the 2016 election" are two happenings of a
+ * class, not two versions of one. */
+static bool one_happening(const struct ctx *x, const struct item *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (*v[i].thing && !v[i].weak)
+            return true;
+    for (size_t i = 0, seen = 0; i < n && seen < SAMPLE; i++)
+        if (v[i].polarity < 0 && !v[i].weak) {
+            seen++;
+            if (shares_party(x, v, n, &v[i]))
+                return true;
+        }
+    return false;
+}
+
 /* Judge the "happened" slot v[0..n) (sorted by document). */
 static void judge_happened(struct ctx *x, const struct item *v, size_t n,
                            const char *event, unsigned id, const char *topic)
 {
     if (!has_strong(v, n, 1) || !has_strong(v, n, -1) ||
-        !version_stands(x, v, n, 1) || !version_stands(x, v, n, -1)) {
+        !version_stands(x, v, n, 1) || !version_stands(x, v, n, -1) ||
+        !one_happening(x, v, n)) {
         judge(x, v, n, event, id, topic);
         return;
     }

@@ -807,6 +807,55 @@ static void test_one_named_telling_against_two_denials_makes_no_dispute(
     corpus_free(c);
 }
 
+/* Shares of an unnamed whole (claims/shares) from sentences that name
+ * nothing in common are two quantities, not one: no conflict. */
+static void test_shares_of_unnamed_wholes_do_not_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        "Athens summit\n\nLeaders met at the Athens summit on Monday. "
+        "Spending on roads fell 2 percent last year.\n",
+        "Athens summit ends\n\nLeaders met at the Athens summit on Monday. "
+        "Canopy cover fell 16 percent.\n");
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+/* The same shares conflict when their sentences name a party in common. */
+static void test_shares_of_one_party_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        "Budget news\n\nGreece said its spending fell 2 percent last "
+        "year.\n",
+        "Budget report\n\nGreece said its spending fell 16 percent last "
+        "year.\n");
+    size_t conflicts = 0;
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        conflicts += c->comparisons[i].kind == CLAIM_COUNT &&
+                     c->comparisons[i].verdict == VERDICT_CONFLICT;
+    assert_int_equal(conflicts, 1);
+    corpus_free(c);
+}
+
+/* Tellings and denials of a class with no thing, whose sentences name no
+ * party in common across documents, are two happenings, not a dispute. */
+static void test_denials_sharing_no_party_are_no_dispute(void **state)
+{
+#define SUMMIT "Leaders met at the Athens summit on Monday. "
+    const char *texts[] = {
+        "Vote\n\n" SUMMIT "The election in Greece was held on Sunday.\n",
+        "Vote count\n\n" SUMMIT "The election in Greece was held on "
+        "Sunday.\n",
+        "Farm news\n\n" SUMMIT "Farmers in Brazil said there was no "
+        "election in their union.\n",
+        "Farm report\n\n" SUMMIT "Farmers in Chile said there was no "
+        "election in their union.\n",
+        NULL};
+#undef SUMMIT
+    struct corpus *c = harness_pipeline(*state, texts);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
 static void test_presence_in_another_country_denies_the_incursion(
     void **state)
 {
@@ -1292,6 +1341,9 @@ int main(void)
         cmocka_unit_test(test_no_sign_of_stopping_does_not_deny_the_offensive),
         cmocka_unit_test(test_one_named_partys_denial_disputes_a_told_event),
         cmocka_unit_test(test_one_unattributed_denial_makes_no_dispute),
+        cmocka_unit_test(test_shares_of_unnamed_wholes_do_not_conflict),
+        cmocka_unit_test(test_shares_of_one_party_conflict),
+        cmocka_unit_test(test_denials_sharing_no_party_are_no_dispute),
         cmocka_unit_test(test_one_named_telling_against_two_denials_makes_no_dispute),
         cmocka_unit_test(test_presence_in_another_country_denies_the_incursion),
         cmocka_unit_test(test_presence_without_an_incursion_says_nothing),
