@@ -93,6 +93,7 @@ struct claimer {
     struct ptable titles;   /* lexicon/titles: offices, ranks, prefixes */
     struct ptable territory; /* claims/territory: incursion and presence */
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
+    struct ptable blame;     /* claims/blame: who is to blame */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -453,6 +454,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->irrealis, r, "claims/irrealis", 2, 2, d);
     if (!err)
+        err = ptable_load(c, &c->blame, r, "claims/blame", 2, 3, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -481,6 +484,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->titles);
     ptable_free(&c->territory);
     ptable_free(&c->irrealis);
+    ptable_free(&c->blame);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -2287,6 +2291,336 @@ static void territory_claims(struct run *r, const struct sent *s,
     }
 }
 
+/* ---- who is to blame ------------------------------------------------------ */
+
+/* How far a blame phrase reaches for its party, in tokens: "laid the
+ * blame for the downing of the plane on X". */
+#define BLAME_WORDS 10
+/* How far back a "before" phrase reaches for its party: "X have on
+ * several occasions been accused". */
+#define BLAME_BACK 5
+/* How far past its party an "object" phrase reaches for its closer:
+ * "holds X, whose army fired the missile, fully responsible". */
+#define BLAME_CLOSER 14
+/* Parties one blame phrase may name: "blamed X, Y and Z". */
+#define BLAME_PARTIES 4
+
+/* A blamed party: a mention, or a demonym standing for its country
+ * ("the Israelis", "the Syrian side"). */
+struct party {
+    int mention;       /* mention index, -1 for a demonym */
+    const char *name;  /* the demonym's country (claimer arena), or NULL */
+    struct span span;
+    size_t end;        /* token after the party */
+};
+
+/* The kind of a claims/blame row matched at token k, or NULL. */
+static const struct phrase *blame_at(const struct run *r, const struct sent *s,
+                                     size_t k, size_t *n)
+{
+    if (k >= s->b)
+        return NULL;
+    return ptable_match(&r->c->blame, r->text, r->doc->toks, k, s->b, n);
+}
+
+static bool blame_kind(const struct phrase *p, const char *kind)
+{
+    return p && !strcmp(p->val, kind);
+}
+
+static bool party_type(enum ent_type t)
+{
+    return t == ENT_PERSON || t == ENT_ORGANIZATION || t == ENT_GROUP ||
+           t == ENT_COUNTRY;
+}
+
+/* A demonym at token k that stands for its country: plural ("the
+ * Russians"), or singular before a claims/blame side word ("the Turkish
+ * military"). */
+static bool demonym_party(const struct run *r, const struct sent *s, size_t k,
+                          struct party *out)
+{
+    int id = demonym_at(r, k);
+    if (id < 0 || !r->c->demonym[id].country)
+        return false;
+    size_t end = k + 1, n = 0;
+    if (!r->c->demonym[id].plural) {
+        if (!blame_kind(blame_at(r, s, k + 1, &n), "side"))
+            return false;
+        end = k + 1 + n;
+    }
+    const struct token *toks = r->doc->toks;
+    *out = (struct party){-1, r->c->demonym[id].country,
+                          {toks[k].span.start, toks[end - 1].span.end}, end};
+    return true;
+}
+
+/* A party starting at token k: a mention of a person, body, group or
+ * country, or a demonym party. */
+static bool party_at(const struct run *r, const struct sent *s, size_t k,
+                     struct party *out)
+{
+    const struct doc *doc = r->doc;
+    size_t at = doc->toks[k].span.start;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        if (mm->span.start != at || !party_type(mm->type))
+            continue;
+        size_t e = token_of(r, s, mm->span.end);
+        /* a mention ending inside a word ("Israel's") owns that word */
+        if (e < s->b && doc->toks[e].span.start < mm->span.end)
+            e++;
+        *out = (struct party){(int)m, NULL, mm->span, e};
+        return true;
+    }
+    return demonym_party(r, s, k, out);
+}
+
+static bool word_is(const struct run *r, size_t k, const char *w)
+{
+    return word_eq(r->text, &r->doc->toks[k], w, false);
+}
+
+/* Punctuation that ends the search for a party: quotation marks and
+ * apostrophes do not ("rests with “the Israeli side”"). */
+static bool party_stop(const struct run *r, size_t k)
+{
+    return is_punct(r, &r->doc->toks[k], ",;:().!?");
+}
+
+/* The first party within BLAME_WORDS tokens from token k. Words of a
+ * "for"/"over" complement before it are passed over up to "on", "onto"
+ * or "with" ("laid the blame for the Russian plane's loss on X": the
+ * plane's owner is not blamed). */
+static bool party_after(const struct run *r, const struct sent *s, size_t k,
+                        struct party *out)
+{
+    bool skip = false;
+    for (size_t i = k; i < s->b && i < k + BLAME_WORDS; i++) {
+        if (party_stop(r, i))
+            return false;
+        if (word_is(r, i, "for") || word_is(r, i, "over"))
+            skip = true;
+        else if (word_is(r, i, "on") || word_is(r, i, "onto") ||
+                 word_is(r, i, "upon") || word_is(r, i, "with"))
+            skip = false;
+        else if (!skip && party_at(r, s, i, out))
+            return true;
+    }
+    return false;
+}
+
+/* Parties joined to the one ending at token *end: "X and Y", "X, Y and
+ * Z", "Iran and the Hezbollah group". Returns how many went to out. */
+static size_t joined_parties(const struct run *r, const struct sent *s,
+                             size_t end, struct party *out, size_t max)
+{
+    size_t n = 0;
+    while (n < max && end < s->b &&
+           (word_is(r, end, "and") || is_punct(r, &r->doc->toks[end], ","))) {
+        size_t k = end + 1;
+        if (k < s->b && word_is(r, k, "and"))
+            k++;
+        if (k < s->b && word_is(r, k, "the"))
+            k++;
+        if (k >= s->b || !party_at(r, s, k, &out[n]))
+            break;
+        end = out[n++].end;
+    }
+    return n;
+}
+
+/* The party ending just before token k, within BLAME_BACK words and no
+ * punctuation but apostrophes: "X was accused", "the Israelis are to
+ * blame". */
+static bool party_before(const struct run *r, const struct sent *s, size_t k,
+                         struct party *out)
+{
+    bool found = false;
+    for (size_t i = k > s->a + BLAME_BACK ? k - BLAME_BACK : s->a; i < k; i++) {
+        struct party p;
+        if (party_at(r, s, i, &p) && p.end <= k) {
+            bool clean = true;
+            for (size_t j = p.end; j < k; j++)
+                if (r->doc->toks[j].kind == TOK_PUNCT)
+                    clean = false;
+            if (clean) {
+                *out = p;
+                found = true;
+            }
+        }
+    }
+    return found;
+}
+
+/* Does the "for"/"of"/"over" complement starting at token k, if any,
+ * name a happening: an event predicate or a claims/blame happening word
+ * ("accused X of causing the crash", not "accused X of indifference")?
+ * No complement is no objection. */
+static bool names_happening(const struct run *r, const struct sent *s,
+                            size_t k)
+{
+    if (k >= s->b ||
+        !(word_is(r, k, "for") || word_is(r, k, "of") || word_is(r, k, "over")))
+        return true;
+    for (size_t i = k + 1; i < s->b && i <= k + BLAME_WORDS; i++) {
+        size_t n;
+        if (party_stop(r, i))
+            break;
+        if (blame_kind(blame_at(r, s, i, &n), "happening") || pred_at(r, i))
+            return true;
+    }
+    return false;
+}
+
+/* Is a claims/blame row of kind within `back` tokens before token k in
+ * its clause? "at" is where it ends (cue) or anywhere (noun). */
+static bool kind_before(const struct run *r, const struct sent *s, size_t k,
+                        size_t back, const char *kind, bool ending)
+{
+    for (size_t i = k > s->a + back ? k - back : s->a; i < k; i++) {
+        size_t n;
+        if (is_punct(r, &r->doc->toks[i], ";"))
+            return false;
+        const struct phrase *p = blame_at(r, s, i, &n);
+        if (blame_kind(p, kind) && i + n <= k && (!ending || k - (i + n) <= 2))
+            return true;
+    }
+    return false;
+}
+
+/* "X's fault": the party owning the word at token k. */
+static bool possessor(const struct run *r, const struct sent *s, size_t k,
+                      struct party *out)
+{
+    if (k == s->a)
+        return false;
+    const struct token *t = &r->doc->toks[k - 1];
+    const char *w = r->text + t->span.start;
+    size_t len = t->span.end - t->span.start;
+    bool owns = (len > 2 && w[len - 1] == 's' && w[len - 2] == '\'') ||
+                (len > 4 && w[len - 1] == 's' &&
+                 !memcmp(w + len - 4, "\xe2\x80\x99", 3));
+    for (size_t m = s->m0; owns && m < s->m1; m++) {
+        const struct mention *mm = &r->doc->mentions[m];
+        if (party_type(mm->type) && mm->span.end > t->span.start &&
+            mm->span.end < t->span.end) {
+            *out = (struct party){(int)m, NULL, mm->span, k};
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Who blames: a name just before the phrase ("Israel holds", "the
+ * Kremlin slammed"), else who the sentence says speaks. */
+static int blamer_of(const struct run *r, const struct sent *s, size_t k)
+{
+    struct hit h = {k, 1, NULL};
+    bool passive;
+    int who = subject_of(r, s, &h, &passive);
+    if (who >= 0 && r->doc->mentions[who].type != ENT_PLACE)
+        return who;
+    return s->attributed;
+}
+
+static void add_blamed(struct run *r, const struct sent *s, struct span words,
+                       const struct party *p, int blamer, unsigned frame)
+{
+    struct claim *cl = add_claim(r, CLAIM_ACTOR, s->idx, hull(words, p->span));
+    cl->frame = frame;
+    cl->cls = CLAIM_CLASS_BLAME;
+    cl->slot = CLAIM_SLOT_BLAMED;
+    cl->thing = s->thing.key;
+    cl->mention_idx = p->mention;
+    cl->text = p->name;
+    cl->attributed_to = blamer;
+    cl->subject = blamer;
+}
+
+/* The parties the blame phrase p at tokens [k, k + n) names, with the
+ * token its complement may start at; how many went to out. */
+static size_t blamed_by(const struct run *r, const struct sent *s,
+                        const struct phrase *p, size_t k, size_t n,
+                        struct party *out, size_t *after)
+{
+    size_t e = k + n, np = 0;
+    if (blame_kind(p, "side") || blame_kind(p, "closer") ||
+        blame_kind(p, "cue") || blame_kind(p, "happening"))
+        return 0; /* words the phrases below look for */
+    if (blame_kind(p, "before")) {
+        np = party_before(r, s, k, &out[0]);
+        *after = e;
+        return np;
+    }
+    if (blame_kind(p, "noun")) {
+        np = p->val2 && !strcmp(p->val2, "possessive") &&
+             possessor(r, s, k, &out[0]);
+        *after = e;
+        return np;
+    }
+    if (blame_kind(p, "with") && !kind_before(r, s, k, BLAME_WORDS, "noun",
+                                              false))
+        return 0;
+    if (blame_kind(p, "cause") &&
+        (!r->npreds || !kind_before(r, s, k, 5, "cue", true)))
+        return 0;
+    if (!party_after(r, s, e, &out[0]))
+        return 0;
+    np = 1 + joined_parties(r, s, out[0].end, out + 1, BLAME_PARTIES - 1);
+    size_t last = out[np - 1].end;
+    *after = last;
+    if (blame_kind(p, "for")) {
+        for (size_t i = last; i < s->b && i <= last + 2; i++)
+            if (word_is(r, i, "for") || word_is(r, i, "over")) {
+                *after = i;
+                return np;
+            }
+        return 0;
+    }
+    if (blame_kind(p, "object")) {
+        for (size_t i = last; i < s->b && i <= last + BLAME_CLOSER; i++) {
+            size_t cn;
+            if (is_punct(r, &r->doc->toks[i], ";.!?"))
+                return 0;
+            if (blame_kind(blame_at(r, s, i, &cn), "closer")) {
+                *after = i + cn;
+                return np;
+            }
+        }
+        return 0;
+    }
+    return np;
+}
+
+/* Every blame the sentence states: "X blamed Y", "Y is to blame", "X
+ * held Y responsible", "the fault rests with Y", "Y's fault", "as a
+ * result of the actions of Y". Each party blamed is a claim of its own
+ * in the "blamed" slot of a blame frame; a denied or unreal blame ("did
+ * not blame", "could hold X responsible") names no one. */
+static void blame_claims(struct run *r, const struct sent *s)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = s->a; k < s->b; k++) {
+        size_t n, after = 0;
+        const struct phrase *p = blame_at(r, s, k, &n);
+        if (!p)
+            continue;
+        struct party parties[BLAME_PARTIES];
+        size_t np = blamed_by(r, s, p, k, n, parties, &after);
+        struct hit h = {k, n, p};
+        if (np && (negated(r, &h) || irrealis(r, s, &h) ||
+                   !names_happening(r, s, after)))
+            np = 0;
+        struct span words = {toks[k].span.start, toks[k + n - 1].span.end};
+        unsigned frame = np ? ++r->frame : 0;
+        int blamer = np ? blamer_of(r, s, k) : -1;
+        for (size_t i = 0; i < np; i++)
+            add_blamed(r, s, words, &parties[i], blamer, frame);
+        k += n - 1;
+    }
+}
+
 /* ---- driver ------------------------------------------------------------------ */
 
 static void thing_claims(struct run *r, struct sent *s)
@@ -2444,6 +2778,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     source_only(r, &s);
     mood_claims(r, &s, first_frame);
     territory_claims(r, &s, first_frame);
+    blame_claims(r, &s);
     role_claims(r, &s);
     reported_speech(r, &s);
 }

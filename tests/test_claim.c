@@ -995,6 +995,121 @@ static void test_kind_names(void **state)
     claim_free(NULL);
 }
 
+/* ---- who is to blame ----------------------------------------------------- */
+
+/* The blamed parties of a one-sentence article, as "name" (a mention's
+ * words) or "=Country" (a demonym's country), joined by "|". */
+static const char *blamed_list(const struct doc *doc, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind != CLAIM_ACTOR || !cl->slot ||
+            strcmp(cl->slot, CLAIM_SLOT_BLAMED))
+            continue;
+        assert_string_equal(cl->cls, CLAIM_CLASS_BLAME);
+        size_t len = strlen(buf);
+        if (cl->mention_idx >= 0) {
+            struct span s = doc->mentions[cl->mention_idx].span;
+            snprintf(buf + len, cap - len, "%s%.*s", len ? "|" : "",
+                     (int)(s.end - s.start), doc->text + s.start);
+        } else {
+            snprintf(buf + len, cap - len, "%s=%s", len ? "|" : "",
+                     cl->text ? cl->text : "?");
+        }
+    }
+    return buf;
+}
+
+static void assert_blamed(void **state, const char *sentence,
+                          const char *want)
+{
+    char text[512], buf[256];
+    snprintf(text, sizeof text, "Dispute over the crash\n\n%s\n", sentence);
+    struct corpus *c = one(state, text);
+    const char *got = blamed_list(c->docs[0], buf, sizeof buf);
+    if (strcmp(got, want))
+        fprintf(stderr, "'%s': blamed '%s', want '%s'\n", sentence, got,
+                want);
+    assert_string_equal(got, want);
+    corpus_free(c);
+}
+
+static void test_blamed_x_for_a_happening_names_x(void **state)
+{
+    assert_blamed(state, "Turkey blamed Russia for the crash on Monday.",
+                  "Russia");
+    assert_blamed(state, "Russia accused Turkey of causing the collision.",
+                  "Turkey");
+    assert_blamed(state, "Ankara has laid the blame for the Russian "
+                         "jet's loss on the Syrians.", "=Syria");
+    assert_blamed(state, "Moscow slammed Turkey on Tuesday for the attack.",
+                  "Turkey");
+}
+
+static void test_every_party_blamed_together_is_named(void **state)
+{
+    assert_blamed(state, "Israel blamed Syria, Iran and the Hezbollah group.",
+                  "Syria|Iran|Hezbollah");
+}
+
+static void test_held_responsible_reaches_past_a_relative_clause(
+    void **state)
+{
+    assert_blamed(state, "Turkey holds Iran, whose gunners fired the shells, "
+                         "fully responsible for this incident.", "Iran");
+    assert_blamed(state, "Egypt held Turkey accountable.", "Turkey");
+    /* "held" without a closer is only held */
+    assert_blamed(state, "Turkey held talks with Iran on the crash.", "");
+}
+
+static void test_the_blamed_party_may_come_first(void **state)
+{
+    assert_blamed(state, "Turkey is to blame for the crash.", "Turkey");
+    assert_blamed(state, "The Egyptians were accused of causing the crash.",
+                  "=Egypt");
+    assert_blamed(state, "It was Iran's fault, the minister said.", "Iran");
+}
+
+static void test_fault_resting_with_a_side_blames_its_country(void **state)
+{
+    assert_blamed(state, "The fault for the crash rests squarely with the "
+                         "Egyptian side.", "=Egypt");
+    /* without a blame noun, resting with someone is no blame */
+    assert_blamed(state, "The decision rests with the Egyptian side.", "");
+}
+
+static void test_harm_as_a_result_of_actions_blames_the_actor(void **state)
+{
+    assert_blamed(state, "As a result of the reckless actions of the Turkish "
+                         "military, five soldiers were killed.", "=Turkey");
+    /* actions with no cause cue blame no one */
+    assert_blamed(state, "We regard the actions of Turkey as unfriendly.", "");
+}
+
+static void test_blame_denied_or_for_no_happening_names_no_one(void **state)
+{
+    assert_blamed(state, "Russia did not blame Turkey for the crash.", "");
+    assert_blamed(state, "Russia accused Turkey of hypocrisy.", "");
+    assert_blamed(state, "Moscow slammed Turkey.", "");
+    assert_blamed(state, "Those who stayed have only themselves to blame.",
+                  "");
+}
+
+static void test_the_blamer_is_who_speaks_before_the_phrase(void **state)
+{
+    struct corpus *c = one(state, "Dispute\n\nTurkey blamed Russia for the "
+                                  "crash.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = find_claim(doc, CLAIM_ACTOR, CLAIM_CLASS_BLAME,
+                                        NULL);
+    assert_non_null(cl);
+    assert_mention(doc, cl->mention_idx, "Russia");
+    assert_mention(doc, cl->attributed_to, "Turkey");
+    assert_span_text(doc, cl->span, "blamed Russia");
+    corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1054,6 +1169,14 @@ int main(void)
         cmocka_unit_test(test_megabyte_sentence_without_predicates),
         cmocka_unit_test(test_run_twice_replaces_the_claims),
         cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_blamed_x_for_a_happening_names_x),
+        cmocka_unit_test(test_every_party_blamed_together_is_named),
+        cmocka_unit_test(test_held_responsible_reaches_past_a_relative_clause),
+        cmocka_unit_test(test_the_blamed_party_may_come_first),
+        cmocka_unit_test(test_fault_resting_with_a_side_blames_its_country),
+        cmocka_unit_test(test_harm_as_a_result_of_actions_blames_the_actor),
+        cmocka_unit_test(test_blame_denied_or_for_no_happening_names_no_one),
+        cmocka_unit_test(test_the_blamer_is_who_speaks_before_the_phrase),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

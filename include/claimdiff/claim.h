@@ -46,6 +46,13 @@ enum claim_kind {
 #define CLAIM_SLOT_SAID_BY "said by"
 #define CLAIM_SLOT_REPORTED_BY "reported by"
 
+/* The slot of a CLAIM_ACTOR that names who is blamed for a happening
+ * ("Russia blamed Israel", "X held Y responsible"): its cls is
+ * CLAIM_CLASS_BLAME, its mention_idx the party (or -1 with the party's
+ * country in text, for "the Israelis"), its attributed_to the blamer. */
+#define CLAIM_SLOT_BLAMED "blamed"
+#define CLAIM_CLASS_BLAME "blame"
+
 /* The contract's name of a kind ("count", "location", ...). */
 const char *claim_kind_name(enum claim_kind k);
 
