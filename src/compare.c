@@ -1005,6 +1005,8 @@ static const char *slot_label(const struct claim *cl)
             return "who says so";
         if (!strcmp(cl->slot, CLAIM_SLOT_REPORTED_BY))
             return "reported by";
+        if (!strcmp(cl->slot, CLAIM_SLOT_BLAMED))
+            return "who is to blame";
         return "area held by";
     default: return NULL;
     }
@@ -1622,6 +1624,251 @@ static const char *slot_topic(struct ctx *x, const char *event,
                         slash + 1, (int)(slash - cl->slot), cl->slot);
 }
 
+/* ---- who is to blame ----------------------------------------------------- */
+
+/* The parties sources blame for a happening form sides: parties that are
+ * one (the same name, or one inside the other: Syria and its president)
+ * or that are blamed together (in one paragraph of a document, or by
+ * one blamer: "Israel blamed Assad ... Israel also holds Iran
+ * accountable") stand on one side. Two sides are two answers to who is
+ * to blame, and that is a conflict: the reader must see that Russia
+ * blames Israel while Israel blames Syria and Iran. Each side is also
+ * shown on its own, its sources agreeing, as stated and denied are. */
+static bool is_blamed(const struct claim *cl)
+{
+    return cl->kind == CLAIM_ACTOR && cl->slot &&
+           !strcmp(cl->slot, CLAIM_SLOT_BLAMED);
+}
+
+/* The blamed party's name: its entity's, or a demonym's country. */
+static const char *party_name(const struct ctx *x, const struct item *it)
+{
+    const struct claim *cl = claim_of(x, it);
+    const struct entity *e = entity_at(x, entity_of(doc_of(x, it),
+                                                    cl->mention_idx));
+    return e ? e->name : s0(cl->text);
+}
+
+static bool same_party(const struct ctx *x, const char *a, const char *b)
+{
+    return !strcasecmp(a, b) || compare_contains(x->cmp, a, b) ||
+           compare_contains(x->cmp, b, a);
+}
+
+/* The party with the blamer that named it, for a note. */
+static const char *party_words(const struct ctx *x, const struct item *it)
+{
+    const struct claim *cl = claim_of(x, it);
+    const struct entity *by = entity_at(x, entity_of(doc_of(x, it),
+                                                     cl->attributed_to));
+    if (!by)
+        return party_name(x, it);
+    return arena_printf(x->c->arena, "%s (blamed by %s)", party_name(x, it),
+                        by->name);
+}
+
+struct sides {
+    const char *name[DISTINCT_MAX]; /* distinct parties */
+    unsigned uf[DISTINCT_MAX];      /* parties of one side share a root */
+    size_t n;
+    unsigned blamer[DISTINCT_MAX];  /* entity of a blamer seen ... */
+    size_t blamer_party[DISTINCT_MAX]; /* ... and the first party it blamed */
+    size_t nblamers;
+};
+
+/* The index of item it's party in sd, adding it; -1 past DISTINCT_MAX. */
+static int side_party(const struct ctx *x, struct sides *sd,
+                      const struct item *it)
+{
+    const char *name = party_name(x, it);
+    for (size_t i = 0; i < sd->n; i++)
+        if (!strcasecmp(sd->name[i], name))
+            return (int)i;
+    if (sd->n == DISTINCT_MAX || !*name)
+        return -1;
+    sd->name[sd->n] = name;
+    sd->uf[sd->n] = (unsigned)sd->n;
+    for (size_t i = 0; i < sd->n; i++)
+        if (same_party(x, sd->name[i], name))
+            uf_union(sd->uf, (unsigned)i, (unsigned)sd->n);
+    return (int)sd->n++;
+}
+
+/* Join the party of item it with those its blamer named before. */
+static void join_blamer(const struct ctx *x, struct sides *sd,
+                        const struct item *it, int party)
+{
+    const struct claim *cl = claim_of(x, it);
+    unsigned by = entity_of(doc_of(x, it), cl->attributed_to);
+    if (!by)
+        return;
+    for (size_t i = 0; i < sd->nblamers; i++)
+        if (sd->blamer[i] == by) {
+            uf_union(sd->uf, (unsigned)sd->blamer_party[i], (unsigned)party);
+            return;
+        }
+    if (sd->nblamers < DISTINCT_MAX) {
+        sd->blamer[sd->nblamers] = by;
+        sd->blamer_party[sd->nblamers++] = (size_t)party;
+    }
+}
+
+static unsigned paragraph_of(const struct ctx *x, const struct item *it)
+{
+    return doc_of(x, it)->sents[claim_of(x, it)->sentence].paragraph;
+}
+
+/* The side of each item of v[0..n) (sorted by document, then claim) in
+ * side[] (a party index's root, -1 for none). Returns how many sides
+ * the strong items stand on. */
+static size_t find_sides(const struct ctx *x, const struct item *v, size_t n,
+                         struct sides *sd, int *side)
+{
+    int *party = xmalloc((n + 1) * sizeof *party);
+    for (size_t i = 0; i < n; i++) {
+        party[i] = side_party(x, sd, &v[i]);
+        if (party[i] < 0)
+            continue;
+        join_blamer(x, sd, &v[i], party[i]);
+        if (i > 0 && party[i - 1] >= 0 && v[i - 1].doc == v[i].doc &&
+            paragraph_of(x, &v[i - 1]) == paragraph_of(x, &v[i]))
+            uf_union(sd->uf, (unsigned)party[i - 1], (unsigned)party[i]);
+    }
+    bool seen[DISTINCT_MAX] = {false};
+    size_t nsides = 0;
+    for (size_t i = 0; i < n; i++) {
+        side[i] = party[i] < 0 ? -1
+                               : (int)uf_find(sd->uf, (unsigned)party[i]);
+        if (side[i] >= 0 && !v[i].weak && !seen[side[i]]) {
+            seen[side[i]] = true;
+            nsides++;
+        }
+    }
+    free(party);
+    return nsides;
+}
+
+/* Add the comparison of r[0..m): agree when every value names one
+ * party, partial when they differ within a side, conflict when want
+ * says so; the note names each party and its blamer. */
+static void add_blame(struct ctx *x, const struct item **r, size_t m,
+                      enum verdict conflict, const char *event, unsigned id,
+                      const char *topic)
+{
+    enum verdict verdict = m < 2 ? VERDICT_SINGLE : VERDICT_AGREE;
+    for (size_t i = 1; i < m && verdict == VERDICT_AGREE; i++)
+        if (strcasecmp(party_name(x, r[0]), party_name(x, r[i])))
+            verdict = VERDICT_PARTIAL;
+    if (m >= 2 && conflict == VERDICT_CONFLICT)
+        verdict = VERDICT_CONFLICT;
+    add_comparison(x, r, m, verdict, event, id, topic);
+    struct comparison *k = &x->c->comparisons[x->c->ncomparisons - 1];
+    k->why = verdict == VERDICT_CONFLICT ? "different parties blamed"
+           : verdict == VERDICT_AGREE    ? "the same party blamed"
+           : verdict == VERDICT_PARTIAL
+               ? "parties blamed together, or one part of the other"
+               : "one document only";
+    char *note = arena_strdup(x->c->arena, party_words(x, r[0]));
+    for (size_t i = 1; i < m; i++)
+        note = arena_printf(x->c->arena, "%s vs %s", note,
+                            party_words(x, r[i]));
+    k->note = note;
+}
+
+/* One side's version: each document's first item on side want (-1: any
+ * side), a strong one before a weak one. */
+static size_t side_version(const struct item *v, size_t n, const int *side,
+                           int want, const struct item **r)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (side[i] < 0 || (want >= 0 && side[i] != want))
+            continue;
+        if (!m || r[m - 1]->doc != v[i].doc)
+            r[m++] = &v[i];
+        else if (r[m - 1]->weak && !v[i].weak)
+            r[m - 1] = &v[i];
+    }
+    return m;
+}
+
+/* The dispute: each document's last strong item, then, for a side no
+ * document's last word stands on, its last item in place of its
+ * document's. */
+static size_t side_dispute(const struct item *v, size_t n, const int *side,
+                           const struct item **r, int *rside)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].weak || side[i] < 0)
+            continue;
+        if (m && r[m - 1]->doc == v[i].doc)
+            m--;
+        rside[m] = side[i];
+        r[m++] = &v[i];
+    }
+    for (size_t i = n; i > 0; i--) {
+        const struct item *it = &v[i - 1];
+        bool shown = false;
+        if (it->weak || side[i - 1] < 0)
+            continue;
+        for (size_t k = 0; k < m && !shown; k++)
+            shown = rside[k] == side[i - 1];
+        for (size_t k = 0; k < m && !shown; k++) {
+            size_t others = 0;
+            for (size_t j = 0; j < m; j++)
+                others += j != k && rside[j] == rside[k];
+            /* replace only a value whose side another document shows */
+            if (r[k]->doc == it->doc && others) {
+                r[k] = it;
+                rside[k] = side[i - 1];
+                shown = true;
+            }
+        }
+    }
+    return m;
+}
+
+static void judge_blame(struct ctx *x, const struct item *v, size_t n,
+                        const char *event, unsigned id, const char *topic)
+{
+    struct sides *sd = xcalloc(1, sizeof *sd);
+    int *side = xmalloc((n + 1) * sizeof *side);
+    const struct item **r = xmalloc((n + 1) * sizeof *r);
+    int *rside = xmalloc((n + 1) * sizeof *rside);
+    size_t nsides = find_sides(x, v, n, sd, side);
+    if (nsides < 2) {
+        size_t m = side_version(v, n, side, -1, r);
+        if (m)
+            add_blame(x, r, m, VERDICT_AGREE, event, id, topic);
+    } else {
+        bool done[DISTINCT_MAX] = {false};
+        for (size_t i = 0; i < n; i++) {
+            if (side[i] < 0 || done[side[i]])
+                continue;
+            done[side[i]] = true;
+            size_t m = side_version(v, n, side, side[i], r);
+            add_blame(x, r, m, VERDICT_AGREE, event, id,
+                      arena_printf(x->c->arena, "%s (%s)", topic,
+                                   sd->name[side[i]]));
+        }
+        size_t m = side_dispute(v, n, side, r, rside);
+        size_t shown = 0;
+        for (size_t i = 0; i < m; i++) {
+            bool first = true;
+            for (size_t j = 0; j < i; j++)
+                first = first && rside[j] != rside[i];
+            shown += first;
+        }
+        if (m >= 2 && shown >= 2)
+            add_blame(x, r, m, VERDICT_CONFLICT, event, id, topic);
+    }
+    free(rside);
+    free(r);
+    free(side);
+    free(sd);
+}
+
 /* ---- stated and denied ---------------------------------------------------------- */
 
 /* When sources report both that an event happened and that it did not
@@ -1754,6 +2001,9 @@ static void judge_events(struct ctx *x)
             else if (is_measure(c0))
                 judge_measures(x, x->v + a, b - a, title, id,
                                slot_topic(x, title, c0));
+            else if (is_blamed(c0))
+                judge_blame(x, x->v + a, b - a, title, id,
+                            slot_topic(x, title, c0));
             else if (is_source(c0))
                 judge_sources(x, x->v + i, j - i, x->v + a, b - a, title, id,
                               slot_topic(x, title, c0));

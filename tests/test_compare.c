@@ -395,6 +395,96 @@ static void test_a_named_holder_and_its_class_are_partial(void **state)
     corpus_free(c);
 }
 
+/* ---- who is to blame ----------------------------------------------------- */
+
+/* The comparison of the "who is to blame" slot over every side (its
+ * topic has no side in brackets), or NULL. */
+static const struct comparison *blame_cmp(const struct corpus *c)
+{
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        const struct claim *cl = value_claim(c, k, 0);
+        if (k->kind == CLAIM_ACTOR && across_docs(k) && cl->slot &&
+            !strcmp(cl->slot, CLAIM_SLOT_BLAMED) && !strchr(k->topic, '('))
+            return k;
+    }
+    return NULL;
+}
+
+static void test_different_parties_blamed_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "Russia blamed Turkey for the downing of the Xk-31 helicopter "
+               "over Syria." HELI_END,
+        HELI_B "Turkey held Syria responsible for the downing of the Xk-31 "
+               "helicopter." HELI_END);
+    const struct comparison *k = blame_cmp(c);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_int_equal(k->nvalues, 2);
+    assert_string_equal(k->note, "Turkey (blamed by Russia) vs Syria "
+                                 "(blamed by Turkey)");
+    corpus_free(c);
+}
+
+static void test_one_side_of_a_blame_dispute_agrees_with_itself(
+    void **state)
+{
+    const char *texts[] = {
+        HELI_A "Russia blamed Turkey for the downing of the Xk-31 helicopter "
+               "over Syria." HELI_END,
+        HELI_B "Moscow accused the Turkish side of causing the loss of the "
+               "Xk-31 helicopter over Syria." HELI_END,
+        HELI_B "Turkey held Syria responsible for the downing of the Xk-31 "
+               "helicopter." HELI_END,
+        NULL};
+    struct corpus *c = harness_pipeline(*state, texts);
+    const struct comparison *side = NULL;
+    for (size_t i = 0; i < c->ncomparisons && !side; i++)
+        if (strstr(c->comparisons[i].topic, "who is to blame (Turkey)"))
+            side = &c->comparisons[i];
+    assert_verdict(c, side, VERDICT_AGREE);
+    assert_int_equal(side->nvalues, 2);
+    assert_verdict(c, blame_cmp(c), VERDICT_CONFLICT);
+    assert_int_equal(blame_cmp(c)->nvalues, 3);
+    corpus_free(c);
+}
+
+static void test_a_state_and_its_leader_blamed_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "Turkey blamed Syria for the downing of the Xk-31 helicopter "
+               "over Syria." HELI_END,
+        HELI_B "Turkey held Bashar al-Assad responsible for the downing of "
+               "the Xk-31 helicopter." HELI_END);
+    assert_verdict(c, blame_cmp(c), VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_parties_one_blamer_blames_are_no_conflict(void **state)
+{
+    /* a blamer naming several culprits in several reports is one side */
+    struct corpus *c = two(state,
+        HELI_A "Turkey blamed Syria for the crash of the Xk-31 helicopter "
+               "over Syria." HELI_END,
+        HELI_B "Turkey blamed Iran for the crash of the Xk-31 helicopter "
+               "over Syria." HELI_END);
+    assert_verdict(c, blame_cmp(c), VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_the_same_party_blamed_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "Russia blamed Turkey for the downing of the Xk-31 helicopter "
+               "over Syria." HELI_END,
+        HELI_B "The fault for the loss of the Xk-31 helicopter lies with the "
+               "Turkish side, Russia said." HELI_END);
+    assert_verdict(c, blame_cmp(c), VERDICT_AGREE);
+    corpus_free(c);
+}
+
 /* ---- who says so --------------------------------------------------------- */
 
 static void test_one_source_in_both_documents_agrees(void **state)
@@ -952,6 +1042,11 @@ int main(void)
         cmocka_unit_test(test_empty_corpus_has_no_comparisons),
         cmocka_unit_test(test_corpus_without_events_compares_roles),
         cmocka_unit_test(test_verdict_names),
+        cmocka_unit_test(test_different_parties_blamed_conflict),
+        cmocka_unit_test(test_one_side_of_a_blame_dispute_agrees_with_itself),
+        cmocka_unit_test(test_a_state_and_its_leader_blamed_are_partial),
+        cmocka_unit_test(test_parties_one_blamer_blames_are_no_conflict),
+        cmocka_unit_test(test_the_same_party_blamed_agrees),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }
