@@ -94,6 +94,7 @@ struct claimer {
     struct ptable territory; /* claims/territory: incursion and presence */
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
     struct ptable blame;     /* claims/blame: who is to blame */
+    struct ptable labels;    /* claims/labels: "a hostile act" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -456,6 +457,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->blame, r, "claims/blame", 2, 3, d);
     if (!err)
+        err = ptable_load(c, &c->labels, r, "claims/labels", 2, 3, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -485,6 +488,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->territory);
     ptable_free(&c->irrealis);
     ptable_free(&c->blame);
+    ptable_free(&c->labels);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -2621,6 +2625,82 @@ static void blame_claims(struct run *r, const struct sent *s)
     }
 }
 
+/* ---- how conduct is characterised ----------------------------------------- */
+
+/* How far before "as" the verb of "regard X as hostile" may stand. */
+#define LABEL_VERB_WORDS 12
+
+static const struct phrase *label_at(const struct run *r, const struct sent *s,
+                                     size_t k, size_t *n)
+{
+    if (k >= s->b)
+        return NULL;
+    return ptable_match(&r->c->labels, r->text, r->doc->toks, k, s->b, n);
+}
+
+static bool label_role(const struct phrase *p, const char *role)
+{
+    return p && !strcmp(p->val, role);
+}
+
+/* A quotation mark or other punctuation that does not end a phrase. */
+static bool quote_mark(const struct run *r, size_t k)
+{
+    return r->doc->toks[k].kind == TOK_PUNCT && !party_stop(r, k);
+}
+
+/* Does the label at tokens [k, k + n) characterise an act: before an act
+ * noun ("a hostile act", "provocative actions"), after "act of" ("an act
+ * of provocation"), or after "as" with a characterising verb before it
+ * ("regard the actions of X as hostile", "described ... as “hostile”")? */
+static bool labels_an_act(const struct run *r, const struct sent *s,
+                          size_t k, size_t n)
+{
+    size_t m;
+    if (label_role(label_at(r, s, k + n, &m), "act"))
+        return true;
+    if (k >= s->a + 2 && word_is(r, k - 1, "of") &&
+        label_role(label_at(r, s, k - 2, &m), "act"))
+        return true;
+    size_t i = k;
+    while (i > s->a && k - i < 2 &&
+           (quote_mark(r, i - 1) || word_is(r, i - 1, "a") ||
+            word_is(r, i - 1, "an")))
+        i--;
+    if (i == s->a || !word_is(r, i - 1, "as"))
+        return false;
+    for (size_t v = i - 1 > s->a + LABEL_VERB_WORDS ? i - 1 - LABEL_VERB_WORDS
+                                                    : s->a;
+         v < i - 1; v++)
+        if (label_role(label_at(r, s, v, &m), "verb"))
+            return true;
+    return false;
+}
+
+/* Every label of claims/labels the sentence puts on an act is an event
+ * frame of its label's class ("called hostile"), denied when negated:
+ * sources that call one act by one name agree. */
+static void label_claims(struct run *r, const struct sent *s)
+{
+    for (size_t k = s->a; k < s->b; k++) {
+        size_t n;
+        const struct phrase *p = label_at(r, s, k, &n);
+        if (!p)
+            continue;
+        struct hit h = {k, n, p};
+        if (label_role(p, "label") && p->val2 && labels_an_act(r, s, k, n) &&
+            !irrealis(r, s, &h)) {
+            struct claim *ev =
+                add_claim(r, CLAIM_EVENT, s->idx, clause_around(r, s, &h));
+            ev->frame = ++r->frame;
+            ev->cls = p->val2;
+            ev->negated = negated(r, &h);
+            ev->attributed_to = s->attributed;
+        }
+        k += n - 1;
+    }
+}
+
 /* ---- driver ------------------------------------------------------------------ */
 
 static void thing_claims(struct run *r, struct sent *s)
@@ -2779,6 +2859,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     mood_claims(r, &s, first_frame);
     territory_claims(r, &s, first_frame);
     blame_claims(r, &s);
+    label_claims(r, &s);
     role_claims(r, &s);
     reported_speech(r, &s);
 }

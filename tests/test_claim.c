@@ -1110,6 +1110,64 @@ static void test_the_blamer_is_who_speaks_before_the_phrase(void **state)
     corpus_free(c);
 }
 
+/* ---- how conduct is characterised ----------------------------------------- */
+
+/* The classes of the label frames of a one-sentence article, "!" before
+ * a denied one, joined by "|". */
+static const char *label_list(void **state, const char *sentence, char *buf,
+                              size_t cap)
+{
+    char text[512];
+    snprintf(text, sizeof text, "Row over the raid\n\n%s\n", sentence);
+    struct corpus *c = one(state, text);
+    const struct doc *doc = c->docs[0];
+    buf[0] = '\0';
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind != CLAIM_EVENT || strncmp(cl->cls, "called ", 7))
+            continue;
+        size_t len = strlen(buf);
+        snprintf(buf + len, cap - len, "%s%s%s", len ? "|" : "",
+                 cl->negated ? "!" : "", cl->cls);
+    }
+    corpus_free(c);
+    return buf;
+}
+
+static void assert_labels(void **state, const char *sentence,
+                          const char *want)
+{
+    char buf[256];
+    const char *got = label_list(state, sentence, buf, sizeof buf);
+    if (strcmp(got, want))
+        fprintf(stderr, "'%s': labels '%s', want '%s'\n", sentence, got,
+                want);
+    assert_string_equal(got, want);
+}
+
+static void test_a_label_on_an_act_is_a_frame_of_its_own(void **state)
+{
+    assert_labels(state, "Turkey called the raid a hostile act.",
+                  "called hostile");
+    assert_labels(state, "We regard the reckless moves of Egypt as hostile.",
+                  "called irresponsible|called hostile");
+    assert_labels(state, "The minister described it as \"an act of "
+                         "aggression\".", "called aggression");
+}
+
+static void test_a_label_on_no_act_is_no_frame(void **state)
+{
+    /* a hostile crowd is no one's conduct; "as" needs a verb that labels */
+    assert_labels(state, "A hostile crowd gathered in the square.", "");
+    assert_labels(state, "The raid was as hostile as the last one.", "");
+}
+
+static void test_a_negated_label_is_denied(void **state)
+{
+    assert_labels(state, "Egypt said the move was not a hostile act.",
+                  "!called hostile");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1177,6 +1235,9 @@ int main(void)
         cmocka_unit_test(test_harm_as_a_result_of_actions_blames_the_actor),
         cmocka_unit_test(test_blame_denied_or_for_no_happening_names_no_one),
         cmocka_unit_test(test_the_blamer_is_who_speaks_before_the_phrase),
+        cmocka_unit_test(test_a_label_on_an_act_is_a_frame_of_its_own),
+        cmocka_unit_test(test_a_label_on_no_act_is_no_frame),
+        cmocka_unit_test(test_a_negated_label_is_denied),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

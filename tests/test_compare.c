@@ -485,6 +485,19 @@ static void test_the_same_party_blamed_agrees(void **state)
     corpus_free(c);
 }
 
+static void test_one_label_on_an_act_in_two_sources_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "Russia called the downing of the Xk-31 helicopter over Syria "
+               "a hostile act." HELI_END,
+        HELI_B "Moscow described the actions of Turkey over Syria as "
+               "hostile." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_EVENT, "called hostile",
+                                          NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    corpus_free(c);
+}
+
 /* ---- who says so --------------------------------------------------------- */
 
 static void test_one_source_in_both_documents_agrees(void **state)
@@ -1047,6 +1060,7 @@ int main(void)
         cmocka_unit_test(test_a_state_and_its_leader_blamed_are_partial),
         cmocka_unit_test(test_parties_one_blamer_blames_are_no_conflict),
         cmocka_unit_test(test_the_same_party_blamed_agrees),
+        cmocka_unit_test(test_one_label_on_an_act_in_two_sources_agrees),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }
