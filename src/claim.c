@@ -95,6 +95,7 @@ struct claimer {
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
     struct ptable blame;     /* claims/blame: who is to blame */
     struct ptable labels;    /* claims/labels: "a hostile act" */
+    struct ptable no_comment; /* claims/no_comment: "declined to comment" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -459,6 +460,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->labels, r, "claims/labels", 2, 3, d);
     if (!err)
+        err = ptable_load(c, &c->no_comment, r, "claims/no_comment", 1, 1, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -489,6 +492,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->irrealis);
     ptable_free(&c->blame);
     ptable_free(&c->labels);
+    ptable_free(&c->no_comment);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -2701,6 +2705,49 @@ static void label_claims(struct run *r, const struct sent *s)
     }
 }
 
+/* ---- no comment ----------------------------------------------------------- */
+
+/* Every "declined to comment", "no comment from X" of the sentence is a
+ * "no comment" event, its party the actor: who kept silent, reported
+ * alike by several sources, agrees. The phrase says no one commented, so
+ * a negator around it is its own wording, not a denial. */
+static void no_comment_claims(struct run *r, const struct sent *s)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = s->a; k < s->b; k++) {
+        size_t n;
+        if (!ptable_match(&r->c->no_comment, r->text, toks, k, s->b, &n))
+            continue;
+        struct hit h = {k, n, NULL};
+        struct party p;
+        bool named = party_before(r, s, k, &p);
+        if (!named && k + n + 1 < s->b && word_is(r, k + n, "from"))
+            named = party_at(r, s, k + n + 1, &p) ||
+                    (k + n + 2 < s->b && word_is(r, k + n + 1, "the") &&
+                     party_at(r, s, k + n + 2, &p));
+        struct span words = clause_around(r, s, &h);
+        unsigned frame = ++r->frame;
+        struct claim *ev = add_claim(r, CLAIM_EVENT, s->idx,
+                                     named ? hull(words, p.span) : words);
+        ev->frame = frame;
+        ev->cls = CLAIM_CLASS_NO_COMMENT;
+        ev->attributed_to = s->attributed;
+        if (named) {
+            struct claim *ac = add_claim(
+                r, CLAIM_ACTOR, s->idx,
+                hull(p.span, (struct span){toks[k].span.start,
+                                           toks[k + n - 1].span.end}));
+            ac->frame = frame;
+            ac->cls = CLAIM_CLASS_NO_COMMENT;
+            ac->mention_idx = p.mention;
+            ac->text = p.name;
+            ac->attributed_to = s->attributed;
+            ev->subject = p.mention;
+        }
+        k += n - 1;
+    }
+}
+
 /* ---- driver ------------------------------------------------------------------ */
 
 static void thing_claims(struct run *r, struct sent *s)
@@ -2860,6 +2907,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     territory_claims(r, &s, first_frame);
     blame_claims(r, &s);
     label_claims(r, &s);
+    no_comment_claims(r, &s);
     role_claims(r, &s);
     reported_speech(r, &s);
 }

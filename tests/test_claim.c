@@ -1168,6 +1168,43 @@ static void test_a_negated_label_is_denied(void **state)
                   "!called hostile");
 }
 
+/* ---- no comment ----------------------------------------------------------- */
+
+static void test_declined_to_comment_is_a_no_comment_event(void **state)
+{
+    struct corpus *c = one(state, "Raid\n\nThe Turkish military declined "
+                                  "to comment on Friday.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ev = find_claim(doc, CLAIM_EVENT,
+                                        CLAIM_CLASS_NO_COMMENT, NULL);
+    assert_non_null(ev);
+    assert_false(ev->negated);
+    const struct claim *ac = find_claim(doc, CLAIM_ACTOR,
+                                        CLAIM_CLASS_NO_COMMENT, NULL);
+    assert_non_null(ac);
+    assert_int_equal(ac->mention_idx, -1);
+    assert_string_equal(ac->text, "Turkey");
+    corpus_free(c);
+}
+
+static void test_no_comment_from_names_its_party(void **state)
+{
+    struct corpus *c = one(state, "Raid\n\nThere was no comment from Egypt "
+                                  "on the raid.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ac = find_claim(doc, CLAIM_ACTOR,
+                                        CLAIM_CLASS_NO_COMMENT, NULL);
+    assert_non_null(ac);
+    assert_mention(doc, ac->mention_idx, "Egypt");
+    /* a comment given is no "no comment" */
+    struct corpus *c2 = one(state, "Raid\n\nEgypt declined to give a "
+                                   "figure but commented on the raid.\n");
+    assert_null(find_claim(c2->docs[0], CLAIM_EVENT, CLAIM_CLASS_NO_COMMENT,
+                           NULL));
+    corpus_free(c2);
+    corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1238,6 +1275,8 @@ int main(void)
         cmocka_unit_test(test_a_label_on_an_act_is_a_frame_of_its_own),
         cmocka_unit_test(test_a_label_on_no_act_is_no_frame),
         cmocka_unit_test(test_a_negated_label_is_denied),
+        cmocka_unit_test(test_declined_to_comment_is_a_no_comment_event),
+        cmocka_unit_test(test_no_comment_from_names_its_party),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

@@ -498,6 +498,20 @@ static void test_one_label_on_an_act_in_two_sources_agrees(void **state)
     corpus_free(c);
 }
 
+static void test_one_silence_in_two_sources_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria. There was no "
+               "comment from Turkey." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria. The Turkish "
+               "army declined to comment." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_EVENT,
+                                          CLAIM_CLASS_NO_COMMENT, NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
 /* ---- who says so --------------------------------------------------------- */
 
 static void test_one_source_in_both_documents_agrees(void **state)
@@ -1061,6 +1075,7 @@ int main(void)
         cmocka_unit_test(test_parties_one_blamer_blames_are_no_conflict),
         cmocka_unit_test(test_the_same_party_blamed_agrees),
         cmocka_unit_test(test_one_label_on_an_act_in_two_sources_agrees),
+        cmocka_unit_test(test_one_silence_in_two_sources_agrees),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

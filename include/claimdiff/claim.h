@@ -53,6 +53,10 @@ enum claim_kind {
 #define CLAIM_SLOT_BLAMED "blamed"
 #define CLAIM_CLASS_BLAME "blame"
 
+/* The class of the event that a party gave no comment ("X declined to
+ * comment"); its actor, if named, is the party. */
+#define CLAIM_CLASS_NO_COMMENT "no comment"
+
 /* The contract's name of a kind ("count", "location", ...). */
 const char *claim_kind_name(enum claim_kind k);
 
