@@ -96,6 +96,7 @@ struct claimer {
     struct ptable blame;     /* claims/blame: who is to blame */
     struct ptable labels;    /* claims/labels: "a hostile act" */
     struct ptable no_comment; /* claims/no_comment: "declined to comment" */
+    struct ptable weapons;   /* claims/weapons: "anti-aircraft guns" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -462,6 +463,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->no_comment, r, "claims/no_comment", 1, 1, d);
     if (!err)
+        err = ptable_load(c, &c->weapons, r, "claims/weapons", 2, 2, d);
+    if (!err)
         err = load_words(c, r, d);
     if (err) {
         claim_free(c);
@@ -493,6 +496,7 @@ void claim_free(struct claimer *c)
     ptable_free(&c->blame);
     ptable_free(&c->labels);
     ptable_free(&c->no_comment);
+    ptable_free(&c->weapons);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
@@ -2748,6 +2752,77 @@ static void no_comment_claims(struct run *r, const struct sent *s)
     }
 }
 
+/* ---- what it was done with ------------------------------------------------ */
+
+/* How many words after "by" a weapon phrase may run: "by the Syrian
+ * army's anti-aircraft guns". */
+#define WEAPON_WORDS 7
+
+/* The category of the weapon phrase from token k: the last weapon word
+ * of claims/weapons before a stop word or punctuation; NULL if none. *end
+ * is the token after the word that gave it. */
+static const char *weapon_after(const struct run *r, const struct sent *s,
+                                size_t k, size_t *end)
+{
+    const char *cat = NULL;
+    for (size_t i = k; i < s->b && i < k + WEAPON_WORDS; i++) {
+        size_t n;
+        if (r->doc->toks[i].kind == TOK_PUNCT)
+            break;
+        const struct phrase *p =
+            ptable_match(&r->c->weapons, r->text, r->doc->toks, i, s->b, &n);
+        if (p && !strcmp(p->val, "stop"))
+            break;
+        if (p) {
+            cat = p->val;
+            *end = i + n;
+            i += n - 1;
+        }
+    }
+    return cat;
+}
+
+/* The thing a weapon claim speaks of: the sentence's, unless that is a
+ * weapon or system itself ("shot down by an S-200 system missile"
+ * names what fired, not what was hit). */
+static const char *victim_thing(const struct sent *s)
+{
+    if (!s->thing.key || (s->thing.kind && (!strcmp(s->thing.kind, "weapon") ||
+                                            !strcmp(s->thing.kind, "system"))))
+        return NULL;
+    return s->thing.key;
+}
+
+/* Each predicate followed by "by" or "with" and a weapon phrase ("shot
+ * down by anti-aircraft guns") gives a weapon claim: an event of its own
+ * per predicate class ("shootdown weapon") and thing, on no day, so that
+ * every source's word on what was used meets. A denied or unreal
+ * predicate gives none. */
+static void weapon_claims(struct run *r, const struct sent *s)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = 0; k < r->npreds; k++) {
+        const struct hit *h = &r->preds[k];
+        size_t by = h->tok + h->ntok, end = 0;
+        if (by + 1 >= s->b ||
+            !(word_is(r, by, "by") || word_is(r, by, "with")) ||
+            negated(r, h) || irrealis(r, s, h))
+            continue;
+        const char *cat = weapon_after(r, s, by + 1, &end);
+        if (!cat)
+            continue;
+        struct claim *cl = add_claim(
+            r, CLAIM_ACTOR, s->idx,
+            (struct span){toks[h->tok].span.start, toks[end - 1].span.end});
+        cl->frame = ++r->frame;
+        cl->cls = arena_printf(r->doc->arena, "%s weapon", h->p->val);
+        cl->slot = CLAIM_SLOT_WEAPON;
+        cl->thing = victim_thing(s);
+        cl->text = cat;
+        cl->attributed_to = s->attributed;
+    }
+}
+
 /* ---- driver ------------------------------------------------------------------ */
 
 static void thing_claims(struct run *r, struct sent *s)
@@ -2908,6 +2983,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     blame_claims(r, &s);
     label_claims(r, &s);
     no_comment_claims(r, &s);
+    weapon_claims(r, &s);
     role_claims(r, &s);
     reported_speech(r, &s);
 }

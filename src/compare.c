@@ -1007,6 +1007,8 @@ static const char *slot_label(const struct claim *cl)
             return "reported by";
         if (!strcmp(cl->slot, CLAIM_SLOT_BLAMED))
             return "who is to blame";
+        if (!strcmp(cl->slot, CLAIM_SLOT_WEAPON))
+            return "with what";
         return "area held by";
     default: return NULL;
     }
@@ -1869,6 +1871,76 @@ static void judge_blame(struct ctx *x, const struct item *v, size_t n,
     free(sd);
 }
 
+/* ---- what it was done with ----------------------------------------------- */
+
+/* A weapon slot (CLAIM_SLOT_WEAPON) holds categories: a missile, guns,
+ * or a generic word (fire, air defences). Each document gives its most
+ * specific word: its first non-generic value. One category agrees; a
+ * generic word against a category is partial; two categories (a missile
+ * and anti-aircraft guns for one shot) conflict. A value that joined its
+ * thing by default never conflicts and is left out when it would. */
+static bool is_weapon(const struct claim *cl)
+{
+    return cl->kind == CLAIM_ACTOR && cl->slot &&
+           !strcmp(cl->slot, CLAIM_SLOT_WEAPON);
+}
+
+static bool generic_weapon(const struct ctx *x, const struct item *it)
+{
+    return !strcmp(s0(claim_of(x, it)->text), "generic");
+}
+
+static void judge_weapons(struct ctx *x, const struct item *v, size_t n,
+                          const char *event, unsigned id, const char *topic)
+{
+    const struct item **r = xmalloc((n + 1) * sizeof *r);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m && r[m - 1]->doc == v[i].doc) {
+            if (generic_weapon(x, r[m - 1]) && !generic_weapon(x, &v[i]))
+                r[m - 1] = &v[i];
+            continue;
+        }
+        r[m++] = &v[i];
+    }
+    /* the strong specific categories; a weak value naming another one
+     * likely speaks of another shot */
+    const char *firm = NULL;
+    bool clash = false, generic = false, differ = false;
+    for (size_t i = 0; i < m; i++)
+        if (!r[i]->weak && !generic_weapon(x, r[i])) {
+            const char *cat = claim_of(x, r[i])->text;
+            clash = clash || (firm && strcmp(firm, cat));
+            firm = firm ? firm : cat;
+        }
+    size_t keep = 0;
+    for (size_t i = 0; i < m; i++) {
+        const char *cat = claim_of(x, r[i])->text;
+        bool held = !firm || generic_weapon(x, r[i]);
+        for (size_t j = 0; j < m && !held; j++)
+            held = !r[j]->weak && !strcmp(s0(claim_of(x, r[j])->text), cat);
+        if (r[i]->weak && !held)
+            continue;
+        generic = generic || generic_weapon(x, r[i]);
+        differ = differ || strcmp(cat, claim_of(x, r[0])->text);
+        r[keep++] = r[i];
+    }
+    enum verdict verdict = keep < 2  ? VERDICT_SINGLE
+                         : clash     ? VERDICT_CONFLICT
+                         : differ || generic ? VERDICT_PARTIAL
+                                             : VERDICT_AGREE;
+    if (keep) {
+        add_comparison(x, r, keep, verdict, event, id, topic);
+        struct comparison *k = &x->c->comparisons[x->c->ncomparisons - 1];
+        k->why = verdict == VERDICT_CONFLICT ? "two kinds of weapon"
+               : verdict == VERDICT_AGREE    ? "one kind of weapon"
+               : verdict == VERDICT_PARTIAL
+                   ? "a generic word against a kind of weapon"
+                   : "one document only";
+    }
+    free(r);
+}
+
 /* ---- stated and denied ---------------------------------------------------------- */
 
 /* When sources report both that an event happened and that it did not
@@ -2001,6 +2073,9 @@ static void judge_events(struct ctx *x)
             else if (is_measure(c0))
                 judge_measures(x, x->v + a, b - a, title, id,
                                slot_topic(x, title, c0));
+            else if (is_weapon(c0))
+                judge_weapons(x, x->v + a, b - a, title, id,
+                              slot_topic(x, title, c0));
             else if (is_blamed(c0))
                 judge_blame(x, x->v + a, b - a, title, id,
                             slot_topic(x, title, c0));

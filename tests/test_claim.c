@@ -1205,6 +1205,72 @@ static void test_no_comment_from_names_its_party(void **state)
     corpus_free(c);
 }
 
+/* ---- what it was done with ------------------------------------------------ */
+
+/* The weapon categories of a one-sentence article, joined by "|". */
+static const char *weapon_list(void **state, const char *sentence, char *buf,
+                               size_t cap)
+{
+    char text[512];
+    snprintf(text, sizeof text, "Jet lost\n\n%s\n", sentence);
+    struct corpus *c = one(state, text);
+    const struct doc *doc = c->docs[0];
+    buf[0] = '\0';
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind != CLAIM_ACTOR || !cl->slot ||
+            strcmp(cl->slot, CLAIM_SLOT_WEAPON))
+            continue;
+        size_t len = strlen(buf);
+        snprintf(buf + len, cap - len, "%s%s:%s", len ? "|" : "", cl->cls,
+                 cl->text);
+    }
+    corpus_free(c);
+    return buf;
+}
+
+static void assert_weapons(void **state, const char *sentence,
+                           const char *want)
+{
+    char buf[256];
+    const char *got = weapon_list(state, sentence, buf, sizeof buf);
+    if (strcmp(got, want))
+        fprintf(stderr, "'%s': weapons '%s', want '%s'\n", sentence, got,
+                want);
+    assert_string_equal(got, want);
+}
+
+static void test_the_last_weapon_word_after_by_gives_the_category(
+    void **state)
+{
+    assert_weapons(state, "The Xk-31 jet was shot down by an X-90 system "
+                          "missile.", "shootdown weapon:missile");
+    assert_weapons(state, "The jet was downed by anti-aircraft guns of the "
+                          "Egyptian army.", "shootdown weapon:gun");
+    assert_weapons(state, "The jet was shot down by Egyptian air defenses.",
+                   "shootdown weapon:generic");
+    /* the phrase ends at a stop word: the missile was fired from a ship */
+    assert_weapons(state, "The jet was downed by a missile fired from a "
+                          "ship with guns.", "shootdown weapon:missile");
+}
+
+static void test_an_agent_or_a_denied_event_names_no_weapon(void **state)
+{
+    assert_weapons(state, "The jet was shot down by Turkey.", "");
+    assert_weapons(state, "The jet was not shot down by a missile.", "");
+}
+
+static void test_a_weapon_is_not_the_thing_hit(void **state)
+{
+    struct corpus *c = one(state, "Jet lost\n\nThe jet was shot down by an "
+                                  "X-90 system missile.\n");
+    const struct claim *cl = find_claim(c->docs[0], CLAIM_ACTOR,
+                                        "shootdown weapon", NULL);
+    assert_non_null(cl);
+    assert_null(cl->thing);
+    corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1277,6 +1343,10 @@ int main(void)
         cmocka_unit_test(test_a_negated_label_is_denied),
         cmocka_unit_test(test_declined_to_comment_is_a_no_comment_event),
         cmocka_unit_test(test_no_comment_from_names_its_party),
+        cmocka_unit_test(
+            test_the_last_weapon_word_after_by_gives_the_category),
+        cmocka_unit_test(test_an_agent_or_a_denied_event_names_no_weapon),
+        cmocka_unit_test(test_a_weapon_is_not_the_thing_hit),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

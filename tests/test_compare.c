@@ -512,6 +512,43 @@ static void test_one_silence_in_two_sources_agrees(void **state)
     corpus_free(c);
 }
 
+/* ---- what it was done with ------------------------------------------------ */
+
+static void test_a_missile_and_guns_for_one_shot_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down by a missile over Syria."
+               HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down by anti-aircraft guns "
+               "over Syria." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "shootdown weapon",
+                                          CLAIM_SLOT_WEAPON);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
+static void test_a_generic_weapon_word_is_partial(void **state)
+{
+    /* each document's most specific word stands for it */
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down by Syrian air defenses. "
+               "It was shot down by a missile." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down by a rocket over Syria."
+               HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "shootdown weapon",
+                                          CLAIM_SLOT_WEAPON);
+    assert_verdict(c, k, VERDICT_AGREE);
+    struct corpus *c2 = two(state,
+        HELI_A "The Xk-31 helicopter was shot down by Syrian air defenses."
+               HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down by a rocket over Syria."
+               HELI_END);
+    k = find_cmp(c2, CLAIM_ACTOR, "shootdown weapon", CLAIM_SLOT_WEAPON);
+    assert_verdict(c2, k, VERDICT_PARTIAL);
+    corpus_free(c2);
+    corpus_free(c);
+}
+
 /* ---- who says so --------------------------------------------------------- */
 
 static void test_one_source_in_both_documents_agrees(void **state)
@@ -1076,6 +1113,8 @@ int main(void)
         cmocka_unit_test(test_the_same_party_blamed_agrees),
         cmocka_unit_test(test_one_label_on_an_act_in_two_sources_agrees),
         cmocka_unit_test(test_one_silence_in_two_sources_agrees),
+        cmocka_unit_test(test_a_missile_and_guns_for_one_shot_conflict),
+        cmocka_unit_test(test_a_generic_weapon_word_is_partial),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

@@ -57,6 +57,12 @@ enum claim_kind {
  * comment"); its actor, if named, is the party. */
 #define CLAIM_CLASS_NO_COMMENT "no comment"
 
+/* The slot of a CLAIM_ACTOR that names what a happening was done with
+ * ("shot down by anti-aircraft guns"): its text is the weapon's category
+ * from rules/claims/weapons ("missile", "gun", "generic"), its cls the
+ * happening's class and " weapon" ("shootdown weapon"). */
+#define CLAIM_SLOT_WEAPON "weapon"
+
 /* The contract's name of a kind ("count", "location", ...). */
 const char *claim_kind_name(enum claim_kind k);
 
