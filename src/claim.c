@@ -104,6 +104,7 @@ struct claimer {
     struct demonym *demonym;   /* per id */
     struct scan_map *people;   /* count nouns and categories of people */
     struct scan_map *route_verbs; /* "travelling" (from X to Y) */
+    struct scan_map *losses; /* claims/losses: classes of a thing lost */
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
     struct scan_map *loc;  /* locative prepositions; id 0.. */
@@ -310,6 +311,8 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
         err = load_word_set(r, "claims/route_verbs", &c->route_verbs, d);
     if (!err)
         err = load_word_set(r, "claims/clause_breaks", &c->breaks, d);
+    if (!err)
+        err = load_word_set(r, "claims/losses", &c->losses, d);
     if (err)
         return err;
     const struct rule_table *nt = rules_get(r, "lexicon/demonyms");
@@ -503,6 +506,7 @@ void claim_free(struct claimer *c)
     scan_map_free(c->demonyms);
     scan_map_free(c->people);
     scan_map_free(c->route_verbs);
+    scan_map_free(c->losses);
     scan_map_free(c->stop);
     scan_map_free(c->breaks);
     scan_map_free(c->loc);
@@ -2823,6 +2827,34 @@ static void weapon_claims(struct run *r, const struct sent *s)
     }
 }
 
+/* ---- where a thing was lost ------------------------------------------------ */
+
+/* The places of this sentence's frames of a claims/losses class
+ * ("crashed in X", "disappeared over X") are also claims of one "lost"
+ * event of the thing, whatever the verb, so that sources telling the
+ * loss with different verbs meet on where it happened. Countries are
+ * left out. */
+static void loss_claims(struct run *r, const struct sent *s)
+{
+    struct doc *doc = r->doc;
+    size_t from = doc->nclaims, to = doc->nclaims;
+    while (from > 0 && doc->claims[from - 1].sentence == s->idx)
+        from--;
+    for (size_t k = from; k < to; k++) {
+        struct claim cl = doc->claims[k]; /* add_claim may move it */
+        /* a country says least of where ("vanished over Syria"): the
+         * places inside it are each source's word on the spot */
+        if (cl.kind != CLAIM_PLACE || !cl.cls || cl.slot ||
+            cl.mention_idx < 0 ||
+            doc->mentions[cl.mention_idx].type == ENT_COUNTRY ||
+            scan_map_get(r->c->losses, cl.cls, strlen(cl.cls)) < 0)
+            continue;
+        struct claim *lc = add_claim(r, CLAIM_PLACE, s->idx, cl.span);
+        *lc = cl;
+        lc->cls = CLAIM_CLASS_LOST;
+    }
+}
+
 /* ---- driver ------------------------------------------------------------------ */
 
 static void thing_claims(struct run *r, struct sent *s)
@@ -2984,6 +3016,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     label_claims(r, &s);
     no_comment_claims(r, &s);
     weapon_claims(r, &s);
+    loss_claims(r, &s);
     role_claims(r, &s);
     reported_speech(r, &s);
 }

@@ -64,7 +64,101 @@ struct comparer {
     struct scan_map *agentive; /* classes whose actors can conflict */
     struct scan_map *ranks;    /* claims/role_words ranks: left out of roles */
     struct aligner *aligner;   /* statements told in other words */
+    struct scan_map *surface_words; /* claims/surfaces: word -> id */
+    struct scan_map *surface_names; /* gazetteer name -> id */
+    unsigned char *surface;         /* per id of either map: 1 water, 2 land */
+    size_t nsurface, capsurface;
+    size_t surface_base; /* first id of surface_names in surface */
 };
+
+/* ---- water or land ----------------------------------------------------- */
+
+/* Record that key (a claims/surfaces word, or a gazetteer name) in map m
+ * is on surface kind (1 water, 2 land). The two maps share one id space
+ * through an offset: words are stored first, so names take ids after. */
+static void put_surface(struct comparer *c, struct scan_map *m, size_t base,
+                        const char *key, unsigned char kind)
+{
+    int id = scan_map_put(m, key, strlen(key));
+    if (id < 0)
+        return;
+    size_t at = base + (size_t)id;
+    if (at >= c->capsurface) {
+        size_t old = c->capsurface;
+        c->surface = xgrow(c->surface, &c->capsurface, at + 1,
+                           sizeof *c->surface);
+        memset(c->surface + old, 0, c->capsurface - old);
+    }
+    if (at >= c->nsurface)
+        c->nsurface = at + 1;
+    if (!c->surface[at])
+        c->surface[at] = kind;
+}
+
+/* The surfaces of claims/surfaces, and of every gazetteer place whose
+ * type is one of its words (names and aliases). */
+static enum cd_err load_surfaces(struct comparer *c, const struct rules *r,
+                                 struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, "claims/surfaces");
+    enum cd_err err = rules_check_fields(t, 2, 2, d);
+    if (err)
+        return err;
+    c->surface_words = scan_map_new();
+    c->surface_names = scan_map_new();
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *k = t->rows[i].fields[1];
+        if (strcmp(k, "water") && strcmp(k, "land"))
+            return diag_set(d, CD_ERR_RULE, t->rows[i].file, t->rows[i].line,
+                            0, "surface '%s' is not water or land", k);
+        put_surface(c, c->surface_words, 0, t->rows[i].fields[0],
+                    !strcmp(k, "water") ? 1 : 2);
+    }
+    size_t base = t->nrows; /* word ids stay below it */
+    c->surface_base = base;
+    const struct rule_table *g = rules_get(r, "gazetteer/places");
+    for (size_t i = 0; i < g->nrows; i++) {
+        const struct rule_row *row = &g->rows[i];
+        int w = row->nfields > 1
+                    ? scan_map_get(c->surface_words, row->fields[1],
+                                   strlen(row->fields[1]))
+                    : -1;
+        if (w < 0)
+            continue;
+        unsigned char kind = c->surface[w];
+        put_surface(c, c->surface_names, base, row->fields[0], kind);
+        if (row->nfields < 4 || !strcmp(row->fields[3], "-"))
+            continue;
+        char *aliases = xstrdup(row->fields[3]);
+        char *save = NULL;
+        for (char *a = strtok_r(aliases, "|", &save); a;
+             a = strtok_r(NULL, "|", &save))
+            put_surface(c, c->surface_names, base, a, kind);
+        free(aliases);
+    }
+    return CD_OK;
+}
+
+/* The surface of the place named name: its gazetteer type's, else that
+ * of its last one or two words ("Hmeimim air base"); 0 unknown. */
+static unsigned char surface_of(const struct comparer *c, const char *name)
+{
+    size_t base = c->surface_base;
+    int id = scan_map_get(c->surface_names, name, strlen(name));
+    if (id >= 0 && base + (size_t)id < c->nsurface)
+        return c->surface[base + (size_t)id];
+    size_t len = strlen(name), spaces = 0;
+    for (size_t i = len; i > 0; i--) {
+        if (name[i - 1] != ' ')
+            continue;
+        id = scan_map_get(c->surface_words, name + i, len - i);
+        if (id >= 0)
+            return c->surface[id];
+        if (++spaces == 2)
+            break;
+    }
+    return 0;
+}
 
 /* ---- containment facts --------------------------------------------------- */
 
@@ -164,6 +258,8 @@ enum cd_err compare_new(const struct rules *r, struct comparer **out,
     for (size_t i = 0; !err && i < t->nrows; i++)
         add_parent(c, t->rows[i].fields[0], t->rows[i].fields[1]);
     if (!err)
+        err = load_surfaces(c, r, d);
+    if (!err)
         err = align_new(r, &c->aligner, d);
     if (err) {
         compare_free(c);
@@ -182,6 +278,9 @@ void compare_free(struct comparer *c)
     scan_map_free(c->agentive);
     scan_map_free(c->ranks);
     align_free(c->aligner);
+    scan_map_free(c->surface_words);
+    scan_map_free(c->surface_names);
+    free(c->surface);
     free(c->parent);
     arena_free(c->arena);
     free(c);
@@ -868,6 +967,24 @@ static const char *holder_name(const struct ctx *x, const struct item *it)
     return e ? e->name : cl->text;
 }
 
+/* Where a thing was lost (CLAIM_CLASS_LOST), one place on water and
+ * one on land, both given plainly, neither inside the other: they
+ * cannot both be right. Countries have no surface of their own. */
+static bool lost_apart(const struct ctx *x, const struct claim *ca,
+                       const struct claim *cb, const struct entity *pa,
+                       const struct entity *pb)
+{
+    if (!pa || !pb || ca->near || cb->near || !ca->cls ||
+        strcmp(ca->cls, CLAIM_CLASS_LOST) || pa->type == ENT_COUNTRY ||
+        pb->type == ENT_COUNTRY)
+        return false;
+    unsigned char sa = surface_of(x->cmp, pa->name);
+    unsigned char sb = surface_of(x->cmp, pb->name);
+    return sa && sb && sa != sb &&
+           !compare_contains(x->cmp, pa->name, pb->name) &&
+           !compare_contains(x->cmp, pb->name, pa->name);
+}
+
 static enum rel rel_of(const struct ctx *x, const struct item *a,
                        const struct item *b)
 {
@@ -896,6 +1013,8 @@ static enum rel rel_of(const struct ctx *x, const struct item *a,
         const struct entity *pa = entity_at(x, ea), *pb = entity_at(x, eb);
         bool countries = pa && pb && pa->type == ENT_COUNTRY &&
                          pb->type == ENT_COUNTRY;
+        if (lost_apart(x, ca, cb, pa, pb))
+            return REL_CLASH;
         return entity_rel(x, ea, eb, countries && !ca->near && !cb->near);
     }
     case CLAIM_ACTOR:

@@ -1271,6 +1271,41 @@ static void test_a_weapon_is_not_the_thing_hit(void **state)
     corpus_free(c);
 }
 
+/* ---- where a thing was lost ------------------------------------------------ */
+
+static size_t lost_places(const struct doc *doc)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->nclaims; i++)
+        n += doc->claims[i].kind == CLAIM_PLACE && doc->claims[i].cls &&
+             !strcmp(doc->claims[i].cls, CLAIM_CLASS_LOST);
+    return n;
+}
+
+static void test_the_place_of_a_crash_is_also_where_it_was_lost(
+    void **state)
+{
+    struct corpus *c = one(state, "Jet lost\n\nThe Xk-31 jet crashed in "
+                                  "the Black Sea.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = find_claim(doc, CLAIM_PLACE, CLAIM_CLASS_LOST,
+                                        NULL);
+    assert_non_null(cl);
+    assert_mention(doc, cl->mention_idx, "Black Sea");
+    assert_non_null(find_claim(doc, CLAIM_PLACE, "crash", NULL));
+    assert_int_equal(lost_places(doc), 1);
+    corpus_free(c);
+}
+
+static void test_a_country_or_another_event_is_no_place_of_loss(
+    void **state)
+{
+    struct corpus *c = one(state, "Jet lost\n\nThe Xk-31 jet crashed in "
+                                  "Syria. Talks were held in Latakia.\n");
+    assert_int_equal(lost_places(c->docs[0]), 0);
+    corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1347,6 +1382,8 @@ int main(void)
             test_the_last_weapon_word_after_by_gives_the_category),
         cmocka_unit_test(test_an_agent_or_a_denied_event_names_no_weapon),
         cmocka_unit_test(test_a_weapon_is_not_the_thing_hit),
+        cmocka_unit_test(test_the_place_of_a_crash_is_also_where_it_was_lost),
+        cmocka_unit_test(test_a_country_or_another_event_is_no_place_of_loss),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

@@ -549,6 +549,32 @@ static void test_a_generic_weapon_word_is_partial(void **state)
     corpus_free(c);
 }
 
+/* ---- where a thing was lost ------------------------------------------------ */
+
+static void test_lost_at_sea_and_at_an_air_base_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter disappeared over the Black Sea, Syria "
+               "said." HELI_END,
+        HELI_B "The Xk-31 helicopter came down at the Vega air base in "
+               "Latakia, Syria said." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_PLACE, CLAIM_CLASS_LOST,
+                                          NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
+static void test_lost_at_sea_and_near_a_city_do_not_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter crashed in the Black Sea, Syria said."
+               HELI_END,
+        HELI_B "The Xk-31 helicopter crashed near Latakia, Syria said."
+               HELI_END);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
 /* ---- who says so --------------------------------------------------------- */
 
 static void test_one_source_in_both_documents_agrees(void **state)
@@ -1115,6 +1141,8 @@ int main(void)
         cmocka_unit_test(test_one_silence_in_two_sources_agrees),
         cmocka_unit_test(test_a_missile_and_guns_for_one_shot_conflict),
         cmocka_unit_test(test_a_generic_weapon_word_is_partial),
+        cmocka_unit_test(test_lost_at_sea_and_at_an_air_base_conflict),
+        cmocka_unit_test(test_lost_at_sea_and_near_a_city_do_not_conflict),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

@@ -63,6 +63,11 @@ enum claim_kind {
  * happening's class and " weapon" ("shootdown weapon"). */
 #define CLAIM_SLOT_WEAPON "weapon"
 
+/* The class of the copies of the place claims of rules/claims/losses
+ * frames ("crashed in X", "disappeared over X"): where the thing was
+ * lost, whatever the verb. */
+#define CLAIM_CLASS_LOST "lost"
+
 /* The contract's name of a kind ("count", "location", ...). */
 const char *claim_kind_name(enum claim_kind k);
 
