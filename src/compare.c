@@ -397,6 +397,59 @@ static bool doc_names(const struct ctx *x, unsigned doc, const char *key)
            NULL;
 }
 
+/* A document names a thing also where it writes the identifier without
+ * the head noun the claim stage needs ("the Il-20, which has ..."), once
+ * another document has made it a thing: the identifier alone is no
+ * thing of its own, but it is enough to say which one the document
+ * speaks of. Read from the text, so that a run from extracted records
+ * finds the same. */
+struct bare_ctx {
+    struct ctx *x;
+    unsigned doc;
+    struct scan_toks toks;
+};
+
+static void bare_run(void *p, size_t start, size_t end)
+{
+    struct bare_ctx *b = p;
+    struct things *t = &b->x->th;
+    const char *text = b->x->c->docs[b->doc]->text;
+    b->toks.n = 0;
+    scan_tokens(text, start, end, &b->toks);
+    for (size_t i = 0; i < b->toks.n; i++) {
+        const struct scan_tok *tk = &b->toks.v[i];
+        size_t len = tk->end - tk->start, o = 0;
+        char key[16];
+        if (tk->kind != SCAN_MIXED || len > 12 ||
+            !isalpha((unsigned char)text[tk->start]))
+            continue;
+        for (size_t k = tk->start; k < tk->end; k++)
+            if (isalnum((unsigned char)text[k]))
+                key[o++] = (char)tolower((unsigned char)text[k]);
+        int id = scan_map_get(t->ids, key, o);
+        if (id < 0)
+            continue;
+        if (t->nnamed == t->capnamed)
+            t->named = xgrow(t->named, &t->capnamed, t->nnamed + 1,
+                             sizeof *t->named);
+        t->named[t->nnamed++] =
+            (struct pair){b->doc, uf_find(t->uf, (unsigned)id)};
+    }
+}
+
+static void name_bare_things(struct ctx *x)
+{
+    if (!x->th.n)
+        return;
+    struct bare_ctx b = {x, 0, {NULL, 0, 0}};
+    for (unsigned di = 0; di < x->c->ndocs; di++) {
+        b.doc = di;
+        if (x->c->docs[di]->text)
+            scan_runs(x->c->docs[di], bare_run, &b);
+    }
+    scan_toks_free(&b.toks);
+}
+
 static void collect_things(struct ctx *x)
 {
     struct things *t = &x->th;
@@ -438,6 +491,7 @@ static void collect_things(struct ctx *x)
             t->named[t->nnamed++] = (struct pair){di, uf_find(t->uf, (unsigned)id)};
         }
     }
+    name_bare_things(x);
     if (t->nnamed)
         qsort(t->named, t->nnamed, sizeof *t->named, cmp_pair);
 }

@@ -575,6 +575,22 @@ static void test_lost_at_sea_and_near_a_city_do_not_conflict(void **state)
     corpus_free(c);
 }
 
+/* ---- things ---------------------------------------------------------------- */
+
+static void test_an_identifier_alone_names_the_thing_firmly(void **state)
+{
+    /* the second document writes "the Xk-31" with no head noun: it still
+     * speaks of that helicopter, so its shooter can contradict */
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down by Turkey over Syria."
+               HELI_END,
+        HELI_B "A helicopter was shot down by Russia over Syria. The Xk-31 "
+               "was new." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
 /* ---- who says so --------------------------------------------------------- */
 
 static void test_one_source_in_both_documents_agrees(void **state)
@@ -1143,6 +1159,7 @@ int main(void)
         cmocka_unit_test(test_a_generic_weapon_word_is_partial),
         cmocka_unit_test(test_lost_at_sea_and_at_an_air_base_conflict),
         cmocka_unit_test(test_lost_at_sea_and_near_a_city_do_not_conflict),
+        cmocka_unit_test(test_an_identifier_alone_names_the_thing_firmly),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }
