@@ -2472,18 +2472,23 @@ static bool party_before(const struct run *r, const struct sent *s, size_t k,
 /* Does the "for"/"of"/"over" complement starting at token k, if any,
  * name a happening: an event predicate or a claims/blame happening word
  * ("accused X of causing the crash", not "accused X of indifference")?
- * No complement is no objection. */
+ * No complement is no objection. *cls is the class of a predicate that
+ * comes first ("for the downing": shootdown), NULL for a plain word
+ * ("this incident") or none. */
 static bool names_happening(const struct run *r, const struct sent *s,
-                            size_t k)
+                            size_t k, const char **cls)
 {
     if (k >= s->b ||
         !(word_is(r, k, "for") || word_is(r, k, "of") || word_is(r, k, "over")))
         return true;
     for (size_t i = k + 1; i < s->b && i <= k + BLAME_WORDS; i++) {
         size_t n;
+        const struct hit *h = pred_at(r, i);
         if (party_stop(r, i))
             break;
-        if (blame_kind(blame_at(r, s, i, &n), "happening") || pred_at(r, i))
+        if (h && !*cls)
+            *cls = h->p->val;
+        if (h || blame_kind(blame_at(r, s, i, &n), "happening"))
             return true;
     }
     return false;
@@ -2541,11 +2546,14 @@ static int blamer_of(const struct run *r, const struct sent *s, size_t k)
 }
 
 static void add_blamed(struct run *r, const struct sent *s, struct span words,
-                       const struct party *p, int blamer, unsigned frame)
+                       const struct party *p, int blamer, unsigned frame,
+                       const char *happening)
 {
     struct claim *cl = add_claim(r, CLAIM_ACTOR, s->idx, hull(words, p->span));
     cl->frame = frame;
-    cl->cls = CLAIM_CLASS_BLAME;
+    cl->cls = happening ? arena_printf(r->doc->arena, "%s%s",
+                                       CLAIM_BLAME_FOR, happening)
+                        : CLAIM_CLASS_BLAME;
     cl->slot = CLAIM_SLOT_BLAMED;
     cl->thing = s->thing.key;
     cl->mention_idx = p->mention;
@@ -2625,14 +2633,23 @@ static void blame_claims(struct run *r, const struct sent *s)
         struct party parties[BLAME_PARTIES];
         size_t np = blamed_by(r, s, p, k, n, parties, &after);
         struct hit h = {k, n, p};
+        const char *happening = NULL;
+        /* "laid the blame for the downing on X": the complement may
+         * also follow the phrase itself */
         if (np && (negated(r, &h) || irrealis(r, s, &h) ||
-                   !names_happening(r, s, after)))
+                   !names_happening(r, s, after, &happening) ||
+                   !names_happening(r, s, k + n, &happening)))
             np = 0;
         struct span words = {toks[k].span.start, toks[k + n - 1].span.end};
         unsigned frame = np ? ++r->frame : 0;
-        int blamer = np ? blamer_of(r, s, k) : -1;
+        /* the party before "is to blame" is the one blamed, not who
+         * blames: that is who the sentence says speaks */
+        int blamer = !np ? -1
+                   : blame_kind(p, "before") || blame_kind(p, "noun")
+                       ? s->attributed
+                       : blamer_of(r, s, k);
         for (size_t i = 0; i < np; i++)
-            add_blamed(r, s, words, &parties[i], blamer, frame);
+            add_blamed(r, s, words, &parties[i], blamer, frame, happening);
         k += n - 1;
     }
 }

@@ -735,6 +735,56 @@ static void settle_days(struct ctx *x)
     }
 }
 
+/* Blame for a happening its words name ("blamed X for the downing":
+ * CLAIM_BLAME_FOR "shootdown") is blame for what the story is about
+ * when its class is a main one: told by at least half as many event
+ * claims of the story as the most told class. Blame with no happening
+ * named ("held X responsible for this incident") is for that too. Blame
+ * for anything else (a late warning, a broken truce) stays an event of
+ * its own, so that parties blamed for different happenings are never
+ * set against each other. */
+static size_t class_events(const struct ctx *x, size_t i, size_t *end)
+{
+    size_t k = i, events = 0;
+    while (k < x->n && x->v[k].story == x->v[i].story &&
+           !strcmp(x->v[k].cls, x->v[i].cls)) {
+        events += claim_of(x, &x->v[k])->kind == CLAIM_EVENT;
+        k++;
+    }
+    *end = k;
+    return events;
+}
+
+static void settle_blame(struct ctx *x)
+{
+    qsort(x->v, x->n, sizeof *x->v, cmp_by_thing);
+    size_t plen = strlen(CLAIM_BLAME_FOR);
+    for (size_t i = 0; i < x->n;) {
+        size_t j = i, most = 0, end;
+        while (j < x->n && x->v[j].story == x->v[i].story) {
+            size_t events = class_events(x, j, &end);
+            most = events > most ? events : most;
+            j = end;
+        }
+        /* the items are sorted by class within the story: a blame item's
+         * class is looked up by a second walk over the class runs */
+        for (size_t k = i; k < j; k++) {
+            const char *cls = x->v[k].cls;
+            if (strncmp(cls, CLAIM_BLAME_FOR, plen))
+                continue;
+            for (size_t c = i; c < j; c = end) {
+                size_t events = class_events(x, c, &end);
+                if (!strcmp(x->v[c].cls, cls + plen)) {
+                    if (most && 2 * events >= most)
+                        x->v[k].cls = CLAIM_CLASS_BLAME;
+                    break;
+                }
+            }
+        }
+        i = j;
+    }
+}
+
 /* ---- whose territory ----------------------------------------------------------- */
 
 /* A violation frame's slot names the area: "into X" for an incursion
@@ -2579,6 +2629,7 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     x.v = xmalloc(x.cap * sizeof *x.v);
     collect_things(&x);
     collect_events(&x);
+    settle_blame(&x);
     settle_things(&x);
     settle_days(&x);
     settle_territory(&x);

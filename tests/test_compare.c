@@ -474,6 +474,19 @@ static void test_parties_one_blamer_blames_are_no_conflict(void **state)
     corpus_free(c);
 }
 
+static void test_parties_blamed_for_different_happenings_do_not_meet(
+    void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria. Russia blamed "
+               "Turkey for the downing of the Xk-31 helicopter." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria. Turkey blamed "
+               "Syria for the late warning." HELI_END);
+    assert_null(blame_cmp(c));
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
 static void test_the_same_party_blamed_agrees(void **state)
 {
     struct corpus *c = two(state,
@@ -1153,6 +1166,8 @@ int main(void)
         cmocka_unit_test(test_a_state_and_its_leader_blamed_are_partial),
         cmocka_unit_test(test_parties_one_blamer_blames_are_no_conflict),
         cmocka_unit_test(test_the_same_party_blamed_agrees),
+        cmocka_unit_test(
+            test_parties_blamed_for_different_happenings_do_not_meet),
         cmocka_unit_test(test_one_label_on_an_act_in_two_sources_agrees),
         cmocka_unit_test(test_one_silence_in_two_sources_agrees),
         cmocka_unit_test(test_a_missile_and_guns_for_one_shot_conflict),

@@ -48,10 +48,13 @@ enum claim_kind {
 
 /* The slot of a CLAIM_ACTOR that names who is blamed for a happening
  * ("Russia blamed Israel", "X held Y responsible"): its cls is
- * CLAIM_CLASS_BLAME, its mention_idx the party (or -1 with the party's
- * country in text, for "the Israelis"), its attributed_to the blamer. */
+ * CLAIM_CLASS_BLAME, or CLAIM_BLAME_FOR and the event class its
+ * complement names ("blame for shootdown": "blamed X for the downing"),
+ * its mention_idx the party (or -1 with the party's country in text,
+ * for "the Israelis"), its attributed_to the blamer. */
 #define CLAIM_SLOT_BLAMED "blamed"
 #define CLAIM_CLASS_BLAME "blame"
+#define CLAIM_BLAME_FOR "blame for "
 
 /* The class of the event that a party gave no comment ("X declined to
  * comment"); its actor, if named, is the party. */
