@@ -2148,6 +2148,8 @@ static void judge_weapons(struct ctx *x, const struct item *v, size_t n,
         differ = differ || strcmp(cat, claim_of(x, r[0])->text);
         r[keep++] = r[i];
     }
+    /* without a named thing, two weapons may well be two shots */
+    clash = clash && *v[0].thing;
     enum verdict verdict = keep < 2  ? VERDICT_SINGLE
                          : clash     ? VERDICT_CONFLICT
                          : differ || generic ? VERDICT_PARTIAL

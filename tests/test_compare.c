@@ -562,6 +562,20 @@ static void test_a_generic_weapon_word_is_partial(void **state)
     corpus_free(c);
 }
 
+static void test_two_weapons_without_a_thing_do_not_conflict(void **state)
+{
+    /* no thing says it was one shot: a bomb and shells may be two */
+    struct corpus *c = two(state,
+        HELI_A "Two soldiers were killed by a car bomb in Syria." HELI_END,
+        HELI_B "Two soldiers were killed by artillery shells in Syria."
+               HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "killed weapon",
+                                          CLAIM_SLOT_WEAPON);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
 /* ---- where a thing was lost ------------------------------------------------ */
 
 static void test_lost_at_sea_and_at_an_air_base_conflict(void **state)
@@ -1172,6 +1186,7 @@ int main(void)
         cmocka_unit_test(test_one_silence_in_two_sources_agrees),
         cmocka_unit_test(test_a_missile_and_guns_for_one_shot_conflict),
         cmocka_unit_test(test_a_generic_weapon_word_is_partial),
+        cmocka_unit_test(test_two_weapons_without_a_thing_do_not_conflict),
         cmocka_unit_test(test_lost_at_sea_and_at_an_air_base_conflict),
         cmocka_unit_test(test_lost_at_sea_and_near_a_city_do_not_conflict),
         cmocka_unit_test(test_an_identifier_alone_names_the_thing_firmly),
