@@ -2307,7 +2307,7 @@ static void territory_claims(struct run *r, const struct sent *s,
     }
 }
 
-/* ---- who is to blame ------------------------------------------------------ */
+/* ---- who is to blame ----------------------------------------------------- */
 
 /* How far a blame phrase reaches for its party, in tokens: "laid the
  * blame for the downing of the plane on X". */
@@ -2654,7 +2654,7 @@ static void blame_claims(struct run *r, const struct sent *s)
     }
 }
 
-/* ---- how conduct is characterised ----------------------------------------- */
+/* ---- how conduct is characterised ---------------------------------------- */
 
 /* How far before "as" the verb of "regard X as hostile" may stand. */
 #define LABEL_VERB_WORDS 12
@@ -2730,7 +2730,7 @@ static void label_claims(struct run *r, const struct sent *s)
     }
 }
 
-/* ---- no comment ----------------------------------------------------------- */
+/* ---- no comment ---------------------------------------------------------- */
 
 /* Every "declined to comment", "no comment from X" of the sentence is a
  * "no comment" event, its party the actor: who kept silent, reported
@@ -2773,7 +2773,7 @@ static void no_comment_claims(struct run *r, const struct sent *s)
     }
 }
 
-/* ---- what it was done with ------------------------------------------------ */
+/* ---- what it was done with ----------------------------------------------- */
 
 /* How many words after "by" a weapon phrase may run: "by the Syrian
  * army's anti-aircraft guns". */
@@ -2844,7 +2844,7 @@ static void weapon_claims(struct run *r, const struct sent *s)
     }
 }
 
-/* ---- where a thing was lost ------------------------------------------------ */
+/* ---- where a thing was lost ---------------------------------------------- */
 
 /* The places of this sentence's frames of a claims/losses class
  * ("crashed in X", "disappeared over X") are also claims of one "lost"

@@ -71,7 +71,7 @@ struct comparer {
     size_t surface_base; /* first id of surface_names in surface */
 };
 
-/* ---- water or land ----------------------------------------------------- */
+/* ---- water or land ------------------------------------------------------- */
 
 /* Record that key (a claims/surfaces word, or a gazetteer name) in map m
  * is on surface kind (1 water, 2 land). The two maps share one id space

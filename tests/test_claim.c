@@ -1151,7 +1151,7 @@ static void test_the_blamer_is_who_speaks_before_the_phrase(void **state)
     corpus_free(c);
 }
 
-/* ---- how conduct is characterised ----------------------------------------- */
+/* ---- how conduct is characterised ---------------------------------------- */
 
 /* The classes of the label frames of a one-sentence article, "!" before
  * a denied one, joined by "|". */
@@ -1209,7 +1209,7 @@ static void test_a_negated_label_is_denied(void **state)
                   "!called hostile");
 }
 
-/* ---- no comment ----------------------------------------------------------- */
+/* ---- no comment ---------------------------------------------------------- */
 
 static void test_declined_to_comment_is_a_no_comment_event(void **state)
 {
@@ -1246,7 +1246,7 @@ static void test_no_comment_from_names_its_party(void **state)
     corpus_free(c);
 }
 
-/* ---- what it was done with ------------------------------------------------ */
+/* ---- what it was done with ----------------------------------------------- */
 
 /* The weapon categories of a one-sentence article, joined by "|". */
 static const char *weapon_list(void **state, const char *sentence, char *buf,
@@ -1312,7 +1312,7 @@ static void test_a_weapon_is_not_the_thing_hit(void **state)
     corpus_free(c);
 }
 
-/* ---- where a thing was lost ------------------------------------------------ */
+/* ---- where a thing was lost ---------------------------------------------- */
 
 static size_t lost_places(const struct doc *doc)
 {

@@ -525,7 +525,7 @@ static void test_one_silence_in_two_sources_agrees(void **state)
     corpus_free(c);
 }
 
-/* ---- what it was done with ------------------------------------------------ */
+/* ---- what it was done with ----------------------------------------------- */
 
 static void test_a_missile_and_guns_for_one_shot_conflict(void **state)
 {
@@ -576,7 +576,7 @@ static void test_two_weapons_without_a_thing_do_not_conflict(void **state)
     corpus_free(c);
 }
 
-/* ---- where a thing was lost ------------------------------------------------ */
+/* ---- where a thing was lost ---------------------------------------------- */
 
 static void test_lost_at_sea_and_at_an_air_base_conflict(void **state)
 {
@@ -602,7 +602,7 @@ static void test_lost_at_sea_and_near_a_city_do_not_conflict(void **state)
     corpus_free(c);
 }
 
-/* ---- things ---------------------------------------------------------------- */
+/* ---- things -------------------------------------------------------------- */
 
 static void test_an_identifier_alone_names_the_thing_firmly(void **state)
 {
