@@ -2779,24 +2779,28 @@ static void no_comment_claims(struct run *r, const struct sent *s)
  * army's anti-aircraft guns". */
 #define WEAPON_WORDS 7
 
-/* The category of the weapon phrase from token k: the last weapon word
- * of claims/weapons before a stop word or punctuation; NULL if none. *end
- * is the token after the word that gave it. */
+/* The category of the weapon phrase from tokens [k, lim): its last
+ * weapon word of claims/weapons that is not generic, else its generic
+ * one, before a stop word or punctuation other than quotation marks;
+ * NULL if none. *end is the token after the word that gave it. */
 static const char *weapon_after(const struct run *r, const struct sent *s,
-                                size_t k, size_t *end)
+                                size_t k, size_t lim, size_t *end)
 {
     const char *cat = NULL;
-    for (size_t i = k; i < s->b && i < k + WEAPON_WORDS; i++) {
+    for (size_t i = k; i < lim && i < s->b && i < k + WEAPON_WORDS; i++) {
         size_t n;
-        if (r->doc->toks[i].kind == TOK_PUNCT)
-            break;
+        if (party_stop(r, i))
+            break; /* quotation marks do not end it: "enemy missiles" */
         const struct phrase *p =
-            ptable_match(&r->c->weapons, r->text, r->doc->toks, i, s->b, &n);
+            ptable_match(&r->c->weapons, r->text, r->doc->toks, i, lim, &n);
         if (p && !strcmp(p->val, "stop"))
             break;
         if (p) {
-            cat = p->val;
-            *end = i + n;
+            /* a generic word never hides a kind: "artillery fire" */
+            if (!cat || strcmp(p->val, "generic")) {
+                cat = p->val;
+                *end = i + n;
+            }
             i += n - 1;
         }
     }
@@ -2814,33 +2818,88 @@ static const char *victim_thing(const struct sent *s)
     return s->thing.key;
 }
 
-/* Each predicate followed by "by" or "with" and a weapon phrase ("shot
- * down by anti-aircraft guns") gives a weapon claim: an event of its own
- * per predicate class ("shootdown weapon") and thing, on no day, so that
- * every source's word on what was used meets. A denied or unreal
+/* Is token k an auxiliary that may stand between a weapon and its
+ * predicate: "missiles were fired", "guns had been used"? */
+static bool auxiliary(const struct run *r, size_t k)
+{
+    static const char *const aux[] = {"was", "were", "is", "are", "been",
+                                      "had", "has", "have", "being", "be"};
+    for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
+        if (word_is(r, k, aux[i]))
+            return true;
+    return false;
+}
+
+/* The category of a weapon word just before the predicate at token p,
+ * past auxiliaries only: "a missile strike", "missiles were fired at",
+ * "anti-aircraft guns shot down". *start is its first token. */
+static const char *weapon_before(const struct run *r, const struct sent *s,
+                                 size_t p, size_t *start)
+{
+    size_t j = p;
+    while (j > s->a && p - j < 3 && auxiliary(r, j - 1))
+        j--;
+    for (size_t i = j > s->a + PHRASE_MAX_WORDS ? j - PHRASE_MAX_WORDS : s->a;
+         i < j; i++) {
+        size_t n;
+        const struct phrase *w =
+            ptable_match(&r->c->weapons, r->text, r->doc->toks, i, j, &n);
+        if (w && i + n == j && strcmp(w->val, "stop")) {
+            *start = i;
+            return w->val;
+        }
+    }
+    return NULL;
+}
+
+static void add_weapon(struct run *r, const struct sent *s,
+                       const struct hit *h, struct span words,
+                       const char *cat)
+{
+    struct claim *cl = add_claim(r, CLAIM_ACTOR, s->idx, words);
+    cl->frame = ++r->frame;
+    cl->cls = arena_printf(r->doc->arena, "%s weapon", h->p->val);
+    cl->slot = CLAIM_SLOT_WEAPON;
+    cl->thing = victim_thing(s);
+    cl->text = cat;
+    cl->attributed_to = s->attributed;
+}
+
+/* Each predicate with a weapon phrase after "by", "with" or "from" right
+ * after it ("shot down by anti-aircraft guns", "came under attack from
+ * enemy missiles"), a weapon word of its own ("a mortar attack"), or a
+ * weapon word just before it ("missiles were fired at"), gives a weapon
+ * claim: an event of its
+ * own per predicate class ("shootdown weapon") and thing, on no day, so
+ * that every source's word on what was used meets. A denied or unreal
  * predicate gives none. */
 static void weapon_claims(struct run *r, const struct sent *s)
 {
     const struct token *toks = r->doc->toks;
     for (size_t k = 0; k < r->npreds; k++) {
         const struct hit *h = &r->preds[k];
-        size_t by = h->tok + h->ntok, end = 0;
-        if (by + 1 >= s->b ||
-            !(word_is(r, by, "by") || word_is(r, by, "with")) ||
-            negated(r, h) || irrealis(r, s, h))
+        size_t by = h->tok + h->ntok, end = 0, start = 0;
+        if (negated(r, h) || irrealis(r, s, h))
             continue;
-        const char *cat = weapon_after(r, s, by + 1, &end);
-        if (!cat)
+        const char *cat = NULL;
+        if (by + 1 < s->b && (word_is(r, by, "by") || word_is(r, by, "with") ||
+                              word_is(r, by, "from")))
+            cat = weapon_after(r, s, by + 1, s->b, &end);
+        if (!cat && h->ntok > 1) /* "a mortar attack", "missile strikes" */
+            cat = weapon_after(r, s, h->tok, by, &end);
+        if (cat) {
+            add_weapon(r, s, h,
+                       (struct span){toks[h->tok].span.start,
+                                     toks[end - 1].span.end},
+                       cat);
             continue;
-        struct claim *cl = add_claim(
-            r, CLAIM_ACTOR, s->idx,
-            (struct span){toks[h->tok].span.start, toks[end - 1].span.end});
-        cl->frame = ++r->frame;
-        cl->cls = arena_printf(r->doc->arena, "%s weapon", h->p->val);
-        cl->slot = CLAIM_SLOT_WEAPON;
-        cl->thing = victim_thing(s);
-        cl->text = cat;
-        cl->attributed_to = s->attributed;
+        }
+        cat = weapon_before(r, s, h->tok, &start);
+        if (cat)
+            add_weapon(r, s, h,
+                       (struct span){toks[start].span.start,
+                                     toks[by - 1].span.end},
+                       cat);
     }
 }
 

@@ -1292,7 +1292,22 @@ static void test_the_last_weapon_word_after_by_gives_the_category(
                    "shootdown weapon:generic");
     /* the phrase ends at a stop word: the missile was fired from a ship */
     assert_weapons(state, "The jet was downed by a missile fired from a "
-                          "ship with guns.", "shootdown weapon:missile");
+                          "ship with guns.",
+                   "shootdown weapon:missile|attack weapon:missile");
+    /* a generic word never hides the kind before it */
+    assert_weapons(state, "The jet was shot down by artillery fire.",
+                   "shootdown weapon:gun|shelling weapon:gun");
+}
+
+static void test_a_weapon_before_or_from_names_it_too(void **state)
+{
+    assert_weapons(state, "Rockets were fired at the base on Monday.",
+                   "attack weapon:missile");
+    assert_weapons(state, "The town came under attack from \"enemy "
+                          "missiles\".", "attack weapon:missile");
+    /* the weapon inside the predicate: "mortar attack" is shelling */
+    assert_weapons(state, "A mortar attack hit the town.",
+                   "shelling weapon:gun");
 }
 
 static void test_an_agent_or_a_denied_event_names_no_weapon(void **state)
@@ -1423,6 +1438,7 @@ int main(void)
         cmocka_unit_test(test_no_comment_from_names_its_party),
         cmocka_unit_test(
             test_the_last_weapon_word_after_by_gives_the_category),
+        cmocka_unit_test(test_a_weapon_before_or_from_names_it_too),
         cmocka_unit_test(test_an_agent_or_a_denied_event_names_no_weapon),
         cmocka_unit_test(test_a_weapon_is_not_the_thing_hit),
         cmocka_unit_test(test_the_place_of_a_crash_is_also_where_it_was_lost),
