@@ -103,6 +103,10 @@ struct claimer {
     struct ptable totals;    /* claims/totality: "all", "everyone" */
     struct ptable terrain;   /* claims/terrain: "remote area" */
     struct ptable time_leads; /* claims/time_leads: "at", "around" */
+    struct ptable blame;     /* claims/blame: who is to blame */
+    struct ptable labels;    /* claims/labels: "a hostile act" */
+    struct ptable no_comment; /* claims/no_comment: "declined to comment" */
+    struct ptable weapons;   /* claims/weapons: "anti-aircraft guns" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
@@ -110,6 +114,7 @@ struct claimer {
     struct demonym *demonym;   /* per id */
     struct scan_map *people;   /* count nouns and categories of people */
     struct scan_map *route_verbs; /* "travelling" (from X to Y) */
+    struct scan_map *losses; /* claims/losses: classes of a thing lost */
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
     struct scan_map *gatherings; /* classes whose "of X" is who took part */
@@ -327,6 +332,8 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
         err = load_word_set(r, "claims/gatherings", &c->gatherings, d);
     if (!err)
         err = load_word_set(r, "claims/repetitions", &c->repetitions, d);
+    if (!err)
+        err = load_word_set(r, "claims/losses", &c->losses, d);
     if (err)
         return err;
     const struct rule_table *nt = rules_get(r, "lexicon/demonyms");
@@ -500,6 +507,14 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->time_leads, r, "claims/time_leads", 2, 2, d);
     if (!err)
+        err = ptable_load(c, &c->blame, r, "claims/blame", 2, 3, d);
+    if (!err)
+        err = ptable_load(c, &c->labels, r, "claims/labels", 2, 3, d);
+    if (!err)
+        err = ptable_load(c, &c->no_comment, r, "claims/no_comment", 1, 1, d);
+    if (!err)
+        err = ptable_load(c, &c->weapons, r, "claims/weapons", 2, 2, d);
+    if (!err)
         err = load_words(c, r, d);
     if (!err)
         err = fate_new(r, &c->fate, d);
@@ -535,12 +550,17 @@ void claim_free(struct claimer *c)
     ptable_free(&c->totals);
     ptable_free(&c->terrain);
     ptable_free(&c->time_leads);
+    ptable_free(&c->blame);
+    ptable_free(&c->labels);
+    ptable_free(&c->no_comment);
+    ptable_free(&c->weapons);
     scan_map_free(c->holder_suffixes);
     scan_map_free(c->designators);
     free(c->designator);
     scan_map_free(c->demonyms);
     scan_map_free(c->people);
     scan_map_free(c->route_verbs);
+    scan_map_free(c->losses);
     scan_map_free(c->stop);
     scan_map_free(c->breaks);
     scan_map_free(c->gatherings);
@@ -2925,6 +2945,657 @@ static void territory_claims(struct run *r, const struct sent *s,
     }
 }
 
+/* ---- who is to blame ----------------------------------------------------- */
+
+/* How far a blame phrase reaches for its party, in tokens: "laid the
+ * blame for the downing of the plane on X". */
+#define BLAME_WORDS 10
+/* How far back a "before" phrase reaches for its party: "X have on
+ * several occasions been accused". */
+#define BLAME_BACK 5
+/* How far past its party an "object" phrase reaches for its closer:
+ * "holds X, whose army fired the missile, fully responsible". */
+#define BLAME_CLOSER 14
+/* Parties one blame phrase may name: "blamed X, Y and Z". */
+#define BLAME_PARTIES 4
+
+/* A blamed party: a mention, or a demonym standing for its country
+ * ("the Israelis", "the Syrian side"). */
+struct party {
+    int mention;       /* mention index, -1 for a demonym */
+    const char *name;  /* the demonym's country (claimer arena), or NULL */
+    struct span span;
+    size_t end;        /* token after the party */
+};
+
+/* The kind of a claims/blame row matched at token k, or NULL. */
+static const struct phrase *blame_at(const struct run *r, const struct sent *s,
+                                     size_t k, size_t *n)
+{
+    if (k >= s->b)
+        return NULL;
+    return ptable_match(&r->c->blame, r->text, r->doc->toks, k, s->b, n);
+}
+
+static bool blame_kind(const struct phrase *p, const char *kind)
+{
+    return p && !strcmp(p->val, kind);
+}
+
+static bool party_type(enum ent_type t)
+{
+    return t == ENT_PERSON || t == ENT_ORGANIZATION || t == ENT_GROUP ||
+           t == ENT_COUNTRY;
+}
+
+/* A demonym at token k that stands for its country: plural ("the
+ * Russians"), or singular before a claims/blame side word ("the Turkish
+ * military"). */
+static bool demonym_party(const struct run *r, const struct sent *s, size_t k,
+                          struct party *out)
+{
+    int id = demonym_at(r, k);
+    if (id < 0 || !r->c->demonym[id].country)
+        return false;
+    size_t end = k + 1, n = 0;
+    if (!r->c->demonym[id].plural) {
+        if (!blame_kind(blame_at(r, s, k + 1, &n), "side"))
+            return false;
+        end = k + 1 + n;
+    }
+    const struct token *toks = r->doc->toks;
+    *out = (struct party){-1, r->c->demonym[id].country,
+                          {toks[k].span.start, toks[end - 1].span.end}, end};
+    return true;
+}
+
+/* A party starting at token k: a mention of a person, body, group or
+ * country, or a demonym party. */
+static bool party_at(const struct run *r, const struct sent *s, size_t k,
+                     struct party *out)
+{
+    const struct doc *doc = r->doc;
+    size_t at = doc->toks[k].span.start;
+    for (size_t m = s->m0; m < s->m1; m++) {
+        const struct mention *mm = &doc->mentions[m];
+        if (mm->span.start != at || !party_type(mm->type))
+            continue;
+        size_t e = token_of(r, s, mm->span.end);
+        /* a mention ending inside a word ("Israel's") owns that word */
+        if (e < s->b && doc->toks[e].span.start < mm->span.end)
+            e++;
+        *out = (struct party){(int)m, NULL, mm->span, e};
+        return true;
+    }
+    return demonym_party(r, s, k, out);
+}
+
+static bool word_is(const struct run *r, size_t k, const char *w)
+{
+    return word_eq(r->text, &r->doc->toks[k], w, false);
+}
+
+/* Punctuation that ends the search for a party: quotation marks and
+ * apostrophes do not ("rests with “the Israeli side”"). */
+static bool party_stop(const struct run *r, size_t k)
+{
+    return is_punct(r, &r->doc->toks[k], ",;:().!?");
+}
+
+/* The first party within BLAME_WORDS tokens from token k. Words of a
+ * "for"/"over" complement before it are passed over up to "on", "onto"
+ * or "with" ("laid the blame for the Russian plane's loss on X": the
+ * plane's owner is not blamed). */
+static bool party_after(const struct run *r, const struct sent *s, size_t k,
+                        struct party *out)
+{
+    bool skip = false;
+    for (size_t i = k; i < s->b && i < k + BLAME_WORDS; i++) {
+        if (party_stop(r, i))
+            return false;
+        if (word_is(r, i, "for") || word_is(r, i, "over"))
+            skip = true;
+        else if (word_is(r, i, "on") || word_is(r, i, "onto") ||
+                 word_is(r, i, "upon") || word_is(r, i, "with"))
+            skip = false;
+        else if (!skip && party_at(r, s, i, out))
+            return true;
+    }
+    return false;
+}
+
+/* Parties joined to the one ending at token *end: "X and Y", "X, Y and
+ * Z", "Iran and the Hezbollah group". Returns how many went to out. */
+static size_t joined_parties(const struct run *r, const struct sent *s,
+                             size_t end, struct party *out, size_t max)
+{
+    size_t n = 0;
+    while (n < max && end < s->b &&
+           (word_is(r, end, "and") || is_punct(r, &r->doc->toks[end], ","))) {
+        size_t k = end + 1;
+        if (k < s->b && word_is(r, k, "and"))
+            k++;
+        if (k < s->b && word_is(r, k, "the"))
+            k++;
+        if (k >= s->b || !party_at(r, s, k, &out[n]))
+            break;
+        end = out[n++].end;
+    }
+    return n;
+}
+
+/* The party ending just before token k, within BLAME_BACK words and no
+ * punctuation but apostrophes: "X was accused", "the Israelis are to
+ * blame". */
+static bool party_before(const struct run *r, const struct sent *s, size_t k,
+                         struct party *out)
+{
+    bool found = false;
+    for (size_t i = k > s->a + BLAME_BACK ? k - BLAME_BACK : s->a; i < k; i++) {
+        struct party p;
+        if (party_at(r, s, i, &p) && p.end <= k) {
+            bool clean = true;
+            for (size_t j = p.end; j < k; j++)
+                if (r->doc->toks[j].kind == TOK_PUNCT)
+                    clean = false;
+            if (clean) {
+                *out = p;
+                found = true;
+            }
+        }
+    }
+    return found;
+}
+
+/* Does the "for"/"of"/"over" complement starting at token k, if any,
+ * name a happening: an event predicate or a claims/blame happening word
+ * ("accused X of causing the crash", not "accused X of indifference")?
+ * No complement is no objection. *cls is the class of a predicate that
+ * comes first ("for the downing": shootdown), NULL for a plain word
+ * ("this incident") or none. */
+static bool names_happening(const struct run *r, const struct sent *s,
+                            size_t k, const char **cls)
+{
+    if (k >= s->b ||
+        !(word_is(r, k, "for") || word_is(r, k, "of") || word_is(r, k, "over")))
+        return true;
+    for (size_t i = k + 1; i < s->b && i <= k + BLAME_WORDS; i++) {
+        size_t n;
+        const struct hit *h = pred_at(r, i);
+        if (party_stop(r, i))
+            break;
+        if (h && !*cls)
+            *cls = h->p->val;
+        if (h || blame_kind(blame_at(r, s, i, &n), "happening"))
+            return true;
+    }
+    return false;
+}
+
+/* Is a claims/blame row of kind within `back` tokens before token k in
+ * its clause? "at" is where it ends (cue) or anywhere (noun). */
+static bool kind_before(const struct run *r, const struct sent *s, size_t k,
+                        size_t back, const char *kind, bool ending)
+{
+    for (size_t i = k > s->a + back ? k - back : s->a; i < k; i++) {
+        size_t n;
+        if (is_punct(r, &r->doc->toks[i], ";"))
+            return false;
+        const struct phrase *p = blame_at(r, s, i, &n);
+        if (blame_kind(p, kind) && i + n <= k && (!ending || k - (i + n) <= 2))
+            return true;
+    }
+    return false;
+}
+
+/* "X's fault": the party owning the word at token k. */
+static bool possessor(const struct run *r, const struct sent *s, size_t k,
+                      struct party *out)
+{
+    if (k == s->a)
+        return false;
+    const struct token *t = &r->doc->toks[k - 1];
+    const char *w = r->text + t->span.start;
+    size_t len = t->span.end - t->span.start;
+    bool owns = (len > 2 && w[len - 1] == 's' && w[len - 2] == '\'') ||
+                (len > 4 && w[len - 1] == 's' &&
+                 !memcmp(w + len - 4, "\xe2\x80\x99", 3));
+    for (size_t m = s->m0; owns && m < s->m1; m++) {
+        const struct mention *mm = &r->doc->mentions[m];
+        if (party_type(mm->type) && mm->span.end > t->span.start &&
+            mm->span.end < t->span.end) {
+            *out = (struct party){(int)m, NULL, mm->span, k};
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Who blames: a name just before the phrase ("Israel holds", "the
+ * Kremlin slammed"), else who the sentence says speaks. */
+static int blamer_of(const struct run *r, const struct sent *s, size_t k)
+{
+    struct hit h = {k, 1, NULL};
+    bool passive;
+    int who = subject_of(r, s, &h, &passive);
+    if (who >= 0 && r->doc->mentions[who].type != ENT_PLACE)
+        return who;
+    return s->attributed;
+}
+
+static void add_blamed(struct run *r, const struct sent *s, struct span words,
+                       const struct party *p, int blamer, unsigned frame,
+                       const char *happening)
+{
+    struct claim *cl = add_claim(r, CLAIM_ACTOR, s->idx, hull(words, p->span));
+    cl->frame = frame;
+    cl->cls = happening ? arena_printf(r->doc->arena, "%s%s",
+                                       CLAIM_BLAME_FOR, happening)
+                        : CLAIM_CLASS_BLAME;
+    cl->slot = CLAIM_SLOT_BLAMED;
+    cl->thing = s->thing.key;
+    cl->mention_idx = p->mention;
+    cl->text = p->name;
+    cl->attributed_to = blamer;
+    cl->subject = blamer;
+}
+
+/* The parties the blame phrase p at tokens [k, k + n) names, with the
+ * token its complement may start at; how many went to out. */
+static size_t blamed_by(const struct run *r, const struct sent *s,
+                        const struct phrase *p, size_t k, size_t n,
+                        struct party *out, size_t *after)
+{
+    size_t e = k + n, np = 0;
+    if (blame_kind(p, "side") || blame_kind(p, "closer") ||
+        blame_kind(p, "cue") || blame_kind(p, "happening"))
+        return 0; /* words the phrases below look for */
+    if (blame_kind(p, "before")) {
+        np = party_before(r, s, k, &out[0]);
+        *after = e;
+        return np;
+    }
+    if (blame_kind(p, "noun")) {
+        np = p->val2 && !strcmp(p->val2, "possessive") &&
+             possessor(r, s, k, &out[0]);
+        *after = e;
+        return np;
+    }
+    if (blame_kind(p, "with") && !kind_before(r, s, k, BLAME_WORDS, "noun",
+                                              false))
+        return 0;
+    if (blame_kind(p, "cause") &&
+        (!r->npreds || !kind_before(r, s, k, 5, "cue", true)))
+        return 0;
+    if (!party_after(r, s, e, &out[0]))
+        return 0;
+    np = 1 + joined_parties(r, s, out[0].end, out + 1, BLAME_PARTIES - 1);
+    size_t last = out[np - 1].end;
+    *after = last;
+    if (blame_kind(p, "for")) {
+        for (size_t i = last; i < s->b && i <= last + 2; i++)
+            if (word_is(r, i, "for") || word_is(r, i, "over")) {
+                *after = i;
+                return np;
+            }
+        return 0;
+    }
+    if (blame_kind(p, "object")) {
+        for (size_t i = last; i < s->b && i <= last + BLAME_CLOSER; i++) {
+            size_t cn;
+            if (is_punct(r, &r->doc->toks[i], ";.!?"))
+                return 0;
+            if (blame_kind(blame_at(r, s, i, &cn), "closer")) {
+                *after = i + cn;
+                return np;
+            }
+        }
+        return 0;
+    }
+    return np;
+}
+
+/* Every blame the sentence states: "X blamed Y", "Y is to blame", "X
+ * held Y responsible", "the fault rests with Y", "Y's fault", "as a
+ * result of the actions of Y". Each party blamed is a claim of its own
+ * in the "blamed" slot of a blame frame; a denied or unreal blame ("did
+ * not blame", "could hold X responsible") names no one. */
+static void blame_claims(struct run *r, const struct sent *s)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = s->a; k < s->b; k++) {
+        size_t n, after = 0;
+        const struct phrase *p = blame_at(r, s, k, &n);
+        if (!p)
+            continue;
+        struct party parties[BLAME_PARTIES];
+        size_t np = blamed_by(r, s, p, k, n, parties, &after);
+        struct hit h = {k, n, p};
+        const char *happening = NULL;
+        /* "laid the blame for the downing on X": the complement may
+         * also follow the phrase itself */
+        if (np && (negated(r, &h) || irrealis(r, s, &h) ||
+                   !names_happening(r, s, after, &happening) ||
+                   !names_happening(r, s, k + n, &happening)))
+            np = 0;
+        struct span words = {toks[k].span.start, toks[k + n - 1].span.end};
+        unsigned frame = np ? ++r->frame : 0;
+        /* the party before "is to blame" is the one blamed, not who
+         * blames: that is who the sentence says speaks */
+        int blamer = !np ? -1
+                   : blame_kind(p, "before") || blame_kind(p, "noun")
+                       ? s->attributed
+                       : blamer_of(r, s, k);
+        for (size_t i = 0; i < np; i++)
+            add_blamed(r, s, words, &parties[i], blamer, frame, happening);
+        k += n - 1;
+    }
+}
+
+/* ---- how conduct is characterised ---------------------------------------- */
+
+/* How far before "as" the verb of "regard X as hostile" may stand. */
+#define LABEL_VERB_WORDS 12
+
+static const struct phrase *label_at(const struct run *r, const struct sent *s,
+                                     size_t k, size_t *n)
+{
+    if (k >= s->b)
+        return NULL;
+    return ptable_match(&r->c->labels, r->text, r->doc->toks, k, s->b, n);
+}
+
+static bool label_role(const struct phrase *p, const char *role)
+{
+    return p && !strcmp(p->val, role);
+}
+
+/* A quotation mark or other punctuation that does not end a phrase. */
+static bool quote_mark(const struct run *r, size_t k)
+{
+    return r->doc->toks[k].kind == TOK_PUNCT && !party_stop(r, k);
+}
+
+/* Does the label at tokens [k, k + n) characterise an act: before an act
+ * noun ("a hostile act", "provocative actions"), after "act of" ("an act
+ * of provocation"), or after "as" with a characterising verb before it
+ * ("regard the actions of X as hostile", "described ... as “hostile”")? */
+static bool labels_an_act(const struct run *r, const struct sent *s,
+                          size_t k, size_t n)
+{
+    size_t m;
+    if (label_role(label_at(r, s, k + n, &m), "act"))
+        return true;
+    if (k >= s->a + 2 && word_is(r, k - 1, "of") &&
+        label_role(label_at(r, s, k - 2, &m), "act"))
+        return true;
+    size_t i = k;
+    while (i > s->a && k - i < 2 &&
+           (quote_mark(r, i - 1) || word_is(r, i - 1, "a") ||
+            word_is(r, i - 1, "an")))
+        i--;
+    if (i == s->a || !word_is(r, i - 1, "as"))
+        return false;
+    for (size_t v = i - 1 > s->a + LABEL_VERB_WORDS ? i - 1 - LABEL_VERB_WORDS
+                                                    : s->a;
+         v < i - 1; v++)
+        if (label_role(label_at(r, s, v, &m), "verb"))
+            return true;
+    return false;
+}
+
+/* Every label of claims/labels the sentence puts on an act is an event
+ * frame of its label's class ("called hostile"), denied when negated:
+ * sources that call one act by one name agree. */
+static void label_claims(struct run *r, const struct sent *s)
+{
+    for (size_t k = s->a; k < s->b; k++) {
+        size_t n;
+        const struct phrase *p = label_at(r, s, k, &n);
+        if (!p)
+            continue;
+        struct hit h = {k, n, p};
+        if (label_role(p, "label") && p->val2 && labels_an_act(r, s, k, n) &&
+            !irrealis(r, s, &h)) {
+            struct claim *ev =
+                add_claim(r, CLAIM_EVENT, s->idx, clause_around(r, s, &h));
+            ev->frame = ++r->frame;
+            ev->cls = p->val2;
+            ev->negated = negated(r, &h);
+            ev->attributed_to = s->attributed;
+        }
+        k += n - 1;
+    }
+}
+
+/* ---- no comment ---------------------------------------------------------- */
+
+/* Every "declined to comment", "no comment from X" of the sentence is a
+ * "no comment" event, its party the actor: who kept silent, reported
+ * alike by several sources, agrees. The phrase says no one commented, so
+ * a negator around it is its own wording, not a denial. */
+static void no_comment_claims(struct run *r, const struct sent *s)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = s->a; k < s->b; k++) {
+        size_t n;
+        if (!ptable_match(&r->c->no_comment, r->text, toks, k, s->b, &n))
+            continue;
+        struct hit h = {k, n, NULL};
+        struct party p;
+        bool named = party_before(r, s, k, &p);
+        if (!named && k + n + 1 < s->b && word_is(r, k + n, "from"))
+            named = party_at(r, s, k + n + 1, &p) ||
+                    (k + n + 2 < s->b && word_is(r, k + n + 1, "the") &&
+                     party_at(r, s, k + n + 2, &p));
+        struct span words = clause_around(r, s, &h);
+        unsigned frame = ++r->frame;
+        struct claim *ev = add_claim(r, CLAIM_EVENT, s->idx,
+                                     named ? hull(words, p.span) : words);
+        ev->frame = frame;
+        ev->cls = CLAIM_CLASS_NO_COMMENT;
+        ev->attributed_to = s->attributed;
+        if (named) {
+            struct claim *ac = add_claim(
+                r, CLAIM_ACTOR, s->idx,
+                hull(p.span, (struct span){toks[k].span.start,
+                                           toks[k + n - 1].span.end}));
+            ac->frame = frame;
+            ac->cls = CLAIM_CLASS_NO_COMMENT;
+            ac->mention_idx = p.mention;
+            ac->text = p.name;
+            ac->attributed_to = s->attributed;
+            ev->subject = p.mention;
+        }
+        k += n - 1;
+    }
+}
+
+/* ---- what it was done with ----------------------------------------------- */
+
+/* How many words after "by" a weapon phrase may run: "by the Syrian
+ * army's anti-aircraft guns". */
+#define WEAPON_WORDS 7
+
+/* The category of the weapon phrase from tokens [k, lim): its last
+ * weapon word of claims/weapons that is not generic, else its generic
+ * one, before a stop word or punctuation other than quotation marks;
+ * NULL if none. *end is the token after the word that gave it. */
+static const char *weapon_after(const struct run *r, const struct sent *s,
+                                size_t k, size_t lim, size_t *end)
+{
+    const char *cat = NULL;
+    for (size_t i = k; i < lim && i < s->b && i < k + WEAPON_WORDS; i++) {
+        size_t n;
+        if (party_stop(r, i))
+            break; /* quotation marks do not end it: "enemy missiles" */
+        const struct phrase *p =
+            ptable_match(&r->c->weapons, r->text, r->doc->toks, i, lim, &n);
+        if (p && !strcmp(p->val, "stop"))
+            break;
+        if (p) {
+            /* a generic word never hides a kind: "artillery fire" */
+            if (!cat || strcmp(p->val, "generic")) {
+                cat = p->val;
+                *end = i + n;
+            }
+            i += n - 1;
+        }
+    }
+    return cat;
+}
+
+/* The thing a weapon claim speaks of: the sentence's, unless that is a
+ * weapon or system itself ("shot down by an S-200 system missile"
+ * names what fired, not what was hit). */
+static const char *victim_thing(const struct sent *s)
+{
+    if (!s->thing.key || (s->thing.kind && (!strcmp(s->thing.kind, "weapon") ||
+                                            !strcmp(s->thing.kind, "system"))))
+        return NULL;
+    return s->thing.key;
+}
+
+/* Is token k an auxiliary that may stand between a weapon and its
+ * predicate: "missiles were fired", "guns had been used"? */
+static bool auxiliary(const struct run *r, size_t k)
+{
+    static const char *const aux[] = {"was", "were", "is", "are", "been",
+                                      "had", "has", "have", "being", "be"};
+    for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
+        if (word_is(r, k, aux[i]))
+            return true;
+    return false;
+}
+
+/* The category of a weapon word just before the predicate at token p,
+ * past auxiliaries only: "a missile strike", "missiles were fired at",
+ * "anti-aircraft guns shot down". *start is its first token. */
+static bool be_form(const struct run *r, size_t tok)
+{
+    static const char *const be[] = {"be", "is", "are", "was", "were",
+                                      "been", "being"};
+    for (size_t i = 0; i < sizeof be / sizeof *be; i++)
+        if (word_is(r, tok, be[i]))
+            return true;
+    return false;
+}
+
+/* Is the phrase toks[i..i+n) a vehicle the text names as a thing
+ * (claims/things: an aircraft, a vessel, a vehicle)? Before a passive
+ * verb such a word is what was acted on, not what it was done with:
+ * "the drone was shot down". */
+static bool vehicle_at(const struct run *r, size_t i, size_t n)
+{
+    size_t len;
+    const struct phrase *t =
+        ptable_match(&r->c->things, r->text, r->doc->toks, i, i + n, &len);
+    return t && len == n && strcmp(t->val, "weapon") && strcmp(t->val, "system");
+}
+
+static const char *weapon_before(const struct run *r, const struct sent *s,
+                                 size_t p, size_t *start)
+{
+    size_t j = p;
+    bool passive = false;
+    while (j > s->a && p - j < 3 && auxiliary(r, j - 1)) {
+        passive = passive || be_form(r, j - 1);
+        j--;
+    }
+    for (size_t i = j > s->a + PHRASE_MAX_WORDS ? j - PHRASE_MAX_WORDS : s->a;
+         i < j; i++) {
+        size_t n;
+        const struct phrase *w =
+            ptable_match(&r->c->weapons, r->text, r->doc->toks, i, j, &n);
+        if (w && i + n == j && strcmp(w->val, "stop")) {
+            if (passive && vehicle_at(r, i, n))
+                return NULL;
+            *start = i;
+            return w->val;
+        }
+    }
+    return NULL;
+}
+
+static void add_weapon(struct run *r, const struct sent *s,
+                       const struct hit *h, struct span words,
+                       const char *cat)
+{
+    struct claim *cl = add_claim(r, CLAIM_ACTOR, s->idx, words);
+    cl->frame = ++r->frame;
+    cl->cls = arena_printf(r->doc->arena, "%s weapon", h->p->val);
+    cl->slot = CLAIM_SLOT_WEAPON;
+    cl->thing = victim_thing(s);
+    cl->text = cat;
+    cl->attributed_to = s->attributed;
+}
+
+/* Each predicate with a weapon phrase after "by", "with" or "from" right
+ * after it ("shot down by anti-aircraft guns", "came under attack from
+ * enemy missiles"), a weapon word of its own ("a mortar attack"), or a
+ * weapon word just before it ("missiles were fired at"), gives a weapon
+ * claim: an event of its
+ * own per predicate class ("shootdown weapon") and thing, on no day, so
+ * that every source's word on what was used meets. A denied or unreal
+ * predicate gives none. */
+static void weapon_claims(struct run *r, const struct sent *s)
+{
+    const struct token *toks = r->doc->toks;
+    for (size_t k = 0; k < r->npreds; k++) {
+        const struct hit *h = &r->preds[k];
+        size_t by = h->tok + h->ntok, end = 0, start = 0;
+        if (negated(r, h) || irrealis(r, s, h))
+            continue;
+        const char *cat = NULL;
+        if (by + 1 < s->b && (word_is(r, by, "by") || word_is(r, by, "with") ||
+                              word_is(r, by, "from")))
+            cat = weapon_after(r, s, by + 1, s->b, &end);
+        if (!cat && h->ntok > 1) /* "a mortar attack", "missile strikes" */
+            cat = weapon_after(r, s, h->tok, by, &end);
+        if (cat) {
+            add_weapon(r, s, h,
+                       (struct span){toks[h->tok].span.start,
+                                     toks[end - 1].span.end},
+                       cat);
+            continue;
+        }
+        cat = weapon_before(r, s, h->tok, &start);
+        if (cat)
+            add_weapon(r, s, h,
+                       (struct span){toks[start].span.start,
+                                     toks[by - 1].span.end},
+                       cat);
+    }
+}
+
+/* ---- where a thing was lost ---------------------------------------------- */
+
+/* The places of this sentence's frames of a claims/losses class
+ * ("crashed in X", "disappeared over X") are also claims of one "lost"
+ * event of the thing, whatever the verb, so that sources telling the
+ * loss with different verbs meet on where it happened. Countries are
+ * left out. */
+static void loss_claims(struct run *r, const struct sent *s)
+{
+    struct doc *doc = r->doc;
+    size_t from = doc->nclaims, to = doc->nclaims;
+    while (from > 0 && doc->claims[from - 1].sentence == s->idx)
+        from--;
+    for (size_t k = from; k < to; k++) {
+        struct claim cl = doc->claims[k]; /* add_claim may move it */
+        /* a country says least of where ("vanished over Syria"): the
+         * places inside it are each source's word on the spot */
+        if (cl.kind != CLAIM_PLACE || !cl.cls || cl.slot ||
+            cl.mention_idx < 0 ||
+            doc->mentions[cl.mention_idx].type == ENT_COUNTRY ||
+            scan_map_get(r->c->losses, cl.cls, strlen(cl.cls)) < 0)
+            continue;
+        struct claim *lc = add_claim(r, CLAIM_PLACE, s->idx, cl.span);
+        *lc = cl;
+        lc->cls = CLAIM_CLASS_LOST;
+    }
+}
+
 /* ---- driver ------------------------------------------------------------------ */
 
 static void thing_claims(struct run *r, struct sent *s)
@@ -3089,6 +3760,11 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     mood_claims(r, &s, first_frame);
     territory_claims(r, &s, first_frame);
     failure_claims(r, &s, first_frame);
+    blame_claims(r, &s);
+    label_claims(r, &s);
+    no_comment_claims(r, &s);
+    weapon_claims(r, &s);
+    loss_claims(r, &s);
     role_claims(r, &s);
     copular_descriptions(r, &s);
     ownership_claims(r, &s);

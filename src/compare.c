@@ -69,7 +69,101 @@ struct comparer {
     struct scan_map *ranks;    /* claims/role_words ranks: left out of roles */
     struct scan_map *shares;   /* claims/shares: counts of an unnamed whole */
     struct aligner *aligner;   /* statements told in other words */
+    struct scan_map *surface_words; /* claims/surfaces: word -> id */
+    struct scan_map *surface_names; /* gazetteer name -> id */
+    unsigned char *surface;         /* per id of either map: 1 water, 2 land */
+    size_t nsurface, capsurface;
+    size_t surface_base; /* first id of surface_names in surface */
 };
+
+/* ---- water or land ------------------------------------------------------- */
+
+/* Record that key (a claims/surfaces word, or a gazetteer name) in map m
+ * is on surface kind (1 water, 2 land). The two maps share one id space
+ * through an offset: words are stored first, so names take ids after. */
+static void put_surface(struct comparer *c, struct scan_map *m, size_t base,
+                        const char *key, unsigned char kind)
+{
+    int id = scan_map_put(m, key, strlen(key));
+    if (id < 0)
+        return;
+    size_t at = base + (size_t)id;
+    if (at >= c->capsurface) {
+        size_t old = c->capsurface;
+        c->surface = xgrow(c->surface, &c->capsurface, at + 1,
+                           sizeof *c->surface);
+        memset(c->surface + old, 0, c->capsurface - old);
+    }
+    if (at >= c->nsurface)
+        c->nsurface = at + 1;
+    if (!c->surface[at])
+        c->surface[at] = kind;
+}
+
+/* The surfaces of claims/surfaces, and of every gazetteer place whose
+ * type is one of its words (names and aliases). */
+static enum cd_err load_surfaces(struct comparer *c, const struct rules *r,
+                                 struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, "claims/surfaces");
+    enum cd_err err = rules_check_fields(t, 2, 2, d);
+    if (err)
+        return err;
+    c->surface_words = scan_map_new();
+    c->surface_names = scan_map_new();
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *k = t->rows[i].fields[1];
+        if (strcmp(k, "water") && strcmp(k, "land"))
+            return diag_set(d, CD_ERR_RULE, t->rows[i].file, t->rows[i].line,
+                            0, "surface '%s' is not water or land", k);
+        put_surface(c, c->surface_words, 0, t->rows[i].fields[0],
+                    !strcmp(k, "water") ? 1 : 2);
+    }
+    size_t base = t->nrows; /* word ids stay below it */
+    c->surface_base = base;
+    const struct rule_table *g = rules_get(r, "gazetteer/places");
+    for (size_t i = 0; i < g->nrows; i++) {
+        const struct rule_row *row = &g->rows[i];
+        int w = row->nfields > 1
+                    ? scan_map_get(c->surface_words, row->fields[1],
+                                   strlen(row->fields[1]))
+                    : -1;
+        if (w < 0)
+            continue;
+        unsigned char kind = c->surface[w];
+        put_surface(c, c->surface_names, base, row->fields[0], kind);
+        if (row->nfields < 4 || !strcmp(row->fields[3], "-"))
+            continue;
+        char *aliases = xstrdup(row->fields[3]);
+        char *save = NULL;
+        for (char *a = strtok_r(aliases, "|", &save); a;
+             a = strtok_r(NULL, "|", &save))
+            put_surface(c, c->surface_names, base, a, kind);
+        free(aliases);
+    }
+    return CD_OK;
+}
+
+/* The surface of the place named name: its gazetteer type's, else that
+ * of its last one or two words ("Hmeimim air base"); 0 unknown. */
+static unsigned char surface_of(const struct comparer *c, const char *name)
+{
+    size_t base = c->surface_base;
+    int id = scan_map_get(c->surface_names, name, strlen(name));
+    if (id >= 0 && base + (size_t)id < c->nsurface)
+        return c->surface[base + (size_t)id];
+    size_t len = strlen(name), spaces = 0;
+    for (size_t i = len; i > 0; i--) {
+        if (name[i - 1] != ' ')
+            continue;
+        id = scan_map_get(c->surface_words, name + i, len - i);
+        if (id >= 0)
+            return c->surface[id];
+        if (++spaces == 2)
+            break;
+    }
+    return 0;
+}
 
 /* ---- containment facts --------------------------------------------------- */
 
@@ -176,6 +270,8 @@ enum cd_err compare_new(const struct rules *r, struct comparer **out,
     for (size_t i = 0; !err && i < t->nrows; i++)
         add_parent(c, t->rows[i].fields[0], t->rows[i].fields[1]);
     if (!err)
+        err = load_surfaces(c, r, d);
+    if (!err)
         err = align_new(r, &c->aligner, d);
     if (err) {
         compare_free(c);
@@ -195,6 +291,9 @@ void compare_free(struct comparer *c)
     scan_map_free(c->ranks);
     scan_map_free(c->shares);
     align_free(c->aligner);
+    scan_map_free(c->surface_words);
+    scan_map_free(c->surface_names);
+    free(c->surface);
     free(c->parent);
     arena_free(c->arena);
     free(c);
@@ -311,6 +410,59 @@ static bool doc_names(const struct ctx *x, unsigned doc, const char *key)
            NULL;
 }
 
+/* A document names a thing also where it writes the identifier without
+ * the head noun the claim stage needs ("the Il-20, which has ..."), once
+ * another document has made it a thing: the identifier alone is no
+ * thing of its own, but it is enough to say which one the document
+ * speaks of. Read from the text, so that a run from extracted records
+ * finds the same. */
+struct bare_ctx {
+    struct ctx *x;
+    unsigned doc;
+    struct scan_toks toks;
+};
+
+static void bare_run(void *p, size_t start, size_t end)
+{
+    struct bare_ctx *b = p;
+    struct things *t = &b->x->th;
+    const char *text = b->x->c->docs[b->doc]->text;
+    b->toks.n = 0;
+    scan_tokens(text, start, end, &b->toks);
+    for (size_t i = 0; i < b->toks.n; i++) {
+        const struct scan_tok *tk = &b->toks.v[i];
+        size_t len = tk->end - tk->start, o = 0;
+        char key[16];
+        if (tk->kind != SCAN_MIXED || len > 12 ||
+            !isalpha((unsigned char)text[tk->start]))
+            continue;
+        for (size_t k = tk->start; k < tk->end; k++)
+            if (isalnum((unsigned char)text[k]))
+                key[o++] = (char)tolower((unsigned char)text[k]);
+        int id = scan_map_get(t->ids, key, o);
+        if (id < 0)
+            continue;
+        if (t->nnamed == t->capnamed)
+            t->named = xgrow(t->named, &t->capnamed, t->nnamed + 1,
+                             sizeof *t->named);
+        t->named[t->nnamed++] =
+            (struct pair){b->doc, uf_find(t->uf, (unsigned)id)};
+    }
+}
+
+static void name_bare_things(struct ctx *x)
+{
+    if (!x->th.n)
+        return;
+    struct bare_ctx b = {x, 0, {NULL, 0, 0}};
+    for (unsigned di = 0; di < x->c->ndocs; di++) {
+        b.doc = di;
+        if (x->c->docs[di]->text)
+            scan_runs(x->c->docs[di], bare_run, &b);
+    }
+    scan_toks_free(&b.toks);
+}
+
 static void collect_things(struct ctx *x)
 {
     struct things *t = &x->th;
@@ -352,6 +504,7 @@ static void collect_things(struct ctx *x)
             t->named[t->nnamed++] = (struct pair){di, uf_find(t->uf, (unsigned)id)};
         }
     }
+    name_bare_things(x);
     if (t->nnamed)
         qsort(t->named, t->nnamed, sizeof *t->named, cmp_pair);
 }
@@ -593,6 +746,56 @@ static void settle_days(struct ctx *x)
         for (size_t k = i; top != LONG_MAX && k < j; k++)
             if (x->v[k].day == LONG_MAX)
                 x->v[k].day = top;
+        i = j;
+    }
+}
+
+/* Blame for a happening its words name ("blamed X for the downing":
+ * CLAIM_BLAME_FOR "shootdown") is blame for what the story is about
+ * when its class is a main one: told by at least half as many event
+ * claims of the story as the most told class. Blame with no happening
+ * named ("held X responsible for this incident") is for that too. Blame
+ * for anything else (a late warning, a broken truce) stays an event of
+ * its own, so that parties blamed for different happenings are never
+ * set against each other. */
+static size_t class_events(const struct ctx *x, size_t i, size_t *end)
+{
+    size_t k = i, events = 0;
+    while (k < x->n && x->v[k].story == x->v[i].story &&
+           !strcmp(x->v[k].cls, x->v[i].cls)) {
+        events += claim_of(x, &x->v[k])->kind == CLAIM_EVENT;
+        k++;
+    }
+    *end = k;
+    return events;
+}
+
+static void settle_blame(struct ctx *x)
+{
+    qsort(x->v, x->n, sizeof *x->v, cmp_by_thing);
+    size_t plen = strlen(CLAIM_BLAME_FOR);
+    for (size_t i = 0; i < x->n;) {
+        size_t j = i, most = 0, end;
+        while (j < x->n && x->v[j].story == x->v[i].story) {
+            size_t events = class_events(x, j, &end);
+            most = events > most ? events : most;
+            j = end;
+        }
+        /* the items are sorted by class within the story: a blame item's
+         * class is looked up by a second walk over the class runs */
+        for (size_t k = i; k < j; k++) {
+            const char *cls = x->v[k].cls;
+            if (strncmp(cls, CLAIM_BLAME_FOR, plen))
+                continue;
+            for (size_t c = i; c < j; c = end) {
+                size_t events = class_events(x, c, &end);
+                if (!strcmp(x->v[c].cls, cls + plen)) {
+                    if (most && 2 * events >= most)
+                        x->v[k].cls = CLAIM_CLASS_BLAME;
+                    break;
+                }
+            }
+        }
         i = j;
     }
 }
@@ -883,6 +1086,24 @@ static const char *holder_name(const struct ctx *x, const struct item *it)
     return e ? e->name : cl->text;
 }
 
+/* Where a thing was lost (CLAIM_CLASS_LOST), one place on water and
+ * one on land, both given plainly, neither inside the other: they
+ * cannot both be right. Countries have no surface of their own. */
+static bool lost_apart(const struct ctx *x, const struct claim *ca,
+                       const struct claim *cb, const struct entity *pa,
+                       const struct entity *pb)
+{
+    if (!pa || !pb || ca->near || cb->near || !ca->cls ||
+        strcmp(ca->cls, CLAIM_CLASS_LOST) || pa->type == ENT_COUNTRY ||
+        pb->type == ENT_COUNTRY)
+        return false;
+    unsigned char sa = surface_of(x->cmp, pa->name);
+    unsigned char sb = surface_of(x->cmp, pb->name);
+    return sa && sb && sa != sb &&
+           !compare_contains(x->cmp, pa->name, pb->name) &&
+           !compare_contains(x->cmp, pb->name, pa->name);
+}
+
 static enum rel rel_of(const struct ctx *x, const struct item *a,
                        const struct item *b)
 {
@@ -911,6 +1132,8 @@ static enum rel rel_of(const struct ctx *x, const struct item *a,
         const struct entity *pa = entity_at(x, ea), *pb = entity_at(x, eb);
         bool countries = pa && pb && pa->type == ENT_COUNTRY &&
                          pb->type == ENT_COUNTRY;
+        if (lost_apart(x, ca, cb, pa, pb))
+            return REL_CLASH;
         return entity_rel(x, ea, eb, countries && !ca->near && !cb->near);
     }
     case CLAIM_TIME:
@@ -1039,6 +1262,10 @@ static const char *slot_label(const struct claim *cl)
             return "who says so";
         if (!strcmp(cl->slot, CLAIM_SLOT_REPORTED_BY))
             return "reported by";
+        if (!strcmp(cl->slot, CLAIM_SLOT_BLAMED))
+            return "who is to blame";
+        if (!strcmp(cl->slot, CLAIM_SLOT_WEAPON))
+            return "with what";
         return "area held by";
     default: return NULL;
     }
@@ -1739,6 +1966,323 @@ static const char *slot_topic(struct ctx *x, const char *event,
                         slash + 1, (int)(slash - cl->slot), cl->slot);
 }
 
+/* ---- who is to blame ----------------------------------------------------- */
+
+/* The parties sources blame for a happening form sides: parties that are
+ * one (the same name, or one inside the other: Syria and its president)
+ * or that are blamed together (in one paragraph of a document, or by
+ * one blamer: "Israel blamed Assad ... Israel also holds Iran
+ * accountable") stand on one side. Two sides are two answers to who is
+ * to blame, and that is a conflict: the reader must see that Russia
+ * blames Israel while Israel blames Syria and Iran. Each side is also
+ * shown on its own, its sources agreeing, as stated and denied are. */
+static bool is_blamed(const struct claim *cl)
+{
+    return cl->kind == CLAIM_ACTOR && cl->slot &&
+           !strcmp(cl->slot, CLAIM_SLOT_BLAMED);
+}
+
+/* The blamed party's name: its entity's, or a demonym's country. */
+static const char *party_name(const struct ctx *x, const struct item *it)
+{
+    const struct claim *cl = claim_of(x, it);
+    const struct entity *e = entity_at(x, entity_of(doc_of(x, it),
+                                                    cl->mention_idx));
+    return e ? e->name : s0(cl->text);
+}
+
+static bool same_party(const struct ctx *x, const char *a, const char *b)
+{
+    return !strcasecmp(a, b) || compare_contains(x->cmp, a, b) ||
+           compare_contains(x->cmp, b, a);
+}
+
+/* The party with the blamer that named it, for a note. */
+static const char *party_words(const struct ctx *x, const struct item *it)
+{
+    const struct claim *cl = claim_of(x, it);
+    const struct entity *by = entity_at(x, entity_of(doc_of(x, it),
+                                                     cl->attributed_to));
+    if (!by)
+        return party_name(x, it);
+    return arena_printf(x->c->arena, "%s (blamed by %s)", party_name(x, it),
+                        by->name);
+}
+
+struct sides {
+    const char *name[DISTINCT_MAX]; /* distinct parties */
+    unsigned uf[DISTINCT_MAX];      /* parties of one side share a root */
+    size_t n;
+    unsigned blamer[DISTINCT_MAX];  /* entity of a blamer seen ... */
+    size_t blamer_party[DISTINCT_MAX]; /* ... and the first party it blamed */
+    size_t nblamers;
+};
+
+/* The index of item it's party in sd, adding it; -1 past DISTINCT_MAX. */
+static int side_party(const struct ctx *x, struct sides *sd,
+                      const struct item *it)
+{
+    const char *name = party_name(x, it);
+    for (size_t i = 0; i < sd->n; i++)
+        if (!strcasecmp(sd->name[i], name))
+            return (int)i;
+    if (sd->n == DISTINCT_MAX || !*name)
+        return -1;
+    sd->name[sd->n] = name;
+    sd->uf[sd->n] = (unsigned)sd->n;
+    for (size_t i = 0; i < sd->n; i++)
+        if (same_party(x, sd->name[i], name))
+            uf_union(sd->uf, (unsigned)i, (unsigned)sd->n);
+    return (int)sd->n++;
+}
+
+/* Join the party of item it with those its blamer named before. */
+static void join_blamer(const struct ctx *x, struct sides *sd,
+                        const struct item *it, int party)
+{
+    const struct claim *cl = claim_of(x, it);
+    unsigned by = entity_of(doc_of(x, it), cl->attributed_to);
+    if (!by)
+        return;
+    for (size_t i = 0; i < sd->nblamers; i++)
+        if (sd->blamer[i] == by) {
+            uf_union(sd->uf, (unsigned)sd->blamer_party[i], (unsigned)party);
+            return;
+        }
+    if (sd->nblamers < DISTINCT_MAX) {
+        sd->blamer[sd->nblamers] = by;
+        sd->blamer_party[sd->nblamers++] = (size_t)party;
+    }
+}
+
+static unsigned paragraph_of(const struct ctx *x, const struct item *it)
+{
+    return doc_of(x, it)->sents[claim_of(x, it)->sentence].paragraph;
+}
+
+/* The side of each item of v[0..n) (sorted by document, then claim) in
+ * side[] (a party index's root, -1 for none). Returns how many sides
+ * the strong items stand on. */
+static size_t find_sides(const struct ctx *x, const struct item *v, size_t n,
+                         struct sides *sd, int *side)
+{
+    int *party = xmalloc((n + 1) * sizeof *party);
+    for (size_t i = 0; i < n; i++) {
+        party[i] = side_party(x, sd, &v[i]);
+        if (party[i] < 0)
+            continue;
+        join_blamer(x, sd, &v[i], party[i]);
+        if (i > 0 && party[i - 1] >= 0 && v[i - 1].doc == v[i].doc &&
+            paragraph_of(x, &v[i - 1]) == paragraph_of(x, &v[i]))
+            uf_union(sd->uf, (unsigned)party[i - 1], (unsigned)party[i]);
+    }
+    bool seen[DISTINCT_MAX] = {false};
+    size_t nsides = 0;
+    for (size_t i = 0; i < n; i++) {
+        side[i] = party[i] < 0 ? -1
+                               : (int)uf_find(sd->uf, (unsigned)party[i]);
+        if (side[i] >= 0 && !v[i].weak && !seen[side[i]]) {
+            seen[side[i]] = true;
+            nsides++;
+        }
+    }
+    free(party);
+    return nsides;
+}
+
+/* Add the comparison of r[0..m): agree when every value names one
+ * party, partial when they differ within a side, conflict when want
+ * says so; the note names each party and its blamer. */
+static void add_blame(struct ctx *x, const struct item **r, size_t m,
+                      enum verdict conflict, const char *event, unsigned id,
+                      const char *topic)
+{
+    enum verdict verdict = m < 2 ? VERDICT_SINGLE : VERDICT_AGREE;
+    for (size_t i = 1; i < m && verdict == VERDICT_AGREE; i++)
+        if (strcasecmp(party_name(x, r[0]), party_name(x, r[i])))
+            verdict = VERDICT_PARTIAL;
+    if (m >= 2 && conflict == VERDICT_CONFLICT)
+        verdict = VERDICT_CONFLICT;
+    add_comparison(x, r, m, verdict, event, id, topic);
+    struct comparison *k = &x->c->comparisons[x->c->ncomparisons - 1];
+    k->why = verdict == VERDICT_CONFLICT ? "different parties blamed"
+           : verdict == VERDICT_AGREE    ? "the same party blamed"
+           : verdict == VERDICT_PARTIAL
+               ? "parties blamed together, or one part of the other"
+               : "one document only";
+    char *note = arena_strdup(x->c->arena, party_words(x, r[0]));
+    for (size_t i = 1; i < m; i++)
+        note = arena_printf(x->c->arena, "%s vs %s", note,
+                            party_words(x, r[i]));
+    k->note = note;
+}
+
+/* One side's version: each document's first item on side want (-1: any
+ * side), a strong one before a weak one. */
+static size_t side_version(const struct item *v, size_t n, const int *side,
+                           int want, const struct item **r)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (side[i] < 0 || (want >= 0 && side[i] != want))
+            continue;
+        if (!m || r[m - 1]->doc != v[i].doc)
+            r[m++] = &v[i];
+        else if (r[m - 1]->weak && !v[i].weak)
+            r[m - 1] = &v[i];
+    }
+    return m;
+}
+
+/* The dispute: each document's last strong item, then, for a side no
+ * document's last word stands on, its last item in place of its
+ * document's. */
+static size_t side_dispute(const struct item *v, size_t n, const int *side,
+                           const struct item **r, int *rside)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].weak || side[i] < 0)
+            continue;
+        if (m && r[m - 1]->doc == v[i].doc)
+            m--;
+        rside[m] = side[i];
+        r[m++] = &v[i];
+    }
+    for (size_t i = n; i > 0; i--) {
+        const struct item *it = &v[i - 1];
+        bool shown = false;
+        if (it->weak || side[i - 1] < 0)
+            continue;
+        for (size_t k = 0; k < m && !shown; k++)
+            shown = rside[k] == side[i - 1];
+        for (size_t k = 0; k < m && !shown; k++) {
+            size_t others = 0;
+            for (size_t j = 0; j < m; j++)
+                others += j != k && rside[j] == rside[k];
+            /* replace only a value whose side another document shows */
+            if (r[k]->doc == it->doc && others) {
+                r[k] = it;
+                rside[k] = side[i - 1];
+                shown = true;
+            }
+        }
+    }
+    return m;
+}
+
+static void judge_blame(struct ctx *x, const struct item *v, size_t n,
+                        const char *event, unsigned id, const char *topic)
+{
+    struct sides *sd = xcalloc(1, sizeof *sd);
+    int *side = xmalloc((n + 1) * sizeof *side);
+    const struct item **r = xmalloc((n + 1) * sizeof *r);
+    int *rside = xmalloc((n + 1) * sizeof *rside);
+    size_t nsides = find_sides(x, v, n, sd, side);
+    if (nsides < 2) {
+        size_t m = side_version(v, n, side, -1, r);
+        if (m)
+            add_blame(x, r, m, VERDICT_AGREE, event, id, topic);
+    } else {
+        bool done[DISTINCT_MAX] = {false};
+        for (size_t i = 0; i < n; i++) {
+            if (side[i] < 0 || done[side[i]])
+                continue;
+            done[side[i]] = true;
+            size_t m = side_version(v, n, side, side[i], r);
+            add_blame(x, r, m, VERDICT_AGREE, event, id,
+                      arena_printf(x->c->arena, "%s (%s)", topic,
+                                   sd->name[side[i]]));
+        }
+        size_t m = side_dispute(v, n, side, r, rside);
+        size_t shown = 0;
+        for (size_t i = 0; i < m; i++) {
+            bool first = true;
+            for (size_t j = 0; j < i; j++)
+                first = first && rside[j] != rside[i];
+            shown += first;
+        }
+        if (m >= 2 && shown >= 2)
+            add_blame(x, r, m, VERDICT_CONFLICT, event, id, topic);
+    }
+    free(rside);
+    free(r);
+    free(side);
+    free(sd);
+}
+
+/* ---- what it was done with ----------------------------------------------- */
+
+/* A weapon slot (CLAIM_SLOT_WEAPON) holds categories: a missile, guns,
+ * or a generic word (fire, air defences). Each document gives its most
+ * specific word: its first non-generic value. One category agrees; a
+ * generic word against a category is partial; two categories (a missile
+ * and anti-aircraft guns for one shot) conflict. A value that joined its
+ * thing by default never conflicts and is left out when it would. */
+static bool is_weapon(const struct claim *cl)
+{
+    return cl->kind == CLAIM_ACTOR && cl->slot &&
+           !strcmp(cl->slot, CLAIM_SLOT_WEAPON);
+}
+
+static bool generic_weapon(const struct ctx *x, const struct item *it)
+{
+    return !strcmp(s0(claim_of(x, it)->text), "generic");
+}
+
+static void judge_weapons(struct ctx *x, const struct item *v, size_t n,
+                          const char *event, unsigned id, const char *topic)
+{
+    const struct item **r = xmalloc((n + 1) * sizeof *r);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m && r[m - 1]->doc == v[i].doc) {
+            if (generic_weapon(x, r[m - 1]) && !generic_weapon(x, &v[i]))
+                r[m - 1] = &v[i];
+            continue;
+        }
+        r[m++] = &v[i];
+    }
+    /* the strong specific categories; a weak value naming another one
+     * likely speaks of another shot */
+    const char *firm = NULL;
+    bool clash = false, generic = false, differ = false;
+    for (size_t i = 0; i < m; i++)
+        if (!r[i]->weak && !generic_weapon(x, r[i])) {
+            const char *cat = claim_of(x, r[i])->text;
+            clash = clash || (firm && strcmp(firm, cat));
+            firm = firm ? firm : cat;
+        }
+    size_t keep = 0;
+    for (size_t i = 0; i < m; i++) {
+        const char *cat = claim_of(x, r[i])->text;
+        bool held = !firm || generic_weapon(x, r[i]);
+        for (size_t j = 0; j < m && !held; j++)
+            held = !r[j]->weak && !strcmp(s0(claim_of(x, r[j])->text), cat);
+        if (r[i]->weak && !held)
+            continue;
+        generic = generic || generic_weapon(x, r[i]);
+        differ = differ || strcmp(cat, claim_of(x, r[0])->text);
+        r[keep++] = r[i];
+    }
+    /* without a named thing, two weapons may well be two shots */
+    clash = clash && *v[0].thing;
+    enum verdict verdict = keep < 2  ? VERDICT_SINGLE
+                         : clash     ? VERDICT_CONFLICT
+                         : differ || generic ? VERDICT_PARTIAL
+                                             : VERDICT_AGREE;
+    if (keep) {
+        add_comparison(x, r, keep, verdict, event, id, topic);
+        struct comparison *k = &x->c->comparisons[x->c->ncomparisons - 1];
+        k->why = verdict == VERDICT_CONFLICT ? "two kinds of weapon"
+               : verdict == VERDICT_AGREE    ? "one kind of weapon"
+               : verdict == VERDICT_PARTIAL
+                   ? "a generic word against a kind of weapon"
+                   : "one document only";
+    }
+    free(r);
+}
+
 /* ---- stated and denied ---------------------------------------------------------- */
 
 /* When sources report both that an event happened and that it did not
@@ -2029,6 +2573,12 @@ static void judge_events(struct ctx *x)
             } else if (is_measure(c0))
                 judge_measures(x, x->v + a, b - a, title, id,
                                slot_topic(x, title, c0));
+            else if (is_weapon(c0))
+                judge_weapons(x, x->v + a, b - a, title, id,
+                              slot_topic(x, title, c0));
+            else if (is_blamed(c0))
+                judge_blame(x, x->v + a, b - a, title, id,
+                            slot_topic(x, title, c0));
             else if (is_source(c0))
                 judge_sources(x, x->v + i, j - i, x->v + a, b - a, title, id,
                               slot_topic(x, title, c0));
@@ -2367,6 +2917,7 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     x.v = xmalloc(x.cap * sizeof *x.v);
     collect_things(&x);
     collect_events(&x);
+    settle_blame(&x);
     settle_things(&x);
     settle_days(&x);
     settle_territory(&x);

@@ -1265,6 +1265,382 @@ static void test_kind_names(void **state)
     claim_free(NULL);
 }
 
+/* ---- who is to blame ----------------------------------------------------- */
+
+/* The blamed parties of a one-sentence article, as "name" (a mention's
+ * words) or "=Country" (a demonym's country), joined by "|". */
+static const char *blamed_list(const struct doc *doc, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind != CLAIM_ACTOR || !cl->slot ||
+            strcmp(cl->slot, CLAIM_SLOT_BLAMED))
+            continue;
+        assert_true(!strncmp(cl->cls, CLAIM_CLASS_BLAME,
+                             strlen(CLAIM_CLASS_BLAME)));
+        size_t len = strlen(buf);
+        if (cl->mention_idx >= 0) {
+            struct span s = doc->mentions[cl->mention_idx].span;
+            snprintf(buf + len, cap - len, "%s%.*s", len ? "|" : "",
+                     (int)(s.end - s.start), doc->text + s.start);
+        } else {
+            snprintf(buf + len, cap - len, "%s=%s", len ? "|" : "",
+                     cl->text ? cl->text : "?");
+        }
+    }
+    return buf;
+}
+
+static void assert_blamed(void **state, const char *sentence,
+                          const char *want)
+{
+    char text[512], buf[256];
+    snprintf(text, sizeof text, "Dispute over the crash\n\n%s\n", sentence);
+    struct corpus *c = one(state, text);
+    const char *got = blamed_list(c->docs[0], buf, sizeof buf);
+    if (strcmp(got, want))
+        fprintf(stderr, "'%s': blamed '%s', want '%s'\n", sentence, got,
+                want);
+    assert_string_equal(got, want);
+    corpus_free(c);
+}
+
+static void test_blamed_x_for_a_happening_names_x(void **state)
+{
+    assert_blamed(state, "Turkey blamed Russia for the crash on Monday.",
+                  "Russia");
+    assert_blamed(state, "Russia accused Turkey of causing the collision.",
+                  "Turkey");
+    assert_blamed(state, "Ankara has laid the blame for the Russian "
+                         "jet's loss on the Syrians.", "=Syria");
+    assert_blamed(state, "Moscow slammed Turkey on Tuesday for the attack.",
+                  "Turkey");
+}
+
+static void test_every_party_blamed_together_is_named(void **state)
+{
+    assert_blamed(state, "Israel blamed Syria, Iran and the Hezbollah group.",
+                  "Syria|Iran|Hezbollah");
+}
+
+static void test_held_responsible_reaches_past_a_relative_clause(
+    void **state)
+{
+    assert_blamed(state, "Turkey holds Iran, whose gunners fired the shells, "
+                         "fully responsible for this incident.", "Iran");
+    assert_blamed(state, "Egypt held Turkey accountable.", "Turkey");
+    /* "held" without a closer is only held */
+    assert_blamed(state, "Turkey held talks with Iran on the crash.", "");
+}
+
+static void test_the_blamed_party_may_come_first(void **state)
+{
+    assert_blamed(state, "Turkey is to blame for the crash.", "Turkey");
+    assert_blamed(state, "The Egyptians were accused of causing the crash.",
+                  "=Egypt");
+    assert_blamed(state, "It was Iran's fault, the minister said.", "Iran");
+}
+
+static void test_fault_resting_with_a_side_blames_its_country(void **state)
+{
+    assert_blamed(state, "The fault for the crash rests squarely with the "
+                         "Egyptian side.", "=Egypt");
+    /* without a blame noun, resting with someone is no blame */
+    assert_blamed(state, "The decision rests with the Egyptian side.", "");
+}
+
+static void test_harm_as_a_result_of_actions_blames_the_actor(void **state)
+{
+    assert_blamed(state, "As a result of the reckless actions of the Turkish "
+                         "military, five soldiers were killed.", "=Turkey");
+    /* actions with no cause cue blame no one */
+    assert_blamed(state, "We regard the actions of Turkey as unfriendly.", "");
+}
+
+static void test_blame_denied_or_for_no_happening_names_no_one(void **state)
+{
+    assert_blamed(state, "Russia did not blame Turkey for the crash.", "");
+    assert_blamed(state, "Russia accused Turkey of hypocrisy.", "");
+    assert_blamed(state, "Moscow slammed Turkey.", "");
+    assert_blamed(state, "Those who stayed have only themselves to blame.",
+                  "");
+}
+
+/* The blamed claim of doc whose span has the words in. */
+static const struct claim *blamed_claim(const struct doc *doc, const char *in)
+{
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind == CLAIM_ACTOR && cl->slot &&
+            !strcmp(cl->slot, CLAIM_SLOT_BLAMED) && span_has(doc, cl->span, in))
+            return cl;
+    }
+    return NULL;
+}
+
+static void test_blame_keeps_the_happening_its_words_name(void **state)
+{
+    struct corpus *c = one(state, "Dispute\n\nTurkey blamed Russia for the "
+                                  "crash. Egypt blamed Iran for this "
+                                  "incident.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = blamed_claim(doc, "Russia");
+    assert_non_null(cl);
+    assert_string_equal(cl->cls, CLAIM_BLAME_FOR "crash");
+    cl = blamed_claim(doc, "Iran");
+    assert_non_null(cl);
+    assert_string_equal(cl->cls, CLAIM_CLASS_BLAME);
+    corpus_free(c);
+}
+
+static void test_the_party_to_blame_is_not_its_own_blamer(void **state)
+{
+    struct corpus *c = one(state, "Dispute\n\nTurkey is to blame for the "
+                                  "incident, Egypt said.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = find_claim(doc, CLAIM_ACTOR, CLAIM_CLASS_BLAME,
+                                        NULL);
+    assert_non_null(cl);
+    assert_mention(doc, cl->mention_idx, "Turkey");
+    assert_int_not_equal(cl->attributed_to, cl->mention_idx);
+    corpus_free(c);
+}
+
+static void test_the_blamer_is_who_speaks_before_the_phrase(void **state)
+{
+    struct corpus *c = one(state, "Dispute\n\nTurkey blamed Russia for the "
+                                  "incident.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = find_claim(doc, CLAIM_ACTOR, CLAIM_CLASS_BLAME,
+                                        NULL);
+    assert_non_null(cl);
+    assert_mention(doc, cl->mention_idx, "Russia");
+    assert_mention(doc, cl->attributed_to, "Turkey");
+    assert_span_text(doc, cl->span, "blamed Russia");
+    corpus_free(c);
+}
+
+/* ---- how conduct is characterised ---------------------------------------- */
+
+/* The classes of the label frames of a one-sentence article, "!" before
+ * a denied one, joined by "|". */
+static const char *label_list(void **state, const char *sentence, char *buf,
+                              size_t cap)
+{
+    char text[512];
+    snprintf(text, sizeof text, "Row over the raid\n\n%s\n", sentence);
+    struct corpus *c = one(state, text);
+    const struct doc *doc = c->docs[0];
+    buf[0] = '\0';
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind != CLAIM_EVENT || strncmp(cl->cls, "called ", 7))
+            continue;
+        size_t len = strlen(buf);
+        snprintf(buf + len, cap - len, "%s%s%s", len ? "|" : "",
+                 cl->negated ? "!" : "", cl->cls);
+    }
+    corpus_free(c);
+    return buf;
+}
+
+static void assert_labels(void **state, const char *sentence,
+                          const char *want)
+{
+    char buf[256];
+    const char *got = label_list(state, sentence, buf, sizeof buf);
+    if (strcmp(got, want))
+        fprintf(stderr, "'%s': labels '%s', want '%s'\n", sentence, got,
+                want);
+    assert_string_equal(got, want);
+}
+
+static void test_a_label_on_an_act_is_a_frame_of_its_own(void **state)
+{
+    assert_labels(state, "Turkey called the raid a hostile act.",
+                  "called hostile");
+    assert_labels(state, "We regard the reckless moves of Egypt as hostile.",
+                  "called irresponsible|called hostile");
+    assert_labels(state, "The minister described it as \"an act of "
+                         "aggression\".", "called aggression");
+}
+
+static void test_a_label_on_no_act_is_no_frame(void **state)
+{
+    /* a hostile crowd is no one's conduct; "as" needs a verb that labels */
+    assert_labels(state, "A hostile crowd gathered in the square.", "");
+    assert_labels(state, "The raid was as hostile as the last one.", "");
+}
+
+static void test_a_negated_label_is_denied(void **state)
+{
+    assert_labels(state, "Egypt said the move was not a hostile act.",
+                  "!called hostile");
+}
+
+/* ---- no comment ---------------------------------------------------------- */
+
+static void test_declined_to_comment_is_a_no_comment_event(void **state)
+{
+    struct corpus *c = one(state, "Raid\n\nThe Turkish military declined "
+                                  "to comment on Friday.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ev = find_claim(doc, CLAIM_EVENT,
+                                        CLAIM_CLASS_NO_COMMENT, NULL);
+    assert_non_null(ev);
+    assert_false(ev->negated);
+    const struct claim *ac = find_claim(doc, CLAIM_ACTOR,
+                                        CLAIM_CLASS_NO_COMMENT, NULL);
+    assert_non_null(ac);
+    assert_int_equal(ac->mention_idx, -1);
+    assert_string_equal(ac->text, "Turkey");
+    corpus_free(c);
+}
+
+static void test_no_comment_from_names_its_party(void **state)
+{
+    struct corpus *c = one(state, "Raid\n\nThere was no comment from Egypt "
+                                  "on the raid.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *ac = find_claim(doc, CLAIM_ACTOR,
+                                        CLAIM_CLASS_NO_COMMENT, NULL);
+    assert_non_null(ac);
+    assert_mention(doc, ac->mention_idx, "Egypt");
+    /* a comment given is no "no comment" */
+    struct corpus *c2 = one(state, "Raid\n\nEgypt declined to give a "
+                                   "figure but commented on the raid.\n");
+    assert_null(find_claim(c2->docs[0], CLAIM_EVENT, CLAIM_CLASS_NO_COMMENT,
+                           NULL));
+    corpus_free(c2);
+    corpus_free(c);
+}
+
+/* ---- what it was done with ----------------------------------------------- */
+
+/* The weapon categories of a one-sentence article, joined by "|". */
+static const char *weapon_list(void **state, const char *sentence, char *buf,
+                               size_t cap)
+{
+    char text[512];
+    snprintf(text, sizeof text, "Jet lost\n\n%s\n", sentence);
+    struct corpus *c = one(state, text);
+    const struct doc *doc = c->docs[0];
+    buf[0] = '\0';
+    for (size_t i = 0; i < doc->nclaims; i++) {
+        const struct claim *cl = &doc->claims[i];
+        if (cl->kind != CLAIM_ACTOR || !cl->slot ||
+            strcmp(cl->slot, CLAIM_SLOT_WEAPON))
+            continue;
+        size_t len = strlen(buf);
+        snprintf(buf + len, cap - len, "%s%s:%s", len ? "|" : "", cl->cls,
+                 cl->text);
+    }
+    corpus_free(c);
+    return buf;
+}
+
+static void assert_weapons(void **state, const char *sentence,
+                           const char *want)
+{
+    char buf[256];
+    const char *got = weapon_list(state, sentence, buf, sizeof buf);
+    if (strcmp(got, want))
+        fprintf(stderr, "'%s': weapons '%s', want '%s'\n", sentence, got,
+                want);
+    assert_string_equal(got, want);
+}
+
+static void test_the_last_weapon_word_after_by_gives_the_category(
+    void **state)
+{
+    assert_weapons(state, "The Xk-31 jet was shot down by an X-90 system "
+                          "missile.", "shootdown weapon:missile");
+    assert_weapons(state, "The jet was downed by anti-aircraft guns of the "
+                          "Egyptian army.", "shootdown weapon:gun");
+    assert_weapons(state, "The jet was shot down by Egyptian air defenses.",
+                   "shootdown weapon:generic");
+    /* the phrase ends at a stop word: the missile was fired from a ship */
+    assert_weapons(state, "The jet was downed by a missile fired from a "
+                          "ship with guns.",
+                   "shootdown weapon:missile|attack weapon:missile");
+    /* a generic word never hides the kind before it */
+    assert_weapons(state, "The jet was shot down by artillery fire.",
+                   "shootdown weapon:gun|shelling weapon:gun");
+}
+
+static void test_a_weapon_before_or_from_names_it_too(void **state)
+{
+    assert_weapons(state, "Rockets were fired at the base on Monday.",
+                   "attack weapon:missile");
+    assert_weapons(state, "The town came under attack from \"enemy "
+                          "missiles\".", "attack weapon:missile");
+    /* the weapon inside the predicate: "mortar attack" is shelling */
+    assert_weapons(state, "A mortar attack hit the town.",
+                   "shelling weapon:gun");
+}
+
+static void test_an_agent_or_a_denied_event_names_no_weapon(void **state)
+{
+    assert_weapons(state, "The jet was shot down by Turkey.", "");
+    assert_weapons(state, "The jet was not shot down by a missile.", "");
+}
+
+/* A vehicle before a passive verb is what was acted on: the drone was
+ * shot down, it did not shoot. Rockets fired are still the weapon. */
+static void test_a_vehicle_before_a_passive_verb_is_no_weapon(void **state)
+{
+    assert_weapons(state, "The Xk-31 drone was shot down over the town.", "");
+    assert_weapons(state, "Drones were shot down near the base.", "");
+    assert_weapons(state, "A drone strike hit the town.", "airstrike weapon:generic");
+}
+
+static void test_a_weapon_is_not_the_thing_hit(void **state)
+{
+    struct corpus *c = one(state, "Jet lost\n\nThe jet was shot down by an "
+                                  "X-90 system missile.\n");
+    const struct claim *cl = find_claim(c->docs[0], CLAIM_ACTOR,
+                                        "shootdown weapon", NULL);
+    assert_non_null(cl);
+    assert_null(cl->thing);
+    corpus_free(c);
+}
+
+/* ---- where a thing was lost ---------------------------------------------- */
+
+static size_t lost_places(const struct doc *doc)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->nclaims; i++)
+        n += doc->claims[i].kind == CLAIM_PLACE && doc->claims[i].cls &&
+             !strcmp(doc->claims[i].cls, CLAIM_CLASS_LOST);
+    return n;
+}
+
+static void test_the_place_of_a_crash_is_also_where_it_was_lost(
+    void **state)
+{
+    struct corpus *c = one(state, "Jet lost\n\nThe Xk-31 jet crashed in "
+                                  "the Black Sea.\n");
+    const struct doc *doc = c->docs[0];
+    const struct claim *cl = find_claim(doc, CLAIM_PLACE, CLAIM_CLASS_LOST,
+                                        NULL);
+    assert_non_null(cl);
+    assert_mention(doc, cl->mention_idx, "Black Sea");
+    assert_non_null(find_claim(doc, CLAIM_PLACE, "crash", NULL));
+    assert_int_equal(lost_places(doc), 1);
+    corpus_free(c);
+}
+
+static void test_a_country_or_another_event_is_no_place_of_loss(
+    void **state)
+{
+    struct corpus *c = one(state, "Jet lost\n\nThe Xk-31 jet crashed in "
+                                  "Syria. Talks were held in Latakia.\n");
+    assert_int_equal(lost_places(c->docs[0]), 0);
+    corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1343,6 +1719,29 @@ int main(void)
         cmocka_unit_test(test_megabyte_sentence_without_predicates),
         cmocka_unit_test(test_run_twice_replaces_the_claims),
         cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_blamed_x_for_a_happening_names_x),
+        cmocka_unit_test(test_every_party_blamed_together_is_named),
+        cmocka_unit_test(test_held_responsible_reaches_past_a_relative_clause),
+        cmocka_unit_test(test_the_blamed_party_may_come_first),
+        cmocka_unit_test(test_fault_resting_with_a_side_blames_its_country),
+        cmocka_unit_test(test_harm_as_a_result_of_actions_blames_the_actor),
+        cmocka_unit_test(test_blame_denied_or_for_no_happening_names_no_one),
+        cmocka_unit_test(test_the_blamer_is_who_speaks_before_the_phrase),
+        cmocka_unit_test(test_the_party_to_blame_is_not_its_own_blamer),
+        cmocka_unit_test(test_blame_keeps_the_happening_its_words_name),
+        cmocka_unit_test(test_a_label_on_an_act_is_a_frame_of_its_own),
+        cmocka_unit_test(test_a_label_on_no_act_is_no_frame),
+        cmocka_unit_test(test_a_negated_label_is_denied),
+        cmocka_unit_test(test_declined_to_comment_is_a_no_comment_event),
+        cmocka_unit_test(test_no_comment_from_names_its_party),
+        cmocka_unit_test(
+            test_the_last_weapon_word_after_by_gives_the_category),
+        cmocka_unit_test(test_a_weapon_before_or_from_names_it_too),
+        cmocka_unit_test(test_an_agent_or_a_denied_event_names_no_weapon),
+        cmocka_unit_test(test_a_vehicle_before_a_passive_verb_is_no_weapon),
+        cmocka_unit_test(test_a_weapon_is_not_the_thing_hit),
+        cmocka_unit_test(test_the_place_of_a_crash_is_also_where_it_was_lost),
+        cmocka_unit_test(test_a_country_or_another_event_is_no_place_of_loss),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

@@ -475,6 +475,229 @@ static void test_a_named_holder_and_its_class_are_partial(void **state)
     corpus_free(c);
 }
 
+/* ---- who is to blame ----------------------------------------------------- */
+
+/* The comparison of the "who is to blame" slot over every side (its
+ * topic has no side in brackets), or NULL. */
+static const struct comparison *blame_cmp(const struct corpus *c)
+{
+    for (size_t i = 0; i < c->ncomparisons; i++) {
+        const struct comparison *k = &c->comparisons[i];
+        const struct claim *cl = value_claim(c, k, 0);
+        if (k->kind == CLAIM_ACTOR && across_docs(k) && cl->slot &&
+            !strcmp(cl->slot, CLAIM_SLOT_BLAMED) && !strchr(k->topic, '('))
+            return k;
+    }
+    return NULL;
+}
+
+static void test_different_parties_blamed_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "Russia blamed Turkey for the downing of the Xk-31 helicopter "
+               "over Syria." HELI_END,
+        HELI_B "Turkey held Syria responsible for the downing of the Xk-31 "
+               "helicopter." HELI_END);
+    const struct comparison *k = blame_cmp(c);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    assert_int_equal(k->nvalues, 2);
+    assert_string_equal(k->note, "Turkey (blamed by Russia) vs Syria "
+                                 "(blamed by Turkey)");
+    corpus_free(c);
+}
+
+static void test_one_side_of_a_blame_dispute_agrees_with_itself(
+    void **state)
+{
+    const char *texts[] = {
+        HELI_A "Russia blamed Turkey for the downing of the Xk-31 helicopter "
+               "over Syria." HELI_END,
+        HELI_B "Moscow accused the Turkish side of causing the loss of the "
+               "Xk-31 helicopter over Syria." HELI_END,
+        HELI_B "Turkey held Syria responsible for the downing of the Xk-31 "
+               "helicopter." HELI_END,
+        NULL};
+    struct corpus *c = harness_pipeline(*state, texts);
+    const struct comparison *side = NULL;
+    for (size_t i = 0; i < c->ncomparisons && !side; i++)
+        if (strstr(c->comparisons[i].topic, "who is to blame (Turkey)"))
+            side = &c->comparisons[i];
+    assert_verdict(c, side, VERDICT_AGREE);
+    assert_int_equal(side->nvalues, 2);
+    assert_verdict(c, blame_cmp(c), VERDICT_CONFLICT);
+    assert_int_equal(blame_cmp(c)->nvalues, 3);
+    corpus_free(c);
+}
+
+static void test_a_state_and_its_leader_blamed_are_partial(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "Turkey blamed Syria for the downing of the Xk-31 helicopter "
+               "over Syria." HELI_END,
+        HELI_B "Turkey held Bashar al-Assad responsible for the downing of "
+               "the Xk-31 helicopter." HELI_END);
+    assert_verdict(c, blame_cmp(c), VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_parties_one_blamer_blames_are_no_conflict(void **state)
+{
+    /* a blamer naming several culprits in several reports is one side */
+    struct corpus *c = two(state,
+        HELI_A "Turkey blamed Syria for the crash of the Xk-31 helicopter "
+               "over Syria." HELI_END,
+        HELI_B "Turkey blamed Iran for the crash of the Xk-31 helicopter "
+               "over Syria." HELI_END);
+    assert_verdict(c, blame_cmp(c), VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_parties_blamed_for_different_happenings_do_not_meet(
+    void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria. Russia blamed "
+               "Turkey for the downing of the Xk-31 helicopter." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria. Turkey blamed "
+               "Syria for the late warning." HELI_END);
+    assert_null(blame_cmp(c));
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+static void test_the_same_party_blamed_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "Russia blamed Turkey for the downing of the Xk-31 helicopter "
+               "over Syria." HELI_END,
+        HELI_B "The fault for the loss of the Xk-31 helicopter lies with the "
+               "Turkish side, Russia said." HELI_END);
+    assert_verdict(c, blame_cmp(c), VERDICT_AGREE);
+    corpus_free(c);
+}
+
+static void test_one_label_on_an_act_in_two_sources_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "Russia called the downing of the Xk-31 helicopter over Syria "
+               "a hostile act." HELI_END,
+        HELI_B "Moscow described the actions of Turkey over Syria as "
+               "hostile." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_EVENT, "called hostile",
+                                          NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    corpus_free(c);
+}
+
+static void test_one_silence_in_two_sources_agrees(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down over Syria. There was no "
+               "comment from Turkey." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down over Syria. The Turkish "
+               "army declined to comment." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_EVENT,
+                                          CLAIM_CLASS_NO_COMMENT, NULL);
+    assert_verdict(c, k, VERDICT_AGREE);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+/* ---- what it was done with ----------------------------------------------- */
+
+static void test_a_missile_and_guns_for_one_shot_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down by a missile over Syria."
+               HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down by anti-aircraft guns "
+               "over Syria." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "shootdown weapon",
+                                          CLAIM_SLOT_WEAPON);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
+static void test_a_generic_weapon_word_is_partial(void **state)
+{
+    /* each document's most specific word stands for it */
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down by Syrian air defenses. "
+               "It was shot down by a missile." HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down by a rocket over Syria."
+               HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "shootdown weapon",
+                                          CLAIM_SLOT_WEAPON);
+    assert_verdict(c, k, VERDICT_AGREE);
+    struct corpus *c2 = two(state,
+        HELI_A "The Xk-31 helicopter was shot down by Syrian air defenses."
+               HELI_END,
+        HELI_B "The Xk-31 helicopter was shot down by a rocket over Syria."
+               HELI_END);
+    k = find_cmp(c2, CLAIM_ACTOR, "shootdown weapon", CLAIM_SLOT_WEAPON);
+    assert_verdict(c2, k, VERDICT_PARTIAL);
+    corpus_free(c2);
+    corpus_free(c);
+}
+
+static void test_two_weapons_without_a_thing_do_not_conflict(void **state)
+{
+    /* no thing says it was one shot: a bomb and shells may be two */
+    struct corpus *c = two(state,
+        HELI_A "Two soldiers were killed by a car bomb in Syria." HELI_END,
+        HELI_B "Two soldiers were killed by artillery shells in Syria."
+               HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "killed weapon",
+                                          CLAIM_SLOT_WEAPON);
+    assert_verdict(c, k, VERDICT_PARTIAL);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+/* ---- where a thing was lost ---------------------------------------------- */
+
+static void test_lost_at_sea_and_at_an_air_base_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter disappeared over the Black Sea, Syria "
+               "said." HELI_END,
+        HELI_B "The Xk-31 helicopter came down at the Vega air base in "
+               "Latakia, Syria said." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_PLACE, CLAIM_CLASS_LOST,
+                                          NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
+static void test_lost_at_sea_and_near_a_city_do_not_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter crashed in the Black Sea, Syria said."
+               HELI_END,
+        HELI_B "The Xk-31 helicopter crashed near Latakia, Syria said."
+               HELI_END);
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+/* ---- things -------------------------------------------------------------- */
+
+static void test_an_identifier_alone_names_the_thing_firmly(void **state)
+{
+    /* the second document writes "the Xk-31" with no head noun: it still
+     * speaks of that helicopter, so its shooter can contradict */
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down by Turkey over Syria."
+               HELI_END,
+        HELI_B "A helicopter was shot down by Russia over Syria. The Xk-31 "
+               "was new." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
 /* ---- who says so --------------------------------------------------------- */
 
 static void test_one_source_in_both_documents_agrees(void **state)
@@ -1381,6 +1604,21 @@ int main(void)
         cmocka_unit_test(
             test_one_source_calling_it_possible_makes_no_comparison),
         cmocka_unit_test(test_verdict_names),
+        cmocka_unit_test(test_different_parties_blamed_conflict),
+        cmocka_unit_test(test_one_side_of_a_blame_dispute_agrees_with_itself),
+        cmocka_unit_test(test_a_state_and_its_leader_blamed_are_partial),
+        cmocka_unit_test(test_parties_one_blamer_blames_are_no_conflict),
+        cmocka_unit_test(test_the_same_party_blamed_agrees),
+        cmocka_unit_test(
+            test_parties_blamed_for_different_happenings_do_not_meet),
+        cmocka_unit_test(test_one_label_on_an_act_in_two_sources_agrees),
+        cmocka_unit_test(test_one_silence_in_two_sources_agrees),
+        cmocka_unit_test(test_a_missile_and_guns_for_one_shot_conflict),
+        cmocka_unit_test(test_a_generic_weapon_word_is_partial),
+        cmocka_unit_test(test_two_weapons_without_a_thing_do_not_conflict),
+        cmocka_unit_test(test_lost_at_sea_and_at_an_air_base_conflict),
+        cmocka_unit_test(test_lost_at_sea_and_near_a_city_do_not_conflict),
+        cmocka_unit_test(test_an_identifier_alone_names_the_thing_firmly),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

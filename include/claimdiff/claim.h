@@ -55,6 +55,31 @@ enum claim_kind {
  * rather than an entity ("a remote area"): mention_idx is -1. */
 #define CLAIM_SLOT_TERRAIN "terrain"
 
+/* The slot of a CLAIM_ACTOR that names who is blamed for a happening
+ * ("Russia blamed Israel", "X held Y responsible"): its cls is
+ * CLAIM_CLASS_BLAME, or CLAIM_BLAME_FOR and the event class its
+ * complement names ("blame for shootdown": "blamed X for the downing"),
+ * its mention_idx the party (or -1 with the party's country in text,
+ * for "the Israelis"), its attributed_to the blamer. */
+#define CLAIM_SLOT_BLAMED "blamed"
+#define CLAIM_CLASS_BLAME "blame"
+#define CLAIM_BLAME_FOR "blame for "
+
+/* The class of the event that a party gave no comment ("X declined to
+ * comment"); its actor, if named, is the party. */
+#define CLAIM_CLASS_NO_COMMENT "no comment"
+
+/* The slot of a CLAIM_ACTOR that names what a happening was done with
+ * ("shot down by anti-aircraft guns"): its text is the weapon's category
+ * from rules/claims/weapons ("missile", "gun", "generic"), its cls the
+ * happening's class and " weapon" ("shootdown weapon"). */
+#define CLAIM_SLOT_WEAPON "weapon"
+
+/* The class of the copies of the place claims of rules/claims/losses
+ * frames ("crashed in X", "disappeared over X"): where the thing was
+ * lost, whatever the verb. */
+#define CLAIM_CLASS_LOST "lost"
+
 /* The contract's name of a kind ("count", "location", ...). */
 const char *claim_kind_name(enum claim_kind k);
 
