@@ -289,7 +289,8 @@ void jsonw_key(struct jsonw *w, const char *key)
     struct level *l = w->depth ? &w->stack[w->depth - 1] : NULL;
     size_t n = strlen(key);
     bool comma = l && l->count++ > 0;
-    if (n < JSONW_FLUSH && plain_run((const unsigned char *)key, n, true) == n) {
+    const unsigned char *k = (const unsigned char *)key;
+    if (n < JSONW_FLUSH && plain_run(k, n, true) == n) {
         /* The usual key, a plain name: the same bytes as below, put with
          * one reservation. */
         char *start = room(w, n + w->depth + KEY_FRAME), *p = start;
