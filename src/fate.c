@@ -26,6 +26,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
+#include "claimdiff/wordfilter.h"
 #include "scan.h"
 
 /* Words one phrase of a fate table may have. */
@@ -143,6 +144,9 @@ struct ftable {
     struct fphrase *v;
     size_t n;
     struct scan_map *first;
+    /* The first words again, as a quick reject: most tokens begin no
+     * phrase, and match_at is asked about nearly every token. */
+    struct wordfilter first_words;
     struct flist {
         size_t *v;
         size_t n;
@@ -190,8 +194,9 @@ static void ftable_index(struct ftable *t)
     t->first = scan_map_new();
     t->lists = xcalloc(t->n + 1, sizeof *t->lists);
     for (size_t i = 0; i < t->n; i++) {
-        int id = scan_map_put(t->first, t->v[i].words[0],
-                              strlen(t->v[i].words[0]));
+        size_t len = strlen(t->v[i].words[0]);
+        int id = scan_map_put(t->first, t->v[i].words[0], len);
+        wordfilter_add(&t->first_words, t->v[i].words[0], len);
         if (id < 0 || (size_t)id > t->n)
             continue;
         struct flist *l = &t->lists[id];
@@ -332,8 +337,11 @@ static const struct fphrase *match_at(const struct frun *r,
     *n = 0;
     if (tk->kind != TOK_WORD || !t->first)
         return NULL;
-    int id = scan_map_get(t->first, r->text + tk->span.start,
-                          tk->span.end - tk->span.start);
+    const char *s = r->text + tk->span.start;
+    size_t len = tk->span.end - tk->span.start;
+    if (!wordfilter_may(&t->first_words, s, len))
+        return NULL;
+    int id = scan_map_get(t->first, s, len);
     if (id < 0 || (size_t)id >= t->nlists)
         return NULL;
     const struct fphrase *best = NULL;

@@ -11,6 +11,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +53,14 @@ static void reserve(struct jsonw *w, size_t n)
     }
     if (w->len + n + 1 > w->cap)
         w->buf = xgrow(w->buf, &w->cap, w->len + n + 1, 1);
+}
+
+/* reserve, then where the next n bytes go; the caller adds to w->len
+ * what it wrote. */
+static char *room(struct jsonw *w, size_t n)
+{
+    reserve(w, n);
+    return w->buf + w->len;
 }
 
 static void put(struct jsonw *w, const char *s, size_t n)
@@ -136,11 +145,51 @@ void jsonw_end(struct jsonw *w)
 
 /* ---- strings ------------------------------------------------------------ */
 
+/* 0x0101...01 times b: b in every byte of a word. */
+#define EVERY_BYTE(b) (UINT64_C(0x0101010101010101) * (b))
+
+/* Whether any byte of the word x is below 0x20, '"' or '\\', or (unless
+ * high_ok) 0x80 or above. The tests are the usual exact ones: a byte below
+ * n (n <= 0x80) sets its top bit in x - n.., and only such a byte starts
+ * a borrow, so the answer is exact although which byte it names is not. */
+static bool word_needs_care(uint64_t x, bool high_ok)
+{
+    const uint64_t top = EVERY_BYTE(0x80);
+    uint64_t q = x ^ EVERY_BYTE('"'), b = x ^ EVERY_BYTE('\\');
+    uint64_t hit = ((x - EVERY_BYTE(0x20)) & ~x) |
+                   ((q - EVERY_BYTE(1)) & ~q) | ((b - EVERY_BYTE(1)) & ~b);
+    if (!high_ok)
+        hit |= x;
+    return (hit & top) != 0;
+}
+
 /* Bytes that go out as they are. Bytes >= 0x80 do only when they need no
- * UTF-8 check. */
+ * UTF-8 check. Eight bytes a step while none of them needs a look: most
+ * keys and texts have no byte to escape. */
 static size_t plain_run(const unsigned char *s, size_t n, bool high_ok)
 {
     size_t i = 0;
+    uint64_t x;
+    if (n < 8) {
+        /* A short key or value: one look at it padded with plain bytes. */
+        x = EVERY_BYTE('a');
+        memcpy(&x, s, n);
+        if (!word_needs_care(x, high_ok))
+            return n;
+    }
+    while (n - i >= 8) {
+        memcpy(&x, s + i, 8);
+        if (word_needs_care(x, high_ok))
+            break;
+        i += 8;
+    }
+    if (i < n && n - i < 8 && n >= 8) {
+        /* The last few bytes: the word ending with them (it overlaps
+         * bytes already found plain). */
+        memcpy(&x, s + n - 8, 8);
+        if (!word_needs_care(x, high_ok))
+            return n;
+    }
     while (i < n) {
         unsigned char c = s[i];
         if (c < 0x20 || c == '"' || c == '\\' || (c >= 0x80 && !high_ok))
@@ -190,8 +239,19 @@ static void put_escape(struct jsonw *w, unsigned char c)
 static void put_string(struct jsonw *w, const char *str, size_t n, bool repair)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
+    size_t i = plain_run(s, n, !repair);
+    if (i == n && n < JSONW_FLUSH) {
+        /* The common case: nothing to escape, one reservation. */
+        char *p = room(w, n + 2);
+        *p++ = '"';
+        memcpy(p, str, n);
+        p[n] = '"';
+        w->len += n + 2;
+        return;
+    }
     putch(w, '"');
+    if (i)
+        put(w, str, i);
     while (i < n) {
         size_t run = plain_run(s + i, n - i, !repair);
         if (run) {
@@ -220,16 +280,45 @@ static void put_string(struct jsonw *w, const char *str, size_t n, bool repair)
     putch(w, '"');
 }
 
+/* Most a key takes besides its own bytes and the tabs: ',' '\n' two
+ * quotes ':' '\t'. */
+#define KEY_FRAME 6
+
 void jsonw_key(struct jsonw *w, const char *key)
 {
     struct level *l = w->depth ? &w->stack[w->depth - 1] : NULL;
-    if (l && l->count++ > 0)
+    size_t n = strlen(key);
+    bool comma = l && l->count++ > 0;
+    const unsigned char *k = (const unsigned char *)key;
+    if (n < JSONW_FLUSH && plain_run(k, n, true) == n) {
+        /* The usual key, a plain name: the same bytes as below, put with
+         * one reservation. */
+        char *start = room(w, n + w->depth + KEY_FRAME), *p = start;
+        if (comma)
+            *p++ = ',';
+        if (w->pretty) {
+            *p++ = '\n';
+            memset(p, '\t', w->depth);
+            p += w->depth;
+        }
+        *p++ = '"';
+        memcpy(p, key, n);
+        p += n;
+        *p++ = '"';
+        *p++ = ':';
+        if (w->pretty)
+            *p++ = '\t';
+        w->len += (size_t)(p - start);
+        w->after_key = true;
+        return;
+    }
+    if (comma)
         putch(w, ',');
     if (w->pretty) {
         putch(w, '\n');
         tabs(w, w->depth);
     }
-    put_string(w, key, strlen(key), false);
+    put_string(w, key, n, false);
     putch(w, ':');
     if (w->pretty)
         putch(w, '\t');
@@ -289,7 +378,9 @@ void jsonw_number(struct jsonw *w, double v)
         } while (u);
         if (x < 0)
             *--p = '-';
-        put(w, p, (size_t)(b + sizeof b - p));
+        size_t len = (size_t)(b + sizeof b - p);
+        memcpy(room(w, len), p, len);
+        w->len += len;
         return;
     }
     n = snprintf(b, sizeof b, "%1.15g", v);

@@ -208,6 +208,10 @@ struct jobs {
     unsigned keep;    /* JOB_ANALYSE: what doc_compact keeps */
     struct corpus *c; /* gets the documents, counts the failures */
     struct progress progress;
+    /* JOB_EXTRACT: rules_version(), worked out once per run because it
+     * hashes every built-in rule (about as much work as a document).
+     * Owned here; a copy, so no worker reads another thread's buffer. */
+    char *rules;
 };
 
 /* What doc_compact must keep of each document: the sentences, which the
@@ -238,7 +242,7 @@ static void job_work(void *ctx, size_t i)
     }
     if (js->mode == JOB_EXTRACT) {
         process_document(js->p, j->doc);
-        j->record = docio_format(j->doc, rules_version(), &j->reclen, &j->d);
+        j->record = docio_format(j->doc, js->rules, &j->reclen, &j->d);
         j->failed = !j->record;
         doc_free(j->doc);
         j->doc = NULL;
@@ -289,10 +293,12 @@ static void load_inputs(const struct pipeline *p, const struct opts *o,
                       nslots,
                       compact_keep(o),
                       c,
-                      {0}};
+                      {0},
+                      mode == JOB_EXTRACT ? xstrdup(rules_version()) : NULL};
     progress_start(&js.progress, paths.n);
     batch_run(paths.n, threads, job_work, job_deliver, &js);
     progress_clear(&js.progress);
+    free(js.rules);
     free(js.v);
     load_paths_clear(&paths);
 }

@@ -306,6 +306,11 @@ const char *rules_version(void)
  * to byte is cheaper than one anchored match per candidate. */
 #define MAX_START_BYTES 32
 
+/* Most bytes a match may begin before its factor for rules_rx_find to
+ * try it only just before each place a factor occurs: past this the
+ * anchored tries around a common factor would cost more than a search. */
+#define MAX_FACTOR_LEAD 16
+
 struct rules_rx {
     pcre2_code *code;
     /* The pattern compiled anchored, when PCRE2 knows no first character
@@ -320,6 +325,9 @@ struct rules_rx {
      * offset, so a byte there outside the set means none, without the
      * cost of entering PCRE2. */
     bool check_first;
+    /* Try the anchored copy (at) only in the few bytes before each
+     * occurrence of a factor (the hint's factor_lead is small). */
+    bool near_factors;
 };
 
 struct rules_rx_scratch {
@@ -411,8 +419,11 @@ enum cd_err rules_rx_new(const char *pattern, unsigned flags,
     rxhint_analyse(pattern, flags & RULES_RX_CASELESS, &rx->hint);
     rx->factors = rx->hint.nfactors > 0 && !is_anchored(rx);
     rx->check_first = rx->hint.has_start && is_anchored(rx);
-    if (wants_start_scan(rx))
+    bool near = rx->factors && rx->hint.has_start &&
+                rx->hint.factor_lead <= MAX_FACTOR_LEAD;
+    if (near || wants_start_scan(rx))
         rx->at = compile_anchored(pattern, opts);
+    rx->near_factors = near && rx->at;
     *out = rx;
     return CD_OK;
 }
@@ -464,6 +475,33 @@ static int find_from_starts(const struct rules_rx *rx, pcre2_match_data *md,
     return PCRE2_ERROR_NOMATCH;
 }
 
+/* The same first match, trying the anchored pattern only at the bytes of
+ * the start set within factor_lead bytes before each place a factor
+ * starts: every match begins there (rxhint.h). The places are visited in
+ * order and each window starts past the one before, so the positions
+ * tried rise, and the first that matches is the leftmost match. */
+static int find_near_factors(const struct rules_rx *rx, pcre2_match_data *md,
+                             const char *subject, size_t len, size_t from)
+{
+    const unsigned char *u = (const unsigned char *)subject;
+    size_t lead = rx->hint.factor_lead;
+    for (size_t p = from; p < len;) {
+        size_t q = p + rxhint_next_factor(&rx->hint, subject + p, len - p);
+        if (q >= len)
+            break;
+        for (size_t at = q - p > lead ? q - lead : p; at <= q; at++) {
+            if (!rx->hint.start[u[at]])
+                continue; /* never a UTF-8 continuation byte (rxhint.h) */
+            int rc = pcre2_match(rx->at, (PCRE2_SPTR)subject, len, at,
+                                 rx->match_opts, md, NULL);
+            if (rc != PCRE2_ERROR_NOMATCH)
+                return rc;
+        }
+        p = q + 1;
+    }
+    return PCRE2_ERROR_NOMATCH;
+}
+
 bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
                    const char *subject, size_t len, size_t from,
                    struct rules_rx_match *m)
@@ -471,6 +509,10 @@ bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
     int rc;
     if (from > len)
         return false; /* PCRE2 would say PCRE2_ERROR_BADOFFSET */
+    if (rx->near_factors) {
+        rc = find_near_factors(rx, s->md, subject, len, from);
+        goto found;
+    }
     /* a match lies inside subject[from..len): no factor there, no match */
     if (rx->factors &&
         !rxhint_may_match(&rx->hint, subject + from, len - from))
@@ -483,6 +525,7 @@ bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
     else
         rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, from,
                          rx->match_opts, s->md, NULL);
+found:
     if (rc <= 0)
         return false;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);

@@ -9,6 +9,8 @@
  * with PCRE2_UCP any class escape may match any non-ASCII character, so
  * those add every UTF-8 lead byte.
  */
+/* memmem: glibc declares it only with _GNU_SOURCE. */
+#define _GNU_SOURCE
 #include "rxhint.h"
 
 #include <string.h>
@@ -17,6 +19,9 @@
 #define MAX_DEPTH 8
 /* Factors shorter than this are too common to be worth a search. */
 #define MIN_FACTOR_LEN 2
+/* Most bytes one character takes in UTF-8: what any single-character atom
+ * (a literal, a class, '.', a class escape) may consume, caseless or not. */
+#define CHAR_MAX_BYTES 4
 
 struct strset {
     bool ok; /* false: unknown (too many or too long strings) */
@@ -31,6 +36,11 @@ struct frag {
     bool finite;              /* lits holds every string it matches */
     struct strset lits;
     struct strset req; /* every match contains one; quality 0: none */
+    /* Most bytes a match consumes (RXHINT_UNBOUNDED: no limit known). */
+    size_t maxlen;
+    /* Every match contains a string of req starting at most req_lead bytes
+     * after the match's start (RXHINT_UNBOUNDED: no limit known). */
+    size_t req_lead;
 };
 
 struct parser {
@@ -39,6 +49,30 @@ struct parser {
     bool caseless;
     int depth;
 };
+
+/* ---- byte counts ------------------------------------------------------ */
+
+/* a + b, or RXHINT_UNBOUNDED when either is or the sum overflows. */
+static size_t add_len(size_t a, size_t b)
+{
+    if (a == RXHINT_UNBOUNDED || b == RXHINT_UNBOUNDED ||
+        b > RXHINT_UNBOUNDED - 1 - a)
+        return RXHINT_UNBOUNDED;
+    return a + b;
+}
+
+/* a * k, or RXHINT_UNBOUNDED when a is or the product overflows. */
+static size_t mul_len(size_t a, unsigned long k)
+{
+    if (a == RXHINT_UNBOUNDED || (k && a > (RXHINT_UNBOUNDED - 1) / k))
+        return RXHINT_UNBOUNDED;
+    return a * k;
+}
+
+static size_t max_len(size_t a, size_t b)
+{
+    return a > b ? a : b;
+}
 
 /* ---- string sets ------------------------------------------------------ */
 
@@ -118,12 +152,16 @@ static size_t quality(const struct strset *s)
     return q;
 }
 
-/* Keep the better of best and cand in best. */
-static void consider(struct strset *best, const struct strset *cand)
+/* Keep the better of best and cand in best, and the lead (see struct
+ * frag) of the one kept in *best_lead. */
+static void consider(struct strset *best, size_t *best_lead,
+                     const struct strset *cand, size_t cand_lead)
 {
     size_t qb = quality(best), qc = quality(cand);
-    if (qc > qb || (qc == qb && qc > 0 && cand->n < best->n))
+    if (qc > qb || (qc == qb && qc > 0 && cand->n < best->n)) {
         *best = *cand;
+        *best_lead = cand_lead;
+    }
 }
 
 /* ---- fragments -------------------------------------------------------- */
@@ -135,6 +173,8 @@ static void frag_init(struct frag *f)
     f->finite = false;
     set_none(&f->lits);
     set_none(&f->req);
+    f->maxlen = CHAR_MAX_BYTES; /* the atoms that start here: one character */
+    f->req_lead = RXHINT_UNBOUNDED;
 }
 
 /* Assertions (\b, ^, lookaround) consume nothing. */
@@ -144,6 +184,7 @@ static void frag_zero_width(struct frag *f)
     f->nullable = true;
     f->finite = true;
     set_one(&f->lits, (const unsigned char *)"", 0);
+    f->maxlen = 0;
 }
 
 /* Every UTF-8 lead byte (and the bytes valid text never has): where a
@@ -436,6 +477,7 @@ static bool parse_count(const unsigned char **pp, unsigned long *v)
 static void parse_item(struct parser *ps, struct frag *x)
 {
     unsigned long min = 1, max = 1;
+    bool unbounded = false; /* no upper count: max says only "more than 1" */
     parse_atom(ps, x);
     if (ps->bad)
         return;
@@ -443,6 +485,7 @@ static void parse_item(struct parser *ps, struct frag *x)
     if (*p == '?' || *p == '*' || *p == '+') {
         min = *p == '+';
         max = *p == '?' ? 1 : 2; /* 2: "more than one" is all that matters */
+        unbounded = *p != '?';
         p++;
     } else if (*p == '{') {
         p++;
@@ -454,6 +497,7 @@ static void parse_item(struct parser *ps, struct frag *x)
         if (*p == ',') {
             p++;
             max = 2 + min;
+            unbounded = *p == '}';
             if (*p != '}' && !parse_count(&p, &max)) {
                 ps->bad = true;
                 return;
@@ -470,13 +514,17 @@ static void parse_item(struct parser *ps, struct frag *x)
     if (*p == '?' || *p == '+')
         p++; /* lazy or possessive: the same strings */
     ps->p = p;
+    /* A match of the repetition starts with one of x, so x's factor
+     * keeps its lead; one of x's own strings would lead with 0. */
+    x->maxlen = unbounded ? RXHINT_UNBOUNDED : mul_len(x->maxlen, max);
     if (min == 0) {
         x->nullable = true;
         x->finite = false;
         set_none(&x->req);
+        x->req_lead = RXHINT_UNBOUNDED;
     } else if (min != 1 || max != 1) {
         if (x->finite)
-            consider(&x->req, &x->lits);
+            consider(&x->req, &x->req_lead, &x->lits, 0);
         x->finite = false;
     }
 }
@@ -486,6 +534,10 @@ static void parse_seq(struct parser *ps, struct frag *out)
 {
     struct frag x;
     struct strset run, tmp;
+    /* at: most bytes the items so far consume, i.e. the latest offset in
+     * a match at which the next item starts; run_at: that of the run's
+     * first item. */
+    size_t at = 0, run_at = 0;
     frag_zero_width(out); /* the empty sequence */
     run = out->lits;
     while (!ps->bad && *ps->p && *ps->p != '|' && *ps->p != ')') {
@@ -508,17 +560,21 @@ static void parse_seq(struct parser *ps, struct frag *out)
         if (x.finite) {
             set_cross(&tmp, &run, &x.lits);
             if (!tmp.ok) {
-                consider(&out->req, &run);
+                consider(&out->req, &out->req_lead, &run, run_at);
                 tmp = x.lits;
+                run_at = at;
             }
             run = tmp;
         } else {
-            consider(&out->req, &run);
+            consider(&out->req, &out->req_lead, &run, run_at);
             set_one(&run, (const unsigned char *)"", 0);
+            run_at = add_len(at, x.maxlen);
         }
-        consider(&out->req, &x.req);
+        consider(&out->req, &out->req_lead, &x.req, add_len(at, x.req_lead));
+        at = add_len(at, x.maxlen);
     }
-    consider(&out->req, &run);
+    consider(&out->req, &out->req_lead, &run, run_at);
+    out->maxlen = at;
 }
 
 /* Alternatives separated by '|' up to ')' or the end. */
@@ -534,14 +590,18 @@ static void parse_alt(struct parser *ps, struct frag *out)
         for (size_t b = 0; b < 256; b++)
             out->first[b] |= alt.first[b];
         out->nullable = out->nullable || alt.nullable;
+        out->maxlen = max_len(out->maxlen, alt.maxlen);
         if (out->finite && alt.finite)
             set_union(&out->lits, &alt.lits);
         out->finite = out->finite && alt.finite && out->lits.ok;
         /* every match contains a factor of whichever branch matched */
-        if (quality(&out->req) && quality(&alt.req))
+        if (quality(&out->req) && quality(&alt.req)) {
             set_union(&out->req, &alt.req);
-        else
+            out->req_lead = max_len(out->req_lead, alt.req_lead);
+        } else {
             set_none(&out->req);
+            out->req_lead = RXHINT_UNBOUNDED;
+        }
     }
 }
 
@@ -550,6 +610,7 @@ void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h)
     struct parser ps = {(const unsigned char *)pattern, false, caseless, 0};
     struct frag f;
     memset(h, 0, sizeof *h);
+    h->factor_lead = RXHINT_UNBOUNDED;
     if (strncmp(pattern, "(?i)", 4) == 0) { /* the one inline option read */
         ps.caseless = true;
         ps.p += 4;
@@ -568,6 +629,7 @@ void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h)
             memcpy(h->factor[i], f.req.s[i], f.req.len[i]);
             h->factor_len[i] = f.req.len[i];
         }
+        h->factor_lead = f.req_lead;
     }
 }
 
@@ -602,4 +664,45 @@ bool rxhint_may_match(const struct rxhint *h, const char *s, size_t n)
                 return true;
     }
     return false;
+}
+
+/* Bytes that fill most of any text: a memchr for one of them stops every
+ * few bytes, so factors that start with one are searched whole. Only
+ * speed depends on this choice. */
+static bool common_byte(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || b == ' ';
+}
+
+size_t rxhint_next_factor(const struct rxhint *h, const char *s, size_t n)
+{
+    /* Each search ends where the first occurrence found so far starts.
+     * A factor with a common first byte gets a memmem pass of its own
+     * (it skips along by the whole factor); the others share one memchr
+     * pass per distinct first byte, as in rxhint_may_match. */
+    unsigned char done[256] = {0};
+    size_t first = n;
+    for (size_t k = 0; k < h->nfactors && first > 0; k++) {
+        unsigned char b = (unsigned char)h->factor[k][0];
+        size_t flen = h->factor_len[k];
+        if (common_byte(b)) {
+            size_t span = first + flen - 1 < n ? first + flen - 1 : n;
+            const char *p = memmem(s, span, h->factor[k], flen);
+            if (p)
+                first = (size_t)(p - s);
+            continue;
+        }
+        if (done[b])
+            continue;
+        done[b] = 1;
+        const char *end = s + first;
+        for (const char *p = s; (p = memchr(p, b, (size_t)(end - p))) != NULL;
+             p++) {
+            if (factor_at(h, s, n, (size_t)(p - s))) {
+                first = (size_t)(p - s);
+                break;
+            }
+        }
+    }
+    return first;
 }

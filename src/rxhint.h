@@ -21,6 +21,9 @@
 #define RXHINT_MAX_FACTORS 16
 #define RXHINT_MAX_FACTOR_LEN 32
 
+/* A byte count with no limit known. */
+#define RXHINT_UNBOUNDED ((size_t)-1)
+
 struct rxhint {
     /* has_start: every match begins with a byte b with start[b] != 0.
      * Only lead bytes and ASCII are ever set, never UTF-8 continuation
@@ -32,6 +35,11 @@ struct rxhint {
     size_t nfactors;
     char factor[RXHINT_MAX_FACTORS][RXHINT_MAX_FACTOR_LEN];
     size_t factor_len[RXHINT_MAX_FACTORS];
+    /* With factors: every match contains one of them starting at most
+     * factor_lead bytes after the match's own start ("(?<!x)\\b[Aa]irline":
+     * 4, one character), so a match can begin only just before a factor.
+     * RXHINT_UNBOUNDED when not known ("[a-z]+ Army"). */
+    size_t factor_lead;
 };
 
 /* Analyse pattern (UTF-8, compiled with PCRE2_UTF | PCRE2_UCP, caseless
@@ -43,5 +51,9 @@ void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h);
 /* False only if no factor of h occurs in s[0..n): then no match of the
  * pattern lies inside s[0..n). True when h has no factors. */
 bool rxhint_may_match(const struct rxhint *h, const char *s, size_t n);
+
+/* The offset of the first place in s[0..n) where some factor of h starts
+ * (whole, inside s[0..n)), or n if there is none. h must have factors. */
+size_t rxhint_next_factor(const struct rxhint *h, const char *s, size_t n);
 
 #endif

@@ -215,6 +215,50 @@ static void test_numbers_print_as_cjson_prints_them(void **state)
     }
 }
 
+/* Strings and keys are scanned eight bytes at a time for a byte that
+ * needs a look: each such byte, at every place in strings of every length
+ * around a word or two, must still be escaped (or repaired) as cJSON
+ * does, and a plain byte just above each of them must not be. */
+static void test_each_byte_to_escape_is_found_at_every_place(void **state)
+{
+    (void)state;
+    static const char special[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f',
+                                   ' ',  '#',   ']',  '\x80', '\xc3', '\xff'};
+    for (size_t len = 1; len <= 24; len++) {
+        for (size_t at = 0; at < len; at++) {
+            for (size_t k = 0; k < sizeof special; k++) {
+                char text[32];
+                memset(text, 'a', len);
+                text[at] = special[k];
+                text[len] = '\0';
+                struct jsonw *w = jsonw_new(NULL, false);
+                jsonw_object(w);
+                jsonw_key(w, text);
+                jsonw_array(w);
+                jsonw_string(w, text);
+                jsonw_string_utf8(w, text, len);
+                jsonw_end(w);
+                jsonw_end(w);
+                size_t n;
+                char *got = jsonw_take(w, &n);
+                char repaired[32];
+                memcpy(repaired, text, len + 1);
+                utf8_repair(repaired, len);
+                cJSON *root = cJSON_CreateObject();
+                cJSON *arr = cJSON_AddArrayToObject(root, text);
+                cJSON_AddItemToArray(arr, cJSON_CreateString(text));
+                cJSON_AddItemToArray(arr, cJSON_CreateString(repaired));
+                char *want = cJSON_PrintUnformatted(root);
+                assert_string_equal(got, want);
+                cJSON_free(want);
+                cJSON_Delete(root);
+                free(got);
+                jsonw_free(w);
+            }
+        }
+    }
+}
+
 /* Through a stream the writer holds at most about JSONW_FLUSH bytes, yet
  * the stream receives every byte, a string longer than the buffer too. */
 static void test_a_stream_gets_every_byte_in_order(void **state)
@@ -264,6 +308,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_random_trees_print_as_cjson_prints_them),
         cmocka_unit_test(test_numbers_print_as_cjson_prints_them),
+        cmocka_unit_test(test_each_byte_to_escape_is_found_at_every_place),
         cmocka_unit_test(test_a_stream_gets_every_byte_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -227,6 +227,34 @@ static void test_hint_finds_factors_and_start_bytes(void **state)
     assert_true(h.start['B'] && h.start['1']);
 }
 
+/* How far into a match its factor may start: the most bytes the items
+ * before it may consume, a character counting 4 (UTF-8's most). */
+static void test_hint_bounds_how_far_a_factor_lies_into_a_match(void **state)
+{
+    (void)state;
+    struct rxhint h;
+    rxhint_analyse("(?<!x )\\b(?:[Aa]rmy|unit)\\b", false, &h);
+    assert_int_equal(h.nfactors, 2);
+    assert_int_equal(h.factor_lead, 4); /* "rmy" after one character */
+    rxhint_analyse("Army", false, &h);
+    assert_int_equal(h.factor_lead, 0);
+    rxhint_analyse("\\d{1,3}(?:st|nd) Army", false, &h);
+    assert_true(has_factor(&h, "st Army") && has_factor(&h, "nd Army"));
+    assert_int_equal(h.factor_lead, 12); /* after up to 3 digits */
+    rxhint_analyse("[a-z]+ Army", false, &h);
+    assert_int_equal(h.factor_lead, RXHINT_UNBOUNDED);
+    rxhint_analyse("x(?:ab){2}", false, &h); /* a repeat's first "ab" */
+    assert_true(has_factor(&h, "ab"));
+    assert_int_equal(h.factor_lead, 4);
+    rxhint_analyse("(?:x|yy)(?:Army|(?:z)?unit)", false, &h);
+    assert_int_equal(h.factor_lead, 8 + 4); /* two characters, then "z" */
+    const char *s = "the arm of the Army, unit 4";
+    rxhint_analyse("(?:Army|unit)", false, &h);
+    assert_int_equal(rxhint_next_factor(&h, s, strlen(s)), 15);
+    assert_int_equal(rxhint_next_factor(&h, s + 16, strlen(s) - 16), 5);
+    assert_int_equal(rxhint_next_factor(&h, s, 18), 18); /* "Arm" cut */
+}
+
 static void test_hint_gives_up_outside_its_subset(void **state)
 {
     (void)state;
@@ -292,13 +320,18 @@ static void test_hinted_search_finds_what_plain_search_finds(void **state)
         "(?:Red )?\\d", "Operation(?: Blue)?", "(?i)^(share|keep|army)\\b",
         "(?i)^\\w[\\w ]{0,20}$", "(?i)^[^a]rmy", "(?i)^(?:©|x)\\s*\\d",
         "^Operation (?:Red|Blue)", "(?i)^(?:x|y)\\d", "(?i)^the (red )?army",
-        "(?i)^(?:ke|se)\\.?(?:com|ep)"};
+        "(?i)^(?:ke|se)\\.?(?:com|ep)",
+        /* factors a few bytes into every match: searched near them */
+        "(?<!Red )\\b(?:[Aa]rmy|[Ff]ront|owner of(?: [a-z]+)?) ([A-Z][a-z]+)",
+        "(?:\\d|é)\\d?(?:st|nd)(?! Army)", "[A-Z]{1,2}(?:rmy|ront)s?",
+        "(?<=\\s)(?:x|y)?(?:Blue|Red)(?:\\.com)?"};
     static const char *const pieces[] = {
         "1", "12", "١", "٣", "st", "nd", "th", " ", " ", " ", "Brigade",
         "Army", "Front", "Division", "First", "Second", "Operation", "Red",
         "Blue", "é", "’", "-", ".", ".com", "co.uk", ".org", "a", "x", "y",
         "@", "\n", "Ärmy", "3rd", "Ünit", "Share", "KEEP", "\xe2\x84\xaa",
-        "\xc5\xbf", "©", "ARMY", "eep", "hare", "the ", "ThE "};
+        "\xc5\xbf", "©", "ARMY", "eep", "hare", "the ", "ThE ", "owner of",
+        "army", "front", "Front", "éé", "rmy", "ront", "s"};
     const size_t npieces = sizeof pieces / sizeof *pieces;
     struct rules_rx_scratch *sc = rules_rx_scratch_new();
     unsigned seed = 12345;
@@ -414,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_bad_pattern_gives_offset_and_message),
         cmocka_unit_test(test_regex_finds_groups_as_byte_offsets),
         cmocka_unit_test(test_hint_finds_factors_and_start_bytes),
+        cmocka_unit_test(test_hint_bounds_how_far_a_factor_lies_into_a_match),
         cmocka_unit_test(test_hint_gives_up_outside_its_subset),
         cmocka_unit_test(test_hint_may_match_only_says_no_without_a_factor),
         cmocka_unit_test(test_hinted_search_finds_what_plain_search_finds),
