@@ -251,6 +251,16 @@ static void test_year_naming_a_singular_noun_is_not_a_count(void **state)
     doc_free(doc);
 }
 
+/* A number on a scale or in a series names a grade, not a count: "a
+ * magnitude 6.4 earthquake" is not 6.4 earthquakes. */
+static void test_a_grade_on_a_scale_is_not_a_count(void **state)
+{
+    struct doc *doc = counted(state, "a magnitude 6.4 earthquake, a Category "
+                                     "4 hurricane and level 3 restrictions");
+    assert_int_equal(doc->nnumbers, 0);
+    doc_free(doc);
+}
+
 static void test_no_one_is_not_a_count(void **state)
 {
     struct doc *doc = counted(state, "No one survived the crash");
@@ -315,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_dates_times_and_years_are_not_numbers),
         cmocka_unit_test(test_year_shaped_count_before_a_noun_is_a_count),
         cmocka_unit_test(test_year_naming_a_singular_noun_is_not_a_count),
+        cmocka_unit_test(test_a_grade_on_a_scale_is_not_a_count),
         cmocka_unit_test(test_no_one_is_not_a_count),
         cmocka_unit_test(test_per_cent_counts_percent),
         cmocka_unit_test(test_count_glued_to_its_unit),
