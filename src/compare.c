@@ -1379,6 +1379,24 @@ static bool one_counted(const struct ctx *x, const struct item *v, size_t n,
     return share_a_party(x, a, b);
 }
 
+/* Can two clashing places or actors a and b of the slot v[0..n) be of
+ * one happening? A class joins whatever of its kind a story tells
+ * ("prices rose in Greece", "exports rose in Italy"), so without a thing
+ * that names the happening firmly, two countries or two agents are one
+ * scene's rival versions only when their sentences name a party in
+ * common; otherwise they are two scenes. */
+static bool one_scene(const struct ctx *x, const struct item *v, size_t n,
+                      const struct item *a, const struct item *b)
+{
+    enum claim_kind kind = claim_of(x, a)->kind;
+    if (kind != CLAIM_PLACE && kind != CLAIM_ACTOR)
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (*v[i].thing && !v[i].weak)
+            return true;
+    return share_a_party(x, a, b);
+}
+
 static void judge(struct ctx *x, const struct item *v, size_t n,
                   const char *event, unsigned event_id, const char *topic)
 {
@@ -1410,6 +1428,8 @@ static void judge(struct ctx *x, const struct item *v, size_t n,
             if (rl == REL_CLASH && (u[i]->weak || u[j]->weak))
                 rl = REL_COMPAT;
             if (rl == REL_CLASH && !one_counted(x, v, n, u[i], u[j]))
+                rl = REL_COMPAT;
+            if (rl == REL_CLASH && !one_scene(x, v, n, u[i], u[j]))
                 rl = REL_COMPAT;
             if (rl == REL_CLASH)
                 verdict = VERDICT_CONFLICT;

@@ -671,6 +671,38 @@ static void test_a_toll_of_another_year_is_not_compared(void **state)
 
 #define CONVOY_END " Russia and Turkey traded blame.\n"
 
+/* A class such as "increase" groups what rises anywhere: when no thing
+ * names the happening and the two sentences share no party, two
+ * countries are two scenes, not a conflict over one. */
+static void test_two_scenes_sharing_no_party_do_not_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        "Talks in Syria\n\n"
+        "Russia and Turkey met in Syria on 1 August 2016. Prices of bread "
+        "rose sharply in Greece.\n",
+        "Syria talks\n\n"
+        "Russia and Turkey met in Syria on 1 August 2016. Exports of wine "
+        "rose sharply in Italy.\n");
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+/* The same event told in sentences that name one party keeps its
+ * clash of countries. */
+static void test_two_countries_of_one_party_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        "Prices rise\n\n"
+        "Russia and Turkey met in Syria on 1 August 2016. Prices of Gazprom "
+        "gas rose sharply in Greece.\n",
+        "Gas prices\n\n"
+        "Russia and Turkey met in Syria on 1 August 2016. Prices of Gazprom "
+        "gas rose sharply in Italy.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_PLACE, "increase", NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
 static void test_city_and_its_country_are_partial(void **state)
 {
     struct corpus *c = two(state,
@@ -1353,6 +1385,8 @@ int main(void)
         cmocka_unit_test(test_counts_of_two_aircraft_are_not_compared),
         cmocka_unit_test(test_counts_on_two_days_are_not_compared),
         cmocka_unit_test(test_a_toll_of_another_year_is_not_compared),
+        cmocka_unit_test(test_two_scenes_sharing_no_party_do_not_conflict),
+        cmocka_unit_test(test_two_countries_of_one_party_conflict),
         cmocka_unit_test(test_city_and_its_country_are_partial),
         cmocka_unit_test(test_contains_follows_gazetteer_parents),
         cmocka_unit_test(test_contains_follows_the_class_chain),
