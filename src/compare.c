@@ -1384,7 +1384,7 @@ static bool one_counted(const struct ctx *x, const struct item *v, size_t n,
  * ("prices rose in Greece", "exports rose in Italy"), so without a thing
  * that names the happening firmly, two countries or two agents are one
  * scene's rival versions only when their sentences name a party in
- * common; otherwise they are two scenes. */
+ * common besides the two values; otherwise they are two scenes. */
 static bool one_scene(const struct ctx *x, const struct item *v, size_t n,
                       const struct item *a, const struct item *b)
 {
@@ -1394,7 +1394,19 @@ static bool one_scene(const struct ctx *x, const struct item *v, size_t n,
     for (size_t i = 0; i < n; i++)
         if (*v[i].thing && !v[i].weak)
             return true;
-    return share_a_party(x, a, b);
+    /* The values themselves are no common party: "the US acted in
+     * Syria" and "income grew in the U.S." share only a value. */
+    unsigned ea = entity_of(doc_of(x, a), claim_of(x, a)->mention_idx);
+    unsigned eb = entity_of(doc_of(x, b), claim_of(x, b)->mention_idx);
+    const struct doc *d = doc_of(x, a);
+    struct span sp = d->sents[claim_of(x, a)->sentence].span;
+    for (size_t m = first_mention_from(d, sp.start);
+         m < d->nmentions && d->mentions[m].span.start < sp.end; m++) {
+        unsigned e = d->mentions[m].entity;
+        if (e && e != ea && e != eb && sentence_names(x, b, e))
+            return true;
+    }
+    return false;
 }
 
 static void judge(struct ctx *x, const struct item *v, size_t n,

@@ -672,14 +672,14 @@ static void test_a_toll_of_another_year_is_not_compared(void **state)
 #define CONVOY_END " Russia and Turkey traded blame.\n"
 
 /* A class such as "increase" groups what rises anywhere: when no thing
- * names the happening and the two sentences share no party, two
- * countries are two scenes, not a conflict over one. */
+ * names the happening and the two sentences share no party but the
+ * values themselves, two countries are two scenes, not one in dispute. */
 static void test_two_scenes_sharing_no_party_do_not_conflict(void **state)
 {
     struct corpus *c = two(state,
         "Talks in Syria\n\n"
-        "Russia and Turkey met in Syria on 1 August 2016. Prices of bread "
-        "rose sharply in Greece.\n",
+        "Russia and Turkey met in Syria on 1 August 2016. Italy's bread "
+        "prices rose sharply in Greece.\n",
         "Syria talks\n\n"
         "Russia and Turkey met in Syria on 1 August 2016. Exports of wine "
         "rose sharply in Italy.\n");
