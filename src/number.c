@@ -587,6 +587,17 @@ static bool demonym_like(const struct parse *p, size_t j)
            (len > 3 && s[len - 1] == 'i');
 }
 
+/* Does a line break separate token j from the token before it? A noun
+ * phrase never runs over one: a headline's "rises to 38" does not count
+ * the dateline's "ATHENS" below it. */
+static bool line_break_before(const struct parse *p, size_t j)
+{
+    if (j == 0 || j >= p->n)
+        return false;
+    size_t from = p->t[j - 1].end, to = p->t[j].start;
+    return to > from && memchr(p->text + from, '\n', to - from) != NULL;
+}
+
 /* The counted noun after token j: the first word that is not a modifier,
  * unless a function word, adverb, participle or punctuation comes first.
  * "%" and "per cent" count percent. *fixed gets a canonical noun when the
@@ -605,8 +616,11 @@ static struct span noun_after(const struct parse *p, size_t j,
     struct span fallback = none;
     for (size_t steps = 0; steps < 4 && j < p->n; steps++, j++) {
         const struct scan_tok *t = &p->t[j];
+        if (line_break_before(p, j))
+            return fallback;
         bool next_word = j + 1 < p->n && (p->t[j + 1].kind == SCAN_WORD ||
-                                          p->t[j + 1].kind == SCAN_MIXED);
+                                          p->t[j + 1].kind == SCAN_MIXED) &&
+                         !line_break_before(p, j + 1);
         if (t->kind == SCAN_MIXED) { /* "four F-16 jets", "two F-16s" */
             fallback = (struct span){t->start, t->end};
             if (next_word)
