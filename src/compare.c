@@ -800,6 +800,112 @@ static void settle_blame(struct ctx *x)
     }
 }
 
+/* ---- another period ------------------------------------------------------------ */
+
+/* A frame's own dates: whether one fixes a day, and the days [lo, hi)
+ * its coarser dates (a year, a month, a decade) leave open. */
+struct period {
+    long lo, hi;
+    bool day;
+};
+
+/* The days [lo, hi) of a year ("2019"), a decade ("195X") or a month
+ * ("2019-05"); false for anything else (a day, an open or empty value). */
+static bool coarse_days(const char *v, long *lo, long *hi)
+{
+    size_t len = strlen(v);
+    if (len < 4 || !isdigit((unsigned char)v[0]) ||
+        !isdigit((unsigned char)v[1]) || !isdigit((unsigned char)v[2]))
+        return false;
+    int y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10;
+    if (len == 4 && v[3] == 'X') {
+        *lo = date_days(y, 1, 1);
+        *hi = date_days(y + 10, 1, 1);
+        return true;
+    }
+    if (!isdigit((unsigned char)v[3]))
+        return false;
+    y += v[3] - '0';
+    if (len == 4) {
+        *lo = date_days(y, 1, 1);
+        *hi = date_days(y + 1, 1, 1);
+        return true;
+    }
+    long first;
+    bool has_day;
+    if (len != 7 || !iso_days(v, &first, &has_day) || has_day)
+        return false;
+    int m = (v[5] - '0') * 10 + (v[6] - '0');
+    *lo = date_days(y, m, 1);
+    *hi = m == 12 ? date_days(y + 1, 1, 1) : date_days(y, m + 1, 1);
+    return true;
+}
+
+/* The period of every frame of every document, indexed base[doc] +
+ * frame; base has ndocs + 1 entries. Free both. */
+static struct period *frame_periods(const struct corpus *c, size_t **basep)
+{
+    size_t *base = xmalloc((c->ndocs + 1) * sizeof *base);
+    base[0] = 0;
+    for (size_t di = 0; di < c->ndocs; di++) {
+        const struct doc *d = c->docs[di];
+        unsigned max = 0;
+        for (size_t k = 0; k < d->nclaims; k++)
+            if (d->claims[k].frame > max)
+                max = d->claims[k].frame;
+        base[di + 1] = base[di] + max + 1;
+    }
+    struct period *p = xmalloc((base[c->ndocs] + 1) * sizeof *p);
+    for (size_t i = 0; i < base[c->ndocs]; i++)
+        p[i] = (struct period){LONG_MIN, LONG_MAX, false};
+    for (size_t di = 0; di < c->ndocs; di++) {
+        const struct doc *d = c->docs[di];
+        for (size_t k = 0; k < d->nclaims; k++) {
+            const struct claim *cl = &d->claims[k];
+            if (cl->kind != CLAIM_DATE || !cl->frame || cl->date_idx < 0 ||
+                (d->dates[cl->date_idx].flags & DATEF_PAGE_STAMP))
+                continue;
+            const char *v = d->dates[cl->date_idx].value;
+            struct period *f = &p[base[di] + cl->frame];
+            long lo, hi;
+            bool has_day;
+            if (iso_days(v, &lo, &has_day) && has_day)
+                f->day = true;
+            else if (coarse_days(v, &lo, &hi)) {
+                f->lo = lo > f->lo ? lo : f->lo;
+                f->hi = hi < f->hi ? hi : f->hi;
+            }
+        }
+    }
+    *basep = base;
+    return p;
+}
+
+/* settle_days gave a claim without a day of its own its event's day. But
+ * a frame dated only to a year, a month or a decade that leaves that day
+ * out ("last year a fire killed 40", "kidnapped in May") tells of
+ * another happening: the claim leaves the event rather than clash with
+ * what the event's day holds. Claims of frames that fix a day keep it. */
+static void settle_periods(struct ctx *x)
+{
+    size_t *base;
+    struct period *p = frame_periods(x->c, &base);
+    size_t out = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        const struct item *it = &x->v[i];
+        unsigned frame = claim_of(x, it)->frame;
+        if (it->day != LONG_MAX && frame) {
+            const struct period *f = &p[base[it->doc] + frame];
+            if (!f->day && (it->day < f->lo || it->day >= f->hi))
+                continue;
+        }
+        x->v[out++] = *it;
+    }
+    x->n = out;
+    free(p);
+    free(base);
+}
+
 /* ---- whose territory ----------------------------------------------------------- */
 
 /* A violation frame's slot names the area: "into X" for an incursion
@@ -1500,6 +1606,36 @@ static bool one_counted(const struct ctx *x, const struct item *v, size_t n,
     return share_a_party(x, a, b);
 }
 
+/* Can two clashing places or actors a and b of the slot v[0..n) be of
+ * one happening? A class joins whatever of its kind a story tells
+ * ("prices rose in Greece", "exports rose in Italy"), so without a thing
+ * that names the happening firmly, two countries or two agents are one
+ * scene's rival versions only when their sentences name a party in
+ * common besides the two values; otherwise they are two scenes. */
+static bool one_scene(const struct ctx *x, const struct item *v, size_t n,
+                      const struct item *a, const struct item *b)
+{
+    enum claim_kind kind = claim_of(x, a)->kind;
+    if (kind != CLAIM_PLACE && kind != CLAIM_ACTOR)
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (*v[i].thing && !v[i].weak)
+            return true;
+    /* The values themselves are no common party: "the US acted in
+     * Syria" and "income grew in the U.S." share only a value. */
+    unsigned ea = entity_of(doc_of(x, a), claim_of(x, a)->mention_idx);
+    unsigned eb = entity_of(doc_of(x, b), claim_of(x, b)->mention_idx);
+    const struct doc *d = doc_of(x, a);
+    struct span sp = d->sents[claim_of(x, a)->sentence].span;
+    for (size_t m = first_mention_from(d, sp.start);
+         m < d->nmentions && d->mentions[m].span.start < sp.end; m++) {
+        unsigned e = d->mentions[m].entity;
+        if (e && e != ea && e != eb && sentence_names(x, b, e))
+            return true;
+    }
+    return false;
+}
+
 static void judge(struct ctx *x, const struct item *v, size_t n,
                   const char *event, unsigned event_id, const char *topic)
 {
@@ -1531,6 +1667,8 @@ static void judge(struct ctx *x, const struct item *v, size_t n,
             if (rl == REL_CLASH && (u[i]->weak || u[j]->weak))
                 rl = REL_COMPAT;
             if (rl == REL_CLASH && !one_counted(x, v, n, u[i], u[j]))
+                rl = REL_COMPAT;
+            if (rl == REL_CLASH && !one_scene(x, v, n, u[i], u[j]))
                 rl = REL_COMPAT;
             if (rl == REL_CLASH)
                 verdict = VERDICT_CONFLICT;
@@ -2920,6 +3058,7 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     settle_blame(&x);
     settle_things(&x);
     settle_days(&x);
+    settle_periods(&x);
     settle_territory(&x);
     judge_events(&x);
     judge_roles(&x);

@@ -705,6 +705,18 @@ static bool everyone(struct person *p, enum fstate *st)
     return true;
 }
 
+/* Is the fate at token i, of verb phrase fp, the participle that names
+ * which of the group just before it it befell ("the 160 people
+ * rescued", "the number of people killed")? A verb that takes an object
+ * right after its group noun is no predicate of the whole group (that
+ * takes "were killed"); the group it names is a part, never "all". */
+static bool names_a_part(const struct person *who, const struct fphrase *fp,
+                         size_t i, unsigned si)
+{
+    return fp->obj && who->end == i && who->sentence == si &&
+           !strcmp(who->key, "all");
+}
+
 /* The fates told in sentence si, tokens [a, b). last_group and last_one
  * carry the group and the single person spoken of across sentences. */
 static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
@@ -760,7 +772,7 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
             }
             if (subject_before(r, i, fp, n, np, nnp, last_group, last_one,
                                si, &who) &&
-                everyone(&who, &st)) {
+                !names_a_part(&who, fp, i, si) && everyone(&who, &st)) {
                 add_role(r, out, &who, si);
                 add_fate(r, out, &who, st,
                          (struct span){toks[fate_start(r, &who, i)].span.start,

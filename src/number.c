@@ -35,6 +35,7 @@ enum ctx_bit {
     CTX_IDPREFIX = 1 << 2,
     CTX_TIME = 1 << 3,
     CTX_DEMONYM = 1 << 4, /* from lexicon/demonyms: a modifier */
+    CTX_YEARLEAD = 1 << 5,
 };
 
 struct nword {
@@ -135,19 +136,27 @@ static enum cd_err load_number_words(struct counter *c, const struct rules *r,
 static enum cd_err load_context(struct counter *c, const struct rules *r,
                                 struct diag *d)
 {
-    static const char *const roles[] = {"stop", "adj", "idprefix", "time"};
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } roles[] = {{"stop", CTX_STOP},
+                 {"adj", CTX_ADJ},
+                 {"idprefix", CTX_IDPREFIX},
+                 {"time", CTX_TIME},
+                 {"yearlead", CTX_YEARLEAD}};
     const struct rule_table *t = rules_get(r, "lexicon/number_context");
     enum cd_err err = rules_check_fields(t, 2, 2, d);
     for (size_t i = 0; err == CD_OK && i < t->nrows; i++) {
         const struct rule_row *row = &t->rows[i];
         unsigned bit = 0;
-        for (unsigned k = 0; k < 4; k++)
-            if (strcmp(row->fields[1], roles[k]) == 0)
-                bit = 1u << k;
+        for (size_t k = 0; k < sizeof roles / sizeof roles[0]; k++)
+            if (strcmp(row->fields[1], roles[k].name) == 0)
+                bit = roles[k].bit;
         struct nword *w = entry(c, row->fields[0], strlen(row->fields[0]),
                                 NULL);
         if (!w || !bit)
-            return bad_row(row, "want: word, stop|adj|idprefix|time", d);
+            return bad_row(row,
+                           "want: word, stop|adj|idprefix|time|yearlead", d);
         w->ctx |= bit;
     }
     return err;
@@ -250,6 +259,40 @@ static bool is_word(const struct parse *p, size_t i, const char *s)
         return false;
     size_t len = p->t[i].end - p->t[i].start;
     return strlen(s) == len && strncasecmp(p->text + p->t[i].start, s, len) == 0;
+}
+
+/* Does the text right before token i end in a possessive ("Kelvia's",
+ * "Kelvia\u2019s")? */
+static bool after_possessive(const struct parse *p, size_t i)
+{
+    size_t e = p->t[i].start;
+    while (e > 0 && p->text[e - 1] == ' ')
+        e--;
+    if (e < 2 || (p->text[e - 1] != 's' && p->text[e - 1] != 'S'))
+        return false;
+    if (p->text[e - 2] == '\'')
+        return true;
+    return e >= 4 && !memcmp(p->text + e - 4, "\xe2\x80\x99", 3);
+}
+
+/* Is the year-shaped number at token i a year naming the singular noun
+ * after it ("the 2016 election", "Kelvia's 2022 budget") rather than a
+ * count of it ("1500 troops")? A count above one takes a plural; after
+ * a determiner or possessive (number_context "yearlead") a year-shaped
+ * number before a singular noun is its year. Nouns in -ss, -is, -us are
+ * singular ("crisis", "census"). */
+static bool year_of_noun(const struct parse *p, size_t i)
+{
+    if (i == 0 || i + 1 >= p->n)
+        return false;
+    if (!ctx(word_at(p, i - 1), CTX_YEARLEAD) && !after_possessive(p, i))
+        return false;
+    const struct scan_tok *n = &p->t[i + 1];
+    size_t len = n->end - n->start;
+    const char *w = p->text + n->start;
+    if (len < 2 || w[len - 1] != 's')
+        return true;
+    return w[len - 2] == 's' || w[len - 2] == 'i' || w[len - 2] == 'u';
 }
 
 /* True if token i overlaps a date the date stage found. */
@@ -460,7 +503,7 @@ static bool count_at(const struct parse *p, size_t i, struct count *k)
                          !(p->t[i + 1].flags & SCANF_CAP) &&
                          !ctx(word_at(p, i + 1), CTX_STOP);
         if (plain && t->end - t->start == 4 && k->value >= 1800 &&
-            k->value <= 2099 && !noun_next)
+            k->value <= 2099 && (!noun_next || year_of_noun(p, i)))
             return false;
         k->end = i + 1;
         const struct nword *m = word_at(p, i + 1);
@@ -544,6 +587,17 @@ static bool demonym_like(const struct parse *p, size_t j)
            (len > 3 && s[len - 1] == 'i');
 }
 
+/* Does a line break separate token j from the token before it? A noun
+ * phrase never runs over one: a headline's "rises to 38" does not count
+ * the dateline's "ATHENS" below it. */
+static bool line_break_before(const struct parse *p, size_t j)
+{
+    if (j == 0 || j >= p->n)
+        return false;
+    size_t from = p->t[j - 1].end, to = p->t[j].start;
+    return to > from && memchr(p->text + from, '\n', to - from) != NULL;
+}
+
 /* The counted noun after token j: the first word that is not a modifier,
  * unless a function word, adverb, participle or punctuation comes first.
  * "%" and "per cent" count percent. *fixed gets a canonical noun when the
@@ -562,8 +616,11 @@ static struct span noun_after(const struct parse *p, size_t j,
     struct span fallback = none;
     for (size_t steps = 0; steps < 4 && j < p->n; steps++, j++) {
         const struct scan_tok *t = &p->t[j];
+        if (line_break_before(p, j))
+            return fallback;
         bool next_word = j + 1 < p->n && (p->t[j + 1].kind == SCAN_WORD ||
-                                          p->t[j + 1].kind == SCAN_MIXED);
+                                          p->t[j + 1].kind == SCAN_MIXED) &&
+                         !line_break_before(p, j + 1);
         if (t->kind == SCAN_MIXED) { /* "four F-16 jets", "two F-16s" */
             fallback = (struct span){t->start, t->end};
             if (next_word)

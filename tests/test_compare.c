@@ -872,9 +872,59 @@ static void test_counts_on_two_days_are_not_compared(void **state)
     corpus_free(c);
 }
 
+/* A toll told of "last year" or "in 2019" speaks of another happening
+ * than the one the article dates to a day, even when its sentence gives
+ * no day: it must not join that day's event and clash with its toll. */
+static void test_a_toll_of_another_year_is_not_compared(void **state)
+{
+    struct corpus *c = two(state,
+        "Fire kills workers\n\n"
+        "A fire killed 17 workers in a factory in Idlib on 1 August 2016. "
+        "Last year a fire in another factory killed 40 people. Russia and "
+        "Turkey traded blame for the fire in Syria.\n",
+        "Factory fire\n\n"
+        "A fire killed 19 people in a factory in Idlib on 1 August 2016. "
+        "Russia and Turkey traded blame for the fire in Syria.\n");
+    assert_no_conflict(c);
+    assert_null(find_cmp(c, CLAIM_COUNT, NULL, "killed/people"));
+    corpus_free(c);
+}
+
 /* ---- places and classes -------------------------------------------------- */
 
 #define CONVOY_END " Russia and Turkey traded blame.\n"
+
+/* A class such as "increase" groups what rises anywhere: when no thing
+ * names the happening and the two sentences share no party but the
+ * values themselves, two countries are two scenes, not one in dispute. */
+static void test_two_scenes_sharing_no_party_do_not_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        "Talks in Syria\n\n"
+        "Russia and Turkey met in Syria on 1 August 2016. Italy's bread "
+        "prices rose sharply in Greece.\n",
+        "Syria talks\n\n"
+        "Russia and Turkey met in Syria on 1 August 2016. Exports of wine "
+        "rose sharply in Italy.\n");
+    assert_no_conflict(c);
+    corpus_free(c);
+}
+
+/* The same event told in sentences that name one party keeps its
+ * clash of countries. */
+static void test_two_countries_of_one_party_conflict(void **state)
+{
+    struct corpus *c = two(state,
+        "Prices rise\n\n"
+        "Russia and Turkey met in Syria on 1 August 2016. Prices of Gazprom "
+        "gas rose sharply in Greece.\n",
+        "Gas prices\n\n"
+        "Russia and Turkey met in Syria on 1 August 2016. Prices of Gazprom "
+        "gas rose sharply in Italy.\n");
+    const struct comparison *k = find_cmp(c, CLAIM_PLACE, "increase", NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
 
 static void test_city_and_its_country_are_partial(void **state)
 {
@@ -1557,6 +1607,9 @@ int main(void)
         cmocka_unit_test(test_one_agency_carrying_both_reports_agrees),
         cmocka_unit_test(test_counts_of_two_aircraft_are_not_compared),
         cmocka_unit_test(test_counts_on_two_days_are_not_compared),
+        cmocka_unit_test(test_a_toll_of_another_year_is_not_compared),
+        cmocka_unit_test(test_two_scenes_sharing_no_party_do_not_conflict),
+        cmocka_unit_test(test_two_countries_of_one_party_conflict),
         cmocka_unit_test(test_city_and_its_country_are_partial),
         cmocka_unit_test(test_contains_follows_gazetteer_parents),
         cmocka_unit_test(test_contains_follows_the_class_chain),

@@ -112,6 +112,35 @@ static void test_one_and_the_other_are_two_people(void **state)
     corpus_free(c);
 }
 
+/* A fate verb's participle right after its group ("the 160 people
+ * rescued", "the number of people killed") picks out those it befell,
+ * not the whole group: one source's rescued and another's dead are
+ * different people, not rival fates of everyone. */
+static void test_a_group_named_by_its_fate_is_no_fate_of_all(void **state)
+{
+    struct corpus *c = run(state,
+        "Ferry sinks\n\n"
+        "The number of people killed in the sinking rose to 38, officials "
+        "said.\n",
+        "Ferry survivors\n\n"
+        "Twelve children were among the 160 people rescued from the ferry, "
+        "officials said.\n");
+    assert_null(fate_claim(c->docs[0], "all", "dead"));
+    assert_null(fate_claim(c->docs[1], "all", "rescued"));
+    corpus_free(c);
+}
+
+/* The fate told of the whole group with a verb still is. */
+static void test_the_passengers_were_killed_is_a_fate_of_all(void **state)
+{
+    struct corpus *c = run(state,
+        "Ferry sinks\n\n"
+        "The passengers were killed when the ferry sank, officials said.\n",
+        NULL);
+    assert_non_null(fate_claim(c->docs[0], "all", "dead"));
+    corpus_free(c);
+}
+
 static void test_a_fate_verb_takes_the_person_after_it(void **state)
 {
     struct corpus *c = run(state,
@@ -444,6 +473,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_and_the_other_are_two_people),
         cmocka_unit_test(test_a_fate_verb_takes_the_person_after_it),
+        cmocka_unit_test(test_a_group_named_by_its_fate_is_no_fate_of_all),
+        cmocka_unit_test(test_the_passengers_were_killed_is_a_fate_of_all),
         cmocka_unit_test(test_a_role_noun_far_before_its_fate_is_the_person),
         cmocka_unit_test(test_he_is_the_person_just_spoken_of),
         cmocka_unit_test(test_no_one_survived_means_everyone_died),

@@ -237,6 +237,44 @@ static void test_year_shaped_count_before_a_noun_is_a_count(void **state)
     doc_free(doc);
 }
 
+/* A year naming a singular noun after a determiner or a possessive is
+ * no count: two documents' "2016 election" and "2020 election" must not
+ * become 2016 and 2020 elections that conflict. */
+static void test_year_naming_a_singular_noun_is_not_a_count(void **state)
+{
+    struct doc *doc = counted(state, "the 2016 election and Kelvia's 2022 "
+                                     "budget and its 2019 crisis");
+    assert_int_equal(doc->nnumbers, 0);
+    doc_free(doc);
+    doc = counted(state, "the 1500 troops");
+    check(doc, 0, "1500", 1500, 1500, 1500, "troops");
+    doc_free(doc);
+}
+
+/* A number on a scale or in a series names a grade, not a count: "a
+ * magnitude 6.4 earthquake" is not 6.4 earthquakes. */
+static void test_a_grade_on_a_scale_is_not_a_count(void **state)
+{
+    struct doc *doc = counted(state, "a magnitude 6.4 earthquake, a Category "
+                                     "4 hurricane and level 3 restrictions");
+    assert_int_equal(doc->nnumbers, 0);
+    doc_free(doc);
+}
+
+/* A headline's count takes no noun from the dateline below it: "rises
+ * to 38" over "ATHENS - ..." is no count of Athens, and "31 dead" over
+ * it counts the dead. */
+static void test_a_count_takes_no_noun_across_a_line_break(void **state)
+{
+    struct doc *doc = counted(state, "Toll rises to 38\n\nATHENS - The "
+                                     "toll rose.");
+    check(doc, 0, "38", 38, 38, 38, NULL);
+    doc_free(doc);
+    doc = counted(state, "Ferry sinks, 31 dead\n\nATHENS - A ferry sank.");
+    check(doc, 0, "31", 31, 31, 31, "dead");
+    doc_free(doc);
+}
+
 static void test_no_one_is_not_a_count(void **state)
 {
     struct doc *doc = counted(state, "No one survived the crash");
@@ -300,6 +338,9 @@ int main(void)
         cmocka_unit_test(test_designations_are_not_numbers),
         cmocka_unit_test(test_dates_times_and_years_are_not_numbers),
         cmocka_unit_test(test_year_shaped_count_before_a_noun_is_a_count),
+        cmocka_unit_test(test_year_naming_a_singular_noun_is_not_a_count),
+        cmocka_unit_test(test_a_grade_on_a_scale_is_not_a_count),
+        cmocka_unit_test(test_a_count_takes_no_noun_across_a_line_break),
         cmocka_unit_test(test_no_one_is_not_a_count),
         cmocka_unit_test(test_per_cent_counts_percent),
         cmocka_unit_test(test_count_glued_to_its_unit),

@@ -251,6 +251,15 @@ static void test_an_acronym_alias_needs_capitals(void **state)
     expect(f, "NATO allies met in Brussels.", "NATO", ENT_ORGANIZATION, NULL);
 }
 
+/* A gazetteer alias that spells an everyday word ("LeT" and "Let") must
+ * not make a sentence's first word an armed group: one "Let me explain"
+ * per page glued unrelated pages into one story. */
+static void test_a_sentence_starting_with_let_names_no_group(void **state)
+{
+    const struct fixture *f = *state;
+    expect_none(f, "Let the dough rise for an hour.", "Let");
+}
+
 static void test_demonyms_are_not_entities(void **state)
 {
     const struct fixture *f = *state;
@@ -697,6 +706,7 @@ int main(void)
         cmocka_unit_test(test_a_surname_alone_joins_the_full_name),
         cmocka_unit_test(test_countries_match_everyday_forms),
         cmocka_unit_test(test_an_acronym_alias_needs_capitals),
+        cmocka_unit_test(test_a_sentence_starting_with_let_names_no_group),
         cmocka_unit_test(test_demonyms_are_not_entities),
         cmocka_unit_test(test_places_come_from_the_gazetteer_and_cues),
         cmocka_unit_test(test_organisation_heads_make_organisations),
