@@ -1403,7 +1403,7 @@ static const char *values_vs(const struct ctx *x, const struct item **r,
         memcpy(p, w[i], n);
         p += n;
     }
-    strcpy(p, more);
+    memcpy(p, more, strlen(more) + 1);
     free(w);
     return s;
 }
