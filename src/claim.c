@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/bearing.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/fate.h"
@@ -99,6 +100,7 @@ struct claimer {
     struct ptable irrealis;  /* claims/irrealis: "to", "would", "hope to" */
     struct ptable failures;  /* claims/failures: "but failed", "in vain" */
     struct fater *fate;      /* what became of people (fate.h) */
+    struct bearer *bearing;  /* where a place lies (bearing.h) */
     struct ptable owners;    /* claims/ownership: "owner of", "unit of" */
     struct ptable totals;    /* claims/totality: "all", "everyone" */
     struct ptable terrain;   /* claims/terrain: "remote area" */
@@ -518,6 +520,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
         err = load_words(c, r, d);
     if (!err)
         err = fate_new(r, &c->fate, d);
+    if (!err)
+        err = bearing_new(r, &c->bearing, d);
     if (err) {
         claim_free(c);
         *out = NULL;
@@ -568,6 +572,7 @@ void claim_free(struct claimer *c)
     scan_map_free(c->loc);
     free(c->loc_kind);
     fate_free(c->fate);
+    bearing_free(c->bearing);
     arena_free(c->arena);
     free(c);
 }
@@ -3792,4 +3797,5 @@ void claim_run(const struct claimer *c, struct doc *doc)
     free(r.preds);
     free(r.negs);
     fate_claims(c->fate, doc);
+    bearing_claims(c->bearing, doc);
 }

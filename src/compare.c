@@ -20,6 +20,7 @@
 
 #include "claimdiff/align.h"
 #include "claimdiff/arena.h"
+#include "claimdiff/bearing.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/fate.h"
@@ -2832,7 +2833,7 @@ static void judge_roles(struct ctx *x)
         for (unsigned k = 0; k < d->nclaims; k++) {
             const struct claim *cl = &d->claims[k];
             unsigned e = entity_of(d, cl->mention_idx);
-            if (cl->kind == CLAIM_ROLE && e)
+            if (cl->kind == CLAIM_ROLE && e && !bearing_is_claim(cl))
                 push(x, (struct item){di, k, 0, "", "", s0(cl->slot),
                                       LONG_MAX, e, false, 0});
             else if (cl->kind == CLAIM_ROLE && cl->slot &&
@@ -3064,6 +3065,7 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     judge_roles(&x);
     judge_statements(&x);
     fate_compare(c, &x.events);
+    bearing_compare(c, &x.events);
     /* last: it leaves alone the words the comparisons above hold */
     align_run(cmp->aligner, c);
     free(x.v);

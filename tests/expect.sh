@@ -113,7 +113,9 @@ check "--expect without a file is a usage error" 2 --expect
 check "--fail-on conflict passes when sources agree" 0 --fail-on conflict $agree
 check "--fail-on conflict fails on a conflict" 1 --fail-on conflict $conflict
 check "--fail-on=partial fails on a conflict" 1 --fail-on=partial $conflict
-seeds=$(ls fixtures/seeds/*.txt)
+# The seeds without 001, whose Aleppo "in the east of the country" is the
+# seeds' one conflict: partial agreement, no conflict.
+seeds=$(ls fixtures/seeds/*.txt | grep -v /001_)
 check "--fail-on conflict passes on partial agreement" 0 --fail-on=conflict $seeds
 check "--fail-on partial fails on partial agreement" 1 --fail-on partial $seeds
 want_err="claimdiff: --fail-on: unknown value 'agree'"
