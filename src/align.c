@@ -274,12 +274,15 @@ struct occ {
     bool cap;      /* capitalised inside its sentence */
 };
 
-/* Per distinct stem of a clause (parallel arrays). */
+/* Per distinct stem of a clause (parallel arrays). 16 bytes, not 24: the
+ * run holds one per distinct stem of every clause of the corpus, and a
+ * stem id fits in 31 bits (scan_map_put gives ids as a non-negative
+ * int), which leaves the flag a bit of the same word. */
 struct sstem {
-    unsigned id;
-    unsigned df;   /* clauses of the story that hold it */
-    double w;      /* its weight in the story */
-    bool key;      /* the clause is filed under it */
+    unsigned id : 31;
+    unsigned key : 1; /* the clause is filed under it */
+    unsigned df;      /* clauses of the story that hold it */
+    double w;         /* its weight in the story */
 };
 
 struct edge {
@@ -572,7 +575,7 @@ static void close_seg(struct work *w, struct seg *s, const struct skey *sk,
                 continue;
             if (w->nst == w->capst)
                 w->st = xgrow(w->st, &w->capst, w->nst + 1, sizeof *w->st);
-            w->st[w->nst++] = (struct sstem){ids[i], 0, 0, false};
+            w->st[w->nst++] = (struct sstem){.id = ids[i]};
         }
         free(ids);
         s->ns = w->nst - s->s0;
@@ -834,7 +837,7 @@ static void choose_keys(struct work *w)
         }
         qsort(v, m, sizeof *v, cmp_rare);
         for (size_t k = 0; k < m && k < KEY_STEMS; k++)
-            w->st[v[k].pos].key = true;
+            w->st[v[k].pos].key = 1;
         free(v);
     }
 }
@@ -1757,6 +1760,29 @@ static void drop_old_claims(struct corpus *c)
     }
 }
 
+/* v cut to n elements of size bytes (cap follows). The clause arrays
+ * grew by doubling and stay to the end of the run, under everything
+ * judging and grouping then allocate; a shrinking realloc keeps the data
+ * and returns the tail (for large arrays, pages) to the system. */
+static void *trim(void *v, size_t n, size_t size, size_t *cap)
+{
+    if (*cap <= n || n == 0)
+        return v;
+    *cap = n;
+    return xrealloc(v, n * size);
+}
+
+/* Nothing appends to the clauses, their stems, occurrences, tokens or
+ * things once every document is segmented. */
+static void trim_clauses(struct work *w)
+{
+    w->seg = trim(w->seg, w->nseg, sizeof *w->seg, &w->capseg);
+    w->st = trim(w->st, w->nst, sizeof *w->st, &w->capst);
+    w->occ = trim(w->occ, w->nocc, sizeof *w->occ, &w->capocc);
+    w->tk = trim(w->tk, w->ntk, sizeof *w->tk, &w->captk);
+    w->thing = trim(w->thing, w->nthing, sizeof *w->thing, &w->capthing);
+}
+
 void align_run(const struct aligner *al, struct corpus *c)
 {
     drop_old_claims(c);
@@ -1780,6 +1806,7 @@ void align_run(const struct aligner *al, struct corpus *c)
         from = to;
     }
     free(h);
+    trim_clauses(&w);
     size_t nr, nc;
     struct rec *r = records(&w, &nr);
     weigh(&w, r, nr);
