@@ -318,6 +318,13 @@ struct work {
     size_t ncref;
     char *low; /* lower-case word buffer */
     size_t caplow;
+    unsigned next_event; /* the last event id given out */
+    /* One bit per sentence of the corpus (document di's first at
+     * sent0[di]), set by the marking pass when the sentence kept a
+     * clause, so the second pass skips the others. */
+    unsigned char *live;
+    size_t *sent0;
+    bool marking;
 };
 
 /* ---- segment -------------------------------------------------------------------- */
@@ -702,6 +709,19 @@ static void keep_tokens(struct work *w, size_t t0, size_t nseg0)
     w->ntk = to;
 }
 
+/* Record (mark) that sentence si of document di kept a clause, or ask
+ * whether it may keep one: always while w->marking, else only if the
+ * marking pass found one. Skipping the others changes nothing: each
+ * sentence's clauses are closed at its end, and the cursors over held
+ * spans and mentions only move forward. */
+static bool sentence_live(struct work *w, unsigned di, unsigned si, bool mark)
+{
+    size_t bit = w->sent0[di] + si;
+    if (mark)
+        w->live[bit / 8] |= (unsigned char)(1u << (bit % 8));
+    return mark || w->marking || ((w->live[bit / 8] >> (bit % 8)) & 1);
+}
+
 static void segment_doc(struct work *w, unsigned di, const struct held *h,
                         size_t nh)
 {
@@ -713,7 +733,7 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
     struct skey *sk = doc_things(d, &nsk);
     struct scan_toks st = {NULL, 0, 0};
     for (unsigned si = 0; si < d->nsents; si++) {
-        if (skip_sentence(&d->sents[si]))
+        if (skip_sentence(&d->sents[si]) || !sentence_live(w, di, si, false))
             continue;
         close_seg(w, &s, sk, nsk);
         s.sent = si;
@@ -750,6 +770,8 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
             s.no++;
         }
         close_seg(w, &s, sk, nsk);
+        if (w->nseg > nseg0)
+            sentence_live(w, di, si, true);
         keep_tokens(w, t0, nseg0);
     }
     close_seg(w, &s, sk, nsk);
@@ -1399,10 +1421,7 @@ static void make_groups(struct work *w)
             m[nm++] = (struct member){w->seg[i].story, uf_find(uf, i),
                                       w->seg[i].doc, i, best[i]};
     qsort(m, nm, sizeof *m, cmp_member);
-    unsigned next = 0, story_event = 0, story = (unsigned)-1;
-    for (size_t i = 0; i < w->c->ncomparisons; i++)
-        if (w->c->comparisons[i].event_id > next)
-            next = w->c->comparisons[i].event_id;
+    unsigned next = w->next_event, story_event = 0, story = (unsigned)-1;
     struct member *one = xmalloc((nm + 1) * sizeof *one);
     unsigned char *mark = xcalloc(w->nseg + 1, 1);
     for (size_t i = 0; i < nm;) {
@@ -1431,6 +1450,7 @@ static void make_groups(struct work *w)
         add_group(w, one, n, eg, ne, mark, story_event);
         i = j;
     }
+    w->next_event = next;
     free(mark);
     free(one);
     free(m);
@@ -1760,27 +1780,37 @@ static void drop_old_claims(struct corpus *c)
     }
 }
 
-/* v cut to n elements of size bytes (cap follows). The clause arrays
- * grew by doubling and stay to the end of the run, under everything
- * judging and grouping then allocate; a shrinking realloc keeps the data
- * and returns the tail (for large arrays, pages) to the system. */
-static void *trim(void *v, size_t n, size_t size, size_t *cap)
+/* Segment documents di[0..n), align their clauses, add the comparisons
+ * and claims, and forget the clauses. */
+static void align_docs(struct work *w, const unsigned *di, size_t n,
+                       const struct held *h, const size_t *h0)
 {
-    if (*cap <= n || n == 0)
-        return v;
-    *cap = n;
-    return xrealloc(v, n * size);
+    for (size_t i = 0; i < n; i++)
+        segment_doc(w, di[i], h + h0[di[i]], h0[di[i] + 1] - h0[di[i]]);
+    size_t nr, nc;
+    struct rec *r = records(w, &nr);
+    weigh(w, r, nr);
+    choose_keys(w);
+    struct cand *cand = candidates(w, r, nr, &nc);
+    free(r);
+    judge_candidates(w, cand, nc);
+    free(cand);
+    keep_best(w);
+    make_groups(w);
+    w->nseg = w->nst = w->nocc = w->ntk = w->nthing = w->ne = 0;
 }
 
-/* Nothing appends to the clauses, their stems, occurrences, tokens or
- * things once every document is segmented. */
-static void trim_clauses(struct work *w)
+/* A document and its story, for putting documents in story order. */
+struct sdoc {
+    unsigned story, doc;
+};
+
+static int cmp_sdoc(const void *x, const void *y)
 {
-    w->seg = trim(w->seg, w->nseg, sizeof *w->seg, &w->capseg);
-    w->st = trim(w->st, w->nst, sizeof *w->st, &w->capst);
-    w->occ = trim(w->occ, w->nocc, sizeof *w->occ, &w->capocc);
-    w->tk = trim(w->tk, w->ntk, sizeof *w->tk, &w->captk);
-    w->thing = trim(w->thing, w->nthing, sizeof *w->thing, &w->capthing);
+    const struct sdoc *a = x, *b = y;
+    if (a->story != b->story)
+        return a->story < b->story ? -1 : 1;
+    return (a->doc > b->doc) - (a->doc < b->doc);
 }
 
 void align_run(const struct aligner *al, struct corpus *c)
@@ -1793,30 +1823,56 @@ void align_run(const struct aligner *al, struct corpus *c)
     w.stemmer = sb_stemmer_new("english", NULL);
     w.ids = scan_map_new();
     w.words = scan_map_new();
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        if (c->comparisons[i].event_id > w.next_event)
+            w.next_event = c->comparisons[i].event_id;
     details(&w);
     size_t nh;
     struct held *h = held_spans(c, &nh);
     w.cref = conflict_refs(c, &w.ncref);
-    size_t from = 0;
-    for (unsigned di = 0; di < c->ndocs; di++) {
-        size_t to = from;
-        while (to < nh && h[to].doc == di)
-            to++;
-        segment_doc(&w, di, h + from, to - from);
-        from = to;
+    /* h0[di]: the first held span of document di */
+    size_t *h0 = xmalloc((c->ndocs + 1) * sizeof *h0);
+    for (size_t di = 0, k = 0; di <= c->ndocs; di++) {
+        while (k < nh && h[k].doc < di)
+            k++;
+        h0[di] = k;
     }
+    struct sdoc *sd = xmalloc((c->ndocs + 1) * sizeof *sd);
+    unsigned *order = xmalloc((c->ndocs + 1) * sizeof *order);
+    w.sent0 = xmalloc((c->ndocs + 1) * sizeof *w.sent0);
+    w.sent0[0] = 0;
+    for (size_t di = 0; di < c->ndocs; di++)
+        w.sent0[di + 1] = w.sent0[di] + c->docs[di]->nsents;
+    w.live = xcalloc(w.sent0[c->ndocs] / 8 + 1, 1);
+    w.marking = true;
+    /* Stem ids are given out in document order, and the rarest-stem
+     * tie-breaks and the order weights are summed in follow them: a
+     * first pass over every document, keeping nothing but the ids, gives
+     * them out as aligning the whole corpus at once did. */
+    for (unsigned di = 0; di < c->ndocs; di++) {
+        sd[di] = (struct sdoc){c->docs[di]->story, di};
+        segment_doc(&w, di, h + h0[di], h0[di + 1] - h0[di]);
+        w.nseg = w.nst = w.nocc = w.ntk = w.nthing = 0;
+    }
+    /* Then story by story: clauses meet only within their story, so the
+     * working arrays hold the largest story, not the corpus. */
+    w.marking = false;
+    qsort(sd, c->ndocs, sizeof *sd, cmp_sdoc);
+    for (size_t i = 0; i < c->ndocs; i++)
+        order[i] = sd[i].doc;
+    for (size_t i = 0; i < c->ndocs;) {
+        size_t j = i;
+        while (j < c->ndocs && sd[j].story == sd[i].story)
+            j++;
+        align_docs(&w, order + i, j - i, h, h0);
+        i = j;
+    }
+    free(order);
+    free(sd);
+    free(h0);
+    free(w.live);
+    free(w.sent0);
     free(h);
-    trim_clauses(&w);
-    size_t nr, nc;
-    struct rec *r = records(&w, &nr);
-    weigh(&w, r, nr);
-    choose_keys(&w);
-    struct cand *cand = candidates(&w, r, nr, &nc);
-    free(r);
-    judge_candidates(&w, cand, nc);
-    free(cand);
-    keep_best(&w);
-    make_groups(&w);
     sb_stemmer_delete(w.stemmer);
     scan_map_free(w.ids);
     scan_map_free(w.words);
