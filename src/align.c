@@ -274,12 +274,15 @@ struct occ {
     bool cap;      /* capitalised inside its sentence */
 };
 
-/* Per distinct stem of a clause (parallel arrays). */
+/* Per distinct stem of a clause (parallel arrays). 16 bytes, not 24: the
+ * run holds one per distinct stem of every clause of the corpus, and a
+ * stem id fits in 31 bits (scan_map_put gives ids as a non-negative
+ * int), which leaves the flag a bit of the same word. */
 struct sstem {
-    unsigned id;
-    unsigned df;   /* clauses of the story that hold it */
-    double w;      /* its weight in the story */
-    bool key;      /* the clause is filed under it */
+    unsigned id : 31;
+    unsigned key : 1; /* the clause is filed under it */
+    unsigned df;      /* clauses of the story that hold it */
+    double w;         /* its weight in the story */
 };
 
 struct edge {
@@ -315,6 +318,13 @@ struct work {
     size_t ncref;
     char *low; /* lower-case word buffer */
     size_t caplow;
+    unsigned next_event; /* the last event id given out */
+    /* One bit per sentence of the corpus (document di's first at
+     * sent0[di]), set by the marking pass when the sentence kept a
+     * clause, so the second pass skips the others. */
+    unsigned char *live;
+    size_t *sent0;
+    bool marking;
 };
 
 /* ---- segment -------------------------------------------------------------------- */
@@ -572,7 +582,7 @@ static void close_seg(struct work *w, struct seg *s, const struct skey *sk,
                 continue;
             if (w->nst == w->capst)
                 w->st = xgrow(w->st, &w->capst, w->nst + 1, sizeof *w->st);
-            w->st[w->nst++] = (struct sstem){ids[i], 0, 0, false};
+            w->st[w->nst++] = (struct sstem){.id = ids[i]};
         }
         free(ids);
         s->ns = w->nst - s->s0;
@@ -699,6 +709,19 @@ static void keep_tokens(struct work *w, size_t t0, size_t nseg0)
     w->ntk = to;
 }
 
+/* Record (mark) that sentence si of document di kept a clause, or ask
+ * whether it may keep one: always while w->marking, else only if the
+ * marking pass found one. Skipping the others changes nothing: each
+ * sentence's clauses are closed at its end, and the cursors over held
+ * spans and mentions only move forward. */
+static bool sentence_live(struct work *w, unsigned di, unsigned si, bool mark)
+{
+    size_t bit = w->sent0[di] + si;
+    if (mark)
+        w->live[bit / 8] |= (unsigned char)(1u << (bit % 8));
+    return mark || w->marking || ((w->live[bit / 8] >> (bit % 8)) & 1);
+}
+
 static void segment_doc(struct work *w, unsigned di, const struct held *h,
                         size_t nh)
 {
@@ -710,7 +733,7 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
     struct skey *sk = doc_things(d, &nsk);
     struct scan_toks st = {NULL, 0, 0};
     for (unsigned si = 0; si < d->nsents; si++) {
-        if (skip_sentence(&d->sents[si]))
+        if (skip_sentence(&d->sents[si]) || !sentence_live(w, di, si, false))
             continue;
         close_seg(w, &s, sk, nsk);
         s.sent = si;
@@ -747,6 +770,8 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
             s.no++;
         }
         close_seg(w, &s, sk, nsk);
+        if (w->nseg > nseg0)
+            sentence_live(w, di, si, true);
         keep_tokens(w, t0, nseg0);
     }
     close_seg(w, &s, sk, nsk);
@@ -834,7 +859,7 @@ static void choose_keys(struct work *w)
         }
         qsort(v, m, sizeof *v, cmp_rare);
         for (size_t k = 0; k < m && k < KEY_STEMS; k++)
-            w->st[v[k].pos].key = true;
+            w->st[v[k].pos].key = 1;
         free(v);
     }
 }
@@ -1396,10 +1421,7 @@ static void make_groups(struct work *w)
             m[nm++] = (struct member){w->seg[i].story, uf_find(uf, i),
                                       w->seg[i].doc, i, best[i]};
     qsort(m, nm, sizeof *m, cmp_member);
-    unsigned next = 0, story_event = 0, story = (unsigned)-1;
-    for (size_t i = 0; i < w->c->ncomparisons; i++)
-        if (w->c->comparisons[i].event_id > next)
-            next = w->c->comparisons[i].event_id;
+    unsigned next = w->next_event, story_event = 0, story = (unsigned)-1;
     struct member *one = xmalloc((nm + 1) * sizeof *one);
     unsigned char *mark = xcalloc(w->nseg + 1, 1);
     for (size_t i = 0; i < nm;) {
@@ -1428,6 +1450,7 @@ static void make_groups(struct work *w)
         add_group(w, one, n, eg, ne, mark, story_event);
         i = j;
     }
+    w->next_event = next;
     free(mark);
     free(one);
     free(m);
@@ -1757,6 +1780,39 @@ static void drop_old_claims(struct corpus *c)
     }
 }
 
+/* Segment documents di[0..n), align their clauses, add the comparisons
+ * and claims, and forget the clauses. */
+static void align_docs(struct work *w, const unsigned *di, size_t n,
+                       const struct held *h, const size_t *h0)
+{
+    for (size_t i = 0; i < n; i++)
+        segment_doc(w, di[i], h + h0[di[i]], h0[di[i] + 1] - h0[di[i]]);
+    size_t nr, nc;
+    struct rec *r = records(w, &nr);
+    weigh(w, r, nr);
+    choose_keys(w);
+    struct cand *cand = candidates(w, r, nr, &nc);
+    free(r);
+    judge_candidates(w, cand, nc);
+    free(cand);
+    keep_best(w);
+    make_groups(w);
+    w->nseg = w->nst = w->nocc = w->ntk = w->nthing = w->ne = 0;
+}
+
+/* A document and its story, for putting documents in story order. */
+struct sdoc {
+    unsigned story, doc;
+};
+
+static int cmp_sdoc(const void *x, const void *y)
+{
+    const struct sdoc *a = x, *b = y;
+    if (a->story != b->story)
+        return a->story < b->story ? -1 : 1;
+    return (a->doc > b->doc) - (a->doc < b->doc);
+}
+
 void align_run(const struct aligner *al, struct corpus *c)
 {
     drop_old_claims(c);
@@ -1767,29 +1823,56 @@ void align_run(const struct aligner *al, struct corpus *c)
     w.stemmer = sb_stemmer_new("english", NULL);
     w.ids = scan_map_new();
     w.words = scan_map_new();
+    for (size_t i = 0; i < c->ncomparisons; i++)
+        if (c->comparisons[i].event_id > w.next_event)
+            w.next_event = c->comparisons[i].event_id;
     details(&w);
     size_t nh;
     struct held *h = held_spans(c, &nh);
     w.cref = conflict_refs(c, &w.ncref);
-    size_t from = 0;
-    for (unsigned di = 0; di < c->ndocs; di++) {
-        size_t to = from;
-        while (to < nh && h[to].doc == di)
-            to++;
-        segment_doc(&w, di, h + from, to - from);
-        from = to;
+    /* h0[di]: the first held span of document di */
+    size_t *h0 = xmalloc((c->ndocs + 1) * sizeof *h0);
+    for (size_t di = 0, k = 0; di <= c->ndocs; di++) {
+        while (k < nh && h[k].doc < di)
+            k++;
+        h0[di] = k;
     }
+    struct sdoc *sd = xmalloc((c->ndocs + 1) * sizeof *sd);
+    unsigned *order = xmalloc((c->ndocs + 1) * sizeof *order);
+    w.sent0 = xmalloc((c->ndocs + 1) * sizeof *w.sent0);
+    w.sent0[0] = 0;
+    for (size_t di = 0; di < c->ndocs; di++)
+        w.sent0[di + 1] = w.sent0[di] + c->docs[di]->nsents;
+    w.live = xcalloc(w.sent0[c->ndocs] / 8 + 1, 1);
+    w.marking = true;
+    /* Stem ids are given out in document order, and the rarest-stem
+     * tie-breaks and the order weights are summed in follow them: a
+     * first pass over every document, keeping nothing but the ids, gives
+     * them out as aligning the whole corpus at once did. */
+    for (unsigned di = 0; di < c->ndocs; di++) {
+        sd[di] = (struct sdoc){c->docs[di]->story, di};
+        segment_doc(&w, di, h + h0[di], h0[di + 1] - h0[di]);
+        w.nseg = w.nst = w.nocc = w.ntk = w.nthing = 0;
+    }
+    /* Then story by story: clauses meet only within their story, so the
+     * working arrays hold the largest story, not the corpus. */
+    w.marking = false;
+    qsort(sd, c->ndocs, sizeof *sd, cmp_sdoc);
+    for (size_t i = 0; i < c->ndocs; i++)
+        order[i] = sd[i].doc;
+    for (size_t i = 0; i < c->ndocs;) {
+        size_t j = i;
+        while (j < c->ndocs && sd[j].story == sd[i].story)
+            j++;
+        align_docs(&w, order + i, j - i, h, h0);
+        i = j;
+    }
+    free(order);
+    free(sd);
+    free(h0);
+    free(w.live);
+    free(w.sent0);
     free(h);
-    size_t nr, nc;
-    struct rec *r = records(&w, &nr);
-    weigh(&w, r, nr);
-    choose_keys(&w);
-    struct cand *cand = candidates(&w, r, nr, &nc);
-    free(r);
-    judge_candidates(&w, cand, nc);
-    free(cand);
-    keep_best(&w);
-    make_groups(&w);
     sb_stemmer_delete(w.stemmer);
     scan_map_free(w.ids);
     scan_map_free(w.words);

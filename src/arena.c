@@ -10,8 +10,11 @@
 
 /* Chunks start small and double up to ARENA_CHUNK: every document has an
  * arena, most need a few kilobytes, and a first chunk of 64 KiB each made
- * the peak RSS of a large corpus mostly empty chunk space. */
+ * the peak RSS of a large corpus mostly empty chunk space. An arena made
+ * by arena_new_sized keeps one chunk size instead (at least
+ * ARENA_MIN_CHUNK). */
 #define ARENA_FIRST_CHUNK (2 * 1024)
+#define ARENA_MIN_CHUNK 256
 #define ARENA_CHUNK (64 * 1024)
 #define ARENA_ALIGN (_Alignof(max_align_t))
 
@@ -25,7 +28,8 @@ struct chunk {
 struct arena {
     struct chunk *head;
     size_t total;
-    size_t next; /* size of the next regular chunk */
+    size_t next;  /* size of the next regular chunk */
+    bool doubles; /* regular chunks double up to ARENA_CHUNK */
 };
 
 static void out_of_memory(size_t n)
@@ -89,7 +93,18 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size)
 
 struct arena *arena_new(void)
 {
-    return xcalloc(1, sizeof(struct arena));
+    struct arena *a = xcalloc(1, sizeof *a);
+    a->doubles = true;
+    return a;
+}
+
+struct arena *arena_new_sized(size_t chunk)
+{
+    struct arena *a = xcalloc(1, sizeof *a);
+    if (chunk < ARENA_MIN_CHUNK)
+        chunk = ARENA_MIN_CHUNK;
+    a->next = chunk < ARENA_CHUNK ? chunk : ARENA_CHUNK;
+    return a;
 }
 
 void arena_free(struct arena *a)
@@ -126,7 +141,7 @@ static void *bump(struct arena *a, size_t n, size_t align)
         fresh->size = size;
         fresh->used = 0;
         a->total += size;
-        if (!big && regular < ARENA_CHUNK)
+        if (!big && a->doubles && regular < ARENA_CHUNK)
             a->next = regular * 2;
         if (c && big) {
             fresh->next = c->next;

@@ -3066,9 +3066,11 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     judge_statements(&x);
     fate_compare(c, &x.events);
     bearing_compare(c, &x.events);
-    /* last: it leaves alone the words the comparisons above hold */
-    align_run(cmp->aligner, c);
+    /* Nothing below reads the candidates or things: free them before
+     * align_run, whose scratch is the peak of the whole run. */
     free(x.v);
     free(x.story);
     free_things(&x.th);
+    /* last: it leaves alone the words the comparisons above hold */
+    align_run(cmp->aligner, c);
 }

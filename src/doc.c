@@ -31,7 +31,11 @@ static void index_lines(struct doc *doc)
 struct doc *doc_new(const char *path, char *text, size_t len)
 {
     struct doc *doc = xcalloc(1, sizeof *doc);
-    doc->arena = arena_new();
+    /* A document's arena ends up holding about half to one and a half
+     * times its text (names, keys, claim texts); chunks of an eighth of
+     * the text leave at most that much unused, where chunks doubling from
+     * 2 KiB left 45 % of the doc arenas of a corpus empty. */
+    doc->arena = arena_new_sized(len / 8);
     doc->path = arena_strdup(doc->arena, path);
     doc->text = text;
     doc->len = len;

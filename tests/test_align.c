@@ -235,6 +235,56 @@ static void test_unrelated_stories_are_never_aligned(void **state)
     corpus_free(c);
 }
 
+/* Documents of two stories, interleaved: each story's statement is
+ * aligned as when its documents are alone, none across stories, with
+ * one event id per story, the stories in order. (align_run works story
+ * by story after a first pass over every document: a skipped sentence
+ * or a story's clauses leaking into the next would fail this.) */
+static void test_interleaved_stories_align_each_on_its_own(void **state)
+{
+    const char *a1 = "Convoy stopped\n\nOfficials said the convoy was "
+                     "stopped at the frontier while bringing medical "
+                     "supplies to the remote villages." END;
+    const char *a2 = "Aid halted\n\nThe convoy, which was delivering "
+                     "medical supplies to the remote villages, was turned "
+                     "back, officials said." END;
+    const char *b1 = "Floods\n\nVolunteers in Lisbon said the dikes "
+                     "along the lower river burst overnight. Portugal and "
+                     "Spain sent pumps.\n";
+    const char *b2 = "River bursts\n\nThe dikes along the lower river "
+                     "burst overnight, volunteers in Lisbon said. Portugal "
+                     "and Spain sent pumps.\n";
+    const char *texts[] = {a1, b1, a2, b2, NULL};
+    struct corpus *c = harness_pipeline(*state, texts);
+    if (c->docs[0]->story != c->docs[2]->story ||
+        c->docs[1]->story != c->docs[3]->story ||
+        c->docs[0]->story == c->docs[1]->story)
+        skip(); /* the linker grouped them otherwise: nothing to test */
+    const struct comparison *k[2] = {aligned(c, 0), aligned(c, 1)};
+    if (!k[0] || !k[1] || aligned(c, 2))
+        dump(c);
+    assert_non_null(k[0]);
+    assert_non_null(k[1]);
+    assert_null(aligned(c, 2));
+    unsigned first = c->docs[0]->story < c->docs[1]->story ? 0 : 1;
+    const char *want[2] = {"medical supplies to the remote villages",
+                           "dikes along the lower river burst overnight"};
+    for (size_t g = 0; g < 2; g++) {
+        /* group g is story of doc (first + g) % 2 */
+        unsigned d0 = (first + (unsigned)g) % 2;
+        assert_int_equal(k[g]->nvalues, 2);
+        assert_int_equal(k[g]->values[0].doc, d0);
+        assert_int_equal(k[g]->values[1].doc, d0 + 2);
+        for (size_t i = 0; i < 2; i++) {
+            char *t = value_text(c, k[g], i);
+            assert_string_equal(t, want[d0]);
+            free(t);
+        }
+    }
+    assert_true(k[0]->event_id < k[1]->event_id);
+    corpus_free(c);
+}
+
 /* ---- against the slot comparisons ----------------------------------------- */
 
 static bool overlap(struct span a, struct span b)
@@ -375,6 +425,7 @@ int main(void)
         cmocka_unit_test(
             test_shared_capitalised_words_are_a_name_not_a_statement),
         cmocka_unit_test(test_unrelated_stories_are_never_aligned),
+        cmocka_unit_test(test_interleaved_stories_align_each_on_its_own),
         cmocka_unit_test(test_words_a_slot_holds_are_left_to_it),
         cmocka_unit_test(test_compare_twice_adds_the_claims_once),
         cmocka_unit_test(test_mission_clauses_of_one_event_are_partial),

@@ -1,5 +1,6 @@
 /* test_arena.c - the bump allocator (arena.h): strings are packed, other
- * allocations stay aligned and zeroed, and nothing overlaps. */
+ * allocations stay aligned and zeroed, nothing overlaps, and a sized
+ * arena grows by its own chunk size. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -66,12 +67,54 @@ static void test_strings_of_every_size_keep_their_bytes(void **state)
     arena_free(a);
 }
 
+static void test_sized_arena_grows_by_its_chunk_not_by_doubling(
+    void **state)
+{
+    (void)state;
+    struct arena *a = arena_new_sized(1000);
+    for (size_t i = 0; i < 100; i++)
+        assert_non_null(arena_strndup(a, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                                         "xxxxxxxxxxxxxxxxxxx",
+                                      99));
+    /* ten chunks of 1,000 bytes hold the 10,000 bytes; chunks doubling
+     * from 2 KiB would hold 14 KiB */
+    assert_true(arena_size(a) <= 11000);
+    assert_true(arena_size(a) >= 10000);
+    arena_free(a);
+}
+
+static void test_sized_arena_keeps_its_chunk_between_bounds(void **state)
+{
+    (void)state;
+    struct arena *huge = arena_new_sized((size_t)1 << 30);
+    struct arena *tiny = arena_new_sized(0);
+    assert_string_equal(arena_strdup(huge, "a"), "a");
+    assert_true(arena_size(huge) <= 64 * 1024);
+    /* tiny chunks still give aligned, zeroed and separate allocations,
+     * big ones in chunks of their own */
+    for (size_t i = 0; i < 500; i++) {
+        char *s = arena_strndup(tiny, "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy", i % 33);
+        unsigned char *p = arena_alloc(tiny, 1 + i % 300);
+        assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
+        for (size_t k = 0; k < 1 + i % 300; k++)
+            assert_int_equal(p[k], 0);
+        memset(p, 0xff, 1 + i % 300);
+        assert_int_equal(strlen(s), i % 33);
+    }
+    assert_true(arena_size(tiny) >= 256);
+    arena_free(huge);
+    arena_free(tiny);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_strings_are_packed_without_padding),
         cmocka_unit_test(test_allocations_after_strings_are_aligned_and_zeroed),
         cmocka_unit_test(test_strings_of_every_size_keep_their_bytes),
+        cmocka_unit_test(test_sized_arena_grows_by_its_chunk_not_by_doubling),
+        cmocka_unit_test(test_sized_arena_keeps_its_chunk_between_bounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,11 +83,12 @@ enum claim_kind {
 /* The contract's name of a kind ("count", "location", ...). */
 const char *claim_kind_name(enum claim_kind k);
 
+/* Fields are ordered so that the 4-byte ones pair up (104 bytes, not
+ * 112): a corpus holds one claim per ~70 bytes of text. */
 struct claim {
     struct span span;     /* the words that state the value */
     enum claim_kind kind;
     unsigned sentence;    /* index into doc->sents */
-    unsigned frame;       /* claims of one frame share it; 0 for none */
     const char *cls;      /* event class ("shootdown"), NULL outside frames */
     const char *slot;     /* what a count counts ("killed/people"), what a
                              measure measures ("altitude"), a
@@ -106,6 +107,7 @@ struct claim {
     int date_idx;         /* index into doc->dates, -1 */
     int mention_idx;      /* place, actor or described entity, -1 */
     int quote_idx;        /* a statement's quotation, -1 */
+    unsigned frame;       /* claims of one frame share it; 0 for none */
     double scale;         /* a measure's unit in its dimension's base unit
                              (feet: 0.3048 metres); 0 for a plain count */
     bool negated;         /* the text states the opposite */
