@@ -550,25 +550,6 @@ static void index_mentions(struct brun *r)
     }
 }
 
-/* Merge the claims v[0..n) (in sentence order) into doc->claims, keeping
- * every claim of a sentence after the claims before it. */
-static void merge_claims(struct doc *doc, const struct claim *v, size_t n)
-{
-    if (!n)
-        return;
-    size_t total = doc->nclaims + n;
-    struct claim *all = xmalloc(total * sizeof *all);
-    size_t i = 0, j = 0, k = 0;
-    while (i < doc->nclaims || j < n) {
-        bool take_old = j == n || (i < doc->nclaims &&
-                                   doc->claims[i].sentence <= v[j].sentence);
-        all[k++] = take_old ? doc->claims[i++] : v[j++];
-    }
-    free(doc->claims);
-    doc->claims = all;
-    doc->nclaims = doc->capclaims = total;
-}
-
 void bearing_claims(const struct bearer *b, struct doc *doc)
 {
     struct brun r = {.b = b, .doc = doc, .text = doc->text};
@@ -588,7 +569,7 @@ void bearing_claims(const struct bearer *b, struct doc *doc)
         pa = a;
         pe = t;
     }
-    merge_claims(doc, r.out, r.nout);
+    claim_merge(doc, r.out, r.nout);
     free(r.out);
     free(r.mention_at);
     free(r.mention_end);

@@ -3799,3 +3799,20 @@ void claim_run(const struct claimer *c, struct doc *doc)
     fate_claims(c->fate, doc);
     bearing_claims(c->bearing, doc);
 }
+
+void claim_merge(struct doc *doc, const struct claim *v, size_t n)
+{
+    if (!n)
+        return;
+    size_t total = doc->nclaims + n;
+    struct claim *all = xmalloc(total * sizeof *all);
+    size_t i = 0, j = 0, k = 0;
+    while (i < doc->nclaims || j < n) {
+        bool take_old = j == n || (i < doc->nclaims &&
+                                   doc->claims[i].sentence <= v[j].sentence);
+        all[k++] = take_old ? doc->claims[i++] : v[j++];
+    }
+    free(doc->claims);
+    doc->claims = all;
+    doc->nclaims = doc->capclaims = total;
+}

@@ -784,25 +784,6 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
     }
 }
 
-/* Merge the fate claims v[0..n) (in sentence order) into doc->claims,
- * keeping every claim of a sentence after the claims before it. */
-static void merge_claims(struct doc *doc, const struct claim *v, size_t n)
-{
-    if (!n)
-        return;
-    size_t total = doc->nclaims + n;
-    struct claim *all = xmalloc(total * sizeof *all);
-    size_t i = 0, j = 0, k = 0;
-    while (i < doc->nclaims || j < n) {
-        bool take_old = j == n || (i < doc->nclaims &&
-                                   doc->claims[i].sentence <= v[j].sentence);
-        all[k++] = take_old ? doc->claims[i++] : v[j++];
-    }
-    free(doc->claims);
-    doc->claims = all;
-    doc->nclaims = doc->capclaims = total;
-}
-
 void fate_claims(const struct fater *f, struct doc *doc)
 {
     struct frun r = {f, doc, doc->text, 0, 0};
@@ -822,7 +803,7 @@ void fate_claims(const struct fater *f, struct doc *doc)
         r.b = t;
         fate_sentence(&r, si, &out, &last_group, &last_one);
     }
-    merge_claims(doc, out.v, out.n);
+    claim_merge(doc, out.v, out.n);
     free(out.v);
 }
 

@@ -130,4 +130,9 @@ void claim_free(struct claimer *c);
  * sentences. Needs segment, tag, date, number and quote to have run. */
 void claim_run(const struct claimer *c, struct doc *doc);
 
+/* Merge the claims v[0..n) (in sentence order; the caller keeps v) into
+ * doc->claims, each after the claims of its sentence and those before:
+ * how a stage after claim_run (fates, bearings) adds its own. */
+void claim_merge(struct doc *doc, const struct claim *v, size_t n);
+
 #endif
