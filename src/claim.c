@@ -307,35 +307,22 @@ ptable_match(const struct ptable *t, const char *text,
 /* ---- building ------------------------------------------------------------ */
 
 /* The one-column table name of r as a word set in *out (NULL on error). */
-static enum cd_err load_word_set(const struct rules *r, const char *name,
-                                 struct scan_map **out, struct diag *d)
-{
-    const struct rule_table *t = rules_get(r, name);
-    enum cd_err err = rules_check_fields(t, 1, 1, d);
-    if (err)
-        return err;
-    *out = scan_map_new();
-    for (size_t i = 0; i < t->nrows; i++)
-        scan_map_put(*out, t->rows[i].fields[0], strlen(t->rows[i].fields[0]));
-    return CD_OK;
-}
-
 static enum cd_err load_words(struct claimer *c, const struct rules *r,
                               struct diag *d)
 {
-    enum cd_err err = load_word_set(r, "claims/stopwords", &c->stop, d);
+    enum cd_err err = scan_map_load(r, "claims/stopwords", &c->stop, d);
     if (!err)
-        err = load_word_set(r, "claims/people_nouns", &c->people, d);
+        err = scan_map_load(r, "claims/people_nouns", &c->people, d);
     if (!err)
-        err = load_word_set(r, "claims/route_verbs", &c->route_verbs, d);
+        err = scan_map_load(r, "claims/route_verbs", &c->route_verbs, d);
     if (!err)
-        err = load_word_set(r, "claims/clause_breaks", &c->breaks, d);
+        err = scan_map_load(r, "claims/clause_breaks", &c->breaks, d);
     if (!err)
-        err = load_word_set(r, "claims/gatherings", &c->gatherings, d);
+        err = scan_map_load(r, "claims/gatherings", &c->gatherings, d);
     if (!err)
-        err = load_word_set(r, "claims/repetitions", &c->repetitions, d);
+        err = scan_map_load(r, "claims/repetitions", &c->repetitions, d);
     if (!err)
-        err = load_word_set(r, "claims/losses", &c->losses, d);
+        err = scan_map_load(r, "claims/losses", &c->losses, d);
     if (err)
         return err;
     const struct rule_table *nt = rules_get(r, "lexicon/demonyms");

@@ -239,13 +239,8 @@ enum cd_err compare_new(const struct rules *r, struct comparer **out,
     enum cd_err err = CD_OK;
     for (size_t i = 0; !err && i < sizeof gazetteers / sizeof *gazetteers; i++)
         err = load_gazetteer(c, r, gazetteers[i], d);
-    const struct rule_table *ag = rules_get(r, "claims/agentive");
     if (!err)
-        err = rules_check_fields(ag, 1, 1, d);
-    c->agentive = scan_map_new();
-    for (size_t i = 0; !err && i < ag->nrows; i++)
-        scan_map_put(c->agentive, ag->rows[i].fields[0],
-                     strlen(ag->rows[i].fields[0]));
+        err = scan_map_load(r, "claims/agentive", &c->agentive, d);
     const struct rule_table *rw = rules_get(r, "claims/role_words");
     if (!err)
         err = rules_check_fields(rw, 2, 2, d);
@@ -258,13 +253,8 @@ enum cd_err compare_new(const struct rules *r, struct comparer **out,
             scan_map_put(c->ranks, rw->rows[i].fields[0],
                          strlen(rw->rows[i].fields[0]));
     }
-    const struct rule_table *sh = rules_get(r, "claims/shares");
     if (!err)
-        err = rules_check_fields(sh, 1, 1, d);
-    c->shares = scan_map_new();
-    for (size_t i = 0; !err && i < sh->nrows; i++)
-        scan_map_put(c->shares, sh->rows[i].fields[0],
-                     strlen(sh->rows[i].fields[0]));
+        err = scan_map_load(r, "claims/shares", &c->shares, d);
     const struct rule_table *t = rules_get(r, "claims/classes");
     if (!err)
         err = rules_check_fields(t, 2, 2, d);

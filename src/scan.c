@@ -8,6 +8,7 @@
 
 #include "claimdiff/arena.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
 
 /* ---- characters ------------------------------------------------------- */
@@ -409,4 +410,17 @@ void scan_doc_free(struct scan_doc *sd)
     free(sd->first);
     sd->first = NULL;
     sd->nruns = sd->capfirst = 0;
+}
+
+enum cd_err scan_map_load(const struct rules *r, const char *name,
+                          struct scan_map **out, struct diag *d)
+{
+    const struct rule_table *t = rules_get(r, name);
+    enum cd_err err = rules_check_fields(t, 1, 1, d);
+    if (err)
+        return err;
+    *out = scan_map_new();
+    for (size_t i = 0; i < t->nrows; i++)
+        scan_map_put(*out, t->rows[i].fields[0], strlen(t->rows[i].fields[0]));
+    return CD_OK;
 }

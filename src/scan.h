@@ -12,6 +12,10 @@
 #include <stddef.h> /* size_t */
 #include <stdint.h> /* uint64_t */
 
+#include "claimdiff/diag.h" /* enum cd_err, struct diag */
+
+struct rules;
+
 struct doc;
 
 enum scan_kind {
@@ -79,6 +83,12 @@ struct scan_map *scan_map_new(void);
 
 /* Release the table and its keys. NULL is a no-op. */
 void scan_map_free(struct scan_map *m);
+
+/* A new table of the first field of every row of the one-column rule
+ * table name ("claims/stopwords"), in *out; CD_ERR_RULE with the row in
+ * d, and *out untouched, when a row has more fields. */
+enum cd_err scan_map_load(const struct rules *r, const char *name,
+                          struct scan_map **out, struct diag *d);
 
 /* The id of word (ASCII case-folded), adding it with the next free id
  * (0, 1, ...) if absent. Returns -1, adding nothing, for an empty word or
