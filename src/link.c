@@ -46,8 +46,9 @@ struct linker {
  * from another: calendar words, titles, function words and sentence
  * openers, given names (strangers share them), demonyms and generic
  * organisation words (every story of a country or of a kind has them),
- * agencies and photo credits (they carry every story), and the generic
- * capitalised words of lexicon/plain_capitals. */
+ * agencies and photo credits (they carry every story), the words that
+ * make place names ("Lake", "Island"), and the generic capitalised words
+ * of lexicon/plain_capitals. */
 static const char *const plain_tables[] = {
     "lexicon/months",        "lexicon/weekdays",
     "lexicon/date_words",    "lexicon/titles",
@@ -55,7 +56,8 @@ static const char *const plain_tables[] = {
     "claims/stopwords",      "lexicon/given_names",
     "lexicon/demonyms",      "lexicon/org_words",
     "lexicon/org_heads",     "lexicon/quote_channels",
-    "lexicon/photo_credits", "lexicon/plain_capitals",
+    "lexicon/photo_credits", "lexicon/place_cues",
+    "lexicon/plain_capitals",
 };
 
 /* Put w[0..n) into m, and its plural too if plural. */
@@ -829,7 +831,8 @@ static long center_day(const struct doc *d)
 
 struct doc_pair {
     unsigned a, b;
-    double w; /* the shared entity's weight */
+    double w;  /* the shared entity's weight */
+    bool word; /* shared is a capitalised word, not an entity or thing */
 };
 
 static int cmp_doc_pair(const void *x, const void *y)
@@ -1066,7 +1069,7 @@ static void add_thing_pairs(const struct corpus *c, struct doc_pair **pairs,
             for (size_t j = i + 1; j < l->n; j++) {
                 if (*np == *capp)
                     *pairs = xgrow(*pairs, capp, *np + 1, sizeof **pairs);
-                (*pairs)[(*np)++] = (struct doc_pair){l->v[i], l->v[j], w};
+                (*pairs)[(*np)++] = (struct doc_pair){l->v[i], l->v[j], w, false};
             }
         free(l->v);
     }
@@ -1092,14 +1095,17 @@ struct word_docs {
     struct word_doc_list {
         const char *word; /* its first occurrence (in a document's text) */
         size_t len;
-        unsigned *v;
+        struct word_doc {
+            unsigned doc;
+            bool named; /* only ever inside a mention there */
+        } *v;
         size_t n, cap;
     } *lists;
     size_t n, cap;
 };
 
 static void word_docs_add(struct word_docs *w, int id, unsigned d,
-                          const char *word, size_t len)
+                          bool named, const char *word, size_t len)
 {
     while ((size_t)id >= w->n) {
         if (w->n == w->cap)
@@ -1107,26 +1113,36 @@ static void word_docs_add(struct word_docs *w, int id, unsigned d,
         w->lists[w->n++] = (struct word_doc_list){word, len, NULL, 0, 0};
     }
     struct word_doc_list *l = &w->lists[id];
-    if (l->n && l->v[l->n - 1] == d)
-        return; /* documents come in order: one entry per document */
+    if (l->n && l->v[l->n - 1].doc == d) {
+        /* documents come in order: one entry per document */
+        l->v[l->n - 1].named = l->v[l->n - 1].named && named;
+        return;
+    }
     if (l->n == l->cap)
         l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-    l->v[l->n++] = d;
+    l->v[l->n++] = (struct word_doc){d, named};
 }
+
+/* A mention's span, and whether a gazetteer knows its name. */
+struct mspan {
+    struct span span;
+    bool known;
+};
 
 static int cmp_span_start(const void *x, const void *y)
 {
-    const struct span *p = x, *q = y;
-    return (p->start > q->start) - (p->start < q->start);
+    const struct mspan *p = x, *q = y;
+    return (p->span.start > q->span.start) - (p->span.start < q->span.start);
 }
 
 /* The spans of doc's mentions, sorted by start: words inside them are
  * already counted as entities. *n gets their number. */
-static struct span *mention_spans(const struct doc *doc, size_t *n)
+static struct mspan *mention_spans(const struct doc *doc, size_t *n)
 {
-    struct span *v = xmalloc((doc->nmentions + 1) * sizeof *v);
+    struct mspan *v = xmalloc((doc->nmentions + 1) * sizeof *v);
     for (size_t i = 0; i < doc->nmentions; i++)
-        v[i] = doc->mentions[i].span;
+        v[i] = (struct mspan){doc->mentions[i].span,
+                              doc->mentions[i].canonical != NULL};
     if (doc->nmentions)
         qsort(v, doc->nmentions, sizeof *v, cmp_span_start);
     *n = doc->nmentions;
@@ -1156,7 +1172,7 @@ static void scan_capitals(const struct linker *lk, const struct doc *doc,
                           unsigned d, struct word_docs *w)
 {
     size_t nm, m = 0;
-    struct span *ms = mention_spans(doc, &nm);
+    struct mspan *ms = mention_spans(doc, &nm);
     struct scan_toks t = {0};
     for (size_t s = 0; s < doc->nsents; s++) {
         const struct sentence *se = &doc->sents[s];
@@ -1166,22 +1182,25 @@ static void scan_capitals(const struct linker *lk, const struct doc *doc,
         scan_tokens(doc->text, se->span.start, se->span.end, &t);
         for (size_t k = 0; k < t.n; k++) {
             const struct scan_tok *tk = &t.v[k];
-            while (m < nm && ms[m].end <= tk->start)
+            while (m < nm && ms[m].span.end <= tk->start)
                 m++;
             /* ms is sorted by start; a covering mention starts first */
-            bool covered = false;
-            for (size_t j = m; j < nm && ms[j].start <= tk->start; j++)
-                covered = covered || ms[j].end >= tk->end;
+            bool covered = false, known = false;
+            for (size_t j = m; j < nm && ms[j].span.start <= tk->start; j++)
+                if (ms[j].span.end >= tk->end) {
+                    covered = true;
+                    known = known || ms[j].known;
+                }
             const char *word = doc->text + tk->start;
             size_t len = tk->end - tk->start;
             if (tk->kind == SCAN_WORD && *word >= 'a' && *word <= 'z')
                 (void)scan_map_put(w->lower, word, len);
-            if (covered || !mid_capital(doc->text, &t, k) ||
+            if (known || !mid_capital(doc->text, &t, k) ||
                 scan_map_get(lk->plain, word, len) >= 0)
                 continue;
             int id = scan_map_put(w->ids, word, len);
             if (id >= 0)
-                word_docs_add(w, id, d, word, len);
+                word_docs_add(w, id, d, covered, word, len);
         }
     }
     scan_toks_free(&t);
@@ -1209,19 +1228,37 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
          * document pairs nothing, and counting it would only dilute
          * what its document shares with the others. */
         bool common = scan_map_get(w.lower, l->word, l->len) >= 0;
+        /* a name tagged wherever it occurs is the entities' business */
+        bool missed = false;
+        for (size_t i = 0; i < l->n; i++)
+            missed = missed || !l->v[i].named;
+        common = common || !missed;
         for (size_t i = 0; l->n > 1 && !common && i < l->n; i++)
-            weight[l->v[i]] += x;
+            weight[l->v[i].doc] += x;
         for (size_t i = 0; !common && l->n <= STORY_DF_CAP && i < l->n; i++)
             for (size_t j = i + 1; j < l->n; j++) {
+                /* two mentions of it are already one entity's pair */
+                if (l->v[i].named && l->v[j].named)
+                    continue;
                 if (*np == *capp)
                     *pairs = xgrow(*pairs, capp, *np + 1, sizeof **pairs);
-                (*pairs)[(*np)++] = (struct doc_pair){l->v[i], l->v[j], x};
+                (*pairs)[(*np)++] =
+                    (struct doc_pair){l->v[i].doc, l->v[j].doc, x, true};
             }
         free(l->v);
     }
     free(w.lists);
     scan_map_free(w.ids);
     scan_map_free(w.lower);
+}
+
+/* The weight of the one capitalised word two documents share when they
+ * share nothing else (the n entries of p, all of one pair); 0 otherwise.
+ * One such word ("Bay", "Hollis") is a coincidence as often as a story;
+ * two, or one beside a shared name, are not. */
+static double lone_word_weight(const struct doc_pair *p, size_t n)
+{
+    return n == 1 && p->word ? p->w : 0;
 }
 
 /* Set doc->story by average-linkage clustering of the documents on the
@@ -1271,7 +1308,7 @@ static void link_stories(const struct linker *lk, struct corpus *c)
             for (size_t j = i + 1; j < df; j++) {
                 if (np == capp)
                     pairs = xgrow(pairs, &capp, np + 1, sizeof *pairs);
-                pairs[np++] = (struct doc_pair){docs[i], docs[j], w};
+                pairs[np++] = (struct doc_pair){docs[i], docs[j], w, false};
             }
     }
     add_thing_pairs(c, &pairs, &np, &capp, weight);
@@ -1285,6 +1322,7 @@ static void link_stories(const struct linker *lk, struct corpus *c)
         double shared = 0;
         while (j < np && !cmp_doc_pair(&pairs[i], &pairs[j]))
             shared += pairs[j++].w;
+        shared -= lone_word_weight(&pairs[i], j - i);
         unsigned a = pairs[i].a, b = pairs[i].b;
         double sim = shared / sqrt(weight[a] * weight[b]);
         adj_add(&st.adj[a], b, sim);
