@@ -32,24 +32,90 @@
 #include "claimdiff/claim.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/rules.h"
 #include "scan.h"
 #include "unionfind.h"
 
 struct linker {
-    int unused; /* the joins need no tables yet; rules may add aliases */
+    /* Words that are capitalised without naming anything a story owns
+     * (see plain_tables); story grouping passes over them. */
+    struct scan_map *plain;
 };
+
+/* The tables whose words, capitalised in running text, tell no story
+ * from another: calendar words, titles, function words and sentence
+ * openers, given names (strangers share them), demonyms and generic
+ * organisation words (every story of a country or of a kind has them),
+ * agencies and photo credits (they carry every story), the words that
+ * make place names ("Lake", "Island"), and the generic capitalised words
+ * of lexicon/plain_capitals. */
+static const char *const plain_tables[] = {
+    "lexicon/months",        "lexicon/weekdays",
+    "lexicon/date_words",    "lexicon/titles",
+    "lexicon/not_names",     "lexicon/sentence_starters",
+    "claims/stopwords",      "lexicon/given_names",
+    "lexicon/demonyms",      "lexicon/org_words",
+    "lexicon/org_heads",     "lexicon/quote_channels",
+    "lexicon/photo_credits", "lexicon/place_cues",
+    "lexicon/plain_capitals",
+};
+
+/* Put w[0..n) into m, and its plural too if plural. */
+static void add_plain_word(struct scan_map *m, const char *w, size_t n,
+                           bool plural)
+{
+    if (!n || n >= SCAN_MAX_KEY)
+        return;
+    (void)scan_map_put(m, w, n);
+    if (plural) {
+        char buf[SCAN_MAX_KEY + 1];
+        memcpy(buf, w, n);
+        buf[n] = 's';
+        (void)scan_map_put(m, buf, n + 1);
+    }
+}
+
+/* Put the one-word first fields of table name into m; demonyms also in
+ * their plural ("Russians"), as the tagger reads them; and every word of
+ * a title ("Prime" of "Prime Minister"), which is capitalised only as
+ * part of the title. */
+static void add_plain_table(struct scan_map *m, const struct rules *r,
+                            const char *name)
+{
+    const struct rule_table *t = rules_get(r, name);
+    bool plural = !strcmp(name, "lexicon/demonyms");
+    bool split = !strcmp(name, "lexicon/titles");
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *w = t->rows[i].fields[0];
+        if (!strchr(w, ' ')) {
+            add_plain_word(m, w, strlen(w), plural);
+            continue;
+        }
+        while (split && *w) {
+            size_t n = strcspn(w, " ");
+            add_plain_word(m, w, n, false);
+            w += n + strspn(w + n, " ");
+        }
+    }
+}
 
 enum cd_err link_new(const struct rules *r, struct linker **out,
                      struct diag *d)
 {
-    (void)r;
     (void)d;
-    *out = xcalloc(1, sizeof **out);
+    struct linker *l = xcalloc(1, sizeof *l);
+    l->plain = scan_map_new();
+    for (size_t i = 0; i < sizeof plain_tables / sizeof *plain_tables; i++)
+        add_plain_table(l->plain, r, plain_tables[i]);
+    *out = l;
     return CD_OK;
 }
 
 void link_free(struct linker *l)
 {
+    if (!l)
+        return;
+    scan_map_free(l->plain);
     free(l);
 }
 
@@ -765,7 +831,8 @@ static long center_day(const struct doc *d)
 
 struct doc_pair {
     unsigned a, b;
-    double w; /* the shared entity's weight */
+    double w;  /* the shared entity's weight */
+    bool word; /* shared is a capitalised word, not an entity or thing */
 };
 
 static int cmp_doc_pair(const void *x, const void *y)
@@ -1002,12 +1069,196 @@ static void add_thing_pairs(const struct corpus *c, struct doc_pair **pairs,
             for (size_t j = i + 1; j < l->n; j++) {
                 if (*np == *capp)
                     *pairs = xgrow(*pairs, capp, *np + 1, sizeof **pairs);
-                (*pairs)[(*np)++] = (struct doc_pair){l->v[i], l->v[j], w};
+                (*pairs)[(*np)++] = (struct doc_pair){l->v[i], l->v[j], w, false};
             }
         free(l->v);
     }
     free(lists);
     scan_map_free(ids);
+}
+
+/* ---- unfamiliar names --------------------------------------------------- */
+
+/* What a capitalised word shared by two documents weighs next to a
+ * linked entity of the same rarity: a word is a weaker sign than a name
+ * the tagger recognised (it may be a common noun in a title, a brand),
+ * but a story with names no gazetteer knows ("Port X", "the MV Y") is
+ * held together by nothing else. */
+#define STORY_CAPITAL_SHARE 0.5
+/* Shorter capitalised words are initials, "Mr", "St", "AP": no names. */
+#define STORY_CAPITAL_MIN 3
+
+/* The documents each capitalised word is found in, by its id in ids,
+ * and the words the corpus also writes in lower case. */
+struct word_docs {
+    struct scan_map *ids, *lower;
+    struct word_doc_list {
+        const char *word; /* its first occurrence (in a document's text) */
+        size_t len;
+        struct word_doc {
+            unsigned doc;
+            bool named; /* only ever inside a mention there */
+        } *v;
+        size_t n, cap;
+    } *lists;
+    size_t n, cap;
+};
+
+static void word_docs_add(struct word_docs *w, int id, unsigned d,
+                          bool named, const char *word, size_t len)
+{
+    while ((size_t)id >= w->n) {
+        if (w->n == w->cap)
+            w->lists = xgrow(w->lists, &w->cap, w->n + 1, sizeof *w->lists);
+        w->lists[w->n++] = (struct word_doc_list){word, len, NULL, 0, 0};
+    }
+    struct word_doc_list *l = &w->lists[id];
+    if (l->n && l->v[l->n - 1].doc == d) {
+        /* documents come in order: one entry per document */
+        l->v[l->n - 1].named = l->v[l->n - 1].named && named;
+        return;
+    }
+    if (l->n == l->cap)
+        l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+    l->v[l->n++] = (struct word_doc){d, named};
+}
+
+/* A mention's span, and whether a gazetteer knows its name. */
+struct mspan {
+    struct span span;
+    bool known;
+};
+
+static int cmp_span_start(const void *x, const void *y)
+{
+    const struct mspan *p = x, *q = y;
+    return (p->span.start > q->span.start) - (p->span.start < q->span.start);
+}
+
+/* The spans of doc's mentions, sorted by start: words inside them are
+ * already counted as entities. *n gets their number. */
+static struct mspan *mention_spans(const struct doc *doc, size_t *n)
+{
+    struct mspan *v = xmalloc((doc->nmentions + 1) * sizeof *v);
+    for (size_t i = 0; i < doc->nmentions; i++)
+        v[i] = (struct mspan){doc->mentions[i].span,
+                              doc->mentions[i].canonical != NULL};
+    if (doc->nmentions)
+        qsort(v, doc->nmentions, sizeof *v, cmp_span_start);
+    *n = doc->nmentions;
+    return v;
+}
+
+/* Is token k of t a capitalised word in the middle of its sentence?
+ * The first word, and a word after any punctuation but a comma (an
+ * opening quote, a colon, a dash, a bracket), may be capitalised only
+ * because a sentence starts there. */
+static bool mid_capital(const char *text, const struct scan_toks *t,
+                        size_t k)
+{
+    const struct scan_tok *w = &t->v[k];
+    if (w->kind != SCAN_WORD || !(w->flags & SCANF_CAP) ||
+        w->end - w->start < STORY_CAPITAL_MIN || k == 0)
+        return false;
+    const struct scan_tok *p = &t->v[k - 1];
+    return p->kind != SCAN_PUNCT || scan_is_char(text, p, ',');
+}
+
+/* Record in w the capitalised words of doc d's running text (sentences
+ * that are not boilerplate, headlines or captions, whose capitals are
+ * style, not names) that no mention covers and plain does not hold, and
+ * the words it writes in lower case anywhere but in boilerplate. */
+static void scan_capitals(const struct linker *lk, const struct doc *doc,
+                          unsigned d, struct word_docs *w)
+{
+    size_t nm, m = 0;
+    struct mspan *ms = mention_spans(doc, &nm);
+    struct scan_toks t = {0};
+    for (size_t s = 0; s < doc->nsents; s++) {
+        const struct sentence *se = &doc->sents[s];
+        if (se->flags & (SENT_BOILERPLATE | SENT_HEADLINE | SENT_CAPTION))
+            continue;
+        t.n = 0;
+        scan_tokens(doc->text, se->span.start, se->span.end, &t);
+        for (size_t k = 0; k < t.n; k++) {
+            const struct scan_tok *tk = &t.v[k];
+            while (m < nm && ms[m].span.end <= tk->start)
+                m++;
+            /* ms is sorted by start; a covering mention starts first */
+            bool covered = false, known = false;
+            for (size_t j = m; j < nm && ms[j].span.start <= tk->start; j++)
+                if (ms[j].span.end >= tk->end) {
+                    covered = true;
+                    known = known || ms[j].known;
+                }
+            const char *word = doc->text + tk->start;
+            size_t len = tk->end - tk->start;
+            if (tk->kind == SCAN_WORD && *word >= 'a' && *word <= 'z')
+                (void)scan_map_put(w->lower, word, len);
+            if (known || !mid_capital(doc->text, &t, k) ||
+                scan_map_get(lk->plain, word, len) >= 0)
+                continue;
+            int id = scan_map_put(w->ids, word, len);
+            if (id >= 0)
+                word_docs_add(w, id, d, covered, word, len);
+        }
+    }
+    scan_toks_free(&t);
+    free(ms);
+}
+
+/* Names no gazetteer knows ("Velmora", invented for this comment) are
+ * often tagged in one document and missed in the next, or not tagged at
+ * all; yet the documents of one story repeat them. So the capitalised
+ * words of running text that no mention covers weigh and pair like
+ * entities, at STORY_CAPITAL_SHARE of an entity's weight. */
+static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
+                              struct doc_pair **pairs, size_t *np,
+                              size_t *capp, double *weight)
+{
+    size_t nd = c->ndocs;
+    struct word_docs w = {.ids = scan_map_new(), .lower = scan_map_new()};
+    for (size_t d = 0; d < nd; d++)
+        scan_capitals(lk, c->docs[d], (unsigned)d, &w);
+    for (size_t t = 0; t < w.n; t++) {
+        const struct word_doc_list *l = &w.lists[t];
+        double x = STORY_CAPITAL_SHARE * log(1.0 + (double)nd / (double)l->n);
+        /* A word the corpus also writes in lower case is a common word
+         * capitalised ("Best", "Guide"), not a name; a word of one
+         * document pairs nothing, and counting it would only dilute
+         * what its document shares with the others. */
+        bool common = scan_map_get(w.lower, l->word, l->len) >= 0;
+        /* a name tagged wherever it occurs is the entities' business */
+        bool missed = false;
+        for (size_t i = 0; i < l->n; i++)
+            missed = missed || !l->v[i].named;
+        common = common || !missed;
+        for (size_t i = 0; l->n > 1 && !common && i < l->n; i++)
+            weight[l->v[i].doc] += x;
+        for (size_t i = 0; !common && l->n <= STORY_DF_CAP && i < l->n; i++)
+            for (size_t j = i + 1; j < l->n; j++) {
+                /* two mentions of it are already one entity's pair */
+                if (l->v[i].named && l->v[j].named)
+                    continue;
+                if (*np == *capp)
+                    *pairs = xgrow(*pairs, capp, *np + 1, sizeof **pairs);
+                (*pairs)[(*np)++] =
+                    (struct doc_pair){l->v[i].doc, l->v[j].doc, x, true};
+            }
+        free(l->v);
+    }
+    free(w.lists);
+    scan_map_free(w.ids);
+    scan_map_free(w.lower);
+}
+
+/* The weight of the one capitalised word two documents share when they
+ * share nothing else (the n entries of p, all of one pair); 0 otherwise.
+ * One such word ("Bay", "Hollis") is a coincidence as often as a story;
+ * two, or one beside a shared name, are not. */
+static double lone_word_weight(const struct doc_pair *p, size_t n)
+{
+    return n == 1 && p->word ? p->w : 0;
 }
 
 /* Set doc->story by average-linkage clustering of the documents on the
@@ -1023,7 +1274,7 @@ static void add_thing_pairs(const struct corpus *c, struct doc_pair **pairs,
  * like on average (STORY_ATTACH_SIM). Entities named in very
  * many documents make no pairs, which keeps the pairs linear in
  * practice; stories stay within STORY_MAX_DAYS of explicit dates. */
-static void link_stories(struct corpus *c)
+static void link_stories(const struct linker *lk, struct corpus *c)
 {
     size_t nd = c->ndocs;
     struct stories st = {0};
@@ -1057,10 +1308,11 @@ static void link_stories(struct corpus *c)
             for (size_t j = i + 1; j < df; j++) {
                 if (np == capp)
                     pairs = xgrow(pairs, &capp, np + 1, sizeof *pairs);
-                pairs[np++] = (struct doc_pair){docs[i], docs[j], w};
+                pairs[np++] = (struct doc_pair){docs[i], docs[j], w, false};
             }
     }
     add_thing_pairs(c, &pairs, &np, &capp, weight);
+    add_capital_pairs(lk, c, &pairs, &np, &capp, weight);
     free(docs);
     if (np)
         qsort(pairs, np, sizeof *pairs, cmp_doc_pair);
@@ -1070,6 +1322,7 @@ static void link_stories(struct corpus *c)
         double shared = 0;
         while (j < np && !cmp_doc_pair(&pairs[i], &pairs[j]))
             shared += pairs[j++].w;
+        shared -= lone_word_weight(&pairs[i], j - i);
         unsigned a = pairs[i].a, b = pairs[i].b;
         double sim = shared / sqrt(weight[a] * weight[b]);
         adj_add(&st.adj[a], b, sim);
@@ -1113,7 +1366,6 @@ static void link_stories(struct corpus *c)
 
 void link_run(const struct linker *lk, struct corpus *c)
 {
-    (void)lk;
     size_t *base = xcalloc(c->ndocs + 1, sizeof *base);
     size_t n;
     struct loc *l = collect(c, &n, base);
@@ -1162,5 +1414,5 @@ void link_run(const struct linker *lk, struct corpus *c)
     free(ent);
     free(l);
     free(base);
-    link_stories(c);
+    link_stories(lk, c);
 }

@@ -266,6 +266,49 @@ static void test_two_stories_of_one_region_stay_apart(void **state)
     corpus_free(c);
 }
 
+static void test_unfamiliar_shared_names_make_one_story(void **state)
+{
+    /* No gazetteer knows these invented names, and no document names
+     * them the way another does; what ties each story together is that
+     * its documents repeat them. */
+    const char *texts[] = {
+        "A bridge fell into the river at Drenholt overnight. The old "
+        "Quarvik crossing had been shut since spring, engineers said.\n",
+        "Engineers blamed rust for the fall of the Quarvik bridge. Traffic "
+        "to Drenholt was sent over the hills.\n",
+        "A pedestrian bridge gave way near Drenholt, and engineers said the "
+        "Quarvik crossing would be rebuilt.\n",
+        "Workers at the Osterline plant walked out over pay, and the union "
+        "in Mirabelt said the strike would go on.\n",
+        "The strike at Osterline spread to a second plant in Mirabelt as "
+        "talks failed.\n",
+        NULL};
+    struct corpus *c = linked(f_of(state), texts);
+    assert_int_equal(c->docs[0]->story, c->docs[1]->story);
+    assert_int_equal(c->docs[0]->story, c->docs[2]->story);
+    assert_int_equal(c->docs[3]->story, c->docs[4]->story);
+    assert_int_not_equal(c->docs[0]->story, c->docs[3]->story);
+    corpus_free(c);
+}
+
+static void test_common_capitals_do_not_join_stories(void **state)
+{
+    /* The two share only words capitalised for other reasons: a
+     * weekday, a month, a title, a sentence's first word, and a word
+     * the corpus also writes in lower case. */
+    const char *texts[] = {
+        "Water rose through the night on Monday, and in June the "
+        "President said the Harbour would stay shut. Volunteers filled "
+        "sandbags while the harbour emptied.\n",
+        "Prices fell sharply on Monday, and in June the President said "
+        "the Harbour rules would change. Volunteers counted the losses "
+        "as traders left.\n",
+        NULL};
+    struct corpus *c = linked(f_of(state), texts);
+    assert_int_not_equal(c->docs[0]->story, c->docs[1]->story);
+    corpus_free(c);
+}
+
 static void test_gazetteer_aliases_share_the_canonical_name(void **state)
 {
     const struct fixture *f = *state;
@@ -337,6 +380,8 @@ int main(void)
         cmocka_unit_test(test_a_short_form_joins_its_one_long_form),
         cmocka_unit_test(test_a_short_form_of_two_long_forms_stays_apart),
         cmocka_unit_test(test_two_stories_of_one_region_stay_apart),
+        cmocka_unit_test(test_unfamiliar_shared_names_make_one_story),
+        cmocka_unit_test(test_common_capitals_do_not_join_stories),
         cmocka_unit_test(test_gazetteer_aliases_share_the_canonical_name),
         cmocka_unit_test(test_entities_follow_the_order_of_first_mention),
         cmocka_unit_test(test_different_types_never_merge),
