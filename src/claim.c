@@ -1204,8 +1204,8 @@ static bool source_after(const struct run *r, const struct sent *s, size_t k,
     return false;
 }
 
-/* Words an appositive may have between its commas: "Lufthansa, owner of
- * the low-budget Germanwings, announced". */
+/* Words an appositive may have between its commas: "Nordair, owner of
+ * the low-budget Skylark, announced". */
 #define APPOSITIVE_TOKENS 12
 
 /* "X, a spokesman for Y, said": the comma at token c closes an
@@ -2057,7 +2057,7 @@ static bool mention_starts(const struct run *r, const struct sent *s,
 /* A class noun right after a name at token t ("Daesh terrorists"), past
  * at most one capitalised word that is no name of its own ("X Takfiri
  * terrorist group"); sp is extended to its end. Not when a name follows
- * it: in "Lufthansa unit Germanwings" the unit is Germanwings. */
+ * it: in "Nordair unit Skylark" the unit is Skylark. */
 static const struct phrase *desc_after(const struct run *r,
                                        const struct sent *s, size_t t,
                                        struct span *sp)

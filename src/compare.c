@@ -146,7 +146,7 @@ static enum cd_err load_surfaces(struct comparer *c, const struct rules *r,
 }
 
 /* The surface of the place named name: its gazetteer type's, else that
- * of its last one or two words ("Hmeimim air base"); 0 unknown. */
+ * of its last one or two words ("Kelbar air base"); 0 unknown. */
 static unsigned char surface_of(const struct comparer *c, const char *name)
 {
     size_t base = c->surface_base;
@@ -402,7 +402,7 @@ static bool doc_names(const struct ctx *x, unsigned doc, const char *key)
 }
 
 /* A document names a thing also where it writes the identifier without
- * the head noun the claim stage needs ("the Il-20, which has ..."), once
+ * the head noun the claim stage needs ("the Xk-31, which has ..."), once
  * another document has made it a thing: the identifier alone is no
  * thing of its own, but it is enough to say which one the document
  * speaks of. Read from the text, so that a run from extracted records
@@ -1583,7 +1583,7 @@ static bool is_share(const struct ctx *x, const struct claim *cl)
 /* Can two clashing counts a and b of the slot v[0..n) be one quantity?
  * A count of people or warnings names what it counts; a share does not
  * (claims/shares): two shares are one quantity only when the event names
- * its thing firmly ("the Su-24"), or their sentences name a party in
+ * its thing firmly ("the Xk-31"), or their sentences name a party in
  * common. A bare "fell 2 percent" and "declined by 16.1%" are two
  * shares of whatever each sentence speaks of. */
 static bool one_counted(const struct ctx *x, const struct item *v, size_t n,
@@ -2601,7 +2601,7 @@ static bool version_stands(const struct ctx *x, const struct item *v,
 }
 
 /* Is the happening of v[0..n) pinned down well enough for its tellings
- * and denials to be about one thing: a thing named firmly ("the Su-24"),
+ * and denials to be about one thing: a thing named firmly ("the Xk-31"),
  * or a denial that names a party some telling names too? Without either,
  * "not on the ballot" and "the 2016 election" are two happenings of a
  * class, not two versions of one. */

@@ -2435,7 +2435,7 @@ out:
     free(sk.s);
 }
 
-/* A one-word organisation a pattern found ("Germanwings flight 9525",
+/* A one-word organisation a pattern found ("Skylark flight 702",
  * "budget airline X") is that organisation wherever the document repeats
  * the word: capitalised repeats no other rule took become it, and a
  * speech frame's guess ("X said", no role) yields to it, since a name
