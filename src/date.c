@@ -910,7 +910,8 @@ void date_run_scanned(const struct dater *dt, struct doc *doc,
 {
     struct run_ctx rc = {dt, doc, {0}, NULL, 0, false};
     size_t before = doc->ndates;
-    for (size_t r = 0; r < sd->nruns; r++)
+    /* runs with no tokens leave toks.v NULL: no offset is taken from it */
+    for (size_t r = 0; sd->toks.v && r < sd->nruns; r++)
         date_toks(&rc, sd->toks.v + sd->first[r],
                   sd->first[r + 1] - sd->first[r]);
     rc.dateline = true;

@@ -778,7 +778,8 @@ void number_run_scanned(const struct counter *c, struct doc *doc,
                         const struct scan_doc *sd)
 {
     struct run_ctx rc = {c, doc, NULL, 0};
-    for (size_t r = 0; r < sd->nruns; r++)
+    /* runs with no tokens leave toks.v NULL: no offset is taken from it */
+    for (size_t r = 0; sd->toks.v && r < sd->nruns; r++)
         number_toks(&rc, sd->toks.v + sd->first[r],
                     sd->first[r + 1] - sd->first[r]);
     free(rc.ids);

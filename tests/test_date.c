@@ -14,6 +14,7 @@
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
+#include "claimdiff/segment.h"
 
 struct fixture {
     struct rules *rules;
@@ -129,6 +130,25 @@ static void test_every_kind_of_anchor_token_still_finds_its_date(void **state)
 }
 
 /* ---- what the text fixes ---------------------------------------------- */
+
+/* A text with no token at all (a form feed: the fuzzer's find) leaves
+ * the shared token array NULL; reading it must take no offset from it
+ * (clang's UBSan reports that; tests/fuzz/regress/date-no-tokens runs it
+ * under the clang-built harness). */
+static void test_a_text_without_tokens_has_no_dates(void **state)
+{
+    struct fixture *f = *state;
+    struct segmenter *seg = NULL;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(segment_new(f->rules, &seg, &d), CD_OK);
+    struct doc *doc = new_doc("\f");
+    segment_run(seg, doc);
+    date_run(f->dater, doc);
+    assert_int_equal(doc->ndates, 0);
+    doc_free(doc);
+    segment_free(seg);
+}
 
 static void test_day_month_without_year_is_unanchored(void **state)
 {
@@ -674,6 +694,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_kind_of_anchor_token_still_finds_its_date),
+        cmocka_unit_test(test_a_text_without_tokens_has_no_dates),
         cmocka_unit_test(test_day_month_without_year_is_unanchored),
         cmocka_unit_test(test_month_day_year_is_explicit),
         cmocka_unit_test(test_dotted_date_is_read_day_first),
