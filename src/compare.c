@@ -1558,16 +1558,27 @@ static bool sentence_names(const struct ctx *x, const struct item *it,
                            unsigned e);
 static size_t first_mention_from(const struct doc *d, size_t pos);
 
-/* Do the sentences of a and b (of two documents) name a party in common? */
+/* Do the sentences of a and b (of two documents) name a party in common,
+ * other than the linked entities skip1 and skip2 (0: none)? */
 static bool share_a_party(const struct ctx *x, const struct item *a,
-                          const struct item *b)
+                          const struct item *b, unsigned skip1, unsigned skip2)
 {
     const struct doc *d = doc_of(x, a);
     struct span sp = d->sents[claim_of(x, a)->sentence].span;
     for (size_t m = first_mention_from(d, sp.start);
-         m < d->nmentions && d->mentions[m].span.start < sp.end; m++)
-        if (d->mentions[m].entity &&
-            sentence_names(x, b, d->mentions[m].entity))
+         m < d->nmentions && d->mentions[m].span.start < sp.end; m++) {
+        unsigned e = d->mentions[m].entity;
+        if (e && e != skip1 && e != skip2 && sentence_names(x, b, e))
+            return true;
+    }
+    return false;
+}
+
+/* Does some firm item of v[0..n) name the event's thing ("the Xk-31")? */
+static bool firm_thing(const struct item *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (*v[i].thing && !v[i].weak)
             return true;
     return false;
 }
@@ -1591,10 +1602,7 @@ static bool one_counted(const struct ctx *x, const struct item *v, size_t n,
 {
     if (claim_of(x, a)->kind != CLAIM_COUNT || !is_share(x, claim_of(x, a)))
         return true;
-    for (size_t i = 0; i < n; i++)
-        if (*v[i].thing && !v[i].weak)
-            return true;
-    return share_a_party(x, a, b);
+    return firm_thing(v, n) || share_a_party(x, a, b, 0, 0);
 }
 
 /* Can two clashing places or actors a and b of the slot v[0..n) be of
@@ -1609,22 +1617,13 @@ static bool one_scene(const struct ctx *x, const struct item *v, size_t n,
     enum claim_kind kind = claim_of(x, a)->kind;
     if (kind != CLAIM_PLACE && kind != CLAIM_ACTOR)
         return true;
-    for (size_t i = 0; i < n; i++)
-        if (*v[i].thing && !v[i].weak)
-            return true;
+    if (firm_thing(v, n))
+        return true;
     /* The values themselves are no common party: "the US acted in
      * Syria" and "income grew in the U.S." share only a value. */
     unsigned ea = entity_of(doc_of(x, a), claim_of(x, a)->mention_idx);
     unsigned eb = entity_of(doc_of(x, b), claim_of(x, b)->mention_idx);
-    const struct doc *d = doc_of(x, a);
-    struct span sp = d->sents[claim_of(x, a)->sentence].span;
-    for (size_t m = first_mention_from(d, sp.start);
-         m < d->nmentions && d->mentions[m].span.start < sp.end; m++) {
-        unsigned e = d->mentions[m].entity;
-        if (e && e != ea && e != eb && sentence_names(x, b, e))
-            return true;
-    }
-    return false;
+    return share_a_party(x, a, b, ea, eb);
 }
 
 static void judge(struct ctx *x, const struct item *v, size_t n,
@@ -2545,31 +2544,21 @@ static bool sentence_names(const struct ctx *x, const struct item *it,
 /* Does the sentence of the denial it name a party (a linked entity, not
  * who denies) that the sentence of some telling of the other polarity
  * in v[0..n) names too, as party or as source? "Moscow said Turkey did
- * not warn the pilot" against "Turkey said it warned the pilot": Turkey. Denials of other happenings
- * of the class ("the johns were not charged" against "an indictment of
- * the movement") share no party. Only tellings of other documents count:
+ * not warn the pilot" against "Turkey said it warned the pilot": Turkey.
+ * Denials of other happenings of the class ("the johns were not charged"
+ * against "an indictment of the movement") share no party. Only tellings of other documents count:
  * one article may well tell of two happenings of a class. At most SAMPLE
  * tellings are read. */
 static bool shares_party(const struct ctx *x, const struct item *v, size_t n,
                          const struct item *it)
 {
-    const struct doc *d = doc_of(x, it);
-    const struct claim *cl = claim_of(x, it);
-    struct span sp = d->sents[cl->sentence].span;
-    for (size_t m = first_mention_from(d, sp.start);
-         m < d->nmentions && d->mentions[m].span.start < sp.end; m++) {
-        unsigned e = d->mentions[m].entity;
-        if (!e || (int)m == cl->attributed_to ||
-            e == entity_of(d, cl->attributed_to))
+    unsigned denier = entity_of(doc_of(x, it), claim_of(x, it)->attributed_to);
+    for (size_t i = 0, seen = 0; i < n && seen < SAMPLE; i++) {
+        if (v[i].polarity != -it->polarity || v[i].weak || v[i].doc == it->doc)
             continue;
-        for (size_t i = 0, seen = 0; i < n && seen < SAMPLE; i++) {
-            if (v[i].polarity != -it->polarity || v[i].weak ||
-                v[i].doc == it->doc)
-                continue;
-            seen++;
-            if (sentence_names(x, &v[i], e))
-                return true;
-        }
+        seen++;
+        if (share_a_party(x, it, &v[i], denier, 0))
+            return true;
     }
     return false;
 }
@@ -2607,9 +2596,8 @@ static bool version_stands(const struct ctx *x, const struct item *v,
  * class, not two versions of one. */
 static bool one_happening(const struct ctx *x, const struct item *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (*v[i].thing && !v[i].weak)
-            return true;
+    if (firm_thing(v, n))
+        return true;
     for (size_t i = 0, seen = 0; i < n && seen < SAMPLE; i++)
         if (v[i].polarity < 0 && !v[i].weak) {
             seen++;
