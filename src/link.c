@@ -25,6 +25,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,7 @@
 #include "claimdiff/claim.h"
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/rsort.h"
 #include "claimdiff/rules.h"
 #include "scan.h"
 #include "unionfind.h"
@@ -916,33 +918,34 @@ static void adj_add(struct adj_list *l, unsigned to, double sum)
     l->v[l->n++] = (struct adj){to, sum};
 }
 
-static int cmp_adj(const void *x, const void *y)
+/* Map l's ids to current roots, drop self, sum duplicates, order by
+ * root. Each root's sums are added in list order, as summing after a
+ * stable sort by root would; slot (one per document, all UINT_MAX
+ * between calls) finds a root's entry without sorting the duplicates. */
+static void adj_settle(struct adj_list *l, unsigned *uf, unsigned *slot,
+                       unsigned self)
 {
-    const struct adj *p = x, *q = y;
-    return (p->to > q->to) - (p->to < q->to);
-}
-
-/* Map l's ids to current roots, drop self, sum duplicates. */
-static void adj_settle(struct adj_list *l, unsigned *uf, unsigned self)
-{
-    for (size_t i = 0; i < l->n; i++)
-        l->v[i].to = uf_find(uf, l->v[i].to);
-    if (l->n)
-        qsort(l->v, l->n, sizeof *l->v, cmp_adj);
     size_t o = 0;
     for (size_t i = 0; i < l->n; i++) {
-        if (l->v[i].to == self)
+        unsigned to = uf_find(uf, l->v[i].to);
+        if (to == self)
             continue;
-        if (o && l->v[o - 1].to == l->v[i].to)
-            l->v[o - 1].sum += l->v[i].sum;
-        else
-            l->v[o++] = l->v[i];
+        if (slot[to] != UINT_MAX) {
+            l->v[slot[to]].sum += l->v[i].sum;
+            continue;
+        }
+        slot[to] = (unsigned)o;
+        l->v[o++] = (struct adj){to, l->v[i].sum};
     }
+    for (size_t i = 0; i < o; i++)
+        slot[l->v[i].to] = UINT_MAX;
+    rsort_by_u32(l->v, o, sizeof *l->v, offsetof(struct adj, to));
     l->n = o;
 }
 
 struct stories {
     unsigned *uf, *size;
+    unsigned *slot; /* adj_settle's scratch, UINT_MAX between calls */
     double *inner; /* per root: summed similarity of its pairs */
     long *lo, *hi; /* per root: the story's explicit date range */
     struct adj_list *adj;
@@ -951,7 +954,7 @@ struct stories {
 
 static void push_neighbours(struct stories *st, unsigned r)
 {
-    adj_settle(&st->adj[r], st->uf, r);
+    adj_settle(&st->adj[r], st->uf, st->slot, r);
     for (size_t i = 0; i < st->adj[r].n; i++) {
         unsigned x = st->adj[r].v[i].to;
         double avg = st->adj[r].v[i].sum / ((double)st->size[r] * st->size[x]);
@@ -1009,7 +1012,7 @@ static void attach_singletons(struct stories *st, size_t nd)
         unsigned r = uf_find(st->uf, (unsigned)i);
         if (r != i || st->size[r] != 1)
             continue;
-        adj_settle(&st->adj[r], st->uf, r);
+        adj_settle(&st->adj[r], st->uf, st->slot, r);
         unsigned to = r;
         double best = STORY_ATTACH_SIM;
         for (size_t k = 0; k < st->adj[r].n; k++) {
@@ -1284,6 +1287,8 @@ static void link_stories(const struct linker *lk, struct corpus *c)
     st.lo = xmalloc((nd + 1) * sizeof *st.lo);
     st.hi = xmalloc((nd + 1) * sizeof *st.hi);
     st.adj = xcalloc(nd + 1, sizeof *st.adj);
+    st.slot = xmalloc((nd + 1) * sizeof *st.slot);
+    memset(st.slot, 0xff, (nd + 1) * sizeof *st.slot);
     double *weight = xcalloc(nd + 1, sizeof *weight);
     for (size_t i = 0; i < nd; i++) {
         st.uf[i] = (unsigned)i;
@@ -1314,8 +1319,10 @@ static void link_stories(const struct linker *lk, struct corpus *c)
     add_thing_pairs(c, &pairs, &np, &capp, weight);
     add_capital_pairs(lk, c, &pairs, &np, &capp, weight);
     free(docs);
-    if (np)
-        qsort(pairs, np, sizeof *pairs, cmp_doc_pair);
+    /* by a, then b; stable, so a pair's shared weights are summed in
+     * the order they were found */
+    rsort_by_u32(pairs, np, sizeof *pairs, offsetof(struct doc_pair, b));
+    rsort_by_u32(pairs, np, sizeof *pairs, offsetof(struct doc_pair, a));
     /* Each pair's similarity. */
     for (size_t i = 0; i < np;) {
         size_t j = i;
@@ -1356,6 +1363,7 @@ static void link_stories(const struct linker *lk, struct corpus *c)
     for (size_t i = 0; i < nd; i++)
         free(st.adj[i].v);
     free(st.adj);
+    free(st.slot);
     free(st.heap.v);
     free(st.lo);
     free(st.hi);
