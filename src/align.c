@@ -292,6 +292,13 @@ struct edge {
     bool keep;
 };
 
+/* See work.forms. The stem is asked for only where segment_doc used to
+ * ask (stem ids are given out in the order words are first stemmed). */
+struct form_info {
+    int stem;
+    bool stemmed, breaks, negates;
+};
+
 struct work {
     const struct aligner *al;
     struct corpus *c;
@@ -302,6 +309,13 @@ struct work {
     struct scan_map *words;
     int *word_stem;
     size_t capwords;
+    /* What a word form as written (ASCII case folded) says, looked up
+     * once per token instead of a lookup each for breaks, negators and
+     * stems: by the form's id in forms. */
+    struct scan_map *forms;
+    struct form_info *form;
+    size_t capform;
+    struct form_info scratch;
     struct seg *seg;
     size_t nseg, capseg;
     struct sstem *st;
@@ -722,6 +736,42 @@ static bool sentence_live(struct work *w, unsigned di, unsigned si, bool mark)
     return mark || w->marking || ((w->live[bit / 8] >> (bit % 8)) & 1);
 }
 
+/* The form_info of the word text[0..len), made on its first meeting. A
+ * form too long for a scan_map gets w->scratch, filled afresh. */
+static struct form_info *form_of(struct work *w, const char *text, size_t len)
+{
+    int id = scan_map_get(w->forms, text, len);
+    if (id >= 0)
+        return &w->form[id];
+    size_t n;
+    const char *low = lower_word(w, text, len, &n);
+    struct form_info fi = {0, false,
+                           scan_map_get(w->al->breaks, text, len) >= 0,
+                           negator(w->al, low, n)};
+    id = scan_map_put(w->forms, text, len);
+    if (id < 0) {
+        w->scratch = fi;
+        return &w->scratch;
+    }
+    if ((size_t)id >= w->capform)
+        w->form = xgrow(w->form, &w->capform, (size_t)id + 1, sizeof *w->form);
+    w->form[id] = fi;
+    return &w->form[id];
+}
+
+/* The stem id of the word text[0..len) whose form_info is fi. */
+static int form_stem(struct work *w, struct form_info *fi, const char *text,
+                     size_t len)
+{
+    if (!fi->stemmed) {
+        size_t n;
+        const char *low = lower_word(w, text, len, &n);
+        fi->stem = stem_id(w, low, n);
+        fi->stemmed = fi != &w->scratch;
+    }
+    return fi->stem;
+}
+
 static void segment_doc(struct work *w, unsigned di, const struct held *h,
                         size_t nh)
 {
@@ -751,16 +801,16 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
             }
             if (tk->kind != TOK_WORD)
                 continue;
-            if (scan_map_get(w->al->breaks, text, len) >= 0)
+            struct form_info *fi = form_of(w, text, len);
+            if (fi->breaks)
                 close_seg(w, &s, sk, nsk);
-            size_t n;
-            const char *low = lower_word(w, text, len, &n);
-            if (negator(w->al, low, n))
+            if (fi->negates)
                 s.neg = true;
             /* Names are the linker's to compare: "the Defence Ministry"
              * in two sources is one entity, not one statement. */
             bool named = in_mention(d, tok_span(tk), &mp);
-            int id = s.no < SEG_MAX_WORDS && !named ? stem_id(w, low, n) : -1;
+            int id = s.no < SEG_MAX_WORDS && !named ? form_stem(w, fi, text, len)
+                                                    : -1;
             if (id < 0)
                 continue;
             if (w->nocc == w->capocc)
@@ -1823,6 +1873,7 @@ void align_run(const struct aligner *al, struct corpus *c)
     w.stemmer = sb_stemmer_new("english", NULL);
     w.ids = scan_map_new();
     w.words = scan_map_new();
+    w.forms = scan_map_new();
     for (size_t i = 0; i < c->ncomparisons; i++)
         if (c->comparisons[i].event_id > w.next_event)
             w.next_event = c->comparisons[i].event_id;
@@ -1876,6 +1927,8 @@ void align_run(const struct aligner *al, struct corpus *c)
     sb_stemmer_delete(w.stemmer);
     scan_map_free(w.ids);
     scan_map_free(w.words);
+    scan_map_free(w.forms);
+    free(w.form);
     free(w.word_stem);
     free(w.seg);
     free(w.st);
