@@ -413,9 +413,8 @@ struct bare_ctx {
     struct scan_toks toks;
 };
 
-static void bare_run(void *p, size_t start, size_t end)
+static void bare_chunk(struct bare_ctx *b, size_t start, size_t end)
 {
-    struct bare_ctx *b = p;
     struct things *t = &b->x->th;
     const char *text = b->x->c->docs[b->doc]->text;
     b->toks.n = 0;
@@ -438,6 +437,31 @@ static void bare_run(void *p, size_t start, size_t end)
                              sizeof *t->named);
         t->named[t->nnamed++] =
             (struct pair){b->doc, uf_find(t->uf, (unsigned)id)};
+    }
+}
+
+static bool ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* An identifier has a digit (a SCAN_MIXED token), and no token reaches
+ * across ASCII white space: so only the white-space-delimited stretches
+ * holding a digit are tokenised, not the whole run. */
+static void bare_run(void *p, size_t start, size_t end)
+{
+    struct bare_ctx *b = p;
+    const char *text = b->x->c->docs[b->doc]->text;
+    for (size_t i = start; i < end; i++) {
+        if ((unsigned char)(text[i] - '0') > 9)
+            continue;
+        size_t a = i, z = i;
+        while (a > start && !ascii_space(text[a - 1]))
+            a--;
+        while (z < end && !ascii_space(text[z]))
+            z++;
+        bare_chunk(b, a, z);
+        i = z;
     }
 }
 

@@ -698,6 +698,20 @@ static void test_an_identifier_alone_names_the_thing_firmly(void **state)
     corpus_free(c);
 }
 
+/* The identifier is found where punctuation clings to it and where its
+ * line starts with it: only stretches with a digit are read. */
+static void test_an_identifier_in_punctuation_names_the_thing(void **state)
+{
+    struct corpus *c = two(state,
+        HELI_A "The Xk-31 helicopter was shot down by Turkey over Syria."
+               HELI_END,
+        HELI_B "A helicopter was shot down by Russia over Syria.\n"
+               "\"(Xk-31)\", officials wrote." HELI_END);
+    const struct comparison *k = find_cmp(c, CLAIM_ACTOR, "shootdown", NULL);
+    assert_verdict(c, k, VERDICT_CONFLICT);
+    corpus_free(c);
+}
+
 /* ---- who says so --------------------------------------------------------- */
 
 static void test_one_source_in_both_documents_agrees(void **state)
@@ -1672,6 +1686,7 @@ int main(void)
         cmocka_unit_test(test_lost_at_sea_and_at_an_air_base_conflict),
         cmocka_unit_test(test_lost_at_sea_and_near_a_city_do_not_conflict),
         cmocka_unit_test(test_an_identifier_alone_names_the_thing_firmly),
+        cmocka_unit_test(test_an_identifier_in_punctuation_names_the_thing),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }
