@@ -1850,6 +1850,22 @@ static void align_docs(struct work *w, const unsigned *di, size_t n,
     w->nseg = w->nst = w->nocc = w->ntk = w->nthing = w->ne = 0;
 }
 
+/* Give back the room new_claim left spare in the claim arrays of the
+ * documents di[0..n), whose story is done: each grew by an eighth plus
+ * four claims, about 7 MB over 5,000 articles, held while the later
+ * stories are aligned. A shrinking realloc keeps the claims and frees
+ * the tail for the next story's arrays. */
+static void fit_claims(struct corpus *c, const unsigned *di, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct doc *d = c->docs[di[i]];
+        if (d->nclaims && d->capclaims > d->nclaims) {
+            d->claims = xrealloc(d->claims, d->nclaims * sizeof *d->claims);
+            d->capclaims = d->nclaims;
+        }
+    }
+}
+
 /* A document and its story, for putting documents in story order. */
 struct sdoc {
     unsigned story, doc;
@@ -1916,6 +1932,7 @@ void align_run(const struct aligner *al, struct corpus *c)
         while (j < c->ndocs && sd[j].story == sd[i].story)
             j++;
         align_docs(&w, order + i, j - i, h, h0);
+        fit_claims(c, order + i, j - i);
         i = j;
     }
     free(order);
