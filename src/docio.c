@@ -31,225 +31,345 @@
 
 /* ---- writing ---------------------------------------------------------- */
 
-/* Records are written with jsonw, which prints what cJSON_PrintUnformatted
- * printed for the tree this code once built: no tree, no second copy of
- * the line. Keys in the order the reader has always seen them. */
+/* Records are the bytes cJSON_PrintUnformatted printed for the tree this
+ * code once built, keys in the order the reader has always seen them. A
+ * record is ~7.5x its input and mostly keys and small integers, so each
+ * object is laid out here from its literal keys (quotes, colon and comma
+ * included) and integers are put straight into one reservation per run
+ * between two strings; jsonw escapes the strings. */
 
-static void str_or_null(struct jsonw *w, const char *s)
+/* Room every run of literals and integers between two strings reserves:
+ * the longest (a claim's tail, 14 keys and 7 integers) takes under 300. */
+#define RUN_MAX 512
+
+/* A record being written: w's buffer with p the place of the next byte,
+ * inside a reservation of RUN_MAX bytes (between run_open and run_close). */
+struct rec {
+    struct jsonw *w;
+    char *p;
+};
+
+static void run_open(struct rec *r)
 {
-    if (s)
-        jsonw_string(w, s);
+    r->p = jsonw_room(r->w, RUN_MAX);
+}
+
+static void run_close(struct rec *r)
+{
+    jsonw_wrote(r->w, r->p);
+}
+
+/* The literal s (a string literal: its size is known) at r->p. */
+#define LIT(r, s) lit((r), (s), sizeof(s) - 1)
+
+static void lit(struct rec *r, const char *s, size_t n)
+{
+    memcpy(r->p, s, n);
+    r->p += n;
+}
+
+/* Integers print as jsonw_number printed them once converted to double:
+ * plain digits below JSONW_INT_LIMIT, else through jsonw itself. */
+static void num_big(struct rec *r, double v)
+{
+    run_close(r);
+    jsonw_put_number(r->w, v);
+    run_open(r);
+}
+
+static void num(struct rec *r, int64_t v)
+{
+    if (v > -JSONW_INT_LIMIT && v < JSONW_INT_LIMIT)
+        r->p = jsonw_put_int(r->p, v);
     else
-        jsonw_null(w);
+        num_big(r, (double)v);
 }
 
-static void key_num(struct jsonw *w, const char *key, double v)
+static void num_size(struct rec *r, size_t v)
 {
-    jsonw_key(w, key);
-    jsonw_number(w, v);
-}
-
-static void key_str(struct jsonw *w, const char *key, const char *s)
-{
-    jsonw_key(w, key);
-    str_or_null(w, s);
-}
-
-static void key_bool(struct jsonw *w, const char *key, bool v)
-{
-    jsonw_key(w, key);
-    jsonw_bool(w, v);
-}
-
-/* A double that may be infinite or NaN, which JSON numbers cannot be. */
-static void key_real(struct jsonw *w, const char *key, double v)
-{
-    jsonw_key(w, key);
-    if (isnan(v))
-        jsonw_string(w, "nan");
-    else if (isinf(v))
-        jsonw_string(w, v > 0 ? "inf" : "-inf");
+    if (v < (uint64_t)JSONW_INT_LIMIT)
+        r->p = jsonw_put_int(r->p, (int64_t)v);
     else
-        jsonw_number(w, v);
+        num_big(r, (double)v);
 }
 
-static void key_span(struct jsonw *w, const char *key, struct span s)
+static void boolean(struct rec *r, bool v)
 {
-    jsonw_key(w, key);
-    jsonw_array(w);
-    jsonw_number(w, (double)s.start);
-    jsonw_number(w, (double)s.end);
-    jsonw_end(w);
+    if (v)
+        LIT(r, "true");
+    else
+        LIT(r, "false");
 }
 
-static void mention_json(struct jsonw *w, const struct mention *m)
+/* "[start,end" */
+static void span_head(struct rec *r, struct span s)
 {
-    jsonw_object(w);
-    key_span(w, "span", m->span);
-    key_num(w, "type", m->type);
-    key_str(w, "canonical", m->canonical);
-    key_str(w, "key", m->key);
-    key_str(w, "role", m->role);
-    key_span(w, "role_span", m->role_span);
-    key_num(w, "local", m->local);
-    jsonw_end(w);
+    LIT(r, "[");
+    num_size(r, s.start);
+    LIT(r, ",");
+    num_size(r, s.end);
 }
 
-static void date_json(struct jsonw *w, const struct date *dt)
+/* "[start,end]" */
+static void span(struct rec *r, struct span s)
 {
-    jsonw_object(w);
-    key_span(w, "span", dt->span);
-    key_num(w, "year", dt->year);
-    key_num(w, "month", dt->month);
-    key_num(w, "day", dt->day);
-    key_num(w, "rel", dt->rel);
-    key_num(w, "amount", dt->amount);
-    key_num(w, "weekday", dt->weekday);
-    key_num(w, "flags", dt->flags);
-    key_str(w, "value", dt->value);
-    key_num(w, "basis", dt->basis);
-    jsonw_end(w);
+    span_head(r, s);
+    LIT(r, "]");
 }
 
-static void number_json(struct jsonw *w, const struct number *n)
+/* A string (or null) between two runs. */
+static void str(struct rec *r, const char *s)
 {
-    jsonw_object(w);
-    key_span(w, "span", n->span);
-    key_real(w, "value", n->value);
-    key_real(w, "low", n->low);
-    key_real(w, "high", n->high);
-    key_str(w, "qualifier", n->qualifier);
-    key_str(w, "noun", n->noun);
-    key_span(w, "noun_span", n->noun_span);
-    key_bool(w, "ordinal", n->ordinal);
-    jsonw_end(w);
+    if (!s) {
+        LIT(r, "null");
+        return;
+    }
+    run_close(r);
+    jsonw_put_string(r->w, s);
+    run_open(r);
 }
 
-static void quote_json(struct jsonw *w, const struct quote *q)
+/* A double that may be whole (the usual case: put as jsonw_put_number
+ * would), fractional, infinite or NaN, which JSON numbers cannot be. */
+static void real(struct rec *r, double v)
 {
-    jsonw_object(w);
-    key_span(w, "span", q->span);
-    key_num(w, "kind", q->kind);
-    key_num(w, "speaker", q->speaker);
-    key_span(w, "speaker_span", q->speaker_span);
-    key_num(w, "continues", q->continues);
-    jsonw_end(w);
+    if (v > -(double)JSONW_INT_LIMIT && v < (double)JSONW_INT_LIMIT &&
+        v == floor(v) && !(v == 0 && signbit(v))) {
+        r->p = jsonw_put_int(r->p, (int64_t)v);
+    } else if (isnan(v)) {
+        LIT(r, "\"nan\"");
+    } else if (isinf(v)) {
+        if (v > 0)
+            LIT(r, "\"inf\"");
+        else
+            LIT(r, "\"-inf\"");
+    } else {
+        num_big(r, v);
+    }
 }
 
-static void claim_json(struct jsonw *w, const struct claim *cl)
+static void mention_json(struct rec *r, const struct mention *m)
 {
-    jsonw_object(w);
-    key_span(w, "span", cl->span);
-    key_num(w, "kind", cl->kind);
-    key_num(w, "sentence", cl->sentence);
-    key_num(w, "frame", cl->frame);
-    key_str(w, "cls", cl->cls);
-    key_str(w, "slot", cl->slot);
-    key_str(w, "thing", cl->thing);
-    key_str(w, "text", cl->text);
-    key_num(w, "subject", cl->subject);
-    key_num(w, "object", cl->object);
-    key_num(w, "attributed_to", cl->attributed_to);
-    key_num(w, "number_idx", cl->number_idx);
-    key_num(w, "date_idx", cl->date_idx);
-    key_num(w, "mention_idx", cl->mention_idx);
-    key_num(w, "quote_idx", cl->quote_idx);
-    key_bool(w, "negated", cl->negated);
-    key_bool(w, "near", cl->near);
-    key_bool(w, "subset", cl->subset);
-    key_num(w, "scale", cl->scale);
-    jsonw_end(w);
+    LIT(r, "{\"span\":");
+    span(r, m->span);
+    LIT(r, ",\"type\":");
+    num(r, m->type);
+    LIT(r, ",\"canonical\":");
+    str(r, m->canonical);
+    LIT(r, ",\"key\":");
+    str(r, m->key);
+    LIT(r, ",\"role\":");
+    str(r, m->role);
+    LIT(r, ",\"role_span\":");
+    span(r, m->role_span);
+    LIT(r, ",\"local\":");
+    num(r, m->local);
+    LIT(r, "}");
+}
+
+static void date_json(struct rec *r, const struct date *dt)
+{
+    LIT(r, "{\"span\":");
+    span(r, dt->span);
+    LIT(r, ",\"year\":");
+    num(r, dt->year);
+    LIT(r, ",\"month\":");
+    num(r, dt->month);
+    LIT(r, ",\"day\":");
+    num(r, dt->day);
+    LIT(r, ",\"rel\":");
+    num(r, dt->rel);
+    LIT(r, ",\"amount\":");
+    num(r, dt->amount);
+    LIT(r, ",\"weekday\":");
+    num(r, dt->weekday);
+    LIT(r, ",\"flags\":");
+    num(r, dt->flags);
+    LIT(r, ",\"value\":");
+    str(r, dt->value);
+    LIT(r, ",\"basis\":");
+    num(r, dt->basis);
+    LIT(r, "}");
+}
+
+static void number_json(struct rec *r, const struct number *n)
+{
+    LIT(r, "{\"span\":");
+    span(r, n->span);
+    LIT(r, ",\"value\":");
+    real(r, n->value);
+    LIT(r, ",\"low\":");
+    real(r, n->low);
+    LIT(r, ",\"high\":");
+    real(r, n->high);
+    LIT(r, ",\"qualifier\":");
+    str(r, n->qualifier);
+    LIT(r, ",\"noun\":");
+    str(r, n->noun);
+    LIT(r, ",\"noun_span\":");
+    span(r, n->noun_span);
+    LIT(r, ",\"ordinal\":");
+    boolean(r, n->ordinal);
+    LIT(r, "}");
+}
+
+static void quote_json(struct rec *r, const struct quote *q)
+{
+    LIT(r, "{\"span\":");
+    span(r, q->span);
+    LIT(r, ",\"kind\":");
+    num(r, q->kind);
+    LIT(r, ",\"speaker\":");
+    num(r, q->speaker);
+    LIT(r, ",\"speaker_span\":");
+    span(r, q->speaker_span);
+    LIT(r, ",\"continues\":");
+    num(r, q->continues);
+    LIT(r, "}");
+}
+
+static void claim_json(struct rec *r, const struct claim *cl)
+{
+    LIT(r, "{\"span\":");
+    span(r, cl->span);
+    LIT(r, ",\"kind\":");
+    num(r, cl->kind);
+    LIT(r, ",\"sentence\":");
+    num(r, cl->sentence);
+    LIT(r, ",\"frame\":");
+    num(r, cl->frame);
+    LIT(r, ",\"cls\":");
+    str(r, cl->cls);
+    LIT(r, ",\"slot\":");
+    str(r, cl->slot);
+    LIT(r, ",\"thing\":");
+    str(r, cl->thing);
+    LIT(r, ",\"text\":");
+    str(r, cl->text);
+    LIT(r, ",\"subject\":");
+    num(r, cl->subject);
+    LIT(r, ",\"object\":");
+    num(r, cl->object);
+    LIT(r, ",\"attributed_to\":");
+    num(r, cl->attributed_to);
+    LIT(r, ",\"number_idx\":");
+    num(r, cl->number_idx);
+    LIT(r, ",\"date_idx\":");
+    num(r, cl->date_idx);
+    LIT(r, ",\"mention_idx\":");
+    num(r, cl->mention_idx);
+    LIT(r, ",\"quote_idx\":");
+    num(r, cl->quote_idx);
+    LIT(r, ",\"negated\":");
+    boolean(r, cl->negated);
+    LIT(r, ",\"near\":");
+    boolean(r, cl->near);
+    LIT(r, ",\"subset\":");
+    boolean(r, cl->subset);
+    LIT(r, ",\"scale\":");
+    real(r, cl->scale);
+    LIT(r, "}");
+}
+
+/* Before element i of an array: a new run (an element may take up to
+ * RUN_MAX between its strings) and the comma. */
+static void item(struct rec *r, size_t i)
+{
+    run_close(r);
+    run_open(r);
+    if (i)
+        LIT(r, ",");
+}
+
+static void record_head(struct rec *r, const struct doc *doc,
+                        const char *rules)
+{
+    LIT(r, "{\"type\":\"record\",\"format\":");
+    str(r, DOCIO_FORMAT);
+    LIT(r, ",\"version\":");
+    str(r, CLAIMDIFF_VERSION);
+    LIT(r, ",\"rules\":");
+    str(r, rules);
+    LIT(r, ",\"path\":");
+    str(r, doc->path);
+    LIT(r, ",\"html\":");
+    boolean(r, doc->is_html);
+    LIT(r, ",\"bytes\":");
+    num_size(r, doc->len);
+    LIT(r, ",\"text\":");
+    /* docio_format has checked the text holds no NUL: all of it goes. */
+    run_close(r);
+    jsonw_put_string_n(r->w, doc->text, doc->len);
+    run_open(r);
+    LIT(r, ",\"source\":");
+    str(r, doc->source);
+    LIT(r, ",\"title\":");
+    str(r, doc->title);
+    LIT(r, ",\"published\":");
+    str(r, doc->published);
+    LIT(r, ",\"title_span\":");
+    span(r, doc->title_span);
+    LIT(r, ",\"published_span\":");
+    span(r, doc->published_span);
+    LIT(r, ",\"warnings\":[");
+    for (size_t i = 0; i < doc->nwarnings; i++) {
+        item(r, i);
+        str(r, doc->warnings[i]);
+    }
+    LIT(r, "]");
 }
 
 /* Paragraphs, sentences and boilerplate are many and uniform: compact
  * arrays [start, end, ...] rather than objects. */
-static void tuple(struct jsonw *w, struct span s, double a, bool with_b,
-                  double b)
+static void record_structure(struct rec *r, const struct doc *doc)
 {
-    jsonw_array(w);
-    jsonw_number(w, (double)s.start);
-    jsonw_number(w, (double)s.end);
-    jsonw_number(w, a);
-    if (with_b)
-        jsonw_number(w, b);
-    jsonw_end(w);
-}
-
-static void record_head(struct jsonw *w, const struct doc *doc,
-                        const char *rules)
-{
-    key_str(w, "type", "record");
-    key_str(w, "format", DOCIO_FORMAT);
-    key_str(w, "version", CLAIMDIFF_VERSION);
-    key_str(w, "rules", rules);
-    key_str(w, "path", doc->path);
-    key_bool(w, "html", doc->is_html);
-    key_num(w, "bytes", (double)doc->len);
-    key_str(w, "text", doc->text);
-    key_str(w, "source", doc->source);
-    key_str(w, "title", doc->title);
-    key_str(w, "published", doc->published);
-    key_span(w, "title_span", doc->title_span);
-    key_span(w, "published_span", doc->published_span);
-    jsonw_key(w, "warnings");
-    jsonw_array(w);
-    for (size_t i = 0; i < doc->nwarnings; i++)
-        jsonw_string(w, doc->warnings[i]);
-    jsonw_end(w);
-}
-
-static void record_structure(struct jsonw *w, const struct doc *doc)
-{
-    jsonw_key(w, "boilerplate");
-    jsonw_array(w);
+    LIT(r, ",\"boilerplate\":[");
     for (size_t i = 0; i < doc->nboiler; i++) {
-        jsonw_array(w);
-        jsonw_number(w, (double)doc->boiler[i].span.start);
-        jsonw_number(w, (double)doc->boiler[i].span.end);
-        str_or_null(w, doc->boiler[i].why);
-        jsonw_end(w);
+        item(r, i);
+        span_head(r, doc->boiler[i].span);
+        LIT(r, ",");
+        str(r, doc->boiler[i].why);
+        LIT(r, "]");
     }
-    jsonw_end(w);
-    jsonw_key(w, "paragraphs");
-    jsonw_array(w);
-    for (size_t i = 0; i < doc->nparas; i++)
-        tuple(w, doc->paras[i].span, doc->paras[i].boilerplate, false, 0);
-    jsonw_end(w);
-    jsonw_key(w, "sentences");
-    jsonw_array(w);
-    for (size_t i = 0; i < doc->nsents; i++)
-        tuple(w, doc->sents[i].span, doc->sents[i].paragraph, true,
-              doc->sents[i].flags);
-    jsonw_end(w);
+    LIT(r, "],\"paragraphs\":[");
+    for (size_t i = 0; i < doc->nparas; i++) {
+        item(r, i);
+        span_head(r, doc->paras[i].span);
+        LIT(r, ",");
+        num(r, doc->paras[i].boilerplate);
+        LIT(r, "]");
+    }
+    LIT(r, "],\"sentences\":[");
+    for (size_t i = 0; i < doc->nsents; i++) {
+        item(r, i);
+        span_head(r, doc->sents[i].span);
+        LIT(r, ",");
+        num(r, doc->sents[i].paragraph);
+        LIT(r, ",");
+        num(r, doc->sents[i].flags);
+        LIT(r, "]");
+    }
+    LIT(r, "]");
 }
 
-static void record_findings(struct jsonw *w, const struct doc *doc)
+/* key, then fn of each of arr[0..n) as an array. */
+#define EACH(r, key, n, arr, fn)                                               \
+    do {                                                                       \
+        LIT(r, key);                                                           \
+        for (size_t i_ = 0; i_ < (n); i_++) {                                  \
+            item(r, i_);                                                       \
+            fn(r, &(arr)[i_]);                                                 \
+        }                                                                      \
+        LIT(r, "]");                                                           \
+    } while (0)
+
+static void record_findings(struct rec *r, const struct doc *doc)
 {
-    jsonw_key(w, "mentions");
-    jsonw_array(w);
-    for (size_t i = 0; i < doc->nmentions; i++)
-        mention_json(w, &doc->mentions[i]);
-    jsonw_end(w);
-    jsonw_key(w, "dates");
-    jsonw_array(w);
-    for (size_t i = 0; i < doc->ndates; i++)
-        date_json(w, &doc->dates[i]);
-    jsonw_end(w);
-    jsonw_key(w, "numbers");
-    jsonw_array(w);
-    for (size_t i = 0; i < doc->nnumbers; i++)
-        number_json(w, &doc->numbers[i]);
-    jsonw_end(w);
-    jsonw_key(w, "quotes");
-    jsonw_array(w);
-    for (size_t i = 0; i < doc->nquotes; i++)
-        quote_json(w, &doc->quotes[i]);
-    jsonw_end(w);
-    jsonw_key(w, "claims");
-    jsonw_array(w);
-    for (size_t i = 0; i < doc->nclaims; i++)
-        claim_json(w, &doc->claims[i]);
-    jsonw_end(w);
+    EACH(r, ",\"mentions\":[", doc->nmentions, doc->mentions, mention_json);
+    EACH(r, ",\"dates\":[", doc->ndates, doc->dates, date_json);
+    EACH(r, ",\"numbers\":[", doc->nnumbers, doc->numbers, number_json);
+    EACH(r, ",\"quotes\":[", doc->nquotes, doc->quotes, quote_json);
+    EACH(r, ",\"claims\":[", doc->nclaims, doc->claims, claim_json);
 }
 
 char *docio_format(const struct doc *doc, const char *rules, size_t *len,
@@ -262,12 +382,13 @@ char *docio_format(const struct doc *doc, const char *rules, size_t *len,
                         "the text holds a NUL byte; no record written"),
                NULL;
     struct jsonw *w = jsonw_new(NULL, false);
-    jsonw_object(w);
-    record_head(w, doc, rules);
-    record_structure(w, doc);
-    record_findings(w, doc);
-    jsonw_end(w);
-    jsonw_newline(w);
+    struct rec r = {w, NULL};
+    run_open(&r);
+    record_head(&r, doc, rules);
+    record_structure(&r, doc);
+    record_findings(&r, doc);
+    LIT(&r, "}\n");
+    run_close(&r);
     char *line = jsonw_take(w, len);
     jsonw_free(w);
     return line;

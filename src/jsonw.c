@@ -343,6 +343,31 @@ void jsonw_string_utf8(struct jsonw *w, const char *s, size_t n)
     put_string(w, s, n, true);
 }
 
+/* ---- fixed-shape output -------------------------------------------------- */
+
+char *jsonw_room(struct jsonw *w, size_t n)
+{
+    return room(w, n);
+}
+
+void jsonw_wrote(struct jsonw *w, const char *end)
+{
+    w->len = (size_t)(end - w->buf);
+}
+
+void jsonw_put_string(struct jsonw *w, const char *s)
+{
+    if (s)
+        put_string(w, s, strlen(s), false);
+    else
+        put(w, "null", 4);
+}
+
+void jsonw_put_string_n(struct jsonw *w, const char *s, size_t n)
+{
+    put_string(w, s, n, false);
+}
+
 /* ---- scalars ------------------------------------------------------------ */
 
 /* cJSON's test whether the 15-digit form reads back as the same double. */
@@ -357,30 +382,73 @@ static bool same_double(double a, double b)
  * printf. */
 #define PLAIN_INTEGER_LIMIT 1e15
 
-void jsonw_number(struct jsonw *w, double v)
+/* "00" .. "99": two digits a step halves the divisions. */
+static const char digit_pairs[201] = "00010203040506070809"
+                                     "10111213141516171819"
+                                     "20212223242526272829"
+                                     "30313233343536373839"
+                                     "40414243444546474849"
+                                     "50515253545556575859"
+                                     "60616263646566676869"
+                                     "70717273747576777879"
+                                     "80818283848586878889"
+                                     "90919293949596979899";
+
+/* How many decimal digits u has (u < 1e15). */
+static size_t digit_count(uint64_t u)
+{
+    size_t n = 1;
+    while (u >= 10000) {
+        u /= 10000;
+        n += 4;
+    }
+    if (u >= 10)
+        n++;
+    if (u >= 100)
+        n++;
+    if (u >= 1000)
+        n++;
+    return n;
+}
+
+char *jsonw_put_int(char *p, int64_t v)
+{
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    if (v < 0)
+        *p++ = '-';
+    if (u < 10) {
+        *p = (char)('0' + u);
+        return p + 1;
+    }
+    size_t n = digit_count(u);
+    char *end = p + n, *q = end;
+    while (u >= 100) {
+        const char *d = digit_pairs + 2 * (u % 100);
+        u /= 100;
+        *--q = d[1];
+        *--q = d[0];
+    }
+    if (u >= 10) {
+        *--q = digit_pairs[2 * u + 1];
+        *--q = digit_pairs[2 * u];
+    } else {
+        *--q = (char)('0' + u);
+    }
+    return end;
+}
+
+void jsonw_put_number(struct jsonw *w, double v)
 {
     char b[32];
     int n;
-    before_value(w);
     if (isnan(v) || isinf(v)) {
         put(w, "null", 4);
         return;
     }
     if (fabs(v) < PLAIN_INTEGER_LIMIT && v == floor(v) &&
         !(v == 0 && signbit(v))) {
-        long long x = (long long)v;
-        unsigned long long u = x < 0 ? 0ull - (unsigned long long)x
-                                     : (unsigned long long)x;
-        char *p = b + sizeof b;
-        do {
-            *--p = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        if (x < 0)
-            *--p = '-';
-        size_t len = (size_t)(b + sizeof b - p);
-        memcpy(room(w, len), p, len);
-        w->len += len;
+        char *p = room(w, JSONW_INT_MAX);
+        w->len += (size_t)(jsonw_put_int(p, (int64_t)v) - p);
         return;
     }
     n = snprintf(b, sizeof b, "%1.15g", v);
@@ -388,6 +456,12 @@ void jsonw_number(struct jsonw *w, double v)
         n = snprintf(b, sizeof b, "%1.17g", v);
     if (n > 0 && (size_t)n < sizeof b)
         put(w, b, (size_t)n);
+}
+
+void jsonw_number(struct jsonw *w, double v)
+{
+    before_value(w);
+    jsonw_put_number(w, v);
 }
 
 void jsonw_bool(struct jsonw *w, bool v)

@@ -9,13 +9,57 @@
  * alternation never needs more groups than the match data holds.
  * Patterns that start with ^ go into one alternation PCRE2 sees as
  * anchored (one attempt per line); the rest into a second one.
+ *
+ * Most lines are prose, and even one anchored attempt costs a few thousand
+ * instructions, so each anchored pattern also gets a line hint read off
+ * its text: the literal prefixes one of which every match starts with
+ * (compared ignoring ASCII case) and a set of bytes one of which every
+ * match contains. A line no anchored pattern's hint admits skips that
+ * alternation. Hints only ever admit more than the pattern (anything not
+ * understood means "may match"), so the answers stay exact.
  */
 #include "claimdiff/rxset.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/utf8.h"
+
+/* Line hints: at most this many prefixes of at most this many bytes per
+ * pattern (more: no prefix hint), for at most HINT_MAX_MEMBERS anchored
+ * patterns (more: no hints at all). */
+#define HINT_PREFIXES 32
+#define HINT_PREFIX_LEN 8
+#define HINT_MAX_MEMBERS 64
+
+/* In a prefix: some character beyond ASCII (0xFF never occurs in UTF-8). */
+#define HINT_HIGH 0xFF
+
+struct prefix {
+    unsigned char b[HINT_PREFIX_LEN]; /* ASCII letters in lower case */
+    unsigned char len;
+    bool open; /* what follows in the pattern may still extend it */
+};
+
+struct pset {
+    size_t n;
+    struct prefix p[HINT_PREFIXES];
+};
+
+/* Bytes one of which every match of a pattern contains. */
+struct bset {
+    bool in[256];
+    size_t n;
+};
+
+/* What a line must look like for one anchored pattern to match it. */
+struct hint {
+    struct pset pre;  /* n 0: no prefix known */
+    bool has_req;
+    struct bset req;
+};
 
 struct rxset {
     struct rules_rx **members;
@@ -23,6 +67,13 @@ struct rxset {
     bool filters;                 /* the alternations below are valid */
     struct rules_rx *anchored;    /* members starting with ^; or NULL */
     struct rules_rx *floating;    /* the others; or NULL */
+    /* Line hints of the anchored members (hinted: they are valid). Bit i
+     * of by_first[b]: anchored member i may match a line starting with
+     * byte b. */
+    bool hinted;
+    size_t nhints;
+    struct hint *hints;
+    uint64_t by_first[256];
 };
 
 /* ---- building ---------------------------------------------------------- */
@@ -130,6 +181,646 @@ static void build_filter(struct rxset *set, const char *const *patterns,
     set->filters = true;
 }
 
+/* ---- line hints: reading a pattern ----------------------------------------
+ *
+ * A cursor walks the pattern's text. A reader returns false on syntax it
+ * does not know, which leaves the pattern without that hint ("may match"
+ * on every line); branch_safe has already refused back references, verbs,
+ * \Q and options other than (?i).
+ */
+
+static bool is_letter(unsigned c)
+{
+    return (c | 32) - 'a' < 26;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static void bset_add(struct bset *s, unsigned b)
+{
+    if (!s->in[b]) {
+        s->in[b] = true;
+        s->n++;
+    }
+}
+
+static void bset_add_high(struct bset *s)
+{
+    for (unsigned b = 0x80; b < 256; b++)
+        bset_add(s, b);
+}
+
+static void bset_union(struct bset *to, const struct bset *from)
+{
+    for (unsigned b = 0; b < 256; b++)
+        if (from->in[b])
+            bset_add(to, b);
+}
+
+/* Characters beyond ASCII without case partners under Unicode's simple
+ * case folding, which a caseless pattern therefore matches only as
+ * themselves: Latin-1 punctuation and symbols but MICRO SIGN, general
+ * punctuation, super- and subscripts, currency signs. */
+static bool without_case(uint32_t cp)
+{
+    return (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5) ||
+           (cp >= 0x2000 && cp <= 0x20FF);
+}
+
+/* The bytes a character of the pattern may match as (last: the last byte
+ * of its UTF-8 form), caseless under Unicode rules: an ASCII letter
+ * either case; k and s also KELVIN SIGN and LONG S (non-ASCII); a
+ * character without case itself (its last byte stands for it); any other
+ * character beyond ASCII some non-ASCII character, or k or s for those
+ * two. */
+static void add_char(struct bset *s, uint32_t cp, unsigned char last)
+{
+    if (without_case(cp)) {
+        bset_add(s, last);
+        return;
+    }
+    if (cp < 0x80) {
+        bset_add(s, cp);
+        if (is_letter(cp))
+            bset_add(s, cp ^ 32);
+        if ((cp | 32) == 'k' || (cp | 32) == 's')
+            bset_add_high(s);
+        return;
+    }
+    bset_add_high(s);
+    if (cp == 0x212A || cp == 0x17F) {
+        unsigned c = cp == 0x212A ? 'k' : 's';
+        bset_add(s, c);
+        bset_add(s, c ^ 32);
+    }
+}
+
+/* Past the class "[...]" at *q. */
+static bool skip_class(const char **q)
+{
+    const char *p = *q + 1;
+    if (*p == '^')
+        p++;
+    if (*p == ']')
+        p++; /* a leading ']' is a member */
+    while (*p && *p != ']') {
+        if (p[0] == '\\' && p[1]) {
+            p += 2;
+        } else if (p[0] == '[' && p[1] == ':') {
+            const char *e = strstr(p + 2, ":]");
+            if (!e)
+                return false;
+            p = e + 2;
+        } else {
+            p++;
+        }
+    }
+    if (*p != ']')
+        return false;
+    *q = p + 1;
+    return true;
+}
+
+/* To the '|' or ')' that ends the sequence at *q (or the pattern's end). */
+static bool skip_seq(const char **q)
+{
+    const char *p = *q;
+    unsigned depth = 0;
+    while (*p) {
+        if (*p == '\\') {
+            if (!p[1])
+                return false;
+            p += 2;
+            continue;
+        }
+        if (*p == '[') {
+            if (!skip_class(&p))
+                return false;
+            continue;
+        }
+        if (*p == '(') {
+            depth++;
+        } else if (*p == ')' || (*p == '|' && depth == 0)) {
+            if (depth == 0)
+                break;
+            if (*p == ')')
+                depth--;
+        }
+        p++;
+    }
+    *q = p;
+    return true;
+}
+
+/* The bytes the class "[...]" at p may match; false when not known. */
+static bool class_set(const char *p, struct bset *out)
+{
+    memset(out, 0, sizeof *out);
+    p++;
+    if (*p == '^')
+        return false;
+    bool first = true;
+    while (*p && (*p != ']' || first)) {
+        first = false;
+        if (*p == '\\') {
+            char e = p[1];
+            if (e == 'd' || e == 's' || e == 'w') {
+                bset_add_high(out);
+                for (unsigned b = 0; b < 128; b++)
+                    if ((e == 'd' && is_digit((char)b)) ||
+                        (e == 's' && (b == ' ' || (b >= '\t' && b <= '\r'))) ||
+                        (e == 'w' && (is_digit((char)b) || is_letter(b) ||
+                                      b == '_')))
+                        bset_add(out, b);
+            } else if ((unsigned char)e < 0x80 && e && !is_digit(e) &&
+                       !is_letter((unsigned char)e)) {
+                add_char(out, (unsigned char)e, (unsigned char)e);
+            } else {
+                return false;
+            }
+            p += 2;
+            continue;
+        }
+        if (p[0] == '[' && p[1] == ':')
+            return false;
+        uint32_t cp;
+        size_t k = utf8_decode(p, strlen(p), &cp);
+        if (k == 0)
+            return false;
+        if (p[k] == '-' && p[k + 1] != ']') {
+            /* a range: ASCII to ASCII only */
+            uint32_t hi = (unsigned char)p[k + 1];
+            if (cp >= 0x80 || hi >= 0x80 || hi == '\\' || hi < cp)
+                return false;
+            for (uint32_t c = cp; c <= hi; c++)
+                add_char(out, c, (unsigned char)c);
+            p += k + 2;
+            continue;
+        }
+        add_char(out, cp, (unsigned char)p[k - 1]);
+        p += k;
+    }
+    return *p == ']';
+}
+
+/* One item of a sequence other than a group. */
+struct atom {
+    enum { ATOM_LIT, ATOM_ZERO, ATOM_OTHER } kind;
+    /* ATOM_LIT: the bytes a match has here: an ASCII byte, the UTF-8 form
+     * of a character without case, or HINT_HIGH for any other */
+    unsigned char lit[4];
+    size_t nlit;
+    bool has_set; /* set: bytes one of which the atom consumes */
+    struct bset set;
+};
+
+static bool read_escape(const char **q, struct atom *a)
+{
+    char e = (*q)[1];
+    if (!e || (unsigned char)e >= 0x80)
+        return false;
+    *q += 2;
+    if (e == 'b' || e == 'B') {
+        a->kind = ATOM_ZERO;
+    } else if (e == 'd' || e == 's') {
+        a->has_set = class_set(e == 'd' ? "[\\d]" : "[\\s]", &a->set);
+    } else if (!is_digit(e) && !is_letter((unsigned char)e)) {
+        a->kind = ATOM_LIT;
+        a->lit[0] = (unsigned char)e;
+        a->nlit = 1;
+        a->has_set = true;
+        add_char(&a->set, (unsigned char)e, (unsigned char)e);
+    }
+    return true; /* any other escape: some character(s) */
+}
+
+/* The atom at *q (not a group), moving past it. */
+static bool read_atom(const char **q, struct atom *a)
+{
+    const char *p = *q;
+    memset(a, 0, sizeof *a);
+    a->kind = ATOM_OTHER;
+    if (*p == '\\')
+        return read_escape(q, a);
+    if (*p == '[') {
+        a->has_set = class_set(p, &a->set);
+        return skip_class(q);
+    }
+    if (*p == '^' || *p == '$') {
+        a->kind = ATOM_ZERO;
+        (*q)++;
+        return true;
+    }
+    if (*p == '.') {
+        (*q)++;
+        return true;
+    }
+    if (strchr("()|*+?{", *p))
+        return false;
+    uint32_t cp;
+    size_t k = utf8_decode(p, strlen(p), &cp);
+    if (k == 0)
+        return false;
+    *q += k;
+    a->has_set = true;
+    add_char(&a->set, cp, (unsigned char)p[k - 1]);
+    /* KELVIN SIGN and LONG S match ASCII letters: not a prefix byte. */
+    if (cp == 0x212A || cp == 0x17F)
+        return true;
+    a->kind = ATOM_LIT;
+    a->nlit = 1;
+    a->lit[0] = HINT_HIGH;
+    if (cp < 0x80 || without_case(cp)) {
+        memcpy(a->lit, p, k);
+        a->nlit = k;
+    }
+    return true;
+}
+
+/* A quantifier at *q, if any: its minimum in *min (1 without one), and
+ * whether there was one in *some. Lazy and possessive marks go with it.
+ * "?" (at most once) is told apart by the caller. */
+static bool read_quant(const char **q, unsigned *min, bool *some)
+{
+    const char *p = *q;
+    *min = 1;
+    *some = true;
+    if (*p == '?' || *p == '*') {
+        *min = 0;
+        p++;
+    } else if (*p == '+') {
+        p++;
+    } else if (*p == '{') {
+        unsigned m = 0;
+        p++;
+        if (!is_digit(*p))
+            return false; /* "{" as a literal, "{,n}": not read */
+        while (is_digit(*p)) {
+            m = m * 10 + (unsigned)(*p++ - '0');
+            if (m > 65535)
+                return false;
+        }
+        if (*p == ',')
+            while (is_digit(*++p))
+                ;
+        if (*p != '}')
+            return false;
+        *min = m;
+        p++;
+    } else {
+        *some = false;
+        return true;
+    }
+    if (*p == '?' || *p == '+')
+        p++;
+    *q = p;
+    return true;
+}
+
+/* At '(' of a group: past its opening; false for anything but (...) and
+ * (?:...). A "(?i)" is passed over whole with *option set. */
+static bool group_open(const char **q, bool *option)
+{
+    const char *p = *q + 1;
+    *option = false;
+    if (*p == '?') {
+        if (p[1] == 'i' && p[2] == ')') {
+            *option = true;
+            p += 3;
+        } else if (p[1] == ':') {
+            p += 2;
+        } else {
+            return false; /* lookaround, named groups */
+        }
+    }
+    *q = p;
+    return true;
+}
+
+/* ---- line hints: prefixes ------------------------------------------------ */
+
+static bool pset_add(struct pset *s, const struct prefix *p)
+{
+    if (s->n == HINT_PREFIXES)
+        return false;
+    s->p[s->n++] = *p;
+    return true;
+}
+
+static bool pset_union(struct pset *to, const struct pset *from)
+{
+    for (size_t i = 0; i < from->n; i++)
+        if (!pset_add(to, &from->p[i]))
+            return false;
+    return true;
+}
+
+static void close_all(struct pset *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        s->p[i].open = false;
+}
+
+static bool any_open(const struct pset *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->p[i].open)
+            return true;
+    return false;
+}
+
+/* Every open prefix gains the byte lit (letters in lower case). */
+static void extend(struct pset *s, unsigned char lit)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        struct prefix *p = &s->p[i];
+        if (!p->open)
+            continue;
+        if (p->len == HINT_PREFIX_LEN) {
+            p->open = false;
+            continue;
+        }
+        p->b[p->len++] = is_letter(lit) ? lit | 32 : lit;
+        if (lit == HINT_HIGH)
+            p->open = false;
+    }
+}
+
+static bool pre_seq(const char **q, struct pset *s);
+
+/* Branches up to ')' or the end, each continuing the prefixes of in;
+ * their union in out. */
+static bool pre_alt(const char **q, const struct pset *in, struct pset *out)
+{
+    out->n = 0;
+    for (;;) {
+        struct pset b = *in;
+        if (!pre_seq(q, &b) || !pset_union(out, &b))
+            return false;
+        if (**q != '|')
+            return true;
+        (*q)++;
+    }
+}
+
+/* A group at *q continuing the open prefixes of s. */
+static bool pre_group(const char **q, struct pset *s)
+{
+    bool option;
+    if (!group_open(q, &option))
+        return false;
+    if (option)
+        return true; /* prefixes are compared caseless anyway */
+    struct pset open = {0}, closed = {0}, out;
+    for (size_t i = 0; i < s->n; i++)
+        pset_add(s->p[i].open ? &open : &closed, &s->p[i]);
+    if (!pre_alt(q, &open, &out) || **q != ')')
+        return false;
+    (*q)++;
+    /* "(...)?" is there once or not at all: what follows continues both
+     * the group's prefixes and those before it. Other quantifiers end the
+     * prefixes the group makes (a repeat is not followed); with a minimum
+     * of 0 those before it continue too. */
+    bool once = **q == '?' && (*q)[1] != '?' && (*q)[1] != '+';
+    unsigned min;
+    bool some;
+    if (!read_quant(q, &min, &some))
+        return false;
+    if (some && !once)
+        close_all(&out);
+    if (min == 0 && !pset_union(&out, &open))
+        return false;
+    *s = closed;
+    return pset_union(s, &out);
+}
+
+static bool pre_seq(const char **q, struct pset *s)
+{
+    while (**q && **q != '|' && **q != ')') {
+        if (!any_open(s))
+            return skip_seq(q);
+        if (**q == '(') {
+            if (!pre_group(q, s))
+                return false;
+            continue;
+        }
+        struct atom a;
+        unsigned min;
+        bool some;
+        if (!read_atom(q, &a) || !read_quant(q, &min, &some))
+            return false;
+        if (a.kind == ATOM_ZERO)
+            continue;
+        for (size_t i = 0; a.kind == ATOM_LIT && min > 0 && i < a.nlit; i++)
+            extend(s, a.lit[i]);
+        if (a.kind != ATOM_LIT || some)
+            close_all(s);
+    }
+    return true;
+}
+
+/* The prefixes one of which every match of the anchored pattern pat
+ * starts with; false when none are known. */
+static bool member_prefixes(const char *pat, struct pset *out)
+{
+    const char *p = pat, *t;
+    while (strncmp(p, "(?i)", 4) == 0)
+        p += 4;
+    t = p;
+    /* ^ must anchor every match: no alternation outside a group. */
+    if (*p != '^' || !skip_seq(&t) || *t)
+        return false;
+    p++;
+    out->n = 1;
+    out->p[0] = (struct prefix){{0}, 0, true};
+    if (!pre_seq(&p, out) || *p)
+        return false;
+    for (size_t i = 0; i < out->n; i++)
+        if (out->p[i].len == 0)
+            return false;
+    return true;
+}
+
+/* ---- line hints: required bytes ------------------------------------------ */
+
+static bool req_seq(const char **q, struct bset *best, bool *known);
+
+/* The union over branches up to ')' or the end; known if each is. */
+static bool req_alt(const char **q, struct bset *out, bool *known)
+{
+    memset(out, 0, sizeof *out);
+    *known = true;
+    for (;;) {
+        struct bset b = {{false}, 0};
+        bool k;
+        if (!req_seq(q, &b, &k))
+            return false;
+        if (k)
+            bset_union(out, &b);
+        else
+            *known = false;
+        if (**q != '|')
+            return true;
+        (*q)++;
+    }
+}
+
+/* The smallest set among the items every match consumes. */
+static bool req_seq(const char **q, struct bset *best, bool *known)
+{
+    *known = false;
+    while (**q && **q != '|' && **q != ')') {
+        struct bset item = {{false}, 0};
+        bool k = false, option;
+        if (**q == '(') {
+            if (!group_open(q, &option))
+                return false;
+            if (option)
+                continue;
+            if (!req_alt(q, &item, &k) || **q != ')')
+                return false;
+            (*q)++;
+        } else {
+            struct atom a;
+            if (!read_atom(q, &a))
+                return false;
+            k = a.has_set && a.kind != ATOM_ZERO;
+            item = a.set;
+        }
+        unsigned min;
+        bool some;
+        if (!read_quant(q, &min, &some))
+            return false;
+        if (k && min > 0 && (!*known || item.n < best->n)) {
+            *best = item;
+            *known = true;
+        }
+    }
+    return true;
+}
+
+static bool member_required(const char *pat, struct bset *out)
+{
+    const char *p = pat;
+    bool known;
+    return req_alt(&p, out, &known) && !*p && known && out->n < 256;
+}
+
+/* ---- line hints: building and asking --------------------------------------- */
+
+static void add_first(uint64_t *by_first, uint64_t bit, unsigned char c)
+{
+    if (c == HINT_HIGH)
+        for (unsigned b = 0x80; b < 256; b++)
+            by_first[b] |= bit;
+    if (c == 'k')
+        by_first[0xE2] |= bit; /* KELVIN SIGN */
+    if (c == 's')
+        by_first[0xC5] |= bit; /* LONG S */
+    if (c != HINT_HIGH) {
+        by_first[c] |= bit;
+        if (is_letter(c))
+            by_first[c ^ 32] |= bit;
+    }
+}
+
+static void build_hints(struct rxset *set, const char *const *patterns,
+                        size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += opens_anchored(patterns[i]);
+    if (count == 0 || count > HINT_MAX_MEMBERS)
+        return;
+    set->hints = xcalloc(count, sizeof *set->hints);
+    for (size_t i = 0; i < n; i++) {
+        if (!opens_anchored(patterns[i]))
+            continue;
+        struct hint *h = &set->hints[set->nhints];
+        uint64_t bit = UINT64_C(1) << set->nhints++;
+        if (!member_prefixes(patterns[i], &h->pre))
+            h->pre.n = 0;
+        h->has_req = member_required(patterns[i], &h->req);
+        for (size_t k = 0; k < h->pre.n; k++)
+            add_first(set->by_first, bit, h->pre.p[k].b[0]);
+        if (!h->pre.n)
+            for (unsigned b = 0; b < 256; b++)
+                set->by_first[b] |= bit;
+    }
+    set->hinted = true;
+}
+
+/* KELVIN SIGN or LONG S at s[0..n): the only characters beyond ASCII
+ * that match ASCII letters (k, s) caselessly. */
+static bool ascii_partner_at(const unsigned char *s, size_t n)
+{
+    return (n >= 3 && s[0] == 0xE2 && s[1] == 0x84 && s[2] == 0xAA) ||
+           (n >= 2 && s[0] == 0xC5 && s[1] == 0xBF);
+}
+
+/* Could a match start with s[0..len) as the prefix p says? Past a
+ * character beyond ASCII the bytes no longer line up, so one that may
+ * match (p wants one, or it matches k or s) admits the line. */
+static bool prefix_admits(const struct prefix *p, const unsigned char *s,
+                          size_t len)
+{
+    for (size_t i = 0; i < p->len; i++) {
+        if (i >= len)
+            return false;
+        unsigned c = s[i], want = p->b[i];
+        if (want >= 0x80 && want != HINT_HIGH) {
+            /* a byte of a character without case: as it is */
+            if (c != want)
+                return false;
+            continue;
+        }
+        if (c >= 0x80)
+            return want == HINT_HIGH || ascii_partner_at(s + i, len - i);
+        if (want == HINT_HIGH)
+            return false;
+        if (is_letter(c))
+            c |= 32;
+        if (c != p->b[i])
+            return false;
+    }
+    return true;
+}
+
+static bool hint_admits(const struct hint *h, const unsigned char *s,
+                        size_t len)
+{
+    if (h->pre.n) {
+        size_t k = 0;
+        while (k < h->pre.n && !prefix_admits(&h->pre.p[k], s, len))
+            k++;
+        if (k == h->pre.n)
+            return false;
+    }
+    if (h->has_req) {
+        for (size_t i = 0; i < len; i++)
+            if (h->req.in[s[i]])
+                return true;
+        return false;
+    }
+    return true;
+}
+
+/* False only if no anchored member can match the line s[0..len). */
+static bool anchored_may_match(const struct rxset *set, const char *subject,
+                               size_t len)
+{
+    const unsigned char *s = (const unsigned char *)subject;
+    if (!set->hinted || len == 0)
+        return true;
+    for (uint64_t m = set->by_first[s[0]]; m; m &= m - 1)
+        if (hint_admits(&set->hints[__builtin_ctzll(m)], s, len))
+            return true;
+    return false;
+}
+
 /* ---- public ------------------------------------------------------------ */
 
 enum cd_err rxset_new(const char *const *patterns,
@@ -149,6 +840,8 @@ enum cd_err rxset_new(const char *const *patterns,
         set->n++;
     }
     build_filter(set, patterns, n);
+    if (set->filters)
+        build_hints(set, patterns, n);
     *out = set;
     return CD_OK;
 }
@@ -162,6 +855,7 @@ void rxset_free(struct rxset *set)
     free(set->members);
     rules_rx_free(set->anchored);
     rules_rx_free(set->floating);
+    free(set->hints);
     free(set);
 }
 
@@ -176,7 +870,7 @@ bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
     struct rules_rx_match m;
     if (!set->filters)
         return true;
-    return (set->anchored &&
+    return (set->anchored && anchored_may_match(set, subject, len) &&
             rules_rx_find(set->anchored, s, subject, len, 0, &m)) ||
            (set->floating &&
             rules_rx_find(set->floating, s, subject, len, 0, &m));

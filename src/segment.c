@@ -573,21 +573,78 @@ static void note_letter(struct wstat *w, uint32_t c)
         w->lower++;
 }
 
+/* ASCII words eight bytes a step (needs the first byte in the lowest bits
+ * of a loaded word). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SEG_SWAR 1
+#else
+#define SEG_SWAR 0
+#endif
+
+/* b in every byte of a 64-bit word. */
+#define EVERY_BYTE(b) (UINT64_C(0x0101010101010101) * (b))
+
+/* The top bit of each byte of x (every byte below 0x80) that lies in
+ * [lo, hi]: adding 0x80 - lo sets it when the byte is >= lo, adding
+ * 0x7f - hi when it is > hi, and neither sum carries into the next byte. */
+static uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+    return (x + EVERY_BYTE(0x80 - lo)) & ~(x + EVERY_BYTE(0x7f - hi)) &
+           EVERY_BYTE(0x80);
+}
+
+/* How many bytes of m (each 0x80 or 0) are set. */
+static unsigned count_top(uint64_t m)
+{
+    return (unsigned)(((m >> 7) * EVERY_BYTE(1)) >> 56);
+}
+
+/* Eight ASCII bytes x (the first in the lowest bits): adds their leading
+ * letters to the counts and returns how many leading letters and digits
+ * there are (8: all of them). */
+static unsigned alnum_word(uint64_t x, unsigned *upper, unsigned *lower)
+{
+    uint64_t up = bytes_in(x, 'A', 'Z'), lo = bytes_in(x, 'a', 'z');
+    uint64_t stop = ~(up | lo | bytes_in(x, '0', '9')) & EVERY_BYTE(0x80);
+    unsigned k = 8;
+    if (stop) {
+        k = (unsigned)__builtin_ctzll(stop) / 8;
+        uint64_t keep = k ? ~UINT64_C(0) >> (64 - 8 * k) : 0;
+        up &= keep;
+        lo &= keep;
+    }
+    *upper += count_top(up);
+    *lower += count_top(lo);
+    return k;
+}
+
 /* Letters and digits from pos; returns the end. This is the hottest loop
  * of the stage: the counts stay in locals because stores through w could
- * alias the text (both are char-sized) and force reloads. */
+ * alias the text (both are char-sized) and force reloads. Where eight
+ * ASCII bytes lie ahead they are classified at once; a multibyte
+ * character, and the last few bytes, go one at a time. */
 static size_t alnum_run(const struct run *r, size_t pos, size_t end,
                         struct wstat *w)
 {
     const unsigned char *s = r->s;
     const unsigned char *cls = r->seg->bytes;
-    unsigned upper = 0, lower = 0, letters = 0;
+    unsigned upper = 0, lower = 0, other = 0;
     while (pos < end) {
+        if (SEG_SWAR && end - pos >= 8) {
+            uint64_t x;
+            memcpy(&x, s + pos, 8);
+            if (!(x & EVERY_BYTE(0x80))) {
+                unsigned k = alnum_word(x, &upper, &lower);
+                pos += k;
+                if (k < 8)
+                    break;
+                continue;
+            }
+        }
         unsigned k = cls[s[pos]];
         if (k & (ASCII_UPPER | ASCII_LOWER | ASCII_DIGIT)) {
             upper += k & ASCII_UPPER;
             lower += (k & ASCII_LOWER) >> 1;
-            letters += (k & (ASCII_UPPER | ASCII_LOWER)) != 0;
             pos++;
             continue;
         }
@@ -598,15 +655,15 @@ static size_t alnum_run(const struct run *r, size_t pos, size_t end,
         enum cclass kc = classify(c);
         if (kc == C_LETTER) {
             int cs = case_of(c);
-            letters++;
             upper += cs > 0;
             lower += cs < 0;
+            other += cs == 0;
         } else if (kc != C_DIGIT) {
             break;
         }
         pos += len;
     }
-    w->letters += letters;
+    w->letters += upper + lower + other;
     w->upper += upper;
     w->lower += lower;
     return pos;
@@ -633,8 +690,8 @@ static size_t digit_run(const struct run *r, size_t pos, size_t end)
  * after it, an apostrophe a letter. When digits_only_left is set (the word
  * so far is a number), a hyphen joins only a part holding a letter, so
  * "28-year" is one word but "2015-2016" stays three tokens. */
-static size_t join_parts(const struct run *r, size_t pos, size_t end,
-                         struct wstat *w, bool digits_only_left)
+static size_t join_parts_at(const struct run *r, size_t pos, size_t end,
+                            struct wstat *w, bool digits_only_left)
 {
     while (pos < end) {
         size_t len, len2;
@@ -660,6 +717,17 @@ static size_t join_parts(const struct run *r, size_t pos, size_t end,
         digits_only_left = false;
     }
     return pos;
+}
+
+/* join_parts_at, with the usual answer (no joiner follows) decided
+ * inline: it is asked at the end of every word. */
+static inline size_t join_parts(const struct run *r, size_t pos, size_t end,
+                                struct wstat *w, bool digits_only_left)
+{
+    if (pos >= end ||
+        (r->s[pos] != '-' && r->s[pos] != '\'' && r->s[pos] != 0xE2))
+        return pos;
+    return join_parts_at(r, pos, end, w, digits_only_left);
 }
 
 static void set_word_flags(struct token *t, uint32_t first, const struct wstat *w)
@@ -1384,6 +1452,12 @@ void segment_run(const struct segmenter *seg, struct doc *doc)
     if (r.n == 0)
         return;
 
+    /* Room for the tokens up front (prose has about one per five bytes;
+     * this guesses low and the array still grows by doubling): most
+     * documents then never copy their tokens. */
+    size_t guess = r.n / 8 + 16;
+    if (doc->captoks < guess)
+        doc->toks = xgrow(doc->toks, &doc->captoks, guess, sizeof *doc->toks);
     detect_wrap(&r);
     lines_rewind(&r);
     bool open = false;

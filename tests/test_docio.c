@@ -5,6 +5,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <cjson/cJSON.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,6 +145,57 @@ static void test_a_record_reads_back_to_the_same_record(void **state)
     free(again);
     free(line);
     doc_free(back[0]);
+    doc_free(doc);
+}
+
+/* Records are laid out by hand from literal keys; cJSON printing the
+ * parsed line again must give the same bytes (no space, no lost comma,
+ * every number as cJSON prints it), also for the extremes of every
+ * integer field, a span past the integer fast path, and fractional,
+ * infinite and NaN doubles. */
+static void test_a_record_is_laid_out_as_cjson_prints_it(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story);
+    assert_true(doc->nclaims > 0);
+    assert_true(doc->nnumbers > 0);
+    assert_true(doc->ndates > 0);
+    assert_true(doc->nquotes > 0);
+    assert_true(doc->nmentions > 0);
+    assert_true(doc->nsents > 1);
+    doc_warn(doc, "a \"warning\"\twith escapes");
+    struct claim *cl = &doc->claims[0];
+    cl->subject = INT_MIN;
+    cl->object = INT_MAX;
+    cl->frame = UINT_MAX;
+    cl->scale = 0.3048;
+    cl->negated = true;
+    cl->text = "say \"no\"\\";
+    doc->claims[doc->nclaims - 1].scale = 1e15 - 1;
+    doc->numbers[0].value = 12.5;
+    doc->numbers[0].low = -HUGE_VAL;
+    doc->numbers[0].high = NAN;
+    doc->numbers[0].noun_span.end = (size_t)1e15 + 7;
+    doc->numbers[0].span.start = (size_t)1e15;
+    doc->numbers[0].span.end = (size_t)1e15 - 1;
+    doc->dates[0].year = INT_MIN;
+    doc->dates[0].amount = -9;
+    doc->mentions[0].local = -1;
+    doc->mentions[0].canonical = NULL;
+    doc->sents[1].flags = UINT_MAX;
+    doc->quotes[0].continues = -100;
+    char *line = record_of(doc);
+    cJSON *o = cJSON_Parse(line);
+    assert_non_null(o);
+    char *again = cJSON_PrintUnformatted(o);
+    size_t n = strlen(again);
+    assert_int_equal(strlen(line), n + 1);
+    assert_memory_equal(line, again, n);
+    assert_non_null(strstr(line, "\"subject\":-2147483648,"));
+    assert_non_null(strstr(line, "\"scale\":0.3048}"));
+    cJSON_free(again);
+    cJSON_Delete(o);
+    free(line);
     doc_free(doc);
 }
 
@@ -285,6 +338,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_record_reads_back_to_the_same_record),
+        cmocka_unit_test(test_a_record_is_laid_out_as_cjson_prints_it),
         cmocka_unit_test(test_an_open_range_keeps_its_infinite_end),
         cmocka_unit_test(test_blank_lines_are_skipped),
         cmocka_unit_test(test_other_rules_are_a_usage_error),

@@ -215,6 +215,101 @@ static void test_numbers_print_as_cjson_prints_them(void **state)
     }
 }
 
+/* Integers put by the fixed-shape writer print as cJSON prints the same
+ * value as a double: every length of digits, both signs, and each power
+ * of ten and its neighbours up to JSONW_INT_LIMIT. */
+static void check_int(int64_t v)
+{
+    char buf[JSONW_INT_MAX + 1];
+    char *end = jsonw_put_int(buf, v);
+    assert_true(end > buf && end - buf <= JSONW_INT_MAX);
+    *end = '\0';
+    cJSON *j = cJSON_CreateNumber((double)v);
+    char *want = cJSON_PrintUnformatted(j);
+    assert_string_equal(buf, want);
+    cJSON_free(want);
+    cJSON_Delete(j);
+}
+
+static void test_integers_put_print_as_cjson_prints_them(void **state)
+{
+    (void)state;
+    uint64_t seed = 7;
+    for (int64_t p = 1; p < JSONW_INT_LIMIT; p *= 10) {
+        for (int64_t d = -1; d <= 1; d++) {
+            if (p + d < JSONW_INT_LIMIT) {
+                check_int(p + d);
+                check_int(-(p + d));
+            }
+        }
+    }
+    check_int(JSONW_INT_LIMIT - 1);
+    check_int(-(JSONW_INT_LIMIT - 1));
+    for (int i = 0; i < 100000; i++) {
+        /* A random length first, so that short numbers are as common as
+         * long ones. */
+        int64_t mod = 1;
+        for (size_t k = below(&seed, 15) + 1; k > 0; k--)
+            mod *= 10;
+        int64_t v = (int64_t)(next(&seed) % (uint64_t)mod);
+        check_int(next(&seed) & 1 ? -v : v);
+    }
+}
+
+/* Fixed-shape output is the same bytes as the structured calls. */
+static void test_fixed_shape_output_matches_the_structured_calls(void **state)
+{
+    (void)state;
+    uint64_t seed = 11;
+    for (int i = 0; i < 2000; i++) {
+        char str[64];
+        size_t n = random_bytes(&seed, str, sizeof str - 1);
+        str[n] = '\0';
+        int64_t k = (int64_t)(next(&seed) % 2000000) - 1000000;
+        double v = random_number(&seed);
+
+        struct jsonw *a = jsonw_new(NULL, false);
+        jsonw_object(a);
+        jsonw_key(a, "s");
+        jsonw_string(a, str);
+        jsonw_key(a, "k");
+        jsonw_number(a, (double)k);
+        jsonw_key(a, "v");
+        jsonw_number(a, v);
+        jsonw_key(a, "z");
+        jsonw_null(a);
+        jsonw_end(a);
+
+        struct jsonw *b = jsonw_new(NULL, false);
+        char *p = jsonw_room(b, 8);
+        memcpy(p, "{\"s\":", 5);
+        jsonw_wrote(b, p + 5);
+        jsonw_put_string(b, str);
+        p = jsonw_room(b, 8 + JSONW_INT_MAX);
+        memcpy(p, ",\"k\":", 5);
+        p = jsonw_put_int(p + 5, k);
+        memcpy(p, ",\"v\":", 5);
+        jsonw_wrote(b, p + 5);
+        jsonw_put_number(b, v);
+        p = jsonw_room(b, 16);
+        memcpy(p, ",\"z\":", 5);
+        jsonw_wrote(b, p + 5);
+        jsonw_put_string(b, NULL);
+        p = jsonw_room(b, 1);
+        *p = '}';
+        jsonw_wrote(b, p + 1);
+
+        size_t na, nb;
+        char *sa = jsonw_take(a, &na), *sb = jsonw_take(b, &nb);
+        assert_int_equal(na, nb);
+        assert_memory_equal(sa, sb, na);
+        free(sa);
+        free(sb);
+        jsonw_free(a);
+        jsonw_free(b);
+    }
+}
+
 /* Strings and keys are scanned eight bytes at a time for a byte that
  * needs a look: each such byte, at every place in strings of every length
  * around a word or two, must still be escaped (or repaired) as cJSON
@@ -308,6 +403,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_random_trees_print_as_cjson_prints_them),
         cmocka_unit_test(test_numbers_print_as_cjson_prints_them),
+        cmocka_unit_test(test_integers_put_print_as_cjson_prints_them),
+        cmocka_unit_test(test_fixed_shape_output_matches_the_structured_calls),
         cmocka_unit_test(test_each_byte_to_escape_is_found_at_every_place),
         cmocka_unit_test(test_a_stream_gets_every_byte_in_order),
     };

@@ -124,6 +124,8 @@ static const char *const vocab[] = {
     "officials", "said", "killed", "in", "a", "strike", "near", "village",
     "on Monday", "at least", "12", "people", "were", "  ", "\t", "’s",
     "website", "hand-picked selection of", "articles", "from", "Reuters",
+    "\xc5\xbfhare", "\xe2\x84\xaa", "\xe2\x80\x9cQuoted\xe2\x80\x9d",
+    "\xc2\xa0", "\xc4\xb0", "lin\xe2\x84\xaa" "edin",
 };
 
 static void test_cue_prefilter_agrees_on_fixtures_and_synthetic_lines(
@@ -175,6 +177,100 @@ static void test_cue_prefilter_agrees_on_fixtures_and_synthetic_lines(
     }
     rules_rx_scratch_free(sc);
     rules_free(r);
+}
+
+/* Anchored patterns of the shapes the line hints read (optional and
+ * repeated groups, empty branches, classes, escapes, an option inside,
+ * an alternation outside any group) and characters that match across
+ * case rules: KELVIN SIGN and LONG S (k, s), MICRO SIGN (Greek mu), é/É,
+ * and characters without case (©, », curly quotes). */
+static const char *const tricky_patterns[] = {
+    "(?i)^(please )?(donate|support us)\\b.{0,60}$",
+    "(?i)^(?:ab|cd)*ef",
+    "(?i)^x(?:yz)?w",
+    "(?i)^(?:k|s)ing$",
+    "(?i)^\xc2\xa9\\s*\\d{4}",
+    "(?i)^\\w[\\w ]{0,5}(\\s+[/>\xc2\xbb|]\\s+\\w+){1,3}$",
+    "(?i)^a(b|c)+d",
+    "(?i)^\xc3\xa9(t)\xc3\xa9",
+    "^Mix(?i)ed",
+    "(?i)^go|stop",
+    "(?i)^q{2,3}r",
+    "(?i)^(?:a|)b",
+    "(?i)^tab\\tx",
+    "(?i)^\\.\\.\\.x",
+    "(?i)^[a-c]z",
+    "(?i)^\xc2\xb5m",
+    "(?i)^\xc5\xbfun",
+    "(?i)^\xe2\x84\xaa" "ey",
+    "^A??b",
+    "(?i)^\xe2\x80\x9cquoted\xe2\x80\x9d",
+    "(?i)^(?:x|y)?(?:z|w)?v",
+};
+
+static const char *const tricky_pieces[] = {
+    "please", "please ", "donate", "Donate", "support us", "SUPPORT US",
+    "ab", "CD", "ef", "EF", "x", "yz", "w", "k", "K", "s", "S",
+    "\xe2\x84\xaa", "\xc5\xbf", "ing", "ING", "\xc2\xa9", "\xc2\xa0",
+    "2020", " ", "Home", " > ", " / ", " \xc2\xbb ", " | ", "a", "b", "c",
+    "d", "\xc3\xa9", "\xc3\x89", "t", "Mix", "mix", "ed", "ED", "go",
+    "stop", "STOP", "q", "Q", "r", "tab", "\t", "...", "z", "\xc2\xb5",
+    "\xce\xbc", "\xce\x9c", "m", "sun", "SUN", "un", "key", "KEY", "ey",
+    "A", "\xe2\x80\x9c", "\xe2\x80\x9d", "quoted", "QUOTED", "\xc4\xb0",
+    "i", "v", "V", "\xc3\xa9t\xc3\x89", "qq", "QQQ", "tab\t",
+    "\xe2\x80\x9cquoted",
+};
+
+static void check_random_lines(const struct rxset *set, size_t n,
+                               struct rules_rx_scratch *sc, uint32_t seed,
+                               struct counts *c)
+{
+    char line[256];
+    size_t npieces = sizeof tricky_pieces / sizeof tricky_pieces[0];
+    for (int i = 0; i < 20000; i++) {
+        size_t len = 0, parts = 1 + (size_t)i % 6;
+        for (size_t k = 0; k < parts; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *v = tricky_pieces[(seed >> 8) % npieces];
+            size_t vl = strlen(v);
+            if (len + vl + 1 >= sizeof line)
+                break;
+            if (len && (seed >> 4) % 3 == 0)
+                line[len++] = ' ';
+            memcpy(line + len, v, vl);
+            len += vl;
+        }
+        check_line(set, n, sc, line, len, c);
+    }
+}
+
+static void test_line_hints_agree_with_the_patterns(void **state)
+{
+    (void)state;
+    size_t n = sizeof tricky_patterns / sizeof tricky_patterns[0];
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    struct rxset *set;
+    struct diag d;
+    /* Each pattern on its own: its hint alone decides. */
+    for (size_t i = 0; i < n; i++) {
+        struct counts c = {0, 0};
+        assert_int_equal(rxset_new(&tricky_patterns[i], NULL, 1, &set, &d),
+                         CD_OK);
+        assert_true(rxset_filters(set));
+        check_random_lines(set, 1, sc, (uint32_t)(7 + i), &c);
+        if (c.hits == 0)
+            fail_msg("no line matches %s: the check proves nothing",
+                     tricky_patterns[i]);
+        rxset_free(set);
+    }
+    struct counts all = {0, 0};
+    assert_int_equal(rxset_new(tricky_patterns, NULL, n, &set, &d), CD_OK);
+    assert_true(rxset_filters(set));
+    check_random_lines(set, n, sc, 99, &all);
+    assert_true(all.hits > 1000);
+    assert_true(all.lines - all.hits > 1000);
+    rxset_free(set);
+    rules_rx_scratch_free(sc);
 }
 
 static void test_back_reference_leaves_the_set_unfiltered(void **state)
@@ -261,6 +357,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(
             test_cue_prefilter_agrees_on_fixtures_and_synthetic_lines),
+        cmocka_unit_test(test_line_hints_agree_with_the_patterns),
         cmocka_unit_test(test_back_reference_leaves_the_set_unfiltered),
         cmocka_unit_test(test_options_stay_inside_their_pattern),
         cmocka_unit_test(test_many_groups_do_not_hide_a_late_match),

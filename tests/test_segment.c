@@ -800,6 +800,93 @@ static void test_free_of_null_is_a_no_op(void **state)
     segment_free(NULL);
 }
 
+/* A small deterministic generator (xorshift64*), so a failure repeats. */
+static uint64_t next_random(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 2685821657736338717ull;
+}
+
+struct want_word {
+    size_t start, end;
+    unsigned flags; /* TOKF_CAP, TOKF_ALLCAPS */
+};
+
+/* Random words of ASCII letters, digits and two accented letters, every
+ * length from 1 to 24 bytes, at every distance from the paragraph's end:
+ * each word token's span and case flags must be what counting its
+ * letters one by one gives (the tokenizer classifies eight ASCII bytes
+ * at a time where it can). */
+static void test_word_spans_and_case_flags_match_a_letter_count(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const seps[] = {" ", ", ", "; ", " (", ") ", "  "};
+    uint64_t seed = 2024;
+    for (int round = 0; round < 3000; round++) {
+        char text[1024];
+        struct want_word want[64];
+        size_t n = 0, nw = 0, words = 1 + next_random(&seed) % 40;
+        for (size_t k = 0; k < words && n + 64 < sizeof text; k++) {
+            if (k) {
+                const char *sep = seps[next_random(&seed) % 6];
+                memcpy(text + n, sep, strlen(sep));
+                n += strlen(sep);
+            }
+            size_t len = 1 + next_random(&seed) % 24, start = n;
+            unsigned upper = 0, lower = 0;
+            bool first_upper = false;
+            for (size_t i = 0; i < len; i++) {
+                unsigned pick = (unsigned)(next_random(&seed) % 20);
+                if (i == 0 && pick >= 16)
+                    pick %= 16; /* a word starts with a letter */
+                bool up;
+                if (pick < 14) {
+                    up = pick < 7 || (pick < 10 && round % 3 == 0);
+                    text[n++] = (char)((up ? 'A' : 'a') +
+                                       next_random(&seed) % 26);
+                } else if (pick < 16) {
+                    up = pick == 14;
+                    memcpy(text + n, up ? "\xc3\x89" : "\xc3\xa9", 2);
+                    n += 2;
+                } else {
+                    text[n++] = (char)('0' + next_random(&seed) % 10);
+                    continue;
+                }
+                upper += up;
+                lower += !up;
+                if (i == 0)
+                    first_upper = up;
+            }
+            want[nw].start = start;
+            want[nw].end = n;
+            want[nw].flags = (first_upper ? TOKF_CAP : 0) |
+                             (upper >= 2 && lower == 0 ? TOKF_ALLCAPS : 0);
+            nw++;
+        }
+        struct doc *doc = make_doc(text, n);
+        segment_run(f->seg, doc);
+        size_t got = 0;
+        for (size_t i = 0; i < doc->ntoks; i++) {
+            const struct token *t = &doc->toks[i];
+            if (t->kind != TOK_WORD)
+                continue;
+            assert_true(got < nw);
+            if (t->span.start != want[got].start ||
+                t->span.end != want[got].end)
+                print_message("text: %.*s\n", (int)n, text);
+            assert_int_equal(t->span.start, want[got].start);
+            assert_int_equal(t->span.end, want[got].end);
+            assert_int_equal(t->flags & (TOKF_CAP | TOKF_ALLCAPS),
+                             want[got].flags);
+            got++;
+        }
+        assert_int_equal(got, nw);
+        doc_free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -877,6 +964,7 @@ int main(void)
         cmocka_unit_test(test_unknown_abbreviation_class_is_a_rule_error),
         cmocka_unit_test(test_user_abbreviation_is_used),
         cmocka_unit_test(test_free_of_null_is_a_no_op),
+        cmocka_unit_test(test_word_spans_and_case_flags_match_a_letter_count),
     };
     return cmocka_run_group_tests_name("segment", tests, setup, teardown);
 }

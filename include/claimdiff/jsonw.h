@@ -12,6 +12,7 @@
 
 #include <stdbool.h> /* bool */
 #include <stddef.h>  /* size_t */
+#include <stdint.h>  /* int64_t */
 #include <stdio.h>   /* FILE */
 
 struct jsonw;
@@ -65,5 +66,41 @@ void jsonw_null(struct jsonw *w);
 /* End a top-level value with '\n' (JSON Lines); the next value starts a
  * new line. Only between top-level values. */
 void jsonw_newline(struct jsonw *w);
+
+/* ---- fixed-shape output ----------------------------------------------
+ * For a writer that lays out compact JSON of a known shape itself (the
+ * extract records: keys with their quotes, colons and commas as
+ * literals). These write exactly the bytes asked for: no separator, no
+ * check of the nesting, which they leave as it is. Between two top-level
+ * values a writer uses either these or the calls above. Example:
+ *   char *p = jsonw_room(w, 8 + JSONW_INT_MAX);
+ *   memcpy(p, "{\"n\":", 5); p = jsonw_put_int(p + 5, n); *p++ = '}';
+ *   jsonw_wrote(w, p); */
+
+/* Integers print as plain digits below this magnitude, as jsonw_number
+ * prints them; at or above it jsonw_number's "%1.15g" gives an exponent. */
+#define JSONW_INT_LIMIT INT64_C(1000000000000000)
+
+/* Most bytes jsonw_put_int writes ('-' and 15 digits). */
+#define JSONW_INT_MAX 16
+
+/* Room for n more bytes in the buffer: the place to write them, valid
+ * until the next call on w. Nothing is written until jsonw_wrote. */
+char *jsonw_room(struct jsonw *w, size_t n);
+
+/* The bytes from the last jsonw_room's place up to end are written. end
+ * lies no further than that place plus its n. */
+void jsonw_wrote(struct jsonw *w, const char *end);
+
+/* Put v's digits at p (which has JSONW_INT_MAX bytes of room) as
+ * jsonw_number would print (double)v, and return the end. Only for
+ * |v| < JSONW_INT_LIMIT; outside it the bytes are unspecified. */
+char *jsonw_put_int(char *p, int64_t v);
+
+/* A string (as jsonw_string), null for NULL, or a number (as
+ * jsonw_number), with no separator before it. */
+void jsonw_put_string(struct jsonw *w, const char *s);
+void jsonw_put_string_n(struct jsonw *w, const char *s, size_t n);
+void jsonw_put_number(struct jsonw *w, double v);
 
 #endif

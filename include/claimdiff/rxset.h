@@ -3,8 +3,10 @@
  * The loader tries every boilerplate cue on every line, and almost no line
  * is furniture. An rxset compiles its patterns one by one (as rules_rx_new
  * would) and also as alternations of all of them, so a line no pattern
- * matches costs one or two regex runs instead of one per pattern; only on a
- * hit does the caller try the patterns in order. Everything belongs to the
+ * matches costs one or two regex runs instead of one per pattern (and
+ * none for the ^-anchored ones when their literal prefixes and required
+ * bytes, read off the patterns, rule the line out); only on a hit does
+ * the caller try the patterns in order. Everything belongs to the
  * set and lives until rxset_free; a set is read-only after rxset_new and
  * may be shared by threads (each with its own rules_rx_scratch).
  */
