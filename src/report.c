@@ -49,11 +49,20 @@ static void json_span(struct jsonw *w, struct span s)
     jsonw_end(w);
 }
 
+/* "%c%zu" of prefix and index + 1, without snprintf: ids are a fifth of
+ * what the JSON report writes, and snprintf was a third of its time. */
 static void json_id(struct jsonw *w, char prefix, size_t index)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%c%zu", prefix, index + 1);
-    jsonw_string(w, buf);
+    char buf[2 + sizeof index * 3 + 1];
+    size_t i = sizeof buf;
+    buf[--i] = '\0';
+    index++; /* ids count from 1; index + 1 cannot wrap for an index */
+    do {
+        buf[--i] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index);
+    buf[--i] = prefix;
+    jsonw_string(w, buf + i);
 }
 
 /* Where the items of a section go: into the section's array of the
