@@ -485,8 +485,10 @@ static int find_near_factors(const struct rules_rx *rx, pcre2_match_data *md,
 {
     const unsigned char *u = (const unsigned char *)subject;
     size_t lead = rx->hint.factor_lead;
+    struct rxhint_cursor cur;
+    rxhint_cursor_init(&cur);
     for (size_t p = from; p < len;) {
-        size_t q = p + rxhint_next_factor(&rx->hint, subject + p, len - p);
+        size_t q = rxhint_next_factor_at(&rx->hint, &cur, subject, len, p);
         if (q >= len)
             break;
         for (size_t at = q - p > lead ? q - lead : p; at <= q; at++) {
