@@ -39,6 +39,7 @@ struct frag {
     /* Every match contains a string of req starting at most req_lead bytes
      * after the match's start (RXHINT_UNBOUNDED: no limit known). */
     size_t req_lead;
+    bool newline; /* a match may consume a '\n' */
 };
 
 struct parser {
@@ -173,6 +174,7 @@ static void frag_init(struct frag *f)
     set_none(&f->req);
     f->maxlen = CHAR_MAX_BYTES; /* the atoms that start here: one character */
     f->req_lead = RXHINT_UNBOUNDED;
+    f->newline = false;
 }
 
 /* Assertions (\b, ^, lookaround) consume nothing. */
@@ -284,6 +286,29 @@ static int literal_escape(unsigned char e)
 
 static void parse_alt(struct parser *ps, struct frag *out);
 
+/* Most members of a class that still counts as a few literal strings:
+ * "[Uu]nit" is then the factors "Unit" and "unit", longer than "nit". */
+#define MAX_CLASS_LITS 4
+
+/* A class of at most MAX_CLASS_LITS ASCII bytes (and nothing that may
+ * match past ASCII) matches exactly those one-byte strings. Not for
+ * caseless classes, whose other cases are not all ASCII. */
+static void small_class_lits(struct frag *x)
+{
+    size_t n = 0;
+    for (unsigned b = 0; b < 256; b++)
+        if (x->first[b] && (b >= 0x80 || ++n > MAX_CLASS_LITS))
+            return;
+    set_none(&x->lits);
+    x->lits.ok = true;
+    for (unsigned b = 0; b < 0x80; b++)
+        if (x->first[b]) {
+            char c = (char)b;
+            set_add(&x->lits, &c, 1);
+        }
+    x->finite = true;
+}
+
 /* [...] at ps->p. */
 static void parse_class(struct parser *ps, struct frag *x)
 {
@@ -348,6 +373,8 @@ static void parse_class(struct parser *ps, struct frag *x)
     }
     if (ps->caseless)
         add_other_cases(x->first);
+    else
+        small_class_lits(x);
 }
 
 /* (...) at ps->p: a group or a lookaround. */
@@ -398,8 +425,8 @@ static void parse_group(struct parser *ps, struct frag *x)
         frag_zero_width(x);
 }
 
-/* One atom at ps->p. */
-static void parse_atom(struct parser *ps, struct frag *x)
+/* One atom at ps->p (parse_atom adds the newline flag). */
+static void parse_single(struct parser *ps, struct frag *x)
 {
     const unsigned char *p = ps->p;
     frag_init(x);
@@ -457,6 +484,17 @@ static void parse_atom(struct parser *ps, struct frag *x)
         return;
     }
     }
+}
+
+/* One atom at ps->p. A group's newline flag comes from its items; any
+ * other atom consumes one character, which may be a '\n' if its first
+ * byte may be (a character past ASCII never holds that byte). */
+static void parse_atom(struct parser *ps, struct frag *x)
+{
+    bool group = *ps->p == '(';
+    parse_single(ps, x);
+    if (!group)
+        x->newline = x->first['\n'] != 0;
 }
 
 static bool parse_count(const unsigned char **pp, unsigned long *v)
@@ -546,6 +584,7 @@ static void parse_seq(struct parser *ps, struct frag *out)
             for (size_t b = 0; b < 256; b++)
                 out->first[b] |= x.first[b];
         out->nullable = out->nullable && x.nullable;
+        out->newline = out->newline || x.newline;
         if (out->finite && x.finite) {
             set_cross(&tmp, &out->lits, &x.lits);
             out->finite = tmp.ok;
@@ -588,6 +627,7 @@ static void parse_alt(struct parser *ps, struct frag *out)
         for (size_t b = 0; b < 256; b++)
             out->first[b] |= alt.first[b];
         out->nullable = out->nullable || alt.nullable;
+        out->newline = out->newline || alt.newline;
         out->maxlen = max_len(out->maxlen, alt.maxlen);
         if (out->finite && alt.finite)
             set_union(&out->lits, &alt.lits);
@@ -666,6 +706,7 @@ void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h)
     parse_alt(&ps, &f);
     if (ps.bad || *ps.p != '\0')
         return;
+    h->no_newline = !f.newline;
     if (!f.nullable) {
         h->has_start = true;
         memcpy(h->start, f.first, sizeof h->start);

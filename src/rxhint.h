@@ -50,6 +50,9 @@ struct rxhint {
      * 4, one character), so a match can begin only just before a factor.
      * RXHINT_UNBOUNDED when not known ("[a-z]+ Army"). */
     size_t factor_lead;
+    /* No match consumes a '\n' byte (lookaround may still look past one),
+     * so every match lies within one line. */
+    bool no_newline;
 };
 
 /* Analyse pattern (UTF-8, compiled with PCRE2_UTF | PCRE2_UCP, caseless

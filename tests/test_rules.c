@@ -233,9 +233,14 @@ static void test_hint_bounds_how_far_a_factor_lies_into_a_match(void **state)
 {
     (void)state;
     struct rxhint h;
-    rxhint_analyse("(?<!x )\\b(?:[Aa]rmy|unit)\\b", false, &h);
+    rxhint_analyse("(?<!x )\\b(?:[A-Da]rmy|unit)\\b", false, &h);
     assert_int_equal(h.nfactors, 2);
     assert_int_equal(h.factor_lead, 4); /* "rmy" after one character */
+    /* a class of a few ASCII bytes is that many strings */
+    rxhint_analyse("(?<!x )\\b(?:[Aa]rmy|unit)\\b", false, &h);
+    assert_int_equal(h.nfactors, 3);
+    assert_true(has_factor(&h, "Army") && has_factor(&h, "army"));
+    assert_int_equal(h.factor_lead, 0);
     rxhint_analyse("Army", false, &h);
     assert_int_equal(h.factor_lead, 0);
     rxhint_analyse("\\d{1,3}(?:st|nd) Army", false, &h);
@@ -390,14 +395,21 @@ static void test_hinted_search_finds_what_plain_search_finds(void **state)
         /* factors a few bytes into every match: searched near them */
         "(?<!Red )\\b(?:[Aa]rmy|[Ff]ront|owner of(?: [a-z]+)?) ([A-Z][a-z]+)",
         "(?:\\d|é)\\d?(?:st|nd)(?! Army)", "[A-Z]{1,2}(?:rmy|ront)s?",
-        "(?<=\\s)(?:x|y)?(?:Blue|Red)(?:\\.com)?"};
+        "(?<=\\s)(?:x|y)?(?:Blue|Red)(?:\\.com)?",
+        /* factors far into the match, no match spans a line: searched
+         * line by line */
+        "\\b(?:an?|the|of) ([A-Z][a-z]+) (?:Red )?(?:Army|Front)s?\\b",
+        "\\b([A-Z][a-z]+)(?: is|,) an? (?:[a-z]+ ){0,2}(?:army|front) of\\b",
+        "[a-z]+ Army", "(?<=\\n)[A-Z][a-z]* [Ff]ront(?! [A-Z])",
+        "\\s[a-z]*(?:Army|Front)" /* spans lines: searched whole */};
     static const char *const pieces[] = {
         "1", "12", "١", "٣", "st", "nd", "th", " ", " ", " ", "Brigade",
         "Army", "Front", "Division", "First", "Second", "Operation", "Red",
         "Blue", "é", "’", "-", ".", ".com", "co.uk", ".org", "a", "x", "y",
         "@", "\n", "Ärmy", "3rd", "Ünit", "Share", "KEEP", "\xe2\x84\xaa",
         "\xc5\xbf", "©", "ARMY", "eep", "hare", "the ", "ThE ", "owner of",
-        "army", "front", "Front", "éé", "rmy", "ront", "s"};
+        "army", "front", "Front", "éé", "rmy", "ront", "s", " is", ", ",
+        " an ", "a ", " of", "of ", "The", "the", "\n\n"};
     const size_t npieces = sizeof pieces / sizeof *pieces;
     struct rules_rx_scratch *sc = rules_rx_scratch_new();
     unsigned seed = 12345;
