@@ -1355,8 +1355,12 @@ static unsigned word_shape(const struct doc *doc, size_t s, size_t e,
     unsigned f = 0;
     if (is_upper_cp(cp))
         f |= W_CAP;
-    /* only a lower-case start can be an article ("al-"): no search else */
-    const char *dash = f ? NULL : memchr(doc->text + s, '-', e - s);
+    /* only a lower-case start can be an article ("al-"), of at most
+     * three bytes: only the first four bytes can hold its dash */
+    const char *dash = NULL;
+    for (size_t j = 0; !f && j < 4 && j < e - s && !dash; j++)
+        if (doc->text[s + j] == '-')
+            dash = doc->text + s + j;
     if (!f && dash && dash - (doc->text + s) <= 3 && dash + 1 < doc->text + e) {
         uint32_t c2;
         size_t k2;
@@ -1382,25 +1386,35 @@ static size_t word_end(const struct doc *doc, size_t s, size_t end,
     size_t i = s, k;
     size_t letters = 0;
     bool dotted = false, has_upper = false;
-    *nletters = *nupper = 0;
+    /* Counted in locals: stores through the out-parameters could alias
+     * doc->text as far as the compiler knows, forcing a reload per byte. */
+    const unsigned char *t = (const unsigned char *)doc->text;
+    size_t all = 0, up_n = 0;
     while (i < end) {
-        unsigned char c = (unsigned char)doc->text[i];
-        bool up = c >= 'A' && c <= 'Z';
-        bool low = c >= 'a' && c <= 'z';
-        if (up || low || (c >= '0' && c <= '9')) {
-            has_upper = has_upper || up; /* ASCII inline, as below */
-            *nletters += up || low;
-            *nupper += up;
+        /* the ASCII letters and digits of a run, the common case */
+        size_t i0 = i, u0 = up_n;
+        while (i < end) {
+            unsigned char c = t[i];
+            if (c >= 'a' && c <= 'z') {
+                all++;
+            } else if (c >= 'A' && c <= 'Z') {
+                all++;
+                up_n++;
+            } else if (!(c >= '0' && c <= '9')) {
+                break;
+            }
             i++;
-            letters++;
-            continue;
         }
+        letters += i - i0;
+        has_upper = has_upper || up_n > u0;
+        if (i >= end)
+            break;
         uint32_t cp = cp_at(doc, i, end, &k);
         if (is_word_cp(cp)) { /* past ASCII: never a digit */
             bool wide_up = is_upper_cp(cp);
             has_upper = has_upper || wide_up;
-            ++*nletters;
-            *nupper += wide_up;
+            all++;
+            up_n += wide_up;
             i += k;
             letters++;
             continue;
@@ -1426,6 +1440,8 @@ static size_t word_end(const struct doc *doc, size_t s, size_t end,
         }
         break;
     }
+    *nletters = all;
+    *nupper = up_n;
     return i;
 }
 
