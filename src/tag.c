@@ -1481,6 +1481,10 @@ static void scan_range(struct work *wk, size_t s, size_t e, bool own_sents,
     size_t line_first = wk->nw, line_start = s;
     size_t i = s, k;
     while (i < e) {
+        if (doc->text[i] == ' ') { /* a sixth of the text: no decode */
+            i++;
+            continue;
+        }
         uint32_t cp = cp_at(doc, i, e, &k);
         if (cp == '\n') {
             if (own_sents && line_is_headline(doc, line_start, i))
@@ -1670,11 +1674,22 @@ static size_t match_from(struct work *wk, size_t i, char prefix, int bit,
         if (!map_get(&wk->t->map, wk->aux.s, wk->aux.n, v))
             return 0;
     }
+    /* Once [i, i+n) is not contiguous no longer run is, and the key of a
+     * contiguous run is its words' keys joined by spaces (phrase_key):
+     * the key of the longest run is built once, and each shorter one is
+     * a prefix of it, ending at ends[n - 1]. */
     size_t maxn = max_len(wk->t, prefix);
-    for (size_t n = maxn; n >= 1; n--) {
-        if (!contiguous(wk, i, n))
-            continue;
-        phrase_key(wk, i, n);
+    size_t top = 0, ends[MAX_PHRASE_WORDS];
+    wk->key.n = 0;
+    while (top < maxn && contiguous(wk, i, top + 1)) {
+        if (top > 0)
+            buf_putc(&wk->key, ' ');
+        buf_put(&wk->key, fold_of(wk, &wk->w[i + top]),
+                wk->w[i + top].nfold);
+        ends[top++] = wk->key.n;
+    }
+    for (size_t n = top; n >= 1; n--) {
+        wk->key.n = ends[n - 1]; /* wk->key as phrase_key(wk, i, n) */
         if (wk->key.n && lookup(wk->t, prefix, wk->key.s, wk->key.n, v,
                                 &wk->kb))
             return n;
