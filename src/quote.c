@@ -1428,6 +1428,13 @@ static void pair_para(struct run *r, unsigned pi)
         i += n;
     }
     for (; i < p.end; i += n) {
+        /* the only ASCII marks are " and ': other ASCII bytes, most of
+         * the text, are passed without a decode */
+        unsigned char b = (unsigned char)r->t[i];
+        if (b < 0x80 && b != '"' && b != '\'') {
+            n = 1;
+            continue;
+        }
         uint32_t cp = cp_at(r->t, i, p.end, &n);
         enum family fam = mark_family(cp);
         if (fam == FAM_NONE)

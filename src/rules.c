@@ -2,6 +2,8 @@
  *
  * This is the only file that includes <pcre2.h>.
  */
+/* memrchr: glibc declares it only with _GNU_SOURCE. */
+#define _GNU_SOURCE
 #include "claimdiff/rules.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -328,10 +330,14 @@ struct rules_rx {
     /* Try the anchored copy (at) only in the few bytes before each
      * occurrence of a factor (the hint's factor_lead is small). */
     bool near_factors;
+    /* Search only the lines that hold a factor (no match spans a '\n';
+     * code is compiled with PCRE2_USE_OFFSET_LIMIT). */
+    bool by_line;
 };
 
 struct rules_rx_scratch {
     pcre2_match_data *md;
+    pcre2_match_context *mc; /* carries by_line's offset limit */
 };
 
 /* CLAIMDIFF_NO_JIT=1 leaves patterns to PCRE2's interpreter. JIT code
@@ -387,6 +393,25 @@ static pcre2_code *compile_anchored(const char *pattern, uint32_t opts)
     return at;
 }
 
+/* Recompile rx->code so that a search may be limited in where it starts
+ * (for by_line); if PCRE2 refuses, rx stays as it was. */
+static void use_offset_limit(struct rules_rx *rx, const char *pattern,
+                             uint32_t opts)
+{
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                     opts | PCRE2_USE_OFFSET_LIMIT, &errcode,
+                                     &erroff, NULL);
+    if (!code)
+        return;
+    if (!jit_off())
+        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    pcre2_code_free(rx->code);
+    rx->code = code;
+    rx->by_line = true;
+}
+
 enum cd_err rules_rx_new(const char *pattern, unsigned flags,
                          const struct rule_row *row, struct rules_rx **out,
                          struct diag *d)
@@ -424,6 +449,8 @@ enum cd_err rules_rx_new(const char *pattern, unsigned flags,
     if (near || wants_start_scan(rx))
         rx->at = compile_anchored(pattern, opts);
     rx->near_factors = near && rx->at;
+    if (rx->factors && !rx->near_factors && rx->hint.no_newline)
+        use_offset_limit(rx, pattern, opts);
     *out = rx;
     return CD_OK;
 }
@@ -441,7 +468,8 @@ struct rules_rx_scratch *rules_rx_scratch_new(void)
 {
     struct rules_rx_scratch *s = xcalloc(1, sizeof *s);
     s->md = pcre2_match_data_create(RULES_RX_MAX_GROUPS, NULL);
-    if (!s->md) {
+    s->mc = pcre2_match_context_create(NULL);
+    if (!s->md || !s->mc) {
         fprintf(stderr, "claimdiff: out of memory (match data)\n");
         abort();
     }
@@ -453,6 +481,7 @@ void rules_rx_scratch_free(struct rules_rx_scratch *s)
     if (!s)
         return;
     pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mc);
     free(s);
 }
 
@@ -485,8 +514,10 @@ static int find_near_factors(const struct rules_rx *rx, pcre2_match_data *md,
 {
     const unsigned char *u = (const unsigned char *)subject;
     size_t lead = rx->hint.factor_lead;
+    struct rxhint_cursor cur;
+    rxhint_cursor_init(&cur);
     for (size_t p = from; p < len;) {
-        size_t q = p + rxhint_next_factor(&rx->hint, subject + p, len - p);
+        size_t q = rxhint_next_factor_at(&rx->hint, &cur, subject, len, p);
         if (q >= len)
             break;
         for (size_t at = q - p > lead ? q - lead : p; at <= q; at++) {
@@ -502,6 +533,35 @@ static int find_near_factors(const struct rules_rx *rx, pcre2_match_data *md,
     return PCRE2_ERROR_NOMATCH;
 }
 
+/* The same first match, searching only lines that hold a factor: no
+ * match spans a '\n', so a match that starts before the line of the
+ * first factor at or after p would hold no factor. In that line PCRE2
+ * searches from the line's start with an offset limit at its end; with
+ * no match there, the next match starts past the line. */
+static int find_by_line(const struct rules_rx *rx,
+                        struct rules_rx_scratch *s, const char *subject,
+                        size_t len, size_t from)
+{
+    struct rxhint_cursor cur;
+    rxhint_cursor_init(&cur);
+    for (size_t p = from; p < len;) {
+        size_t q = rxhint_next_factor_at(&rx->hint, &cur, subject, len, p);
+        if (q >= len)
+            break;
+        const char *nl = memrchr(subject + p, '\n', q - p);
+        size_t start = nl ? (size_t)(nl - subject) + 1 : p;
+        nl = memchr(subject + q, '\n', len - q);
+        size_t end = nl ? (size_t)(nl - subject) : len;
+        pcre2_set_offset_limit(s->mc, end);
+        int rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, start,
+                             rx->match_opts, s->md, s->mc);
+        if (rc != PCRE2_ERROR_NOMATCH)
+            return rc;
+        p = end + 1;
+    }
+    return PCRE2_ERROR_NOMATCH;
+}
+
 bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
                    const char *subject, size_t len, size_t from,
                    struct rules_rx_match *m)
@@ -511,6 +571,10 @@ bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
         return false; /* PCRE2 would say PCRE2_ERROR_BADOFFSET */
     if (rx->near_factors) {
         rc = find_near_factors(rx, s->md, subject, len, from);
+        goto found;
+    }
+    if (rx->by_line) {
+        rc = find_by_line(rx, s, subject, len, from);
         goto found;
     }
     /* a match lies inside subject[from..len): no factor there, no match */

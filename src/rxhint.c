@@ -9,8 +9,6 @@
  * with PCRE2_UCP any class escape may match any non-ASCII character, so
  * those add every UTF-8 lead byte.
  */
-/* memmem: glibc declares it only with _GNU_SOURCE. */
-#define _GNU_SOURCE
 #include "rxhint.h"
 
 #include <string.h>
@@ -41,6 +39,7 @@ struct frag {
     /* Every match contains a string of req starting at most req_lead bytes
      * after the match's start (RXHINT_UNBOUNDED: no limit known). */
     size_t req_lead;
+    bool newline; /* a match may consume a '\n' */
 };
 
 struct parser {
@@ -175,6 +174,7 @@ static void frag_init(struct frag *f)
     set_none(&f->req);
     f->maxlen = CHAR_MAX_BYTES; /* the atoms that start here: one character */
     f->req_lead = RXHINT_UNBOUNDED;
+    f->newline = false;
 }
 
 /* Assertions (\b, ^, lookaround) consume nothing. */
@@ -286,6 +286,29 @@ static int literal_escape(unsigned char e)
 
 static void parse_alt(struct parser *ps, struct frag *out);
 
+/* Most members of a class that still counts as a few literal strings:
+ * "[Uu]nit" is then the factors "Unit" and "unit", longer than "nit". */
+#define MAX_CLASS_LITS 4
+
+/* A class of at most MAX_CLASS_LITS ASCII bytes (and nothing that may
+ * match past ASCII) matches exactly those one-byte strings. Not for
+ * caseless classes, whose other cases are not all ASCII. */
+static void small_class_lits(struct frag *x)
+{
+    size_t n = 0;
+    for (unsigned b = 0; b < 256; b++)
+        if (x->first[b] && (b >= 0x80 || ++n > MAX_CLASS_LITS))
+            return;
+    set_none(&x->lits);
+    x->lits.ok = true;
+    for (unsigned b = 0; b < 0x80; b++)
+        if (x->first[b]) {
+            char c = (char)b;
+            set_add(&x->lits, &c, 1);
+        }
+    x->finite = true;
+}
+
 /* [...] at ps->p. */
 static void parse_class(struct parser *ps, struct frag *x)
 {
@@ -350,6 +373,8 @@ static void parse_class(struct parser *ps, struct frag *x)
     }
     if (ps->caseless)
         add_other_cases(x->first);
+    else
+        small_class_lits(x);
 }
 
 /* (...) at ps->p: a group or a lookaround. */
@@ -400,8 +425,8 @@ static void parse_group(struct parser *ps, struct frag *x)
         frag_zero_width(x);
 }
 
-/* One atom at ps->p. */
-static void parse_atom(struct parser *ps, struct frag *x)
+/* One atom at ps->p (parse_atom adds the newline flag). */
+static void parse_single(struct parser *ps, struct frag *x)
 {
     const unsigned char *p = ps->p;
     frag_init(x);
@@ -459,6 +484,17 @@ static void parse_atom(struct parser *ps, struct frag *x)
         return;
     }
     }
+}
+
+/* One atom at ps->p. A group's newline flag comes from its items; any
+ * other atom consumes one character, which may be a '\n' if its first
+ * byte may be (a character past ASCII never holds that byte). */
+static void parse_atom(struct parser *ps, struct frag *x)
+{
+    bool group = *ps->p == '(';
+    parse_single(ps, x);
+    if (!group)
+        x->newline = x->first['\n'] != 0;
 }
 
 static bool parse_count(const unsigned char **pp, unsigned long *v)
@@ -548,6 +584,7 @@ static void parse_seq(struct parser *ps, struct frag *out)
             for (size_t b = 0; b < 256; b++)
                 out->first[b] |= x.first[b];
         out->nullable = out->nullable && x.nullable;
+        out->newline = out->newline || x.newline;
         if (out->finite && x.finite) {
             set_cross(&tmp, &out->lits, &x.lits);
             out->finite = tmp.ok;
@@ -590,6 +627,7 @@ static void parse_alt(struct parser *ps, struct frag *out)
         for (size_t b = 0; b < 256; b++)
             out->first[b] |= alt.first[b];
         out->nullable = out->nullable || alt.nullable;
+        out->newline = out->newline || alt.newline;
         out->maxlen = max_len(out->maxlen, alt.maxlen);
         if (out->finite && alt.finite)
             set_union(&out->lits, &alt.lits);
@@ -602,6 +640,56 @@ static void parse_alt(struct parser *ps, struct frag *out)
             set_none(&out->req);
             out->req_lead = RXHINT_UNBOUNDED;
         }
+    }
+}
+
+/* ---- the hint -------------------------------------------------------- */
+
+/* How common byte b is in running text (English news, HTML stripped),
+ * roughly in occurrences per thousand bytes. Only the speed of the
+ * factor search depends on these figures: a memchr pass for a byte stops
+ * at each of its occurrences, so each factor is searched by its rarest
+ * byte. */
+static unsigned byte_freq(unsigned char b)
+{
+    /* lower-case letters, most common first, with their rough rates */
+    static const char order[] = "etaonisrhldcumfpgwybvkxjqz";
+    static const unsigned char rate[] = {95, 68, 65, 60, 57, 56, 52, 50, 40,
+                                         33, 32, 23, 22, 20, 17, 15, 16, 16,
+                                         14, 12, 8,  6,  2,  1,  1,  1};
+    if (b >= 'a' && b <= 'z')
+        return rate[strchr(order, b) - order];
+    if (b == ' ')
+        return 170;
+    if ((b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == ',' ||
+        b == '.' || b == '\n')
+        return 4 + 6 * (b == ',' || b == '.');
+    return 1;
+}
+
+/* Pick each factor's rarest byte and group the factors by it. Of equally
+ * rare bytes the first is taken, so no factor has its pass's byte before
+ * factor_rare[k] (see pass_next). */
+static void plan_rare(struct rxhint *h)
+{
+    h->nrare = 0;
+    for (size_t k = 0; k < h->nfactors; k++) {
+        size_t best = 0;
+        for (size_t i = 1; i < h->factor_len[k]; i++)
+            if (byte_freq((unsigned char)h->factor[k][i]) <
+                byte_freq((unsigned char)h->factor[k][best]))
+                best = i;
+        h->factor_rare[k] = (unsigned char)best;
+        unsigned char b = (unsigned char)h->factor[k][best];
+        size_t g = 0;
+        while (g < h->nrare && h->rare_byte[g] != b)
+            g++;
+        if (g == h->nrare) {
+            h->nrare++;
+            h->rare_byte[g] = b;
+            h->rare_n[g] = 0;
+        }
+        h->rare_list[g][h->rare_n[g]++] = (unsigned char)k;
     }
 }
 
@@ -618,6 +706,7 @@ void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h)
     parse_alt(&ps, &f);
     if (ps.bad || *ps.p != '\0')
         return;
+    h->no_newline = !f.newline;
     if (!f.nullable) {
         h->has_start = true;
         memcpy(h->start, f.first, sizeof h->start);
@@ -630,79 +719,95 @@ void rxhint_analyse(const char *pattern, bool caseless, struct rxhint *h)
             h->factor_len[i] = f.req.len[i];
         }
         h->factor_lead = f.req_lead;
+        plan_rare(h);
     }
 }
 
-/* Does some factor start at s[i]? */
-static bool factor_at(const struct rxhint *h, const char *s, size_t n,
-                      size_t i)
+/* ---- searching for factors ------------------------------------------ */
+
+/* Does factor k start at s[i], whole inside s[0..n)? Its first and
+ * last bytes are compared inline: most candidates fail there. */
+static bool factor_at(const struct rxhint *h, size_t k, const char *s,
+                      size_t n, size_t i)
 {
-    for (size_t k = 0; k < h->nfactors; k++)
-        if (h->factor_len[k] <= n - i && s[i] == h->factor[k][0] &&
-            memcmp(s + i, h->factor[k], h->factor_len[k]) == 0)
-            return true;
-    return false;
+    size_t len = h->factor_len[k];
+    const char *f = h->factor[k];
+    return len <= n - i && s[i] == f[0] && s[i + len - 1] == f[len - 1] &&
+           memcmp(s + i + 1, f + 1, len - 1) == 0;
+}
+
+/* The first start at or after `from` and before `limit` of a factor of
+ * pass g, or limit if none. Every factor of the pass has the pass's byte
+ * factor_rare[k] bytes after its start and none before (plan_rare), so
+ * an occurrence starting at i is found at the first hit at or after i
+ * that it covers: hits are met in the order of the starts they give, and
+ * the first verified one is the answer. */
+static size_t pass_next(const struct rxhint *h, size_t g, const char *s,
+                        size_t n, size_t from, size_t limit)
+{
+    size_t best = limit;
+    const char *p = s + from;
+    const char *end = s + n;
+    while (p < end) {
+        p = memchr(p, h->rare_byte[g], (size_t)(end - p));
+        if (!p)
+            break;
+        size_t at = (size_t)(p - s);
+        if (at >= best)
+            break;
+        for (size_t i = 0; i < h->rare_n[g]; i++) {
+            size_t k = h->rare_list[g][i];
+            size_t off = h->factor_rare[k];
+            if (at >= from + off && at - off < best &&
+                factor_at(h, k, s, n, at - off))
+                best = at - off;
+        }
+        p++;
+    }
+    return best;
 }
 
 bool rxhint_may_match(const struct rxhint *h, const char *s, size_t n)
 {
     if (h->nfactors == 0)
         return true;
-    /* One memchr pass per distinct first byte: each skips along many
-     * bytes at a time, where testing every byte against a table cannot.
-     * The factors are few and mostly share first bytes. */
-    unsigned char done[256] = {0};
-    const char *end = s + n;
-    for (size_t k = 0; k < h->nfactors; k++) {
-        unsigned char b = (unsigned char)h->factor[k][0];
-        if (done[b])
-            continue;
-        done[b] = 1;
-        for (const char *p = s; (p = memchr(p, b, (size_t)(end - p))) != NULL;
-             p++)
-            if (factor_at(h, s, n, (size_t)(p - s)))
-                return true;
-    }
+    for (size_t g = 0; g < h->nrare; g++)
+        if (pass_next(h, g, s, n, 0, n) < n)
+            return true;
     return false;
-}
-
-/* Bytes that fill most of any text: a memchr for one of them stops every
- * few bytes, so factors that start with one are searched whole. Only
- * speed depends on this choice. */
-static bool common_byte(unsigned char b)
-{
-    return (b >= 'a' && b <= 'z') || b == ' ';
 }
 
 size_t rxhint_next_factor(const struct rxhint *h, const char *s, size_t n)
 {
-    /* Each search ends where the first occurrence found so far starts.
-     * A factor with a common first byte gets a memmem pass of its own
-     * (it skips along by the whole factor); the others share one memchr
-     * pass per distinct first byte, as in rxhint_may_match. */
-    unsigned char done[256] = {0};
+    /* Each pass ends where the first occurrence found so far starts. */
     size_t first = n;
-    for (size_t k = 0; k < h->nfactors && first > 0; k++) {
-        unsigned char b = (unsigned char)h->factor[k][0];
-        size_t flen = h->factor_len[k];
-        if (common_byte(b)) {
-            size_t span = first + flen - 1 < n ? first + flen - 1 : n;
-            const char *p = memmem(s, span, h->factor[k], flen);
-            if (p)
-                first = (size_t)(p - s);
-            continue;
+    for (size_t g = 0; g < h->nrare && first > 0; g++)
+        first = pass_next(h, g, s, n, 0, first);
+    return first;
+}
+
+void rxhint_cursor_init(struct rxhint_cursor *c)
+{
+    for (size_t g = 0; g < RXHINT_MAX_FACTORS; g++) {
+        c->from[g] = 1;
+        c->at[g] = 0; /* from > at: nothing known */
+    }
+}
+
+size_t rxhint_next_factor_at(const struct rxhint *h, struct rxhint_cursor *c,
+                             const char *s, size_t n, size_t from)
+{
+    /* A pass's answer for from[g] holds for every offset up to at[g], so
+     * each pass is searched to its own next hit, never cut short by the
+     * others (a cut answer could not be kept). */
+    size_t first = n;
+    for (size_t g = 0; g < h->nrare; g++) {
+        if (!(c->from[g] <= from && from <= c->at[g])) {
+            c->from[g] = from;
+            c->at[g] = pass_next(h, g, s, n, from, n);
         }
-        if (done[b])
-            continue;
-        done[b] = 1;
-        const char *end = s + first;
-        for (const char *p = s; (p = memchr(p, b, (size_t)(end - p))) != NULL;
-             p++) {
-            if (factor_at(h, s, n, (size_t)(p - s))) {
-                first = (size_t)(p - s);
-                break;
-            }
-        }
+        if (c->at[g] < first)
+            first = c->at[g];
     }
     return first;
 }

@@ -35,11 +35,24 @@ struct rxhint {
     size_t nfactors;
     char factor[RXHINT_MAX_FACTORS][RXHINT_MAX_FACTOR_LEN];
     size_t factor_len[RXHINT_MAX_FACTORS];
+    /* How the factors are searched: by the byte of each that is rarest in
+     * running text (factor_rare[k], an offset into factor k), one memchr
+     * pass per distinct such byte. Pass g looks for rare_byte[g] and
+     * verifies the rare_n[g] factors listed in rare_list[g]. Only speed
+     * depends on the choice. */
+    unsigned char factor_rare[RXHINT_MAX_FACTORS];
+    size_t nrare;
+    unsigned char rare_byte[RXHINT_MAX_FACTORS];
+    unsigned char rare_n[RXHINT_MAX_FACTORS];
+    unsigned char rare_list[RXHINT_MAX_FACTORS][RXHINT_MAX_FACTORS];
     /* With factors: every match contains one of them starting at most
      * factor_lead bytes after the match's own start ("(?<!x)\\b[Aa]irline":
      * 4, one character), so a match can begin only just before a factor.
      * RXHINT_UNBOUNDED when not known ("[a-z]+ Army"). */
     size_t factor_lead;
+    /* No match consumes a '\n' byte (lookaround may still look past one),
+     * so every match lies within one line. */
+    bool no_newline;
 };
 
 /* Analyse pattern (UTF-8, compiled with PCRE2_UTF | PCRE2_UCP, caseless
@@ -55,5 +68,23 @@ bool rxhint_may_match(const struct rxhint *h, const char *s, size_t n);
 /* The offset of the first place in s[0..n) where some factor of h starts
  * (whole, inside s[0..n)), or n if there is none. h must have factors. */
 size_t rxhint_next_factor(const struct rxhint *h, const char *s, size_t n);
+
+/* What the search passes of a hint have found so far in one subject, so
+ * that a run of rxhint_next_factor_at calls over it reads each byte about
+ * once. Plain data; rxhint_cursor_init before the first call. */
+struct rxhint_cursor {
+    /* pass g's first factor start at or after from[g] is at[g] */
+    size_t from[RXHINT_MAX_FACTORS];
+    size_t at[RXHINT_MAX_FACTORS];
+};
+
+void rxhint_cursor_init(struct rxhint_cursor *c);
+
+/* The first place at or after `from` in s[0..n) where some factor of h
+ * starts (whole, inside s[0..n)), or n if there is none. Every call with
+ * one cursor must pass the same h, s and n; `from` may go up or down
+ * (going down costs a fresh search). h must have factors. */
+size_t rxhint_next_factor_at(const struct rxhint *h, struct rxhint_cursor *c,
+                             const char *s, size_t n, size_t from);
 
 #endif

@@ -1064,10 +1064,11 @@ struct word {
     size_t start, end;
     unsigned flags;
     uint32_t skh;       /* if one: skel_hash of its key's skeleton */
-    size_t fold, nfold; /* its key in work.folds */
+    size_t fold, nfold; /* its key in work.folds (see fold_of) */
     int info;           /* K_WORDINFO bits of its key */
     bool gazword;       /* may be part of a gazetteer alias */
     bool one;           /* its key is one word (no space, not empty) */
+    bool cached;        /* fold is in the word cache's bytes instead */
 };
 
 struct cand {
@@ -1214,6 +1215,15 @@ struct work {
     struct buf key, tmp, kb, aux;
 };
 
+/* The folded key of word w. A word found in the word cache keeps its key
+ * where the cache holds it rather than a copy; the cache may grow (and
+ * move) while the document is read, so the pointer is made afresh at
+ * each use and not kept across add_word. */
+static inline const char *fold_of(const struct work *wk, const struct word *w)
+{
+    return (w->cached ? wk->memo->bytes.s : wk->folds.s) + w->fold;
+}
+
 static bool is_word_wide(uint32_t cp);
 
 static inline bool is_word_cp(uint32_t cp)
@@ -1302,6 +1312,7 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     w->end = e;
     w->flags = flags;
     w->fold = wk->folds.n;
+    w->cached = false;
     w->nfold = 0;
     w->info = 0;
     w->gazword = false;
@@ -1318,7 +1329,8 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     uint32_t h = (uint32_t)scan_hash(b, n);
     struct memo_slot *sl = memo_slot(m, b, n, h);
     if (sl->nkey) {
-        buf_put(&wk->folds, m->bytes.s + sl->fold, sl->nfold);
+        w->fold = sl->fold;
+        w->cached = true;
         w->nfold = sl->nfold;
         w->info = sl->info;
         w->gazword = sl->gazword;
@@ -1355,8 +1367,12 @@ static unsigned word_shape(const struct doc *doc, size_t s, size_t e,
     unsigned f = 0;
     if (is_upper_cp(cp))
         f |= W_CAP;
-    /* only a lower-case start can be an article ("al-"): no search else */
-    const char *dash = f ? NULL : memchr(doc->text + s, '-', e - s);
+    /* only a lower-case start can be an article ("al-"), of at most
+     * three bytes: only the first four bytes can hold its dash */
+    const char *dash = NULL;
+    for (size_t j = 0; !f && j < 4 && j < e - s && !dash; j++)
+        if (doc->text[s + j] == '-')
+            dash = doc->text + s + j;
     if (!f && dash && dash - (doc->text + s) <= 3 && dash + 1 < doc->text + e) {
         uint32_t c2;
         size_t k2;
@@ -1382,25 +1398,35 @@ static size_t word_end(const struct doc *doc, size_t s, size_t end,
     size_t i = s, k;
     size_t letters = 0;
     bool dotted = false, has_upper = false;
-    *nletters = *nupper = 0;
+    /* Counted in locals: stores through the out-parameters could alias
+     * doc->text as far as the compiler knows, forcing a reload per byte. */
+    const unsigned char *t = (const unsigned char *)doc->text;
+    size_t all = 0, up_n = 0;
     while (i < end) {
-        unsigned char c = (unsigned char)doc->text[i];
-        bool up = c >= 'A' && c <= 'Z';
-        bool low = c >= 'a' && c <= 'z';
-        if (up || low || (c >= '0' && c <= '9')) {
-            has_upper = has_upper || up; /* ASCII inline, as below */
-            *nletters += up || low;
-            *nupper += up;
+        /* the ASCII letters and digits of a run, the common case */
+        size_t i0 = i, u0 = up_n;
+        while (i < end) {
+            unsigned char c = t[i];
+            if (c >= 'a' && c <= 'z') {
+                all++;
+            } else if (c >= 'A' && c <= 'Z') {
+                all++;
+                up_n++;
+            } else if (!(c >= '0' && c <= '9')) {
+                break;
+            }
             i++;
-            letters++;
-            continue;
         }
+        letters += i - i0;
+        has_upper = has_upper || up_n > u0;
+        if (i >= end)
+            break;
         uint32_t cp = cp_at(doc, i, end, &k);
         if (is_word_cp(cp)) { /* past ASCII: never a digit */
             bool wide_up = is_upper_cp(cp);
             has_upper = has_upper || wide_up;
-            ++*nletters;
-            *nupper += wide_up;
+            all++;
+            up_n += wide_up;
             i += k;
             letters++;
             continue;
@@ -1426,6 +1452,8 @@ static size_t word_end(const struct doc *doc, size_t s, size_t end,
         }
         break;
     }
+    *nletters = all;
+    *nupper = up_n;
     return i;
 }
 
@@ -1453,6 +1481,10 @@ static void scan_range(struct work *wk, size_t s, size_t e, bool own_sents,
     size_t line_first = wk->nw, line_start = s;
     size_t i = s, k;
     while (i < e) {
+        if (doc->text[i] == ' ') { /* a sixth of the text: no decode */
+            i++;
+            continue;
+        }
         uint32_t cp = cp_at(doc, i, e, &k);
         if (cp == '\n') {
             if (own_sents && line_is_headline(doc, line_start, i))
@@ -1502,7 +1534,7 @@ static void scan_range(struct work *wk, size_t s, size_t e, bool own_sents,
             int v;
             bool abbrev = prev && !(prev->flags & W_PUNCT) &&
                           prev->end == i &&
-                          lookup(wk->t, K_TITLE, wk->folds.s + prev->fold,
+                          lookup(wk->t, K_TITLE, fold_of(wk, prev),
                                  prev->nfold, &v, &wk->kb) &&
                           prev->end - prev->start <= 4;
             if (!abbrev)
@@ -1516,9 +1548,16 @@ static void scan_range(struct work *wk, size_t s, size_t e, bool own_sents,
             wk->w[j].flags |= W_START;
 }
 
+/* Text has about one word or mark per six bytes: reserving that many
+ * words up front spares most documents the array's regrowth (pages of
+ * a reservation never filled are never touched). */
+#define BYTES_PER_WORD 6
+
 static void build_words(struct work *wk)
 {
     struct doc *doc = wk->doc;
+    wk->w = xgrow(wk->w, &wk->capw, doc->len / BYTES_PER_WORD + 16,
+                  sizeof *wk->w);
     if (doc->nsents > 0) {
         for (size_t i = 0; i < doc->nsents; i++) {
             const struct sentence *s = &doc->sents[i];
@@ -1577,7 +1616,7 @@ static bool word_in(struct work *wk, size_t i, char prefix, int *v)
         return false;
     if (bit && !v)
         return true;
-    return lookup(wk->t, prefix, wk->folds.s + wk->w[i].fold, wk->w[i].nfold,
+    return lookup(wk->t, prefix, fold_of(wk, &wk->w[i]), wk->w[i].nfold,
                   v ? v : &dummy, &wk->kb);
 }
 
@@ -1585,7 +1624,7 @@ static bool word_is(const struct work *wk, size_t i, const char *lit)
 {
     return i < wk->nw && !(wk->w[i].flags & W_PUNCT) &&
            wk->w[i].nfold == strlen(lit) &&
-           memcmp(wk->folds.s + wk->w[i].fold, lit, wk->w[i].nfold) == 0;
+           memcmp(fold_of(wk, &wk->w[i]), lit, wk->w[i].nfold) == 0;
 }
 
 /* Folded key of the words [i, i+n) into wk->key: the words' own keys
@@ -1602,7 +1641,7 @@ static void phrase_key(struct work *wk, size_t i, size_t n)
     for (size_t j = i; j < i + n; j++) {
         if (j > i)
             buf_putc(&wk->key, ' ');
-        buf_put(&wk->key, wk->folds.s + wk->w[j].fold, wk->w[j].nfold);
+        buf_put(&wk->key, fold_of(wk, &wk->w[j]), wk->w[j].nfold);
     }
 }
 
@@ -1629,17 +1668,28 @@ static size_t match_from(struct work *wk, size_t i, char prefix, int bit,
          * bit is set exactly when the K_FIRST entry exists */
         wk->aux.n = 0;
         buf_put(&wk->aux, first, 2);
-        const char *f = wk->folds.s + wk->w[i].fold;
+        const char *f = fold_of(wk, &wk->w[i]);
         const char *sp = memchr(f, ' ', wk->w[i].nfold);
         buf_put(&wk->aux, f, sp ? (size_t)(sp - f) : wk->w[i].nfold);
         if (!map_get(&wk->t->map, wk->aux.s, wk->aux.n, v))
             return 0;
     }
+    /* Once [i, i+n) is not contiguous no longer run is, and the key of a
+     * contiguous run is its words' keys joined by spaces (phrase_key):
+     * the key of the longest run is built once, and each shorter one is
+     * a prefix of it, ending at ends[n - 1]. */
     size_t maxn = max_len(wk->t, prefix);
-    for (size_t n = maxn; n >= 1; n--) {
-        if (!contiguous(wk, i, n))
-            continue;
-        phrase_key(wk, i, n);
+    size_t top = 0, ends[MAX_PHRASE_WORDS];
+    wk->key.n = 0;
+    while (top < maxn && contiguous(wk, i, top + 1)) {
+        if (top > 0)
+            buf_putc(&wk->key, ' ');
+        buf_put(&wk->key, fold_of(wk, &wk->w[i + top]),
+                wk->w[i + top].nfold);
+        ends[top++] = wk->key.n;
+    }
+    for (size_t n = top; n >= 1; n--) {
+        wk->key.n = ends[n - 1]; /* wk->key as phrase_key(wk, i, n) */
         if (wk->key.n && lookup(wk->t, prefix, wk->key.s, wk->key.n, v,
                                 &wk->kb))
             return n;
@@ -1777,7 +1827,7 @@ static bool gaz_pairs_may(const struct work *wk, size_t i, size_t n)
         if (w->one) {
             nwords++;
         } else {
-            const char *f = wk->folds.s + w->fold;
+            const char *f = fold_of(wk, w);
             nwords++;
             for (size_t k = 0; k < w->nfold; k++)
                 nwords += f[k] == ' ';
@@ -2391,7 +2441,7 @@ static void resolve(struct work *wk)
 /* The folded surname of a person candidate: its last word, article off. */
 static void surname_key(struct work *wk, size_t w, struct buf *out)
 {
-    const char *f = wk->folds.s + wk->w[w].fold;
+    const char *f = fold_of(wk, &wk->w[w]);
     size_t n = wk->w[w].nfold;
     if (n > 3 && memcmp(f, "al ", 3) == 0) {
         f += 3;
@@ -2449,7 +2499,7 @@ static void gen_org_repeats(struct work *wk)
         const struct cand *c = &wk->c[i];
         if (c->type == ENT_ORGANIZATION && c->prio == PRIO_PATTERN &&
             c->w1 - c->w0 == 1)
-            map_put(&orgs, wk->folds.s + wk->w[c->w0].fold,
+            map_put(&orgs, fold_of(wk, &wk->w[c->w0]),
                     wk->w[c->w0].nfold, (int)i, false);
     }
     if (!orgs.n)
@@ -2458,14 +2508,14 @@ static void gen_org_repeats(struct work *wk)
         struct cand *c = &wk->c[i];
         if (c->type == ENT_PERSON && c->prio == PRIO_FRAME &&
             c->w1 - c->w0 == 1 && c->r1 == c->r0 &&
-            map_get(&orgs, wk->folds.s + wk->w[c->w0].fold,
+            map_get(&orgs, fold_of(wk, &wk->w[c->w0]),
                     wk->w[c->w0].nfold, &v))
             c->type = ENT_ORGANIZATION;
     }
     for (size_t i = 0; i < wk->nw; i++) {
         if (is_punct(wk, i) || (wk->w[i].flags & W_USED) ||
             !(wk->w[i].flags & W_CAP) ||
-            !map_get(&orgs, wk->folds.s + wk->w[i].fold, wk->w[i].nfold,
+            !map_get(&orgs, fold_of(wk, &wk->w[i]), wk->w[i].nfold,
                      &v))
             continue;
         add_cand(wk, i, i + 1, ENT_ORGANIZATION, PRIO_PATTERN, -1);
@@ -2503,7 +2553,7 @@ static const char *org_key(struct work *wk, const struct cand *c)
             if (e >= 0)
                 continue;
         }
-        words[nw++] = xstrndup(wk->folds.s + wk->w[j].fold, wk->w[j].nfold);
+        words[nw++] = xstrndup(fold_of(wk, &wk->w[j]), wk->w[j].nfold);
     }
     qsort(words, nw, sizeof *words, cmp_str);
     struct buf b = {0};

@@ -121,6 +121,18 @@ static void test_curly_double_quote(void **state)
     doc_free(doc);
 }
 
+/* The only ASCII marks are " and ': a straight single quote pairs too. */
+static void test_straight_single_quote(void **state)
+{
+    struct doc *doc =
+        make_doc("'The bridge will reopen within a week,' Varnell said.");
+    int v = add_mention(doc, "Varnell", 1, ENT_PERSON, 0);
+    run(state, doc);
+    assert_int_equal(doc->nquotes, 1);
+    assert_quote(doc, 0, "The bridge will reopen within a week,", v);
+    doc_free(doc);
+}
+
 static void test_german_low_high_marks(void **state)
 {
     struct doc *doc =
@@ -909,6 +921,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_straight_double_quote_with_name_after),
+        cmocka_unit_test(test_straight_single_quote),
         cmocka_unit_test(test_curly_double_quote),
         cmocka_unit_test(test_german_low_high_marks),
         cmocka_unit_test(test_guillemets),

@@ -233,9 +233,14 @@ static void test_hint_bounds_how_far_a_factor_lies_into_a_match(void **state)
 {
     (void)state;
     struct rxhint h;
-    rxhint_analyse("(?<!x )\\b(?:[Aa]rmy|unit)\\b", false, &h);
+    rxhint_analyse("(?<!x )\\b(?:[A-Da]rmy|unit)\\b", false, &h);
     assert_int_equal(h.nfactors, 2);
     assert_int_equal(h.factor_lead, 4); /* "rmy" after one character */
+    /* a class of a few ASCII bytes is that many strings */
+    rxhint_analyse("(?<!x )\\b(?:[Aa]rmy|unit)\\b", false, &h);
+    assert_int_equal(h.nfactors, 3);
+    assert_true(has_factor(&h, "Army") && has_factor(&h, "army"));
+    assert_int_equal(h.factor_lead, 0);
     rxhint_analyse("Army", false, &h);
     assert_int_equal(h.factor_lead, 0);
     rxhint_analyse("\\d{1,3}(?:st|nd) Army", false, &h);
@@ -301,6 +306,72 @@ static void test_hint_may_match_only_says_no_without_a_factor(void **state)
     assert_true(rxhint_may_match(&h, "", 0));
 }
 
+/* The first factor start at or after from, by trying every place. */
+static size_t naive_next_factor(const struct rxhint *h, const char *s,
+                                size_t n, size_t from)
+{
+    for (size_t i = from; i < n; i++)
+        for (size_t k = 0; k < h->nfactors; k++)
+            if (h->factor_len[k] <= n - i &&
+                memcmp(s + i, h->factor[k], h->factor_len[k]) == 0)
+                return i;
+    return n;
+}
+
+/* The factor search goes by each factor's rarest byte, several factors
+ * to a pass, and a cursor keeps each pass's last hit: whatever the
+ * order of the calls, every answer is the first place a factor starts,
+ * as trying every place finds it. Factors share rare bytes at different
+ * offsets ("ab.", ".cd", "x.y"), overlap and repeat; in ".a.a." a pass
+ * for '.' must look from the first dot, or "a." is found first. */
+static void test_factor_search_finds_the_first_factor(void **state)
+{
+    (void)state;
+    static const char *const pats[] = {
+        "(?:ab\\.|\\.cd|x\\.y|e\\.\\.)", "(?:Brigade|Army|Corps|unit of|nit)",
+        "(?:plane|jet|airliner)", "\\.(?:com|org|co\\.uk)", "(?:aa|aaa)b",
+        "(?:\\.a\\.a\\.|a\\.)"};
+    static const char *const pieces[] = {
+        "ab", ".", "cd", "x", "y", "e", "a", "b", "Army", "Arm", "Corps",
+        "unit", " of", "nit", "plane", "jet", "airliner", "air", "com",
+        "org", "co", "uk", "aa", " ", "\n", ".a.a."};
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    unsigned seed = 777;
+    for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
+        struct rxhint h;
+        rxhint_analyse(pats[p], false, &h);
+        assert_true(h.nfactors > 0);
+        for (int round = 0; round < 4000; round++) {
+            char s[256];
+            size_t n = 0;
+            seed = seed * 1103515245u + 12345u;
+            int k = 1 + (int)((seed >> 8) % 20);
+            for (int i = 0; i < k; i++) {
+                seed = seed * 1103515245u + 12345u;
+                const char *pc = pieces[(seed >> 8) % npieces];
+                memcpy(s + n, pc, strlen(pc));
+                n += strlen(pc);
+            }
+            struct rxhint_cursor c;
+            rxhint_cursor_init(&c);
+            assert_int_equal(rxhint_next_factor(&h, s, n),
+                             naive_next_factor(&h, s, n, 0));
+            assert_int_equal(rxhint_may_match(&h, s, n),
+                             naive_next_factor(&h, s, n, 0) < n);
+            /* rising offsets as a search makes them, then random ones */
+            for (size_t from = 0; from <= n; from++)
+                assert_int_equal(rxhint_next_factor_at(&h, &c, s, n, from),
+                                 naive_next_factor(&h, s, n, from));
+            for (int i = 0; i < 8; i++) {
+                seed = seed * 1103515245u + 12345u;
+                size_t from = (seed >> 8) % (n + 1);
+                assert_int_equal(rxhint_next_factor_at(&h, &c, s, n, from),
+                                 naive_next_factor(&h, s, n, from));
+            }
+        }
+    }
+}
+
 /* Every match found with hints is the one PCRE2 finds without them. The
  * reference pattern is the same one behind "\Q\E", which PCRE2 ignores
  * and the hint analysis refuses, so it runs the plain search. Subjects
@@ -324,14 +395,21 @@ static void test_hinted_search_finds_what_plain_search_finds(void **state)
         /* factors a few bytes into every match: searched near them */
         "(?<!Red )\\b(?:[Aa]rmy|[Ff]ront|owner of(?: [a-z]+)?) ([A-Z][a-z]+)",
         "(?:\\d|é)\\d?(?:st|nd)(?! Army)", "[A-Z]{1,2}(?:rmy|ront)s?",
-        "(?<=\\s)(?:x|y)?(?:Blue|Red)(?:\\.com)?"};
+        "(?<=\\s)(?:x|y)?(?:Blue|Red)(?:\\.com)?",
+        /* factors far into the match, no match spans a line: searched
+         * line by line */
+        "\\b(?:an?|the|of) ([A-Z][a-z]+) (?:Red )?(?:Army|Front)s?\\b",
+        "\\b([A-Z][a-z]+)(?: is|,) an? (?:[a-z]+ ){0,2}(?:army|front) of\\b",
+        "[a-z]+ Army", "(?<=\\n)[A-Z][a-z]* [Ff]ront(?! [A-Z])",
+        "\\s[a-z]*(?:Army|Front)" /* spans lines: searched whole */};
     static const char *const pieces[] = {
         "1", "12", "١", "٣", "st", "nd", "th", " ", " ", " ", "Brigade",
         "Army", "Front", "Division", "First", "Second", "Operation", "Red",
         "Blue", "é", "’", "-", ".", ".com", "co.uk", ".org", "a", "x", "y",
         "@", "\n", "Ärmy", "3rd", "Ünit", "Share", "KEEP", "\xe2\x84\xaa",
         "\xc5\xbf", "©", "ARMY", "eep", "hare", "the ", "ThE ", "owner of",
-        "army", "front", "Front", "éé", "rmy", "ront", "s"};
+        "army", "front", "Front", "éé", "rmy", "ront", "s", " is", ", ",
+        " an ", "a ", " of", "of ", "The", "the", "\n\n"};
     const size_t npieces = sizeof pieces / sizeof *pieces;
     struct rules_rx_scratch *sc = rules_rx_scratch_new();
     unsigned seed = 12345;
@@ -450,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_hint_bounds_how_far_a_factor_lies_into_a_match),
         cmocka_unit_test(test_hint_gives_up_outside_its_subset),
         cmocka_unit_test(test_hint_may_match_only_says_no_without_a_factor),
+        cmocka_unit_test(test_factor_search_finds_the_first_factor),
         cmocka_unit_test(test_hinted_search_finds_what_plain_search_finds),
         cmocka_unit_test(test_only_kelvin_and_long_s_match_ascii_letters),
         cmocka_unit_test(test_rules_version_is_stable),

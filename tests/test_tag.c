@@ -187,6 +187,9 @@ static void test_particle_names_keep_their_article(void **state)
     const struct fixture *f = *state;
     expect(f, "Troops loyal to President Bashar al-Assad advanced.",
            "Bashar al-Assad", ENT_PERSON, "President");
+    /* a three-letter article: its dash is the word's fourth byte */
+    expect(f, "Troops loyal to President Karim ash-Rahal advanced.",
+           "Karim ash-Rahal", ENT_PERSON, "President");
     expect(f, "Osama bin Laden was killed in 2011.", "Osama bin Laden",
            ENT_PERSON, NULL);
 }
