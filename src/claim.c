@@ -24,6 +24,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
 #include "claimdiff/wordfilter.h"
+#include "claimdiff/wordmask.h"
 #include "scan.h"
 
 /* Words one phrase of a table may have. */
@@ -74,6 +75,7 @@ struct ptable {
     /* The first words of exact (prefix): most tokens miss most tables,
      * and the filter says so without hashing the whole word. */
     struct wordfilter exact_keys, prefix_keys;
+    uint32_t bit; /* this table's bit in the claimer's wordmask */
 };
 
 enum loc_kind {
@@ -91,6 +93,8 @@ struct demonym {
 
 struct claimer {
     struct arena *arena;
+    struct wordmask *index; /* every ptable's first words */
+    unsigned ntables;       /* ptables in index */
     struct ptable preds, negs, things, descs, counts, speech, units, cues;
     struct ptable holders; /* claims/holders: "by" phrases */
     struct ptable sources; /* claims/sources: who says so */
@@ -140,6 +144,10 @@ static void ptable_free(struct ptable *t)
  * prefix's first WORDFILTER_HEAD bytes are always part of what it must
  * match. */
 _Static_assert(PREFIX_MIN >= WORDFILTER_HEAD, "prefix heads need PREFIX_MIN");
+/* The claimer's wordmask must try the prefix lengths ptable_lookup tries,
+ * so that a clear bit means ptable_lookup finds nothing. */
+_Static_assert(PREFIX_MIN == WORDMASK_PREFIX_MIN, "one shortest prefix");
+_Static_assert(SCAN_MAX_KEY == WORDMASK_MAX_LEN, "one longest word");
 
 /* May the word s[0..len) start with one of t's prefixes? False means no
  * prefix lookup of it can hit. */
@@ -179,6 +187,11 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
     enum cd_err err = rules_check_fields(rt, minf, maxf, d);
     if (err)
         return err;
+    if (c->ntables == WORDMASK_TABLES)
+        return diag_set(d, CD_ERR_RULE, name, 0, 0,
+                        "more than %d phrase tables", WORDMASK_TABLES);
+    unsigned table = c->ntables++;
+    t->bit = (uint32_t)1 << table;
     t->exact = scan_map_new();
     t->prefix = scan_map_new();
     for (size_t i = 0; i < rt->nrows; i++) {
@@ -211,6 +224,8 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
         t->v[t->n] = p;
         ptable_index(t, p.prefix[0] ? t->prefix : t->exact, p.words[0],
                      strlen(p.words[0]), t->n);
+        wordmask_add(c->index, table, p.words[0], strlen(p.words[0]),
+                     p.prefix[0]);
         t->nprefix += p.prefix[0];
         if (p.prefix[0] && strlen(p.words[0]) <= SCAN_MAX_KEY) {
             t->prefix_lens |= (uint64_t)1 << strlen(p.words[0]);
@@ -280,28 +295,6 @@ static const struct phrase *ptable_lookup(const struct ptable *t,
     }
     *ntok = bestn;
     return best;
-}
-
-/* The longest phrase of t starting at token i of toks[i..end); its length
- * in tokens goes to *ntok. NULL if none. Called for most tokens with most
- * tables, and nearly always a miss: inline, the common miss costs a few
- * loads and one filter probe, with no call and no hashing of the word
- * (always inline: left to itself, gcc outlines it once it grows). */
-__attribute__((always_inline)) static inline const struct phrase *
-ptable_match(const struct ptable *t, const char *text,
-             const struct token *toks, size_t i, size_t end, size_t *ntok)
-{
-    const struct token *tk = &toks[i];
-    *ntok = 0;
-    if (tk->kind != TOK_WORD || !t->exact)
-        return NULL;
-    const char *s = text + tk->span.start;
-    size_t len = tk->span.end - tk->span.start;
-    if (len == 0)
-        return NULL; /* no map holds an empty word */
-    if (!prefix_may(t, s, len) && !wordfilter_may(&t->exact_keys, s, len))
-        return NULL;
-    return ptable_lookup(t, text, toks, i, end, s, len, ntok);
 }
 
 /* ---- building ------------------------------------------------------------ */
@@ -449,6 +442,7 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
 {
     struct claimer *c = xcalloc(1, sizeof *c);
     c->arena = arena_new();
+    c->index = wordmask_new();
     enum cd_err err = ptable_load(c, &c->preds, r, "claims/predicates", 2, 3, d);
     if (!err)
         err = ptable_load(c, &c->negs, r, "claims/negators", 2, 2, d);
@@ -522,6 +516,7 @@ void claim_free(struct claimer *c)
 {
     if (!c)
         return;
+    wordmask_free(c->index);
     ptable_free(&c->preds);
     ptable_free(&c->negs);
     ptable_free(&c->things);
@@ -587,10 +582,31 @@ struct run {
     unsigned frame;
     struct thing last; /* the last thing named, key NULL if none */
     size_t *first_tok; /* per sentence: first token index */
+    /* per token: the bits of the tables a phrase may start at it with
+     * (wordmask_get); 0 for all but words */
+    uint32_t *tmask;
     /* per sentence scratch */
     struct hit *preds, *negs;
     size_t npreds, capp, nnegs, capn;
 };
+
+/* The longest phrase of t starting at token i of the document, within
+ * tokens [i, end); its length in tokens goes to *ntok. NULL if none.
+ * Asked about most tokens by most passes and nearly always a miss: the
+ * token's mask answers that with one load. */
+static inline const struct phrase *ptable_match(const struct run *r,
+                                                const struct ptable *t,
+                                                size_t i, size_t end,
+                                                size_t *ntok)
+{
+    *ntok = 0;
+    if (!(r->tmask[i] & t->bit))
+        return NULL;
+    const struct token *tk = &r->doc->toks[i];
+    return ptable_lookup(t, r->text, r->doc->toks, i, end,
+                         r->text + tk->span.start,
+                         tk->span.end - tk->span.start, ntok);
+}
 
 static bool is_punct(const struct run *r, const struct token *t, const char *set)
 {
@@ -669,13 +685,12 @@ static const char *trailing_digits(const char *s, size_t len, size_t *n)
     return s + i;
 }
 
-static bool thing_noun_at(const struct run *r, const struct token *toks,
-                          size_t i, size_t a, size_t b, const char **kind)
+static bool thing_noun_at(const struct run *r, size_t i, size_t a, size_t b, const char **kind)
 {
     size_t n;
     if (i < a || i >= b)
         return false;
-    const struct phrase *p = ptable_match(&r->c->things, r->text, toks, i, b, &n);
+    const struct phrase *p = ptable_match(r, &r->c->things, i, b, &n);
     if (p && kind)
         *kind = p->val;
     return p != NULL;
@@ -686,7 +701,7 @@ static bool flight_at(struct run *r, const struct token *toks, size_t i,
                       size_t b, struct thing *out)
 {
     const char *kind = NULL;
-    if (!thing_noun_at(r, toks, i, i, b, &kind) || strcmp(kind, "flight") ||
+    if (!thing_noun_at(r, i, i, b, &kind) || strcmp(kind, "flight") ||
         i + 1 >= b)
         return false;
     size_t j = i + 1;
@@ -737,7 +752,7 @@ static size_t find_things(struct run *r, size_t a, size_t b,
         bool near = false;
         const char *kind = NULL;
         for (size_t k = i + 1; k < b && k <= i + 3; k++) {
-            if (thing_noun_at(r, toks, k, a, b, &kind)) {
+            if (thing_noun_at(r, k, a, b, &kind)) {
                 hi = k + 1;
                 near = true;
                 break;
@@ -745,7 +760,7 @@ static size_t find_things(struct run *r, size_t a, size_t b,
             if (toks[k].kind != TOK_WORD)
                 break;
         }
-        if (i > a && thing_noun_at(r, toks, i - 1, a, b, near ? NULL : &kind)) {
+        if (i > a && thing_noun_at(r, i - 1, a, b, near ? NULL : &kind)) {
             lo = i - 1;
             near = true;
         }
@@ -1059,7 +1074,7 @@ static bool speech_date(const struct run *r, const struct sent *s, size_t dt)
         k--;
     for (size_t j = k > s->a + 2 ? k - 2 : s->a; j < k; j++) {
         size_t n;
-        if (ptable_match(&r->c->speech, r->text, r->doc->toks, j, s->b, &n) &&
+        if (ptable_match(r, &r->c->speech, j, s->b, &n) &&
             j + n == k)
             return true;
     }
@@ -1121,13 +1136,13 @@ static bool channel_mention(const struct run *r, const struct sent *s,
     size_t t0 = token_of(r, s, m->span.start), t1 = token_of(r, s, m->span.end);
     size_t n;
     for (size_t k = t0; k < t1; k++)
-        if (ptable_match(&r->c->channels, r->text, toks, k, t1, &n))
+        if (ptable_match(r, &r->c->channels, k, t1, &n))
             return true;
     if (t0 > s->a && word_eq(r->text, &toks[t0 - 1], "agency", false))
         return true;
     return t1 < s->b &&
            (word_eq(r->text, &toks[t1], "agency", false) ||
-            ptable_match(&r->c->channels, r->text, toks, t1, s->b, &n));
+            ptable_match(r, &r->c->channels, t1, s->b, &n));
 }
 
 /* An outlet described or named without a mention at token k: a
@@ -1139,11 +1154,11 @@ static const char *media_at(const struct run *r, const struct sent *s,
 {
     const struct token *toks = r->doc->toks;
     const struct phrase *p =
-        ptable_match(&r->c->sources, r->text, toks, k, s->b, n);
+        ptable_match(r, &r->c->sources, k, s->b, n);
     if (p && !strcmp(p->val, "media"))
         return p->val2;
     if (!(toks[k].flags & TOKF_CAP) ||
-        !ptable_match(&r->c->channels, r->text, toks, k, s->b, n))
+        !ptable_match(r, &r->c->channels, k, s->b, n))
         return NULL;
     return arena_strndup(r->doc->arena, r->text + toks[k].span.start,
                          toks[k + *n - 1].span.end - toks[k].span.start);
@@ -1298,7 +1313,7 @@ static void find_sources(const struct run *r, struct sent *s)
     for (size_t i = s->a; i < s->b && s->nsrc < SOURCES_MAX; i++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->sources, r->text, toks, i, s->b, &n);
+            ptable_match(r, &r->c->sources, i, s->b, &n);
         if (!p || !strcmp(p->val, "media"))
             continue;
         struct span verb = {toks[i].span.start, toks[i + n - 1].span.end};
@@ -1425,7 +1440,7 @@ static const char *count_category(const struct run *r, const struct sent *s,
     *end = n->noun_span.end;
     size_t t = token_of(r, s, n->noun_span.start), len;
     const struct phrase *p = t < s->b
-        ? ptable_match(&r->c->counts, r->text, r->doc->toks, t, s->b, &len)
+        ? ptable_match(r, &r->c->counts, t, s->b, &len)
         : NULL;
     if (!p)
         return n->noun;
@@ -1475,7 +1490,6 @@ static const struct hit *count_predicate(const struct run *r,
 static const char *measure_slot(const struct run *r, const struct sent *s,
                                 size_t nt, size_t ut, const char *dim)
 {
-    const struct token *toks = r->doc->toks;
     const char *best = dim;
     size_t bestd = (size_t)-1;
     size_t from = nt > s->a + EVENT_WORDS ? nt - EVENT_WORDS : s->a;
@@ -1483,7 +1497,7 @@ static const char *measure_slot(const struct run *r, const struct sent *s,
     for (size_t i = from; i < to; i++) {
         size_t len;
         const struct phrase *p =
-            ptable_match(&r->c->cues, r->text, toks, i, s->b, &len);
+            ptable_match(r, &r->c->cues, i, s->b, &len);
         if (!p || strcmp(p->val, dim))
             continue;
         bool after = i > ut;
@@ -1535,7 +1549,7 @@ static bool measure_claim(struct run *r, const struct sent *s, size_t i,
         return false;
     size_t ut = token_of(r, s, n->noun_span.start), len;
     const struct phrase *u =
-        ut < s->b ? ptable_match(&r->c->units, r->text, doc->toks, ut, s->b,
+        ut < s->b ? ptable_match(r, &r->c->units, ut, s->b,
                                  &len)
                   : NULL;
     if (!u)
@@ -1599,7 +1613,7 @@ static bool people_at(const struct run *r, const struct sent *s, size_t k)
     if (k >= s->b || toks[k].kind != TOK_WORD)
         return false;
     const struct phrase *p =
-        ptable_match(&r->c->counts, r->text, toks, k, s->b, &len);
+        ptable_match(r, &r->c->counts, k, s->b, &len);
     if (p && scan_map_get(r->c->people, p->val, strlen(p->val)) >= 0)
         return true;
     return scan_map_get(r->c->people, r->text + toks[k].span.start,
@@ -1665,7 +1679,7 @@ static bool aboard_with(const struct run *r, const struct sent *s, size_t nt)
 {
     const struct token *toks = r->doc->toks;
     return nt >= s->a + 2 && word_eq(r->text, &toks[nt - 1], "with", false) &&
-           thing_noun_at(r, toks, nt - 2, s->a, s->b, NULL);
+           thing_noun_at(r, nt - 2, s->a, s->b, NULL);
 }
 
 /* The count of the i-th number with its predicate h (or "with" after a
@@ -1851,7 +1865,7 @@ static void holder_after(struct run *r, const struct sent *s, size_t i,
         }
         size_t len;
         const struct phrase *p =
-            ptable_match(&r->c->descs, r->text, toks, k, s->b, &len);
+            ptable_match(r, &r->c->descs, k, s->b, &len);
         if (!p)
             continue;
         if (names_follow(r, s, k + len)) {
@@ -1905,7 +1919,7 @@ static void holder_claims(struct run *r, const struct sent *s,
             continue;
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->holders, r->text, toks, i, s->b, &n);
+            ptable_match(r, &r->c->holders, i, s->b, &n);
         if (p && !strcmp(p->val, "by")) {
             holder_after(r, s, i, n, first_frame);
             i += n - 1;
@@ -1988,7 +2002,7 @@ static void reported_speech(struct run *r, const struct sent *s)
     const struct token *toks = doc->toks;
     for (size_t i = s->a; i + 2 < s->b; i++) {
         size_t n;
-        if (!ptable_match(&r->c->speech, r->text, toks, i, s->b, &n) ||
+        if (!ptable_match(r, &r->c->speech, i, s->b, &n) ||
             !word_eq(r->text, &toks[i + n], "that", false))
             continue;
         int who = -1;
@@ -2034,7 +2048,7 @@ static struct span stacked_role(const struct run *r, const struct sent *s,
              k < t && !grew; k++) {
             size_t n;
             const struct phrase *p =
-                ptable_match(&r->c->titles, r->text, toks, k, t, &n);
+                ptable_match(r, &r->c->titles, k, t, &n);
             if (p && k + n == t && strcmp(p->val, "honorific")) {
                 t = k;
                 grew = true;
@@ -2066,7 +2080,7 @@ static const struct phrase *desc_after(const struct run *r,
     for (size_t k = t; k < s->b && k <= t + 1; k++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->descs, r->text, toks, k, s->b, &n);
+            ptable_match(r, &r->c->descs, k, s->b, &n);
         if (p) {
             size_t e = k + n;
             if (e < s->b && toks[e].kind == TOK_WORD &&
@@ -2109,7 +2123,7 @@ static void role_claims(struct run *r, const struct sent *s)
         struct span sp = mm->span;
         size_t n;
         for (size_t k = mt0 > s->a + 3 ? mt0 - 3 : s->a; k < mt0 && !p; k++) {
-            p = ptable_match(&r->c->descs, r->text, toks, k, mt0, &n);
+            p = ptable_match(r, &r->c->descs, k, mt0, &n);
             if (p && k + n != mt0)
                 p = NULL;
             if (p)
@@ -2208,7 +2222,7 @@ static void ownership_claims(struct run *r, const struct sent *s)
     for (size_t k = s->a; k < s->b; k++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->owners, r->text, doc->toks, k, s->b, &n);
+            ptable_match(r, &r->c->owners, k, s->b, &n);
         if (!p)
             continue;
         int before = org_before(r, s, k), after = org_after(r, s, k + n);
@@ -2268,7 +2282,7 @@ static void copular_descriptions(struct run *r, const struct sent *s)
                 break;
             size_t n;
             const struct phrase *p =
-                ptable_match(&r->c->descs, r->text, doc->toks, k, s->b, &n);
+                ptable_match(r, &r->c->descs, k, s->b, &n);
             if (!p)
                 continue;
             struct claim *cl = add_claim(
@@ -2310,14 +2324,14 @@ static bool total_near(const struct run *r, const struct sent *s,
     for (size_t k = lo; k < hi; k++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->totals, r->text, toks, k, s->b, &n);
+            ptable_match(r, &r->c->totals, k, s->b, &n);
         if (!p || strcmp(p->val, "all") ||
             (k >= h->tok && k < h->tok + h->ntok))
             continue;
         size_t n2;
         const struct phrase *q =
             k > s->a
-                ? ptable_match(&r->c->totals, r->text, toks, k - 1, s->b, &n2)
+                ? ptable_match(r, &r->c->totals, k - 1, s->b, &n2)
                 : NULL;
         if ((q && !strcmp(q->val, "hedge")) || clause_break(r, k, h->tok))
             continue;
@@ -2471,7 +2485,7 @@ static void time_claim(struct run *r, const struct sent *s,
         size_t n, end;
         int min;
         const struct phrase *p =
-            ptable_match(&r->c->time_leads, r->text, toks, k, lim, &n);
+            ptable_match(r, &r->c->time_leads, k, lim, &n);
         if (!p || !clock_at(r, s, k + n, &min, &end))
             continue;
         /* read the event before add_claim, which may move the claims */
@@ -2516,7 +2530,7 @@ static void terrain_claims(struct run *r, const struct sent *s)
     for (size_t k = s->a; k < s->b; k++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->terrain, r->text, toks, k, s->b, &n);
+            ptable_match(r, &r->c->terrain, k, s->b, &n);
         if (!p)
             continue;
         struct claim *cl = add_claim(
@@ -2637,7 +2651,7 @@ static bool governs_verb(const struct run *r, size_t v, size_t pred)
     if (v >= pred || toks[v].kind != TOK_WORD)
         return false;
     const struct phrase *p =
-        ptable_match(&r->c->irrealis, r->text, toks, v, pred, &n);
+        ptable_match(r, &r->c->irrealis, v, pred, &n);
     return !p || strcmp(p->val, "det");
 }
 
@@ -2652,7 +2666,7 @@ static bool irrealis(const struct run *r, const struct sent *s,
         if (toks[i].kind != TOK_WORD)
             return false;
         const struct phrase *p =
-            ptable_match(&r->c->irrealis, r->text, toks, i, h->tok, &n);
+            ptable_match(r, &r->c->irrealis, i, h->tok, &n);
         if (p && !strcmp(p->val, "next") &&
             (i + n == h->tok || governs_verb(r, i + n, h->tok)))
             return true;
@@ -2728,7 +2742,7 @@ static void failure_claims(struct run *r, const struct sent *s,
     const struct token *toks = r->doc->toks;
     for (size_t i = s->a; i < s->b; i++) {
         size_t n;
-        if (!ptable_match(&r->c->failures, r->text, toks, i, s->b, &n))
+        if (!ptable_match(r, &r->c->failures, i, s->b, &n))
             continue;
         struct span at = {toks[i].span.start, toks[i + n - 1].span.end};
         for (size_t k = r->npreds; k > 0; k--) {
@@ -2761,7 +2775,7 @@ static const char *territory_kind(const struct run *r, const struct sent *s,
                                   size_t i, size_t *n)
 {
     const struct phrase *p =
-        ptable_match(&r->c->territory, r->text, r->doc->toks, i, s->b, n);
+        ptable_match(r, &r->c->territory, i, s->b, n);
     return p ? p->val : NULL;
 }
 
@@ -2840,7 +2854,7 @@ static bool thing_subject(const struct run *r, const struct sent *s, size_t b)
 {
     const struct token *toks = r->doc->toks;
     for (size_t k = b; k > s->a && b - k < SUBJECT_WORDS; k--) {
-        if (thing_noun_at(r, toks, k - 1, s->a, s->b, NULL) ||
+        if (thing_noun_at(r, k - 1, s->a, s->b, NULL) ||
             word_eq(r->text, &toks[k - 1], "it", false))
             return true;
         if (toks[k - 1].kind != TOK_WORD)
@@ -2966,7 +2980,7 @@ static const struct phrase *blame_at(const struct run *r, const struct sent *s,
 {
     if (k >= s->b)
         return NULL;
-    return ptable_match(&r->c->blame, r->text, r->doc->toks, k, s->b, n);
+    return ptable_match(r, &r->c->blame, k, s->b, n);
 }
 
 static bool blame_kind(const struct phrase *p, const char *kind)
@@ -3294,7 +3308,7 @@ static const struct phrase *label_at(const struct run *r, const struct sent *s,
 {
     if (k >= s->b)
         return NULL;
-    return ptable_match(&r->c->labels, r->text, r->doc->toks, k, s->b, n);
+    return ptable_match(r, &r->c->labels, k, s->b, n);
 }
 
 static bool label_role(const struct phrase *p, const char *role)
@@ -3371,7 +3385,7 @@ static void no_comment_claims(struct run *r, const struct sent *s)
     const struct token *toks = r->doc->toks;
     for (size_t k = s->a; k < s->b; k++) {
         size_t n;
-        if (!ptable_match(&r->c->no_comment, r->text, toks, k, s->b, &n))
+        if (!ptable_match(r, &r->c->no_comment, k, s->b, &n))
             continue;
         struct hit h = {k, n, NULL};
         struct party p;
@@ -3422,7 +3436,7 @@ static const char *weapon_after(const struct run *r, const struct sent *s,
         if (party_stop(r, i))
             break; /* quotation marks do not end it: "enemy missiles" */
         const struct phrase *p =
-            ptable_match(&r->c->weapons, r->text, r->doc->toks, i, lim, &n);
+            ptable_match(r, &r->c->weapons, i, lim, &n);
         if (p && !strcmp(p->val, "stop"))
             break;
         if (p) {
@@ -3481,7 +3495,7 @@ static bool vehicle_at(const struct run *r, size_t i, size_t n)
 {
     size_t len;
     const struct phrase *t =
-        ptable_match(&r->c->things, r->text, r->doc->toks, i, i + n, &len);
+        ptable_match(r, &r->c->things, i, i + n, &len);
     return t && len == n && strcmp(t->val, "weapon") && strcmp(t->val, "system");
 }
 
@@ -3498,7 +3512,7 @@ static const char *weapon_before(const struct run *r, const struct sent *s,
          i < j; i++) {
         size_t n;
         const struct phrase *w =
-            ptable_match(&r->c->weapons, r->text, r->doc->toks, i, j, &n);
+            ptable_match(r, &r->c->weapons, i, j, &n);
         if (w && i + n == j && strcmp(w->val, "stop")) {
             if (passive && vehicle_at(r, i, n))
                 return NULL;
@@ -3615,18 +3629,17 @@ static void thing_claims(struct run *r, struct sent *s)
 
 static void find_hits(struct run *r, const struct sent *s)
 {
-    const struct token *toks = r->doc->toks;
     r->npreds = r->nnegs = 0;
     for (size_t i = s->a; i < s->b; i++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->negs, r->text, toks, i, s->b, &n);
+            ptable_match(r, &r->c->negs, i, s->b, &n);
         if (p) {
             push_hit(&r->negs, &r->nnegs, &r->capn, (struct hit){i, n, p});
             i += n - 1;
             continue;
         }
-        p = ptable_match(&r->c->preds, r->text, toks, i, s->b, &n);
+        p = ptable_match(r, &r->c->preds, i, s->b, &n);
         if (p) {
             /* class "-": an idiom that only looks like a predicate ("in
              * advance"); its words are consumed so no shorter pattern
@@ -3773,6 +3786,14 @@ void claim_run(const struct claimer *c, struct doc *doc)
     r.c = c;
     r.doc = doc;
     r.text = doc->text;
+    r.tmask = xmalloc((doc->ntoks + 1) * sizeof *r.tmask);
+    for (size_t i = 0; i < doc->ntoks; i++) {
+        const struct token *tk = &doc->toks[i];
+        r.tmask[i] = tk->kind == TOK_WORD
+                         ? wordmask_get(c->index, doc->text + tk->span.start,
+                                        tk->span.end - tk->span.start)
+                         : 0;
+    }
     size_t t = 0;
     for (unsigned si = 0; si < doc->nsents; si++) {
         size_t a = t;
@@ -3783,6 +3804,7 @@ void claim_run(const struct claimer *c, struct doc *doc)
     quote_claims(&r);
     free(r.preds);
     free(r.negs);
+    free(r.tmask);
     fate_claims(c->fate, doc);
     bearing_claims(c->bearing, doc);
 }
