@@ -919,7 +919,16 @@ struct sent {
     size_t nsrc;
     struct thing thing;    /* explicit or carried; key NULL if none */
     bool thing_explicit;
+    uint32_t tables;       /* the tokens' table masks, or-ed together */
 };
+
+/* May a phrase of t start at some token of s? False means every
+ * ptable_match of t in s misses, so a pass that starts only from such a
+ * phrase has nothing to do in s. */
+static bool sent_may(const struct sent *s, const struct ptable *t)
+{
+    return s->tables & t->bit;
+}
 
 static size_t token_of(const struct run *r, const struct sent *s, size_t pos)
 {
@@ -1310,6 +1319,8 @@ static void find_sources(const struct run *r, struct sent *s)
 {
     const struct token *toks = r->doc->toks;
     s->nsrc = 0;
+    if (!sent_may(s, &r->c->sources))
+        return;
     for (size_t i = s->a; i < s->b && s->nsrc < SOURCES_MAX; i++) {
         size_t n;
         const struct phrase *p =
@@ -1998,6 +2009,8 @@ static void quote_claims(struct run *r)
  * statement of the speaker, unless quotation marks carry it already. */
 static void reported_speech(struct run *r, const struct sent *s)
 {
+    if (!sent_may(s, &r->c->speech))
+        return;
     const struct doc *doc = r->doc;
     const struct token *toks = doc->toks;
     for (size_t i = s->a; i + 2 < s->b; i++) {
@@ -2218,6 +2231,8 @@ static int org_after(const struct run *r, const struct sent *s, size_t t)
  * only ever partial (a company may change hands, or have several). */
 static void ownership_claims(struct run *r, const struct sent *s)
 {
+    if (!sent_may(s, &r->c->owners))
+        return;
     struct doc *doc = r->doc;
     for (size_t k = s->a; k < s->b; k++) {
         size_t n;
@@ -2524,7 +2539,7 @@ static void time_claims(struct run *r, const struct sent *s,
  * of an event, where the scene is that event's. */
 static void terrain_claims(struct run *r, const struct sent *s)
 {
-    if (!r->npreds)
+    if (!r->npreds || !sent_may(s, &r->c->terrain))
         return;
     const struct token *toks = r->doc->toks;
     for (size_t k = s->a; k < s->b; k++) {
@@ -2739,6 +2754,9 @@ static struct claim *unreal_event(struct run *r, unsigned f)
 static void failure_claims(struct run *r, const struct sent *s,
                            unsigned first_frame)
 {
+    /* a cue only ever reports on a predicate before it */
+    if (!r->npreds || !sent_may(s, &r->c->failures))
+        return;
     const struct token *toks = r->doc->toks;
     for (size_t i = s->a; i < s->b; i++) {
         size_t n;
@@ -2932,6 +2950,8 @@ static void add_territory(struct run *r, const struct sent *s, size_t lead,
 static void territory_claims(struct run *r, const struct sent *s,
                              unsigned first_frame)
 {
+    if (!sent_may(s, &r->c->territory))
+        return;
     for (size_t i = s->a; i < s->b; i++) {
         size_t n;
         const char *kind = territory_kind(r, s, i, &n);
@@ -3268,6 +3288,8 @@ static size_t blamed_by(const struct run *r, const struct sent *s,
  * not blame", "could hold X responsible") names no one. */
 static void blame_claims(struct run *r, const struct sent *s)
 {
+    if (!sent_may(s, &r->c->blame))
+        return;
     const struct token *toks = r->doc->toks;
     for (size_t k = s->a; k < s->b; k++) {
         size_t n, after = 0;
@@ -3355,6 +3377,8 @@ static bool labels_an_act(const struct run *r, const struct sent *s,
  * sources that call one act by one name agree. */
 static void label_claims(struct run *r, const struct sent *s)
 {
+    if (!sent_may(s, &r->c->labels))
+        return;
     for (size_t k = s->a; k < s->b; k++) {
         size_t n;
         const struct phrase *p = label_at(r, s, k, &n);
@@ -3382,6 +3406,8 @@ static void label_claims(struct run *r, const struct sent *s)
  * a negator around it is its own wording, not a denial. */
 static void no_comment_claims(struct run *r, const struct sent *s)
 {
+    if (!sent_may(s, &r->c->no_comment))
+        return;
     const struct token *toks = r->doc->toks;
     for (size_t k = s->a; k < s->b; k++) {
         size_t n;
@@ -3607,7 +3633,9 @@ static void loss_claims(struct run *r, const struct sent *s)
 static void thing_claims(struct run *r, struct sent *s)
 {
     struct thing found[8];
-    size_t n = find_things(r, s->a, s->b, found, 8);
+    /* every thing is found through a thing noun of the sentence */
+    size_t n = sent_may(s, &r->c->things) ? find_things(r, s->a, s->b, found, 8)
+                                          : 0;
     unsigned para = r->doc->sents[s->idx].paragraph;
     for (size_t i = 0; i < n; i++) {
         struct claim *cl = add_claim(r, CLAIM_THING, s->idx, found[i].span);
@@ -3630,6 +3658,8 @@ static void thing_claims(struct run *r, struct sent *s)
 static void find_hits(struct run *r, const struct sent *s)
 {
     r->npreds = r->nnegs = 0;
+    if (!sent_may(s, &r->c->negs) && !sent_may(s, &r->c->preds))
+        return;
     for (size_t i = s->a; i < s->b; i++) {
         size_t n;
         const struct phrase *p =
@@ -3744,6 +3774,8 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     s.idx = si;
     s.a = a;
     s.b = b;
+    for (size_t i = a; i < b; i++)
+        s.tables |= r->tmask[i];
     LOWER_BOUND(doc->mentions, doc->nmentions, se->span.start, s.m0);
     LOWER_BOUND(doc->mentions, doc->nmentions, se->span.end, s.m1);
     LOWER_BOUND(doc->dates, doc->ndates, se->span.start, s.d0);
