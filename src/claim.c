@@ -50,6 +50,7 @@ const char *claim_kind_name(enum claim_kind k)
 
 struct phrase {
     const char *words[PHRASE_MAX_WORDS];
+    size_t lens[PHRASE_MAX_WORDS];  /* strlen of words[] */
     bool prefix[PHRASE_MAX_WORDS]; /* word ended in '*' */
     size_t n;
     const char *val;  /* second column (arena) */
@@ -75,7 +76,20 @@ struct ptable {
     /* The first words of exact (prefix): most tokens miss most tables,
      * and the filter says so without hashing the whole word. */
     struct wordfilter exact_keys, prefix_keys;
-    uint32_t bit; /* this table's bit in the claimer's wordmask */
+    uint32_t bit;   /* this table's bit in the claimer's wordmask */
+    unsigned table; /* that bit's number */
+};
+
+/* The phrases of all tables whose first word is one whole word of the
+ * claimer's wordmask, under its id: table by table in the order the
+ * tables were loaded, each table's in row order, as its own slot lists
+ * them. */
+struct wordphrases {
+    struct wref {
+        unsigned table;
+        size_t phrase; /* index into that table's v */
+    } *v;
+    size_t n;
 };
 
 enum loc_kind {
@@ -95,6 +109,8 @@ struct claimer {
     struct arena *arena;
     struct wordmask *index; /* every ptable's first words */
     unsigned ntables;       /* ptables in index */
+    struct wordphrases *byword; /* per whole-word id of index */
+    size_t nbyword, capbyword;
     struct ptable preds, negs, things, descs, counts, speech, units, cues;
     struct ptable holders; /* claims/holders: "by" phrases */
     struct ptable sources; /* claims/sources: who says so */
@@ -179,6 +195,24 @@ static void ptable_index(struct ptable *t, struct scan_map *m,
     l->v[l->n++] = phrase;
 }
 
+/* File phrase (of table) under the whole word of id word. */
+static void add_wordphrase(struct claimer *c, size_t word, unsigned table,
+                           size_t phrase)
+{
+    if (word >= c->nbyword) {
+        if (word >= c->capbyword) {
+            size_t old = c->capbyword;
+            c->byword = xgrow(c->byword, &c->capbyword, word + 1,
+                              sizeof *c->byword);
+            memset(c->byword + old, 0, (c->capbyword - old) * sizeof *c->byword);
+        }
+        c->nbyword = word + 1;
+    }
+    struct wordphrases *l = &c->byword[word];
+    l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+    l->v[l->n++] = (struct wref){table, phrase};
+}
+
 static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
                                const struct rules *r, const char *name,
                                size_t minf, size_t maxf, struct diag *d)
@@ -191,6 +225,7 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
         return diag_set(d, CD_ERR_RULE, name, 0, 0,
                         "more than %d phrase tables", WORDMASK_TABLES);
     unsigned table = c->ntables++;
+    t->table = table;
     t->bit = (uint32_t)1 << table;
     t->exact = scan_map_new();
     t->prefix = scan_map_new();
@@ -212,6 +247,7 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
                 w[len - 1] = '\0';
                 p.prefix[p.n] = true;
             }
+            p.lens[p.n] = strlen(w);
             p.words[p.n++] = w;
         }
         if (p.n == 0)
@@ -224,8 +260,10 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
         t->v[t->n] = p;
         ptable_index(t, p.prefix[0] ? t->prefix : t->exact, p.words[0],
                      strlen(p.words[0]), t->n);
-        wordmask_add(c->index, table, p.words[0], strlen(p.words[0]),
-                     p.prefix[0]);
+        int word = wordmask_add(c->index, table, p.words[0],
+                                strlen(p.words[0]), p.prefix[0]);
+        if (word >= 0 && !p.prefix[0])
+            add_wordphrase(c, (size_t)word, table, t->n);
         t->nprefix += p.prefix[0];
         if (p.prefix[0] && strlen(p.words[0]) <= SCAN_MAX_KEY) {
             t->prefix_lens |= (uint64_t)1 << strlen(p.words[0]);
@@ -246,28 +284,97 @@ static bool word_eq(const char *text, const struct token *tk, const char *w,
     return strncasecmp(text + tk->span.start, w, wl) == 0;
 }
 
+static inline unsigned char fold_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* word_eq of a phrase word whose length wl is known: the same answer
+ * (strncasecmp folds ASCII only, as no locale is set). */
+static inline bool phrase_word_eq(const char *text, const struct token *tk,
+                                  const char *w, size_t wl, bool prefix)
+{
+    size_t len = tk->span.end - tk->span.start;
+    if (prefix ? len < wl : len != wl)
+        return false;
+    const char *s = text + tk->span.start;
+    for (size_t k = 0; k < wl; k++) {
+        unsigned char a = (unsigned char)s[k], b = (unsigned char)w[k];
+        if (a != b && fold_ascii(a) != fold_ascii(b))
+            return false;
+    }
+    return true;
+}
+
+/* Keep phrase p if it matches at token i within [i, end) and is longer
+ * than the best so far (the first of equal length stays). */
+static inline void try_phrase(const struct phrase *p, const char *text,
+                              const struct token *toks, size_t i, size_t end,
+                              const struct phrase **best, size_t *bestn)
+{
+    if (p->n <= *bestn || i + p->n > end)
+        return;
+    size_t w = 1;
+    while (w < p->n && phrase_word_eq(text, &toks[i + w], p->words[w],
+                                      p->lens[w], p->prefix[w]))
+        w++;
+    if (w == p->n) {
+        *best = p;
+        *bestn = p->n;
+    }
+}
+
 /* Try the phrases listed under one first-word slot; keep the longest. */
 static void try_slot(const struct ptable *t, size_t slot, const char *text,
                      const struct token *toks, size_t i, size_t end,
                      const struct phrase **best, size_t *bestn)
 {
-    for (size_t k = 0; slot < t->nids && k < t->slots[slot].n; k++) {
-        const struct phrase *p = &t->v[t->slots[slot].v[k]];
-        if (p->n <= *bestn || i + p->n > end)
+    for (size_t k = 0; slot < t->nids && k < t->slots[slot].n; k++)
+        try_phrase(&t->v[t->slots[slot].v[k]], text, toks, i, end, best,
+                   bestn);
+}
+
+/* try_slot for t's phrases under the claimer's word list l: the phrases
+ * of t's exact slot for that word, in the same order. */
+static void try_word(const struct ptable *t, const struct wordphrases *l,
+                     const char *text, const struct token *toks, size_t i,
+                     size_t end, const struct phrase **best, size_t *bestn)
+{
+    for (size_t k = 0; k < l->n; k++) {
+        if (l->v[k].table < t->table)
             continue;
-        size_t w = 1;
-        while (w < p->n &&
-               word_eq(text, &toks[i + w], p->words[w], p->prefix[w]))
-            w++;
-        if (w == p->n) {
-            *best = p;
-            *bestn = p->n;
+        if (l->v[k].table > t->table)
+            break;
+        try_phrase(&t->v[l->v[k].phrase], text, toks, i, end, best, bestn);
+    }
+}
+
+/* The prefix phrases of t that may start at token i (its text s[0..len))
+ * into *best, longest prefix first. */
+static void try_prefixes(const struct ptable *t, const char *text,
+                         const struct token *toks, size_t i, size_t end,
+                         const char *s, size_t len,
+                         const struct phrase **best, size_t *bestn)
+{
+    int id;
+    if (prefix_may(t, s, len)) {
+        for (size_t l = len < SCAN_MAX_KEY ? len : SCAN_MAX_KEY;
+             l >= PREFIX_MIN; l--) {
+            /* a length no prefix has cannot hit: skip its hashing */
+            if (!(t->prefix_lens & ((uint64_t)1 << l)) ||
+                !wordfilter_may(&t->prefix_keys, s, l))
+                continue;
+            id = scan_map_get(t->prefix, s, l);
+            if (id >= 0)
+                try_slot(t, (size_t)id * 2 + 1, text, toks, i, end, best,
+                         bestn);
         }
     }
 }
 
-/* ptable_match past its quick rejects: s[0..len) is token i's text, and
- * its first word may be in the exact or the prefix map. */
+/* The longest phrase of t starting at token i, s[0..len) being its text
+ * (or a part of it: see compound_unit), within tokens [i, end); its
+ * length in tokens in *ntok. NULL if none. */
 static const struct phrase *ptable_lookup(const struct ptable *t,
                                           const char *text,
                                           const struct token *toks, size_t i,
@@ -280,19 +387,7 @@ static const struct phrase *ptable_lookup(const struct ptable *t,
                                             : -1;
     if (id >= 0)
         try_slot(t, (size_t)id * 2, text, toks, i, end, &best, &bestn);
-    if (prefix_may(t, s, len)) {
-        for (size_t l = len < SCAN_MAX_KEY ? len : SCAN_MAX_KEY;
-             l >= PREFIX_MIN; l--) {
-            /* a length no prefix has cannot hit: skip its hashing */
-            if (!(t->prefix_lens & ((uint64_t)1 << l)) ||
-                !wordfilter_may(&t->prefix_keys, s, l))
-                continue;
-            id = scan_map_get(t->prefix, s, l);
-            if (id >= 0)
-                try_slot(t, (size_t)id * 2 + 1, text, toks, i, end, &best,
-                         &bestn);
-        }
-    }
+    try_prefixes(t, text, toks, i, end, s, len, &best, &bestn);
     *ntok = bestn;
     return best;
 }
@@ -517,6 +612,9 @@ void claim_free(struct claimer *c)
     if (!c)
         return;
     wordmask_free(c->index);
+    for (size_t i = 0; i < c->nbyword; i++)
+        free(c->byword[i].v);
+    free(c->byword);
     ptable_free(&c->preds);
     ptable_free(&c->negs);
     ptable_free(&c->things);
@@ -585,6 +683,7 @@ struct run {
     /* per token: the bits of the tables a phrase may start at it with
      * (wordmask_get); 0 for all but words */
     uint32_t *tmask;
+    int *tword; /* per token: its whole-word id in the wordmask, or -1 */
     /* per sentence scratch */
     struct hit *preds, *negs;
     size_t npreds, capp, nnegs, capn;
@@ -602,10 +701,17 @@ static inline const struct phrase *ptable_match(const struct run *r,
     *ntok = 0;
     if (!(r->tmask[i] & t->bit))
         return NULL;
-    const struct token *tk = &r->doc->toks[i];
-    return ptable_lookup(t, r->text, r->doc->toks, i, end,
-                         r->text + tk->span.start,
-                         tk->span.end - tk->span.start, ntok);
+    const struct token *toks = r->doc->toks;
+    const struct phrase *best = NULL;
+    size_t bestn = 0;
+    /* as ptable_lookup, with the word's id found once per document */
+    if (r->tword[i] >= 0)
+        try_word(t, &r->c->byword[r->tword[i]], r->text, toks, i, end, &best,
+                 &bestn);
+    try_prefixes(t, r->text, toks, i, end, r->text + toks[i].span.start,
+                 toks[i].span.end - toks[i].span.start, &best, &bestn);
+    *ntok = bestn;
+    return best;
 }
 
 static bool is_punct(const struct run *r, const struct token *t, const char *set)
@@ -3819,11 +3925,14 @@ void claim_run(const struct claimer *c, struct doc *doc)
     r.doc = doc;
     r.text = doc->text;
     r.tmask = xmalloc((doc->ntoks + 1) * sizeof *r.tmask);
+    r.tword = xmalloc((doc->ntoks + 1) * sizeof *r.tword);
     for (size_t i = 0; i < doc->ntoks; i++) {
         const struct token *tk = &doc->toks[i];
+        r.tword[i] = -1;
         r.tmask[i] = tk->kind == TOK_WORD
                          ? wordmask_get(c->index, doc->text + tk->span.start,
-                                        tk->span.end - tk->span.start)
+                                        tk->span.end - tk->span.start,
+                                        &r.tword[i])
                          : 0;
     }
     size_t t = 0;
@@ -3837,6 +3946,7 @@ void claim_run(const struct claimer *c, struct doc *doc)
     free(r.preds);
     free(r.negs);
     free(r.tmask);
+    free(r.tword);
     fate_claims(c->fate, doc);
     bearing_claims(c->bearing, doc);
 }

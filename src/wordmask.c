@@ -46,17 +46,17 @@ void wordmask_free(struct wordmask *wm)
     free(wm);
 }
 
-void wordmask_add(struct wordmask *wm, unsigned table, const char *w,
-                  size_t len, bool prefix)
+int wordmask_add(struct wordmask *wm, unsigned table, const char *w,
+                 size_t len, bool prefix)
 {
     if (table >= WORDMASK_TABLES || (prefix && len < WORDMASK_PREFIX_MIN))
-        return; /* a short prefix is never matched: leave it out */
+        return -1; /* a short prefix is never matched: leave it out */
     struct scan_map *m = prefix ? wm->prefix : wm->exact;
     uint32_t **mask = prefix ? &wm->prefix_mask : &wm->exact_mask;
     size_t *cap = prefix ? &wm->capprefix : &wm->capexact;
     int id = scan_map_put(m, w, len); /* -1 for empty or too long */
     if (id < 0)
-        return;
+        return -1;
     if ((size_t)id >= *cap) {
         size_t old = *cap;
         *mask = xgrow(*mask, cap, (size_t)id + 1, sizeof **mask);
@@ -65,23 +65,28 @@ void wordmask_add(struct wordmask *wm, unsigned table, const char *w,
     (*mask)[id] |= (uint32_t)1 << table;
     if (!prefix) {
         wordfilter_add(&wm->exact_keys, w, len);
-        return;
+        return id;
     }
     wordfilter_add(&wm->prefix_keys, w, len);
     wordfilter_add_head(&wm->prefix_heads, w, len);
     wm->prefix_lens |= (uint64_t)1 << len;
+    return id;
 }
 
-uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len)
+uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len,
+                      int *word)
 {
     uint32_t m = 0;
-    if (len == 0)
-        return 0;
-    if (wordfilter_may(&wm->exact_keys, s, len)) {
-        int id = scan_map_get(wm->exact, s, len);
+    int id = -1;
+    if (len > 0 && wordfilter_may(&wm->exact_keys, s, len)) {
+        id = scan_map_get(wm->exact, s, len);
         if (id >= 0)
             m = wm->exact_mask[id];
     }
+    if (word)
+        *word = id;
+    if (len == 0)
+        return 0;
     if (!wordfilter_may_head(&wm->prefix_heads, s, len))
         return m;
     size_t l = len < WORDMASK_MAX_LEN ? len : WORDMASK_MAX_LEN;
@@ -90,9 +95,9 @@ uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len)
         if (!(wm->prefix_lens >> l & 1) ||
             !wordfilter_may(&wm->prefix_keys, s, l))
             continue;
-        int id = scan_map_get(wm->prefix, s, l);
-        if (id >= 0)
-            m |= wm->prefix_mask[id];
+        int pid = scan_map_get(wm->prefix, s, l);
+        if (pid >= 0)
+            m |= wm->prefix_mask[pid];
     }
     return m;
 }

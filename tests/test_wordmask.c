@@ -15,6 +15,7 @@ struct entry {
     char w[80];
     size_t len;
     bool prefix;
+    int id; /* what wordmask_add returned */
 };
 
 static uint32_t next(uint32_t *seed)
@@ -49,11 +50,13 @@ static bool same(const char *a, const char *b, size_t n)
     return true;
 }
 
-/* The plain check: every entry, one by one. */
+/* The plain check: every entry, one by one; the id of a whole-word entry
+ * equal to s in *word, else -1. */
 static uint32_t plain_mask(const struct entry *e, size_t n, const char *s,
-                           size_t len)
+                           size_t len, int *word)
 {
     uint32_t m = 0;
+    *word = -1;
     for (size_t i = 0; i < n; i++) {
         if (e[i].len == 0 || e[i].len > WORDMASK_MAX_LEN ||
             e[i].table >= WORDMASK_TABLES)
@@ -64,6 +67,8 @@ static uint32_t plain_mask(const struct entry *e, size_t n, const char *s,
                                : len == e[i].len && same(s, e[i].w, len);
         if (hit)
             m |= (uint32_t)1 << e[i].table;
+        if (hit && !e[i].prefix)
+            *word = e[i].id;
     }
     return m;
 }
@@ -79,6 +84,12 @@ static void recase(char *s, size_t len, uint32_t bits)
     }
 }
 
+static uint32_t mask_of(const struct wordmask *wm, const char *s,
+                              size_t len)
+{
+    return wordmask_get(wm, s, len, NULL);
+}
+
 static void check_round(uint32_t seed, size_t nentries, size_t maxlen)
 {
     static struct entry e[400];
@@ -88,7 +99,14 @@ static void check_round(uint32_t seed, size_t nentries, size_t maxlen)
         e[i].table = next(&seed) % WORDMASK_TABLES;
         e[i].prefix = next(&seed) % 3 == 0;
         e[i].len = random_word(&seed, e[i].w, maxlen);
-        wordmask_add(wm, e[i].table, e[i].w, e[i].len, e[i].prefix);
+        e[i].id = wordmask_add(wm, e[i].table, e[i].w, e[i].len, e[i].prefix);
+        bool kept = e[i].len <= WORDMASK_MAX_LEN &&
+                    (!e[i].prefix || e[i].len >= WORDMASK_PREFIX_MIN);
+        assert_int_equal(e[i].id >= 0, kept);
+        for (size_t j = 0; j < i && kept; j++)
+            if (e[j].prefix == e[i].prefix && e[j].len == e[i].len &&
+                same(e[j].w, e[i].w, e[i].len))
+                assert_int_equal(e[j].id, e[i].id); /* one id per word */
     }
     size_t hits = 0;
     for (size_t q = 0; q < 30000; q++) {
@@ -106,11 +124,14 @@ static void check_round(uint32_t seed, size_t nentries, size_t maxlen)
         } else {
             len = random_word(&seed, s, maxlen);
         }
-        uint32_t want = plain_mask(e, nentries, s, len);
-        uint32_t got = wordmask_get(wm, s, len);
-        if (got != want)
-            fail_msg("'%.*s': mask %08x, entry by entry %08x", (int)len, s,
-                     (unsigned)got, (unsigned)want);
+        int want_word, got_word = -2;
+        uint32_t want = plain_mask(e, nentries, s, len, &want_word);
+        uint32_t got = wordmask_get(wm, s, len, &got_word);
+        if (got != want || got_word != want_word)
+            fail_msg("'%.*s': mask %08x word %d, entry by entry %08x word %d",
+                     (int)len, s, (unsigned)got, got_word, (unsigned)want,
+                     want_word);
+        assert_int_equal(wordmask_get(wm, s, len, NULL), got);
         hits += want != 0;
     }
     assert_true(hits > 3000); /* the round tested matches, not only misses */
@@ -138,11 +159,11 @@ static void test_a_prefix_matches_itself_and_longer_words_only(void **state)
     struct wordmask *wm = wordmask_new();
     wordmask_add(wm, 5, "crash", 5, true);
     wordmask_add(wm, 2, "crashed", 7, false);
-    assert_int_equal(wordmask_get(wm, "CRASH", 5), 1u << 5);
-    assert_int_equal(wordmask_get(wm, "Crashed", 7), 1u << 5 | 1u << 2);
-    assert_int_equal(wordmask_get(wm, "crashes", 7), 1u << 5);
-    assert_int_equal(wordmask_get(wm, "cras", 4), 0);
-    assert_int_equal(wordmask_get(wm, "", 0), 0);
+    assert_int_equal(mask_of(wm, "CRASH", 5), 1u << 5);
+    assert_int_equal(mask_of(wm, "Crashed", 7), 1u << 5 | 1u << 2);
+    assert_int_equal(mask_of(wm, "crashes", 7), 1u << 5);
+    assert_int_equal(mask_of(wm, "cras", 4), 0);
+    assert_int_equal(mask_of(wm, "", 0), 0);
     wordmask_free(wm);
 }
 
@@ -153,14 +174,14 @@ static void test_short_prefixes_and_bad_tables_are_left_out(void **state)
     wordmask_add(wm, 1, "ab", 2, true); /* shorter than PREFIX_MIN */
     wordmask_add(wm, WORDMASK_TABLES, "abc", 3, false);
     wordmask_add(wm, 3, "", 0, false);
-    assert_int_equal(wordmask_get(wm, "abc", 3), 0);
-    assert_int_equal(wordmask_get(wm, "ab", 2), 0);
+    assert_int_equal(mask_of(wm, "abc", 3), 0);
+    assert_int_equal(mask_of(wm, "ab", 2), 0);
     char longw[WORDMASK_MAX_LEN + 1];
     memset(longw, 'x', sizeof longw);
     wordmask_add(wm, 4, longw, sizeof longw, false);
-    assert_int_equal(wordmask_get(wm, longw, sizeof longw), 0);
+    assert_int_equal(mask_of(wm, longw, sizeof longw), 0);
     wordmask_add(wm, 4, longw, WORDMASK_MAX_LEN, true);
-    assert_int_equal(wordmask_get(wm, longw, sizeof longw), 1u << 4);
+    assert_int_equal(mask_of(wm, longw, sizeof longw), 1u << 4);
     wordmask_free(wm);
     wordmask_free(NULL);
 }

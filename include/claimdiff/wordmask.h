@@ -33,16 +33,22 @@ void wordmask_free(struct wordmask *wm);
 
 /* Record that table (0 <= table < WORDMASK_TABLES) has an entry whose
  * first word is w[0..len): the whole word, or, if prefix, any word that
- * starts with it. An empty word or one longer than WORDMASK_MAX_LEN is
- * ignored, as is a table number out of range. */
-void wordmask_add(struct wordmask *wm, unsigned table, const char *w,
-                  size_t len, bool prefix);
+ * starts with it. Returns the word's id among the whole words (or among
+ * the prefixes): 0, 1, ... in the order first added, the same id for
+ * every case of one word. An empty word, one longer than
+ * WORDMASK_MAX_LEN, a prefix shorter than WORDMASK_PREFIX_MIN or a table
+ * number out of range is not recorded: -1. */
+int wordmask_add(struct wordmask *wm, unsigned table, const char *w,
+                 size_t len, bool prefix);
 
 /* The tables that may begin an entry at the word s[0..len), bit t for
  * table t: the tables that added s[0..len) as a whole word, and those
  * that added one of its first l bytes as a prefix, for l from
  * WORDMASK_PREFIX_MIN to WORDMASK_MAX_LEN. Exact: a bit is set if and
- * only if such an entry was added. 0 for the empty word. */
-uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len);
+ * only if such an entry was added. 0 for the empty word. If word is not
+ * NULL, *word is set to the whole-word id of s[0..len) (as wordmask_add
+ * returned it), or -1 when it was never added whole. */
+uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len,
+                      int *word);
 
 #endif
