@@ -139,6 +139,7 @@ struct claimer {
     struct scan_map *losses; /* claims/losses: classes of a thing lost */
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
+    uint32_t breaks_bit;     /* their bit in the token masks */
     struct scan_map *gatherings; /* classes whose "of X" is who took part */
     struct scan_map *repetitions; /* "times", "occasions": the event's own */
     struct scan_map *loc;  /* locative prepositions; id 0.. */
@@ -394,6 +395,26 @@ static const struct phrase *ptable_lookup(const struct ptable *t,
 
 /* ---- building ------------------------------------------------------------ */
 
+/* Give the words of the one-column table name (already loaded as a
+ * scan_map, which checked its rows) a bit of their own in the claimer's
+ * wordmask, in *bit: a token's mask then says whether the map holds it,
+ * as scan_map_get would (the same keys, the same folding). */
+static enum cd_err index_words(struct claimer *c, const struct rules *r,
+                               const char *name, uint32_t *bit,
+                               struct diag *d)
+{
+    if (c->ntables == WORDMASK_TABLES)
+        return diag_set(d, CD_ERR_RULE, name, 0, 0,
+                        "more than %d phrase tables", WORDMASK_TABLES);
+    unsigned table = c->ntables++;
+    *bit = (uint32_t)1 << table;
+    const struct rule_table *rt = rules_get(r, name);
+    for (size_t i = 0; i < rt->nrows; i++)
+        wordmask_add(c->index, table, rt->rows[i].fields[0],
+                     strlen(rt->rows[i].fields[0]), false);
+    return CD_OK;
+}
+
 /* The one-column table name of r as a word set in *out (NULL on error). */
 static enum cd_err load_words(struct claimer *c, const struct rules *r,
                               struct diag *d)
@@ -405,6 +426,8 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
         err = scan_map_load(r, "claims/route_verbs", &c->route_verbs, d);
     if (!err)
         err = scan_map_load(r, "claims/clause_breaks", &c->breaks, d);
+    if (!err)
+        err = index_words(c, r, "claims/clause_breaks", &c->breaks_bit, d);
     if (!err)
         err = scan_map_load(r, "claims/gatherings", &c->gatherings, d);
     if (!err)
@@ -1220,9 +1243,9 @@ static int date_of(const struct run *r, const struct sent *s,
 #define EVENT_WORDS 6
 static bool opens_clause(const struct run *r, const struct token *t)
 {
-    return t->kind == TOK_WORD &&
-           scan_map_get(r->c->breaks, r->text + t->span.start,
-                        t->span.end - t->span.start) >= 0;
+    /* the mask of a word holds breaks_bit exactly when c->breaks holds
+     * it, and is 0 for other tokens */
+    return r->tmask[t - r->doc->toks] & r->c->breaks_bit;
 }
 
 static struct span clause_around(const struct run *r, const struct sent *s,
@@ -2053,12 +2076,17 @@ static void holder_claims(struct run *r, const struct sent *s,
  * "operations"/"operation" meet, not a linguist's stemmer. */
 static size_t stem_len(const char *w, size_t n)
 {
-    static const char *const suf[] = {"ations", "ation", "ings", "ing",
-                                      "edly", "ies", "ied", "ed", "es",
-                                      "ly", "s"};
+    static const struct {
+        char s[7];
+        size_t k; /* strlen(s) */
+    } suf[] = {{"ations", 6}, {"ation", 5}, {"ings", 4}, {"ing", 3},
+               {"edly", 4},   {"ies", 3},   {"ied", 3},  {"ed", 2},
+               {"es", 2},     {"ly", 2},    {"s", 1}};
     for (size_t i = 0; i < sizeof suf / sizeof *suf; i++) {
-        size_t k = strlen(suf[i]);
-        if (n > k + 3 && !strncmp(w + n - k, suf[i], k))
+        size_t k = suf[i].k;
+        /* the word holds no NUL, so memcmp answers as strncmp did */
+        if (n > k + 3 && w[n - 1] == suf[i].s[k - 1] &&
+            !memcmp(w + n - k, suf[i].s, k))
             return n - k;
     }
     return n;
@@ -3926,6 +3954,8 @@ void claim_run(const struct claimer *c, struct doc *doc)
     r.text = doc->text;
     r.tmask = xmalloc((doc->ntoks + 1) * sizeof *r.tmask);
     r.tword = xmalloc((doc->ntoks + 1) * sizeof *r.tword);
+    r.tmask[doc->ntoks] = 0; /* one past the end stays harmless */
+    r.tword[doc->ntoks] = -1;
     for (size_t i = 0; i < doc->ntoks; i++) {
         const struct token *tk = &doc->toks[i];
         r.tword[i] = -1;
