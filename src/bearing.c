@@ -266,7 +266,7 @@ static int noun_at(const struct brun *r, size_t k)
  * token alone, or the token, spaces and the next token; either way the
  * key's first word is the token's text, since word tokens hold no space
  * (the segmenter splits at spaces). False means compass_at(k) is -1. */
-static bool compass_may(const struct brun *r, size_t k)
+static inline bool compass_may(const struct brun *r, size_t k)
 {
     const struct token *t = &r->doc->toks[k];
     return t->kind == TOK_WORD &&

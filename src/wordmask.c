@@ -1,9 +1,12 @@
 /* wordmask.c - one lookup per word for all of a stage's word tables.
  *
  * Whole words go into one scan_map, prefixes into another; each id maps
- * to the mask of the tables that added it. Most words are in no table,
- * so wordfilters of the words, of the prefixes and of the prefixes'
- * first bytes rule them out before any hashing.
+ * to the mask of the tables that added it. Half the tokens of an article
+ * begin a phrase of some claims table ("the", "to", "by"), so whole
+ * words are found through a bucket array keyed by wordfilter_hash (a
+ * hash of the length and three bytes, no pass over the word) and one
+ * folded compare; prefixes, rarer, through wordfilters of their first
+ * bytes and of each length before the scan_map.
  */
 #include "claimdiff/wordmask.h"
 
@@ -19,12 +22,27 @@ _Static_assert(WORDMASK_PREFIX_MIN >= WORDFILTER_HEAD,
                "prefix heads need WORDMASK_PREFIX_MIN bytes");
 _Static_assert(WORDMASK_MAX_LEN < 64, "prefix_lens has a bit per length");
 
+/* 2^WORD_BUCKET_BITS buckets: a few times the words the claims tables
+ * begin with, so that most words not held meet an empty bucket. */
+#define WORD_BUCKET_BITS 14
+
+/* A whole word as scan_map keys it: ASCII capitals folded. */
+struct word {
+    char *key;   /* folded, NUL-terminated */
+    size_t len;
+    int id;      /* its scan_map id */
+    uint32_t next; /* the next word of its bucket, + 1; 0 ends */
+};
+
 struct wordmask {
     struct scan_map *exact, *prefix;
+    uint32_t *bucket; /* first word of each bucket, + 1; 0 if empty */
+    struct word *words;
+    size_t nwords, capwords;
     uint32_t *exact_mask, *prefix_mask; /* per id of exact / prefix */
     size_t capexact, capprefix;
     uint64_t prefix_lens; /* bit l set: some prefix is l bytes long */
-    struct wordfilter exact_keys, prefix_keys, prefix_heads;
+    struct wordfilter prefix_keys, prefix_heads;
 };
 
 struct wordmask *wordmask_new(void)
@@ -32,6 +50,7 @@ struct wordmask *wordmask_new(void)
     struct wordmask *wm = xcalloc(1, sizeof *wm);
     wm->exact = scan_map_new();
     wm->prefix = scan_map_new();
+    wm->bucket = xcalloc((size_t)1 << WORD_BUCKET_BITS, sizeof *wm->bucket);
     return wm;
 }
 
@@ -43,7 +62,58 @@ void wordmask_free(struct wordmask *wm)
     scan_map_free(wm->prefix);
     free(wm->exact_mask);
     free(wm->prefix_mask);
+    for (size_t i = 0; i < wm->nwords; i++)
+        free(wm->words[i].key);
+    free(wm->words);
+    free(wm->bucket);
     free(wm);
+}
+
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static size_t bucket_of(const char *s, size_t len)
+{
+    return wordfilter_hash(s, len) >> (32 - WORD_BUCKET_BITS);
+}
+
+/* The scan_map id of the whole word s[0..len) (len >= 1), or -1: what
+ * scan_map_get(wm->exact, s, len) gives, from one bucket. */
+static int word_id(const struct wordmask *wm, const char *s, size_t len)
+{
+    for (uint32_t e = wm->bucket[bucket_of(s, len)]; e; e = wm->words[e - 1].next) {
+        const struct word *w = &wm->words[e - 1];
+        if (w->len != len)
+            continue;
+        /* text is mostly lower case already: fold only on a difference */
+        size_t k = 0;
+        while (k < len && (s[k] == w->key[k] ||
+                           fold((unsigned char)s[k]) == (unsigned char)w->key[k]))
+            k++;
+        if (k == len)
+            return w->id;
+    }
+    return -1;
+}
+
+/* File the new whole word w[0..len) of scan_map id id in its bucket. */
+static void add_word(struct wordmask *wm, const char *w, size_t len, int id)
+{
+    if (wm->nwords == wm->capwords)
+        wm->words = xgrow(wm->words, &wm->capwords, wm->nwords + 1,
+                          sizeof *wm->words);
+    struct word *e = &wm->words[wm->nwords];
+    e->key = xmalloc(len + 1);
+    for (size_t k = 0; k < len; k++)
+        e->key[k] = (char)fold((unsigned char)w[k]);
+    e->key[len] = '\0';
+    e->len = len;
+    e->id = id;
+    size_t b = bucket_of(w, len);
+    e->next = wm->bucket[b];
+    wm->bucket[b] = (uint32_t)++wm->nwords;
 }
 
 int wordmask_add(struct wordmask *wm, unsigned table, const char *w,
@@ -57,16 +127,16 @@ int wordmask_add(struct wordmask *wm, unsigned table, const char *w,
     int id = scan_map_put(m, w, len); /* -1 for empty or too long */
     if (id < 0)
         return -1;
+    if (!prefix && (size_t)id == wm->nwords) /* ids come in order: new */
+        add_word(wm, w, len, id);
     if ((size_t)id >= *cap) {
         size_t old = *cap;
         *mask = xgrow(*mask, cap, (size_t)id + 1, sizeof **mask);
         memset(*mask + old, 0, (*cap - old) * sizeof **mask);
     }
     (*mask)[id] |= (uint32_t)1 << table;
-    if (!prefix) {
-        wordfilter_add(&wm->exact_keys, w, len);
+    if (!prefix)
         return id;
-    }
     wordfilter_add(&wm->prefix_keys, w, len);
     wordfilter_add_head(&wm->prefix_heads, w, len);
     wm->prefix_lens |= (uint64_t)1 << len;
@@ -77,12 +147,9 @@ uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len,
                       int *word)
 {
     uint32_t m = 0;
-    int id = -1;
-    if (len > 0 && wordfilter_may(&wm->exact_keys, s, len)) {
-        id = scan_map_get(wm->exact, s, len);
-        if (id >= 0)
-            m = wm->exact_mask[id];
-    }
+    int id = len > 0 && len <= WORDMASK_MAX_LEN ? word_id(wm, s, len) : -1;
+    if (id >= 0)
+        m = wm->exact_mask[id];
     if (word)
         *word = id;
     if (len == 0)
