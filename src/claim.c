@@ -130,6 +130,9 @@ struct claimer {
     struct ptable no_comment; /* claims/no_comment: "declined to comment" */
     struct ptable weapons;   /* claims/weapons: "anti-aircraft guns" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
+    /* the last bytes of those suffixes, in both ASCII cases: a word
+     * ending in another byte ends in no holder suffix */
+    uint64_t suffix_last[4];
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
     struct scan_map *demonyms; /* "russian", "russians" -> id */
@@ -496,12 +499,31 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
 
 /* The one-word rows of form "suffix" of t ("-held"), for a lookup by
  * the ending of a hyphenated word. */
-static struct scan_map *suffix_map(const struct ptable *t)
+static void set_byte(uint64_t set[4], unsigned char b)
+{
+    set[b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+static bool has_byte(const uint64_t set[4], unsigned char b)
+{
+    return set[b / 64] >> (b % 64) & 1;
+}
+
+/* The suffix rows of t, and their last bytes in both cases in last. */
+static struct scan_map *suffix_map(const struct ptable *t, uint64_t last[4])
 {
     struct scan_map *m = scan_map_new();
-    for (size_t i = 0; i < t->n; i++)
-        if (t->v[i].n == 1 && !strcmp(t->v[i].val, "suffix"))
-            scan_map_put(m, t->v[i].words[0], strlen(t->v[i].words[0]));
+    for (size_t i = 0; i < t->n; i++) {
+        const char *w = t->v[i].words[0];
+        size_t len = strlen(w);
+        if (t->v[i].n != 1 || strcmp(t->v[i].val, "suffix") || !len)
+            continue;
+        scan_map_put(m, w, len);
+        unsigned char z = (unsigned char)w[len - 1];
+        set_byte(last, z);
+        set_byte(last, (unsigned char)tolower(z));
+        set_byte(last, (unsigned char)toupper(z));
+    }
     return m;
 }
 
@@ -581,7 +603,7 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->holders, r, "claims/holders", 2, 2, d);
     if (!err)
-        c->holder_suffixes = suffix_map(&c->holders);
+        c->holder_suffixes = suffix_map(&c->holders, c->suffix_last);
     if (!err)
         err = ptable_load(c, &c->sources, r, "claims/sources", 2, 3, d);
     if (!err)
@@ -741,6 +763,20 @@ static bool is_punct(const struct run *r, const struct token *t, const char *set
 {
     return t->kind == TOK_PUNCT && t->span.end - t->span.start == 1 &&
            strchr(set, r->text[t->span.start]) != NULL;
+}
+
+/* arena_printf(a, "%s/%s", x, y) without the printf machinery (a count
+ * claim's slot, built for most counts). */
+static const char *join_slash(struct arena *a, const char *x, const char *y)
+{
+    char buf[128];
+    size_t nx = strlen(x), ny = strlen(y);
+    if (nx + ny + 1 > sizeof buf)
+        return arena_printf(a, "%s/%s", x, y);
+    memcpy(buf, x, nx);
+    buf[nx] = '/';
+    memcpy(buf + nx + 1, y, ny);
+    return arena_strndup(a, buf, nx + 1 + ny);
 }
 
 static void push_hit(struct hit **v, size_t *n, size_t *cap, struct hit h)
@@ -1862,8 +1898,7 @@ static void plain_count_claim(struct run *r, const struct sent *s, size_t i,
      * them: it agrees with "five people", and "two Russians" against
      * "five people" is no conflict. "45 aboard are Spanish" is a part
      * of those aboard in the same way. */
-    cc->slot = arena_printf(doc->arena, "%s/%s", pred,
-                            demonym ? "people" : cat);
+    cc->slot = join_slash(doc->arena, pred, demonym ? "people" : cat);
     cc->subset = part;
     cc->thing = frame_thing(r, s, h);
     cc->number_idx = (int)i;
@@ -2063,7 +2098,10 @@ static void holder_claims(struct run *r, const struct sent *s,
         if (p && !strcmp(p->val, "by")) {
             holder_after(r, s, i, n, first_frame);
             i += n - 1;
-        } else if (memchr(r->text + toks[i].span.start, '-',
+        } else if (toks[i].span.end > toks[i].span.start &&
+                   has_byte(r->c->suffix_last,
+                            (unsigned char)r->text[toks[i].span.end - 1]) &&
+                   memchr(r->text + toks[i].span.start, '-',
                           toks[i].span.end - toks[i].span.start)) {
             holder_suffix(r, s, i, first_frame);
         }
