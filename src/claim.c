@@ -729,6 +729,11 @@ struct run {
      * (wordmask_get); 0 for all but words */
     uint32_t *tmask;
     int *tword; /* per token: its whole-word id in the wordmask, or -1 */
+    /* SEEK_BOUND's cursors over mentions, dates and numbers */
+    struct seek {
+        bool sorted; /* the array is sorted by start */
+        size_t i, last; /* the cursor, the last position asked */
+    } mcur, dcur, ncur;
     /* per sentence scratch */
     struct hit *preds, *negs;
     size_t npreds, capp, nnegs, capn;
@@ -990,6 +995,32 @@ static size_t tok_at(const struct token *toks, size_t a, size_t b, size_t pos)
                 hi_ = mid_;                                                  \
         }                                                                    \
         (out) = lo_;                                                         \
+    } while (0)
+
+/* LOWER_BOUND by walking on from the last answer: sentence by sentence
+ * the positions asked never go back, and over an array sorted by start
+ * the first element at or past pos is then at or after the cursor. Out
+ * of order (cur.sorted false, or pos before the last one asked) it is
+ * LOWER_BOUND itself. */
+#define SEEK_BOUND(v, n, pos, cur, out)                                      \
+    do {                                                                     \
+        if ((cur).sorted && (pos) >= (cur).last) {                            \
+            while ((cur).i < (n) && (v)[(cur).i].span.start < (pos))         \
+                (cur).i++;                                                   \
+            (cur).last = (pos);                                               \
+            (out) = (cur).i;                                                 \
+        } else {                                                             \
+            LOWER_BOUND(v, n, pos, out);                                     \
+        }                                                                    \
+    } while (0)
+
+/* Whether v[0..n) is sorted by span.start (non-decreasing). */
+#define SORTED_BY_START(v, n, out)                                           \
+    do {                                                                     \
+        (out) = true;                                                        \
+        for (size_t k_ = 1; k_ < (n); k_++)                                  \
+            if ((v)[k_ - 1].span.start > (v)[k_].span.start)                 \
+                (out) = false;                                               \
     } while (0)
 
 /* Tokens between two token indexes hold a clause break (";", ":", a dash
@@ -3948,12 +3979,12 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     s.b = b;
     for (size_t i = a; i < b; i++)
         s.tables |= r->tmask[i];
-    LOWER_BOUND(doc->mentions, doc->nmentions, se->span.start, s.m0);
-    LOWER_BOUND(doc->mentions, doc->nmentions, se->span.end, s.m1);
-    LOWER_BOUND(doc->dates, doc->ndates, se->span.start, s.d0);
-    LOWER_BOUND(doc->dates, doc->ndates, se->span.end, s.d1);
-    LOWER_BOUND(doc->numbers, doc->nnumbers, se->span.start, s.n0);
-    LOWER_BOUND(doc->numbers, doc->nnumbers, se->span.end, s.n1);
+    SEEK_BOUND(doc->mentions, doc->nmentions, se->span.start, r->mcur, s.m0);
+    SEEK_BOUND(doc->mentions, doc->nmentions, se->span.end, r->mcur, s.m1);
+    SEEK_BOUND(doc->dates, doc->ndates, se->span.start, r->dcur, s.d0);
+    SEEK_BOUND(doc->dates, doc->ndates, se->span.end, r->dcur, s.d1);
+    SEEK_BOUND(doc->numbers, doc->nnumbers, se->span.start, r->ncur, s.n0);
+    SEEK_BOUND(doc->numbers, doc->nnumbers, se->span.end, r->ncur, s.n1);
     s.attributed = attribution(r, &s);
     thing_claims(r, &s);
     find_hits(r, &s);
@@ -3993,6 +4024,9 @@ void claim_run(const struct claimer *c, struct doc *doc)
     r.tmask = xmalloc((doc->ntoks + 1) * sizeof *r.tmask);
     r.tword = xmalloc((doc->ntoks + 1) * sizeof *r.tword);
     r.tmask[doc->ntoks] = 0; /* one past the end stays harmless */
+    SORTED_BY_START(doc->mentions, doc->nmentions, r.mcur.sorted);
+    SORTED_BY_START(doc->dates, doc->ndates, r.dcur.sorted);
+    SORTED_BY_START(doc->numbers, doc->nnumbers, r.ncur.sorted);
     r.tword[doc->ntoks] = -1;
     for (size_t i = 0; i < doc->ntoks; i++) {
         const struct token *tk = &doc->toks[i];
