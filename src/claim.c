@@ -50,7 +50,7 @@ const char *claim_kind_name(enum claim_kind k)
 
 struct phrase {
     const char *words[PHRASE_MAX_WORDS];
-    size_t lens[PHRASE_MAX_WORDS];  /* strlen of words[] */
+    uint32_t lens[PHRASE_MAX_WORDS]; /* strlen of words[] */
     bool prefix[PHRASE_MAX_WORDS]; /* word ended in '*' */
     size_t n;
     const char *val;  /* second column (arena) */
@@ -80,16 +80,12 @@ struct ptable {
     unsigned table; /* that bit's number */
 };
 
-/* The phrases of all tables whose first word is one whole word of the
- * claimer's wordmask, under its id: table by table in the order the
- * tables were loaded, each table's in row order, as its own slot lists
- * them. */
-struct wordphrases {
-    struct wref {
-        unsigned table;
-        size_t phrase; /* index into that table's v */
-    } *v;
-    size_t n;
+/* A phrase of some table whose first word is a whole word of the
+ * claimer's wordmask. */
+struct wref {
+    uint32_t word;   /* its wordmask id */
+    uint32_t table;  /* the table's number (ptable.table) */
+    uint32_t phrase; /* index into that table's v */
 };
 
 enum loc_kind {
@@ -109,8 +105,14 @@ struct claimer {
     struct arena *arena;
     struct wordmask *index; /* every ptable's first words */
     unsigned ntables;       /* ptables in index */
-    struct wordphrases *byword; /* per whole-word id of index */
-    size_t nbyword, capbyword;
+    /* every phrase under its first word: those of word w are
+     * wrefs[word_first[w] .. word_first[w + 1]), table by table in the
+     * order the tables were loaded, each table's in row order, as its
+     * own slot lists them (index_phrases sorts them so) */
+    struct wref *wrefs;
+    size_t nwrefs, capwrefs;
+    uint32_t *word_first;
+    size_t nword_first;
     struct ptable preds, negs, things, descs, counts, speech, units, cues;
     struct ptable holders; /* claims/holders: "by" phrases */
     struct ptable sources; /* claims/sources: who says so */
@@ -199,22 +201,42 @@ static void ptable_index(struct ptable *t, struct scan_map *m,
     l->v[l->n++] = phrase;
 }
 
-/* File phrase (of table) under the whole word of id word. */
+/* Note phrase (of table) under the whole word of id word; tables are
+ * loaded in order, and each table's rows, so the notes come in the order
+ * index_phrases keeps. */
 static void add_wordphrase(struct claimer *c, size_t word, unsigned table,
                            size_t phrase)
 {
-    if (word >= c->nbyword) {
-        if (word >= c->capbyword) {
-            size_t old = c->capbyword;
-            c->byword = xgrow(c->byword, &c->capbyword, word + 1,
-                              sizeof *c->byword);
-            memset(c->byword + old, 0, (c->capbyword - old) * sizeof *c->byword);
-        }
-        c->nbyword = word + 1;
-    }
-    struct wordphrases *l = &c->byword[word];
-    l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
-    l->v[l->n++] = (struct wref){table, phrase};
+    if (c->nwrefs == c->capwrefs)
+        c->wrefs = xgrow(c->wrefs, &c->capwrefs, c->nwrefs + 1,
+                         sizeof *c->wrefs);
+    c->wrefs[c->nwrefs++] =
+        (struct wref){(uint32_t)word, table, (uint32_t)phrase};
+}
+
+/* Group the notes of add_wordphrase by word (a stable counting sort, so
+ * each word's keep their order) and set word_first. */
+static void index_phrases(struct claimer *c)
+{
+    size_t nw = 0;
+    for (size_t i = 0; i < c->nwrefs; i++)
+        if (c->wrefs[i].word + 1 > nw)
+            nw = c->wrefs[i].word + 1;
+    c->nword_first = nw + 1;
+    c->word_first = xcalloc(nw + 1, sizeof *c->word_first);
+    for (size_t i = 0; i < c->nwrefs; i++)
+        c->word_first[c->wrefs[i].word + 1]++;
+    for (size_t w = 0; w < nw; w++)
+        c->word_first[w + 1] += c->word_first[w];
+    struct wref *v = xmalloc((c->nwrefs + 1) * sizeof *v);
+    uint32_t *next = xmalloc((nw + 1) * sizeof *next);
+    memcpy(next, c->word_first, (nw + 1) * sizeof *next);
+    for (size_t i = 0; i < c->nwrefs; i++)
+        v[next[c->wrefs[i].word]++] = c->wrefs[i];
+    free(next);
+    free(c->wrefs);
+    c->wrefs = v;
+    c->capwrefs = c->nwrefs;
 }
 
 static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
@@ -251,7 +273,7 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
                 w[len - 1] = '\0';
                 p.prefix[p.n] = true;
             }
-            p.lens[p.n] = strlen(w);
+            p.lens[p.n] = (uint32_t)strlen(w);
             p.words[p.n++] = w;
         }
         if (p.n == 0)
@@ -338,18 +360,19 @@ static void try_slot(const struct ptable *t, size_t slot, const char *text,
                    bestn);
 }
 
-/* try_slot for t's phrases under the claimer's word list l: the phrases
- * of t's exact slot for that word, in the same order. */
-static void try_word(const struct ptable *t, const struct wordphrases *l,
+/* try_slot for t's phrases among v[0..n), one word's phrases of all
+ * tables: the phrases of t's exact slot for that word, in the same
+ * order. */
+static void try_word(const struct ptable *t, const struct wref *v, size_t n,
                      const char *text, const struct token *toks, size_t i,
                      size_t end, const struct phrase **best, size_t *bestn)
 {
-    for (size_t k = 0; k < l->n; k++) {
-        if (l->v[k].table < t->table)
+    for (size_t k = 0; k < n; k++) {
+        if (v[k].table < t->table)
             continue;
-        if (l->v[k].table > t->table)
+        if (v[k].table > t->table)
             break;
-        try_phrase(&t->v[l->v[k].phrase], text, toks, i, end, best, bestn);
+        try_phrase(&t->v[v[k].phrase], text, toks, i, end, best, bestn);
     }
 }
 
@@ -640,6 +663,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = load_words(c, r, d);
     if (!err)
+        index_phrases(c);
+    if (!err)
         err = fate_new(r, &c->fate, d);
     if (!err)
         err = bearing_new(r, &c->bearing, d);
@@ -657,9 +682,8 @@ void claim_free(struct claimer *c)
     if (!c)
         return;
     wordmask_free(c->index);
-    for (size_t i = 0; i < c->nbyword; i++)
-        free(c->byword[i].v);
-    free(c->byword);
+    free(c->wrefs);
+    free(c->word_first);
     ptable_free(&c->preds);
     ptable_free(&c->negs);
     ptable_free(&c->things);
@@ -755,9 +779,12 @@ static inline const struct phrase *ptable_match(const struct run *r,
     const struct phrase *best = NULL;
     size_t bestn = 0;
     /* as ptable_lookup, with the word's id found once per document */
-    if (r->tword[i] >= 0)
-        try_word(t, &r->c->byword[r->tword[i]], r->text, toks, i, end, &best,
-                 &bestn);
+    /* words only index_words added begin no phrase: past word_first */
+    size_t w = (size_t)r->tword[i];
+    if (r->tword[i] >= 0 && w + 1 < r->c->nword_first)
+        try_word(t, r->c->wrefs + r->c->word_first[w],
+                 r->c->word_first[w + 1] - r->c->word_first[w], r->text, toks,
+                 i, end, &best, &bestn);
     try_prefixes(t, r->text, toks, i, end, r->text + toks[i].span.start,
                  toks[i].span.end - toks[i].span.start, &best, &bestn);
     *ntok = bestn;
