@@ -4048,8 +4048,11 @@ void claim_run(const struct claimer *c, struct doc *doc)
     r.c = c;
     r.doc = doc;
     r.text = doc->text;
-    r.tmask = xmalloc((doc->ntoks + 1) * sizeof *r.tmask);
-    r.tword = xmalloc((doc->ntoks + 1) * sizeof *r.tword);
+    /* one block for both: it is freed before the next document, and one
+     * hole is easier on the heap than two */
+    _Static_assert(sizeof *r.tmask == sizeof *r.tword, "one block");
+    r.tmask = xmalloc(2 * (doc->ntoks + 1) * sizeof *r.tmask);
+    r.tword = (int *)(r.tmask + doc->ntoks + 1);
     r.tmask[doc->ntoks] = 0; /* one past the end stays harmless */
     SORTED_BY_START(doc->mentions, doc->nmentions, r.mcur.sorted);
     SORTED_BY_START(doc->dates, doc->ndates, r.dcur.sorted);
@@ -4074,8 +4077,7 @@ void claim_run(const struct claimer *c, struct doc *doc)
     quote_claims(&r);
     free(r.preds);
     free(r.negs);
-    free(r.tmask);
-    free(r.tword);
+    free(r.tmask); /* and r.tword */
     fate_claims(c->fate, doc);
     bearing_claims(c->bearing, doc);
 }
