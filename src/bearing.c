@@ -24,6 +24,7 @@
 #include "claimdiff/link.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
+#include "claimdiff/wordfilter.h"
 #include "scan.h"
 
 /* Words of an apposition between a place and its "in <direction>":
@@ -54,6 +55,9 @@ struct gplace {
 
 struct bearer {
     struct scan_map *compass; /* "northern", "north west" -> id */
+    /* the compass words' first words ("north" of "north west"): a word
+     * token it rules out starts no compass word (compass_may) */
+    struct wordfilter compass_first;
     int *degrees;             /* per compass id: 0, 45, ... 315 */
     struct scan_map *nouns;   /* bearing_nouns words -> id */
     unsigned char *noun_kind; /* per noun id: enum noun_kind */
@@ -108,6 +112,9 @@ static enum cd_err load_compass(struct bearer *b, const struct rules *r,
                             "compass word '%s' is empty or too long",
                             row->fields[0]);
         b->degrees[id] = (int)deg;
+        const char *w = row->fields[0];
+        const char *sp = strchr(w, ' ');
+        wordfilter_add(&b->compass_first, w, sp ? (size_t)(sp - w) : strlen(w));
     }
     return err;
 }
@@ -255,12 +262,24 @@ static int noun_at(const struct brun *r, size_t k)
     return id < 0 ? -1 : r->b->noun_kind[id];
 }
 
+/* May a compass word start at word token k (k < r->e)? Its key is the
+ * token alone, or the token, spaces and the next token; either way the
+ * key's first word is the token's text, since word tokens hold no space
+ * (the segmenter splits at spaces). False means compass_at(k) is -1. */
+static inline bool compass_may(const struct brun *r, size_t k)
+{
+    const struct token *t = &r->doc->toks[k];
+    return t->kind == TOK_WORD &&
+           wordfilter_may(&r->b->compass_first, r->text + t->span.start,
+                          t->span.end - t->span.start);
+}
+
 /* The bearing of a compass word at k (one token, or two apart by spaces
  * only: "north west"), its tokens in *n; -1 if none. */
 static int compass_at(const struct brun *r, size_t k, size_t *n)
 {
     const struct token *t = r->doc->toks;
-    if (k >= r->e || t[k].kind != TOK_WORD)
+    if (k >= r->e || !compass_may(r, k))
         return -1;
     if (k + 1 < r->e && t[k + 1].kind == TOK_WORD) {
         size_t len = t[k + 1].span.end - t[k].span.start;
@@ -498,6 +517,13 @@ static int sole_settlement(struct brun *r, size_t a, size_t e)
 static void bearing_sentence(struct brun *r, unsigned si, size_t pa,
                              size_t pe)
 {
+    /* every bearing is told with a compass word of this sentence (all of
+     * compass_at's tokens lie in [r->a, r->e)) */
+    size_t k0 = r->a;
+    while (k0 < r->e && !compass_may(r, k0))
+        k0++;
+    if (k0 == r->e)
+        return;
     /* "The city, ... in the east of the country": the city of the
      * sentence before */
     if (tok_is(r, r->a, "the") && noun_at(r, r->a + 1) == NK_SETTLEMENT &&

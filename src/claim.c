@@ -24,6 +24,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
 #include "claimdiff/wordfilter.h"
+#include "claimdiff/wordmask.h"
 #include "scan.h"
 
 /* Words one phrase of a table may have. */
@@ -49,6 +50,7 @@ const char *claim_kind_name(enum claim_kind k)
 
 struct phrase {
     const char *words[PHRASE_MAX_WORDS];
+    uint32_t lens[PHRASE_MAX_WORDS]; /* strlen of words[] */
     bool prefix[PHRASE_MAX_WORDS]; /* word ended in '*' */
     size_t n;
     const char *val;  /* second column (arena) */
@@ -74,6 +76,16 @@ struct ptable {
     /* The first words of exact (prefix): most tokens miss most tables,
      * and the filter says so without hashing the whole word. */
     struct wordfilter exact_keys, prefix_keys;
+    uint32_t bit;   /* this table's bit in the claimer's wordmask */
+    unsigned table; /* that bit's number */
+};
+
+/* A phrase of some table whose first word is a whole word of the
+ * claimer's wordmask. */
+struct wref {
+    uint32_t word;   /* its wordmask id */
+    uint32_t table;  /* the table's number (ptable.table) */
+    uint32_t phrase; /* index into that table's v */
 };
 
 enum loc_kind {
@@ -91,6 +103,16 @@ struct demonym {
 
 struct claimer {
     struct arena *arena;
+    struct wordmask *index; /* every ptable's first words */
+    unsigned ntables;       /* ptables in index */
+    /* every phrase under its first word: those of word w are
+     * wrefs[word_first[w] .. word_first[w + 1]), table by table in the
+     * order the tables were loaded, each table's in row order, as its
+     * own slot lists them (index_phrases sorts them so) */
+    struct wref *wrefs;
+    size_t nwrefs, capwrefs;
+    uint32_t *word_first;
+    size_t nword_first;
     struct ptable preds, negs, things, descs, counts, speech, units, cues;
     struct ptable holders; /* claims/holders: "by" phrases */
     struct ptable sources; /* claims/sources: who says so */
@@ -110,6 +132,9 @@ struct claimer {
     struct ptable no_comment; /* claims/no_comment: "declined to comment" */
     struct ptable weapons;   /* claims/weapons: "anti-aircraft guns" */
     struct scan_map *holder_suffixes; /* its "suffix" rows: "-held" */
+    /* the last bytes of those suffixes, in both ASCII cases: a word
+     * ending in another byte ends in no holder suffix */
+    uint64_t suffix_last[4];
     struct scan_map *designators; /* maker's name, lower case -> id */
     const char **designator;      /* per id: its short form (arena) */
     struct scan_map *demonyms; /* "russian", "russians" -> id */
@@ -119,6 +144,7 @@ struct claimer {
     struct scan_map *losses; /* claims/losses: classes of a thing lost */
     struct scan_map *stop; /* statement stop words */
     struct scan_map *breaks; /* words that open a new clause */
+    uint32_t breaks_bit;     /* their bit in the token masks */
     struct scan_map *gatherings; /* classes whose "of X" is who took part */
     struct scan_map *repetitions; /* "times", "occasions": the event's own */
     struct scan_map *loc;  /* locative prepositions; id 0.. */
@@ -140,6 +166,10 @@ static void ptable_free(struct ptable *t)
  * prefix's first WORDFILTER_HEAD bytes are always part of what it must
  * match. */
 _Static_assert(PREFIX_MIN >= WORDFILTER_HEAD, "prefix heads need PREFIX_MIN");
+/* The claimer's wordmask must try the prefix lengths ptable_lookup tries,
+ * so that a clear bit means ptable_lookup finds nothing. */
+_Static_assert(PREFIX_MIN == WORDMASK_PREFIX_MIN, "one shortest prefix");
+_Static_assert(SCAN_MAX_KEY == WORDMASK_MAX_LEN, "one longest word");
 
 /* May the word s[0..len) start with one of t's prefixes? False means no
  * prefix lookup of it can hit. */
@@ -171,6 +201,44 @@ static void ptable_index(struct ptable *t, struct scan_map *m,
     l->v[l->n++] = phrase;
 }
 
+/* Note phrase (of table) under the whole word of id word; tables are
+ * loaded in order, and each table's rows, so the notes come in the order
+ * index_phrases keeps. */
+static void add_wordphrase(struct claimer *c, size_t word, unsigned table,
+                           size_t phrase)
+{
+    if (c->nwrefs == c->capwrefs)
+        c->wrefs = xgrow(c->wrefs, &c->capwrefs, c->nwrefs + 1,
+                         sizeof *c->wrefs);
+    c->wrefs[c->nwrefs++] =
+        (struct wref){(uint32_t)word, table, (uint32_t)phrase};
+}
+
+/* Group the notes of add_wordphrase by word (a stable counting sort, so
+ * each word's keep their order) and set word_first. */
+static void index_phrases(struct claimer *c)
+{
+    size_t nw = 0;
+    for (size_t i = 0; i < c->nwrefs; i++)
+        if (c->wrefs[i].word + 1 > nw)
+            nw = c->wrefs[i].word + 1;
+    c->nword_first = nw + 1;
+    c->word_first = xcalloc(nw + 1, sizeof *c->word_first);
+    for (size_t i = 0; i < c->nwrefs; i++)
+        c->word_first[c->wrefs[i].word + 1]++;
+    for (size_t w = 0; w < nw; w++)
+        c->word_first[w + 1] += c->word_first[w];
+    struct wref *v = xmalloc((c->nwrefs + 1) * sizeof *v);
+    uint32_t *next = xmalloc((nw + 1) * sizeof *next);
+    memcpy(next, c->word_first, (nw + 1) * sizeof *next);
+    for (size_t i = 0; i < c->nwrefs; i++)
+        v[next[c->wrefs[i].word]++] = c->wrefs[i];
+    free(next);
+    free(c->wrefs);
+    c->wrefs = v;
+    c->capwrefs = c->nwrefs;
+}
+
 static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
                                const struct rules *r, const char *name,
                                size_t minf, size_t maxf, struct diag *d)
@@ -179,6 +247,12 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
     enum cd_err err = rules_check_fields(rt, minf, maxf, d);
     if (err)
         return err;
+    if (c->ntables == WORDMASK_TABLES)
+        return diag_set(d, CD_ERR_RULE, name, 0, 0,
+                        "more than %d phrase tables", WORDMASK_TABLES);
+    unsigned table = c->ntables++;
+    t->table = table;
+    t->bit = (uint32_t)1 << table;
     t->exact = scan_map_new();
     t->prefix = scan_map_new();
     for (size_t i = 0; i < rt->nrows; i++) {
@@ -199,6 +273,7 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
                 w[len - 1] = '\0';
                 p.prefix[p.n] = true;
             }
+            p.lens[p.n] = (uint32_t)strlen(w);
             p.words[p.n++] = w;
         }
         if (p.n == 0)
@@ -211,6 +286,10 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
         t->v[t->n] = p;
         ptable_index(t, p.prefix[0] ? t->prefix : t->exact, p.words[0],
                      strlen(p.words[0]), t->n);
+        int word = wordmask_add(c->index, table, p.words[0],
+                                strlen(p.words[0]), p.prefix[0]);
+        if (word >= 0 && !p.prefix[0])
+            add_wordphrase(c, (size_t)word, table, t->n);
         t->nprefix += p.prefix[0];
         if (p.prefix[0] && strlen(p.words[0]) <= SCAN_MAX_KEY) {
             t->prefix_lens |= (uint64_t)1 << strlen(p.words[0]);
@@ -231,28 +310,98 @@ static bool word_eq(const char *text, const struct token *tk, const char *w,
     return strncasecmp(text + tk->span.start, w, wl) == 0;
 }
 
+static inline unsigned char fold_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* word_eq of a phrase word whose length wl is known: the same answer
+ * (strncasecmp folds ASCII only, as no locale is set). */
+static inline bool phrase_word_eq(const char *text, const struct token *tk,
+                                  const char *w, size_t wl, bool prefix)
+{
+    size_t len = tk->span.end - tk->span.start;
+    if (prefix ? len < wl : len != wl)
+        return false;
+    const char *s = text + tk->span.start;
+    for (size_t k = 0; k < wl; k++) {
+        unsigned char a = (unsigned char)s[k], b = (unsigned char)w[k];
+        if (a != b && fold_ascii(a) != fold_ascii(b))
+            return false;
+    }
+    return true;
+}
+
+/* Keep phrase p if it matches at token i within [i, end) and is longer
+ * than the best so far (the first of equal length stays). */
+static inline void try_phrase(const struct phrase *p, const char *text,
+                              const struct token *toks, size_t i, size_t end,
+                              const struct phrase **best, size_t *bestn)
+{
+    if (p->n <= *bestn || i + p->n > end)
+        return;
+    size_t w = 1;
+    while (w < p->n && phrase_word_eq(text, &toks[i + w], p->words[w],
+                                      p->lens[w], p->prefix[w]))
+        w++;
+    if (w == p->n) {
+        *best = p;
+        *bestn = p->n;
+    }
+}
+
 /* Try the phrases listed under one first-word slot; keep the longest. */
 static void try_slot(const struct ptable *t, size_t slot, const char *text,
                      const struct token *toks, size_t i, size_t end,
                      const struct phrase **best, size_t *bestn)
 {
-    for (size_t k = 0; slot < t->nids && k < t->slots[slot].n; k++) {
-        const struct phrase *p = &t->v[t->slots[slot].v[k]];
-        if (p->n <= *bestn || i + p->n > end)
+    for (size_t k = 0; slot < t->nids && k < t->slots[slot].n; k++)
+        try_phrase(&t->v[t->slots[slot].v[k]], text, toks, i, end, best,
+                   bestn);
+}
+
+/* try_slot for t's phrases among v[0..n), one word's phrases of all
+ * tables: the phrases of t's exact slot for that word, in the same
+ * order. */
+static void try_word(const struct ptable *t, const struct wref *v, size_t n,
+                     const char *text, const struct token *toks, size_t i,
+                     size_t end, const struct phrase **best, size_t *bestn)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (v[k].table < t->table)
             continue;
-        size_t w = 1;
-        while (w < p->n &&
-               word_eq(text, &toks[i + w], p->words[w], p->prefix[w]))
-            w++;
-        if (w == p->n) {
-            *best = p;
-            *bestn = p->n;
+        if (v[k].table > t->table)
+            break;
+        try_phrase(&t->v[v[k].phrase], text, toks, i, end, best, bestn);
+    }
+}
+
+/* The prefix phrases of t that may start at token i (its text s[0..len))
+ * into *best, longest prefix first. */
+static void try_prefixes(const struct ptable *t, const char *text,
+                         const struct token *toks, size_t i, size_t end,
+                         const char *s, size_t len,
+                         const struct phrase **best, size_t *bestn)
+{
+    int id;
+    if (prefix_may(t, s, len)) {
+        for (size_t l = len < SCAN_MAX_KEY ? len : SCAN_MAX_KEY;
+             l >= PREFIX_MIN; l--) {
+            /* a length no prefix has cannot hit: skip its hashing */
+            if (!(t->prefix_lens & ((uint64_t)1 << l)) ||
+                !wordfilter_may(&t->prefix_keys, s, l))
+                continue;
+            id = scan_map_get(t->prefix, s, l);
+            if (id >= 0)
+                try_slot(t, (size_t)id * 2 + 1, text, toks, i, end, best,
+                         bestn);
         }
     }
 }
 
-/* ptable_match past its quick rejects: s[0..len) is token i's text, and
- * its first word may be in the exact or the prefix map. */
+/* The longest phrase of t starting at token i, s[0..len) being its text
+ * (or a part of it: see compound_unit), within tokens [i, end); its
+ * length in tokens in *ntok. NULL if none. */
 static const struct phrase *ptable_lookup(const struct ptable *t,
                                           const char *text,
                                           const struct token *toks, size_t i,
@@ -265,46 +414,32 @@ static const struct phrase *ptable_lookup(const struct ptable *t,
                                             : -1;
     if (id >= 0)
         try_slot(t, (size_t)id * 2, text, toks, i, end, &best, &bestn);
-    if (prefix_may(t, s, len)) {
-        for (size_t l = len < SCAN_MAX_KEY ? len : SCAN_MAX_KEY;
-             l >= PREFIX_MIN; l--) {
-            /* a length no prefix has cannot hit: skip its hashing */
-            if (!(t->prefix_lens & ((uint64_t)1 << l)) ||
-                !wordfilter_may(&t->prefix_keys, s, l))
-                continue;
-            id = scan_map_get(t->prefix, s, l);
-            if (id >= 0)
-                try_slot(t, (size_t)id * 2 + 1, text, toks, i, end, &best,
-                         &bestn);
-        }
-    }
+    try_prefixes(t, text, toks, i, end, s, len, &best, &bestn);
     *ntok = bestn;
     return best;
 }
 
-/* The longest phrase of t starting at token i of toks[i..end); its length
- * in tokens goes to *ntok. NULL if none. Called for most tokens with most
- * tables, and nearly always a miss: inline, the common miss costs a few
- * loads and one filter probe, with no call and no hashing of the word
- * (always inline: left to itself, gcc outlines it once it grows). */
-__attribute__((always_inline)) static inline const struct phrase *
-ptable_match(const struct ptable *t, const char *text,
-             const struct token *toks, size_t i, size_t end, size_t *ntok)
-{
-    const struct token *tk = &toks[i];
-    *ntok = 0;
-    if (tk->kind != TOK_WORD || !t->exact)
-        return NULL;
-    const char *s = text + tk->span.start;
-    size_t len = tk->span.end - tk->span.start;
-    if (len == 0)
-        return NULL; /* no map holds an empty word */
-    if (!prefix_may(t, s, len) && !wordfilter_may(&t->exact_keys, s, len))
-        return NULL;
-    return ptable_lookup(t, text, toks, i, end, s, len, ntok);
-}
-
 /* ---- building ------------------------------------------------------------ */
+
+/* Give the words of the one-column table name (already loaded as a
+ * scan_map, which checked its rows) a bit of their own in the claimer's
+ * wordmask, in *bit: a token's mask then says whether the map holds it,
+ * as scan_map_get would (the same keys, the same folding). */
+static enum cd_err index_words(struct claimer *c, const struct rules *r,
+                               const char *name, uint32_t *bit,
+                               struct diag *d)
+{
+    if (c->ntables == WORDMASK_TABLES)
+        return diag_set(d, CD_ERR_RULE, name, 0, 0,
+                        "more than %d phrase tables", WORDMASK_TABLES);
+    unsigned table = c->ntables++;
+    *bit = (uint32_t)1 << table;
+    const struct rule_table *rt = rules_get(r, name);
+    for (size_t i = 0; i < rt->nrows; i++)
+        wordmask_add(c->index, table, rt->rows[i].fields[0],
+                     strlen(rt->rows[i].fields[0]), false);
+    return CD_OK;
+}
 
 /* The one-column table name of r as a word set in *out (NULL on error). */
 static enum cd_err load_words(struct claimer *c, const struct rules *r,
@@ -317,6 +452,8 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
         err = scan_map_load(r, "claims/route_verbs", &c->route_verbs, d);
     if (!err)
         err = scan_map_load(r, "claims/clause_breaks", &c->breaks, d);
+    if (!err)
+        err = index_words(c, r, "claims/clause_breaks", &c->breaks_bit, d);
     if (!err)
         err = scan_map_load(r, "claims/gatherings", &c->gatherings, d);
     if (!err)
@@ -385,12 +522,31 @@ static enum cd_err load_words(struct claimer *c, const struct rules *r,
 
 /* The one-word rows of form "suffix" of t ("-held"), for a lookup by
  * the ending of a hyphenated word. */
-static struct scan_map *suffix_map(const struct ptable *t)
+static void set_byte(uint64_t set[4], unsigned char b)
+{
+    set[b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+static bool has_byte(const uint64_t set[4], unsigned char b)
+{
+    return set[b / 64] >> (b % 64) & 1;
+}
+
+/* The suffix rows of t, and their last bytes in both cases in last. */
+static struct scan_map *suffix_map(const struct ptable *t, uint64_t last[4])
 {
     struct scan_map *m = scan_map_new();
-    for (size_t i = 0; i < t->n; i++)
-        if (t->v[i].n == 1 && !strcmp(t->v[i].val, "suffix"))
-            scan_map_put(m, t->v[i].words[0], strlen(t->v[i].words[0]));
+    for (size_t i = 0; i < t->n; i++) {
+        const char *w = t->v[i].words[0];
+        size_t len = strlen(w);
+        if (t->v[i].n != 1 || strcmp(t->v[i].val, "suffix") || !len)
+            continue;
+        scan_map_put(m, w, len);
+        unsigned char z = (unsigned char)w[len - 1];
+        set_byte(last, z);
+        set_byte(last, (unsigned char)tolower(z));
+        set_byte(last, (unsigned char)toupper(z));
+    }
     return m;
 }
 
@@ -449,6 +605,7 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
 {
     struct claimer *c = xcalloc(1, sizeof *c);
     c->arena = arena_new();
+    c->index = wordmask_new();
     enum cd_err err = ptable_load(c, &c->preds, r, "claims/predicates", 2, 3, d);
     if (!err)
         err = ptable_load(c, &c->negs, r, "claims/negators", 2, 2, d);
@@ -469,7 +626,7 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = ptable_load(c, &c->holders, r, "claims/holders", 2, 2, d);
     if (!err)
-        c->holder_suffixes = suffix_map(&c->holders);
+        c->holder_suffixes = suffix_map(&c->holders, c->suffix_last);
     if (!err)
         err = ptable_load(c, &c->sources, r, "claims/sources", 2, 3, d);
     if (!err)
@@ -506,6 +663,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
     if (!err)
         err = load_words(c, r, d);
     if (!err)
+        index_phrases(c);
+    if (!err)
         err = fate_new(r, &c->fate, d);
     if (!err)
         err = bearing_new(r, &c->bearing, d);
@@ -522,6 +681,9 @@ void claim_free(struct claimer *c)
 {
     if (!c)
         return;
+    wordmask_free(c->index);
+    free(c->wrefs);
+    free(c->word_first);
     ptable_free(&c->preds);
     ptable_free(&c->negs);
     ptable_free(&c->things);
@@ -587,15 +749,66 @@ struct run {
     unsigned frame;
     struct thing last; /* the last thing named, key NULL if none */
     size_t *first_tok; /* per sentence: first token index */
+    /* per token: the bits of the tables a phrase may start at it with
+     * (wordmask_get); 0 for all but words */
+    uint32_t *tmask;
+    int *tword; /* per token: its whole-word id in the wordmask, or -1 */
+    /* SEEK_BOUND's cursors over mentions, dates and numbers */
+    struct seek {
+        bool sorted; /* the array is sorted by start */
+        size_t i, last; /* the cursor, the last position asked */
+    } mcur, dcur, ncur;
     /* per sentence scratch */
     struct hit *preds, *negs;
     size_t npreds, capp, nnegs, capn;
 };
 
+/* The longest phrase of t starting at token i of the document, within
+ * tokens [i, end); its length in tokens goes to *ntok. NULL if none.
+ * Asked about most tokens by most passes and nearly always a miss: the
+ * token's mask answers that with one load. */
+static inline const struct phrase *ptable_match(const struct run *r,
+                                                const struct ptable *t,
+                                                size_t i, size_t end,
+                                                size_t *ntok)
+{
+    *ntok = 0;
+    if (!(r->tmask[i] & t->bit))
+        return NULL;
+    const struct token *toks = r->doc->toks;
+    const struct phrase *best = NULL;
+    size_t bestn = 0;
+    /* as ptable_lookup, with the word's id found once per document */
+    /* words only index_words added begin no phrase: past word_first */
+    size_t w = (size_t)r->tword[i];
+    if (r->tword[i] >= 0 && w + 1 < r->c->nword_first)
+        try_word(t, r->c->wrefs + r->c->word_first[w],
+                 r->c->word_first[w + 1] - r->c->word_first[w], r->text, toks,
+                 i, end, &best, &bestn);
+    try_prefixes(t, r->text, toks, i, end, r->text + toks[i].span.start,
+                 toks[i].span.end - toks[i].span.start, &best, &bestn);
+    *ntok = bestn;
+    return best;
+}
+
 static bool is_punct(const struct run *r, const struct token *t, const char *set)
 {
     return t->kind == TOK_PUNCT && t->span.end - t->span.start == 1 &&
            strchr(set, r->text[t->span.start]) != NULL;
+}
+
+/* arena_printf(a, "%s/%s", x, y) without the printf machinery (a count
+ * claim's slot, built for most counts). */
+static const char *join_slash(struct arena *a, const char *x, const char *y)
+{
+    char buf[128];
+    size_t nx = strlen(x), ny = strlen(y);
+    if (nx + ny + 1 > sizeof buf)
+        return arena_printf(a, "%s/%s", x, y);
+    memcpy(buf, x, nx);
+    buf[nx] = '/';
+    memcpy(buf + nx + 1, y, ny);
+    return arena_strndup(a, buf, nx + 1 + ny);
 }
 
 static void push_hit(struct hit **v, size_t *n, size_t *cap, struct hit h)
@@ -669,13 +882,12 @@ static const char *trailing_digits(const char *s, size_t len, size_t *n)
     return s + i;
 }
 
-static bool thing_noun_at(const struct run *r, const struct token *toks,
-                          size_t i, size_t a, size_t b, const char **kind)
+static bool thing_noun_at(const struct run *r, size_t i, size_t a, size_t b, const char **kind)
 {
     size_t n;
     if (i < a || i >= b)
         return false;
-    const struct phrase *p = ptable_match(&r->c->things, r->text, toks, i, b, &n);
+    const struct phrase *p = ptable_match(r, &r->c->things, i, b, &n);
     if (p && kind)
         *kind = p->val;
     return p != NULL;
@@ -686,7 +898,7 @@ static bool flight_at(struct run *r, const struct token *toks, size_t i,
                       size_t b, struct thing *out)
 {
     const char *kind = NULL;
-    if (!thing_noun_at(r, toks, i, i, b, &kind) || strcmp(kind, "flight") ||
+    if (!thing_noun_at(r, i, i, b, &kind) || strcmp(kind, "flight") ||
         i + 1 >= b)
         return false;
     size_t j = i + 1;
@@ -737,7 +949,7 @@ static size_t find_things(struct run *r, size_t a, size_t b,
         bool near = false;
         const char *kind = NULL;
         for (size_t k = i + 1; k < b && k <= i + 3; k++) {
-            if (thing_noun_at(r, toks, k, a, b, &kind)) {
+            if (thing_noun_at(r, k, a, b, &kind)) {
                 hi = k + 1;
                 near = true;
                 break;
@@ -745,7 +957,7 @@ static size_t find_things(struct run *r, size_t a, size_t b,
             if (toks[k].kind != TOK_WORD)
                 break;
         }
-        if (i > a && thing_noun_at(r, toks, i - 1, a, b, near ? NULL : &kind)) {
+        if (i > a && thing_noun_at(r, i - 1, a, b, near ? NULL : &kind)) {
             lo = i - 1;
             near = true;
         }
@@ -810,6 +1022,32 @@ static size_t tok_at(const struct token *toks, size_t a, size_t b, size_t pos)
                 hi_ = mid_;                                                  \
         }                                                                    \
         (out) = lo_;                                                         \
+    } while (0)
+
+/* LOWER_BOUND by walking on from the last answer: sentence by sentence
+ * the positions asked never go back, and over an array sorted by start
+ * the first element at or past pos is then at or after the cursor. Out
+ * of order (cur.sorted false, or pos before the last one asked) it is
+ * LOWER_BOUND itself. */
+#define SEEK_BOUND(v, n, pos, cur, out)                                      \
+    do {                                                                     \
+        if ((cur).sorted && (pos) >= (cur).last) {                            \
+            while ((cur).i < (n) && (v)[(cur).i].span.start < (pos))         \
+                (cur).i++;                                                   \
+            (cur).last = (pos);                                               \
+            (out) = (cur).i;                                                 \
+        } else {                                                             \
+            LOWER_BOUND(v, n, pos, out);                                     \
+        }                                                                    \
+    } while (0)
+
+/* Whether v[0..n) is sorted by span.start (non-decreasing). */
+#define SORTED_BY_START(v, n, out)                                           \
+    do {                                                                     \
+        (out) = true;                                                        \
+        for (size_t k_ = 1; k_ < (n); k_++)                                  \
+            if ((v)[k_ - 1].span.start > (v)[k_].span.start)                 \
+                (out) = false;                                               \
     } while (0)
 
 /* Tokens between two token indexes hold a clause break (";", ":", a dash
@@ -904,7 +1142,16 @@ struct sent {
     size_t nsrc;
     struct thing thing;    /* explicit or carried; key NULL if none */
     bool thing_explicit;
+    uint32_t tables;       /* the tokens' table masks, or-ed together */
 };
+
+/* May a phrase of t start at some token of s? False means every
+ * ptable_match of t in s misses, so a pass that starts only from such a
+ * phrase has nothing to do in s. */
+static bool sent_may(const struct sent *s, const struct ptable *t)
+{
+    return s->tables & t->bit;
+}
 
 static size_t token_of(const struct run *r, const struct sent *s, size_t pos)
 {
@@ -1059,7 +1306,7 @@ static bool speech_date(const struct run *r, const struct sent *s, size_t dt)
         k--;
     for (size_t j = k > s->a + 2 ? k - 2 : s->a; j < k; j++) {
         size_t n;
-        if (ptable_match(&r->c->speech, r->text, r->doc->toks, j, s->b, &n) &&
+        if (ptable_match(r, &r->c->speech, j, s->b, &n) &&
             j + n == k)
             return true;
     }
@@ -1090,9 +1337,9 @@ static int date_of(const struct run *r, const struct sent *s,
 #define EVENT_WORDS 6
 static bool opens_clause(const struct run *r, const struct token *t)
 {
-    return t->kind == TOK_WORD &&
-           scan_map_get(r->c->breaks, r->text + t->span.start,
-                        t->span.end - t->span.start) >= 0;
+    /* the mask of a word holds breaks_bit exactly when c->breaks holds
+     * it, and is 0 for other tokens */
+    return r->tmask[t - r->doc->toks] & r->c->breaks_bit;
 }
 
 static struct span clause_around(const struct run *r, const struct sent *s,
@@ -1121,13 +1368,13 @@ static bool channel_mention(const struct run *r, const struct sent *s,
     size_t t0 = token_of(r, s, m->span.start), t1 = token_of(r, s, m->span.end);
     size_t n;
     for (size_t k = t0; k < t1; k++)
-        if (ptable_match(&r->c->channels, r->text, toks, k, t1, &n))
+        if (ptable_match(r, &r->c->channels, k, t1, &n))
             return true;
     if (t0 > s->a && word_eq(r->text, &toks[t0 - 1], "agency", false))
         return true;
     return t1 < s->b &&
            (word_eq(r->text, &toks[t1], "agency", false) ||
-            ptable_match(&r->c->channels, r->text, toks, t1, s->b, &n));
+            ptable_match(r, &r->c->channels, t1, s->b, &n));
 }
 
 /* An outlet described or named without a mention at token k: a
@@ -1139,11 +1386,11 @@ static const char *media_at(const struct run *r, const struct sent *s,
 {
     const struct token *toks = r->doc->toks;
     const struct phrase *p =
-        ptable_match(&r->c->sources, r->text, toks, k, s->b, n);
+        ptable_match(r, &r->c->sources, k, s->b, n);
     if (p && !strcmp(p->val, "media"))
         return p->val2;
     if (!(toks[k].flags & TOKF_CAP) ||
-        !ptable_match(&r->c->channels, r->text, toks, k, s->b, n))
+        !ptable_match(r, &r->c->channels, k, s->b, n))
         return NULL;
     return arena_strndup(r->doc->arena, r->text + toks[k].span.start,
                          toks[k + *n - 1].span.end - toks[k].span.start);
@@ -1295,10 +1542,12 @@ static void find_sources(const struct run *r, struct sent *s)
 {
     const struct token *toks = r->doc->toks;
     s->nsrc = 0;
+    if (!sent_may(s, &r->c->sources))
+        return;
     for (size_t i = s->a; i < s->b && s->nsrc < SOURCES_MAX; i++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->sources, r->text, toks, i, s->b, &n);
+            ptable_match(r, &r->c->sources, i, s->b, &n);
         if (!p || !strcmp(p->val, "media"))
             continue;
         struct span verb = {toks[i].span.start, toks[i + n - 1].span.end};
@@ -1425,7 +1674,7 @@ static const char *count_category(const struct run *r, const struct sent *s,
     *end = n->noun_span.end;
     size_t t = token_of(r, s, n->noun_span.start), len;
     const struct phrase *p = t < s->b
-        ? ptable_match(&r->c->counts, r->text, r->doc->toks, t, s->b, &len)
+        ? ptable_match(r, &r->c->counts, t, s->b, &len)
         : NULL;
     if (!p)
         return n->noun;
@@ -1475,7 +1724,6 @@ static const struct hit *count_predicate(const struct run *r,
 static const char *measure_slot(const struct run *r, const struct sent *s,
                                 size_t nt, size_t ut, const char *dim)
 {
-    const struct token *toks = r->doc->toks;
     const char *best = dim;
     size_t bestd = (size_t)-1;
     size_t from = nt > s->a + EVENT_WORDS ? nt - EVENT_WORDS : s->a;
@@ -1483,7 +1731,7 @@ static const char *measure_slot(const struct run *r, const struct sent *s,
     for (size_t i = from; i < to; i++) {
         size_t len;
         const struct phrase *p =
-            ptable_match(&r->c->cues, r->text, toks, i, s->b, &len);
+            ptable_match(r, &r->c->cues, i, s->b, &len);
         if (!p || strcmp(p->val, dim))
             continue;
         bool after = i > ut;
@@ -1535,7 +1783,7 @@ static bool measure_claim(struct run *r, const struct sent *s, size_t i,
         return false;
     size_t ut = token_of(r, s, n->noun_span.start), len;
     const struct phrase *u =
-        ut < s->b ? ptable_match(&r->c->units, r->text, doc->toks, ut, s->b,
+        ut < s->b ? ptable_match(r, &r->c->units, ut, s->b,
                                  &len)
                   : NULL;
     if (!u)
@@ -1599,7 +1847,7 @@ static bool people_at(const struct run *r, const struct sent *s, size_t k)
     if (k >= s->b || toks[k].kind != TOK_WORD)
         return false;
     const struct phrase *p =
-        ptable_match(&r->c->counts, r->text, toks, k, s->b, &len);
+        ptable_match(r, &r->c->counts, k, s->b, &len);
     if (p && scan_map_get(r->c->people, p->val, strlen(p->val)) >= 0)
         return true;
     return scan_map_get(r->c->people, r->text + toks[k].span.start,
@@ -1665,7 +1913,7 @@ static bool aboard_with(const struct run *r, const struct sent *s, size_t nt)
 {
     const struct token *toks = r->doc->toks;
     return nt >= s->a + 2 && word_eq(r->text, &toks[nt - 1], "with", false) &&
-           thing_noun_at(r, toks, nt - 2, s->a, s->b, NULL);
+           thing_noun_at(r, nt - 2, s->a, s->b, NULL);
 }
 
 /* The count of the i-th number with its predicate h (or "with" after a
@@ -1708,8 +1956,7 @@ static void plain_count_claim(struct run *r, const struct sent *s, size_t i,
      * them: it agrees with "five people", and "two Russians" against
      * "five people" is no conflict. "45 aboard are Spanish" is a part
      * of those aboard in the same way. */
-    cc->slot = arena_printf(doc->arena, "%s/%s", pred,
-                            demonym ? "people" : cat);
+    cc->slot = join_slash(doc->arena, pred, demonym ? "people" : cat);
     cc->subset = part;
     cc->thing = frame_thing(r, s, h);
     cc->number_idx = (int)i;
@@ -1851,7 +2098,7 @@ static void holder_after(struct run *r, const struct sent *s, size_t i,
         }
         size_t len;
         const struct phrase *p =
-            ptable_match(&r->c->descs, r->text, toks, k, s->b, &len);
+            ptable_match(r, &r->c->descs, k, s->b, &len);
         if (!p)
             continue;
         if (names_follow(r, s, k + len)) {
@@ -1905,11 +2152,14 @@ static void holder_claims(struct run *r, const struct sent *s,
             continue;
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->holders, r->text, toks, i, s->b, &n);
+            ptable_match(r, &r->c->holders, i, s->b, &n);
         if (p && !strcmp(p->val, "by")) {
             holder_after(r, s, i, n, first_frame);
             i += n - 1;
-        } else if (memchr(r->text + toks[i].span.start, '-',
+        } else if (toks[i].span.end > toks[i].span.start &&
+                   has_byte(r->c->suffix_last,
+                            (unsigned char)r->text[toks[i].span.end - 1]) &&
+                   memchr(r->text + toks[i].span.start, '-',
                           toks[i].span.end - toks[i].span.start)) {
             holder_suffix(r, s, i, first_frame);
         }
@@ -1922,12 +2172,17 @@ static void holder_claims(struct run *r, const struct sent *s,
  * "operations"/"operation" meet, not a linguist's stemmer. */
 static size_t stem_len(const char *w, size_t n)
 {
-    static const char *const suf[] = {"ations", "ation", "ings", "ing",
-                                      "edly", "ies", "ied", "ed", "es",
-                                      "ly", "s"};
+    static const struct {
+        char s[7];
+        size_t k; /* strlen(s) */
+    } suf[] = {{"ations", 6}, {"ation", 5}, {"ings", 4}, {"ing", 3},
+               {"edly", 4},   {"ies", 3},   {"ied", 3},  {"ed", 2},
+               {"es", 2},     {"ly", 2},    {"s", 1}};
     for (size_t i = 0; i < sizeof suf / sizeof *suf; i++) {
-        size_t k = strlen(suf[i]);
-        if (n > k + 3 && !strncmp(w + n - k, suf[i], k))
+        size_t k = suf[i].k;
+        /* the word holds no NUL, so memcmp answers as strncmp did */
+        if (n > k + 3 && w[n - 1] == suf[i].s[k - 1] &&
+            !memcmp(w + n - k, suf[i].s, k))
             return n - k;
     }
     return n;
@@ -1984,11 +2239,13 @@ static void quote_claims(struct run *r)
  * statement of the speaker, unless quotation marks carry it already. */
 static void reported_speech(struct run *r, const struct sent *s)
 {
+    if (!sent_may(s, &r->c->speech))
+        return;
     const struct doc *doc = r->doc;
     const struct token *toks = doc->toks;
     for (size_t i = s->a; i + 2 < s->b; i++) {
         size_t n;
-        if (!ptable_match(&r->c->speech, r->text, toks, i, s->b, &n) ||
+        if (!ptable_match(r, &r->c->speech, i, s->b, &n) ||
             !word_eq(r->text, &toks[i + n], "that", false))
             continue;
         int who = -1;
@@ -2034,7 +2291,7 @@ static struct span stacked_role(const struct run *r, const struct sent *s,
              k < t && !grew; k++) {
             size_t n;
             const struct phrase *p =
-                ptable_match(&r->c->titles, r->text, toks, k, t, &n);
+                ptable_match(r, &r->c->titles, k, t, &n);
             if (p && k + n == t && strcmp(p->val, "honorific")) {
                 t = k;
                 grew = true;
@@ -2066,7 +2323,7 @@ static const struct phrase *desc_after(const struct run *r,
     for (size_t k = t; k < s->b && k <= t + 1; k++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->descs, r->text, toks, k, s->b, &n);
+            ptable_match(r, &r->c->descs, k, s->b, &n);
         if (p) {
             size_t e = k + n;
             if (e < s->b && toks[e].kind == TOK_WORD &&
@@ -2109,7 +2366,7 @@ static void role_claims(struct run *r, const struct sent *s)
         struct span sp = mm->span;
         size_t n;
         for (size_t k = mt0 > s->a + 3 ? mt0 - 3 : s->a; k < mt0 && !p; k++) {
-            p = ptable_match(&r->c->descs, r->text, toks, k, mt0, &n);
+            p = ptable_match(r, &r->c->descs, k, mt0, &n);
             if (p && k + n != mt0)
                 p = NULL;
             if (p)
@@ -2204,11 +2461,13 @@ static int org_after(const struct run *r, const struct sent *s, size_t t)
  * only ever partial (a company may change hands, or have several). */
 static void ownership_claims(struct run *r, const struct sent *s)
 {
+    if (!sent_may(s, &r->c->owners))
+        return;
     struct doc *doc = r->doc;
     for (size_t k = s->a; k < s->b; k++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->owners, r->text, doc->toks, k, s->b, &n);
+            ptable_match(r, &r->c->owners, k, s->b, &n);
         if (!p)
             continue;
         int before = org_before(r, s, k), after = org_after(r, s, k + n);
@@ -2268,7 +2527,7 @@ static void copular_descriptions(struct run *r, const struct sent *s)
                 break;
             size_t n;
             const struct phrase *p =
-                ptable_match(&r->c->descs, r->text, doc->toks, k, s->b, &n);
+                ptable_match(r, &r->c->descs, k, s->b, &n);
             if (!p)
                 continue;
             struct claim *cl = add_claim(
@@ -2310,14 +2569,14 @@ static bool total_near(const struct run *r, const struct sent *s,
     for (size_t k = lo; k < hi; k++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->totals, r->text, toks, k, s->b, &n);
+            ptable_match(r, &r->c->totals, k, s->b, &n);
         if (!p || strcmp(p->val, "all") ||
             (k >= h->tok && k < h->tok + h->ntok))
             continue;
         size_t n2;
         const struct phrase *q =
             k > s->a
-                ? ptable_match(&r->c->totals, r->text, toks, k - 1, s->b, &n2)
+                ? ptable_match(r, &r->c->totals, k - 1, s->b, &n2)
                 : NULL;
         if ((q && !strcmp(q->val, "hedge")) || clause_break(r, k, h->tok))
             continue;
@@ -2471,7 +2730,7 @@ static void time_claim(struct run *r, const struct sent *s,
         size_t n, end;
         int min;
         const struct phrase *p =
-            ptable_match(&r->c->time_leads, r->text, toks, k, lim, &n);
+            ptable_match(r, &r->c->time_leads, k, lim, &n);
         if (!p || !clock_at(r, s, k + n, &min, &end))
             continue;
         /* read the event before add_claim, which may move the claims */
@@ -2510,13 +2769,13 @@ static void time_claims(struct run *r, const struct sent *s,
  * of an event, where the scene is that event's. */
 static void terrain_claims(struct run *r, const struct sent *s)
 {
-    if (!r->npreds)
+    if (!r->npreds || !sent_may(s, &r->c->terrain))
         return;
     const struct token *toks = r->doc->toks;
     for (size_t k = s->a; k < s->b; k++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->terrain, r->text, toks, k, s->b, &n);
+            ptable_match(r, &r->c->terrain, k, s->b, &n);
         if (!p)
             continue;
         struct claim *cl = add_claim(
@@ -2637,7 +2896,7 @@ static bool governs_verb(const struct run *r, size_t v, size_t pred)
     if (v >= pred || toks[v].kind != TOK_WORD)
         return false;
     const struct phrase *p =
-        ptable_match(&r->c->irrealis, r->text, toks, v, pred, &n);
+        ptable_match(r, &r->c->irrealis, v, pred, &n);
     return !p || strcmp(p->val, "det");
 }
 
@@ -2652,7 +2911,7 @@ static bool irrealis(const struct run *r, const struct sent *s,
         if (toks[i].kind != TOK_WORD)
             return false;
         const struct phrase *p =
-            ptable_match(&r->c->irrealis, r->text, toks, i, h->tok, &n);
+            ptable_match(r, &r->c->irrealis, i, h->tok, &n);
         if (p && !strcmp(p->val, "next") &&
             (i + n == h->tok || governs_verb(r, i + n, h->tok)))
             return true;
@@ -2725,10 +2984,13 @@ static struct claim *unreal_event(struct run *r, unsigned f)
 static void failure_claims(struct run *r, const struct sent *s,
                            unsigned first_frame)
 {
+    /* a cue only ever reports on a predicate before it */
+    if (!r->npreds || !sent_may(s, &r->c->failures))
+        return;
     const struct token *toks = r->doc->toks;
     for (size_t i = s->a; i < s->b; i++) {
         size_t n;
-        if (!ptable_match(&r->c->failures, r->text, toks, i, s->b, &n))
+        if (!ptable_match(r, &r->c->failures, i, s->b, &n))
             continue;
         struct span at = {toks[i].span.start, toks[i + n - 1].span.end};
         for (size_t k = r->npreds; k > 0; k--) {
@@ -2761,7 +3023,7 @@ static const char *territory_kind(const struct run *r, const struct sent *s,
                                   size_t i, size_t *n)
 {
     const struct phrase *p =
-        ptable_match(&r->c->territory, r->text, r->doc->toks, i, s->b, n);
+        ptable_match(r, &r->c->territory, i, s->b, n);
     return p ? p->val : NULL;
 }
 
@@ -2840,7 +3102,7 @@ static bool thing_subject(const struct run *r, const struct sent *s, size_t b)
 {
     const struct token *toks = r->doc->toks;
     for (size_t k = b; k > s->a && b - k < SUBJECT_WORDS; k--) {
-        if (thing_noun_at(r, toks, k - 1, s->a, s->b, NULL) ||
+        if (thing_noun_at(r, k - 1, s->a, s->b, NULL) ||
             word_eq(r->text, &toks[k - 1], "it", false))
             return true;
         if (toks[k - 1].kind != TOK_WORD)
@@ -2918,6 +3180,8 @@ static void add_territory(struct run *r, const struct sent *s, size_t lead,
 static void territory_claims(struct run *r, const struct sent *s,
                              unsigned first_frame)
 {
+    if (!sent_may(s, &r->c->territory))
+        return;
     for (size_t i = s->a; i < s->b; i++) {
         size_t n;
         const char *kind = territory_kind(r, s, i, &n);
@@ -2966,7 +3230,7 @@ static const struct phrase *blame_at(const struct run *r, const struct sent *s,
 {
     if (k >= s->b)
         return NULL;
-    return ptable_match(&r->c->blame, r->text, r->doc->toks, k, s->b, n);
+    return ptable_match(r, &r->c->blame, k, s->b, n);
 }
 
 static bool blame_kind(const struct phrase *p, const char *kind)
@@ -3254,6 +3518,8 @@ static size_t blamed_by(const struct run *r, const struct sent *s,
  * not blame", "could hold X responsible") names no one. */
 static void blame_claims(struct run *r, const struct sent *s)
 {
+    if (!sent_may(s, &r->c->blame))
+        return;
     const struct token *toks = r->doc->toks;
     for (size_t k = s->a; k < s->b; k++) {
         size_t n, after = 0;
@@ -3294,7 +3560,7 @@ static const struct phrase *label_at(const struct run *r, const struct sent *s,
 {
     if (k >= s->b)
         return NULL;
-    return ptable_match(&r->c->labels, r->text, r->doc->toks, k, s->b, n);
+    return ptable_match(r, &r->c->labels, k, s->b, n);
 }
 
 static bool label_role(const struct phrase *p, const char *role)
@@ -3341,6 +3607,8 @@ static bool labels_an_act(const struct run *r, const struct sent *s,
  * sources that call one act by one name agree. */
 static void label_claims(struct run *r, const struct sent *s)
 {
+    if (!sent_may(s, &r->c->labels))
+        return;
     for (size_t k = s->a; k < s->b; k++) {
         size_t n;
         const struct phrase *p = label_at(r, s, k, &n);
@@ -3368,10 +3636,12 @@ static void label_claims(struct run *r, const struct sent *s)
  * a negator around it is its own wording, not a denial. */
 static void no_comment_claims(struct run *r, const struct sent *s)
 {
+    if (!sent_may(s, &r->c->no_comment))
+        return;
     const struct token *toks = r->doc->toks;
     for (size_t k = s->a; k < s->b; k++) {
         size_t n;
-        if (!ptable_match(&r->c->no_comment, r->text, toks, k, s->b, &n))
+        if (!ptable_match(r, &r->c->no_comment, k, s->b, &n))
             continue;
         struct hit h = {k, n, NULL};
         struct party p;
@@ -3422,7 +3692,7 @@ static const char *weapon_after(const struct run *r, const struct sent *s,
         if (party_stop(r, i))
             break; /* quotation marks do not end it: "enemy missiles" */
         const struct phrase *p =
-            ptable_match(&r->c->weapons, r->text, r->doc->toks, i, lim, &n);
+            ptable_match(r, &r->c->weapons, i, lim, &n);
         if (p && !strcmp(p->val, "stop"))
             break;
         if (p) {
@@ -3481,7 +3751,7 @@ static bool vehicle_at(const struct run *r, size_t i, size_t n)
 {
     size_t len;
     const struct phrase *t =
-        ptable_match(&r->c->things, r->text, r->doc->toks, i, i + n, &len);
+        ptable_match(r, &r->c->things, i, i + n, &len);
     return t && len == n && strcmp(t->val, "weapon") && strcmp(t->val, "system");
 }
 
@@ -3498,7 +3768,7 @@ static const char *weapon_before(const struct run *r, const struct sent *s,
          i < j; i++) {
         size_t n;
         const struct phrase *w =
-            ptable_match(&r->c->weapons, r->text, r->doc->toks, i, j, &n);
+            ptable_match(r, &r->c->weapons, i, j, &n);
         if (w && i + n == j && strcmp(w->val, "stop")) {
             if (passive && vehicle_at(r, i, n))
                 return NULL;
@@ -3593,7 +3863,9 @@ static void loss_claims(struct run *r, const struct sent *s)
 static void thing_claims(struct run *r, struct sent *s)
 {
     struct thing found[8];
-    size_t n = find_things(r, s->a, s->b, found, 8);
+    /* every thing is found through a thing noun of the sentence */
+    size_t n = sent_may(s, &r->c->things) ? find_things(r, s->a, s->b, found, 8)
+                                          : 0;
     unsigned para = r->doc->sents[s->idx].paragraph;
     for (size_t i = 0; i < n; i++) {
         struct claim *cl = add_claim(r, CLAIM_THING, s->idx, found[i].span);
@@ -3615,18 +3887,19 @@ static void thing_claims(struct run *r, struct sent *s)
 
 static void find_hits(struct run *r, const struct sent *s)
 {
-    const struct token *toks = r->doc->toks;
     r->npreds = r->nnegs = 0;
+    if (!sent_may(s, &r->c->negs) && !sent_may(s, &r->c->preds))
+        return;
     for (size_t i = s->a; i < s->b; i++) {
         size_t n;
         const struct phrase *p =
-            ptable_match(&r->c->negs, r->text, toks, i, s->b, &n);
+            ptable_match(r, &r->c->negs, i, s->b, &n);
         if (p) {
             push_hit(&r->negs, &r->nnegs, &r->capn, (struct hit){i, n, p});
             i += n - 1;
             continue;
         }
-        p = ptable_match(&r->c->preds, r->text, toks, i, s->b, &n);
+        p = ptable_match(r, &r->c->preds, i, s->b, &n);
         if (p) {
             /* class "-": an idiom that only looks like a predicate ("in
              * advance"); its words are consumed so no shorter pattern
@@ -3731,12 +4004,14 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     s.idx = si;
     s.a = a;
     s.b = b;
-    LOWER_BOUND(doc->mentions, doc->nmentions, se->span.start, s.m0);
-    LOWER_BOUND(doc->mentions, doc->nmentions, se->span.end, s.m1);
-    LOWER_BOUND(doc->dates, doc->ndates, se->span.start, s.d0);
-    LOWER_BOUND(doc->dates, doc->ndates, se->span.end, s.d1);
-    LOWER_BOUND(doc->numbers, doc->nnumbers, se->span.start, s.n0);
-    LOWER_BOUND(doc->numbers, doc->nnumbers, se->span.end, s.n1);
+    for (size_t i = a; i < b; i++)
+        s.tables |= r->tmask[i];
+    SEEK_BOUND(doc->mentions, doc->nmentions, se->span.start, r->mcur, s.m0);
+    SEEK_BOUND(doc->mentions, doc->nmentions, se->span.end, r->mcur, s.m1);
+    SEEK_BOUND(doc->dates, doc->ndates, se->span.start, r->dcur, s.d0);
+    SEEK_BOUND(doc->dates, doc->ndates, se->span.end, r->dcur, s.d1);
+    SEEK_BOUND(doc->numbers, doc->nnumbers, se->span.start, r->ncur, s.n0);
+    SEEK_BOUND(doc->numbers, doc->nnumbers, se->span.end, r->ncur, s.n1);
     s.attributed = attribution(r, &s);
     thing_claims(r, &s);
     find_hits(r, &s);
@@ -3773,6 +4048,25 @@ void claim_run(const struct claimer *c, struct doc *doc)
     r.c = c;
     r.doc = doc;
     r.text = doc->text;
+    /* one block for both: it is freed before the next document, and one
+     * hole is easier on the heap than two */
+    _Static_assert(sizeof *r.tmask == sizeof *r.tword, "one block");
+    r.tmask = xmalloc(2 * (doc->ntoks + 1) * sizeof *r.tmask);
+    r.tword = (int *)(r.tmask + doc->ntoks + 1);
+    r.tmask[doc->ntoks] = 0; /* one past the end stays harmless */
+    SORTED_BY_START(doc->mentions, doc->nmentions, r.mcur.sorted);
+    SORTED_BY_START(doc->dates, doc->ndates, r.dcur.sorted);
+    SORTED_BY_START(doc->numbers, doc->nnumbers, r.ncur.sorted);
+    r.tword[doc->ntoks] = -1;
+    for (size_t i = 0; i < doc->ntoks; i++) {
+        const struct token *tk = &doc->toks[i];
+        r.tword[i] = -1;
+        r.tmask[i] = tk->kind == TOK_WORD
+                         ? wordmask_get(c->index, doc->text + tk->span.start,
+                                        tk->span.end - tk->span.start,
+                                        &r.tword[i])
+                         : 0;
+    }
     size_t t = 0;
     for (unsigned si = 0; si < doc->nsents; si++) {
         size_t a = t;
@@ -3783,6 +4077,7 @@ void claim_run(const struct claimer *c, struct doc *doc)
     quote_claims(&r);
     free(r.preds);
     free(r.negs);
+    free(r.tmask); /* and r.tword */
     fate_claims(c->fate, doc);
     bearing_claims(c->bearing, doc);
 }

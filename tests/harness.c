@@ -17,12 +17,12 @@
 #include "claimdiff/segment.h"
 #include "claimdiff/tag.h"
 
-int harness_setup(void **state)
+struct fixture *harness_fixture_new(const char *user_dir)
 {
     struct fixture *f = xcalloc(1, sizeof *f);
     struct diag d;
     memset(&d, 0, sizeof d);
-    if (rules_new(NULL, &f->rules, &d) != CD_OK ||
+    if (rules_new(user_dir, &f->rules, &d) != CD_OK ||
         segment_new(f->rules, &f->seg, &d) != CD_OK ||
         tag_new(f->rules, &f->tag, &d) != CD_OK ||
         date_new(f->rules, &f->dater, &d) != CD_OK ||
@@ -32,12 +32,17 @@ int harness_setup(void **state)
         link_new(f->rules, &f->linker, &d) != CD_OK ||
         compare_new(f->rules, &f->comparer, &d) != CD_OK) {
         fprintf(stderr, "setup: %s:%u: %s\n", d.file, d.line, d.msg);
-        *state = f;
-        harness_teardown(state);
-        return -1;
+        void *state = f;
+        harness_teardown(&state);
+        return NULL;
     }
-    *state = f;
-    return 0;
+    return f;
+}
+
+int harness_setup(void **state)
+{
+    *state = harness_fixture_new(NULL);
+    return *state ? 0 : -1;
 }
 
 int harness_teardown(void **state)

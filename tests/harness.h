@@ -18,6 +18,11 @@ struct fixture {
     struct comparer *comparer;
 };
 
+/* Every engine built from the built-in rules and the user rules below
+ * user_dir (NULL for none); NULL, after printing why, when one fails.
+ * Release it with harness_teardown. */
+struct fixture *harness_fixture_new(const char *user_dir);
+
 /* cmocka group setup and teardown: *state is the fixture. */
 int harness_setup(void **state);
 int harness_teardown(void **state);

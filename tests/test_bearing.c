@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "claimdiff/bearing.h"
 #include "claimdiff/claim.h"
@@ -280,10 +282,41 @@ static void test_bearings_in_two_countries_are_not_compared(void **state)
     corpus_free(c);
 }
 
+/* A two-word compass word whose first word is none on its own: sentences
+ * are skipped, and tokens ruled out, by the compass words' first words. */
+static void test_a_two_word_compass_word_is_found_by_its_first(void **state)
+{
+    (void)state;
+    char tmpl[] = "/tmp/claimdiff-bearing-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    assert_non_null(dir);
+    char sub[64], path[96];
+    snprintf(sub, sizeof sub, "%s/claims", dir);
+    snprintf(path, sizeof path, "%s/bearings.tsv", sub);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("uttermost  north\t0\n", fp); /* spaced as in the text */
+    fclose(fp);
+    struct fixture *f = harness_fixture_new(dir);
+    assert_non_null(f);
+    const char *texts[] = {FLOOD_HEAD "Basra, in Uttermost  North Iraq, was "
+                           "hit by heavy rain on Monday." FLOOD_END, NULL};
+    struct corpus *c = harness_pipeline(f, texts);
+    assert_bearing(c->docs[0], "Basra", "north", "in Uttermost  North Iraq");
+    corpus_free(c);
+    void *fs = f;
+    harness_teardown(&fs);
+    unlink(path);
+    rmdir(sub);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_the_northwestern_city_of_x_lies_north_west),
+        cmocka_unit_test(test_a_two_word_compass_word_is_found_by_its_first),
         cmocka_unit_test(test_x_in_southern_country_names_the_country),
         cmocka_unit_test(test_x_lies_in_the_east_of_the_country),
         cmocka_unit_test(test_an_apposition_may_stand_before_the_direction),

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "claimdiff/anchor.h"
 #include "claimdiff/arena.h"
@@ -1641,6 +1643,59 @@ static void test_a_country_or_another_event_is_no_place_of_loss(
     corpus_free(c);
 }
 
+/* ---- phrase lookup through the claimer's word index ------------------- */
+
+/* Phrase tables share one index of first words (a word may begin
+ * phrases of several tables, in any case); each table still finds its
+ * own phrases, the longest, and of two as long the one listed first. */
+static void test_tables_sharing_a_first_word_each_find_their_own(void **state)
+{
+    (void)state;
+    char tmpl[] = "/tmp/claimdiff-claim-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    assert_non_null(dir);
+    char sub[64], path[96];
+    snprintf(sub, sizeof sub, "%s/claims", dir);
+    snprintf(path, sizeof path, "%s/terrain.tsv", sub);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    /* "shot" also begins a predicate, in a table loaded before */
+    fputs("%replace\nShot Down Over Scrub\tfirst\n"
+          "shot down over scrub\tsecond\nshot\tshort\n"
+          "sho* down\tprefix\n",
+          fp);
+    fclose(fp);
+    struct fixture *f = harness_fixture_new(dir);
+    assert_non_null(f);
+    const char *texts[] = {"The plane was shot down over scrub near Aleppo.",
+                           "A second jet was shot down over the sea.", NULL};
+    struct corpus *c = harness_pipeline(f, texts);
+    const struct doc *one = c->docs[0], *two = c->docs[1];
+    assert_non_null(find_claim(one, CLAIM_EVENT, NULL, "shot down"));
+    const struct claim *t1 = NULL, *t2 = NULL;
+    for (size_t i = 0; i < one->nclaims; i++)
+        if (one->claims[i].slot &&
+            !strcmp(one->claims[i].slot, CLAIM_SLOT_TERRAIN))
+            t1 = &one->claims[i];
+    for (size_t i = 0; i < two->nclaims; i++)
+        if (two->claims[i].slot &&
+            !strcmp(two->claims[i].slot, CLAIM_SLOT_TERRAIN))
+            t2 = &two->claims[i];
+    assert_non_null(t1);
+    assert_span_text(one, t1->span, "shot down over scrub");
+    assert_string_equal(t1->text, "first");
+    assert_non_null(t2);
+    assert_span_text(two, t2->span, "shot down"); /* the prefix: longer */
+    assert_string_equal(t2->text, "prefix");
+    corpus_free(c);
+    void *fs = f;
+    harness_teardown(&fs);
+    unlink(path);
+    rmdir(sub);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1742,6 +1797,7 @@ int main(void)
         cmocka_unit_test(test_a_weapon_is_not_the_thing_hit),
         cmocka_unit_test(test_the_place_of_a_crash_is_also_where_it_was_lost),
         cmocka_unit_test(test_a_country_or_another_event_is_no_place_of_loss),
+        cmocka_unit_test(test_tables_sharing_a_first_word_each_find_their_own),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

@@ -127,12 +127,37 @@ static void test_words_starting_with_a_prefix_are_never_ruled_out(void **state)
     assert_true(through * 10 < tried);
 }
 
+static void test_a_merged_filter_rules_out_neither_filters_words(void **state)
+{
+    (void)state;
+    struct wordfilter a, b, both;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    memset(&both, 0, sizeof both);
+    char words[400][16];
+    size_t lens[400];
+    uint32_t seed = 11;
+    for (size_t i = 0; i < 400; i++) {
+        lens[i] = random_word(&seed, words[i]);
+        wordfilter_add(i % 2 ? &a : &b, words[i], lens[i]);
+    }
+    wordfilter_merge(&both, &a);
+    wordfilter_merge(&both, &b);
+    size_t only_a = 0;
+    for (size_t i = 0; i < 400; i++) {
+        assert_true(wordfilter_may(&both, words[i], lens[i]));
+        only_a += i % 2 == 0 && !wordfilter_may(&a, words[i], lens[i]);
+    }
+    assert_true(only_a > 150); /* b's words were not in a alone */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_added_words_are_never_ruled_out_in_any_case),
         cmocka_unit_test(test_most_other_words_are_ruled_out),
         cmocka_unit_test(test_empty_word_is_never_in),
+        cmocka_unit_test(test_a_merged_filter_rules_out_neither_filters_words),
         cmocka_unit_test(test_words_starting_with_a_prefix_are_never_ruled_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

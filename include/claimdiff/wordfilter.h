@@ -59,6 +59,15 @@ static inline bool wordfilter_may(const struct wordfilter *f, const char *s,
            (f->bits[b2 / 64] >> (b2 % 64) & 1);
 }
 
+/* Add every word added to from to into as well: a word either may have
+ * had is then not ruled out by into. */
+static inline void wordfilter_merge(struct wordfilter *into,
+                                    const struct wordfilter *from)
+{
+    for (size_t i = 0; i < WORDFILTER_WORDS; i++)
+        into->bits[i] |= from->bits[i];
+}
+
 /* ---- heads: the first WORDFILTER_HEAD bytes of prefixes ---------------
  *
  * For tables of prefixes ("crash*" matches "crashed"): a word can start

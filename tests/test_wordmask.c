@@ -1,0 +1,198 @@
+/* Unit tests of wordmask: the mask of a word is exactly what checking
+ * every added entry one by one gives, in any ASCII case. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "claimdiff/wordmask.h"
+
+struct entry {
+    unsigned table;
+    char w[80];
+    size_t len;
+    bool prefix;
+    int id; /* what wordmask_add returned */
+};
+
+static uint32_t next(uint32_t *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return *seed >> 16;
+}
+
+/* A few letters (so that words and prefixes meet often), both cases,
+ * and the bytes case folding by bit 5 confuses: '@' '`', '[' '{', and
+ * '-' 'm'... none of which may match the other. */
+static const char pool[] = "abcABC@`[{-\xc3\xa9";
+
+static size_t random_word(uint32_t *seed, char *out, size_t maxlen)
+{
+    size_t len = 1 + next(seed) % maxlen;
+    for (size_t i = 0; i < len; i++)
+        out[i] = pool[next(seed) % (sizeof pool - 1)];
+    return len;
+}
+
+static char fold(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+static bool same(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fold(a[i]) != fold(b[i]))
+            return false;
+    return true;
+}
+
+/* The plain check: every entry, one by one; the id of a whole-word entry
+ * equal to s in *word, else -1. */
+static uint32_t plain_mask(const struct entry *e, size_t n, const char *s,
+                           size_t len, int *word)
+{
+    uint32_t m = 0;
+    *word = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (e[i].len == 0 || e[i].len > WORDMASK_MAX_LEN ||
+            e[i].table >= WORDMASK_TABLES)
+            continue;
+        bool hit = e[i].prefix ? e[i].len >= WORDMASK_PREFIX_MIN &&
+                                     len >= e[i].len &&
+                                     same(s, e[i].w, e[i].len)
+                               : len == e[i].len && same(s, e[i].w, len);
+        if (hit)
+            m |= (uint32_t)1 << e[i].table;
+        if (hit && !e[i].prefix)
+            *word = e[i].id;
+    }
+    return m;
+}
+
+/* Flip the case of the ASCII letters chosen by bits. */
+static void recase(char *s, size_t len, uint32_t bits)
+{
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (letter && (bits >> (i % 32) & 1))
+            s[i] = (char)(c ^ 32);
+    }
+}
+
+static uint32_t mask_of(const struct wordmask *wm, const char *s,
+                              size_t len)
+{
+    return wordmask_get(wm, s, len, NULL);
+}
+
+static void check_round(uint32_t seed, size_t nentries, size_t maxlen)
+{
+    static struct entry e[400];
+    assert_true(nentries <= 400);
+    struct wordmask *wm = wordmask_new();
+    for (size_t i = 0; i < nentries; i++) {
+        e[i].table = next(&seed) % WORDMASK_TABLES;
+        e[i].prefix = next(&seed) % 3 == 0;
+        e[i].len = random_word(&seed, e[i].w, maxlen);
+        e[i].id = wordmask_add(wm, e[i].table, e[i].w, e[i].len, e[i].prefix);
+        bool kept = e[i].len <= WORDMASK_MAX_LEN &&
+                    (!e[i].prefix || e[i].len >= WORDMASK_PREFIX_MIN);
+        assert_int_equal(e[i].id >= 0, kept);
+        for (size_t j = 0; j < i && kept; j++)
+            if (e[j].prefix == e[i].prefix && e[j].len == e[i].len &&
+                same(e[j].w, e[i].w, e[i].len))
+                assert_int_equal(e[j].id, e[i].id); /* one id per word */
+    }
+    size_t hits = 0;
+    for (size_t q = 0; q < 30000; q++) {
+        char s[160];
+        size_t len;
+        if (q % 2) { /* an entry, recased, perhaps cut or extended */
+            const struct entry *x = &e[next(&seed) % nentries];
+            len = x->len;
+            memcpy(s, x->w, len);
+            recase(s, len, next(&seed) * 2654435761u);
+            if (next(&seed) % 3 == 0 && len > 1)
+                len -= 1 + next(&seed) % (len - 1);
+            else if (next(&seed) % 2)
+                len += random_word(&seed, s + len, 70);
+        } else {
+            len = random_word(&seed, s, maxlen);
+        }
+        int want_word, got_word = -2;
+        uint32_t want = plain_mask(e, nentries, s, len, &want_word);
+        uint32_t got = wordmask_get(wm, s, len, &got_word);
+        if (got != want || got_word != want_word)
+            fail_msg("'%.*s': mask %08x word %d, entry by entry %08x word %d",
+                     (int)len, s, (unsigned)got, got_word, (unsigned)want,
+                     want_word);
+        assert_int_equal(wordmask_get(wm, s, len, NULL), got);
+        hits += want != 0;
+    }
+    assert_true(hits > 3000); /* the round tested matches, not only misses */
+    wordmask_free(wm);
+}
+
+static void test_mask_equals_checking_every_entry_on_short_words(void **state)
+{
+    (void)state;
+    check_round(1, 300, 5);
+    check_round(2, 60, 4);
+}
+
+static void test_mask_equals_checking_every_entry_on_long_words(void **state)
+{
+    (void)state;
+    /* entries and queries around WORDMASK_MAX_LEN */
+    check_round(3, 400, 70);
+    check_round(4, 120, 66);
+}
+
+static void test_a_prefix_matches_itself_and_longer_words_only(void **state)
+{
+    (void)state;
+    struct wordmask *wm = wordmask_new();
+    wordmask_add(wm, 5, "crash", 5, true);
+    wordmask_add(wm, 2, "crashed", 7, false);
+    assert_int_equal(mask_of(wm, "CRASH", 5), 1u << 5);
+    assert_int_equal(mask_of(wm, "Crashed", 7), 1u << 5 | 1u << 2);
+    assert_int_equal(mask_of(wm, "crashes", 7), 1u << 5);
+    assert_int_equal(mask_of(wm, "cras", 4), 0);
+    assert_int_equal(mask_of(wm, "", 0), 0);
+    wordmask_free(wm);
+}
+
+static void test_short_prefixes_and_bad_tables_are_left_out(void **state)
+{
+    (void)state;
+    struct wordmask *wm = wordmask_new();
+    wordmask_add(wm, 1, "ab", 2, true); /* shorter than PREFIX_MIN */
+    wordmask_add(wm, WORDMASK_TABLES, "abc", 3, false);
+    wordmask_add(wm, 3, "", 0, false);
+    assert_int_equal(mask_of(wm, "abc", 3), 0);
+    assert_int_equal(mask_of(wm, "ab", 2), 0);
+    char longw[WORDMASK_MAX_LEN + 1];
+    memset(longw, 'x', sizeof longw);
+    wordmask_add(wm, 4, longw, sizeof longw, false);
+    assert_int_equal(mask_of(wm, longw, sizeof longw), 0);
+    wordmask_add(wm, 4, longw, WORDMASK_MAX_LEN, true);
+    assert_int_equal(mask_of(wm, longw, sizeof longw), 1u << 4);
+    wordmask_free(wm);
+    wordmask_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_mask_equals_checking_every_entry_on_short_words),
+        cmocka_unit_test(test_mask_equals_checking_every_entry_on_long_words),
+        cmocka_unit_test(test_a_prefix_matches_itself_and_longer_words_only),
+        cmocka_unit_test(test_short_prefixes_and_bad_tables_are_left_out),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
