@@ -1710,10 +1710,17 @@ static bool is_name_particle(struct work *wk, size_t i)
     static const char *const p[] = {"bin", "ibn", "al", "el", "van", "von",
                                     "der", "de", "del", "della", "da", "di",
                                     "dos", "du", "la", "le", "abu", "ben"};
-    if (i >= wk->nw || (wk->w[i].flags & (W_PUNCT | W_CAP)))
+    /* Particles have two to five letters: name_run asks about the word
+     * after every name, nearly always a longer one ("said"), so the
+     * length settles most calls without the list. */
+    enum { PARTICLE_MIN = 2, PARTICLE_MAX = 5 };
+    if (i >= wk->nw || (wk->w[i].flags & (W_PUNCT | W_CAP)) ||
+        wk->w[i].nfold < PARTICLE_MIN || wk->w[i].nfold > PARTICLE_MAX)
         return false;
+    const char *f = fold_of(wk, &wk->w[i]);
+    size_t n = wk->w[i].nfold;
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
-        if (word_is(wk, i, p[k]))
+        if (p[k][0] == f[0] && strlen(p[k]) == n && memcmp(p[k], f, n) == 0)
             return true;
     return false;
 }
