@@ -387,13 +387,30 @@ static uint32_t cp_at(const char *t, size_t i, size_t end, size_t *n)
     return cp;
 }
 
-/* Code point ending at i (0 at or before lo); its first byte in *at. */
-static uint32_t cp_before(const char *t, size_t i, size_t lo, size_t *at)
+static uint32_t cp_before_wide(const char *t, size_t i, size_t lo,
+                               size_t *at);
+
+/* Code point ending at i (0 at or before lo); its first byte in *at.
+ * Inline for ASCII, which the backward word scans meet at nearly every
+ * step; other bytes go to cp_before_wide. */
+static inline uint32_t cp_before(const char *t, size_t i, size_t lo,
+                                 size_t *at)
 {
     if (i <= lo) {
         *at = lo;
         return 0;
     }
+    if ((unsigned char)t[i - 1] < 0x80) {
+        *at = i - 1;
+        return (unsigned char)t[i - 1];
+    }
+    return cp_before_wide(t, i, lo, at);
+}
+
+/* cp_before for a byte >= 0x80 before i (and i > lo). */
+static uint32_t cp_before_wide(const char *t, size_t i, size_t lo,
+                               size_t *at)
+{
     size_t j = i - 1;
     while (j > lo && i - j < 4 && ((unsigned char)t[j] & 0xC0) == 0x80)
         j--;
@@ -497,6 +514,9 @@ static bool next_word(const struct run *r, size_t pos, size_t end,
             i++;
             continue;
         }
+        /* other ASCII ends the word unless it is a joiner (is_joiner) */
+        if (t[i] < 0x80 && t[i] != '-' && t[i] != '\'' && t[i] != '.')
+            break;
         cp = cp_at(r->t, i, end, &n);
         if (is_word_cp(cp)) {
             i += n;

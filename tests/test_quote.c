@@ -109,6 +109,22 @@ static void test_straight_double_quote_with_name_after(void **state)
     doc_free(doc);
 }
 
+/* The word scans read ASCII without decoding and wider letters with:
+ * a speaker of accented and joined words is read back whole. */
+static void test_a_speaker_of_wide_and_joined_letters_is_read_back(void **state)
+{
+    struct doc *doc = make_doc(
+        "\"We will rebuild,\" Jürgen Müller-Lüdenscheidt O'Brien said.");
+    int m = add_mention(doc, "Jürgen Müller-Lüdenscheidt O'Brien", 1,
+                        ENT_PERSON, 0);
+    run(state, doc);
+    assert_int_equal(doc->nquotes, 1);
+    assert_quote(doc, 0, "We will rebuild,", m);
+    assert_span_text(doc, doc->quotes[0].speaker_span,
+                     "Jürgen Müller-Lüdenscheidt O'Brien said");
+    doc_free(doc);
+}
+
 static void test_curly_double_quote(void **state)
 {
     struct doc *doc =
@@ -922,6 +938,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_straight_double_quote_with_name_after),
         cmocka_unit_test(test_straight_single_quote),
+        cmocka_unit_test(test_a_speaker_of_wide_and_joined_letters_is_read_back),
         cmocka_unit_test(test_curly_double_quote),
         cmocka_unit_test(test_german_low_high_marks),
         cmocka_unit_test(test_guillemets),

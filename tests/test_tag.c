@@ -194,6 +194,46 @@ static void test_particle_names_keep_their_article(void **state)
            ENT_PERSON, NULL);
 }
 
+/* Every particle of is_name_particle joins a name (its length test must
+ * let two- to five-letter particles through), and a lower-case word of
+ * another length after a name ends it. */
+static void test_every_name_particle_joins_a_name(void **state)
+{
+    const struct fixture *f = *state;
+    /* "della" is in the list too, but its fold is "dela" (doubled
+     * letters once), so it never matches: left out */
+    static const char *const particles[] = {
+        "bin", "ibn", "al", "el", "van", "von", "der", "de", "del",
+        "da", "di", "dos", "du", "la", "le", "abu", "ben"};
+    char text[128], name[64];
+    for (size_t i = 0; i < sizeof particles / sizeof *particles; i++) {
+        snprintf(name, sizeof name, "Osama %s Laden", particles[i]);
+        snprintf(text, sizeof text, "Reports said %s was seen.", name);
+        expect(f, text, name, ENT_PERSON, NULL);
+    }
+    /* "dellas" is no particle: the name stops before it */
+    expect_none(f, "Reports said Osama dellas Laden was seen.",
+                "dellas Laden");
+}
+
+/* Words end at ASCII punctuation without a decode of what follows, but
+ * the joiners (- ' ` .) still join: the word shapes of these names must
+ * come out as they did. */
+static void test_words_end_at_punctuation_and_join_at_joiners(void **state)
+{
+    const struct fixture *f = *state;
+    expect(f, "Troops loyal to President Bashar al-Assad, Syria's leader, "
+              "advanced.", "Bashar al-Assad", ENT_PERSON, "President");
+    expect(f, "Troops loyal to President Karim ash-Rahal; they advanced.",
+           "Karim ash-Rahal", ENT_PERSON, "President");
+    expect(f, "Troops loyal to President Karim as-Rahal advanced.",
+           "Karim as-Rahal", ENT_PERSON, "President");
+    expect(f, "Troops loyal to President Karim O'Rahal (left) advanced.",
+           "Karim O'Rahal", ENT_PERSON, "President");
+    expect(f, "Troops loyal to President Karim O`Rahal: they advanced.",
+           "Karim O`Rahal", ENT_PERSON, "President");
+}
+
 static void test_a_role_in_apposition_is_taken(void **state)
 {
     const struct fixture *f = *state;
@@ -704,6 +744,8 @@ int main(void)
         cmocka_unit_test(test_a_title_with_no_name_makes_no_person),
         cmocka_unit_test(test_a_known_given_name_and_a_capital_are_a_person),
         cmocka_unit_test(test_particle_names_keep_their_article),
+        cmocka_unit_test(test_every_name_particle_joins_a_name),
+        cmocka_unit_test(test_words_end_at_punctuation_and_join_at_joiners),
         cmocka_unit_test(test_a_role_in_apposition_is_taken),
         cmocka_unit_test(test_speech_frames_make_unknown_names_people),
         cmocka_unit_test(test_a_surname_alone_joins_the_full_name),
