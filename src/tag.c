@@ -1221,7 +1221,11 @@ struct work {
  * each use and not kept across add_word. */
 static inline const char *fold_of(const struct work *wk, const struct word *w)
 {
-    return (w->cached ? wk->memo->bytes.s : wk->folds.s) + w->fold;
+    /* Where every word so far was found in the cache, folds holds
+     * nothing and has no buffer yet: no offset from NULL (fuzz_pipeline,
+     * tests/fuzz/regress/tag-all-cached). */
+    const char *base = w->cached ? wk->memo->bytes.s : wk->folds.s;
+    return base ? base + w->fold : "";
 }
 
 static bool is_word_wide(uint32_t cp);
