@@ -1201,7 +1201,9 @@ static void scan_capitals(const struct linker *lk, const struct doc *doc,
                 }
             const char *word = doc->text + tk->start;
             size_t len = tk->end - tk->start;
-            if (tk->kind == SCAN_WORD && *word >= 'a' && *word <= 'z')
+            /* only a word as long as a candidate is ever looked up */
+            if (tk->kind == SCAN_WORD && *word >= 'a' && *word <= 'z' &&
+                len >= STORY_CAPITAL_MIN)
                 (void)scan_map_put(w->lower, word, len);
             if (known || !mid_capital(doc->text, &t, k) ||
                 scan_map_get(lk->plain, word, len) >= 0)
