@@ -59,6 +59,29 @@ struct hint {
     struct pset pre;  /* n 0: no prefix known */
     bool has_req;
     struct bset req;
+    int fac; /* without a prefix: its required factor's index, or -1 */
+};
+
+/* Required factors: a member's factor is a literal of FACTOR_MIN to
+ * HINT_PREFIX_LEN bytes every match contains (a struct prefix, compared
+ * as prefix_admits compares). At most FACTOR_MAX per set, one bit each of
+ * the mask factors_in returns. */
+#define FACTOR_MIN 4
+#define FACTOR_MAX 64
+#define FACTOR_RUN 64 /* the longest literal run read off a pattern */
+
+/* A two-byte block, caseless for ASCII letters, as 14 bits: bit 5 of each
+ * byte (the case bit) is set before bits 0-4 and 6-7 are kept. */
+#define BLOCK_BITS 14
+
+/* Factors found in a line by one Wu-Manber pass over two-byte blocks:
+ * skip[k] is how far the window of m bytes may move when block k ends it
+ * (m - 1 when no factor's first m bytes hold k). */
+struct fgroup {
+    size_t n;
+    struct prefix *fac;
+    size_t m;
+    unsigned char *skip;
 };
 
 struct rxset {
@@ -74,6 +97,15 @@ struct rxset {
     size_t nhints;
     struct hint *hints;
     uint64_t by_first[256];
+    /* Required factors (see FACTOR_MIN) of the floating members and of
+     * the anchored members without a prefix, looked for in every line by
+     * one scan (float_mask: the floating members' bits, valid when
+     * float_fac: every floating member has a factor). A prefix rules out
+     * most lines at once already; scanning for those members' factors
+     * too cost more than the regex runs it saved. */
+    struct fgroup facs;
+    bool float_fac;
+    uint64_t float_mask;
 };
 
 /* ---- building ---------------------------------------------------------- */
@@ -753,6 +785,186 @@ static void build_hints(struct rxset *set, const char *const *patterns,
     set->hinted = true;
 }
 
+/* ---- required factors ------------------------------------------------ */
+
+/* Past the group whose '(' is at *q, and any quantifier after it. */
+static bool skip_group(const char **q)
+{
+    const char *p = *q + 1;
+    for (;;) {
+        if (!skip_seq(&p))
+            return false;
+        if (*p != '|')
+            break;
+        p++;
+    }
+    if (*p != ')')
+        return false;
+    p++;
+    unsigned min;
+    bool some;
+    if (!read_quant(&p, &min, &some))
+        return false;
+    *q = p;
+    return true;
+}
+
+/* The longest window of run[0..n) without a byte that KELVIN SIGN or LONG
+ * S could stand for (k, s: a caseless match may hold those characters
+ * there, which no byte scan would line up with) and without a character
+ * of unknown bytes, up to HINT_PREFIX_LEN bytes; into *best when longer. */
+static void best_window(const unsigned char *run, size_t n,
+                        struct prefix *best)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && j - i < HINT_PREFIX_LEN && run[j] != HINT_HIGH &&
+               run[j] != 'k' && run[j] != 's')
+            j++;
+        if (j - i > best->len) {
+            memcpy(best->b, run + i, j - i);
+            best->len = (unsigned char)(j - i);
+        }
+        i = j == i ? i + 1 : j;
+    }
+}
+
+/* A literal of FACTOR_MIN bytes or more that every match of pat holds:
+ * read off the runs of plain characters in the pattern's top-level
+ * sequence (zero-width items do not break a run; groups, classes and
+ * quantified items do). False when there is none. */
+static bool member_factor(const char *pat, struct prefix *out)
+{
+    const char *p = pat, *t = pat;
+    unsigned char run[FACTOR_RUN];
+    size_t n = 0;
+    memset(out, 0, sizeof *out);
+    if (!skip_seq(&t) || *t)
+        return false; /* an alternation outside any group */
+    while (*p) {
+        if (strncmp(p, "(?i)", 4) == 0) {
+            p += 4;
+            continue;
+        }
+        if (*p == '(') {
+            if (!skip_group(&p))
+                return false;
+            best_window(run, n, out);
+            n = 0;
+            continue;
+        }
+        struct atom a;
+        unsigned min;
+        bool some;
+        if (!read_atom(&p, &a) || !read_quant(&p, &min, &some))
+            return false;
+        if (a.kind == ATOM_ZERO)
+            continue;
+        if (a.kind != ATOM_LIT || some || n + a.nlit > FACTOR_RUN) {
+            best_window(run, n, out);
+            n = 0;
+            continue;
+        }
+        for (size_t i = 0; i < a.nlit; i++)
+            run[n++] = is_letter(a.lit[i]) ? a.lit[i] | 32 : a.lit[i];
+    }
+    best_window(run, n, out);
+    return out->len >= FACTOR_MIN;
+}
+
+static unsigned block(const unsigned char *s)
+{
+    unsigned a = s[0] | 32, b = s[1] | 32;
+    a = (a & 0x1F) | ((a >> 1) & 0x60);
+    b = (b & 0x1F) | ((b >> 1) & 0x60);
+    return a << 7 | b;
+}
+
+/* Give pat's factor a place in g if it has one; its index or -1. */
+static int add_factor(struct fgroup *g, const char *pat)
+{
+    struct prefix f;
+    if (g->n == FACTOR_MAX || !member_factor(pat, &f))
+        return -1;
+    if (!g->fac)
+        g->fac = xcalloc(FACTOR_MAX, sizeof *g->fac);
+    g->fac[g->n] = f;
+    return (int)g->n++;
+}
+
+static void build_skip(struct fgroup *g)
+{
+    size_t m = HINT_PREFIX_LEN;
+    if (!g->n)
+        return;
+    for (size_t k = 0; k < g->n; k++)
+        if (g->fac[k].len < m)
+            m = g->fac[k].len;
+    g->m = m;
+    g->skip = xmalloc(1u << BLOCK_BITS);
+    memset(g->skip, (int)(m - 1), 1u << BLOCK_BITS);
+    for (size_t k = 0; k < g->n; k++)
+        for (size_t q = 0; q + 1 < m; q++) {
+            unsigned char *sk = &g->skip[block(g->fac[k].b + q)];
+            if (*sk > m - 2 - q)
+                *sk = (unsigned char)(m - 2 - q);
+        }
+}
+
+static bool prefix_admits(const struct prefix *p, const unsigned char *s,
+                          size_t len);
+
+/* Bit k set: factor k of g may occur in s[0..len) (never clear when it
+ * does). */
+static uint64_t factors_in(const struct fgroup *g, const unsigned char *s,
+                           size_t len)
+{
+    const size_t m = g->m;
+    uint64_t found = 0;
+    size_t i = m - 2;
+    while (i + 1 < len) {
+        unsigned sh = g->skip[block(s + i)];
+        if (sh) {
+            i += sh;
+            continue;
+        }
+        size_t w = i - (m - 2);
+        for (size_t k = 0; k < g->n; k++)
+            if (prefix_admits(&g->fac[k], s + w, len - w))
+                found |= UINT64_C(1) << k;
+        i++;
+    }
+    return found;
+}
+
+static void build_factors(struct rxset *set, const char *const *patterns,
+                          size_t n)
+{
+    size_t h = 0, nfloat = 0, nfac_float = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!opens_anchored(patterns[i])) {
+            int f = add_factor(&set->facs, patterns[i]);
+            nfloat++;
+            if (f >= 0) {
+                nfac_float++;
+                set->float_mask |= UINT64_C(1) << f;
+            }
+        } else if (set->hinted) {
+            struct hint *hn = &set->hints[h++];
+            hn->fac = hn->pre.n ? -1 : add_factor(&set->facs, patterns[i]);
+        }
+    }
+    set->float_fac = nfloat > 0 && nfac_float == nfloat;
+    build_skip(&set->facs);
+}
+
+static void fgroup_free(struct fgroup *g)
+{
+    free(g->fac);
+    free(g->skip);
+}
+
 /* KELVIN SIGN or LONG S at s[0..n): the only characters beyond ASCII
  * that match ASCII letters (k, s) caselessly. */
 static bool ascii_partner_at(const unsigned char *s, size_t n)
@@ -809,15 +1021,16 @@ static bool hint_admits(const struct hint *h, const unsigned char *s,
 }
 
 /* False only if no anchored member can match the line s[0..len). */
-static bool anchored_may_match(const struct rxset *set, const char *subject,
-                               size_t len)
+static bool anchored_may_match(const struct rxset *set, uint64_t found,
+                               const unsigned char *s, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)subject;
     if (!set->hinted || len == 0)
         return true;
-    for (uint64_t m = set->by_first[s[0]]; m; m &= m - 1)
-        if (hint_admits(&set->hints[__builtin_ctzll(m)], s, len))
+    for (uint64_t m = set->by_first[s[0]]; m; m &= m - 1) {
+        const struct hint *h = &set->hints[__builtin_ctzll(m)];
+        if ((h->fac < 0 || (found >> h->fac & 1)) && hint_admits(h, s, len))
             return true;
+    }
     return false;
 }
 
@@ -840,8 +1053,10 @@ enum cd_err rxset_new(const char *const *patterns,
         set->n++;
     }
     build_filter(set, patterns, n);
-    if (set->filters)
+    if (set->filters) {
         build_hints(set, patterns, n);
+        build_factors(set, patterns, n);
+    }
     *out = set;
     return CD_OK;
 }
@@ -856,6 +1071,7 @@ void rxset_free(struct rxset *set)
     rules_rx_free(set->anchored);
     rules_rx_free(set->floating);
     free(set->hints);
+    fgroup_free(&set->facs);
     free(set);
 }
 
@@ -868,11 +1084,13 @@ bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
                const char *subject, size_t len)
 {
     struct rules_rx_match m;
+    const unsigned char *u = (const unsigned char *)subject;
     if (!set->filters)
         return true;
-    return (set->anchored && anchored_may_match(set, subject, len) &&
+    uint64_t found = set->facs.n ? factors_in(&set->facs, u, len) : 0;
+    return (set->anchored && anchored_may_match(set, found, u, len) &&
             rules_rx_find(set->anchored, s, subject, len, 0, &m)) ||
-           (set->floating &&
+           (set->floating && (!set->float_fac || (found & set->float_mask)) &&
             rules_rx_find(set->floating, s, subject, len, 0, &m));
 }
 
