@@ -33,6 +33,7 @@
 #define HINT_PREFIXES 32
 #define HINT_PREFIX_LEN 8
 #define HINT_MAX_MEMBERS 64
+#define HINT_REQ_FEW 4
 
 /* In a prefix: some character beyond ASCII (0xFF never occurs in UTF-8). */
 #define HINT_HIGH 0xFF
@@ -41,6 +42,12 @@ struct prefix {
     unsigned char b[HINT_PREFIX_LEN]; /* ASCII letters in lower case */
     unsigned char len;
     bool open; /* what follows in the pattern may still extend it */
+    /* Set by seal() once the prefix is complete, for comparing eight
+     * bytes at once (byte i of each word stands for b[i]): a subject
+     * word x with no byte >= 0x80 where ascii has 0x80 starts with the
+     * prefix iff ((x | fold) & mask) == val. slow: b holds HINT_HIGH. */
+    uint64_t val, mask, fold, ascii;
+    bool slow;
 };
 
 struct pset {
@@ -59,6 +66,10 @@ struct hint {
     struct pset pre;  /* n 0: no prefix known */
     bool has_req;
     struct bset req;
+    /* req's bytes when there are at most HINT_REQ_FEW of them (nfew 0:
+     * more), looked for with memchr: most lines hold none. */
+    unsigned char few[4];
+    unsigned nfew;
     int fac; /* without a prefix: its required factor's index, or -1 */
 };
 
@@ -107,6 +118,10 @@ struct rxset {
     bool float_fac;
     uint64_t float_mask;
 };
+
+static void seal(struct prefix *p);
+static bool prefix_admits(const struct prefix *p, const unsigned char *s,
+                          size_t len);
 
 /* ---- building ---------------------------------------------------------- */
 
@@ -667,7 +682,7 @@ static bool member_prefixes(const char *pat, struct pset *out)
         return false;
     p++;
     out->n = 1;
-    out->p[0] = (struct prefix){{0}, 0, true};
+    out->p[0] = (struct prefix){.open = true};
     if (!pre_seq(&p, out) || *p)
         return false;
     for (size_t i = 0; i < out->n; i++)
@@ -776,8 +791,14 @@ static void build_hints(struct rxset *set, const char *const *patterns,
         if (!member_prefixes(patterns[i], &h->pre))
             h->pre.n = 0;
         h->has_req = member_required(patterns[i], &h->req);
-        for (size_t k = 0; k < h->pre.n; k++)
+        if (h->has_req && h->req.n <= HINT_REQ_FEW)
+            for (unsigned b = 0; b < 256; b++)
+                if (h->req.in[b])
+                    h->few[h->nfew++] = (unsigned char)b;
+        for (size_t k = 0; k < h->pre.n; k++) {
+            seal(&h->pre.p[k]);
             add_first(set->by_first, bit, h->pre.p[k].b[0]);
+        }
         if (!h->pre.n)
             for (unsigned b = 0; b < 256; b++)
                 set->by_first[b] |= bit;
@@ -889,6 +910,7 @@ static int add_factor(struct fgroup *g, const char *pat)
         return -1;
     if (!g->fac)
         g->fac = xcalloc(FACTOR_MAX, sizeof *g->fac);
+    seal(&f);
     g->fac[g->n] = f;
     return (int)g->n++;
 }
@@ -911,9 +933,6 @@ static void build_skip(struct fgroup *g)
                 *sk = (unsigned char)(m - 2 - q);
         }
 }
-
-static bool prefix_admits(const struct prefix *p, const unsigned char *s,
-                          size_t len);
 
 /* Bit k set: factor k of g may occur in s[0..len) (never clear when it
  * does). */
@@ -973,12 +992,41 @@ static bool ascii_partner_at(const unsigned char *s, size_t n)
            (n >= 2 && s[0] == 0xC5 && s[1] == 0xBF);
 }
 
+static void seal(struct prefix *p)
+{
+    unsigned char val[8] = {0}, mask[8] = {0}, fold[8] = {0}, ascii[8] = {0};
+    p->slow = false;
+    for (size_t i = 0; i < p->len; i++) {
+        unsigned char b = p->b[i];
+        p->slow |= b == HINT_HIGH;
+        val[i] = b;
+        mask[i] = 0xFF;
+        fold[i] = is_letter(b) ? 32 : 0;
+        ascii[i] = b < 0x80 ? 0x80 : 0;
+    }
+    memcpy(&p->val, val, 8);
+    memcpy(&p->mask, mask, 8);
+    memcpy(&p->fold, fold, 8);
+    memcpy(&p->ascii, ascii, 8);
+}
+
 /* Could a match start with s[0..len) as the prefix p says? Past a
  * character beyond ASCII the bytes no longer line up, so one that may
- * match (p wants one, or it matches k or s) admits the line. */
+ * match (p wants one, or it matches k or s) admits the line. Where
+ * eight bytes lie ahead and none beyond ASCII stands where p wants an
+ * ASCII byte, one masked compare decides (the loop's answer: | 32 turns
+ * exactly the letters A-Z into a-z among ASCII bytes, and no other byte
+ * into one). */
 static bool prefix_admits(const struct prefix *p, const unsigned char *s,
                           size_t len)
 {
+    _Static_assert(HINT_PREFIX_LEN == 8, "one 64-bit word per prefix");
+    if (len >= 8 && !p->slow) {
+        uint64_t x;
+        memcpy(&x, s, 8);
+        if (!(x & p->ascii))
+            return ((x | p->fold) & p->mask) == p->val;
+    }
     for (size_t i = 0; i < p->len; i++) {
         if (i >= len)
             return false;
@@ -1010,6 +1058,12 @@ static bool hint_admits(const struct hint *h, const unsigned char *s,
             k++;
         if (k == h->pre.n)
             return false;
+    }
+    if (h->has_req && h->nfew) {
+        for (unsigned k = 0; k < h->nfew; k++)
+            if (memchr(s, h->few[k], len))
+                return true;
+        return false;
     }
     if (h->has_req) {
         for (size_t i = 0; i < len; i++)
