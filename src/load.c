@@ -380,16 +380,19 @@ int load_parse_dateline(const char *s, size_t len, char out[11])
  * "26.10.2016", "03:55 GMT23 October 2020", "Monday, 1 August 2016". */
 static bool is_dateline(const char *s, size_t n, char out[11])
 {
-    size_t letters = 0, i;
+    size_t letters = 0, digits = 0, i;
     if (n == 0 || n > 60)
         return false;
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
             letters++;
-    /* month name + weekday + zone: a prose line has far more letters.
-     * These counts are cheap, so they go before the search for a date
-     * (out is only read after true). */
-    return letters <= 24 && count_words(s, n) <= 7 &&
+        digits += s[i] >= '0' && s[i] <= '9';
+    }
+    /* month name + weekday + zone: a prose line has far more letters;
+     * every date form has a year in digits. These counts are cheap, so
+     * they go before the search for a date (out is only read after
+     * true). */
+    return letters <= 24 && digits > 0 && count_words(s, n) <= 7 &&
            load_parse_dateline(s, n, out);
 }
 

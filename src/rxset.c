@@ -81,9 +81,9 @@ struct hint {
 #define FACTOR_MAX 64
 #define FACTOR_RUN 64 /* the longest literal run read off a pattern */
 
-/* A two-byte block, caseless for ASCII letters, as 14 bits: bit 5 of each
- * byte (the case bit) is set before bits 0-4 and 6-7 are kept. */
-#define BLOCK_BITS 14
+/* A two-byte block, caseless for ASCII letters: the two bytes as one
+ * 16-bit number with bit 5 of each (the case bit) set. */
+#define BLOCK_BITS 16
 
 /* Factors found in a line by one Wu-Manber pass over two-byte blocks:
  * skip[k] is how far the window of m bytes may move when block k ends it
@@ -896,10 +896,9 @@ static bool member_factor(const char *pat, struct prefix *out)
 
 static unsigned block(const unsigned char *s)
 {
-    unsigned a = s[0] | 32, b = s[1] | 32;
-    a = (a & 0x1F) | ((a >> 1) & 0x60);
-    b = (b & 0x1F) | ((b >> 1) & 0x60);
-    return a << 7 | b;
+    uint16_t x;
+    memcpy(&x, s, 2);
+    return x | 0x2020u;
 }
 
 /* Give pat's factor a place in g if it has one; its index or -1. */
