@@ -1076,8 +1076,12 @@ static size_t plain_word(const struct run *r, size_t pos, size_t end,
          * cleared, and the fallback decides what they are). */
         uint64_t high = x & EVERY_BYTE(0x80);
         uint64_t x7 = x & ~high;
-        uint64_t up = bytes_in(x7, 'A', 'Z'), lo = bytes_in(x7, 'a', 'z');
-        uint64_t stop = (~(up | lo | bytes_in(x7, '0', '9')) &
+        /* | 0x20 maps exactly A-Z onto a-z among ASCII bytes; a letter
+         * with bit 5 clear (moved to bit 7) is upper case. */
+        uint64_t letter = bytes_in(x7 | EVERY_BYTE(0x20), 'a', 'z');
+        uint64_t up = letter & ~(x7 << 2);
+        uint64_t lo = letter ^ up;
+        uint64_t stop = (~(letter | bytes_in(x7, '0', '9')) &
                          EVERY_BYTE(0x80)) | high;
         if (!stop) {
             upper += count_top(up);
@@ -1299,7 +1303,12 @@ static void split_sentences(struct run *r, size_t para, size_t t0, size_t t1)
     size_t a = t0, i = t0;
     bool has_word = false;
     while (i < t1) {
-        enum term term = term_of(r, &tk[i]);
+        /* Most tokens are words not ending in '.': no sentence end, and
+         * term_of would say so after a call. */
+        enum term term = tk[i].kind == TOK_WORD &&
+                                 r->s[tk[i].span.end - 1] != '.'
+                             ? TERM_NONE
+                             : term_of(r, &tk[i]);
         if (tk[i].kind == TOK_WORD)
             has_word = true;
         if (term == TERM_NONE || term == TERM_NEVER) {
