@@ -425,7 +425,8 @@ static bool cue_matches(const struct loader *l, size_t c,
                         struct span s)
 {
     struct rules_rx_match m;
-    return rules_rx_find(rxset_member(l->cue_rx, c), sc, text + s.start,
+    return rxset_member_may(l->cue_rx, c, text + s.start, span_len(s)) &&
+           rules_rx_find(rxset_member(l->cue_rx, c), sc, text + s.start,
                          span_len(s), 0, &m);
 }
 
@@ -569,7 +570,9 @@ static void find_source(const struct loader *l, struct doc *doc,
             !rxset_any(l->source_rx, sc, doc->text + s.start, span_len(s)))
             continue;
         for (size_t k = 0; k < l->nsource; k++) {
-            if (rules_rx_find(rxset_member(l->source_rx, k), sc,
+            if (rxset_member_may(l->source_rx, k, doc->text + s.start,
+                                 span_len(s)) &&
+                rules_rx_find(rxset_member(l->source_rx, k), sc,
                               doc->text + s.start,
                               span_len(s), 0, &m) &&
                 m.ngroups > 1 && m.start[1] != (size_t)-1) {
@@ -716,7 +719,8 @@ static bool has_suffix(const char *s, const char *suf)
 static bool looks_html(const char *bytes, size_t len)
 {
     size_t n = len < 1024 ? len : 1024;
-    for (size_t i = 0; i + 5 <= n; i++) {
+    const char *lt = memchr(bytes, '<', n);
+    for (size_t i = lt ? (size_t)(lt - bytes) : n; i + 5 <= n; i++) {
         if (bytes[i] != '<')
             continue;
         if (strncasecmp(bytes + i, "<html", 5) == 0 ||

@@ -107,6 +107,7 @@ struct rxset {
     bool hinted;
     size_t nhints;
     struct hint *hints;
+    int *hint_of; /* member -> its hint's index, or -1 (hinted only) */
     uint64_t by_first[256];
     /* Required factors (see FACTOR_MIN) of the floating members and of
      * the anchored members without a prefix, looked for in every line by
@@ -783,9 +784,12 @@ static void build_hints(struct rxset *set, const char *const *patterns,
     if (count == 0 || count > HINT_MAX_MEMBERS)
         return;
     set->hints = xcalloc(count, sizeof *set->hints);
+    set->hint_of = xcalloc(n, sizeof *set->hint_of);
     for (size_t i = 0; i < n; i++) {
+        set->hint_of[i] = -1;
         if (!opens_anchored(patterns[i]))
             continue;
+        set->hint_of[i] = (int)set->nhints;
         struct hint *h = &set->hints[set->nhints];
         uint64_t bit = UINT64_C(1) << set->nhints++;
         if (!member_prefixes(patterns[i], &h->pre))
@@ -1124,6 +1128,7 @@ void rxset_free(struct rxset *set)
     rules_rx_free(set->anchored);
     rules_rx_free(set->floating);
     free(set->hints);
+    free(set->hint_of);
     fgroup_free(&set->facs);
     free(set);
 }
@@ -1145,6 +1150,18 @@ bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
             rules_rx_find(set->anchored, s, subject, len, 0, &m)) ||
            (set->floating && (!set->float_fac || (found & set->float_mask)) &&
             rules_rx_find(set->floating, s, subject, len, 0, &m));
+}
+
+bool rxset_member_may(const struct rxset *set, size_t i, const char *subject,
+                      size_t len)
+{
+    const unsigned char *u = (const unsigned char *)subject;
+    if (!set->hinted || len == 0 || set->hint_of[i] < 0)
+        return true;
+    int h = set->hint_of[i];
+    /* The factor is left out: it would take a scan of the line. */
+    return (set->by_first[u[0]] >> h & 1) &&
+           hint_admits(&set->hints[h], u, len);
 }
 
 bool rxset_filters(const struct rxset *set)

@@ -19,15 +19,22 @@ struct counts {
 };
 
 /* Does any member of set match subject? The answer the prefilter must
- * agree with. */
+ * agree with. Each member that matches must also be admitted by its own
+ * hint (rxset_member_may). */
 static bool any_member(const struct rxset *set, size_t n,
                        struct rules_rx_scratch *sc, const char *s, size_t len)
 {
     struct rules_rx_match m;
-    for (size_t i = 0; i < n; i++)
-        if (rules_rx_find(rxset_member(set, i), sc, s, len, 0, &m))
-            return true;
-    return false;
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!rules_rx_find(rxset_member(set, i), sc, s, len, 0, &m))
+            continue;
+        if (!rxset_member_may(set, i, s, len))
+            fail_msg("member %zu matches '%.*s' but its hint says no", i,
+                     (int)len, s);
+        any = true;
+    }
+    return any;
 }
 
 static void check_line(const struct rxset *set, size_t n,
