@@ -496,7 +496,7 @@ static void mark_boilerplate(const struct loader *l, struct doc *doc,
             mark(doc, s, "dateline", &why);
             continue;
         }
-        if (!rxset_any(l->cue_rx, sc, doc->text + s.start, span_len(s)))
+        if (!rxset_may(l->cue_rx, sc, doc->text + s.start, span_len(s)))
             continue;
         for (size_t c = 0; c < l->ncues; c++) {
             const struct cue *cue = &l->cues[c];
@@ -567,7 +567,7 @@ static void find_source(const struct loader *l, struct doc *doc,
     for (size_t i = 0; i < ls->n && !doc->source; i++) {
         struct span s = ls->v[i].span;
         if (span_len(s) == 0 || span_len(s) > MAX_CUE_LINE ||
-            !rxset_any(l->source_rx, sc, doc->text + s.start, span_len(s)))
+            !rxset_may(l->source_rx, sc, doc->text + s.start, span_len(s)))
             continue;
         for (size_t k = 0; k < l->nsource; k++) {
             if (rxset_member_may(l->source_rx, k, doc->text + s.start,

@@ -1152,6 +1152,25 @@ bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
             rules_rx_find(set->floating, s, subject, len, 0, &m));
 }
 
+bool rxset_may(const struct rxset *set, struct rules_rx_scratch *s,
+               const char *subject, size_t len)
+{
+    struct rules_rx_match m;
+    const unsigned char *u = (const unsigned char *)subject;
+    if (!set->filters)
+        return true;
+    uint64_t found = set->facs.n ? factors_in(&set->facs, u, len) : 0;
+    if (set->anchored &&
+        (set->hinted ? anchored_may_match(set, found, u, len)
+                     : rules_rx_find(set->anchored, s, subject, len, 0, &m)))
+        return true;
+    if (!set->floating)
+        return false;
+    if (set->float_fac)
+        return (found & set->float_mask) != 0;
+    return rules_rx_find(set->floating, s, subject, len, 0, &m);
+}
+
 bool rxset_member_may(const struct rxset *set, size_t i, const char *subject,
                       size_t len)
 {

@@ -16,6 +16,7 @@
 
 struct counts {
     size_t lines, hits;
+    size_t ruled_out; /* lines rxset_may (hints alone) said no to */
 };
 
 /* Does any member of set match subject? The answer the prefilter must
@@ -46,6 +47,12 @@ static void check_line(const struct rxset *set, size_t n,
     if (want != got)
         fail_msg("prefilter says %d, patterns say %d, for line '%.*s'", got,
                  want, (int)len, s);
+    if (!rxset_may(set, sc, s, len)) {
+        if (want)
+            fail_msg("hints rule out line '%.*s', which a pattern matches",
+                     (int)len, s);
+        c->ruled_out++;
+    }
     c->lines++;
     c->hits += want;
 }
@@ -152,7 +159,7 @@ static void test_cue_prefilter_agrees_on_fixtures_and_synthetic_lines(
         struct rxset *set = table_set(r, sets[k].table, sets[k].col, &n);
         assert_true(n > 0);
         assert_true(rxset_filters(set)); /* else the test proves nothing */
-        struct counts fix = {0, 0}, syn = {0, 0};
+        struct counts fix = {0, 0, 0}, syn = {0, 0, 0};
         check_dir(set, n, sc, "fixtures/seeds", &fix);
         check_dir(set, n, sc, "fixtures/golden", &fix);
         check_dir(set, n, sc, "fixtures/expect", &fix);
@@ -260,7 +267,7 @@ static void test_line_hints_agree_with_the_patterns(void **state)
     struct diag d;
     /* Each pattern on its own: its hint alone decides. */
     for (size_t i = 0; i < n; i++) {
-        struct counts c = {0, 0};
+        struct counts c = {0, 0, 0};
         assert_int_equal(rxset_new(&tricky_patterns[i], NULL, 1, &set, &d),
                          CD_OK);
         assert_true(rxset_filters(set));
@@ -270,11 +277,12 @@ static void test_line_hints_agree_with_the_patterns(void **state)
                      tricky_patterns[i]);
         rxset_free(set);
     }
-    struct counts all = {0, 0};
+    struct counts all = {0, 0, 0};
     assert_int_equal(rxset_new(tricky_patterns, NULL, n, &set, &d), CD_OK);
     assert_true(rxset_filters(set));
     check_random_lines(set, n, sc, 99, &all);
     assert_true(all.hits > 1000);
+    assert_true(all.ruled_out > 1000); /* the hints alone decide some */
     assert_true(all.lines - all.hits > 1000);
     rxset_free(set);
     rules_rx_scratch_free(sc);
@@ -348,7 +356,7 @@ static void test_required_factors_agree_with_the_patterns(void **state)
     struct rxset *set;
     struct diag d;
     for (size_t i = 0; i < n; i++) {
-        struct counts c = {0, 0};
+        struct counts c = {0, 0, 0};
         assert_int_equal(rxset_new(&factor_patterns[i], NULL, 1, &set, &d),
                          CD_OK);
         assert_true(rxset_filters(set));
@@ -358,11 +366,12 @@ static void test_required_factors_agree_with_the_patterns(void **state)
                      factor_patterns[i]);
         rxset_free(set);
     }
-    struct counts all = {0, 0};
+    struct counts all = {0, 0, 0};
     assert_int_equal(rxset_new(factor_patterns, NULL, n, &set, &d), CD_OK);
     assert_true(rxset_filters(set));
     check_factor_lines(set, n, sc, 5, &all);
     assert_true(all.hits > 1000);
+    assert_true(all.ruled_out > 1000); /* the hints alone decide some */
     assert_true(all.lines - all.hits > 1000);
     rxset_free(set);
     rules_rx_scratch_free(sc);
