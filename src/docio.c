@@ -47,6 +47,9 @@
 #define RUN_ROOM 4096
 #define STR_INLINE 256
 
+/* The most room reserved up front for a record, whatever its text. */
+#define RECORD_GUESS_MAX ((size_t)1 << 20)
+
 /* A record being written: w's buffer with p the place of the next byte,
  * inside a reservation ending at lim (between run_open and run_close). */
 struct rec {
@@ -407,6 +410,11 @@ char *docio_format(const struct doc *doc, const char *rules, size_t *len,
                NULL;
     struct jsonw *w = jsonw_new(NULL, false);
     struct rec r = {w, NULL, NULL};
+    /* A record is ~7.5x its text: room for that at once (up to
+     * RECORD_GUESS_MAX) spares the buffer's doublings and their copies. */
+    size_t guess = doc->len < RECORD_GUESS_MAX / 8 ? 8 * doc->len
+                                                  : RECORD_GUESS_MAX;
+    jsonw_wrote(w, jsonw_room(w, guess + RUN_ROOM));
     run_open(&r);
     record_head(&r, doc, rules);
     record_structure(&r, doc);
