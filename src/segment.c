@@ -1510,10 +1510,11 @@ void segment_run(const struct segmenter *seg, struct doc *doc)
     if (r.n == 0)
         return;
 
-    /* Room for the tokens up front (prose has about one per five bytes;
-     * this guesses low and the array still grows by doubling): most
-     * documents then never copy their tokens. */
-    size_t guess = r.n / 8 + 16;
+    /* Room for the tokens up front (prose has about one per five and a
+     * half bytes; the array still grows by doubling past the guess): most
+     * documents then never copy their tokens, and one that would have
+     * doubled from an eighth holds less. */
+    size_t guess = r.n / 5 + 16;
     if (doc->captoks < guess)
         doc->toks = xgrow(doc->toks, &doc->captoks, guess, sizeof *doc->toks);
     detect_wrap(&r);
