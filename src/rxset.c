@@ -70,6 +70,10 @@ struct hint {
      * more), looked for with memchr: most lines hold none. */
     unsigned char few[4];
     unsigned nfew;
+    /* Bit c (c ASCII, letters in lower case): some prefix admits a line
+     * whose first two bytes are ASCII and the second is c. All set when
+     * there are no prefixes or a prefix of one byte. */
+    uint64_t second[2];
     int fac; /* without a prefix: its required factor's index, or -1 */
 };
 
@@ -775,6 +779,32 @@ static void add_first(uint64_t *by_first, uint64_t bit, unsigned char c)
     }
 }
 
+/* A prefix that wants an ASCII byte second admits that byte (a letter in
+ * lower case, as lines are folded to ask); one of a single byte admits
+ * any; one that wants a byte beyond ASCII second admits no ASCII one. */
+static void add_second(struct hint *h, const struct prefix *p)
+{
+    if (p->len < 2) {
+        h->second[0] = h->second[1] = ~UINT64_C(0);
+        return;
+    }
+    unsigned c = p->b[1];
+    if (c < 0x80)
+        h->second[c >> 6] |= UINT64_C(1) << (c & 63);
+}
+
+/* Could h's prefixes admit s[0..len) as far as its second byte tells?
+ * Asked only when the first two bytes are ASCII: beyond ASCII the bytes
+ * need not line up (KELVIN SIGN, LONG S), and prefix_admits decides. */
+static bool second_admits(const struct hint *h, const unsigned char *s,
+                          size_t len)
+{
+    if (len < 2 || s[0] >= 0x80 || s[1] >= 0x80)
+        return true;
+    unsigned c = is_letter(s[1]) ? s[1] | 32u : s[1];
+    return h->second[c >> 6] >> (c & 63) & 1;
+}
+
 static void build_hints(struct rxset *set, const char *const *patterns,
                         size_t n)
 {
@@ -802,7 +832,10 @@ static void build_hints(struct rxset *set, const char *const *patterns,
         for (size_t k = 0; k < h->pre.n; k++) {
             seal(&h->pre.p[k]);
             add_first(set->by_first, bit, h->pre.p[k].b[0]);
+            add_second(h, &h->pre.p[k]);
         }
+        if (!h->pre.n)
+            h->second[0] = h->second[1] = ~UINT64_C(0);
         if (!h->pre.n)
             for (unsigned b = 0; b < 256; b++)
                 set->by_first[b] |= bit;
@@ -1055,6 +1088,8 @@ static bool prefix_admits(const struct prefix *p, const unsigned char *s,
 static bool hint_admits(const struct hint *h, const unsigned char *s,
                         size_t len)
 {
+    if (!second_admits(h, s, len))
+        return false;
     if (h->pre.n) {
         size_t k = 0;
         while (k < h->pre.n && !prefix_admits(&h->pre.p[k], s, len))
