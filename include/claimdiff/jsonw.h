@@ -99,7 +99,8 @@ char *jsonw_put_int(char *p, int64_t v);
 
 /* If none of s[0..n)'s bytes needs escaping, put it at p (which has
  * n + 2 bytes of room) as jsonw_string would write it, quotes included,
- * and return the end; otherwise write nothing and return NULL. For short
+ * and return the end; otherwise return NULL, having written nothing that
+ * counts (bytes of that room may have been overwritten). For short
  * strings inside a reservation of jsonw_room. */
 char *jsonw_put_plain(char *p, const char *s, size_t n);
 
