@@ -1148,7 +1148,8 @@ static void tokenize(struct run *r, size_t pos, size_t end)
         t->span.end = e;
         t->sentence = 0;
         doc->ntoks++;
-        pos = e;
+        /* The usual separator, one space, without a turn of the loop. */
+        pos = e < end && s[e] == ' ' ? e + 1 : e;
     }
 }
 
