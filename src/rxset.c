@@ -15,6 +15,9 @@
  * its text: the literal prefixes one of which every match starts with
  * (compared ignoring ASCII case) and a set of bytes one of which every
  * match contains. A line no anchored pattern's hint admits skips that
+ * alternation. Floating patterns, and anchored ones without a prefix,
+ * get a required factor (a literal every match holds), looked for in one
+ * pass; a line holding none of the floating ones skips the floating
  * alternation. Hints only ever admit more than the pattern (anything not
  * understood means "may match"), so the answers stay exact.
  */
