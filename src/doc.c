@@ -142,16 +142,22 @@ void doc_compact(struct doc *doc, unsigned keep)
 
 void doc_warn(struct doc *doc, const char *fmt, ...)
 {
+    /* Most warnings fit the local buffer: one formatting pass then. */
+    char local[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(local, sizeof local, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
     char *msg = arena_alloc(doc->arena, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    if ((size_t)n < sizeof local) {
+        memcpy(msg, local, (size_t)n + 1);
+    } else {
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     if (doc->nwarnings == doc->capwarnings)
         doc->warnings = xgrow(doc->warnings, &doc->capwarnings,
                               doc->nwarnings + 1, sizeof *doc->warnings);

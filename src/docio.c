@@ -38,25 +38,43 @@
  * included) and integers are put straight into one reservation per run
  * between two strings; jsonw escapes the strings. */
 
-/* Room every run of literals and integers between two strings reserves:
- * the longest (a claim's tail, 14 keys and 7 integers) takes under 300. */
+/* Room every run of literals and integers between two strings or array
+ * items needs: the longest (a claim's tail, 14 keys and 7 integers) takes
+ * under 300. A reservation holds several runs (RUN_ROOM bytes), and short
+ * plain strings (at most STR_INLINE bytes) go into it too, so most items
+ * and strings need no new one. */
 #define RUN_MAX 512
+#define RUN_ROOM 4096
+#define STR_INLINE 256
+
+/* The most room reserved up front for a record, whatever its text. */
+#define RECORD_GUESS_MAX ((size_t)1 << 20)
 
 /* A record being written: w's buffer with p the place of the next byte,
- * inside a reservation of RUN_MAX bytes (between run_open and run_close). */
+ * inside a reservation ending at lim (between run_open and run_close). */
 struct rec {
     struct jsonw *w;
-    char *p;
+    char *p, *lim;
 };
 
 static void run_open(struct rec *r)
 {
-    r->p = jsonw_room(r->w, RUN_MAX);
+    r->p = jsonw_room(r->w, RUN_ROOM);
+    r->lim = r->p + RUN_ROOM;
 }
 
 static void run_close(struct rec *r)
 {
     jsonw_wrote(r->w, r->p);
+}
+
+/* At least need bytes left in the reservation: a new one if not. */
+static void run_need(struct rec *r, size_t need)
+{
+    if ((size_t)(r->lim - r->p) < need) {
+        run_close(r);
+        run_open(r);
+    }
 }
 
 /* The literal s (a string literal: its size is known) at r->p. */
@@ -117,12 +135,22 @@ static void span(struct rec *r, struct span s)
     LIT(r, "]");
 }
 
-/* A string (or null) between two runs. */
+/* A string (or null) between two runs: a short plain one inside the
+ * reservation, with RUN_MAX bytes left after it. */
 static void str(struct rec *r, const char *s)
 {
     if (!s) {
         LIT(r, "null");
         return;
+    }
+    size_t n = strlen(s);
+    if (n <= STR_INLINE) {
+        run_need(r, n + 2 + RUN_MAX);
+        char *e = jsonw_put_plain(r->p, s, n);
+        if (e) {
+            r->p = e;
+            return;
+        }
     }
     run_close(r);
     jsonw_put_string(r->w, s);
@@ -271,12 +299,11 @@ static void claim_json(struct rec *r, const struct claim *cl)
     LIT(r, "}");
 }
 
-/* Before element i of an array: a new run (an element may take up to
- * RUN_MAX between its strings) and the comma. */
+/* Before element i of an array: room for a new run (an element may take
+ * up to RUN_MAX between its strings) and the comma. */
 static void item(struct rec *r, size_t i)
 {
-    run_close(r);
-    run_open(r);
+    run_need(r, RUN_MAX);
     if (i)
         LIT(r, ",");
 }
@@ -382,7 +409,12 @@ char *docio_format(const struct doc *doc, const char *rules, size_t *len,
                         "the text holds a NUL byte; no record written"),
                NULL;
     struct jsonw *w = jsonw_new(NULL, false);
-    struct rec r = {w, NULL};
+    struct rec r = {w, NULL, NULL};
+    /* A record is ~7.5x its text: room for that at once (up to
+     * RECORD_GUESS_MAX) spares the buffer's doublings and their copies. */
+    size_t guess = doc->len < RECORD_GUESS_MAX / 8 ? 8 * doc->len
+                                                  : RECORD_GUESS_MAX;
+    jsonw_wrote(w, jsonw_room(w, guess + RUN_ROOM));
     run_open(&r);
     record_head(&r, doc, rules);
     record_structure(&r, doc);

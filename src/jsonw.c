@@ -199,11 +199,14 @@ static size_t plain_run(const unsigned char *s, size_t n, bool high_ok)
     return i;
 }
 
-static void put_escape(struct jsonw *w, unsigned char c)
+/* The escape of c (below 0x20, '"' or '\\') at e, at most ESCAPE_MAX
+ * bytes; returns the end. */
+#define ESCAPE_MAX 6
+
+static char *escape_to(char *e, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
-    char e[6] = {'\\', 0};
-    size_t n = 2;
+    e[0] = '\\';
     switch (c) {
     case '"':
     case '\\':
@@ -228,10 +231,89 @@ static void put_escape(struct jsonw *w, unsigned char c)
         memcpy(e + 1, "u00", 3);
         e[4] = hex[c >> 4];
         e[5] = hex[c & 15];
-        n = 6;
-        break;
+        return e + 6;
     }
-    put(w, e, n);
+    return e + 2;
+}
+
+static void put_escape(struct jsonw *w, unsigned char c)
+{
+    char e[ESCAPE_MAX];
+    put(w, e, (size_t)(escape_to(e, c) - e));
+}
+
+/* The top bit of each byte of the word x that is below 0x20, '"' or '\\'
+ * (bytes >= 0x80 go out as they are). The lowest one set is exactly the
+ * first such byte (a borrow starts only at one); above it, bits may be
+ * set for bytes that need nothing. */
+static uint64_t care_bits(uint64_t x)
+{
+    uint64_t q = x ^ EVERY_BYTE('"'), b = x ^ EVERY_BYTE('\\');
+    return (((x - EVERY_BYTE(0x20)) & ~x) | ((q - EVERY_BYTE(1)) & ~q) |
+            ((b - EVERY_BYTE(1)) & ~b)) &
+           EVERY_BYTE(0x80);
+}
+
+/* put_escaped finds the first byte to escape in a loaded word by counting
+ * trailing zero bits: the first byte must be the lowest. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define JSONW_SWAR 1
+#else
+#define JSONW_SWAR 0
+#endif
+
+/* Longer strings than this (without repair) go through put_escaped;
+ * shorter ones are mostly plain and put with one reservation. */
+#define ESCAPE_LONG 64
+
+/* Input bytes escaped per reservation: the room asked for is
+ * ESCAPE_MAX times this, whatever the string's length. */
+#define ESCAPE_CHUNK 4096
+
+/* s[0..n) as a JSON string without UTF-8 repair, stopping at a NUL, as
+ * put_string writes it. Copies eight bytes a step straight into the
+ * buffer (the room covers ESCAPE_MAX bytes for each input byte, so a
+ * word copied past an escape is simply overwritten) and escapes in
+ * place: the text of a record has an escape every line or so, which
+ * the general loop paid for with a restart each. */
+static void put_escaped(struct jsonw *w, const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    putch(w, '"');
+    while (i < n) {
+        size_t end = n - i > ESCAPE_CHUNK ? i + ESCAPE_CHUNK : n;
+        char *start = room(w, (end - i) * ESCAPE_MAX + 8), *o = start;
+        while (i < end) {
+            if (end - i >= 8) {
+                uint64_t x;
+                memcpy(&x, s + i, 8);
+                memcpy(o, &x, 8);
+                uint64_t hit = care_bits(x);
+                if (!hit) {
+                    i += 8;
+                    o += 8;
+                    continue;
+                }
+                unsigned k = (unsigned)__builtin_ctzll(hit) / 8;
+                i += k;
+                o += k;
+            }
+            unsigned char c = s[i];
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                *o++ = (char)c;
+                i++;
+                continue;
+            }
+            if (c == '\0') {
+                end = n = i;
+                break;
+            }
+            o = escape_to(o, c);
+            i++;
+        }
+        w->len += (size_t)(o - start);
+    }
+    putch(w, '"');
 }
 
 /* s[0..n) as a JSON string, stopping at a NUL (cJSON reads C strings);
@@ -239,6 +321,10 @@ static void put_escape(struct jsonw *w, unsigned char c)
 static void put_string(struct jsonw *w, const char *str, size_t n, bool repair)
 {
     const unsigned char *s = (const unsigned char *)str;
+    if (JSONW_SWAR && !repair && n > ESCAPE_LONG) {
+        put_escaped(w, s, n);
+        return;
+    }
     size_t i = plain_run(s, n, !repair);
     if (i == n && n < JSONW_FLUSH) {
         /* The common case: nothing to escape, one reservation. */
@@ -353,6 +439,35 @@ char *jsonw_room(struct jsonw *w, size_t n)
 void jsonw_wrote(struct jsonw *w, const char *end)
 {
     w->len = (size_t)(end - w->buf);
+}
+
+char *jsonw_put_plain(char *p, const char *s, size_t n)
+{
+    uint64_t x;
+    size_t i = 0;
+    *p++ = '"';
+    /* Checked and copied eight bytes a step; the last word overlaps the
+     * one before it (or, short, is padded with a plain byte). */
+    if (n < 8) {
+        x = EVERY_BYTE('a');
+        memcpy(&x, s, n);
+        if (care_bits(x))
+            return NULL;
+        memcpy(p, s, n);
+    } else {
+        for (; n - i > 8; i += 8) {
+            memcpy(&x, s + i, 8);
+            if (care_bits(x))
+                return NULL;
+            memcpy(p + i, &x, 8);
+        }
+        memcpy(&x, s + n - 8, 8);
+        if (care_bits(x))
+            return NULL;
+        memcpy(p + n - 8, &x, 8);
+    }
+    p[n] = '"';
+    return p + n + 1;
 }
 
 void jsonw_put_string(struct jsonw *w, const char *s)

@@ -380,16 +380,19 @@ int load_parse_dateline(const char *s, size_t len, char out[11])
  * "26.10.2016", "03:55 GMT23 October 2020", "Monday, 1 August 2016". */
 static bool is_dateline(const char *s, size_t n, char out[11])
 {
-    size_t letters = 0, i;
+    size_t letters = 0, digits = 0, i;
     if (n == 0 || n > 60)
         return false;
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
             letters++;
-    /* month name + weekday + zone: a prose line has far more letters.
-     * These counts are cheap, so they go before the search for a date
-     * (out is only read after true). */
-    return letters <= 24 && count_words(s, n) <= 7 &&
+        digits += s[i] >= '0' && s[i] <= '9';
+    }
+    /* month name + weekday + zone: a prose line has far more letters;
+     * every date form has a year in digits. These counts are cheap, so
+     * they go before the search for a date (out is only read after
+     * true). */
+    return letters <= 24 && digits > 0 && count_words(s, n) <= 7 &&
            load_parse_dateline(s, n, out);
 }
 
@@ -422,7 +425,8 @@ static bool cue_matches(const struct loader *l, size_t c,
                         struct span s)
 {
     struct rules_rx_match m;
-    return rules_rx_find(rxset_member(l->cue_rx, c), sc, text + s.start,
+    return rxset_member_may(l->cue_rx, c, text + s.start, span_len(s)) &&
+           rules_rx_find(rxset_member(l->cue_rx, c), sc, text + s.start,
                          span_len(s), 0, &m);
 }
 
@@ -492,7 +496,7 @@ static void mark_boilerplate(const struct loader *l, struct doc *doc,
             mark(doc, s, "dateline", &why);
             continue;
         }
-        if (!rxset_any(l->cue_rx, sc, doc->text + s.start, span_len(s)))
+        if (!rxset_may(l->cue_rx, sc, doc->text + s.start, span_len(s)))
             continue;
         for (size_t c = 0; c < l->ncues; c++) {
             const struct cue *cue = &l->cues[c];
@@ -563,10 +567,12 @@ static void find_source(const struct loader *l, struct doc *doc,
     for (size_t i = 0; i < ls->n && !doc->source; i++) {
         struct span s = ls->v[i].span;
         if (span_len(s) == 0 || span_len(s) > MAX_CUE_LINE ||
-            !rxset_any(l->source_rx, sc, doc->text + s.start, span_len(s)))
+            !rxset_may(l->source_rx, sc, doc->text + s.start, span_len(s)))
             continue;
         for (size_t k = 0; k < l->nsource; k++) {
-            if (rules_rx_find(rxset_member(l->source_rx, k), sc,
+            if (rxset_member_may(l->source_rx, k, doc->text + s.start,
+                                 span_len(s)) &&
+                rules_rx_find(rxset_member(l->source_rx, k), sc,
                               doc->text + s.start,
                               span_len(s), 0, &m) &&
                 m.ngroups > 1 && m.start[1] != (size_t)-1) {
@@ -713,7 +719,8 @@ static bool has_suffix(const char *s, const char *suf)
 static bool looks_html(const char *bytes, size_t len)
 {
     size_t n = len < 1024 ? len : 1024;
-    for (size_t i = 0; i + 5 <= n; i++) {
+    const char *lt = memchr(bytes, '<', n);
+    for (size_t i = lt ? (size_t)(lt - bytes) : n; i + 5 <= n; i++) {
         if (bytes[i] != '<')
             continue;
         if (strncasecmp(bytes + i, "<html", 5) == 0 ||

@@ -15,6 +15,9 @@
  * its text: the literal prefixes one of which every match starts with
  * (compared ignoring ASCII case) and a set of bytes one of which every
  * match contains. A line no anchored pattern's hint admits skips that
+ * alternation. Floating patterns, and anchored ones without a prefix,
+ * get a required factor (a literal every match holds), looked for in one
+ * pass; a line holding none of the floating ones skips the floating
  * alternation. Hints only ever admit more than the pattern (anything not
  * understood means "may match"), so the answers stay exact.
  */
@@ -33,6 +36,7 @@
 #define HINT_PREFIXES 32
 #define HINT_PREFIX_LEN 8
 #define HINT_MAX_MEMBERS 64
+#define HINT_REQ_FEW 4
 
 /* In a prefix: some character beyond ASCII (0xFF never occurs in UTF-8). */
 #define HINT_HIGH 0xFF
@@ -41,6 +45,12 @@ struct prefix {
     unsigned char b[HINT_PREFIX_LEN]; /* ASCII letters in lower case */
     unsigned char len;
     bool open; /* what follows in the pattern may still extend it */
+    /* Set by seal() once the prefix is complete, for comparing eight
+     * bytes at once (byte i of each word stands for b[i]): a subject
+     * word x with no byte >= 0x80 where ascii has 0x80 starts with the
+     * prefix iff ((x | fold) & mask) == val. slow: b holds HINT_HIGH. */
+    uint64_t val, mask, fold, ascii;
+    bool slow;
 };
 
 struct pset {
@@ -59,6 +69,37 @@ struct hint {
     struct pset pre;  /* n 0: no prefix known */
     bool has_req;
     struct bset req;
+    /* req's bytes when there are at most HINT_REQ_FEW of them (nfew 0:
+     * more), looked for with memchr: most lines hold none. */
+    unsigned char few[4];
+    unsigned nfew;
+    /* Bit c (c ASCII, letters in lower case): some prefix admits a line
+     * whose first two bytes are ASCII and the second is c. All set when
+     * there are no prefixes or a prefix of one byte. */
+    uint64_t second[2];
+    int fac; /* without a prefix: its required factor's index, or -1 */
+};
+
+/* Required factors: a member's factor is a literal of FACTOR_MIN to
+ * HINT_PREFIX_LEN bytes every match contains (a struct prefix, compared
+ * as prefix_admits compares). At most FACTOR_MAX per set, one bit each of
+ * the mask factors_in returns. */
+#define FACTOR_MIN 4
+#define FACTOR_MAX 64
+#define FACTOR_RUN 64 /* the longest literal run read off a pattern */
+
+/* A two-byte block, caseless for ASCII letters: the two bytes as one
+ * 16-bit number with bit 5 of each (the case bit) set. */
+#define BLOCK_BITS 16
+
+/* Factors found in a line by one Wu-Manber pass over two-byte blocks:
+ * skip[k] is how far the window of m bytes may move when block k ends it
+ * (m - 1 when no factor's first m bytes hold k). */
+struct fgroup {
+    size_t n;
+    struct prefix *fac;
+    size_t m;
+    unsigned char *skip;
 };
 
 struct rxset {
@@ -73,8 +114,22 @@ struct rxset {
     bool hinted;
     size_t nhints;
     struct hint *hints;
+    int *hint_of; /* member -> its hint's index, or -1 (hinted only) */
     uint64_t by_first[256];
+    /* Required factors (see FACTOR_MIN) of the floating members and of
+     * the anchored members without a prefix, looked for in every line by
+     * one scan (float_mask: the floating members' bits, valid when
+     * float_fac: every floating member has a factor). A prefix rules out
+     * most lines at once already; scanning for those members' factors
+     * too cost more than the regex runs it saved. */
+    struct fgroup facs;
+    bool float_fac;
+    uint64_t float_mask;
 };
+
+static void seal(struct prefix *p);
+static bool prefix_admits(const struct prefix *p, const unsigned char *s,
+                          size_t len);
 
 /* ---- building ---------------------------------------------------------- */
 
@@ -635,7 +690,7 @@ static bool member_prefixes(const char *pat, struct pset *out)
         return false;
     p++;
     out->n = 1;
-    out->p[0] = (struct prefix){{0}, 0, true};
+    out->p[0] = (struct prefix){.open = true};
     if (!pre_seq(&p, out) || *p)
         return false;
     for (size_t i = 0; i < out->n; i++)
@@ -727,6 +782,32 @@ static void add_first(uint64_t *by_first, uint64_t bit, unsigned char c)
     }
 }
 
+/* A prefix that wants an ASCII byte second admits that byte (a letter in
+ * lower case, as lines are folded to ask); one of a single byte admits
+ * any; one that wants a byte beyond ASCII second admits no ASCII one. */
+static void add_second(struct hint *h, const struct prefix *p)
+{
+    if (p->len < 2) {
+        h->second[0] = h->second[1] = ~UINT64_C(0);
+        return;
+    }
+    unsigned c = p->b[1];
+    if (c < 0x80)
+        h->second[c >> 6] |= UINT64_C(1) << (c & 63);
+}
+
+/* Could h's prefixes admit s[0..len) as far as its second byte tells?
+ * Asked only when the first two bytes are ASCII: beyond ASCII the bytes
+ * need not line up (KELVIN SIGN, LONG S), and prefix_admits decides. */
+static bool second_admits(const struct hint *h, const unsigned char *s,
+                          size_t len)
+{
+    if (len < 2 || s[0] >= 0x80 || s[1] >= 0x80)
+        return true;
+    unsigned c = is_letter(s[1]) ? s[1] | 32u : s[1];
+    return h->second[c >> 6] >> (c & 63) & 1;
+}
+
 static void build_hints(struct rxset *set, const char *const *patterns,
                         size_t n)
 {
@@ -736,21 +817,210 @@ static void build_hints(struct rxset *set, const char *const *patterns,
     if (count == 0 || count > HINT_MAX_MEMBERS)
         return;
     set->hints = xcalloc(count, sizeof *set->hints);
+    set->hint_of = xcalloc(n, sizeof *set->hint_of);
     for (size_t i = 0; i < n; i++) {
+        set->hint_of[i] = -1;
         if (!opens_anchored(patterns[i]))
             continue;
+        set->hint_of[i] = (int)set->nhints;
         struct hint *h = &set->hints[set->nhints];
         uint64_t bit = UINT64_C(1) << set->nhints++;
         if (!member_prefixes(patterns[i], &h->pre))
             h->pre.n = 0;
         h->has_req = member_required(patterns[i], &h->req);
-        for (size_t k = 0; k < h->pre.n; k++)
+        if (h->has_req && h->req.n <= HINT_REQ_FEW)
+            for (unsigned b = 0; b < 256; b++)
+                if (h->req.in[b])
+                    h->few[h->nfew++] = (unsigned char)b;
+        for (size_t k = 0; k < h->pre.n; k++) {
+            seal(&h->pre.p[k]);
             add_first(set->by_first, bit, h->pre.p[k].b[0]);
+            add_second(h, &h->pre.p[k]);
+        }
+        if (!h->pre.n)
+            h->second[0] = h->second[1] = ~UINT64_C(0);
         if (!h->pre.n)
             for (unsigned b = 0; b < 256; b++)
                 set->by_first[b] |= bit;
     }
     set->hinted = true;
+}
+
+/* ---- required factors ------------------------------------------------ */
+
+/* Past the group whose '(' is at *q, and any quantifier after it. */
+static bool skip_group(const char **q)
+{
+    const char *p = *q + 1;
+    for (;;) {
+        if (!skip_seq(&p))
+            return false;
+        if (*p != '|')
+            break;
+        p++;
+    }
+    if (*p != ')')
+        return false;
+    p++;
+    unsigned min;
+    bool some;
+    if (!read_quant(&p, &min, &some))
+        return false;
+    *q = p;
+    return true;
+}
+
+/* The longest window of run[0..n) without a byte that KELVIN SIGN or LONG
+ * S could stand for (k, s: a caseless match may hold those characters
+ * there, which no byte scan would line up with) and without a character
+ * of unknown bytes, up to HINT_PREFIX_LEN bytes; into *best when longer. */
+static void best_window(const unsigned char *run, size_t n,
+                        struct prefix *best)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && j - i < HINT_PREFIX_LEN && run[j] != HINT_HIGH &&
+               run[j] != 'k' && run[j] != 's')
+            j++;
+        if (j - i > best->len) {
+            memcpy(best->b, run + i, j - i);
+            best->len = (unsigned char)(j - i);
+        }
+        i = j == i ? i + 1 : j;
+    }
+}
+
+/* A literal of FACTOR_MIN bytes or more that every match of pat holds:
+ * read off the runs of plain characters in the pattern's top-level
+ * sequence (zero-width items do not break a run; groups, classes and
+ * quantified items do). False when there is none. */
+static bool member_factor(const char *pat, struct prefix *out)
+{
+    const char *p = pat, *t = pat;
+    unsigned char run[FACTOR_RUN];
+    size_t n = 0;
+    memset(out, 0, sizeof *out);
+    if (!skip_seq(&t) || *t)
+        return false; /* an alternation outside any group */
+    while (*p) {
+        if (strncmp(p, "(?i)", 4) == 0) {
+            p += 4;
+            continue;
+        }
+        if (*p == '(') {
+            if (!skip_group(&p))
+                return false;
+            best_window(run, n, out);
+            n = 0;
+            continue;
+        }
+        struct atom a;
+        unsigned min;
+        bool some;
+        if (!read_atom(&p, &a) || !read_quant(&p, &min, &some))
+            return false;
+        if (a.kind == ATOM_ZERO)
+            continue;
+        if (a.kind != ATOM_LIT || some || n + a.nlit > FACTOR_RUN) {
+            best_window(run, n, out);
+            n = 0;
+            continue;
+        }
+        for (size_t i = 0; i < a.nlit; i++)
+            run[n++] = is_letter(a.lit[i]) ? a.lit[i] | 32 : a.lit[i];
+    }
+    best_window(run, n, out);
+    return out->len >= FACTOR_MIN;
+}
+
+static unsigned block(const unsigned char *s)
+{
+    uint16_t x;
+    memcpy(&x, s, 2);
+    return x | 0x2020u;
+}
+
+/* Give pat's factor a place in g if it has one; its index or -1. */
+static int add_factor(struct fgroup *g, const char *pat)
+{
+    struct prefix f;
+    if (g->n == FACTOR_MAX || !member_factor(pat, &f))
+        return -1;
+    if (!g->fac)
+        g->fac = xcalloc(FACTOR_MAX, sizeof *g->fac);
+    seal(&f);
+    g->fac[g->n] = f;
+    return (int)g->n++;
+}
+
+static void build_skip(struct fgroup *g)
+{
+    size_t m = HINT_PREFIX_LEN;
+    if (!g->n)
+        return;
+    for (size_t k = 0; k < g->n; k++)
+        if (g->fac[k].len < m)
+            m = g->fac[k].len;
+    g->m = m;
+    g->skip = xmalloc(1u << BLOCK_BITS);
+    memset(g->skip, (int)(m - 1), 1u << BLOCK_BITS);
+    for (size_t k = 0; k < g->n; k++)
+        for (size_t q = 0; q + 1 < m; q++) {
+            unsigned char *sk = &g->skip[block(g->fac[k].b + q)];
+            if (*sk > m - 2 - q)
+                *sk = (unsigned char)(m - 2 - q);
+        }
+}
+
+/* Bit k set: factor k of g may occur in s[0..len) (never clear when it
+ * does). */
+static uint64_t factors_in(const struct fgroup *g, const unsigned char *s,
+                           size_t len)
+{
+    const size_t m = g->m;
+    uint64_t found = 0;
+    size_t i = m - 2;
+    while (i + 1 < len) {
+        unsigned sh = g->skip[block(s + i)];
+        if (sh) {
+            i += sh;
+            continue;
+        }
+        size_t w = i - (m - 2);
+        for (size_t k = 0; k < g->n; k++)
+            if (prefix_admits(&g->fac[k], s + w, len - w))
+                found |= UINT64_C(1) << k;
+        i++;
+    }
+    return found;
+}
+
+static void build_factors(struct rxset *set, const char *const *patterns,
+                          size_t n)
+{
+    size_t h = 0, nfloat = 0, nfac_float = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!opens_anchored(patterns[i])) {
+            int f = add_factor(&set->facs, patterns[i]);
+            nfloat++;
+            if (f >= 0) {
+                nfac_float++;
+                set->float_mask |= UINT64_C(1) << f;
+            }
+        } else if (set->hinted) {
+            struct hint *hn = &set->hints[h++];
+            hn->fac = hn->pre.n ? -1 : add_factor(&set->facs, patterns[i]);
+        }
+    }
+    set->float_fac = nfloat > 0 && nfac_float == nfloat;
+    build_skip(&set->facs);
+}
+
+static void fgroup_free(struct fgroup *g)
+{
+    free(g->fac);
+    free(g->skip);
 }
 
 /* KELVIN SIGN or LONG S at s[0..n): the only characters beyond ASCII
@@ -761,12 +1031,41 @@ static bool ascii_partner_at(const unsigned char *s, size_t n)
            (n >= 2 && s[0] == 0xC5 && s[1] == 0xBF);
 }
 
+static void seal(struct prefix *p)
+{
+    unsigned char val[8] = {0}, mask[8] = {0}, fold[8] = {0}, ascii[8] = {0};
+    p->slow = false;
+    for (size_t i = 0; i < p->len; i++) {
+        unsigned char b = p->b[i];
+        p->slow |= b == HINT_HIGH;
+        val[i] = b;
+        mask[i] = 0xFF;
+        fold[i] = is_letter(b) ? 32 : 0;
+        ascii[i] = b < 0x80 ? 0x80 : 0;
+    }
+    memcpy(&p->val, val, 8);
+    memcpy(&p->mask, mask, 8);
+    memcpy(&p->fold, fold, 8);
+    memcpy(&p->ascii, ascii, 8);
+}
+
 /* Could a match start with s[0..len) as the prefix p says? Past a
  * character beyond ASCII the bytes no longer line up, so one that may
- * match (p wants one, or it matches k or s) admits the line. */
+ * match (p wants one, or it matches k or s) admits the line. Where
+ * eight bytes lie ahead and none beyond ASCII stands where p wants an
+ * ASCII byte, one masked compare decides (the loop's answer: | 32 turns
+ * exactly the letters A-Z into a-z among ASCII bytes, and no other byte
+ * into one). */
 static bool prefix_admits(const struct prefix *p, const unsigned char *s,
                           size_t len)
 {
+    _Static_assert(HINT_PREFIX_LEN == 8, "one 64-bit word per prefix");
+    if (len >= 8 && !p->slow) {
+        uint64_t x;
+        memcpy(&x, s, 8);
+        if (!(x & p->ascii))
+            return ((x | p->fold) & p->mask) == p->val;
+    }
     for (size_t i = 0; i < p->len; i++) {
         if (i >= len)
             return false;
@@ -792,12 +1091,20 @@ static bool prefix_admits(const struct prefix *p, const unsigned char *s,
 static bool hint_admits(const struct hint *h, const unsigned char *s,
                         size_t len)
 {
+    if (!second_admits(h, s, len))
+        return false;
     if (h->pre.n) {
         size_t k = 0;
         while (k < h->pre.n && !prefix_admits(&h->pre.p[k], s, len))
             k++;
         if (k == h->pre.n)
             return false;
+    }
+    if (h->has_req && h->nfew) {
+        for (unsigned k = 0; k < h->nfew; k++)
+            if (memchr(s, h->few[k], len))
+                return true;
+        return false;
     }
     if (h->has_req) {
         for (size_t i = 0; i < len; i++)
@@ -809,15 +1116,16 @@ static bool hint_admits(const struct hint *h, const unsigned char *s,
 }
 
 /* False only if no anchored member can match the line s[0..len). */
-static bool anchored_may_match(const struct rxset *set, const char *subject,
-                               size_t len)
+static bool anchored_may_match(const struct rxset *set, uint64_t found,
+                               const unsigned char *s, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)subject;
     if (!set->hinted || len == 0)
         return true;
-    for (uint64_t m = set->by_first[s[0]]; m; m &= m - 1)
-        if (hint_admits(&set->hints[__builtin_ctzll(m)], s, len))
+    for (uint64_t m = set->by_first[s[0]]; m; m &= m - 1) {
+        const struct hint *h = &set->hints[__builtin_ctzll(m)];
+        if ((h->fac < 0 || (found >> h->fac & 1)) && hint_admits(h, s, len))
             return true;
+    }
     return false;
 }
 
@@ -840,8 +1148,10 @@ enum cd_err rxset_new(const char *const *patterns,
         set->n++;
     }
     build_filter(set, patterns, n);
-    if (set->filters)
+    if (set->filters) {
         build_hints(set, patterns, n);
+        build_factors(set, patterns, n);
+    }
     *out = set;
     return CD_OK;
 }
@@ -856,6 +1166,8 @@ void rxset_free(struct rxset *set)
     rules_rx_free(set->anchored);
     rules_rx_free(set->floating);
     free(set->hints);
+    free(set->hint_of);
+    fgroup_free(&set->facs);
     free(set);
 }
 
@@ -868,12 +1180,45 @@ bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
                const char *subject, size_t len)
 {
     struct rules_rx_match m;
+    const unsigned char *u = (const unsigned char *)subject;
     if (!set->filters)
         return true;
-    return (set->anchored && anchored_may_match(set, subject, len) &&
+    uint64_t found = set->facs.n ? factors_in(&set->facs, u, len) : 0;
+    return (set->anchored && anchored_may_match(set, found, u, len) &&
             rules_rx_find(set->anchored, s, subject, len, 0, &m)) ||
-           (set->floating &&
+           (set->floating && (!set->float_fac || (found & set->float_mask)) &&
             rules_rx_find(set->floating, s, subject, len, 0, &m));
+}
+
+bool rxset_may(const struct rxset *set, struct rules_rx_scratch *s,
+               const char *subject, size_t len)
+{
+    struct rules_rx_match m;
+    const unsigned char *u = (const unsigned char *)subject;
+    if (!set->filters)
+        return true;
+    uint64_t found = set->facs.n ? factors_in(&set->facs, u, len) : 0;
+    if (set->anchored &&
+        (set->hinted ? anchored_may_match(set, found, u, len)
+                     : rules_rx_find(set->anchored, s, subject, len, 0, &m)))
+        return true;
+    if (!set->floating)
+        return false;
+    if (set->float_fac)
+        return (found & set->float_mask) != 0;
+    return rules_rx_find(set->floating, s, subject, len, 0, &m);
+}
+
+bool rxset_member_may(const struct rxset *set, size_t i, const char *subject,
+                      size_t len)
+{
+    const unsigned char *u = (const unsigned char *)subject;
+    if (!set->hinted || len == 0 || set->hint_of[i] < 0)
+        return true;
+    int h = set->hint_of[i];
+    /* The factor is left out: it would take a scan of the line. */
+    return (set->by_first[u[0]] >> h & 1) &&
+           hint_admits(&set->hints[h], u, len);
 }
 
 bool rxset_filters(const struct rxset *set)

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "claimdiff/arena.h"
@@ -82,6 +83,29 @@ static void test_warnings_are_copied(void **state)
     doc_free(d);
 }
 
+/* Warnings of any length come out whole: short ones are formatted once
+ * into a local buffer, longer ones a second time straight into place. */
+static void test_warnings_of_every_length_are_whole(void **state)
+{
+    (void)state;
+    struct doc *d = make("x");
+    char arg[600];
+    for (size_t len = 240; len < 600; len += 7) {
+        for (size_t i = 0; i < len; i++)
+            arg[i] = (char)('a' + i % 26);
+        arg[len] = '\0';
+        doc_warn(d, "w%zu: %s!", len, arg);
+        const char *got = d->warnings[d->nwarnings - 1];
+        char head[32];
+        int h = snprintf(head, sizeof head, "w%zu: ", len);
+        assert_int_equal(strlen(got), (size_t)h + len + 1);
+        assert_memory_equal(got, head, (size_t)h);
+        assert_memory_equal(got + h, arg, len);
+        assert_int_equal(got[h + len], '!');
+    }
+    doc_free(d);
+}
+
 static void test_basename_strips_directories(void **state)
 {
     (void)state;
@@ -153,6 +177,7 @@ int main(void)
         cmocka_unit_test(test_touching_regions_merge),
         cmocka_unit_test(test_in_boilerplate_is_any_overlap),
         cmocka_unit_test(test_warnings_are_copied),
+        cmocka_unit_test(test_warnings_of_every_length_are_whole),
         cmocka_unit_test(test_basename_strips_directories),
         cmocka_unit_test(test_compact_keeps_findings_and_drops_tokens),
     };

@@ -354,6 +354,111 @@ static void test_each_byte_to_escape_is_found_at_every_place(void **state)
     }
 }
 
+/* jsonw_string_n of text[0..len) must print as cJSON prints the C string
+ * text (which ends at the first NUL). */
+static void check_string_n(const char *text, size_t len)
+{
+    struct jsonw *w = jsonw_new(NULL, false);
+    jsonw_array(w);
+    jsonw_string_n(w, text, len);
+    jsonw_end(w);
+    size_t n;
+    char *got = jsonw_take(w, &n);
+    cJSON *arr = cJSON_CreateArray();
+    cJSON_AddItemToArray(arr, cJSON_CreateString(text));
+    char *want = cJSON_PrintUnformatted(arr);
+    if (strcmp(got, want) != 0)
+        fail_msg("string of %zu bytes: got %.80s..., want %.80s...", len, got,
+                 want);
+    cJSON_free(want);
+    cJSON_Delete(arr);
+    free(got);
+    jsonw_free(w);
+}
+
+/* Long strings are copied eight bytes a step and escaped in place, in
+ * chunks: each byte that needs escaping at every place of strings just
+ * past the short path's limit, then random text with escapes (and NULs,
+ * which end the string) of lengths around the chunk size. */
+static void test_long_strings_escape_as_cjson_does(void **state)
+{
+    (void)state;
+    static const char special[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f',
+                                   ' ',  '#',   ']',  '\x80', '\xc3', '\t'};
+    char text[128];
+    for (size_t len = 60; len <= 90; len++) {
+        for (size_t at = 0; at < len; at++) {
+            for (size_t k = 0; k < sizeof special; k++) {
+                memset(text, 'a', len);
+                text[at] = special[k];
+                text[len] = '\0';
+                check_string_n(text, len);
+            }
+        }
+    }
+    static const size_t lens[] = {4088, 4095, 4096, 4097, 4104, 8191,
+                                  8192, 8193, 12300};
+    static const char *const pieces[] = {"a", "word ", "\"", "\\", "\n",
+                                         "\x02", "\xc3\xa9", "\xe2\x80\x9c",
+                                         "\r\n", "        ", "\x1f"};
+    uint64_t seed = 99;
+    char *big = xmalloc(12400);
+    for (size_t li = 0; li < sizeof lens / sizeof lens[0]; li++) {
+        for (int round = 0; round < 4; round++) {
+            size_t len = 0;
+            while (len < lens[li]) {
+                const char *p = pieces[below(&seed, sizeof pieces /
+                                                        sizeof pieces[0])];
+                size_t pl = strlen(p);
+                if (len + pl > lens[li])
+                    pl = lens[li] - len;
+                memcpy(big + len, p, pl);
+                len += pl;
+            }
+            big[len] = '\0';
+            if (round == 3)
+                big[len - 5] = '\0'; /* a NUL near the end stops it */
+            check_string_n(big, len);
+        }
+    }
+    free(big);
+}
+
+/* jsonw_put_plain writes a string that needs no escape as jsonw_string
+ * would and refuses (writing nothing) one that does. */
+static void test_put_plain_writes_only_plain_strings(void **state)
+{
+    (void)state;
+    static const char *const cases[] = {
+        "", "a", "plain words", "caf\xc3\xa9", "quote\"d", "back\\slash",
+        "tab\t", "a long plain string of forty bytes!!", "new\nline",
+        "\"seventeen bytes.", "seventeen bytes.\"", "eight by", "eight b\"",
+        "\"ight by", "nine byte", "nine byt\n", "sixteen bytes!!!",
+        "sixteen bytes!!\\", "exactly nine", "twenty-four bytes long.\n",
+        "0123456789\"12345678901234", "01234567890123456\t1234567890"};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *c = cases[i];
+        size_t n = strlen(c);
+        char buf[64];
+        memset(buf, '#', sizeof buf);
+        char *end = jsonw_put_plain(buf, c, n);
+        bool plain = strpbrk(c, "\"\\\t\n") == NULL;
+        if (!plain) {
+            assert_null(end);
+            continue;
+        }
+        assert_non_null(end);
+        struct jsonw *w = jsonw_new(NULL, false);
+        jsonw_string(w, c);
+        size_t wn;
+        char *want = jsonw_take(w, &wn);
+        assert_int_equal((size_t)(end - buf), wn);
+        assert_memory_equal(buf, want, wn);
+        free(want);
+        jsonw_free(w);
+    }
+}
+
 /* Through a stream the writer holds at most about JSONW_FLUSH bytes, yet
  * the stream receives every byte, a string longer than the buffer too. */
 static void test_a_stream_gets_every_byte_in_order(void **state)
@@ -406,6 +511,8 @@ int main(void)
         cmocka_unit_test(test_integers_put_print_as_cjson_prints_them),
         cmocka_unit_test(test_fixed_shape_output_matches_the_structured_calls),
         cmocka_unit_test(test_each_byte_to_escape_is_found_at_every_place),
+        cmocka_unit_test(test_long_strings_escape_as_cjson_does),
+        cmocka_unit_test(test_put_plain_writes_only_plain_strings),
         cmocka_unit_test(test_a_stream_gets_every_byte_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

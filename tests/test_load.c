@@ -2,8 +2,10 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "claimdiff/doc.h"
@@ -144,6 +146,61 @@ static void test_dateline_line_gives_published_and_is_furniture(void **state)
     assert_string_equal(region(doc, 1), "Listen Live");
     assert_string_equal(region(doc, 2), "Get short URL");
     doc_free(doc);
+}
+
+/* A line is set aside as a dateline only when the full search finds a
+ * date in it (the letter, digit and word counts only rule lines out
+ * first): random short lines from date pieces and words, each loaded
+ * after a headline, against load_parse_dateline itself. */
+static void test_datelines_agree_with_the_date_search(void **state)
+{
+    static const char *const pieces[] = {
+        "26.10.2016", "2016-08-01", "23 October 2020", "October 23, 2020",
+        "Monday,", "03:55", "GMT", "GMT23", "October", "1", "12", "2020",
+        "by", "staff", "Updated:", "said", "31.02.99", "may", "x", "9:00",
+        "at", "1999", "Sept.", "|", "2015"};
+    uint32_t seed = 4242;
+    size_t datelines = 0, others = 0;
+    for (int round = 0; round < 3000; round++) {
+        char line[128];
+        size_t n = 0;
+        for (size_t k = 0; k < 1 + (size_t)round % 6; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 8) % (sizeof pieces /
+                                                  sizeof pieces[0])];
+            if (n + strlen(p) + 2 >= 61)
+                break;
+            if (n)
+                line[n++] = ' ';
+            memcpy(line + n, p, strlen(p));
+            n += strlen(p);
+        }
+        line[n] = '\0';
+        char iso[11];
+        size_t letters = 0, words = 1;
+        for (size_t i = 0; i < n; i++) {
+            letters += (line[i] | 32) >= 'a' && (line[i] | 32) <= 'z';
+            words += line[i] == ' ';
+        }
+        /* the loader's shape limits: at most 24 letters and 7 words */
+        bool want = letters <= 24 && words <= 7 &&
+                    load_parse_dateline(line, n, iso);
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Talks Resume In The Capital\n\n%s\n\nThe minister said on "
+                 "Monday that the talks would resume next week.\n",
+                 line);
+        struct doc *doc = load_text(state, text);
+        bool got = false;
+        for (size_t i = 0; i < doc->nboiler; i++)
+            got |= strcmp(doc->boiler[i].why, "dateline") == 0;
+        if (got != want)
+            fail_msg("'%s': dateline %d, date search %d", line, got, want);
+        datelines += want;
+        others += !want;
+        doc_free(doc);
+    }
+    assert_true(datelines > 100 && others > 100);
 }
 
 static void test_headline_with_trailing_date_at_the_end(void **state)
@@ -320,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_breadcrumb_and_share_lines_are_marked),
         cmocka_unit_test(test_body_sentence_is_never_related_links),
         cmocka_unit_test(test_datelines_in_many_formats),
+        cmocka_unit_test(test_datelines_agree_with_the_date_search),
         cmocka_unit_test(test_html_is_sniffed_without_extension),
         cmocka_unit_test(test_missing_path_is_an_io_error),
     };

@@ -16,18 +16,26 @@
 
 struct counts {
     size_t lines, hits;
+    size_t ruled_out; /* lines rxset_may (hints alone) said no to */
 };
 
 /* Does any member of set match subject? The answer the prefilter must
- * agree with. */
+ * agree with. Each member that matches must also be admitted by its own
+ * hint (rxset_member_may). */
 static bool any_member(const struct rxset *set, size_t n,
                        struct rules_rx_scratch *sc, const char *s, size_t len)
 {
     struct rules_rx_match m;
-    for (size_t i = 0; i < n; i++)
-        if (rules_rx_find(rxset_member(set, i), sc, s, len, 0, &m))
-            return true;
-    return false;
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!rules_rx_find(rxset_member(set, i), sc, s, len, 0, &m))
+            continue;
+        if (!rxset_member_may(set, i, s, len))
+            fail_msg("member %zu matches '%.*s' but its hint says no", i,
+                     (int)len, s);
+        any = true;
+    }
+    return any;
 }
 
 static void check_line(const struct rxset *set, size_t n,
@@ -39,6 +47,12 @@ static void check_line(const struct rxset *set, size_t n,
     if (want != got)
         fail_msg("prefilter says %d, patterns say %d, for line '%.*s'", got,
                  want, (int)len, s);
+    if (!rxset_may(set, sc, s, len)) {
+        if (want)
+            fail_msg("hints rule out line '%.*s', which a pattern matches",
+                     (int)len, s);
+        c->ruled_out++;
+    }
     c->lines++;
     c->hits += want;
 }
@@ -145,7 +159,7 @@ static void test_cue_prefilter_agrees_on_fixtures_and_synthetic_lines(
         struct rxset *set = table_set(r, sets[k].table, sets[k].col, &n);
         assert_true(n > 0);
         assert_true(rxset_filters(set)); /* else the test proves nothing */
-        struct counts fix = {0, 0}, syn = {0, 0};
+        struct counts fix = {0, 0, 0}, syn = {0, 0, 0};
         check_dir(set, n, sc, "fixtures/seeds", &fix);
         check_dir(set, n, sc, "fixtures/golden", &fix);
         check_dir(set, n, sc, "fixtures/expect", &fix);
@@ -253,7 +267,7 @@ static void test_line_hints_agree_with_the_patterns(void **state)
     struct diag d;
     /* Each pattern on its own: its hint alone decides. */
     for (size_t i = 0; i < n; i++) {
-        struct counts c = {0, 0};
+        struct counts c = {0, 0, 0};
         assert_int_equal(rxset_new(&tricky_patterns[i], NULL, 1, &set, &d),
                          CD_OK);
         assert_true(rxset_filters(set));
@@ -263,11 +277,101 @@ static void test_line_hints_agree_with_the_patterns(void **state)
                      tricky_patterns[i]);
         rxset_free(set);
     }
-    struct counts all = {0, 0};
+    struct counts all = {0, 0, 0};
     assert_int_equal(rxset_new(tricky_patterns, NULL, n, &set, &d), CD_OK);
     assert_true(rxset_filters(set));
     check_random_lines(set, n, sc, 99, &all);
     assert_true(all.hits > 1000);
+    assert_true(all.ruled_out > 1000); /* the hints alone decide some */
+    assert_true(all.lines - all.hits > 1000);
+    rxset_free(set);
+    rules_rx_scratch_free(sc);
+}
+
+/* Patterns that carry a required factor (a literal run of their top-level
+ * sequence: floating ones, and anchored ones without a literal prefix)
+ * next to ones that do not, and lines holding those runs in both cases,
+ * split, with extra spaces, and with KELVIN SIGN or LONG S where a k or
+ * s stands (which caseless patterns match). */
+static const char *const factor_patterns[] = {
+    "(?i)\\bagree to (the|our) terms",
+    "(?i)can also be accessed at",
+    "(?i)hand-picked selection of .{0,10} from ([A-Z].{2,20}?)\\.",
+    "^(.{2,40}?)(?:\xe2\x80\x99|')s website can",
+    "(?i)x?abcd",
+    "(?i)drop\\b pad",
+    "(?i)(?:pre)?tail word",
+    "(?i)bookmark this",
+    "(?i)\xc2\xa9 held by",
+    "Agree To",
+    "(?i)^\\w+ (?:one|two) mark ups",
+    "(?i)zz\\d+yy",
+};
+
+static const char *const factor_pieces[] = {
+    "agree to", "AGREE TO", "agree", "to", "the", "our", "terms", "TERMS",
+    "can also", "be accessed", "at", "acce\xc5\xbf\xc5\xbf" "ed",
+    "hand-picked", "HAND-PICKED", "selection of", "from", "Reuters", ".",
+    "\xe2\x80\x99s website can", "'s website can", "'S WEBSITE CAN", "x",
+    "abcd", "ABCD", "ab", "cd", "cd efgh", "efgh", "pre", "tail word",
+    "TAIL WORD", "tail", "word", "bookmark this", "boo\xe2\x84\xaamark",
+    "thi\xc5\xbf", "BOOKMARK THIS", "\xc2\xa9", "held by", "HELD BY",
+    "Agree", "To", "one", "two", "mark ups", "MARK UPS", "Word", "zz12yy",
+    "ZZ3YY", "zz", "yy", "7", "\xc2\xa0", "\xe2\x80\x9c",
+    "can also be accessed at", "CAN ALSO BE ACCE\xc5\xbf\xc5\xbf" "ED AT",
+    "hand-picked selection of", "from Reuters.", "agree to the terms",
+    "Word one mark ups", "\xc2\xa9 held by", "drop pad", "drop", "pad",
+};
+
+static void check_factor_lines(const struct rxset *set, size_t n,
+                               struct rules_rx_scratch *sc, uint32_t seed,
+                               struct counts *c)
+{
+    char line[256];
+    size_t npieces = sizeof factor_pieces / sizeof factor_pieces[0];
+    for (int i = 0; i < 20000; i++) {
+        size_t len = 0, parts = 1 + (size_t)i % 7;
+        for (size_t k = 0; k < parts; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *v = factor_pieces[(seed >> 8) % npieces];
+            size_t vl = strlen(v);
+            if (len + vl + 2 >= sizeof line)
+                break;
+            if (len && (seed >> 4) % 4)
+                line[len++] = ' ';
+            if (len && (seed >> 6) % 9 == 0)
+                line[len++] = ' ';
+            memcpy(line + len, v, vl);
+            len += vl;
+        }
+        check_line(set, n, sc, line, len, c);
+    }
+}
+
+static void test_required_factors_agree_with_the_patterns(void **state)
+{
+    (void)state;
+    size_t n = sizeof factor_patterns / sizeof factor_patterns[0];
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    struct rxset *set;
+    struct diag d;
+    for (size_t i = 0; i < n; i++) {
+        struct counts c = {0, 0, 0};
+        assert_int_equal(rxset_new(&factor_patterns[i], NULL, 1, &set, &d),
+                         CD_OK);
+        assert_true(rxset_filters(set));
+        check_factor_lines(set, 1, sc, (uint32_t)(31 + i), &c);
+        if (c.hits == 0)
+            fail_msg("no line matches %s: the check proves nothing",
+                     factor_patterns[i]);
+        rxset_free(set);
+    }
+    struct counts all = {0, 0, 0};
+    assert_int_equal(rxset_new(factor_patterns, NULL, n, &set, &d), CD_OK);
+    assert_true(rxset_filters(set));
+    check_factor_lines(set, n, sc, 5, &all);
+    assert_true(all.hits > 1000);
+    assert_true(all.ruled_out > 1000); /* the hints alone decide some */
     assert_true(all.lines - all.hits > 1000);
     rxset_free(set);
     rules_rx_scratch_free(sc);
@@ -358,6 +462,7 @@ int main(void)
         cmocka_unit_test(
             test_cue_prefilter_agrees_on_fixtures_and_synthetic_lines),
         cmocka_unit_test(test_line_hints_agree_with_the_patterns),
+        cmocka_unit_test(test_required_factors_agree_with_the_patterns),
         cmocka_unit_test(test_back_reference_leaves_the_set_unfiltered),
         cmocka_unit_test(test_options_stay_inside_their_pattern),
         cmocka_unit_test(test_many_groups_do_not_hide_a_late_match),

@@ -887,6 +887,67 @@ static void test_word_spans_and_case_flags_match_a_letter_count(void **state)
     }
 }
 
+/* The tokenizer takes a fast path for a plain ASCII word when eight bytes
+ * lie ahead; at a paragraph's end it cannot. So the first token of a
+ * random word with random bytes after it (joiners, dots, '@', ':', '_',
+ * digits, letters, non-ASCII) must come out the same whether the text
+ * ends there or goes on with neutral words. */
+static void test_a_word_scans_alike_with_or_without_text_after_it(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const after[] = {
+        "'", "s", "-", "x", "3", ".", "com", "@", ":", "_", "\xe2\x80\x99",
+        "\xc3\xa9", "\xc3\x89", " ", ",", "/", "\xc2\xa0", "A", "(", ")",
+        "org", "\"", "?", "Z", "..."};
+    static const char pad[] = " tail words for the rest of it";
+    uint64_t seed = 77;
+    for (int round = 0; round < 20000; round++) {
+        char text[128];
+        size_t n = 0, len = 1 + next_random(&seed) % 20;
+        for (size_t i = 0; i < len; i++) {
+            unsigned pick = (unsigned)(next_random(&seed) % 20);
+            if (i == 0 && pick >= 16)
+                pick %= 14; /* an ASCII letter first */
+            if (pick < 14) {
+                text[n++] = (char)((pick < 7 ? 'A' : 'a') +
+                                   next_random(&seed) % 26);
+            } else if (pick < 16) {
+                memcpy(text + n, pick == 14 ? "\xc3\x89" : "\xc3\xa9", 2);
+                n += 2;
+            } else {
+                text[n++] = (char)('0' + next_random(&seed) % 10);
+            }
+        }
+        size_t pieces = 1 + next_random(&seed) % 3;
+        for (size_t k = 0; k < pieces; k++) {
+            const char *a = after[next_random(&seed) %
+                                  (sizeof after / sizeof after[0])];
+            memcpy(text + n, a, strlen(a));
+            n += strlen(a);
+        }
+        while (n > 1 && (text[n - 1] == ' ' || text[n - 1] == '\xa0'))
+            n--; /* a paragraph ends on text */
+        struct doc *short_doc = make_doc(text, n);
+        memcpy(text + n, pad, sizeof pad - 1);
+        struct doc *long_doc = make_doc(text, n + sizeof pad - 1);
+        segment_run(f->seg, short_doc);
+        segment_run(f->seg, long_doc);
+        assert_true(short_doc->ntoks > 0 && long_doc->ntoks > 0);
+        const struct token *a = &short_doc->toks[0], *b = &long_doc->toks[0];
+        if (a->span.start != b->span.start || a->span.end != b->span.end ||
+            a->kind != b->kind ||
+            (a->flags & (TOKF_CAP | TOKF_ALLCAPS)) !=
+                (b->flags & (TOKF_CAP | TOKF_ALLCAPS)))
+            fail_msg("'%.*s': [%zu,%zu) kind %d flags %u at the end, "
+                     "[%zu,%zu) kind %d flags %u before more text",
+                     (int)n, text, a->span.start, a->span.end, (int)a->kind,
+                     a->flags, b->span.start, b->span.end, (int)b->kind,
+                     b->flags);
+        doc_free(short_doc);
+        doc_free(long_doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -965,6 +1026,7 @@ int main(void)
         cmocka_unit_test(test_user_abbreviation_is_used),
         cmocka_unit_test(test_free_of_null_is_a_no_op),
         cmocka_unit_test(test_word_spans_and_case_flags_match_a_letter_count),
+        cmocka_unit_test(test_a_word_scans_alike_with_or_without_text_after_it),
     };
     return cmocka_run_group_tests_name("segment", tests, setup, teardown);
 }

@@ -97,6 +97,13 @@ void jsonw_wrote(struct jsonw *w, const char *end);
  * |v| < JSONW_INT_LIMIT; outside it the bytes are unspecified. */
 char *jsonw_put_int(char *p, int64_t v);
 
+/* If none of s[0..n)'s bytes needs escaping, put it at p (which has
+ * n + 2 bytes of room) as jsonw_string would write it, quotes included,
+ * and return the end; otherwise return NULL, having written nothing that
+ * counts (bytes of that room may have been overwritten). For short
+ * strings inside a reservation of jsonw_room. */
+char *jsonw_put_plain(char *p, const char *s, size_t n);
+
 /* A string (as jsonw_string), null for NULL, or a number (as
  * jsonw_number), with no separator before it. */
 void jsonw_put_string(struct jsonw *w, const char *s);

@@ -44,6 +44,21 @@ const struct rules_rx *rxset_member(const struct rxset *set, size_t i);
 bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
                const char *subject, size_t len);
 
+/* As rxset_any, but the ^-anchored members (and the floating ones, when
+ * each has a required factor) are answered from the line hints alone,
+ * without a regex run: false only if no member matches, true more often
+ * than rxset_any. Cheaper when the caller tries the members one by one
+ * (each with rxset_member_may) after a yes anyway. */
+bool rxset_may(const struct rxset *set, struct rules_rx_scratch *s,
+               const char *subject, size_t len);
+
+/* False only if member i (< the n given to rxset_new) cannot match
+ * subject[0..len): a cheap look at its line hint, true when it has none.
+ * For trying the members one by one after rxset_any said yes.
+ * subject must be valid UTF-8. */
+bool rxset_member_may(const struct rxset *set, size_t i, const char *subject,
+                      size_t len);
+
 /* True if the set has its prefilter (see rxset_new), i.e. rxset_any can
  * answer false. For tests. */
 bool rxset_filters(const struct rxset *set);
