@@ -600,6 +600,22 @@ static enum cd_err check_owners(const struct ptable *t,
     return CD_OK;
 }
 
+/* Give the fater's and the bearer's first words bits of the claimer's
+ * wordmask: the claimer looks every word token up in it anyway, and the
+ * masks then spare fate_claims and bearing_claims a filter probe per
+ * token. After index_phrases: these words begin no ptable phrase, and
+ * new ones take ids past word_first, which ptable_match leaves alone. */
+static enum cd_err index_others(struct claimer *c, struct diag *d)
+{
+    if (!fate_index(c->fate, c->index, c->ntables) ||
+        !bearing_index(c->bearing, c->index,
+                       c->ntables + FATE_MASK_TABLES))
+        return diag_set(d, CD_ERR_RULE, "claims", 0, 0,
+                        "more than %d phrase tables", WORDMASK_TABLES);
+    c->ntables += FATE_MASK_TABLES + 1;
+    return CD_OK;
+}
+
 enum cd_err claim_new(const struct rules *r, struct claimer **out,
                       struct diag *d)
 {
@@ -668,6 +684,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
         err = fate_new(r, &c->fate, d);
     if (!err)
         err = bearing_new(r, &c->bearing, d);
+    if (!err)
+        err = index_others(c, d);
     if (err) {
         claim_free(c);
         *out = NULL;
@@ -4077,9 +4095,10 @@ void claim_run(const struct claimer *c, struct doc *doc)
     quote_claims(&r);
     free(r.preds);
     free(r.negs);
+    /* the masks hold the fater's and bearer's bits too (index_others) */
+    fate_claims(c->fate, doc, r.tmask);
+    bearing_claims(c->bearing, doc, r.tmask);
     free(r.tmask); /* and r.tword */
-    fate_claims(c->fate, doc);
-    bearing_claims(c->bearing, doc);
 }
 
 void claim_merge(struct doc *doc, const struct claim *v, size_t n)

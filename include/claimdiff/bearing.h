@@ -14,6 +14,7 @@
 #define CLAIMDIFF_BEARING_H
 
 #include <stdbool.h> /* bool */
+#include <stdint.h>  /* uint32_t */
 
 #include "claimdiff/diag.h" /* enum cd_err, struct diag */
 
@@ -22,6 +23,7 @@ struct rules;
 struct doc;
 struct corpus;
 struct bearer;
+struct wordmask;
 
 /* The slot of the CLAIM_ROLE claims of this module: judge_roles of
  * compare.c leaves them to bearing_compare. */
@@ -40,12 +42,22 @@ CD_NODISCARD enum cd_err bearing_new(const struct rules *r,
 /* Release the bearer. NULL is a no-op. */
 void bearing_free(struct bearer *b);
 
+/* Add the first words of b's compass words ("north" of "north west") to
+ * wm as its table table, so that a caller who looks every token up in wm
+ * anyway can hand bearing_claims the masks. Call before b is shared.
+ * Returns false, changing nothing, when table >= WORDMASK_TABLES. */
+bool bearing_index(struct bearer *b, struct wordmask *wm, unsigned table);
+
 /* Add the bearing claims of doc to doc->claims, keeping the claims in
  * text order of their sentences. Needs segment and tag to have run (the
  * tokens must still be there). A direction inside a city ("eastern X",
  * "the east of the city") is not one within a country and gets no claim.
- * The bearer is only read: threads may share it. */
-void bearing_claims(const struct bearer *b, struct doc *doc);
+ * tmask is NULL, or per token of doc the mask wordmask_get gives for a
+ * word token of the wordmask b was indexed into (bearing_index) and 0 for
+ * every other token; the claims are the same either way. The bearer is
+ * only read: threads may share it. */
+void bearing_claims(const struct bearer *b, struct doc *doc,
+                    const uint32_t *tmask);
 
 /* Append to c->comparisons, for each place of each story that two or
  * more documents locate, one comparison of their bearings: the same

@@ -13,12 +13,19 @@
 #ifndef CLAIMDIFF_FATE_H
 #define CLAIMDIFF_FATE_H
 
+#include <stdbool.h> /* bool */
+#include <stdint.h>  /* uint32_t */
+
 #include "claimdiff/diag.h" /* enum cd_err, struct diag */
 
 struct rules;
 struct doc;
 struct corpus;
 struct fater;
+struct wordmask;
+
+/* The wordmask tables fate_index takes. */
+#define FATE_MASK_TABLES 4
 
 /* Build the fate words, role nouns and referent words of r
  * (rules/claims/fates, fate_people, fate_referents). r may be freed
@@ -30,11 +37,22 @@ CD_NODISCARD enum cd_err fate_new(const struct rules *r, struct fater **out,
 /* Release the fater. NULL is a no-op. */
 void fate_free(struct fater *f);
 
+/* Add the first words of f's phrase tables to wm as its tables first ..
+ * first + FATE_MASK_TABLES - 1, so that a caller who looks every token
+ * up in wm anyway can hand fate_claims the masks instead of having it
+ * filter each token again. Call before f is shared. Returns false,
+ * changing nothing, when the tables do not fit below WORDMASK_TABLES. */
+bool fate_index(struct fater *f, struct wordmask *wm, unsigned first);
+
 /* Add the fate claims of doc to doc->claims, keeping the claims in text
  * order of their sentences. Needs segment and tag to have run. A person
  * the text does not single out beyond doubt ("pilots", "they") gets no
- * claim. The fater is only read: threads may share it. */
-void fate_claims(const struct fater *f, struct doc *doc);
+ * claim. tmask is NULL, or per token of doc the mask wordmask_get gives
+ * for a word token of the wordmask f was indexed into (fate_index) and 0
+ * for every other token; the claims are the same either way. The fater
+ * is only read: threads may share it. */
+void fate_claims(const struct fater *f, struct doc *doc,
+                 const uint32_t *tmask);
 
 /* Append to c->comparisons the fate of each person of each group of each
  * story, and how many of a group were killed where sources count them.
