@@ -383,9 +383,8 @@ static const struct fphrase *match_lookup(const struct frun *r,
 /* The longest phrase of t starting at token i, within the sentence;
  * its length in tokens in *n. Asked about nearly every token, and
  * nearly always a miss: inline, the miss is one filter probe. */
-static inline const struct fphrase *match_at(const struct frun *r,
-                                             const struct ftable *t, size_t i,
-                                             size_t *n)
+__attribute__((always_inline)) static inline const struct fphrase *
+match_at(const struct frun *r, const struct ftable *t, size_t i, size_t *n)
 {
     *n = 0;
     if (!t->first || !may_start(r, &t->first_words, t->bit, i))
