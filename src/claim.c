@@ -766,7 +766,6 @@ struct run {
     const char *text;
     unsigned frame;
     struct thing last; /* the last thing named, key NULL if none */
-    size_t *first_tok; /* per sentence: first token index */
     /* per token: the bits of the tables a phrase may start at it with
      * (wordmask_get); 0 for all but words */
     uint32_t *tmask;
@@ -4011,7 +4010,9 @@ static void route_claims(struct run *r, const struct sent *s)
     }
 }
 
-static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
+/* tables: the or of the masks of tokens [a, b). */
+static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b,
+                           uint32_t tables)
 {
     struct doc *doc = r->doc;
     const struct sentence *se = &doc->sents[si];
@@ -4022,8 +4023,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     s.idx = si;
     s.a = a;
     s.b = b;
-    for (size_t i = a; i < b; i++)
-        s.tables |= r->tmask[i];
+    s.tables = tables;
     SEEK_BOUND(doc->mentions, doc->nmentions, se->span.start, r->mcur, s.m0);
     SEEK_BOUND(doc->mentions, doc->nmentions, se->span.end, r->mcur, s.m1);
     SEEK_BOUND(doc->dates, doc->ndates, se->span.start, r->dcur, s.d0);
@@ -4058,6 +4058,19 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     reported_speech(r, &s);
 }
 
+/* The wordmask's bits of token t, 0 for all but words; its whole-word
+ * id in *word, -1 for none. */
+static inline uint32_t token_mask(const struct claimer *c,
+                                  const struct doc *doc, size_t t, int *word)
+{
+    const struct token *tk = &doc->toks[t];
+    *word = -1;
+    if (tk->kind != TOK_WORD)
+        return 0;
+    return wordmask_get(c->index, doc->text + tk->span.start,
+                        tk->span.end - tk->span.start, word);
+}
+
 void claim_run(const struct claimer *c, struct doc *doc)
 {
     doc->nclaims = 0;
@@ -4066,39 +4079,44 @@ void claim_run(const struct claimer *c, struct doc *doc)
     r.c = c;
     r.doc = doc;
     r.text = doc->text;
-    /* one block for both: it is freed before the next document, and one
-     * hole is easier on the heap than two */
+    /* One block for all: it is freed before the next document, and one
+     * hole is easier on the heap than four. Per sentence its first token
+     * (and one past the last sentence's last) and the or of its tokens'
+     * masks; per token its mask and word id. */
     _Static_assert(sizeof *r.tmask == sizeof *r.tword, "one block");
-    r.tmask = xmalloc(2 * (doc->ntoks + 1) * sizeof *r.tmask);
+    size_t ns = doc->nsents;
+    size_t *sfirst = xmalloc((ns + 1) * sizeof *sfirst +
+                             (ns + 2 * (doc->ntoks + 1)) * sizeof *r.tmask);
+    uint32_t *stables = (uint32_t *)(sfirst + ns + 1);
+    r.tmask = stables + ns;
     r.tword = (int *)(r.tmask + doc->ntoks + 1);
     r.tmask[doc->ntoks] = 0; /* one past the end stays harmless */
+    r.tword[doc->ntoks] = -1;
     SORTED_BY_START(doc->mentions, doc->nmentions, r.mcur.sorted);
     SORTED_BY_START(doc->dates, doc->ndates, r.dcur.sorted);
     SORTED_BY_START(doc->numbers, doc->nnumbers, r.ncur.sorted);
-    r.tword[doc->ntoks] = -1;
-    for (size_t i = 0; i < doc->ntoks; i++) {
-        const struct token *tk = &doc->toks[i];
-        r.tword[i] = -1;
-        r.tmask[i] = tk->kind == TOK_WORD
-                         ? wordmask_get(c->index, doc->text + tk->span.start,
-                                        tk->span.end - tk->span.start,
-                                        &r.tword[i])
-                         : 0;
-    }
+    /* every mask before any sentence: passes look at the tokens after
+     * their sentence too */
     size_t t = 0;
-    for (unsigned si = 0; si < doc->nsents; si++) {
-        size_t a = t;
-        while (t < doc->ntoks && doc->toks[t].sentence == si)
-            t++;
-        claim_sentence(&r, si, a, t);
+    for (unsigned si = 0; si < ns; si++) {
+        uint32_t tables = 0;
+        sfirst[si] = t;
+        for (; t < doc->ntoks && doc->toks[t].sentence == si; t++)
+            tables |= r.tmask[t] = token_mask(c, doc, t, &r.tword[t]);
+        stables[si] = tables;
     }
+    sfirst[ns] = t;
+    for (; t < doc->ntoks; t++) /* past the last sentence: none, mostly */
+        r.tmask[t] = token_mask(c, doc, t, &r.tword[t]);
+    for (unsigned si = 0; si < ns; si++)
+        claim_sentence(&r, si, sfirst[si], sfirst[si + 1], stables[si]);
     quote_claims(&r);
     free(r.preds);
     free(r.negs);
     /* the masks hold the fater's and bearer's bits too (index_others) */
     fate_claims(c->fate, doc, r.tmask);
     bearing_claims(c->bearing, doc, r.tmask);
-    free(r.tmask); /* and r.tword */
+    free(sfirst); /* and the masks */
 }
 
 void claim_merge(struct doc *doc, const struct claim *v, size_t n)
