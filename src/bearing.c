@@ -240,7 +240,7 @@ struct brun {
     const struct bearer *b;
     struct doc *doc;
     const char *text;
-    const uint32_t *tmask; /* bearing_claims' masks, or NULL */
+    const uint32_t *tmask; /* bearing_claims' m->tok, or NULL */
     int *mention_at;   /* per token: the mention starting there, -1 */
     size_t *mention_end; /* per mention: one past its last token */
     size_t a, e;       /* the sentence's tokens */
@@ -607,22 +607,30 @@ bool bearing_index(struct bearer *b, struct wordmask *wm, unsigned table)
 }
 
 void bearing_claims(const struct bearer *b, struct doc *doc,
-                    const uint32_t *tmask)
+                    const struct wordmask_doc *m)
 {
-    struct brun r = {.b = b, .doc = doc, .text = doc->text, .tmask = tmask};
+    struct brun r = {.b = b, .doc = doc, .text = doc->text,
+                     .tmask = m ? m->tok : NULL};
     index_mentions(&r);
     size_t t = 0, pa = 0, pe = 0;
     for (unsigned si = 0; si < doc->nsents; si++) {
         size_t a = t;
-        while (t < doc->ntoks && doc->toks[t].sentence == si)
-            t++;
+        if (m) {
+            a = m->first[si];
+            t = m->first[si + 1];
+        } else {
+            while (t < doc->ntoks && doc->toks[t].sentence == si)
+                t++;
+        }
         if (doc->sents[si].flags & (SENT_BOILERPLATE | SENT_CAPTION)) {
             pa = pe = 0; /* "The city," never reaches across furniture */
             continue;
         }
         r.a = a;
         r.e = t;
-        bearing_sentence(&r, si, pa, pe);
+        /* no compass word: bearing_sentence would find none either */
+        if (!m || (m->sent[si] & b->bit))
+            bearing_sentence(&r, si, pa, pe);
         pa = a;
         pe = t;
     }

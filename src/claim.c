@@ -4114,8 +4114,9 @@ void claim_run(const struct claimer *c, struct doc *doc)
     free(r.preds);
     free(r.negs);
     /* the masks hold the fater's and bearer's bits too (index_others) */
-    fate_claims(c->fate, doc, r.tmask);
-    bearing_claims(c->bearing, doc, r.tmask);
+    struct wordmask_doc m = {r.tmask, stables, sfirst};
+    fate_claims(c->fate, doc, &m);
+    bearing_claims(c->bearing, doc, &m);
     free(sfirst); /* and the masks */
 }
 

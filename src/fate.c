@@ -325,8 +325,8 @@ struct frun {
     const struct fater *f;
     struct doc *doc;
     const char *text;
-    /* per token the wordmask's bits (fate_claims), or NULL: then the
-     * tables' own filters answer may_start */
+    /* per token the wordmask's bits (fate_claims' m->tok), or NULL: then
+     * the tables' own filters answer may_start */
     const uint32_t *tmask;
     size_t a, b; /* the sentence's tokens */
 };
@@ -841,20 +841,30 @@ bool fate_index(struct fater *f, struct wordmask *wm, unsigned first)
 }
 
 void fate_claims(const struct fater *f, struct doc *doc,
-                 const uint32_t *tmask)
+                 const struct wordmask_doc *m)
 {
-    struct frun r = {f, doc, doc->text, tmask, 0, 0};
+    struct frun r = {f, doc, doc->text, m ? m->tok : NULL, 0, 0};
     struct fclaims out = {NULL, 0, 0};
     struct person last_group = {0}, last_one = {0};
+    uint32_t starts = f->people.bit | f->fates.bit;
     size_t t = 0;
     for (unsigned si = 0; si < doc->nsents; si++) {
         size_t a = t;
-        while (t < doc->ntoks && doc->toks[t].sentence == si)
-            t++;
+        if (m) {
+            a = m->first[si];
+            t = m->first[si + 1];
+        } else {
+            while (t < doc->ntoks && doc->toks[t].sentence == si)
+                t++;
+        }
         /* Headlines name people loosely ("Pilot rescued" of a navigator):
          * only the body tells who is who. */
         if (doc->sents[si].flags &
             (SENT_BOILERPLATE | SENT_CAPTION | SENT_HEADLINE))
+            continue;
+        /* no people noun, no fate word: as fate_sentence finds, without
+         * looking at a token */
+        if (m && !(m->sent[si] & starts))
             continue;
         r.a = a;
         r.b = t;

@@ -102,16 +102,36 @@ struct doc *harness_tagged(const struct fixture *f, const char *text)
     return doc;
 }
 
-uint32_t *harness_masks(const struct wordmask *wm, const struct doc *doc)
+struct wordmask_doc *harness_masks(const struct wordmask *wm,
+                                   const struct doc *doc)
 {
-    uint32_t *m = xcalloc(doc->ntoks + 1, sizeof *m);
+    /* one block, so that harness_masks_free frees one pointer */
+    struct wordmask_doc *m = xcalloc(
+        1, sizeof *m + (doc->nsents + 1) * sizeof(size_t) +
+               (doc->ntoks + doc->nsents + 2) * sizeof(uint32_t));
+    size_t *first = (size_t *)(m + 1);
+    uint32_t *tok = (uint32_t *)(first + doc->nsents + 1);
+    uint32_t *sent = tok + doc->ntoks + 1;
     for (size_t i = 0; i < doc->ntoks; i++) {
         const struct token *t = &doc->toks[i];
         if (t->kind == TOK_WORD)
-            m[i] = wordmask_get(wm, doc->text + t->span.start,
-                                t->span.end - t->span.start, NULL);
+            tok[i] = wordmask_get(wm, doc->text + t->span.start,
+                                  t->span.end - t->span.start, NULL);
     }
+    size_t t = 0;
+    for (unsigned si = 0; si < doc->nsents; si++) {
+        first[si] = t;
+        for (; t < doc->ntoks && doc->toks[t].sentence == si; t++)
+            sent[si] |= tok[t];
+    }
+    first[doc->nsents] = t;
+    *m = (struct wordmask_doc){tok, sent, first};
     return m;
+}
+
+void harness_masks_free(struct wordmask_doc *m)
+{
+    free(m);
 }
 
 /* A small generator of our own: the same texts on every libc. */

@@ -12,6 +12,7 @@
 
 struct claim;
 struct wordmask;
+struct wordmask_doc;
 
 struct fixture {
     struct rules *rules;
@@ -41,9 +42,14 @@ void harness_process(const struct fixture *f, struct doc *doc);
  * stage reads. The caller frees it with doc_free. */
 struct doc *harness_tagged(const struct fixture *f, const char *text);
 
-/* Per token of doc (and one more, 0) the mask wm gives a word token and 0
- * for every other, as claim_run computes them. The caller frees it. */
-uint32_t *harness_masks(const struct wordmask *wm, const struct doc *doc);
+/* doc's tokens looked up in wm as claim_run looks them up: per token the
+ * mask wm gives a word and 0 for every other, per sentence their or and
+ * its first token. Release it with harness_masks_free. */
+struct wordmask_doc *harness_masks(const struct wordmask *wm,
+                                   const struct doc *doc);
+
+/* Release m and its arrays. */
+void harness_masks_free(struct wordmask_doc *m);
 
 /* A random text of n words drawn from words[0..nwords) with a generator seeded by *seed,
  * each in lower, capitalised or upper case, with commas and full stops

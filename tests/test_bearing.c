@@ -319,7 +319,8 @@ static void test_a_two_word_compass_word_is_found_by_its_first(void **state)
 /* The claims bearing_claims adds to doc when it starts with none, copied
  * into *out (the caller frees it); their number. */
 static size_t bearings_of(const struct bearer *b, struct doc *doc,
-                          const uint32_t *masks, struct claim **out)
+                          const struct wordmask_doc *masks,
+                          struct claim **out)
 {
     doc->nclaims = 0;
     bearing_claims(b, doc, masks);
@@ -358,7 +359,7 @@ static void test_token_masks_give_the_bearings_of_the_filter(void **state)
         char *text = harness_random_text(words, sizeof words / sizeof *words,
                                          40, &seed);
         struct doc *doc = harness_tagged(f, text);
-        uint32_t *masks = harness_masks(wm, doc);
+        struct wordmask_doc *masks = harness_masks(wm, doc);
         struct claim *plain, *masked;
         size_t n = bearings_of(b, doc, NULL, &plain);
         size_t m = bearings_of(b, doc, masks, &masked);
@@ -368,7 +369,7 @@ static void test_token_masks_give_the_bearings_of_the_filter(void **state)
         total += n;
         free(plain);
         free(masked);
-        free(masks);
+        harness_masks_free(masks);
         doc_free(doc);
         free(text);
     }

@@ -476,7 +476,8 @@ static void test_groups_are_not_compared_with_each_other(void **state)
 /* The claims fate_claims adds to doc when it starts with none, copied
  * into *out (the caller frees it); their number. */
 static size_t fates_of(const struct fater *ft, struct doc *doc,
-                       const uint32_t *masks, struct claim **out)
+                       const struct wordmask_doc *masks,
+                       struct claim **out)
 {
     doc->nclaims = 0;
     fate_claims(ft, doc, masks);
@@ -516,7 +517,7 @@ static void test_token_masks_give_the_claims_of_the_filters(void **state)
         char *text = harness_random_text(words, sizeof words / sizeof *words,
                                          60, &seed);
         struct doc *doc = harness_tagged(f, text);
-        uint32_t *masks = harness_masks(wm, doc);
+        struct wordmask_doc *masks = harness_masks(wm, doc);
         struct claim *plain, *masked;
         size_t n = fates_of(ft, doc, NULL, &plain);
         size_t m = fates_of(ft, doc, masks, &masked);
@@ -526,7 +527,7 @@ static void test_token_masks_give_the_claims_of_the_filters(void **state)
         total += n;
         free(plain);
         free(masked);
-        free(masks);
+        harness_masks_free(masks);
         doc_free(doc);
         free(text);
     }

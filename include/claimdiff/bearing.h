@@ -14,7 +14,6 @@
 #define CLAIMDIFF_BEARING_H
 
 #include <stdbool.h> /* bool */
-#include <stdint.h>  /* uint32_t */
 
 #include "claimdiff/diag.h" /* enum cd_err, struct diag */
 
@@ -24,6 +23,7 @@ struct doc;
 struct corpus;
 struct bearer;
 struct wordmask;
+struct wordmask_doc;
 
 /* The slot of the CLAIM_ROLE claims of this module: judge_roles of
  * compare.c leaves them to bearing_compare. */
@@ -52,12 +52,11 @@ bool bearing_index(struct bearer *b, struct wordmask *wm, unsigned table);
  * text order of their sentences. Needs segment and tag to have run (the
  * tokens must still be there). A direction inside a city ("eastern X",
  * "the east of the city") is not one within a country and gets no claim.
- * tmask is NULL, or per token of doc the mask wordmask_get gives for a
- * word token of the wordmask b was indexed into (bearing_index) and 0 for
- * every other token; the claims are the same either way. The bearer is
- * only read: threads may share it. */
+ * m is NULL, or doc's tokens looked up in the wordmask b was indexed
+ * into (bearing_index); the claims are the same either way. The bearer
+ * is only read: threads may share it. */
 void bearing_claims(const struct bearer *b, struct doc *doc,
-                    const uint32_t *tmask);
+                    const struct wordmask_doc *m);
 
 /* Append to c->comparisons, for each place of each story that two or
  * more documents locate, one comparison of their bearings: the same

@@ -14,7 +14,6 @@
 #define CLAIMDIFF_FATE_H
 
 #include <stdbool.h> /* bool */
-#include <stdint.h>  /* uint32_t */
 
 #include "claimdiff/diag.h" /* enum cd_err, struct diag */
 
@@ -23,6 +22,7 @@ struct doc;
 struct corpus;
 struct fater;
 struct wordmask;
+struct wordmask_doc;
 
 /* The wordmask tables fate_index takes. */
 #define FATE_MASK_TABLES 4
@@ -47,12 +47,11 @@ bool fate_index(struct fater *f, struct wordmask *wm, unsigned first);
 /* Add the fate claims of doc to doc->claims, keeping the claims in text
  * order of their sentences. Needs segment and tag to have run. A person
  * the text does not single out beyond doubt ("pilots", "they") gets no
- * claim. tmask is NULL, or per token of doc the mask wordmask_get gives
- * for a word token of the wordmask f was indexed into (fate_index) and 0
- * for every other token; the claims are the same either way. The fater
- * is only read: threads may share it. */
+ * claim. m is NULL, or doc's tokens looked up in the wordmask f was
+ * indexed into (fate_index); the claims are the same either way. The
+ * fater is only read: threads may share it. */
 void fate_claims(const struct fater *f, struct doc *doc,
-                 const uint32_t *tmask);
+                 const struct wordmask_doc *m);
 
 /* Append to c->comparisons the fate of each person of each group of each
  * story, and how many of a group were killed where sources count them.

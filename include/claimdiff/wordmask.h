@@ -25,6 +25,17 @@
 
 struct wordmask;
 
+/* A document's tokens looked up once (claim_run does), for the stages
+ * that read the same tokens after it. Plain arrays the caller owns. */
+struct wordmask_doc {
+    const uint32_t *tok;  /* per token: wordmask_get of a word, else 0 */
+    const uint32_t *sent; /* per sentence: the or of its tokens' masks */
+    /* per sentence: its first token, and one past the last token of the
+     * last sentence (nsents + 1 entries); sentence s has the tokens
+     * [first[s], first[s + 1]), those whose sentence is s */
+    const size_t *first;
+};
+
 /* An empty wordmask. Never NULL. */
 struct wordmask *wordmask_new(void);
 
