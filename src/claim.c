@@ -4058,19 +4058,6 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b,
     reported_speech(r, &s);
 }
 
-/* The wordmask's bits of token t, 0 for all but words; its whole-word
- * id in *word, -1 for none. */
-static inline uint32_t token_mask(const struct claimer *c,
-                                  const struct doc *doc, size_t t, int *word)
-{
-    const struct token *tk = &doc->toks[t];
-    *word = -1;
-    if (tk->kind != TOK_WORD)
-        return 0;
-    return wordmask_get(c->index, doc->text + tk->span.start,
-                        tk->span.end - tk->span.start, word);
-}
-
 void claim_run(const struct claimer *c, struct doc *doc)
 {
     doc->nclaims = 0;
@@ -4099,15 +4086,17 @@ void claim_run(const struct claimer *c, struct doc *doc)
      * their sentence too */
     size_t t = 0;
     for (unsigned si = 0; si < ns; si++) {
-        uint32_t tables = 0;
-        sfirst[si] = t;
-        for (; t < doc->ntoks && doc->toks[t].sentence == si; t++)
-            tables |= r.tmask[t] = token_mask(c, doc, t, &r.tword[t]);
-        stables[si] = tables;
+        size_t a = t;
+        while (t < doc->ntoks && doc->toks[t].sentence == si)
+            t++;
+        sfirst[si] = a;
+        stables[si] = wordmask_get_tokens(c->index, doc->text, doc->toks, a,
+                                          t, r.tmask, r.tword);
     }
     sfirst[ns] = t;
-    for (; t < doc->ntoks; t++) /* past the last sentence: none, mostly */
-        r.tmask[t] = token_mask(c, doc, t, &r.tword[t]);
+    /* past the last sentence: none, mostly */
+    wordmask_get_tokens(c->index, doc->text, doc->toks, t, doc->ntoks,
+                        r.tmask, r.tword);
     for (unsigned si = 0; si < ns; si++)
         claim_sentence(&r, si, sfirst[si], sfirst[si + 1], stables[si]);
     quote_claims(&r);
