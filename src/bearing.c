@@ -25,6 +25,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
 #include "claimdiff/wordfilter.h"
+#include "claimdiff/wordmask.h"
 #include "scan.h"
 
 /* Words of an apposition between a place and its "in <direction>":
@@ -58,6 +59,10 @@ struct bearer {
     /* the compass words' first words ("north" of "north west"): a word
      * token it rules out starts no compass word (compass_may) */
     struct wordfilter compass_first;
+    /* the same first words, NUL after each, for bearing_index */
+    char *firsts;
+    size_t nfirsts, capfirsts; /* bytes */
+    uint32_t bit; /* their bit in the token masks (bearing_index), or 0 */
     int *degrees;             /* per compass id: 0, 45, ... 315 */
     struct scan_map *nouns;   /* bearing_nouns words -> id */
     unsigned char *noun_kind; /* per noun id: enum noun_kind */
@@ -114,7 +119,14 @@ static enum cd_err load_compass(struct bearer *b, const struct rules *r,
         b->degrees[id] = (int)deg;
         const char *w = row->fields[0];
         const char *sp = strchr(w, ' ');
-        wordfilter_add(&b->compass_first, w, sp ? (size_t)(sp - w) : strlen(w));
+        size_t len = sp ? (size_t)(sp - w) : strlen(w);
+        wordfilter_add(&b->compass_first, w, len);
+        if (b->nfirsts + len + 1 > b->capfirsts)
+            b->firsts = xgrow(b->firsts, &b->capfirsts,
+                              b->nfirsts + len + 1, 1);
+        memcpy(b->firsts + b->nfirsts, w, len);
+        b->firsts[b->nfirsts + len] = '\0';
+        b->nfirsts += len + 1;
     }
     return err;
 }
@@ -216,6 +228,7 @@ void bearing_free(struct bearer *b)
     scan_map_free(b->nouns);
     scan_map_free(b->places);
     free(b->degrees);
+    free(b->firsts);
     free(b->noun_kind);
     free(b->place);
     free(b);
@@ -227,6 +240,7 @@ struct brun {
     const struct bearer *b;
     struct doc *doc;
     const char *text;
+    const uint32_t *tmask; /* bearing_claims' m->tok, or NULL */
     int *mention_at;   /* per token: the mention starting there, -1 */
     size_t *mention_end; /* per mention: one past its last token */
     size_t a, e;       /* the sentence's tokens */
@@ -268,6 +282,9 @@ static int noun_at(const struct brun *r, size_t k)
  * (the segmenter splits at spaces). False means compass_at(k) is -1. */
 static inline bool compass_may(const struct brun *r, size_t k)
 {
+    /* exact: the bit is set when the token is one of those first words */
+    if (r->tmask)
+        return r->tmask[k] & r->b->bit;
     const struct token *t = &r->doc->toks[k];
     return t->kind == TOK_WORD &&
            wordfilter_may(&r->b->compass_first, r->text + t->span.start,
@@ -576,22 +593,44 @@ static void index_mentions(struct brun *r)
     }
 }
 
-void bearing_claims(const struct bearer *b, struct doc *doc)
+bool bearing_index(struct bearer *b, struct wordmask *wm, unsigned table)
 {
-    struct brun r = {.b = b, .doc = doc, .text = doc->text};
+    if (table >= WORDMASK_TABLES)
+        return false;
+    b->bit = (uint32_t)1 << table;
+    for (size_t at = 0; at < b->nfirsts;) {
+        size_t len = strlen(b->firsts + at);
+        wordmask_add(wm, table, b->firsts + at, len, false);
+        at += len + 1;
+    }
+    return true;
+}
+
+void bearing_claims(const struct bearer *b, struct doc *doc,
+                    const struct wordmask_doc *m)
+{
+    struct brun r = {.b = b, .doc = doc, .text = doc->text,
+                     .tmask = m ? m->tok : NULL};
     index_mentions(&r);
     size_t t = 0, pa = 0, pe = 0;
     for (unsigned si = 0; si < doc->nsents; si++) {
         size_t a = t;
-        while (t < doc->ntoks && doc->toks[t].sentence == si)
-            t++;
+        if (m) {
+            a = m->first[si];
+            t = m->first[si + 1];
+        } else {
+            while (t < doc->ntoks && doc->toks[t].sentence == si)
+                t++;
+        }
         if (doc->sents[si].flags & (SENT_BOILERPLATE | SENT_CAPTION)) {
             pa = pe = 0; /* "The city," never reaches across furniture */
             continue;
         }
         r.a = a;
         r.e = t;
-        bearing_sentence(&r, si, pa, pe);
+        /* no compass word: bearing_sentence would find none either */
+        if (!m || (m->sent[si] & b->bit))
+            bearing_sentence(&r, si, pa, pe);
         pa = a;
         pe = t;
     }

@@ -600,6 +600,22 @@ static enum cd_err check_owners(const struct ptable *t,
     return CD_OK;
 }
 
+/* Give the fater's and the bearer's first words bits of the claimer's
+ * wordmask: the claimer looks every word token up in it anyway, and the
+ * masks then spare fate_claims and bearing_claims a filter probe per
+ * token. After index_phrases: these words begin no ptable phrase, and
+ * new ones take ids past word_first, which ptable_match leaves alone. */
+static enum cd_err index_others(struct claimer *c, struct diag *d)
+{
+    if (!fate_index(c->fate, c->index, c->ntables) ||
+        !bearing_index(c->bearing, c->index,
+                       c->ntables + FATE_MASK_TABLES))
+        return diag_set(d, CD_ERR_RULE, "claims", 0, 0,
+                        "more than %d phrase tables", WORDMASK_TABLES);
+    c->ntables += FATE_MASK_TABLES + 1;
+    return CD_OK;
+}
+
 enum cd_err claim_new(const struct rules *r, struct claimer **out,
                       struct diag *d)
 {
@@ -668,6 +684,8 @@ enum cd_err claim_new(const struct rules *r, struct claimer **out,
         err = fate_new(r, &c->fate, d);
     if (!err)
         err = bearing_new(r, &c->bearing, d);
+    if (!err)
+        err = index_others(c, d);
     if (err) {
         claim_free(c);
         *out = NULL;
@@ -748,7 +766,6 @@ struct run {
     const char *text;
     unsigned frame;
     struct thing last; /* the last thing named, key NULL if none */
-    size_t *first_tok; /* per sentence: first token index */
     /* per token: the bits of the tables a phrase may start at it with
      * (wordmask_get); 0 for all but words */
     uint32_t *tmask;
@@ -3993,7 +4010,9 @@ static void route_claims(struct run *r, const struct sent *s)
     }
 }
 
-static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
+/* tables: the or of the masks of tokens [a, b). */
+static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b,
+                           uint32_t tables)
 {
     struct doc *doc = r->doc;
     const struct sentence *se = &doc->sents[si];
@@ -4004,8 +4023,7 @@ static void claim_sentence(struct run *r, unsigned si, size_t a, size_t b)
     s.idx = si;
     s.a = a;
     s.b = b;
-    for (size_t i = a; i < b; i++)
-        s.tables |= r->tmask[i];
+    s.tables = tables;
     SEEK_BOUND(doc->mentions, doc->nmentions, se->span.start, r->mcur, s.m0);
     SEEK_BOUND(doc->mentions, doc->nmentions, se->span.end, r->mcur, s.m1);
     SEEK_BOUND(doc->dates, doc->ndates, se->span.start, r->dcur, s.d0);
@@ -4048,38 +4066,47 @@ void claim_run(const struct claimer *c, struct doc *doc)
     r.c = c;
     r.doc = doc;
     r.text = doc->text;
-    /* one block for both: it is freed before the next document, and one
-     * hole is easier on the heap than two */
+    /* One block for all: it is freed before the next document, and one
+     * hole is easier on the heap than four. Per sentence its first token
+     * (and one past the last sentence's last) and the or of its tokens'
+     * masks; per token its mask and word id. */
     _Static_assert(sizeof *r.tmask == sizeof *r.tword, "one block");
-    r.tmask = xmalloc(2 * (doc->ntoks + 1) * sizeof *r.tmask);
+    size_t ns = doc->nsents;
+    size_t *sfirst = xmalloc((ns + 1) * sizeof *sfirst +
+                             (ns + 2 * (doc->ntoks + 1)) * sizeof *r.tmask);
+    uint32_t *stables = (uint32_t *)(sfirst + ns + 1);
+    r.tmask = stables + ns;
     r.tword = (int *)(r.tmask + doc->ntoks + 1);
     r.tmask[doc->ntoks] = 0; /* one past the end stays harmless */
+    r.tword[doc->ntoks] = -1;
     SORTED_BY_START(doc->mentions, doc->nmentions, r.mcur.sorted);
     SORTED_BY_START(doc->dates, doc->ndates, r.dcur.sorted);
     SORTED_BY_START(doc->numbers, doc->nnumbers, r.ncur.sorted);
-    r.tword[doc->ntoks] = -1;
-    for (size_t i = 0; i < doc->ntoks; i++) {
-        const struct token *tk = &doc->toks[i];
-        r.tword[i] = -1;
-        r.tmask[i] = tk->kind == TOK_WORD
-                         ? wordmask_get(c->index, doc->text + tk->span.start,
-                                        tk->span.end - tk->span.start,
-                                        &r.tword[i])
-                         : 0;
-    }
+    /* every mask before any sentence: passes look at the tokens after
+     * their sentence too */
     size_t t = 0;
-    for (unsigned si = 0; si < doc->nsents; si++) {
+    for (unsigned si = 0; si < ns; si++) {
         size_t a = t;
         while (t < doc->ntoks && doc->toks[t].sentence == si)
             t++;
-        claim_sentence(&r, si, a, t);
+        sfirst[si] = a;
+        stables[si] = wordmask_get_tokens(c->index, doc->text, doc->toks, a,
+                                          t, r.tmask, r.tword);
     }
+    sfirst[ns] = t;
+    /* past the last sentence: none, mostly */
+    wordmask_get_tokens(c->index, doc->text, doc->toks, t, doc->ntoks,
+                        r.tmask, r.tword);
+    for (unsigned si = 0; si < ns; si++)
+        claim_sentence(&r, si, sfirst[si], sfirst[si + 1], stables[si]);
     quote_claims(&r);
     free(r.preds);
     free(r.negs);
-    free(r.tmask); /* and r.tword */
-    fate_claims(c->fate, doc);
-    bearing_claims(c->bearing, doc);
+    /* the masks hold the fater's and bearer's bits too (index_others) */
+    struct wordmask_doc m = {r.tmask, stables, sfirst};
+    fate_claims(c->fate, doc, &m);
+    bearing_claims(c->bearing, doc, &m);
+    free(sfirst); /* and the masks */
 }
 
 void claim_merge(struct doc *doc, const struct claim *v, size_t n)

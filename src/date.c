@@ -223,7 +223,8 @@ static bool is_char(const struct parse *p, size_t i, char c)
 }
 
 /* Token i is the word s (ASCII case-insensitive). */
-static bool is_word(const struct parse *p, size_t i, const char *s)
+__attribute__((always_inline)) static inline bool
+is_word(const struct parse *p, size_t i, const char *s)
 {
     if (i >= p->n || p->t[i].kind != SCAN_WORD)
         return false;

@@ -27,6 +27,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
 #include "claimdiff/wordfilter.h"
+#include "claimdiff/wordmask.h"
 #include "scan.h"
 
 /* Words one phrase of a fate table may have. */
@@ -147,6 +148,9 @@ struct ftable {
     /* The first words again, as a quick reject: most tokens begin no
      * phrase, and match_at is asked about nearly every token. */
     struct wordfilter first_words;
+    /* the same first words as a bit of a caller's wordmask (fate_index),
+     * 0 until then */
+    uint32_t bit;
     struct flist {
         size_t *v;
         size_t n;
@@ -321,6 +325,9 @@ struct frun {
     const struct fater *f;
     struct doc *doc;
     const char *text;
+    /* per token the wordmask's bits (fate_claims' m->tok), or NULL: then
+     * the tables' own filters answer may_start */
+    const uint32_t *tmask;
     size_t a, b; /* the sentence's tokens */
 };
 
@@ -332,10 +339,14 @@ static bool tok_is(const struct frun *r, size_t k, const char *w)
            !strncasecmp(r->text + t->span.start, w, len);
 }
 
-/* May token i begin a phrase whose first words f holds? */
+/* May token i begin a phrase whose first words f holds (whose bits in
+ * the token masks are bits)? With masks the answer is exact: a clear bit
+ * means no first word equals the token, as scan_map_get would compare. */
 static inline bool may_start(const struct frun *r, const struct wordfilter *f,
-                             size_t i)
+                             uint32_t bits, size_t i)
 {
+    if (r->tmask)
+        return r->tmask[i] & bits;
     const struct token *tk = &r->doc->toks[i];
     return tk->kind == TOK_WORD &&
            wordfilter_may(f, r->text + tk->span.start,
@@ -372,12 +383,11 @@ static const struct fphrase *match_lookup(const struct frun *r,
 /* The longest phrase of t starting at token i, within the sentence;
  * its length in tokens in *n. Asked about nearly every token, and
  * nearly always a miss: inline, the miss is one filter probe. */
-static inline const struct fphrase *match_at(const struct frun *r,
-                                             const struct ftable *t, size_t i,
-                                             size_t *n)
+__attribute__((always_inline)) static inline const struct fphrase *
+match_at(const struct frun *r, const struct ftable *t, size_t i, size_t *n)
 {
     *n = 0;
-    if (!t->first || !may_start(r, &t->first_words, i))
+    if (!t->first || !may_start(r, &t->first_words, t->bit, i))
         return NULL;
     return match_lookup(r, t, i, n);
 }
@@ -748,7 +758,8 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
     struct person np[16];
     size_t nnp = 0;
     size_t k0 = r->a;
-    while (k0 < r->b && !may_start(r, &r->f->starts, k0))
+    uint32_t starts = r->f->people.bit | r->f->fates.bit;
+    while (k0 < r->b && !may_start(r, &r->f->starts, starts, k0))
         k0++;
     if (k0 == r->b)
         return; /* no people noun, no fate word: nothing changes */
@@ -813,20 +824,47 @@ static void fate_sentence(struct frun *r, unsigned si, struct fclaims *out,
     }
 }
 
-void fate_claims(const struct fater *f, struct doc *doc)
+bool fate_index(struct fater *f, struct wordmask *wm, unsigned first)
 {
-    struct frun r = {f, doc, doc->text, 0, 0};
+    struct ftable *tables[FATE_MASK_TABLES] = {&f->fates, &f->people,
+                                               &f->refs, &f->denials};
+    if (first > WORDMASK_TABLES - FATE_MASK_TABLES)
+        return false;
+    for (unsigned k = 0; k < FATE_MASK_TABLES; k++) {
+        struct ftable *t = tables[k];
+        t->bit = (uint32_t)1 << (first + k);
+        for (size_t i = 0; i < t->n; i++)
+            wordmask_add(wm, first + k, t->v[i].words[0],
+                         strlen(t->v[i].words[0]), false);
+    }
+    return true;
+}
+
+void fate_claims(const struct fater *f, struct doc *doc,
+                 const struct wordmask_doc *m)
+{
+    struct frun r = {f, doc, doc->text, m ? m->tok : NULL, 0, 0};
     struct fclaims out = {NULL, 0, 0};
     struct person last_group = {0}, last_one = {0};
+    uint32_t starts = f->people.bit | f->fates.bit;
     size_t t = 0;
     for (unsigned si = 0; si < doc->nsents; si++) {
         size_t a = t;
-        while (t < doc->ntoks && doc->toks[t].sentence == si)
-            t++;
+        if (m) {
+            a = m->first[si];
+            t = m->first[si + 1];
+        } else {
+            while (t < doc->ntoks && doc->toks[t].sentence == si)
+                t++;
+        }
         /* Headlines name people loosely ("Pilot rescued" of a navigator):
          * only the body tells who is who. */
         if (doc->sents[si].flags &
             (SENT_BOILERPLATE | SENT_CAPTION | SENT_HEADLINE))
+            continue;
+        /* no people noun, no fate word: as fate_sentence finds, without
+         * looking at a token */
+        if (m && !(m->sent[si] & starts))
             continue;
         r.a = a;
         r.b = t;

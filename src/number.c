@@ -481,8 +481,14 @@ static bool mixed_count(const struct parse *p, size_t i, struct count *k)
 /* A count starting at token i, or false. */
 static bool count_at(const struct parse *p, size_t i, struct count *k)
 {
-    memset(k, 0, sizeof *k);
     const struct scan_tok *t = &p->t[i];
+    /* Most tokens are punctuation or words that are no number word and
+     * hold no hyphen, which every branch below turns down: out before
+     * the memset (k is only read after a true). */
+    if (t->kind == SCAN_PUNCT ||
+        (t->kind == SCAN_WORD && p->ids[i] < 0 && !(t->flags & SCANF_HYPHEN)))
+        return false;
+    memset(k, 0, sizeof *k);
     if (t->kind == SCAN_MIXED)
         return !in_date(p, i) && mixed_count(p, i, k);
     if (t->kind == SCAN_NUM) {
@@ -541,8 +547,7 @@ static bool count_at(const struct parse *p, size_t i, struct count *k)
             return false;
         return words_count(p, i, k);
     }
-    return memchr(p->text + t->start, '-', t->end - t->start) &&
-           hyphen_count(p, i, k);
+    return (t->flags & SCANF_HYPHEN) && hyphen_count(p, i, k);
 }
 
 /* The longest qualifier phrase ending just before token i; NULL if none. */

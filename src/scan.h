@@ -28,6 +28,7 @@ enum scan_kind {
 enum scan_flag {
     SCANF_CAP = 1 << 0,     /* starts with an ASCII capital */
     SCANF_ALLCAPS = 1 << 1, /* two or more letters, all capitals */
+    SCANF_HYPHEN = 1 << 2,  /* holds a '-' ("twenty-one", "Mi-8") */
 };
 
 struct scan_tok {

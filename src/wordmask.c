@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/doc.h"
 #include "claimdiff/wordfilter.h"
 #include "scan.h"
 
@@ -147,8 +148,9 @@ int wordmask_add(struct wordmask *wm, unsigned table, const char *w,
     return id;
 }
 
-uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len,
-                      int *word)
+/* wordmask_get, inline in both its callers. */
+__attribute__((always_inline)) static inline uint32_t
+get(const struct wordmask *wm, const char *s, size_t len, int *word)
 {
     uint32_t m = 0;
     int id = len > 0 && len <= WORDMASK_MAX_LEN ? word_id(wm, s, len) : -1;
@@ -171,4 +173,27 @@ uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len,
             m |= wm->prefix_mask[pid];
     }
     return m;
+}
+
+uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len,
+                      int *word)
+{
+    return get(wm, s, len, word);
+}
+
+uint32_t wordmask_get_tokens(const struct wordmask *wm, const char *text,
+                             const struct token *toks, size_t a, size_t b,
+                             uint32_t *mask, int *word)
+{
+    uint32_t all = 0;
+    for (size_t k = a; k < b; k++) {
+        const struct token *t = &toks[k];
+        word[k] = -1;
+        mask[k] = t->kind == TOK_WORD
+                      ? get(wm, text + t->span.start,
+                            t->span.end - t->span.start, &word[k])
+                      : 0;
+        all |= mask[k];
+    }
+    return all;
 }

@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "claimdiff/bearing.h"
+#include "claimdiff/diag.h"
+#include "claimdiff/wordmask.h"
 #include "claimdiff/claim.h"
 #include "claimdiff/compare.h"
 #include "claimdiff/doc.h"
@@ -312,6 +314,71 @@ static void test_a_two_word_compass_word_is_found_by_its_first(void **state)
     rmdir(dir);
 }
 
+/* ---- token masks --------------------------------------------------------- */
+
+/* The claims bearing_claims adds to doc when it starts with none, copied
+ * into *out (the caller frees it); their number. */
+static size_t bearings_of(const struct bearer *b, struct doc *doc,
+                          const struct wordmask_doc *masks,
+                          struct claim **out)
+{
+    doc->nclaims = 0;
+    bearing_claims(b, doc, masks);
+    *out = malloc((doc->nclaims + 1) * sizeof **out);
+    if (doc->nclaims)
+        memcpy(*out, doc->claims, doc->nclaims * sizeof **out);
+    return doc->nclaims;
+}
+
+/* The masks of a wordmask bearing_index filled stand in for the bearer's
+ * own filter: random sentences over compass words (one and two words),
+ * nouns and places, in every case, give exactly the claims of the plain
+ * path. The table sits above one of another user that shares a word. */
+static void test_token_masks_give_the_bearings_of_the_filter(void **state)
+{
+    const struct fixture *f = *state;
+    /* fragments as well as words, so that the patterns come together */
+    static const char *const words[] = {
+        "the northwestern city of", "the north west of", "in eastern",
+        "in the east of the country", "southern", "north-eastern",
+        "north east", "south", "west", "city", "town of", "a market town in",
+        "the", "of", "in", "Mosul", "Basra", "Kirkuk", "Erbil", "Iraq",
+        "Iraq's", "country", "lies", "rain hit", "and", "province",
+    };
+    struct bearer *b;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(bearing_new(f->rules, &b, &d), CD_OK);
+    struct wordmask *wm = wordmask_new();
+    wordmask_add(wm, 1, "north", 5, false);
+    assert_false(bearing_index(b, wm, WORDMASK_TABLES));
+    assert_true(bearing_index(b, wm, 30));
+    unsigned seed = 11;
+    size_t total = 0;
+    for (int round = 0; round < 300; round++) {
+        char *text = harness_random_text(words, sizeof words / sizeof *words,
+                                         40, &seed);
+        struct doc *doc = harness_tagged(f, text);
+        struct wordmask_doc *masks = harness_masks(wm, doc);
+        struct claim *plain, *masked;
+        size_t n = bearings_of(b, doc, NULL, &plain);
+        size_t m = bearings_of(b, doc, masks, &masked);
+        if (n != m || !harness_same_claims(plain, masked, n))
+            fail_msg("round %d: %zu claims plain, %zu with masks in: %s",
+                     round, n, m, text);
+        total += n;
+        free(plain);
+        free(masked);
+        harness_masks_free(masks);
+        doc_free(doc);
+        free(text);
+    }
+    /* the texts must tell bearings, or the test compares nothing */
+    assert_true(total > 30);
+    wordmask_free(wm);
+    bearing_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_bearings_135_degrees_apart_conflict),
         cmocka_unit_test(test_bearings_are_not_compared_as_role_wording),
         cmocka_unit_test(test_bearings_in_two_countries_are_not_compared),
+        cmocka_unit_test(test_token_masks_give_the_bearings_of_the_filter),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

@@ -18,7 +18,10 @@
 
 #include "claimdiff/claim.h"
 #include "claimdiff/compare.h"
+#include "claimdiff/diag.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/fate.h"
+#include "claimdiff/wordmask.h"
 #include "harness.h"
 
 /* ---- harness ------------------------------------------------------------- */
@@ -468,6 +471,72 @@ static void test_groups_are_not_compared_with_each_other(void **state)
     corpus_free(c);
 }
 
+/* ---- token masks --------------------------------------------------------- */
+
+/* The claims fate_claims adds to doc when it starts with none, copied
+ * into *out (the caller frees it); their number. */
+static size_t fates_of(const struct fater *ft, struct doc *doc,
+                       const struct wordmask_doc *masks,
+                       struct claim **out)
+{
+    doc->nclaims = 0;
+    fate_claims(ft, doc, masks);
+    *out = malloc((doc->nclaims + 1) * sizeof **out);
+    if (doc->nclaims)
+        memcpy(*out, doc->claims, doc->nclaims * sizeof **out);
+    return doc->nclaims;
+}
+
+/* The masks of a wordmask fate_index filled stand in for the fater's own
+ * filters: random sentences over fate, people, referent and denial
+ * words, in every case, give exactly the claims of the plain path. The
+ * tables sit at bit 9, above a table of another user that shares a
+ * word, as in the claimer. */
+static void test_token_masks_give_the_claims_of_the_filters(void **state)
+{
+    const struct fixture *f = *state;
+    static const char *const words[] = {
+        "one", "the", "other", "pilot", "pilots", "crew", "members",
+        "was", "were", "killed", "captured", "rescued", "missing", "both",
+        "two", "soldiers", "soldier", "denied", "reports", "that", "and",
+        "remained", "navigator", "dead", "died", "of", "them", "shot",
+        "hostage", "freed", "second", "found", "alive", "a", "in", "said",
+        "no", "way", "evidence", "deny",
+    };
+    struct fater *ft;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(fate_new(f->rules, &ft, &d), CD_OK);
+    struct wordmask *wm = wordmask_new();
+    wordmask_add(wm, 2, "killed", 6, false);
+    assert_false(fate_index(ft, wm, WORDMASK_TABLES - FATE_MASK_TABLES + 1));
+    assert_true(fate_index(ft, wm, 9));
+    unsigned seed = 7;
+    size_t total = 0;
+    for (int round = 0; round < 200; round++) {
+        char *text = harness_random_text(words, sizeof words / sizeof *words,
+                                         60, &seed);
+        struct doc *doc = harness_tagged(f, text);
+        struct wordmask_doc *masks = harness_masks(wm, doc);
+        struct claim *plain, *masked;
+        size_t n = fates_of(ft, doc, NULL, &plain);
+        size_t m = fates_of(ft, doc, masks, &masked);
+        if (n != m || !harness_same_claims(plain, masked, n))
+            fail_msg("round %d: %zu claims plain, %zu with masks in: %s",
+                     round, n, m, text);
+        total += n;
+        free(plain);
+        free(masked);
+        harness_masks_free(masks);
+        doc_free(doc);
+        free(text);
+    }
+    /* the texts must tell fates, or the test compares nothing */
+    assert_true(total > 100);
+    wordmask_free(wm);
+    fate_free(ft);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_one_soldier_dead_and_one_rescued_may_be_two),
         cmocka_unit_test(test_both_dead_and_a_lone_survivor_may_be_others),
         cmocka_unit_test(test_groups_are_not_compared_with_each_other),
+        cmocka_unit_test(test_token_masks_give_the_claims_of_the_filters),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

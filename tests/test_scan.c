@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -126,6 +127,43 @@ static void test_tokens_flags_and_wide_letters(void **state)
     scan_toks_free(&toks);
 }
 
+/* SCANF_HYPHEN is set exactly on the tokens that hold a '-': random
+ * strings of letters, digits, hyphens, joiners, spaces and a letter past
+ * ASCII. (The number stage reads the flag instead of looking.) */
+static void test_hyphen_flag_is_set_exactly_when_a_token_holds_one(void **state)
+{
+    (void)state;
+    static const char *const bits[] = {"a", "Z", "7", "-", "-", ",", ".",
+                                       " ", "\xc3\xa9", "--", "/"};
+    unsigned seed = 3;
+    size_t hyphened = 0;
+    for (int round = 0; round < 2000; round++) {
+        char text[256];
+        size_t n = 0;
+        for (int k = 0; k < 40; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *b = bits[(seed >> 16) % (sizeof bits / sizeof *bits)];
+            size_t l = strlen(b);
+            memcpy(text + n, b, l);
+            n += l;
+        }
+        text[n] = '\0';
+        struct scan_toks toks = {0};
+        scan_tokens(text, 0, n, &toks);
+        for (size_t i = 0; i < toks.n; i++) {
+            const struct scan_tok *t = &toks.v[i];
+            bool has = t->kind != SCAN_PUNCT &&
+                       memchr(text + t->start, '-', t->end - t->start);
+            if (has != !!(t->flags & SCANF_HYPHEN))
+                fail_msg("'%.*s' in '%s'", (int)(t->end - t->start),
+                         text + t->start, text);
+            hyphened += has;
+        }
+        scan_toks_free(&toks);
+    }
+    assert_true(hyphened > 1000);
+}
+
 /* ---- scan_doc_build against scan_tokens run by run ------------------- */
 
 struct runs_seen {
@@ -236,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_hash_ignores_ascii_case_only),
         cmocka_unit_test(test_tokens_keep_dates_and_designations_whole),
         cmocka_unit_test(test_tokens_flags_and_wide_letters),
+        cmocka_unit_test(test_hyphen_flag_is_set_exactly_when_a_token_holds_one),
         cmocka_unit_test(test_doc_tokens_match_each_run_with_sentences),
         cmocka_unit_test(test_doc_tokens_match_each_run_between_regions),
     };

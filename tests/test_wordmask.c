@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "claimdiff/doc.h"
 #include "claimdiff/wordmask.h"
 
 struct entry {
@@ -186,6 +187,53 @@ static void test_short_prefixes_and_bad_tables_are_left_out(void **state)
     wordmask_free(NULL);
 }
 
+/* wordmask_get_tokens gives each token what wordmask_get gives its text
+ * (0 and -1 for tokens that are not words, whatever their text), and the
+ * or of the masks; tokens outside [a, b) are left alone. */
+static void test_tokens_at_once_equal_one_at_a_time(void **state)
+{
+    (void)state;
+    uint32_t seed = 99;
+    struct wordmask *wm = wordmask_new();
+    char w[16];
+    for (unsigned k = 0; k < 300; k++) {
+        size_t n = random_word(&seed, w, 6);
+        wordmask_add(wm, k % WORDMASK_TABLES, w, n, next(&seed) % 4 == 0);
+    }
+    char text[4096];
+    struct token toks[400];
+    size_t o = 0, nt = 0;
+    while (nt < 400) {
+        size_t n = random_word(&seed, text + o, 6);
+        toks[nt].span.start = o;
+        toks[nt].span.end = o + n;
+        toks[nt].kind = next(&seed) % 5 ? TOK_WORD : TOK_PUNCT;
+        o += n;
+        text[o++] = ' ';
+        nt++;
+    }
+    uint32_t mask[400], want_all = 0;
+    int word[400];
+    mask[0] = mask[399] = 7;
+    word[0] = word[399] = 7;
+    uint32_t all = wordmask_get_tokens(wm, text, toks, 1, 399, mask, word);
+    for (size_t k = 1; k < 399; k++) {
+        int id = -1;
+        uint32_t m = 0;
+        if (toks[k].kind == TOK_WORD)
+            m = wordmask_get(wm, text + toks[k].span.start,
+                             toks[k].span.end - toks[k].span.start, &id);
+        assert_int_equal(mask[k], m);
+        assert_int_equal(word[k], id);
+        want_all |= m;
+    }
+    assert_int_equal(all, want_all);
+    assert_true(want_all != 0);
+    assert_int_equal(mask[0], 7);
+    assert_int_equal(word[399], 7);
+    wordmask_free(wm);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_mask_equals_checking_every_entry_on_long_words),
         cmocka_unit_test(test_a_prefix_matches_itself_and_longer_words_only),
         cmocka_unit_test(test_short_prefixes_and_bad_tables_are_left_out),
+        cmocka_unit_test(test_tokens_at_once_equal_one_at_a_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,6 +22,8 @@ struct rules;
 struct doc;
 struct corpus;
 struct bearer;
+struct wordmask;
+struct wordmask_doc;
 
 /* The slot of the CLAIM_ROLE claims of this module: judge_roles of
  * compare.c leaves them to bearing_compare. */
@@ -40,12 +42,21 @@ CD_NODISCARD enum cd_err bearing_new(const struct rules *r,
 /* Release the bearer. NULL is a no-op. */
 void bearing_free(struct bearer *b);
 
+/* Add the first words of b's compass words ("north" of "north west") to
+ * wm as its table table, so that a caller who looks every token up in wm
+ * anyway can hand bearing_claims the masks. Call before b is shared.
+ * Returns false, changing nothing, when table >= WORDMASK_TABLES. */
+bool bearing_index(struct bearer *b, struct wordmask *wm, unsigned table);
+
 /* Add the bearing claims of doc to doc->claims, keeping the claims in
  * text order of their sentences. Needs segment and tag to have run (the
  * tokens must still be there). A direction inside a city ("eastern X",
  * "the east of the city") is not one within a country and gets no claim.
- * The bearer is only read: threads may share it. */
-void bearing_claims(const struct bearer *b, struct doc *doc);
+ * m is NULL, or doc's tokens looked up in the wordmask b was indexed
+ * into (bearing_index); the claims are the same either way. The bearer
+ * is only read: threads may share it. */
+void bearing_claims(const struct bearer *b, struct doc *doc,
+                    const struct wordmask_doc *m);
 
 /* Append to c->comparisons, for each place of each story that two or
  * more documents locate, one comparison of their bearings: the same

@@ -24,6 +24,18 @@
 #define WORDMASK_MAX_LEN 63
 
 struct wordmask;
+struct token;
+
+/* A document's tokens looked up once (claim_run does), for the stages
+ * that read the same tokens after it. Plain arrays the caller owns. */
+struct wordmask_doc {
+    const uint32_t *tok;  /* per token: wordmask_get of a word, else 0 */
+    const uint32_t *sent; /* per sentence: the or of its tokens' masks */
+    /* per sentence: its first token, and one past the last token of the
+     * last sentence (nsents + 1 entries); sentence s has the tokens
+     * [first[s], first[s + 1]), those whose sentence is s */
+    const size_t *first;
+};
 
 /* An empty wordmask. Never NULL. */
 struct wordmask *wordmask_new(void);
@@ -50,5 +62,13 @@ int wordmask_add(struct wordmask *wm, unsigned table, const char *w,
  * returned it), or -1 when it was never added whole. */
 uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len,
                       int *word);
+
+/* wordmask_get for each of the tokens toks[a..b) of text at once (one
+ * call, not one per token): mask[k] and word[k] for token k, mask 0 and
+ * word -1 for a token that is not a word (TOK_WORD). Returns the or of
+ * the masks. */
+uint32_t wordmask_get_tokens(const struct wordmask *wm, const char *text,
+                             const struct token *toks, size_t a, size_t b,
+                             uint32_t *mask, int *word);
 
 #endif
