@@ -28,6 +28,7 @@
 #include <stdint.h>
 #include <libstemmer.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,7 @@
 #include "claimdiff/claim.h"
 #include "claimdiff/compare.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/rsort.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
 #include "scan.h"
@@ -589,7 +591,7 @@ static void close_seg(struct work *w, struct seg *s, const struct skey *sk,
         unsigned *ids = xmalloc(s->no * sizeof *ids);
         for (size_t i = 0; i < s->no; i++)
             ids[i] = w->occ[s->o0 + i].stem;
-        qsort(ids, s->no, sizeof *ids, cmp_unsigned);
+        rsort_by_u32(ids, s->no, sizeof *ids, 0);
         s->s0 = w->nst;
         for (size_t i = 0; i < s->no; i++) {
             if (i && ids[i] == ids[i - 1])
@@ -837,16 +839,6 @@ struct rec {
     size_t pos; /* index into st */
 };
 
-static int cmp_rec(const void *x, const void *y)
-{
-    const struct rec *a = x, *b = y;
-    if (a->story != b->story)
-        return a->story < b->story ? -1 : 1;
-    if (a->stem != b->stem)
-        return a->stem < b->stem ? -1 : 1;
-    return (a->seg > b->seg) - (a->seg < b->seg);
-}
-
 static struct rec *records(const struct work *w, size_t *n)
 {
     struct rec *r = xmalloc((w->nst + 1) * sizeof *r);
@@ -856,7 +848,10 @@ static struct rec *records(const struct work *w, size_t *n)
             size_t p = w->seg[i].s0 + k;
             r[(*n)++] = (struct rec){w->seg[i].story, w->st[p].id, i, p};
         }
-    qsort(r, *n, sizeof *r, cmp_rec);
+    /* By story, stem, then clause: made in clause order, so two stable
+     * sorts, by stem and then by story, give that order. */
+    rsort_by_u32(r, *n, sizeof *r, offsetof(struct rec, stem));
+    rsort_by_u32(r, *n, sizeof *r, offsetof(struct rec, story));
     return r;
 }
 
@@ -1663,8 +1658,7 @@ static unsigned *clause_stems(struct work *w, const struct doc *d,
         if (id >= 0)
             ids[(*n)++] = (unsigned)id;
     }
-    if (*n)
-        qsort(ids, *n, sizeof *ids, cmp_unsigned);
+    rsort_by_u32(ids, *n, sizeof *ids, 0);
     size_t u = 0;
     for (size_t i = 0; i < *n; i++)
         if (!u || ids[u - 1] != ids[i])
