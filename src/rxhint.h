@@ -43,6 +43,12 @@ struct rxhint {
     unsigned char factor_rare[RXHINT_MAX_FACTORS];
     size_t nrare;
     unsigned char rare_byte[RXHINT_MAX_FACTORS];
+    /* A factor whose rarest byte is still common is searched by a pair
+     * of adjacent bytes instead: pass g with rare_pair[g] stops only
+     * where rare_byte[g] is followed by rare_next[g], and factor_rare[k]
+     * is the offset of the pair's first byte. */
+    bool rare_pair[RXHINT_MAX_FACTORS];
+    unsigned char rare_next[RXHINT_MAX_FACTORS];
     unsigned char rare_n[RXHINT_MAX_FACTORS];
     unsigned char rare_list[RXHINT_MAX_FACTORS][RXHINT_MAX_FACTORS];
     /* With factors: every match contains one of them starting at most

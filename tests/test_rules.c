@@ -330,17 +330,27 @@ static void test_factor_search_finds_the_first_factor(void **state)
     static const char *const pats[] = {
         "(?:ab\\.|\\.cd|x\\.y|e\\.\\.)", "(?:Brigade|Army|Corps|unit of|nit)",
         "(?:plane|jet|airliner)", "\\.(?:com|org|co\\.uk)", "(?:aa|aaa)b",
-        "(?:\\.a\\.a\\.|a\\.)"};
+        "(?:\\.a\\.a\\.|a\\.)",
+        /* common letters only: searched by pairs of bytes, which repeat
+         * inside the factors ("lala", "tete") */
+        "(?:airline of|carrier of|unit of|lala|tete|et)",
+        "(?:ee|eee)t|(?:se|es)"};
     static const char *const pieces[] = {
         "ab", ".", "cd", "x", "y", "e", "a", "b", "Army", "Arm", "Corps",
         "unit", " of", "nit", "plane", "jet", "airliner", "air", "com",
-        "org", "co", "uk", "aa", " ", "\n", ".a.a."};
+        "org", "co", "uk", "aa", " ", "\n", ".a.a.", "airline", "carrier",
+        "la", "lal", "te", "t", "s", "ee"};
     const size_t npieces = sizeof pieces / sizeof *pieces;
     unsigned seed = 777;
+    size_t npairs = 0; /* patterns searched by pairs, some at least */
     for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
         struct rxhint h;
         rxhint_analyse(pats[p], false, &h);
         assert_true(h.nfactors > 0);
+        bool pairs = false;
+        for (size_t g = 0; g < h.nrare; g++)
+            pairs = pairs || h.rare_pair[g];
+        npairs += pairs;
         for (int round = 0; round < 4000; round++) {
             char s[256];
             size_t n = 0;
@@ -370,6 +380,7 @@ static void test_factor_search_finds_the_first_factor(void **state)
             }
         }
     }
+    assert_true(npairs >= 2);
 }
 
 /* Every match found with hints is the one PCRE2 finds without them. The
