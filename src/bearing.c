@@ -614,14 +614,8 @@ void bearing_claims(const struct bearer *b, struct doc *doc,
     index_mentions(&r);
     size_t t = 0, pa = 0, pe = 0;
     for (unsigned si = 0; si < doc->nsents; si++) {
-        size_t a = t;
-        if (m) {
-            a = m->first[si];
-            t = m->first[si + 1];
-        } else {
-            while (t < doc->ntoks && doc->toks[t].sentence == si)
-                t++;
-        }
+        size_t a;
+        wordmask_sentence(m, doc, si, &a, &t);
         if (doc->sents[si].flags & (SENT_BOILERPLATE | SENT_CAPTION)) {
             pa = pe = 0; /* "The city," never reaches across furniture */
             continue;

@@ -849,14 +849,8 @@ void fate_claims(const struct fater *f, struct doc *doc,
     uint32_t starts = f->people.bit | f->fates.bit;
     size_t t = 0;
     for (unsigned si = 0; si < doc->nsents; si++) {
-        size_t a = t;
-        if (m) {
-            a = m->first[si];
-            t = m->first[si + 1];
-        } else {
-            while (t < doc->ntoks && doc->toks[t].sentence == si)
-                t++;
-        }
+        size_t a;
+        wordmask_sentence(m, doc, si, &a, &t);
         /* Headlines name people loosely ("Pilot rescued" of a navigator):
          * only the body tells who is who. */
         if (doc->sents[si].flags &

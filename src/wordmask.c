@@ -197,3 +197,18 @@ uint32_t wordmask_get_tokens(const struct wordmask *wm, const char *text,
     }
     return all;
 }
+
+void wordmask_sentence(const struct wordmask_doc *m, const struct doc *doc,
+                       unsigned si, size_t *first, size_t *end)
+{
+    if (m) {
+        *first = m->first[si];
+        *end = m->first[si + 1];
+        return;
+    }
+    size_t t = *end;
+    *first = t;
+    while (t < doc->ntoks && doc->toks[t].sentence == si)
+        t++;
+    *end = t;
+}

@@ -25,6 +25,7 @@
 
 struct wordmask;
 struct token;
+struct doc;
 
 /* A document's tokens looked up once (claim_run does), for the stages
  * that read the same tokens after it. Plain arrays the caller owns. */
@@ -36,6 +37,13 @@ struct wordmask_doc {
      * [first[s], first[s + 1]), those whose sentence is s */
     const size_t *first;
 };
+
+/* Set [*first, *end) to the tokens of sentence si of doc: from m's
+ * sentence starts when m is given, else by walking doc->toks on from
+ * *end, so a caller without m visits the sentences in order with *end
+ * starting at 0. */
+void wordmask_sentence(const struct wordmask_doc *m, const struct doc *doc,
+                       unsigned si, size_t *first, size_t *end);
 
 /* An empty wordmask. Never NULL. */
 struct wordmask *wordmask_new(void);
