@@ -1176,37 +1176,41 @@ const struct rules_rx *rxset_member(const struct rxset *set, size_t i)
     return set->members[i];
 }
 
-bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
-               const char *subject, size_t len)
+/* The prefilter behind rxset_any and rxset_may. exact runs the combined
+ * patterns after the hints say yes; otherwise the hints' yes is the
+ * answer wherever they are valid (hinted anchors, floating members that
+ * each need a factor). */
+static bool set_may_match(const struct rxset *set, struct rules_rx_scratch *s,
+                          const char *subject, size_t len, bool exact)
 {
     struct rules_rx_match m;
     const unsigned char *u = (const unsigned char *)subject;
     if (!set->filters)
         return true;
     uint64_t found = set->facs.n ? factors_in(&set->facs, u, len) : 0;
-    return (set->anchored && anchored_may_match(set, found, u, len) &&
-            rules_rx_find(set->anchored, s, subject, len, 0, &m)) ||
-           (set->floating && (!set->float_fac || (found & set->float_mask)) &&
-            rules_rx_find(set->floating, s, subject, len, 0, &m));
+    if (set->anchored && anchored_may_match(set, found, u, len) &&
+        ((set->hinted && !exact) ||
+         rules_rx_find(set->anchored, s, subject, len, 0, &m)))
+        return true;
+    if (!set->floating)
+        return false;
+    if (set->float_fac && !(found & set->float_mask))
+        return false;
+    if (set->float_fac && !exact)
+        return true;
+    return rules_rx_find(set->floating, s, subject, len, 0, &m);
+}
+
+bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
+               const char *subject, size_t len)
+{
+    return set_may_match(set, s, subject, len, true);
 }
 
 bool rxset_may(const struct rxset *set, struct rules_rx_scratch *s,
                const char *subject, size_t len)
 {
-    struct rules_rx_match m;
-    const unsigned char *u = (const unsigned char *)subject;
-    if (!set->filters)
-        return true;
-    uint64_t found = set->facs.n ? factors_in(&set->facs, u, len) : 0;
-    if (set->anchored &&
-        (set->hinted ? anchored_may_match(set, found, u, len)
-                     : rules_rx_find(set->anchored, s, subject, len, 0, &m)))
-        return true;
-    if (!set->floating)
-        return false;
-    if (set->float_fac)
-        return (found & set->float_mask) != 0;
-    return rules_rx_find(set->floating, s, subject, len, 0, &m);
+    return set_may_match(set, s, subject, len, false);
 }
 
 bool rxset_member_may(const struct rxset *set, size_t i, const char *subject,
