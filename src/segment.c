@@ -445,9 +445,12 @@ static struct line line_at(struct run *r, size_t pos)
         l.start += len;
     }
     while (l.end > l.start) {
-        size_t p = prev_start(r->s, l.start, l.end);
+        /* Most lines end on an ASCII byte: no decoding backwards then. */
+        unsigned char b = r->s[l.end - 1];
+        size_t p = b < 0x80 ? l.end - 1 : prev_start(r->s, l.start, l.end);
         size_t len;
-        if (!is_space_cp(cp_at(r, p, l.end, &len)))
+        if (b < 0x80 ? !is_space_cp(b)
+                     : !is_space_cp(cp_at(r, p, l.end, &len)))
             break;
         l.end = p;
     }
@@ -1452,8 +1455,8 @@ static bool para_is_caption(const struct run *r, size_t t0, size_t t1)
             break;
         }
     }
-    return t1 - t0 >= 3 && tok_in(r, &r->seg->credits, &tk[t0]) &&
-           tok_cp(r, &tk[t0 + 1]) == ':';
+    return t1 - t0 >= 3 && tok_cp(r, &tk[t0 + 1]) == ':' &&
+           tok_in(r, &r->seg->credits, &tk[t0]);
 }
 
 /* Most longer words capitalised, as in "Russia Must Restrain Itself". */

@@ -1012,6 +1012,60 @@ static void test_fast_words_agree_with_the_general_scanner(void **state)
     segment_free(general);
 }
 
+/* Paragraph spans are trimmed of every kind of white space on both sides
+ * (ASCII, tab, CR, NBSP, BOM, zero-width and ideographic space) whatever
+ * the last character before it: ASCII, or multibyte and not a space. */
+static void test_paragraphs_are_trimmed_of_any_white_space(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const spaces[] = {
+        " ", "\t", "\r", "\v", "\f", "\xc2\xa0", "\xef\xbb\xbf",
+        "\xe2\x80\x8b", "\xe3\x80\x80", "\xe2\x80\xaf"};
+    static const char *const lasts[] = {
+        "x", ".", "9", ")", "\xc3\xa9", "\xe2\x80\x9d", "\xe2\x80\x94",
+        "\xc2\xbb", "\xe2\x80\xa6", "word"};
+    uint64_t seed = 99;
+    for (int round = 0; round < 5000; round++) {
+        char text[2048];
+        struct span want[16];
+        size_t n = 0, paras = 1 + next_random(&seed) % 12;
+        for (size_t k = 0; k < paras; k++) {
+            for (size_t i = next_random(&seed) % 3; i > 0; i--) {
+                const char *sp = spaces[next_random(&seed) % 10];
+                if (sp[0] == '\r')
+                    continue; /* leading CR would end the line before */
+                memcpy(text + n, sp, strlen(sp));
+                n += strlen(sp);
+            }
+            want[k].start = n;
+            memcpy(text + n, "Some words", 10);
+            n += 10;
+            const char *last = lasts[next_random(&seed) % 10];
+            memcpy(text + n, last, strlen(last));
+            n += strlen(last);
+            want[k].end = n;
+            for (size_t i = next_random(&seed) % 4; i > 0; i--) {
+                const char *sp = spaces[next_random(&seed) % 10];
+                memcpy(text + n, sp, strlen(sp));
+                n += strlen(sp);
+            }
+            memcpy(text + n, "\n\n", 2);
+            n += 2;
+        }
+        struct doc *doc = make_doc(text, n);
+        segment_run(f->seg, doc);
+        assert_int_equal(doc->nparas, paras);
+        for (size_t k = 0; k < paras; k++) {
+            if (doc->paras[k].span.start != want[k].start ||
+                doc->paras[k].span.end != want[k].end)
+                fail_msg("paragraph %zu of '%.*s': [%zu,%zu), want [%zu,%zu)",
+                         k, (int)n, text, doc->paras[k].span.start,
+                         doc->paras[k].span.end, want[k].start, want[k].end);
+        }
+        doc_free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1092,6 +1146,7 @@ int main(void)
         cmocka_unit_test(test_word_spans_and_case_flags_match_a_letter_count),
         cmocka_unit_test(test_a_word_scans_alike_with_or_without_text_after_it),
         cmocka_unit_test(test_fast_words_agree_with_the_general_scanner),
+        cmocka_unit_test(test_paragraphs_are_trimmed_of_any_white_space),
     };
     return cmocka_run_group_tests_name("segment", tests, setup, teardown);
 }
