@@ -1572,6 +1572,17 @@ void segment_run(const struct segmenter *seg, struct doc *doc)
     size_t guess = r.n / 5 + 16;
     if (doc->captoks < guess)
         doc->toks = xgrow(doc->toks, &doc->captoks, guess, sizeof *doc->toks);
+    /* Likewise the sentences (news prose has one per 60 to 150 bytes)
+     * and paragraphs (one per 100 to 400): without a guess, growing from
+     * eight by doubling copied each array three or four times. */
+    guess = r.n / 64 + 8;
+    if (doc->capsents < guess)
+        doc->sents = xgrow(doc->sents, &doc->capsents, guess,
+                           sizeof *doc->sents);
+    guess = r.n / 128 + 8;
+    if (doc->capparas < guess)
+        doc->paras = xgrow(doc->paras, &doc->capparas, guess,
+                           sizeof *doc->paras);
     detect_wrap(&r);
     lines_rewind(&r);
     bool open = false;
