@@ -1095,8 +1095,8 @@ static size_t word_before_dot(const struct run *r, size_t pos, size_t p,
 
 /* The common word: ASCII letters and digits from pos (an ASCII letter)
  * ended by the paragraph's end, by an ASCII byte that neither continues
- * nor joins it (not one of ". @ : - _ '"), or by a '.' that is no part
- * of it (word_before_dot). Then scan_word would take its plain path, and
+ * nor joins it (not one of ". @ : - _ '"), by a ':' that starts no URL's
+ * "://", or by a '.' that is no part of it (word_before_dot). Then scan_word would take its plain path, and
  * this gives its end and flags at a fraction of the cost; otherwise
  * returns pos and scan_word decides. Eight bytes a step where eight lie
  * ahead, then one at a time. */
@@ -1147,11 +1147,15 @@ static size_t plain_word(const struct run *r, size_t pos, size_t end,
     }
 stopped:
     if (p < end && (cls[s[p]] & WORD_GLUE)) {
-        if (s[p] != '.')
+        if (s[p] == '.') {
+            p = word_before_dot(r, pos, p, end, !digits);
+            if (p == pos)
+                return pos;
+        } else if (s[p] != ':' || (p + 1 < end && s[p + 1] == '/')) {
+            /* "said: " ends at its colon (scan_url stops at any colon
+             * but that of a URL's "://"); other glue is scan_word's. */
             return pos;
-        p = word_before_dot(r, pos, p, end, !digits);
-        if (p == pos)
-            return pos;
+        }
     }
     t->kind = TOK_WORD;
     t->flags = (s[pos] <= 'Z' ? TOKF_CAP : 0) |

@@ -968,7 +968,8 @@ static void test_fast_words_agree_with_the_general_scanner(void **state)
         "._", ".%", ".+", ".@", ".\"", ".)", ".,", ".\xe2\x80\x9d",
         ".\xc2\xa0", ".\t", ".\r", ". ", " ", "  ", ", ", "-", "'", "'s",
         ":", "@", "_", "\xe2\x80\x99", "\xc3\xa9", "\n", "\n\n", "? ",
-        "! ", ";", "/", "(", ")", "\"", "3", " 4", " 10,000"};
+        "! ", ";", "/", "(", ")", "\"", "3", " 4", " 10,000", ": ", "://x.com",
+        "://www.x.org/a", ":/", "::", ":x", ":"};
     struct segmenter *general;
     struct diag d;
     memset(&d, 0, sizeof d);
