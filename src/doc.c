@@ -140,6 +140,14 @@ void doc_compact(struct doc *doc, unsigned keep)
     FIT(doc, claims, nclaims, capclaims);
 }
 
+static void add_warning(struct doc *doc, char *msg)
+{
+    if (doc->nwarnings == doc->capwarnings)
+        doc->warnings = xgrow(doc->warnings, &doc->capwarnings,
+                              doc->nwarnings + 1, sizeof *doc->warnings);
+    doc->warnings[doc->nwarnings++] = msg;
+}
+
 void doc_warn(struct doc *doc, const char *fmt, ...)
 {
     /* Most warnings fit the local buffer: one formatting pass then. */
@@ -158,10 +166,15 @@ void doc_warn(struct doc *doc, const char *fmt, ...)
         vsnprintf(msg, (size_t)n + 1, fmt, ap);
         va_end(ap);
     }
-    if (doc->nwarnings == doc->capwarnings)
-        doc->warnings = xgrow(doc->warnings, &doc->capwarnings,
-                              doc->nwarnings + 1, sizeof *doc->warnings);
-    doc->warnings[doc->nwarnings++] = msg;
+    add_warning(doc, msg);
+}
+
+void doc_warn_text(struct doc *doc, const char *msg, size_t len)
+{
+    char *copy = arena_alloc(doc->arena, len + 1);
+    memcpy(copy, msg, len);
+    copy[len] = '\0';
+    add_warning(doc, copy);
 }
 
 /* Index of the first region whose end is > offset. */

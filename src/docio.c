@@ -157,6 +157,38 @@ static void str(struct rec *r, const char *s)
     run_open(r);
 }
 
+/* Fractions with at most two decimals print without snprintf below this
+ * magnitude (their digits then number at most 14). */
+#define HUNDREDTHS_LIMIT 1e12
+
+/* v (not whole) as jsonw_put_number prints it, when v is the double
+ * nearest to k / 100 for an integer k: the integer part, a dot and one or
+ * two digits. v is then within 2^-53 of that decimal (relative), well
+ * inside half a unit of its 15th significant digit, so "%1.15g" rounds v
+ * back to exactly that decimal and the round-trip check keeps it ("4.25",
+ * "-0.05", "2.5"). Returns the end, or NULL for any other v (nothing
+ * written). */
+static char *put_hundredths(char *p, double v)
+{
+    if (!(v > -HUNDREDTHS_LIMIT && v < HUNDREDTHS_LIMIT))
+        return NULL;
+    double scaled = v * 100;
+    int64_t k = (int64_t)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+    if ((double)k / 100 != v)
+        return NULL;
+    uint64_t u = k < 0 ? 0 - (uint64_t)k : (uint64_t)k;
+    /* k % 100 != 0: v is not whole */
+    unsigned c = (unsigned)(u % 100);
+    if (k < 0)
+        *p++ = '-';
+    p = jsonw_put_int(p, (int64_t)(u / 100));
+    *p++ = '.';
+    *p++ = (char)('0' + c / 10);
+    if (c % 10)
+        *p++ = (char)('0' + c % 10);
+    return p;
+}
+
 /* A double that may be whole (the usual case: put as jsonw_put_number
  * would), fractional, infinite or NaN, which JSON numbers cannot be. */
 static void real(struct rec *r, double v)
@@ -172,7 +204,11 @@ static void real(struct rec *r, double v)
         else
             LIT(r, "\"-inf\"");
     } else {
-        num_big(r, v);
+        char *e = put_hundredths(r->p, v);
+        if (e)
+            r->p = e;
+        else
+            num_big(r, v);
     }
 }
 

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,16 +379,53 @@ int load_parse_dateline(const char *s, size_t len, char out[11])
 
 /* A line that is only a date, perhaps with a time and zone and weekday:
  * "26.10.2016", "03:55 GMT23 October 2020", "Monday, 1 August 2016". */
+/* b in every byte of a 64-bit word. */
+#define EVERY_BYTE(b) (UINT64_C(0x0101010101010101) * (b))
+
+/* The top bit of each byte of x (every byte below 0x80) that lies in
+ * [lo, hi]: adding 0x80 - lo sets it when the byte is >= lo, adding
+ * 0x7f - hi when it is > hi, and neither sum carries into the next byte. */
+static uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+    return (x + EVERY_BYTE(0x80 - lo)) & ~(x + EVERY_BYTE(0x7f - hi)) &
+           EVERY_BYTE(0x80);
+}
+
+/* How many bytes of m (each 0x80 or 0) are set. */
+static unsigned count_top(uint64_t m)
+{
+    return (unsigned)(((m >> 7) * EVERY_BYTE(1)) >> 56);
+}
+
+/* ASCII letters and digits among s[0, n), eight bytes a step (the order
+ * of the bytes in a loaded word does not matter to a count). Bytes beyond
+ * ASCII are neither. */
+static void count_letters_digits(const char *s, size_t n, size_t *letters,
+                                 size_t *digits)
+{
+    size_t i = 0, l = 0, d = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t high = x & EVERY_BYTE(0x80);
+        uint64_t x7 = x ^ high;
+        l += count_top(bytes_in(x7 | EVERY_BYTE(0x20), 'a', 'z') & ~high);
+        d += count_top(bytes_in(x7, '0', '9') & ~high);
+    }
+    for (; i < n; i++) {
+        l += (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z';
+        d += s[i] >= '0' && s[i] <= '9';
+    }
+    *letters = l;
+    *digits = d;
+}
+
 static bool is_dateline(const char *s, size_t n, char out[11])
 {
-    size_t letters = 0, digits = 0, i;
+    size_t letters, digits;
     if (n == 0 || n > 60)
         return false;
-    for (i = 0; i < n; i++) {
-        if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
-            letters++;
-        digits += s[i] >= '0' && s[i] <= '9';
-    }
+    count_letters_digits(s, n, &letters, &digits);
     /* month name + weekday + zone: a prose line has far more letters;
      * every date form has a year in digits. These counts are cheap, so
      * they go before the search for a date (out is only read after
@@ -543,17 +581,62 @@ static void join_regions(struct doc *doc)
     }
 }
 
+/* Decimal digits of v at p; returns the end. */
+static char *put_uint(char *p, unsigned v)
+{
+    char digits[16];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        *p++ = digits[--n];
+    return p;
+}
+
+/* "boilerplate set aside: WHY (line A)" or "(lines A-B)", as doc_warn
+ * would print it, without printf; a reason too long for the buffer takes
+ * doc_warn itself. */
+static void warn_region(struct doc *doc, const char *why, unsigned a,
+                        unsigned b)
+{
+    static const char head[] = "boilerplate set aside: ";
+    char msg[256];
+    size_t wlen = strlen(why);
+    /* head, why, " (lines ", two numbers of at most 10 digits, "-)" */
+    if (sizeof head - 1 + wlen + 8 + 2 * 10 + 2 > sizeof msg) {
+        if (a == b)
+            doc_warn(doc, "boilerplate set aside: %s (line %u)", why, a);
+        else
+            doc_warn(doc, "boilerplate set aside: %s (lines %u-%u)", why, a,
+                     b);
+        return;
+    }
+    char *p = msg;
+    memcpy(p, head, sizeof head - 1);
+    p += sizeof head - 1;
+    memcpy(p, why, wlen);
+    p += wlen;
+    if (a == b) {
+        memcpy(p, " (line ", 7);
+        p = put_uint(p + 7, a);
+    } else {
+        memcpy(p, " (lines ", 8);
+        p = put_uint(p + 8, a);
+        *p++ = '-';
+        p = put_uint(p, b);
+    }
+    *p++ = ')';
+    doc_warn_text(doc, msg, (size_t)(p - msg));
+}
+
 static void warn_boilerplate(struct doc *doc)
 {
     for (size_t i = 0; i < doc->nboiler; i++) {
         const struct region *r = &doc->boiler[i];
-        unsigned a = doc_line_of(doc, r->span.start);
-        unsigned b = doc_line_of(doc, r->span.end - 1);
-        if (a == b)
-            doc_warn(doc, "boilerplate set aside: %s (line %u)", r->why, a);
-        else
-            doc_warn(doc, "boilerplate set aside: %s (lines %u-%u)", r->why,
-                     a, b);
+        warn_region(doc, r->why, doc_line_of(doc, r->span.start),
+                    doc_line_of(doc, r->span.end - 1));
     }
 }
 

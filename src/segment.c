@@ -86,10 +86,16 @@ enum {
     ASCII_LOWER = 2,
     ASCII_DIGIT = 4,
     BYTE_HIGH = 8, /* part of a multibyte sequence: decode it */
+    /* Ends no plain word: ". @ : - _ '" (addresses, abbreviations,
+     * joins) and every byte of a multibyte sequence. */
+    WORD_GLUE = 16,
+    /* An ASCII letter that may start a word on plain_word's fast path
+     * (all of them, unless segment_set_fast_words turned it off). */
+    FAST_WORD = 32,
 };
 
 struct segmenter {
-    unsigned char bytes[256]; /* ASCII_* / BYTE_HIGH class of each byte */
+    unsigned char bytes[256]; /* ASCII_*, BYTE_HIGH, WORD_GLUE of each byte */
     struct arena *arena; /* keys of the three sets */
     struct lexset abbrevs;  /* "U.S." -> enum abbrev_class, case kept */
     struct lexset starters; /* lower-case words */
@@ -439,9 +445,12 @@ static struct line line_at(struct run *r, size_t pos)
         l.start += len;
     }
     while (l.end > l.start) {
-        size_t p = prev_start(r->s, l.start, l.end);
+        /* Most lines end on an ASCII byte: no decoding backwards then. */
+        unsigned char b = r->s[l.end - 1];
+        size_t p = b < 0x80 ? l.end - 1 : prev_start(r->s, l.start, l.end);
         size_t len;
-        if (!is_space_cp(cp_at(r, p, l.end, &len)))
+        if (b < 0x80 ? !is_space_cp(b)
+                     : !is_space_cp(cp_at(r, p, l.end, &len)))
             break;
         l.end = p;
     }
@@ -1056,20 +1065,50 @@ static size_t scan_punct(const struct run *r, size_t pos, size_t end,
     return pos + len;
 }
 
+/* Where the word [pos, p) of ASCII letters (letters_only) or letters and
+ * digits, followed by '.', would end in scan_word when that dot is no
+ * part of it: the dot is followed by the paragraph's end or a byte that
+ * no address continues with (so scan_url finds a single label, no
+ * domain), the word is no "www" (a URL prefix), no single letter (an
+ * initial) and, with the dot, no abbreviation of the lexicon (which
+ * scan_abbrev looks up only for letters-only words shorter than
+ * SEG_MAX_ABBREV). Returns pos when scan_word must decide. */
+static size_t word_before_dot(const struct run *r, size_t pos, size_t p,
+                              size_t end, bool letters_only)
+{
+    const unsigned char *s = r->s;
+    if (p + 1 < end) {
+        unsigned char b = s[p + 1];
+        if (b >= 0x80 || is_alpha_byte(b) || is_digit_byte(b) || b == '-' ||
+            b == '_' || b == '%' || b == '+' || b == '.' || b == '@')
+            return pos;
+    }
+    if (p - pos < 2 ||
+        (p - pos == 3 && (s[pos] | 32) == 'w' && (s[pos + 1] | 32) == 'w' &&
+         (s[pos + 2] | 32) == 'w'))
+        return pos;
+    if (letters_only && p - pos < SEG_MAX_ABBREV &&
+        lexset_get(&r->seg->abbrevs, (const char *)s + pos, p + 1 - pos))
+        return pos;
+    return p;
+}
+
 /* The common word: ASCII letters and digits from pos (an ASCII letter)
- * ended by an ASCII byte that neither continues nor joins it (not one of
- * ". @ : - _ '"), all within eight-byte steps before end. Then scan_word
- * would take its plain path, and this gives its end and flags at a
- * fraction of the cost; otherwise returns pos and scan_word decides. */
+ * ended by the paragraph's end, by an ASCII byte that neither continues
+ * nor joins it (not one of ". @ : - _ '"), by a ':' that starts no URL's
+ * "://", or by a '.' that is no part of it (word_before_dot). Then scan_word would take its plain path, and
+ * this gives its end and flags at a fraction of the cost; otherwise
+ * returns pos and scan_word decides. Eight bytes a step where eight lie
+ * ahead, then one at a time. */
 static size_t plain_word(const struct run *r, size_t pos, size_t end,
                          struct token *t)
 {
     const unsigned char *s = r->s;
+    const unsigned char *cls = r->seg->bytes;
     unsigned upper = 0, lower = 0;
+    bool digits = false;
     size_t p = pos;
-    for (;;) {
-        if (!SEG_SWAR || end - p < 8)
-            return pos;
+    while (SEG_SWAR && end - p >= 8) {
         uint64_t x;
         memcpy(&x, s + p, 8);
         /* Bytes beyond ASCII stop the run here (alnum_word needs them
@@ -1079,26 +1118,44 @@ static size_t plain_word(const struct run *r, size_t pos, size_t end,
         /* | 0x20 maps exactly A-Z onto a-z among ASCII bytes; a letter
          * with bit 5 clear (moved to bit 7) is upper case. */
         uint64_t letter = bytes_in(x7 | EVERY_BYTE(0x20), 'a', 'z');
+        uint64_t digit = bytes_in(x7, '0', '9');
         uint64_t up = letter & ~(x7 << 2);
         uint64_t lo = letter ^ up;
-        uint64_t stop = (~(letter | bytes_in(x7, '0', '9')) &
-                         EVERY_BYTE(0x80)) | high;
+        uint64_t stop = (~(letter | digit) & EVERY_BYTE(0x80)) | high;
         if (!stop) {
             upper += count_top(up);
             lower += count_top(lo);
+            digits |= digit != 0;
             p += 8;
             continue;
         }
         unsigned k = (unsigned)__builtin_ctzll(stop) / 8;
         uint64_t keep = k ? ~UINT64_C(0) >> (64 - 8 * k) : 0;
-        unsigned char c = s[p + k];
-        if (c >= 0x80 || c == '.' || c == '@' || c == ':' || c == '-' ||
-            c == '_' || c == '\'')
-            return pos;
         upper += count_top(up & keep);
         lower += count_top(lo & keep);
+        digits |= (digit & keep) != 0;
         p += k;
-        break;
+        goto stopped;
+    }
+    for (; p < end; p++) {
+        unsigned c = cls[s[p]];
+        if (!(c & (ASCII_UPPER | ASCII_LOWER | ASCII_DIGIT)))
+            break;
+        upper += c & ASCII_UPPER;
+        lower += (c & ASCII_LOWER) >> 1;
+        digits |= (c & ASCII_DIGIT) != 0;
+    }
+stopped:
+    if (p < end && (cls[s[p]] & WORD_GLUE)) {
+        if (s[p] == '.') {
+            p = word_before_dot(r, pos, p, end, !digits);
+            if (p == pos)
+                return pos;
+        } else if (s[p] != ':' || (p + 1 < end && s[p + 1] == '/')) {
+            /* "said: " ends at its colon (scan_url stops at any colon
+             * but that of a URL's "://"); other glue is scan_word's. */
+            return pos;
+        }
     }
     t->kind = TOK_WORD;
     t->flags = (s[pos] <= 'Z' ? TOKF_CAP : 0) |
@@ -1136,7 +1193,8 @@ static void tokenize(struct run *r, size_t pos, size_t end)
         struct token *t = &doc->toks[doc->ntoks];
         size_t e;
         if (k == C_LETTER) {
-            e = b < 0x80 ? plain_word(r, pos, end, t) : pos;
+            e = r->seg->bytes[b] & FAST_WORD ? plain_word(r, pos, end, t)
+                                             : pos;
             if (e == pos)
                 e = scan_word(r, pos, end, t);
         }
@@ -1401,8 +1459,8 @@ static bool para_is_caption(const struct run *r, size_t t0, size_t t1)
             break;
         }
     }
-    return t1 - t0 >= 3 && tok_in(r, &r->seg->credits, &tk[t0]) &&
-           tok_cp(r, &tk[t0 + 1]) == ':';
+    return t1 - t0 >= 3 && tok_cp(r, &tk[t0 + 1]) == ':' &&
+           tok_in(r, &r->seg->credits, &tk[t0]);
 }
 
 /* Most longer words capitalised, as in "Russia Must Restrain Itself". */
@@ -1518,6 +1576,17 @@ void segment_run(const struct segmenter *seg, struct doc *doc)
     size_t guess = r.n / 5 + 16;
     if (doc->captoks < guess)
         doc->toks = xgrow(doc->toks, &doc->captoks, guess, sizeof *doc->toks);
+    /* Likewise the sentences (news prose has one per 60 to 150 bytes)
+     * and paragraphs (one per 100 to 400): without a guess, growing from
+     * eight by doubling copied each array three or four times. */
+    guess = r.n / 64 + 8;
+    if (doc->capsents < guess)
+        doc->sents = xgrow(doc->sents, &doc->capsents, guess,
+                           sizeof *doc->sents);
+    guess = r.n / 128 + 8;
+    if (doc->capparas < guess)
+        doc->paras = xgrow(doc->paras, &doc->capparas, guess,
+                           sizeof *doc->paras);
     detect_wrap(&r);
     lines_rewind(&r);
     bool open = false;
@@ -1627,6 +1696,11 @@ enum cd_err segment_new(const struct rules *r, struct segmenter **out,
                         : b >= 'a' && b <= 'z'   ? ASCII_LOWER
                         : b >= '0' && b <= '9'   ? ASCII_DIGIT
                                                  : 0;
+    for (const char *g = ".@:-_'"; *g; g++)
+        seg->bytes[(unsigned char)*g] |= WORD_GLUE;
+    for (unsigned b = 0x80; b < 256; b++)
+        seg->bytes[b] |= WORD_GLUE;
+    segment_set_fast_words(seg, true);
     seg->arena = arena_new();
     err = load_abbrevs(seg, r, d);
     if (!err)
@@ -1639,6 +1713,14 @@ enum cd_err segment_new(const struct rules *r, struct segmenter **out,
     }
     *out = seg;
     return CD_OK;
+}
+
+void segment_set_fast_words(struct segmenter *s, bool on)
+{
+    for (unsigned b = 0; b < 0x80; b++)
+        if (s->bytes[b] & (ASCII_UPPER | ASCII_LOWER))
+            s->bytes[b] = (unsigned char)(on ? s->bytes[b] | FAST_WORD
+                                             : s->bytes[b] & ~FAST_WORD);
 }
 
 void segment_free(struct segmenter *s)

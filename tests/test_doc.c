@@ -106,6 +106,20 @@ static void test_warnings_of_every_length_are_whole(void **state)
     doc_free(d);
 }
 
+static void test_ready_warnings_are_copied_without_their_tail(void **state)
+{
+    (void)state;
+    struct doc *d = make("x");
+    char buf[8] = "abcdefg";
+    doc_warn_text(d, buf, 3);
+    buf[0] = 'z';
+    doc_warn_text(d, buf, 0);
+    assert_int_equal(d->nwarnings, 2);
+    assert_string_equal(d->warnings[0], "abc");
+    assert_string_equal(d->warnings[1], "");
+    doc_free(d);
+}
+
 static void test_basename_strips_directories(void **state)
 {
     (void)state;
@@ -177,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_touching_regions_merge),
         cmocka_unit_test(test_in_boilerplate_is_any_overlap),
         cmocka_unit_test(test_warnings_are_copied),
+        cmocka_unit_test(test_ready_warnings_are_copied_without_their_tail),
         cmocka_unit_test(test_warnings_of_every_length_are_whole),
         cmocka_unit_test(test_basename_strips_directories),
         cmocka_unit_test(test_compact_keeps_findings_and_drops_tokens),

@@ -199,6 +199,73 @@ static void test_a_record_is_laid_out_as_cjson_prints_it(void **state)
     doc_free(doc);
 }
 
+/* The next of a fixed sequence of pseudo-random numbers. */
+static uint64_t next_random(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+/* A fraction for the record's doubles: tenths and hundredths of every
+ * magnitude around the fast path's limit, their neighbours one unit in
+ * the last place away, and doubles of random bits. */
+static double random_fraction(uint64_t *seed)
+{
+    uint64_t r = next_random(seed);
+    int64_t k = (int64_t)(next_random(seed) >> (r % 64));
+    if (r & 64)
+        k = -k;
+    double v = (double)k / ((r >> 7) % 3 == 0 ? 10 : 100);
+    switch ((r >> 9) % 6) {
+    case 0:
+        return nextafter(v, HUGE_VAL);
+    case 1:
+        return nextafter(v, -HUGE_VAL);
+    case 2: {
+        uint64_t bits = next_random(seed);
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        return isfinite(d) ? d : v;
+    }
+    case 3:
+        return (double)(k % 100000) / 100 + 1e12 * (double)((r >> 12) % 3);
+    default:
+        return v;
+    }
+}
+
+/* Records print fractions (claims' scales, numbers' values and ends)
+ * partly without snprintf; every one must read as cJSON prints it. */
+static void test_fractions_are_laid_out_as_cjson_prints_them(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story);
+    assert_true(doc->nclaims > 0 && doc->nnumbers > 0);
+    uint64_t seed = 2718;
+    for (int round = 0; round < 3000; round++) {
+        for (size_t i = 0; i < doc->nclaims; i++)
+            doc->claims[i].scale = random_fraction(&seed);
+        for (size_t i = 0; i < doc->nnumbers; i++) {
+            doc->numbers[i].value = random_fraction(&seed);
+            doc->numbers[i].low = random_fraction(&seed);
+            doc->numbers[i].high = random_fraction(&seed);
+        }
+        char *line = record_of(doc);
+        cJSON *o = cJSON_Parse(line);
+        assert_non_null(o);
+        char *again = cJSON_PrintUnformatted(o);
+        size_t n = strlen(again);
+        if (strlen(line) != n + 1 || memcmp(line, again, n) != 0)
+            fail_msg("record differs from cJSON's:\n%s\n%s", line, again);
+        cJSON_free(again);
+        cJSON_Delete(o);
+        free(line);
+    }
+    doc_free(doc);
+}
+
 static void test_an_open_range_keeps_its_infinite_end(void **state)
 {
     struct fixture *f = *state;
@@ -339,6 +406,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_record_reads_back_to_the_same_record),
         cmocka_unit_test(test_a_record_is_laid_out_as_cjson_prints_it),
+        cmocka_unit_test(test_fractions_are_laid_out_as_cjson_prints_them),
         cmocka_unit_test(test_an_open_range_keeps_its_infinite_end),
         cmocka_unit_test(test_blank_lines_are_skipped),
         cmocka_unit_test(test_other_rules_are_a_usage_error),

@@ -6,8 +6,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "claimdiff/arena.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/load.h"
 #include "claimdiff/rules.h"
@@ -158,7 +160,9 @@ static void test_datelines_agree_with_the_date_search(void **state)
         "26.10.2016", "2016-08-01", "23 October 2020", "October 23, 2020",
         "Monday,", "03:55", "GMT", "GMT23", "October", "1", "12", "2020",
         "by", "staff", "Updated:", "said", "31.02.99", "may", "x", "9:00",
-        "at", "1999", "Sept.", "|", "2015"};
+        "at", "1999", "Sept.", "|", "2015", "\xc3\xa9t\xc3\xa9",
+        "Ao\xc3\xbbt", "\xe2\x80\x94", "abcdefghij", "\xd9\xa3\xd9\xa4",
+        "\xc2\xb0Z9"};
     uint32_t seed = 4242;
     size_t datelines = 0, others = 0;
     for (int round = 0; round < 3000; round++) {
@@ -357,6 +361,55 @@ static void test_missing_path_is_an_io_error(void **state)
     load_paths_clear(&p);
 }
 
+/* The loader words its boilerplate warnings without printf: each must
+ * read as printf would print it, for line numbers of every width and
+ * for regions of one line and of several. */
+static void test_boilerplate_warnings_read_as_printf_prints_them(void **state)
+{
+    static const size_t fillers[] = {0, 1, 7, 8, 97, 98, 998, 9998, 12345};
+    for (size_t k = 0; k < sizeof fillers / sizeof fillers[0]; k++) {
+        static const char head[] = "A Headline Of Note\n\n";
+        static const char filler[] = "A line of the body goes on here.\n";
+        static const char tail[] =
+            "26.10.2016\n\n03:55 GMT23 October 2020\n\n"
+            "The body sentence goes on with more words than a date has.\n\n"
+            "Monday, 1 August 2016\n";
+        size_t n = fillers[k];
+        char *text = xmalloc(sizeof head + n * (sizeof filler - 1) +
+                             sizeof tail);
+        char *p = text;
+        memcpy(p, head, sizeof head - 1);
+        p += sizeof head - 1;
+        for (size_t i = 0; i < n; i++) {
+            memcpy(p, filler, sizeof filler - 1);
+            p += sizeof filler - 1;
+        }
+        memcpy(p, tail, sizeof tail);
+        struct doc *doc = load_text(state, text);
+        assert_true(doc->nboiler >= 2);
+        assert_int_equal(doc->nwarnings, doc->nboiler);
+        bool several = false;
+        for (size_t i = 0; i < doc->nboiler; i++) {
+            const struct region *r = &doc->boiler[i];
+            unsigned a = doc_line_of(doc, r->span.start);
+            unsigned b = doc_line_of(doc, r->span.end - 1);
+            char want[256];
+            if (a == b)
+                snprintf(want, sizeof want,
+                         "boilerplate set aside: %s (line %u)", r->why, a);
+            else
+                snprintf(want, sizeof want,
+                         "boilerplate set aside: %s (lines %u-%u)", r->why,
+                         a, b);
+            several |= a != b;
+            assert_string_equal(doc->warnings[i], want);
+        }
+        assert_true(several);
+        doc_free(doc);
+        free(text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -378,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_body_sentence_is_never_related_links),
         cmocka_unit_test(test_datelines_in_many_formats),
         cmocka_unit_test(test_datelines_agree_with_the_date_search),
+        cmocka_unit_test(test_boilerplate_warnings_read_as_printf_prints_them),
         cmocka_unit_test(test_html_is_sniffed_without_extension),
         cmocka_unit_test(test_missing_path_is_an_io_error),
     };

@@ -948,6 +948,125 @@ static void test_a_word_scans_alike_with_or_without_text_after_it(void **state)
     }
 }
 
+/* Random paragraphs of words, abbreviations of the lexicon, initials,
+ * "www", domains, numbers and dots, with every kind of byte after a word's
+ * dot: the tokenizer's fast path for plain words (on by default) must give
+ * the same tokens, flags, sentences and sentence flags as the general
+ * word scanner alone. */
+static void test_fast_words_agree_with_the_general_scanner(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const words[] = {
+        "said", "Said", "SAID", "NATO", "a", "I", "X", "www", "WWW", "Www",
+        "ww", "wwww", "http", "Gen", "gen", "Sept", "Mr", "Dr", "Inc", "No",
+        "U", "S", "am", "pm", "etc", "vs", "Jan", "Lt", "Col", "St", "co",
+        "uk", "com", "antiwar", "A1", "F16", "x2y", "abcdefghijklmn",
+        "abcdefghijklmno", "Abcdefghijklmnop", "The", "Police", "Russia",
+        "al", "Nusra", "did", "n", "t", "e", "g", "i"};
+    static const char *const glue[] = {
+        ".", ". ", ".\n", "..", "...", ".com", ".uk", ".a", ".A", ".5", ".-",
+        "._", ".%", ".+", ".@", ".\"", ".)", ".,", ".\xe2\x80\x9d",
+        ".\xc2\xa0", ".\t", ".\r", ". ", " ", "  ", ", ", "-", "'", "'s",
+        ":", "@", "_", "\xe2\x80\x99", "\xc3\xa9", "\n", "\n\n", "? ",
+        "! ", ";", "/", "(", ")", "\"", "3", " 4", " 10,000", ": ", "://x.com",
+        "://www.x.org/a", ":/", "::", ":x", ":"};
+    struct segmenter *general;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(segment_new(f->rules, &general, &d), CD_OK);
+    segment_set_fast_words(general, false);
+    uint64_t seed = 4242;
+    for (int round = 0; round < 20000; round++) {
+        char text[2048];
+        size_t n = 0, pieces = 1 + next_random(&seed) % 40;
+        for (size_t k = 0; k < pieces; k++) {
+            const char *w = words[next_random(&seed) %
+                                  (sizeof words / sizeof words[0])];
+            const char *g = glue[next_random(&seed) %
+                                 (sizeof glue / sizeof glue[0])];
+            memcpy(text + n, w, strlen(w));
+            n += strlen(w);
+            memcpy(text + n, g, strlen(g));
+            n += strlen(g);
+        }
+        struct doc *fast = make_doc(text, n), *slow = make_doc(text, n);
+        segment_run(f->seg, fast);
+        segment_run(general, slow);
+        bool same = fast->ntoks == slow->ntoks &&
+                    fast->nsents == slow->nsents &&
+                    fast->nparas == slow->nparas;
+        for (size_t i = 0; same && i < fast->ntoks; i++) {
+            const struct token *a = &fast->toks[i], *b = &slow->toks[i];
+            same = a->span.start == b->span.start &&
+                   a->span.end == b->span.end && a->kind == b->kind &&
+                   a->flags == b->flags && a->sentence == b->sentence;
+        }
+        for (size_t i = 0; same && i < fast->nsents; i++)
+            same = fast->sents[i].span.start == slow->sents[i].span.start &&
+                   fast->sents[i].span.end == slow->sents[i].span.end &&
+                   fast->sents[i].flags == slow->sents[i].flags;
+        if (!same)
+            fail_msg("fast and general scans differ on '%.*s'", (int)n, text);
+        doc_free(fast);
+        doc_free(slow);
+    }
+    segment_free(general);
+}
+
+/* Paragraph spans are trimmed of every kind of white space on both sides
+ * (ASCII, tab, CR, NBSP, BOM, zero-width and ideographic space) whatever
+ * the last character before it: ASCII, or multibyte and not a space. */
+static void test_paragraphs_are_trimmed_of_any_white_space(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const spaces[] = {
+        " ", "\t", "\r", "\v", "\f", "\xc2\xa0", "\xef\xbb\xbf",
+        "\xe2\x80\x8b", "\xe3\x80\x80", "\xe2\x80\xaf"};
+    static const char *const lasts[] = {
+        "x", ".", "9", ")", "\xc3\xa9", "\xe2\x80\x9d", "\xe2\x80\x94",
+        "\xc2\xbb", "\xe2\x80\xa6", "word"};
+    uint64_t seed = 99;
+    for (int round = 0; round < 5000; round++) {
+        char text[2048];
+        struct span want[16];
+        size_t n = 0, paras = 1 + next_random(&seed) % 12;
+        for (size_t k = 0; k < paras; k++) {
+            for (size_t i = next_random(&seed) % 3; i > 0; i--) {
+                const char *sp = spaces[next_random(&seed) % 10];
+                if (sp[0] == '\r')
+                    continue; /* leading CR would end the line before */
+                memcpy(text + n, sp, strlen(sp));
+                n += strlen(sp);
+            }
+            want[k].start = n;
+            memcpy(text + n, "Some words", 10);
+            n += 10;
+            const char *last = lasts[next_random(&seed) % 10];
+            memcpy(text + n, last, strlen(last));
+            n += strlen(last);
+            want[k].end = n;
+            for (size_t i = next_random(&seed) % 4; i > 0; i--) {
+                const char *sp = spaces[next_random(&seed) % 10];
+                memcpy(text + n, sp, strlen(sp));
+                n += strlen(sp);
+            }
+            memcpy(text + n, "\n\n", 2);
+            n += 2;
+        }
+        struct doc *doc = make_doc(text, n);
+        segment_run(f->seg, doc);
+        assert_int_equal(doc->nparas, paras);
+        for (size_t k = 0; k < paras; k++) {
+            if (doc->paras[k].span.start != want[k].start ||
+                doc->paras[k].span.end != want[k].end)
+                fail_msg("paragraph %zu of '%.*s': [%zu,%zu), want [%zu,%zu)",
+                         k, (int)n, text, doc->paras[k].span.start,
+                         doc->paras[k].span.end, want[k].start, want[k].end);
+        }
+        doc_free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1027,6 +1146,8 @@ int main(void)
         cmocka_unit_test(test_free_of_null_is_a_no_op),
         cmocka_unit_test(test_word_spans_and_case_flags_match_a_letter_count),
         cmocka_unit_test(test_a_word_scans_alike_with_or_without_text_after_it),
+        cmocka_unit_test(test_fast_words_agree_with_the_general_scanner),
+        cmocka_unit_test(test_paragraphs_are_trimmed_of_any_white_space),
     };
     return cmocka_run_group_tests_name("segment", tests, setup, teardown);
 }

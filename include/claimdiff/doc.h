@@ -151,6 +151,11 @@ void doc_compact(struct doc *doc, unsigned keep);
 void doc_warn(struct doc *doc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* doc_warn of a ready message: msg[0, len) is copied (it need not end in
+ * a NUL). For the loader, which words one warning per boilerplate region
+ * and would otherwise spend most of that on printf. */
+void doc_warn_text(struct doc *doc, const char *msg, size_t len);
+
 /* Mark [start, end) as boilerplate. Regions are kept sorted; one that
  * overlaps or touches an existing one is merged into it. */
 void doc_add_boilerplate(struct doc *doc, struct span span, const char *why);

@@ -54,6 +54,8 @@
 #ifndef CLAIMDIFF_SEGMENT_H
 #define CLAIMDIFF_SEGMENT_H
 
+#include <stdbool.h> /* bool */
+
 #include "claimdiff/diag.h" /* enum cd_err, struct diag */
 
 struct doc;
@@ -68,6 +70,12 @@ struct segmenter;
  * *out to NULL. */
 CD_NODISCARD enum cd_err segment_new(const struct rules *r,
                                      struct segmenter **out, struct diag *d);
+
+/* Whether a plain ASCII word may take the tokenizer's fast path (on after
+ * segment_new). Off, every word goes through the general word scanner,
+ * which gives the same tokens more slowly: tests compare the two. Not for
+ * a segmenter other threads are using. */
+void segment_set_fast_words(struct segmenter *s, bool on);
 
 /* Release the segmenter. NULL is a no-op. */
 void segment_free(struct segmenter *s);
