@@ -25,6 +25,7 @@
 #include "claimdiff/tag.h"
 #include "claimdiff/utf8.h"
 #include "claimdiff/wordfilter.h"
+#include "markscan.h"
 #include "scan.h"
 
 /* How far from its quotation (in bytes) a frame's words may lie. */
@@ -1449,12 +1450,10 @@ static void pair_para(struct run *r, unsigned pi)
     }
     for (; i < p.end; i += n) {
         /* the only ASCII marks are " and ': other ASCII bytes, most of
-         * the text, are passed without a decode */
-        unsigned char b = (unsigned char)r->t[i];
-        if (b < 0x80 && b != '"' && b != '\'') {
-            n = 1;
-            continue;
-        }
+         * the text, are passed without a decode, many at a time */
+        i = markscan_next(r->t, i, p.end);
+        if (i >= p.end)
+            break;
         uint32_t cp = cp_at(r->t, i, p.end, &n);
         enum family fam = mark_family(cp);
         if (fam == FAM_NONE)

@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -17,6 +18,7 @@
 #include "claimdiff/quote.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
+#include "markscan.h"
 
 struct fixture {
     struct rules *rules;
@@ -927,6 +929,67 @@ static void test_run_twice_on_empty_doc_finds_nothing(void **state)
     doc_free(doc);
 }
 
+/* ---- The mark scan (markscan.h) ------------------------------------- */
+
+/* What markscan_next must give: the plain byte loop. */
+static size_t next_mark_plain(const char *t, size_t i, size_t end)
+{
+    for (; i < end; i++) {
+        unsigned char b = (unsigned char)t[i];
+        if (b == '"' || b == '\'' || b >= 0x80)
+            return i;
+    }
+    return end;
+}
+
+/* Random texts of mostly plain ASCII with marks, wide bytes and their
+ * look-alikes (bytes 0x7F, '!', '&', '(' differ from the marks in one
+ * bit), every start and end: the block scan gives what the byte loop
+ * gives, wherever the hit falls in or across its sixteen-byte steps. */
+static void test_mark_scan_finds_what_the_byte_loop_finds(void **state)
+{
+    (void)state;
+    static const char pool[] = "abcdefgh XYZ,.;\"'\x7f!&(\xe2\x80\x9c\xc3\xa9";
+    char t[96];
+    unsigned seed = 12345;
+    for (int round = 0; round < 400; round++) {
+        /* mostly sparse: sometimes no hit at all in the text */
+        int rate = round % 4 == 0 ? 0 : 1 + round % 7;
+        for (size_t k = 0; k < sizeof t; k++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned v = seed >> 16;
+            t[k] = (int)(v % 64) < rate
+                       ? pool[13 + v % (sizeof pool - 14)]
+                       : pool[v % 13];
+        }
+        for (size_t i = 0; i <= sizeof t; i++)
+            for (size_t end = i; end <= sizeof t; end += 1 + (end % 5))
+                assert_int_equal(markscan_next(t, i, end),
+                                 next_mark_plain(t, i, end));
+        assert_int_equal(markscan_next(t, 10, 3), 3); /* i past end */
+    }
+}
+
+/* Marks after runs of plain text of every length around the scan's
+ * sixteen-byte step pair as before. */
+static void test_marks_after_long_plain_runs_pair(void **state)
+{
+    for (size_t pad = 0; pad < 40; pad++) {
+        char text[160];
+        char lead[48];
+        memset(lead, 'x', pad);
+        lead[pad] = '\0';
+        snprintf(text, sizeof text,
+                 "%s \"The port is closed until further notice,\" he said.",
+                 lead);
+        struct doc *doc = make_doc(text);
+        run(state, doc);
+        assert_int_equal(doc->nquotes, 1);
+        assert_quote(doc, 0, "The port is closed until further notice,", -1);
+        doc_free(doc);
+    }
+}
+
 static void test_free_null_is_noop(void **state)
 {
     (void)state;
@@ -938,6 +1001,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_straight_double_quote_with_name_after),
         cmocka_unit_test(test_straight_single_quote),
+        cmocka_unit_test(test_mark_scan_finds_what_the_byte_loop_finds),
+        cmocka_unit_test(test_marks_after_long_plain_runs_pair),
         cmocka_unit_test(test_a_speaker_of_wide_and_joined_letters_is_read_back),
         cmocka_unit_test(test_curly_double_quote),
         cmocka_unit_test(test_german_low_high_marks),
