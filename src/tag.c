@@ -31,6 +31,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
 #include "scan.h"
+#include "tagplain.h"
 
 /* Longest phrase, in words, looked up in any table. */
 #define MAX_PHRASE_WORDS 8
@@ -534,6 +535,10 @@ struct tagger {
     /* Bit gaz_pair_bit(a, b) is set for every two words a, b (their
      * skeletons) of one multi-word alias; see gaz_pairs_may. */
     uint64_t gaz_pairs[GAZ_PAIR_BITS / 64];
+    /* Longest phrase of each table in words, by its prefix (note_len):
+     * every phrase match asks, so it is an index, not a map lookup. */
+    size_t max_words[128];
+    bool plain; /* tests only: no skips (tagplain.h) */
     /* The one part of a tagger that changes after tag_new: word caches
      * for tag_run to borrow (see the word cache below), under a mutex. */
     struct memo_pool *pool;
@@ -555,7 +560,6 @@ struct tagger {
 #define K_GIVEN 'N'   /* given name */
 #define K_NOTNAME 'X' /* never a name on its own */
 #define K_DEMONYM 'D' /* demonym -> gazetteer entry of its country, or -1 */
-#define K_MAXLEN 'L'  /* "L" + table prefix -> longest phrase in words */
 #define K_FIRST '^'   /* "^" + table prefix + first word: a phrase of that
                          table may start here (saves folding phrases) */
 
@@ -614,25 +618,19 @@ static size_t count_words(const char *key)
     return n;
 }
 
-/* Remember the longest phrase of a table for the matchers' loops. */
-static void note_len(struct tagger *t, char prefix, size_t words,
-                     struct buf *kb)
+/* Remember the longest phrase of a table for the matchers' loops.
+ * Table prefixes are ASCII (the K_ defines). */
+static void note_len(struct tagger *t, char prefix, size_t words)
 {
-    char k[2] = {K_MAXLEN, prefix};
-    int old = 0;
-    if (map_get(&t->map, k, 2, &old) && (size_t)old >= words)
-        return;
-    (void)kb;
-    map_put(&t->map, k, 2, (int)words, true);
+    size_t *m = &t->max_words[(unsigned char)prefix & 127];
+    if (words > *m)
+        *m = words;
 }
 
 static size_t max_len(const struct tagger *t, char prefix)
 {
-    char k[2] = {K_MAXLEN, prefix};
-    int v = 0;
-    if (!map_get(&t->map, k, 2, &v))
-        return 0;
-    return (size_t)v < MAX_PHRASE_WORDS ? (size_t)v : MAX_PHRASE_WORDS;
+    size_t v = t->max_words[(unsigned char)prefix & 127];
+    return v < MAX_PHRASE_WORDS ? v : MAX_PHRASE_WORDS;
 }
 
 static void or_info(struct tagger *t, const char *k, size_t n, int bits,
@@ -668,7 +666,7 @@ static void add_phrase(struct tagger *t, char prefix, const char *phrase,
     if (key.n) {
         char first[2] = {K_FIRST, prefix};
         put_key(t, prefix, key.s, key.n, v, &kb, replace);
-        note_len(t, prefix, count_words(key.s), &kb);
+        note_len(t, prefix, count_words(key.s));
         tmp.n = 0;
         buf_put(&tmp, first, 2);
         buf_put(&tmp, key.s, strcspn(key.s, " "));
@@ -743,7 +741,7 @@ static void add_alias(struct tagger *t, const char *alias, int entry)
     put_key(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key.s, key.n, entry, &kb,
             false);
     mark_words(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key.s, &kb);
-    note_len(t, K_GAZ, words, &kb);
+    note_len(t, K_GAZ, words);
     skeleton(key.s, key.n, &sk);
     if (words >= 2) {
         note_pairs(t, sk.s, sk.n);
@@ -1035,6 +1033,11 @@ void tag_free(struct tagger *t)
     free(t->gaz);
     arena_free(t->arena);
     free(t);
+}
+
+void tag_set_plain(struct tagger *t, bool plain)
+{
+    t->plain = plain;
 }
 
 const char *tag_type_name(enum ent_type t)
@@ -1621,6 +1624,15 @@ static bool contiguous(const struct work *wk, size_t i, size_t n)
     return true;
 }
 
+/* With words [i, j] contiguous, are [i, j + 1] too? contiguous's test of
+ * the one word it adds, for loops that grow a phrase a word at a time
+ * (contiguous itself rereads every word each time). */
+static inline bool joins_next(const struct work *wk, size_t j)
+{
+    return j + 1 < wk->nw && !(wk->w[j + 1].flags & (W_PUNCT | W_NL)) &&
+           !(wk->w[j].flags & W_POSS);
+}
+
 /* Inline so that info_bit folds to a constant at each call: the summary
  * test answers most calls (66 k per 100 documents) without a lookup. */
 static inline bool word_in(struct work *wk, size_t i, char prefix, int *v)
@@ -1698,7 +1710,9 @@ static size_t match_from(struct work *wk, size_t i, char prefix, int bit,
     size_t maxn = max_len(wk->t, prefix);
     size_t top = 0, ends[MAX_PHRASE_WORDS];
     wk->key.n = 0;
-    while (top < maxn && contiguous(wk, i, top + 1)) {
+    bool plain = wk->t->plain;
+    while (top < maxn && (top && !plain ? joins_next(wk, i + top - 1)
+                                        : contiguous(wk, i, top + 1))) {
         if (top > 0)
             buf_putc(&wk->key, ' ');
         buf_put(&wk->key, fold_of(wk, &wk->w[i + top]),
@@ -1954,13 +1968,22 @@ static bool is_credit(const struct work *wk, size_t w0, size_t w1)
 static void gen_gazetteer(struct work *wk)
 {
     size_t maxn = max_len(wk->t, K_GAZ);
+    bool plain = wk->t->plain;
     for (size_t i = 0; i < wk->nw; i++) {
         if (!gaz_word(wk, i))
             continue;
         size_t n = 1;
-        while (n < maxn && contiguous(wk, i, n + 1) && gaz_word(wk, i + n))
+        while (n < maxn &&
+               (plain ? contiguous(wk, i, n + 1) : joins_next(wk, i + n - 1)) &&
+               gaz_word(wk, i + n))
             n++;
-        for (; n >= 1; n--) {
+        /* gaz_lookup finds nothing without a capital (any_cap): only the
+         * lengths that reach the run's first capital are tried, and in
+         * running text most runs have none */
+        size_t cap = i;
+        while (!plain && cap < i + n && !(wk->w[cap].flags & W_CAP))
+            cap++;
+        for (; n > cap - i; n--) {
             int e = gaz_lookup(wk, i, n);
             if (e < 0)
                 continue;
