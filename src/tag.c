@@ -1215,6 +1215,8 @@ struct work {
     struct cand *c;
     size_t nc, capc;
     struct buf folds; /* word keys, back to back */
+    size_t *starts;   /* words a generator may start at (find_starts) */
+    size_t nstarts, capstarts;
     struct buf key, tmp, kb, aux;
 };
 
@@ -1594,6 +1596,39 @@ static void build_words(struct work *wk)
         if (i < doc->nboiler && doc->boiler[i].span.end > pos)
             pos = doc->boiler[i].span.end;
     }
+}
+
+/* The words where gen_titles, gen_given_names, gen_apposition,
+ * gen_org_heads, gen_place_cues and gen_frames can do anything: each
+ * first asks for a capital (a name, an initial), or for a word that
+ * starts a phrase of its table (the word summary's first bits). Most
+ * words are neither, and six loops over all words cost more than one
+ * loop that lists the rest. */
+static void find_starts(struct work *wk)
+{
+    const int first = info_bit(K_TITLE, false) | info_bit(K_FRAMEPRE, false) |
+                      info_bit(K_FRAMEPOST, false) | info_bit(K_HEAD, false) |
+                      info_bit(K_CUEPRE, false) | info_bit(K_CUEPOST, false);
+    wk->starts = xgrow(wk->starts, &wk->capstarts, wk->nw + 1,
+                       sizeof *wk->starts);
+    for (size_t i = 0; i < wk->nw; i++) {
+        const struct word *w = &wk->w[i];
+        /* an initial is a capital too (word_shape) */
+        if (!(w->flags & W_PUNCT) && ((w->flags & W_CAP) || (w->info & first)))
+            wk->starts[wk->nstarts++] = i;
+    }
+}
+
+/* The first word at or after i where a generator may start (wk->nw if
+ * none); *k is the caller's place in wk->starts, rising with i. A plain
+ * tagger (tagplain.h) starts everywhere. */
+static inline size_t next_start(const struct work *wk, size_t *k, size_t i)
+{
+    if (wk->t->plain)
+        return i < wk->nw ? i : wk->nw;
+    while (*k < wk->nstarts && wk->starts[*k] < i)
+        (*k)++;
+    return *k < wk->nstarts ? wk->starts[*k] : wk->nw;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2069,7 +2104,9 @@ static void person_with_role(struct work *wk, size_t n0, size_t nlen,
 
 static void gen_titles(struct work *wk)
 {
-    for (size_t i = 0; i < wk->nw; i++) {
+    size_t k = 0;
+    for (size_t i = next_start(wk, &k, 0); i < wk->nw;
+         i = next_start(wk, &k, i + 1)) {
         int kind;
         if (is_punct(wk, i))
             continue;
@@ -2147,7 +2184,9 @@ static bool apposition(struct work *wk, size_t i, size_t *r0, size_t *r1)
 
 static void gen_given_names(struct work *wk)
 {
-    for (size_t i = 0; i < wk->nw; i++) {
+    size_t k = 0;
+    for (size_t i = next_start(wk, &k, 0); i < wk->nw;
+         i = next_start(wk, &k, i + 1)) {
         bool given = word_in(wk, i, K_GIVEN, NULL) && (wk->w[i].flags & W_CAP);
         bool initial = !is_punct(wk, i) && (wk->w[i].flags & W_INITIAL);
         if (!given && !initial)
@@ -2174,7 +2213,9 @@ static void gen_given_names(struct work *wk)
  * Liberman, Israel's defence minister") are a person. */
 static void gen_apposition(struct work *wk)
 {
-    for (size_t i = 0; i + 2 < wk->nw; i++) {
+    size_t k = 0;
+    for (size_t i = next_start(wk, &k, 0); i + 2 < wk->nw;
+         i = next_start(wk, &k, i + 1)) {
         if (!nameish(wk, i) || (i > 0 && nameish(wk, i - 1) &&
                                 contiguous(wk, i - 1, 2)))
             continue;
@@ -2197,7 +2238,9 @@ static bool frame_name_ok(struct work *wk, size_t i, size_t n)
 
 static void gen_frames(struct work *wk)
 {
-    for (size_t i = 0; i < wk->nw; i++) {
+    size_t k = 0;
+    for (size_t i = next_start(wk, &k, 0); i < wk->nw;
+         i = next_start(wk, &k, i + 1)) {
         int v;
         size_t n;
         if (is_punct(wk, i))
@@ -2323,7 +2366,9 @@ static bool org_ok(struct work *wk, size_t l, size_t h, size_t hn, size_t r,
 
 static void gen_org_heads(struct work *wk)
 {
-    for (size_t h = 0; h < wk->nw; h++) {
+    size_t k = 0;
+    for (size_t h = next_start(wk, &k, 0); h < wk->nw;
+         h = next_start(wk, &k, h + 1)) {
         int bits;
         size_t hn = match_at(wk, h, K_HEAD, &bits);
         if (!hn)
@@ -2339,7 +2384,9 @@ static void gen_org_heads(struct work *wk)
 
 static void gen_place_cues(struct work *wk)
 {
-    for (size_t i = 0; i < wk->nw; i++) {
+    size_t k = 0;
+    for (size_t i = next_start(wk, &k, 0); i < wk->nw;
+         i = next_start(wk, &k, i + 1)) {
         int v;
         if (is_punct(wk, i))
             continue;
@@ -2753,6 +2800,7 @@ void tag_run(const struct tagger *t, struct doc *doc)
     wk.doc = doc;
     wk.memo = memo_take(t->pool);
     build_words(&wk);
+    find_starts(&wk);
     struct rules_rx_scratch *scr = rules_rx_scratch_new();
     gen_titles(&wk);
     gen_given_names(&wk);
@@ -2769,6 +2817,7 @@ void tag_run(const struct tagger *t, struct doc *doc)
     rules_rx_scratch_free(scr);
     memo_give(t->pool, wk.memo);
     free(wk.w);
+    free(wk.starts);
     free(wk.c);
     free(wk.folds.s);
     free(wk.key.s);

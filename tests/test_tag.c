@@ -641,6 +641,7 @@ static size_t random_text(char *text, size_t cap, unsigned *seed, int words)
         "union", "north", "atlantic", "in", "near", "village", "spokesman",
         "vice", "prime", "deputy", "first", "crown", "prince", "air",
         "force", "armed", "town", "according", "to", "supreme", "leader",
+        "river", "mountains", "j.", "told", "added", "sheikh", "liberman",
     };
     /* line breaks and possessives end phrases: the joins the skips
      * must not make, so they come often */
