@@ -96,6 +96,7 @@ struct quoter {
     struct arena *arena;    /* phrase words and arrays */
     struct scan_map *words; /* word -> id into cls and last */
     struct wordfilter keys; /* the words of words: most tokens are not */
+    struct wordfilter verbs; /* the W_VERB words: scan_to asks every word */
     unsigned *cls;          /* enum wclass bits per word id */
     int *last;              /* first phrase ending in that word, -1 */
     size_t nids, capids;
@@ -235,6 +236,7 @@ static enum cd_err load_verbs(struct quoter *q, const struct rules *r,
             return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
                             "inverts must be yes or no, not '%s'", inv);
         add_class(q, row->fields[0], strlen(row->fields[0]), bits);
+        wordfilter_add(&q->verbs, row->fields[0], strlen(row->fields[0]));
     }
     return CD_OK;
 }
@@ -1587,7 +1589,12 @@ static void scan_to(struct run *r, size_t pos)
                 continue;
             }
             r->scan_pos = w.end;
-            if (!(word_class(r, w) & W_VERB))
+            /* only load_verbs gives W_VERB, and it adds each verb to the
+             * verbs filter: a word the filter rules out is no verb, and
+             * that is most words (half pass the filter of all classes) */
+            if (!wordfilter_may(&r->q->verbs, r->t + w.start,
+                                w.end - w.start) ||
+                !(word_class(r, w) & W_VERB))
                 continue;
             size_t lo = p.start;
             if (r->scan_found > 0 &&

@@ -795,6 +795,43 @@ static void test_he_said_is_the_last_person_speaking(void **state)
     doc_free(doc);
 }
 
+/* Every speech verb, in lower case, capitalised and in capitals, makes
+ * its subject the last person speaking (scan_to skips the words its
+ * verbs filter rules out, so each verb must pass it). */
+static void test_every_speech_verb_notes_its_speaker(void **state)
+{
+    struct fixture *fx = *state;
+    const struct rule_table *t = rules_get(fx->rules, "lexicon/speech_verbs");
+    assert_non_null(t);
+    assert_true(t->nrows > 0);
+    for (size_t i = 0; i < t->nrows; i++) {
+        for (int form = 0; form < 3; form++) {
+            char verb[64], text[256];
+            const char *v = t->rows[i].fields[0];
+            size_t n = strlen(v);
+            assert_true(n < sizeof verb);
+            for (size_t k = 0; k <= n; k++) {
+                char c = v[k];
+                if ((form == 2 || (form == 1 && k == 0)) && c >= 'a' &&
+                    c <= 'z')
+                    c = (char)(c - 'a' + 'A');
+                verb[k] = c;
+            }
+            snprintf(text, sizeof text,
+                     "Kerry %s the talks were hard. Assad was absent.\n\n"
+                     "\"These are important days,\" he said.",
+                     verb);
+            struct doc *doc = make_doc(text);
+            int k = add_mention(doc, "Kerry", 1, ENT_PERSON, 0);
+            add_mention(doc, "Assad", 1, ENT_PERSON, 1);
+            run(state, doc);
+            if (doc->nquotes != 1 || doc->quotes[0].speaker != k)
+                fail_msg("'%s' did not note its speaker", verb);
+            doc_free(doc);
+        }
+    }
+}
+
 static void test_she_added_without_earlier_speaker_takes_nearest_person(
     void **state)
 {
@@ -1056,6 +1093,7 @@ int main(void)
         cmocka_unit_test(test_foreign_minister_description),
         cmocka_unit_test(test_the_ministry_is_the_latest_ministry),
         cmocka_unit_test(test_he_said_is_the_last_person_speaking),
+        cmocka_unit_test(test_every_speech_verb_notes_its_speaker),
         cmocka_unit_test(
             test_she_added_without_earlier_speaker_takes_nearest_person),
         cmocka_unit_test(test_pronoun_prefers_speaker_over_later_person),
