@@ -2018,6 +2018,13 @@ static void gen_gazetteer(struct work *wk)
         size_t cap = i;
         while (!plain && cap < i + n && !(wk->w[cap].flags & W_CAP))
             cap++;
+        if (!plain && cap == i + n && n < maxn) {
+            /* The run ended short of maxn where its words stop joining:
+             * a run from any later word of it ends there too, with no
+             * capital either. */
+            i += n - 1;
+            continue;
+        }
         for (; n > cap - i; n--) {
             int e = gaz_lookup(wk, i, n);
             if (e < 0)

@@ -594,7 +594,8 @@ static void assert_same_mentions(const struct doc *a, const struct doc *b);
 /* Invented aliases whose capitals come late ("vesh el Marun") and words
  * that lead into them, for the gazetteer run tests. */
 static const char lowlead_gazetteer[] =
-    "Vesh el Marun\tgroup\trebels\tbab Talmo Qarundi|dar el tor Zendi\n";
+    "Vesh el Marun\tgroup\trebels\tbab Talmo Qarundi|dar el tor Zendi|"
+    "bab el tor dar vesh el talmo Zendi\n";
 
 /* A run of gazetteer words whose first capital is not its first word: a
  * phrase starting there is still tried at every length that reaches the
@@ -609,8 +610,11 @@ static void test_gazetteer_runs_with_a_late_capital_are_found(void **state)
     memset(&d, 0, sizeof d);
     assert_int_equal(rules_new(dir, &r, &d), CD_OK);
     assert_int_equal(tag_new(r, &t, &d), CD_OK);
-    static const char *const found[] = {"vesh el Marun", "bab Talmo Qarundi",
-                                        "dar el tor Zendi", "Vesh el Marun"};
+    /* the last is MAX_PHRASE_WORDS long, after a word ("of") that may
+     * start a run as long without a capital */
+    static const char *const found[] = {
+        "vesh el Marun", "bab Talmo Qarundi", "dar el tor Zendi",
+        "Vesh el Marun", "bab el tor dar vesh el talmo Zendi"};
     for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
         char text[128];
         snprintf(text, sizeof text, "Fighters of %s attacked.", found[i]);
@@ -694,6 +698,8 @@ static void test_tagger_skips_match_the_plain_tagger(void **state)
         "The Vice's President John Smith spoke.",
         "Fighters of vesh el\nMarun attacked; bab\nTalmo Qarundi too.",
         "Fighters of dar el tor's Zendi attacked the Air\nForce base.",
+        "Fighters of bab el tor dar vesh el talmo Zendi attacked.",
+        "Fighters of the bab el tor dar vesh el talmo Zendi attacked.",
     };
     const size_t nfixed = sizeof fixed / sizeof *fixed;
     unsigned seed = 2024;
