@@ -490,6 +490,36 @@ struct run {
 
 /* ---- Words ----------------------------------------------------------- */
 
+/* What next_word needs to know of a byte without decoding: an ASCII
+ * word character (is_word_cp), an ASCII joiner (is_joiner), a byte of a
+ * wider character (decoded), or other ASCII (0). One load a byte instead
+ * of the range tests: next_word reads every byte outside quotations. */
+enum { B_LETTER = 1, B_JOINER = 2, B_WIDE = 4 };
+#define L B_LETTER
+#define J B_JOINER
+#define W B_WIDE
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, J, 0, 0, 0, 0, 0, J, J, 0,
+    L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0, 0,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+};
+#undef L
+#undef J
+#undef W
+
 /* The next word at or after *pos and before end. */
 static bool next_word(const struct run *r, size_t pos, size_t end,
                       struct span *w)
@@ -498,9 +528,10 @@ static bool next_word(const struct run *r, size_t pos, size_t end,
     uint32_t cp;
     const unsigned char *t = (const unsigned char *)r->t;
     while (i < end) {
-        if (t[i] < 0x80) { /* ASCII without a decode */
-            if (is_word_cp(t[i]))
-                break;
+        unsigned c = byte_class[t[i]];
+        if (c & B_LETTER)
+            break;
+        if (!(c & B_WIDE)) { /* ASCII without a decode */
             i++;
             continue;
         }
@@ -513,12 +544,13 @@ static bool next_word(const struct run *r, size_t pos, size_t end,
         return false;
     w->start = i;
     while (i < end) {
-        if (t[i] < 0x80 && is_word_cp(t[i])) {
+        unsigned c = byte_class[t[i]];
+        if (c & B_LETTER) {
             i++;
             continue;
         }
         /* other ASCII ends the word unless it is a joiner (is_joiner) */
-        if (t[i] < 0x80 && t[i] != '-' && t[i] != '\'' && t[i] != '.')
+        if (!c)
             break;
         cp = cp_at(r->t, i, end, &n);
         if (is_word_cp(cp)) {

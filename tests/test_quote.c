@@ -4,6 +4,7 @@
  * speaker resolution is tested apart from the tagger and the segmenter.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -832,6 +833,35 @@ static void test_every_speech_verb_notes_its_speaker(void **state)
     }
 }
 
+/* The word scan's byte classes: after "said", an ASCII letter or digit,
+ * or a joiner (- ' .) before a letter, makes one longer word that is no
+ * verb; any other printable ASCII ends the verb, whose subject is then
+ * the last person speaking. */
+static void test_each_ascii_byte_ends_or_joins_a_word(void **state)
+{
+    for (int c = 0x20; c < 0x7F; c++) {
+        if (c == '"')
+            continue; /* a quotation mark of its own */
+        char text[160];
+        snprintf(text, sizeof text,
+                 "Kerry said%cthe talks were hard. Assad was absent.\n\n"
+                 "\"These are important days,\" he said.",
+                 c);
+        struct doc *doc = make_doc(text);
+        int k = add_mention(doc, "Kerry", 1, ENT_PERSON, 0);
+        add_mention(doc, "Assad", 1, ENT_PERSON, 1);
+        run(state, doc);
+        bool joins = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                     (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
+                     c == '.';
+        assert_int_equal(doc->nquotes, 1);
+        if ((doc->quotes[0].speaker == k) == joins)
+            fail_msg("byte 0x%02x: the verb %s", c,
+                     joins ? "did not join the next word" : "was not read");
+        doc_free(doc);
+    }
+}
+
 static void test_she_added_without_earlier_speaker_takes_nearest_person(
     void **state)
 {
@@ -1094,6 +1124,7 @@ int main(void)
         cmocka_unit_test(test_the_ministry_is_the_latest_ministry),
         cmocka_unit_test(test_he_said_is_the_last_person_speaking),
         cmocka_unit_test(test_every_speech_verb_notes_its_speaker),
+        cmocka_unit_test(test_each_ascii_byte_ends_or_joins_a_word),
         cmocka_unit_test(
             test_she_added_without_earlier_speaker_takes_nearest_person),
         cmocka_unit_test(test_pronoun_prefers_speaker_over_later_person),
