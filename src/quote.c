@@ -756,11 +756,14 @@ static bool has_seq(const struct run *r, const struct span *w, size_t n,
 }
 
 /* The longest phrase of kind ending at one of w[0..n), or -1. */
-static int find_phrase(const struct run *r, const struct span *w, size_t n,
-                       enum phrase_kind kind)
+/* find_phrase for both kinds at once: best[kind] for each enum
+ * phrase_kind. classify needs both over the same words, and the word
+ * lookups are most of the cost: one pass makes them once. */
+static void find_phrases(const struct run *r, const struct span *w, size_t n,
+                         int best[2])
 {
-    int best = -1;
-    size_t bestlen = 0;
+    size_t bestlen[2] = {0, 0};
+    best[PH_DESC] = best[PH_CHANNEL] = -1;
     for (size_t j = 0; j < n; j++) {
         size_t len = w[j].end - w[j].start;
         int id = wordfilter_may(&r->q->keys, r->t + w[j].start, len)
@@ -769,16 +772,24 @@ static int find_phrase(const struct run *r, const struct span *w, size_t n,
         for (int p = id < 0 ? -1 : r->q->last[id]; p >= 0;
              p = r->q->phrases[p].next) {
             const struct phrase *ph = &r->q->phrases[p];
-            if (ph->kind != kind || ph->words.n > j + 1 ||
-                ph->words.n <= bestlen)
+            if (ph->words.n > j + 1 || ph->words.n <= bestlen[ph->kind])
                 continue;
             if (has_seq(r, w + j + 1 - ph->words.n, ph->words.n, &ph->words)) {
-                best = p;
-                bestlen = ph->words.n;
+                best[ph->kind] = p;
+                bestlen[ph->kind] = ph->words.n;
             }
         }
     }
-    return best;
+}
+
+/* The longest phrase of kind ending at a word of w (the first of equals),
+ * or -1. */
+static int find_phrase(const struct run *r, const struct span *w, size_t n,
+                       enum phrase_kind kind)
+{
+    int best[2];
+    find_phrases(r, w, n, best);
+    return best[kind];
 }
 
 static bool mention_is_channel(const struct run *r, const struct mention *m)
@@ -835,8 +846,10 @@ static struct who classify(const struct run *r, struct span np)
         return who;
     struct span w[QUOTE_MAX_NP_WORDS + 2];
     size_t n = collect_words(r, np.start, np.end, w, QUOTE_MAX_NP_WORDS + 2);
-    int desc = find_phrase(r, w, n, PH_DESC);
-    bool channel = find_phrase(r, w, n, PH_CHANNEL) >= 0;
+    int best[2];
+    find_phrases(r, w, n, best);
+    int desc = best[PH_DESC];
+    bool channel = best[PH_CHANNEL] >= 0;
     const struct doc *doc = r->doc;
     int person = -1, other = -1;
     for (size_t i = mention_at(doc, np.start);

@@ -559,6 +559,21 @@ static void test_the_website_wrote(void **state)
     doc_free(doc);
 }
 
+/* A description ("foreign minister") as long as the channel after it
+ * ("news agency") in one phrase: both are found, and the channel makes
+ * the frame before the quotation the speaker's. */
+static void test_a_channel_after_a_description_as_long_is_found(void **state)
+{
+    struct doc *doc = make_doc(
+        "Lavrov described the talks as “a step forward,” "
+        "the foreign minister news agency reported.");
+    int k = add_mention(doc, "Lavrov", 1, ENT_PERSON, 0);
+    run(state, doc);
+    assert_quote(doc, 0, "a step forward,", k);
+    assert_span_text(doc, doc->quotes[0].speaker_span, "Lavrov described");
+    doc_free(doc);
+}
+
 static void test_channel_frame_falls_back_to_frame_before(void **state)
 {
     struct doc *doc = make_doc(
@@ -1105,6 +1120,7 @@ int main(void)
         cmocka_unit_test(test_stated_in_the_message_is_the_last_body_to_speak),
         cmocka_unit_test(test_the_website_wrote),
         cmocka_unit_test(test_channel_frame_falls_back_to_frame_before),
+        cmocka_unit_test(test_a_channel_after_a_description_as_long_is_found),
         cmocka_unit_test(test_appositive_after_the_name),
         cmocka_unit_test(test_name_as_the_appositive),
         cmocka_unit_test(test_appositive_with_another_person_inside),
