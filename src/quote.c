@@ -490,10 +490,11 @@ struct run {
 
 /* ---- Words ----------------------------------------------------------- */
 
-/* What next_word needs to know of a byte without decoding: an ASCII
+/* What the word scans need to know of a byte without decoding: an ASCII
  * word character (is_word_cp), an ASCII joiner (is_joiner), a byte of a
  * wider character (decoded), or other ASCII (0). One load a byte instead
- * of the range tests: next_word reads every byte outside quotations. */
+ * of the range tests: next_word reads every byte outside quotations,
+ * prev_word most bytes before speech verbs. */
 enum { B_LETTER = 1, B_JOINER = 2, B_WIDE = 4 };
 #define L B_LETTER
 #define J B_JOINER
@@ -574,7 +575,15 @@ static bool prev_word(const struct run *r, size_t pos, size_t lo,
 {
     size_t i = pos, at;
     uint32_t cp;
+    const unsigned char *t = (const unsigned char *)r->t;
     while (i > lo) {
+        unsigned c = byte_class[t[i - 1]];
+        if (c & B_LETTER)
+            break;
+        if (!(c & B_WIDE)) { /* ASCII without a decode */
+            i--;
+            continue;
+        }
         cp = cp_before(r->t, i, lo, &at);
         if (is_word_cp(cp))
             break;
@@ -584,6 +593,13 @@ static bool prev_word(const struct run *r, size_t pos, size_t lo,
         return false;
     w->end = i;
     while (i > lo) {
+        unsigned c = byte_class[t[i - 1]];
+        if (c & B_LETTER) {
+            i--;
+            continue;
+        }
+        if (!c) /* ASCII that neither joins nor is a word */
+            break;
         cp = cp_before(r->t, i, lo, &at);
         if (is_word_cp(cp)) {
             i = at;

@@ -877,6 +877,31 @@ static void test_each_ascii_byte_ends_or_joins_a_word(void **state)
     }
 }
 
+/* The backward word scan's byte classes: before "said", "Ab" and "cd"
+ * joined by a letter, digit or joiner are one word of the speaker; any
+ * other printable ASCII ends the word "cd", and only the punctuation
+ * that breaks a phrase keeps "Ab" out of the speaker's words (here it
+ * leaves no frame at all). */
+static void test_each_ascii_byte_ends_or_joins_a_word_backwards(void **state)
+{
+    for (int c = 0x20; c < 0x7F; c++) {
+        if (c == '"')
+            continue; /* a quotation mark of its own */
+        char text[96];
+        snprintf(text, sizeof text, "\"We are ready,\" Ab%ccd said.", c);
+        struct doc *doc = make_doc(text);
+        run(state, doc);
+        assert_int_equal(doc->nquotes, 1);
+        bool cut = strchr(",;:()!?", c) != NULL;
+        size_t ab = (size_t)(strstr(text, "Ab") - text);
+        size_t start = doc->quotes[0].speaker_span.start;
+        if ((start == ab) == cut)
+            fail_msg("byte 0x%02x: the speaker's words start at %zu", c,
+                     start);
+        doc_free(doc);
+    }
+}
+
 static void test_she_added_without_earlier_speaker_takes_nearest_person(
     void **state)
 {
@@ -1141,6 +1166,7 @@ int main(void)
         cmocka_unit_test(test_he_said_is_the_last_person_speaking),
         cmocka_unit_test(test_every_speech_verb_notes_its_speaker),
         cmocka_unit_test(test_each_ascii_byte_ends_or_joins_a_word),
+        cmocka_unit_test(test_each_ascii_byte_ends_or_joins_a_word_backwards),
         cmocka_unit_test(
             test_she_added_without_earlier_speaker_takes_nearest_person),
         cmocka_unit_test(test_pronoun_prefers_speaker_over_later_person),
