@@ -25,6 +25,7 @@
 #include "claimdiff/tag.h"
 #include "claimdiff/utf8.h"
 #include "claimdiff/wordfilter.h"
+#include "markscan.h"
 #include "scan.h"
 
 /* How far from its quotation (in bytes) a frame's words may lie. */
@@ -95,6 +96,7 @@ struct quoter {
     struct arena *arena;    /* phrase words and arrays */
     struct scan_map *words; /* word -> id into cls and last */
     struct wordfilter keys; /* the words of words: most tokens are not */
+    struct wordfilter verbs; /* the W_VERB words: scan_to asks every word */
     unsigned *cls;          /* enum wclass bits per word id */
     int *last;              /* first phrase ending in that word, -1 */
     size_t nids, capids;
@@ -234,6 +236,7 @@ static enum cd_err load_verbs(struct quoter *q, const struct rules *r,
             return diag_set(d, CD_ERR_RULE, row->file, row->line, 0,
                             "inverts must be yes or no, not '%s'", inv);
         add_class(q, row->fields[0], strlen(row->fields[0]), bits);
+        wordfilter_add(&q->verbs, row->fields[0], strlen(row->fields[0]));
     }
     return CD_OK;
 }
@@ -487,6 +490,37 @@ struct run {
 
 /* ---- Words ----------------------------------------------------------- */
 
+/* What the word scans need to know of a byte without decoding: an ASCII
+ * word character (is_word_cp), an ASCII joiner (is_joiner), a byte of a
+ * wider character (decoded), or other ASCII (0). One load a byte instead
+ * of the range tests: next_word reads every byte outside quotations,
+ * prev_word most bytes before speech verbs. */
+enum { B_LETTER = 1, B_JOINER = 2, B_WIDE = 4 };
+#define L B_LETTER
+#define J B_JOINER
+#define W B_WIDE
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, J, 0, 0, 0, 0, 0, J, J, 0,
+    L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0, 0,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+};
+#undef L
+#undef J
+#undef W
+
 /* The next word at or after *pos and before end. */
 static bool next_word(const struct run *r, size_t pos, size_t end,
                       struct span *w)
@@ -495,9 +529,10 @@ static bool next_word(const struct run *r, size_t pos, size_t end,
     uint32_t cp;
     const unsigned char *t = (const unsigned char *)r->t;
     while (i < end) {
-        if (t[i] < 0x80) { /* ASCII without a decode */
-            if (is_word_cp(t[i]))
-                break;
+        unsigned c = byte_class[t[i]];
+        if (c & B_LETTER)
+            break;
+        if (!(c & B_WIDE)) { /* ASCII without a decode */
             i++;
             continue;
         }
@@ -510,12 +545,13 @@ static bool next_word(const struct run *r, size_t pos, size_t end,
         return false;
     w->start = i;
     while (i < end) {
-        if (t[i] < 0x80 && is_word_cp(t[i])) {
+        unsigned c = byte_class[t[i]];
+        if (c & B_LETTER) {
             i++;
             continue;
         }
         /* other ASCII ends the word unless it is a joiner (is_joiner) */
-        if (t[i] < 0x80 && t[i] != '-' && t[i] != '\'' && t[i] != '.')
+        if (!c)
             break;
         cp = cp_at(r->t, i, end, &n);
         if (is_word_cp(cp)) {
@@ -539,7 +575,15 @@ static bool prev_word(const struct run *r, size_t pos, size_t lo,
 {
     size_t i = pos, at;
     uint32_t cp;
+    const unsigned char *t = (const unsigned char *)r->t;
     while (i > lo) {
+        unsigned c = byte_class[t[i - 1]];
+        if (c & B_LETTER)
+            break;
+        if (!(c & B_WIDE)) { /* ASCII without a decode */
+            i--;
+            continue;
+        }
         cp = cp_before(r->t, i, lo, &at);
         if (is_word_cp(cp))
             break;
@@ -549,6 +593,13 @@ static bool prev_word(const struct run *r, size_t pos, size_t lo,
         return false;
     w->end = i;
     while (i > lo) {
+        unsigned c = byte_class[t[i - 1]];
+        if (c & B_LETTER) {
+            i--;
+            continue;
+        }
+        if (!c) /* ASCII that neither joins nor is a word */
+            break;
         cp = cp_before(r->t, i, lo, &at);
         if (is_word_cp(cp)) {
             i = at;
@@ -721,11 +772,14 @@ static bool has_seq(const struct run *r, const struct span *w, size_t n,
 }
 
 /* The longest phrase of kind ending at one of w[0..n), or -1. */
-static int find_phrase(const struct run *r, const struct span *w, size_t n,
-                       enum phrase_kind kind)
+/* find_phrase for both kinds at once: best[kind] for each enum
+ * phrase_kind. classify needs both over the same words, and the word
+ * lookups are most of the cost: one pass makes them once. */
+static void find_phrases(const struct run *r, const struct span *w, size_t n,
+                         int best[2])
 {
-    int best = -1;
-    size_t bestlen = 0;
+    size_t bestlen[2] = {0, 0};
+    best[PH_DESC] = best[PH_CHANNEL] = -1;
     for (size_t j = 0; j < n; j++) {
         size_t len = w[j].end - w[j].start;
         int id = wordfilter_may(&r->q->keys, r->t + w[j].start, len)
@@ -734,16 +788,24 @@ static int find_phrase(const struct run *r, const struct span *w, size_t n,
         for (int p = id < 0 ? -1 : r->q->last[id]; p >= 0;
              p = r->q->phrases[p].next) {
             const struct phrase *ph = &r->q->phrases[p];
-            if (ph->kind != kind || ph->words.n > j + 1 ||
-                ph->words.n <= bestlen)
+            if (ph->words.n > j + 1 || ph->words.n <= bestlen[ph->kind])
                 continue;
             if (has_seq(r, w + j + 1 - ph->words.n, ph->words.n, &ph->words)) {
-                best = p;
-                bestlen = ph->words.n;
+                best[ph->kind] = p;
+                bestlen[ph->kind] = ph->words.n;
             }
         }
     }
-    return best;
+}
+
+/* The longest phrase of kind ending at a word of w (the first of equals),
+ * or -1. */
+static int find_phrase(const struct run *r, const struct span *w, size_t n,
+                       enum phrase_kind kind)
+{
+    int best[2];
+    find_phrases(r, w, n, best);
+    return best[kind];
 }
 
 static bool mention_is_channel(const struct run *r, const struct mention *m)
@@ -800,8 +862,10 @@ static struct who classify(const struct run *r, struct span np)
         return who;
     struct span w[QUOTE_MAX_NP_WORDS + 2];
     size_t n = collect_words(r, np.start, np.end, w, QUOTE_MAX_NP_WORDS + 2);
-    int desc = find_phrase(r, w, n, PH_DESC);
-    bool channel = find_phrase(r, w, n, PH_CHANNEL) >= 0;
+    int best[2];
+    find_phrases(r, w, n, best);
+    int desc = best[PH_DESC];
+    bool channel = best[PH_CHANNEL] >= 0;
     const struct doc *doc = r->doc;
     int person = -1, other = -1;
     for (size_t i = mention_at(doc, np.start);
@@ -1449,12 +1513,10 @@ static void pair_para(struct run *r, unsigned pi)
     }
     for (; i < p.end; i += n) {
         /* the only ASCII marks are " and ': other ASCII bytes, most of
-         * the text, are passed without a decode */
-        unsigned char b = (unsigned char)r->t[i];
-        if (b < 0x80 && b != '"' && b != '\'') {
-            n = 1;
-            continue;
-        }
+         * the text, are passed without a decode, many at a time */
+        i = markscan_next(r->t, i, p.end);
+        if (i >= p.end)
+            break;
         uint32_t cp = cp_at(r->t, i, p.end, &n);
         enum family fam = mark_family(cp);
         if (fam == FAM_NONE)
@@ -1588,7 +1650,12 @@ static void scan_to(struct run *r, size_t pos)
                 continue;
             }
             r->scan_pos = w.end;
-            if (!(word_class(r, w) & W_VERB))
+            /* only load_verbs gives W_VERB, and it adds each verb to the
+             * verbs filter: a word the filter rules out is no verb, and
+             * that is most words (half pass the filter of all classes) */
+            if (!wordfilter_may(&r->q->verbs, r->t + w.start,
+                                w.end - w.start) ||
+                !(word_class(r, w) & W_VERB))
                 continue;
             size_t lo = p.start;
             if (r->scan_found > 0 &&

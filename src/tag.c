@@ -31,6 +31,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
 #include "scan.h"
+#include "tagplain.h"
 
 /* Longest phrase, in words, looked up in any table. */
 #define MAX_PHRASE_WORDS 8
@@ -534,6 +535,10 @@ struct tagger {
     /* Bit gaz_pair_bit(a, b) is set for every two words a, b (their
      * skeletons) of one multi-word alias; see gaz_pairs_may. */
     uint64_t gaz_pairs[GAZ_PAIR_BITS / 64];
+    /* Longest phrase of each table in words, by its prefix (note_len):
+     * every phrase match asks, so it is an index, not a map lookup. */
+    size_t max_words[128];
+    bool plain; /* tests only: no skips (tagplain.h) */
     /* The one part of a tagger that changes after tag_new: word caches
      * for tag_run to borrow (see the word cache below), under a mutex. */
     struct memo_pool *pool;
@@ -555,7 +560,6 @@ struct tagger {
 #define K_GIVEN 'N'   /* given name */
 #define K_NOTNAME 'X' /* never a name on its own */
 #define K_DEMONYM 'D' /* demonym -> gazetteer entry of its country, or -1 */
-#define K_MAXLEN 'L'  /* "L" + table prefix -> longest phrase in words */
 #define K_FIRST '^'   /* "^" + table prefix + first word: a phrase of that
                          table may start here (saves folding phrases) */
 
@@ -614,25 +618,19 @@ static size_t count_words(const char *key)
     return n;
 }
 
-/* Remember the longest phrase of a table for the matchers' loops. */
-static void note_len(struct tagger *t, char prefix, size_t words,
-                     struct buf *kb)
+/* Remember the longest phrase of a table for the matchers' loops.
+ * Table prefixes are ASCII (the K_ defines). */
+static void note_len(struct tagger *t, char prefix, size_t words)
 {
-    char k[2] = {K_MAXLEN, prefix};
-    int old = 0;
-    if (map_get(&t->map, k, 2, &old) && (size_t)old >= words)
-        return;
-    (void)kb;
-    map_put(&t->map, k, 2, (int)words, true);
+    size_t *m = &t->max_words[(unsigned char)prefix & 127];
+    if (words > *m)
+        *m = words;
 }
 
 static size_t max_len(const struct tagger *t, char prefix)
 {
-    char k[2] = {K_MAXLEN, prefix};
-    int v = 0;
-    if (!map_get(&t->map, k, 2, &v))
-        return 0;
-    return (size_t)v < MAX_PHRASE_WORDS ? (size_t)v : MAX_PHRASE_WORDS;
+    size_t v = t->max_words[(unsigned char)prefix & 127];
+    return v < MAX_PHRASE_WORDS ? v : MAX_PHRASE_WORDS;
 }
 
 static void or_info(struct tagger *t, const char *k, size_t n, int bits,
@@ -668,7 +666,7 @@ static void add_phrase(struct tagger *t, char prefix, const char *phrase,
     if (key.n) {
         char first[2] = {K_FIRST, prefix};
         put_key(t, prefix, key.s, key.n, v, &kb, replace);
-        note_len(t, prefix, count_words(key.s), &kb);
+        note_len(t, prefix, count_words(key.s));
         tmp.n = 0;
         buf_put(&tmp, first, 2);
         buf_put(&tmp, key.s, strcspn(key.s, " "));
@@ -743,7 +741,7 @@ static void add_alias(struct tagger *t, const char *alias, int entry)
     put_key(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key.s, key.n, entry, &kb,
             false);
     mark_words(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key.s, &kb);
-    note_len(t, K_GAZ, words, &kb);
+    note_len(t, K_GAZ, words);
     skeleton(key.s, key.n, &sk);
     if (words >= 2) {
         note_pairs(t, sk.s, sk.n);
@@ -1037,6 +1035,11 @@ void tag_free(struct tagger *t)
     free(t);
 }
 
+void tag_set_plain(struct tagger *t, bool plain)
+{
+    t->plain = plain;
+}
+
 const char *tag_type_name(enum ent_type t)
 {
     static const char *const names[ENT_NTYPES] = {
@@ -1212,6 +1215,8 @@ struct work {
     struct cand *c;
     size_t nc, capc;
     struct buf folds; /* word keys, back to back */
+    size_t *starts;   /* words a generator may start at (find_starts) */
+    size_t nstarts, capstarts;
     struct buf key, tmp, kb, aux;
 };
 
@@ -1593,6 +1598,39 @@ static void build_words(struct work *wk)
     }
 }
 
+/* The words where gen_titles, gen_given_names, gen_apposition,
+ * gen_org_heads, gen_place_cues and gen_frames can do anything: each
+ * first asks for a capital (a name, an initial), or for a word that
+ * starts a phrase of its table (the word summary's first bits). Most
+ * words are neither, and six loops over all words cost more than one
+ * loop that lists the rest. */
+static void find_starts(struct work *wk)
+{
+    const int first = info_bit(K_TITLE, false) | info_bit(K_FRAMEPRE, false) |
+                      info_bit(K_FRAMEPOST, false) | info_bit(K_HEAD, false) |
+                      info_bit(K_CUEPRE, false) | info_bit(K_CUEPOST, false);
+    wk->starts = xgrow(wk->starts, &wk->capstarts, wk->nw + 1,
+                       sizeof *wk->starts);
+    for (size_t i = 0; i < wk->nw; i++) {
+        const struct word *w = &wk->w[i];
+        /* an initial is a capital too (word_shape) */
+        if (!(w->flags & W_PUNCT) && ((w->flags & W_CAP) || (w->info & first)))
+            wk->starts[wk->nstarts++] = i;
+    }
+}
+
+/* The first word at or after i where a generator may start (wk->nw if
+ * none); *k is the caller's place in wk->starts, rising with i. A plain
+ * tagger (tagplain.h) starts everywhere. */
+static inline size_t next_start(const struct work *wk, size_t *k, size_t i)
+{
+    if (wk->t->plain)
+        return i < wk->nw ? i : wk->nw;
+    while (*k < wk->nstarts && wk->starts[*k] < i)
+        (*k)++;
+    return *k < wk->nstarts ? wk->starts[*k] : wk->nw;
+}
+
 /* ------------------------------------------------------------------ */
 /* Word tests                                                          */
 
@@ -1619,6 +1657,15 @@ static bool contiguous(const struct work *wk, size_t i, size_t n)
             return false;
     }
     return true;
+}
+
+/* With words [i, j] contiguous, are [i, j + 1] too? contiguous's test of
+ * the one word it adds, for loops that grow a phrase a word at a time
+ * (contiguous itself rereads every word each time). */
+static inline bool joins_next(const struct work *wk, size_t j)
+{
+    return j + 1 < wk->nw && !(wk->w[j + 1].flags & (W_PUNCT | W_NL)) &&
+           !(wk->w[j].flags & W_POSS);
 }
 
 /* Inline so that info_bit folds to a constant at each call: the summary
@@ -1698,7 +1745,9 @@ static size_t match_from(struct work *wk, size_t i, char prefix, int bit,
     size_t maxn = max_len(wk->t, prefix);
     size_t top = 0, ends[MAX_PHRASE_WORDS];
     wk->key.n = 0;
-    while (top < maxn && contiguous(wk, i, top + 1)) {
+    bool plain = wk->t->plain;
+    while (top < maxn && (top && !plain ? joins_next(wk, i + top - 1)
+                                        : contiguous(wk, i, top + 1))) {
         if (top > 0)
             buf_putc(&wk->key, ' ');
         buf_put(&wk->key, fold_of(wk, &wk->w[i + top]),
@@ -1954,13 +2003,29 @@ static bool is_credit(const struct work *wk, size_t w0, size_t w1)
 static void gen_gazetteer(struct work *wk)
 {
     size_t maxn = max_len(wk->t, K_GAZ);
+    bool plain = wk->t->plain;
     for (size_t i = 0; i < wk->nw; i++) {
         if (!gaz_word(wk, i))
             continue;
         size_t n = 1;
-        while (n < maxn && contiguous(wk, i, n + 1) && gaz_word(wk, i + n))
+        while (n < maxn &&
+               (plain ? contiguous(wk, i, n + 1) : joins_next(wk, i + n - 1)) &&
+               gaz_word(wk, i + n))
             n++;
-        for (; n >= 1; n--) {
+        /* gaz_lookup finds nothing without a capital (any_cap): only the
+         * lengths that reach the run's first capital are tried, and in
+         * running text most runs have none */
+        size_t cap = i;
+        while (!plain && cap < i + n && !(wk->w[cap].flags & W_CAP))
+            cap++;
+        if (!plain && cap == i + n && n < maxn) {
+            /* The run ended short of maxn where its words stop joining:
+             * a run from any later word of it ends there too, with no
+             * capital either. */
+            i += n - 1;
+            continue;
+        }
+        for (; n > cap - i; n--) {
             int e = gaz_lookup(wk, i, n);
             if (e < 0)
                 continue;
@@ -2046,7 +2111,9 @@ static void person_with_role(struct work *wk, size_t n0, size_t nlen,
 
 static void gen_titles(struct work *wk)
 {
-    for (size_t i = 0; i < wk->nw; i++) {
+    size_t k = 0;
+    for (size_t i = next_start(wk, &k, 0); i < wk->nw;
+         i = next_start(wk, &k, i + 1)) {
         int kind;
         if (is_punct(wk, i))
             continue;
@@ -2124,7 +2191,9 @@ static bool apposition(struct work *wk, size_t i, size_t *r0, size_t *r1)
 
 static void gen_given_names(struct work *wk)
 {
-    for (size_t i = 0; i < wk->nw; i++) {
+    size_t k = 0;
+    for (size_t i = next_start(wk, &k, 0); i < wk->nw;
+         i = next_start(wk, &k, i + 1)) {
         bool given = word_in(wk, i, K_GIVEN, NULL) && (wk->w[i].flags & W_CAP);
         bool initial = !is_punct(wk, i) && (wk->w[i].flags & W_INITIAL);
         if (!given && !initial)
@@ -2151,7 +2220,9 @@ static void gen_given_names(struct work *wk)
  * Liberman, Israel's defence minister") are a person. */
 static void gen_apposition(struct work *wk)
 {
-    for (size_t i = 0; i + 2 < wk->nw; i++) {
+    size_t k = 0;
+    for (size_t i = next_start(wk, &k, 0); i + 2 < wk->nw;
+         i = next_start(wk, &k, i + 1)) {
         if (!nameish(wk, i) || (i > 0 && nameish(wk, i - 1) &&
                                 contiguous(wk, i - 1, 2)))
             continue;
@@ -2174,7 +2245,9 @@ static bool frame_name_ok(struct work *wk, size_t i, size_t n)
 
 static void gen_frames(struct work *wk)
 {
-    for (size_t i = 0; i < wk->nw; i++) {
+    size_t k = 0;
+    for (size_t i = next_start(wk, &k, 0); i < wk->nw;
+         i = next_start(wk, &k, i + 1)) {
         int v;
         size_t n;
         if (is_punct(wk, i))
@@ -2300,7 +2373,9 @@ static bool org_ok(struct work *wk, size_t l, size_t h, size_t hn, size_t r,
 
 static void gen_org_heads(struct work *wk)
 {
-    for (size_t h = 0; h < wk->nw; h++) {
+    size_t k = 0;
+    for (size_t h = next_start(wk, &k, 0); h < wk->nw;
+         h = next_start(wk, &k, h + 1)) {
         int bits;
         size_t hn = match_at(wk, h, K_HEAD, &bits);
         if (!hn)
@@ -2316,7 +2391,9 @@ static void gen_org_heads(struct work *wk)
 
 static void gen_place_cues(struct work *wk)
 {
-    for (size_t i = 0; i < wk->nw; i++) {
+    size_t k = 0;
+    for (size_t i = next_start(wk, &k, 0); i < wk->nw;
+         i = next_start(wk, &k, i + 1)) {
         int v;
         if (is_punct(wk, i))
             continue;
@@ -2730,6 +2807,7 @@ void tag_run(const struct tagger *t, struct doc *doc)
     wk.doc = doc;
     wk.memo = memo_take(t->pool);
     build_words(&wk);
+    find_starts(&wk);
     struct rules_rx_scratch *scr = rules_rx_scratch_new();
     gen_titles(&wk);
     gen_given_names(&wk);
@@ -2746,6 +2824,7 @@ void tag_run(const struct tagger *t, struct doc *doc)
     rules_rx_scratch_free(scr);
     memo_give(t->pool, wk.memo);
     free(wk.w);
+    free(wk.starts);
     free(wk.c);
     free(wk.folds.s);
     free(wk.key.s);

@@ -4,11 +4,13 @@
  * speaker resolution is tested apart from the tagger and the segmenter.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -17,6 +19,7 @@
 #include "claimdiff/quote.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/tag.h"
+#include "markscan.h"
 
 struct fixture {
     struct rules *rules;
@@ -556,6 +559,21 @@ static void test_the_website_wrote(void **state)
     doc_free(doc);
 }
 
+/* A description ("foreign minister") as long as the channel after it
+ * ("news agency") in one phrase: both are found, and the channel makes
+ * the frame before the quotation the speaker's. */
+static void test_a_channel_after_a_description_as_long_is_found(void **state)
+{
+    struct doc *doc = make_doc(
+        "Lavrov described the talks as “a step forward,” "
+        "the foreign minister news agency reported.");
+    int k = add_mention(doc, "Lavrov", 1, ENT_PERSON, 0);
+    run(state, doc);
+    assert_quote(doc, 0, "a step forward,", k);
+    assert_span_text(doc, doc->quotes[0].speaker_span, "Lavrov described");
+    doc_free(doc);
+}
+
 static void test_channel_frame_falls_back_to_frame_before(void **state)
 {
     struct doc *doc = make_doc(
@@ -793,6 +811,97 @@ static void test_he_said_is_the_last_person_speaking(void **state)
     doc_free(doc);
 }
 
+/* Every speech verb, in lower case, capitalised and in capitals, makes
+ * its subject the last person speaking (scan_to skips the words its
+ * verbs filter rules out, so each verb must pass it). */
+static void test_every_speech_verb_notes_its_speaker(void **state)
+{
+    struct fixture *fx = *state;
+    const struct rule_table *t = rules_get(fx->rules, "lexicon/speech_verbs");
+    assert_non_null(t);
+    assert_true(t->nrows > 0);
+    for (size_t i = 0; i < t->nrows; i++) {
+        for (int form = 0; form < 3; form++) {
+            char verb[64], text[256];
+            const char *v = t->rows[i].fields[0];
+            size_t n = strlen(v);
+            assert_true(n < sizeof verb);
+            for (size_t k = 0; k <= n; k++) {
+                char c = v[k];
+                if ((form == 2 || (form == 1 && k == 0)) && c >= 'a' &&
+                    c <= 'z')
+                    c = (char)(c - 'a' + 'A');
+                verb[k] = c;
+            }
+            snprintf(text, sizeof text,
+                     "Kerry %s the talks were hard. Assad was absent.\n\n"
+                     "\"These are important days,\" he said.",
+                     verb);
+            struct doc *doc = make_doc(text);
+            int k = add_mention(doc, "Kerry", 1, ENT_PERSON, 0);
+            add_mention(doc, "Assad", 1, ENT_PERSON, 1);
+            run(state, doc);
+            if (doc->nquotes != 1 || doc->quotes[0].speaker != k)
+                fail_msg("'%s' did not note its speaker", verb);
+            doc_free(doc);
+        }
+    }
+}
+
+/* The word scan's byte classes: after "said", an ASCII letter or digit,
+ * or a joiner (- ' .) before a letter, makes one longer word that is no
+ * verb; any other printable ASCII ends the verb, whose subject is then
+ * the last person speaking. */
+static void test_each_ascii_byte_ends_or_joins_a_word(void **state)
+{
+    for (int c = 0x20; c < 0x7F; c++) {
+        if (c == '"')
+            continue; /* a quotation mark of its own */
+        char text[160];
+        snprintf(text, sizeof text,
+                 "Kerry said%cthe talks were hard. Assad was absent.\n\n"
+                 "\"These are important days,\" he said.",
+                 c);
+        struct doc *doc = make_doc(text);
+        int k = add_mention(doc, "Kerry", 1, ENT_PERSON, 0);
+        add_mention(doc, "Assad", 1, ENT_PERSON, 1);
+        run(state, doc);
+        bool joins = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                     (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
+                     c == '.';
+        assert_int_equal(doc->nquotes, 1);
+        if ((doc->quotes[0].speaker == k) == joins)
+            fail_msg("byte 0x%02x: the verb %s", c,
+                     joins ? "did not join the next word" : "was not read");
+        doc_free(doc);
+    }
+}
+
+/* The backward word scan's byte classes: before "said", "Ab" and "cd"
+ * joined by a letter, digit or joiner are one word of the speaker; any
+ * other printable ASCII ends the word "cd", and only the punctuation
+ * that breaks a phrase keeps "Ab" out of the speaker's words (here it
+ * leaves no frame at all). */
+static void test_each_ascii_byte_ends_or_joins_a_word_backwards(void **state)
+{
+    for (int c = 0x20; c < 0x7F; c++) {
+        if (c == '"')
+            continue; /* a quotation mark of its own */
+        char text[96];
+        snprintf(text, sizeof text, "\"We are ready,\" Ab%ccd said.", c);
+        struct doc *doc = make_doc(text);
+        run(state, doc);
+        assert_int_equal(doc->nquotes, 1);
+        bool cut = strchr(",;:()!?", c) != NULL;
+        size_t ab = (size_t)(strstr(text, "Ab") - text);
+        size_t start = doc->quotes[0].speaker_span.start;
+        if ((start == ab) == cut)
+            fail_msg("byte 0x%02x: the speaker's words start at %zu", c,
+                     start);
+        doc_free(doc);
+    }
+}
+
 static void test_she_added_without_earlier_speaker_takes_nearest_person(
     void **state)
 {
@@ -927,6 +1036,67 @@ static void test_run_twice_on_empty_doc_finds_nothing(void **state)
     doc_free(doc);
 }
 
+/* ---- The mark scan (markscan.h) ------------------------------------- */
+
+/* What markscan_next must give: the plain byte loop. */
+static size_t next_mark_plain(const char *t, size_t i, size_t end)
+{
+    for (; i < end; i++) {
+        unsigned char b = (unsigned char)t[i];
+        if (b == '"' || b == '\'' || b >= 0x80)
+            return i;
+    }
+    return end;
+}
+
+/* Random texts of mostly plain ASCII with marks, wide bytes and their
+ * look-alikes (bytes 0x7F, '!', '&', '(' differ from the marks in one
+ * bit), every start and end: the block scan gives what the byte loop
+ * gives, wherever the hit falls in or across its sixteen-byte steps. */
+static void test_mark_scan_finds_what_the_byte_loop_finds(void **state)
+{
+    (void)state;
+    static const char pool[] = "abcdefgh XYZ,.;\"'\x7f!&(\xe2\x80\x9c\xc3\xa9";
+    char t[96];
+    unsigned seed = 12345;
+    for (int round = 0; round < 400; round++) {
+        /* mostly sparse: sometimes no hit at all in the text */
+        int rate = round % 4 == 0 ? 0 : 1 + round % 7;
+        for (size_t k = 0; k < sizeof t; k++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned v = seed >> 16;
+            t[k] = (int)(v % 64) < rate
+                       ? pool[13 + v % (sizeof pool - 14)]
+                       : pool[v % 13];
+        }
+        for (size_t i = 0; i <= sizeof t; i++)
+            for (size_t end = i; end <= sizeof t; end += 1 + (end % 5))
+                assert_int_equal(markscan_next(t, i, end),
+                                 next_mark_plain(t, i, end));
+        assert_int_equal(markscan_next(t, 10, 3), 3); /* i past end */
+    }
+}
+
+/* Marks after runs of plain text of every length around the scan's
+ * sixteen-byte step pair as before. */
+static void test_marks_after_long_plain_runs_pair(void **state)
+{
+    for (size_t pad = 0; pad < 40; pad++) {
+        char text[160];
+        char lead[48];
+        memset(lead, 'x', pad);
+        lead[pad] = '\0';
+        snprintf(text, sizeof text,
+                 "%s \"The port is closed until further notice,\" he said.",
+                 lead);
+        struct doc *doc = make_doc(text);
+        run(state, doc);
+        assert_int_equal(doc->nquotes, 1);
+        assert_quote(doc, 0, "The port is closed until further notice,", -1);
+        doc_free(doc);
+    }
+}
+
 static void test_free_null_is_noop(void **state)
 {
     (void)state;
@@ -938,6 +1108,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_straight_double_quote_with_name_after),
         cmocka_unit_test(test_straight_single_quote),
+        cmocka_unit_test(test_mark_scan_finds_what_the_byte_loop_finds),
+        cmocka_unit_test(test_marks_after_long_plain_runs_pair),
         cmocka_unit_test(test_a_speaker_of_wide_and_joined_letters_is_read_back),
         cmocka_unit_test(test_curly_double_quote),
         cmocka_unit_test(test_german_low_high_marks),
@@ -973,6 +1145,7 @@ int main(void)
         cmocka_unit_test(test_stated_in_the_message_is_the_last_body_to_speak),
         cmocka_unit_test(test_the_website_wrote),
         cmocka_unit_test(test_channel_frame_falls_back_to_frame_before),
+        cmocka_unit_test(test_a_channel_after_a_description_as_long_is_found),
         cmocka_unit_test(test_appositive_after_the_name),
         cmocka_unit_test(test_name_as_the_appositive),
         cmocka_unit_test(test_appositive_with_another_person_inside),
@@ -991,6 +1164,9 @@ int main(void)
         cmocka_unit_test(test_foreign_minister_description),
         cmocka_unit_test(test_the_ministry_is_the_latest_ministry),
         cmocka_unit_test(test_he_said_is_the_last_person_speaking),
+        cmocka_unit_test(test_every_speech_verb_notes_its_speaker),
+        cmocka_unit_test(test_each_ascii_byte_ends_or_joins_a_word),
+        cmocka_unit_test(test_each_ascii_byte_ends_or_joins_a_word_backwards),
         cmocka_unit_test(
             test_she_added_without_earlier_speaker_takes_nearest_person),
         cmocka_unit_test(test_pronoun_prefers_speaker_over_later_person),

@@ -17,6 +17,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/segment.h"
 #include "claimdiff/tag.h"
+#include "tagplain.h"
 
 struct fixture {
     struct rules *rules;
@@ -588,6 +589,150 @@ static void test_an_empty_alias_is_a_rule_error(void **state)
     remove_dir(dir, "gazetteer/places.tsv");
 }
 
+static void assert_same_mentions(const struct doc *a, const struct doc *b);
+
+/* Invented aliases whose capitals come late ("vesh el Marun") and words
+ * that lead into them, for the gazetteer run tests. */
+static const char lowlead_gazetteer[] =
+    "Vesh el Marun\tgroup\trebels\tbab Talmo Qarundi|dar el tor Zendi|"
+    "bab el tor dar vesh el talmo Zendi\n";
+
+/* A run of gazetteer words whose first capital is not its first word: a
+ * phrase starting there is still tried at every length that reaches the
+ * capital, the longest first. */
+static void test_gazetteer_runs_with_a_late_capital_are_found(void **state)
+{
+    (void)state;
+    char *dir = user_dir("gazetteer/groups.tsv", lowlead_gazetteer);
+    struct rules *r = NULL;
+    struct tagger *t = NULL;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(rules_new(dir, &r, &d), CD_OK);
+    assert_int_equal(tag_new(r, &t, &d), CD_OK);
+    /* the last is MAX_PHRASE_WORDS long, after a word ("of") that may
+     * start a run as long without a capital */
+    static const char *const found[] = {
+        "vesh el Marun", "bab Talmo Qarundi", "dar el tor Zendi",
+        "Vesh el Marun", "bab el tor dar vesh el talmo Zendi"};
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "Fighters of %s attacked.", found[i]);
+        struct doc *doc = doc_new("test.txt", xstrdup(text), strlen(text));
+        tag_run(t, doc);
+        const struct mention *m = find(doc, found[i], 0);
+        if (!m || !m->canonical || strcmp(m->canonical, "Vesh el Marun") != 0) {
+            print_mentions(doc);
+            fail_msg("'%s' not found as the group", found[i]);
+        }
+        doc_free(doc);
+    }
+    tag_free(t);
+    rules_free(r);
+    remove_dir(dir, "gazetteer/groups.tsv");
+}
+
+/* A random text of `words` words of vocab in random case, some followed
+ * by a mark instead of a space; NUL-terminated, returns its length. */
+static size_t random_text(char *text, size_t cap, unsigned *seed, int words)
+{
+    static const char *const vocab[] = {
+        "vesh", "el", "marun", "bab", "talmo", "qarundi", "dar", "tor",
+        "zendi", "the", "of", "for", "and", "said", "minister", "foreign",
+        "united", "nations", "islamic", "state", "new", "york", "red",
+        "cross", "defence", "ministry", "president", "john", "smith",
+        "forces", "army", "city", "al-vesh", "mr.", "u.s.", "european",
+        "union", "north", "atlantic", "in", "near", "village", "spokesman",
+        "vice", "prime", "deputy", "first", "crown", "prince", "air",
+        "force", "armed", "town", "according", "to", "supreme", "leader",
+        "river", "mountains", "j.", "told", "added", "sheikh", "liberman",
+    };
+    /* line breaks and possessives end phrases: the joins the skips
+     * must not make, so they come often */
+    static const char *const marks[] = {", ", ". ", "'s ", "\n", " - ",
+                                        " (", ") ", ": ", "\n", "'s "};
+    size_t n = 0;
+    for (int k = 0; k < words; k++) {
+        *seed = *seed * 1103515245u + 12345u;
+        unsigned v = *seed >> 8;
+        const char *w = vocab[v % (sizeof vocab / sizeof *vocab)];
+        unsigned form = (v >> 8) % 5; /* lower, Capital x3, UPPER */
+        for (size_t j = 0; w[j] && n + 8 < cap; j++) {
+            char c = w[j];
+            if (form == 4 || (form >= 1 && j == 0))
+                c = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+            text[n++] = c;
+        }
+        const char *sep =
+            (v >> 12) % 3 == 0
+                ? marks[(v >> 16) % (sizeof marks / sizeof *marks)]
+                : " ";
+        for (size_t j = 0; sep[j] && n + 8 < cap; j++)
+            text[n++] = sep[j];
+    }
+    text[n] = '\0';
+    return n;
+}
+
+/* The tagger's skips (tagplain.h) change no mention: phrases split by a
+ * line break or a possessive, then random texts of gazetteer, title,
+ * organisation and plain words in every case, tagged with and without,
+ * by lines and by the segmenter's sentences. */
+static void test_tagger_skips_match_the_plain_tagger(void **state)
+{
+    (void)state;
+    char *dir = user_dir("gazetteer/groups.tsv", lowlead_gazetteer);
+    struct rules *r = NULL;
+    struct tagger *fast = NULL, *plain = NULL;
+    struct segmenter *seg = NULL;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(rules_new(dir, &r, &d), CD_OK);
+    assert_int_equal(tag_new(r, &fast, &d), CD_OK);
+    assert_int_equal(tag_new(r, &plain, &d), CD_OK);
+    assert_int_equal(segment_new(r, &seg, &d), CD_OK);
+    tag_set_plain(plain, true);
+    static const char *const fixed[] = {
+        "Talks began.\nThe Prime\nMinister John Smith said so.",
+        "The Vice\nPresident John Smith spoke.",
+        "The Vice's President John Smith spoke.",
+        "Fighters of vesh el\nMarun attacked; bab\nTalmo Qarundi too.",
+        "Fighters of dar el tor's Zendi attacked the Air\nForce base.",
+        "Fighters of bab el tor dar vesh el talmo Zendi attacked.",
+        "Fighters of the bab el tor dar vesh el talmo Zendi attacked.",
+    };
+    const size_t nfixed = sizeof fixed / sizeof *fixed;
+    unsigned seed = 2024;
+    char text[1024];
+    for (size_t round = 0; round < 600 + nfixed; round++) {
+        size_t n;
+        if (round < nfixed) {
+            n = strlen(fixed[round]);
+            memcpy(text, fixed[round], n + 1);
+        } else {
+            n = random_text(text, sizeof text, &seed, 10 + (int)(round % 50));
+        }
+        struct doc *a = doc_new("test.txt", xstrdup(text), n);
+        struct doc *b = doc_new("test.txt", xstrdup(text), n);
+        if (round % 2) {
+            segment_run(seg, a);
+            segment_run(seg, b);
+        }
+        tag_run(fast, a);
+        tag_run(plain, b);
+        if (a->nmentions != b->nmentions)
+            fprintf(stderr, "text: %s\n", text);
+        assert_same_mentions(a, b);
+        doc_free(a);
+        doc_free(b);
+    }
+    segment_free(seg);
+    tag_free(fast);
+    tag_free(plain);
+    rules_free(r);
+    remove_dir(dir, "gazetteer/groups.tsv");
+}
+
 /* gaz_lookup asks a word-pair filter before building the keys of a
  * multi-word phrase; it must let through every form the keys accept:
  * the alias as written, its words in another order (sorted-words key),
@@ -772,6 +917,8 @@ int main(void)
     const struct CMUnitTest rule_tests[] = {
         cmocka_unit_test(test_a_user_gazetteer_extends_the_tagger),
         cmocka_unit_test(test_word_pair_filter_hides_no_alias_form),
+        cmocka_unit_test(test_gazetteer_runs_with_a_late_capital_are_found),
+        cmocka_unit_test(test_tagger_skips_match_the_plain_tagger),
         cmocka_unit_test(test_a_malformed_gazetteer_row_names_file_and_line),
         cmocka_unit_test(test_an_empty_alias_is_a_rule_error),
         cmocka_unit_test(test_tag_free_accepts_null),
