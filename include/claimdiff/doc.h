@@ -19,9 +19,12 @@
 
 struct arena;
 
+/* 32-bit offsets: every way a text enters (a file, stdin, an HTML page's
+ * text, a record read back) is refused above CD_MAX_DOC_BYTES (load.h,
+ * 1 GiB), and spans are most of what the per-document records hold. */
 struct span {
-    size_t start; /* first byte */
-    size_t end;   /* one past the last byte */
+    uint32_t start; /* first byte */
+    uint32_t end;   /* one past the last byte */
 };
 
 /* A stretch of site furniture (share buttons, newsletter, related links).
@@ -125,7 +128,8 @@ struct doc {
 };
 
 /* A document taking ownership of text (malloc'd, len bytes, NUL at
- * text[len]). path is copied. Never NULL. */
+ * text[len]). len must be at most CD_MAX_DOC_BYTES (load.h), which every
+ * caller checks first: spans are 32-bit. path is copied. Never NULL. */
 struct doc *doc_new(const char *path, char *text, size_t len);
 
 /* Release the document and everything it owns. NULL is a no-op. */
