@@ -1216,7 +1216,7 @@ static const char *span_stems(const struct work *w, unsigned seg,
         if (tk->start >= sp.start && tok_end(tk) <= sp.end)
             len += tk->len + 1;
     }
-    char *out = arena_alloc(d->arena, len), *o = out;
+    char *out = arena_strbuf(d->arena, len), *o = out;
     for (size_t k = 0; k < s->no; k++) {
         const struct atok *tk = &w->tk[w->occ[s->o0 + k].tok];
         if (tk->start < sp.start || tok_end(tk) > sp.end)
