@@ -1927,6 +1927,8 @@ void align_run(const struct aligner *al, struct corpus *c)
             j++;
         align_docs(&w, order + i, j - i, h, h0);
         fit_claims(c, order + i, j - i);
+        for (size_t k = i; c->free_sentences && k < j; k++)
+            doc_compact(c->docs[order[k]], 0);
         i = j;
     }
     free(order);

@@ -142,7 +142,8 @@ enum doc_keep {
                                     sentence) */
 };
 
-/* Called once the per-document stages are done: frees the tokens and the
+/* Called once the per-document stages are done (and again by any later
+ * stage that is done with the sentences): frees the tokens and the
  * paragraphs, which only those stages read (ntoks and nparas become 0),
  * and the sentences unless keep has DOC_KEEP_SENTENCES, and gives back
  * the spare capacity of every other array, so a corpus held for link,
@@ -181,6 +182,11 @@ struct corpus {
     struct comparison *comparisons;
     size_t ncomparisons, capcomparisons;
     unsigned failed_inputs; /* inputs that could not be read at all */
+    /* Set by the caller when nothing after compare_run reads doc->sents
+     * (every report but HTML's): align_run then frees each story's
+     * sentences once the story is aligned (doc_compact(doc, 0)), so they
+     * are not held through the peak of the run. False keeps them. */
+    bool free_sentences;
 };
 
 /* An empty corpus. Never NULL. */
