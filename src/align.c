@@ -1216,7 +1216,7 @@ static const char *span_stems(const struct work *w, unsigned seg,
         if (tk->start >= sp.start && tok_end(tk) <= sp.end)
             len += tk->len + 1;
     }
-    char *out = arena_alloc(d->arena, len), *o = out;
+    char *out = arena_strbuf(d->arena, len), *o = out;
     for (size_t k = 0; k < s->no; k++) {
         const struct atok *tk = &w->tk[w->occ[s->o0 + k].tok];
         if (tk->start < sp.start || tok_end(tk) > sp.end)
@@ -1927,6 +1927,8 @@ void align_run(const struct aligner *al, struct corpus *c)
             j++;
         align_docs(&w, order + i, j - i, h, h0);
         fit_claims(c, order + i, j - i);
+        for (size_t k = i; c->free_sentences && k < j; k++)
+            doc_compact(c->docs[order[k]], 0);
         i = j;
     }
     free(order);

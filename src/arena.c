@@ -175,6 +175,26 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
     return d;
 }
 
+char *arena_strbuf(struct arena *a, size_t n)
+{
+    char *d = bump(a, n, 1);
+    memset(d, 0, n);
+    return d;
+}
+
+void arena_strbuf_trim(struct arena *a, const char *buf, size_t n,
+                       size_t keep)
+{
+    struct chunk *c = a->head;
+    /* buf is the last allocation only if it ends where the head chunk's
+     * use ends (a big request has a chunk of its own behind the head, so
+     * its end never matches). Compared as integers: buf may lie in
+     * another chunk, and relating pointers into two objects is undefined. */
+    uintptr_t end = (uintptr_t)c->data + c->used, at = (uintptr_t)buf;
+    if (keep < n && at <= end && end - at == n && c->used >= n)
+        c->used -= n - keep;
+}
+
 char *arena_strdup(struct arena *a, const char *s)
 {
     return arena_strndup(a, s, strlen(s));

@@ -862,11 +862,12 @@ static bool identifier_shape(const char *s, size_t len)
 
 static const char *fold_key(struct arena *a, const char *s, size_t len)
 {
-    char *out = arena_alloc(a, len + 1), *o = out;
+    char *out = arena_strbuf(a, len + 1), *o = out;
     for (size_t i = 0; i < len; i++)
         if (isalnum((unsigned char)s[i]))
             *o++ = (char)tolower((unsigned char)s[i]);
     *o = '\0';
+    arena_strbuf_trim(a, out, len + 1, (size_t)(o - out) + 1);
     return out;
 }
 
@@ -2210,7 +2211,7 @@ static const char *content_words(const struct run *r, struct span sp)
 {
     const char *t = r->text;
     size_t cap = sp.end - sp.start + 1, o = 0;
-    char *out = arena_alloc(r->doc->arena, cap + 1);
+    char *out = arena_strbuf(r->doc->arena, cap + 1);
     size_t i = sp.start;
     while (i < sp.end) {
         while (i < sp.end && !isalnum((unsigned char)t[i]) &&
@@ -2232,6 +2233,7 @@ static const char *content_words(const struct run *r, struct span sp)
             out[o++] = (char)tolower((unsigned char)t[w0 + k]);
     }
     out[o] = '\0';
+    arena_strbuf_trim(r->doc->arena, out, cap + 1, o + 1);
     return out;
 }
 

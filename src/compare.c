@@ -1416,7 +1416,7 @@ static const char *values_vs(const struct ctx *x, const struct item **r,
     char more[48] = ""; /* " and 18446744073709551615 more" fits */
     if (shown < m)
         snprintf(more, sizeof more, " and %zu more", m - shown);
-    char *s = arena_alloc(x->c->arena, len + strlen(more) + 1), *p = s;
+    char *s = arena_strbuf(x->c->arena, len + strlen(more) + 1), *p = s;
     for (size_t i = 0; i < shown; i++) {
         if (i) {
             memcpy(p, " vs ", 4);
@@ -2747,7 +2747,7 @@ static void judge_events(struct ctx *x)
 static const char *role_key(struct arena *a, const char *role)
 {
     size_t n = strlen(role);
-    char *w = arena_alloc(a, n + 2), *o = w;
+    char *w = arena_strbuf(a, n + 2), *o = w;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)role[i];
         if (ch == '.')
@@ -2764,7 +2764,7 @@ static const char *role_core(const struct comparer *cmp, struct arena *a,
                              const char *key)
 {
     size_t n = strlen(key), o = 0;
-    char *w = arena_alloc(a, n + 1);
+    char *w = arena_strbuf(a, n + 1);
     for (const char *p = key; *p;) {
         while (*p == ' ')
             p++;

@@ -24,6 +24,7 @@
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/jsonw.h"
+#include "claimdiff/load.h"
 #include "claimdiff/number.h"
 #include "claimdiff/quote.h"
 #include "claimdiff/report.h"
@@ -947,6 +948,12 @@ static struct doc *read_record(struct rd *x, const cJSON *o)
     const cJSON *text = field(x, o, "text"), *path = field(x, o, "path");
     double bytes = 0;
     get_int(x, field(x, o, "bytes"), "bytes", 0, (double)SIZE_MAX, &bytes);
+    /* Spans are 32-bit (doc.h): a text the loader would have refused is
+     * refused here too, before anything points into it. */
+    if (!x->err && bytes > (double)CD_MAX_DOC_BYTES)
+        x->err = diag_set(x->d, CD_ERR_TOOBIG, x->r->name, x->r->line, 0,
+                          "text larger than %zu bytes, skipped",
+                          (size_t)CD_MAX_DOC_BYTES);
     if (!x->err && (!cJSON_IsString(text) || !cJSON_IsString(path)))
         bad(x, "\"%s\" must be a string",
             cJSON_IsString(path) ? "text" : "path");

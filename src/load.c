@@ -850,6 +850,14 @@ static enum cd_err html_doc(const struct loader *l, const char *path,
         memcpy(msg, d->msg, sizeof msg);
         return diag_set(d, err, path, 0, 0, "%s", msg);
     }
+    /* The text can outgrow the page (a tag becomes a line break); spans
+     * are 32-bit, so it is held to the loader's cap like any input. */
+    if (a.len > CD_MAX_DOC_BYTES) {
+        html_article_clear(&a);
+        return diag_set(d, CD_ERR_TOOBIG, path, 0, 0,
+                        "text larger than %zu bytes, skipped",
+                        (size_t)CD_MAX_DOC_BYTES);
+    }
     /* A page of markup alone is refused like a text file of white space,
      * rather than becoming a document without a word. */
     if (all_space(a.text, a.len)) {

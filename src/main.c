@@ -472,6 +472,7 @@ int main(int argc, char **argv)
         load_inputs(&p, &o, c, o.dump == DUMP_NONE ? JOB_ANALYSE : JOB_LOAD);
     }
     lap(&sw, "documents");
+    c->free_sentences = o.format != FORMAT_HTML;
     struct report_opts ro = {want_color(o.color), o.all, o.explain, o.only};
     if (o.dump != DUMP_NONE) {
         report_dump_text(stdout, c, o.dump == DUMP_BODY, ro.color);

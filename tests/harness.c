@@ -1,6 +1,7 @@
 /* harness.c - see harness.h. */
 #include "harness.h"
 
+#include <inttypes.h> /* PRIu32 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,8 +200,8 @@ bool harness_same_claims(const struct claim *a, const struct claim *b,
             x->negated == y->negated && x->near == y->near &&
             x->subset == y->subset;
         if (!same) {
-            fprintf(stderr, "claim %zu differs: [%zu,%zu) '%s' vs [%zu,%zu) "
-                            "'%s'\n",
+            fprintf(stderr, "claim %zu differs: [%" PRIu32 ",%" PRIu32
+                            ") '%s' vs [%" PRIu32 ",%" PRIu32 ") '%s'\n",
                     i, x->span.start, x->span.end, x->text ? x->text : "",
                     y->span.start, y->span.end, y->text ? y->text : "");
             return false;

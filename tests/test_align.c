@@ -285,6 +285,70 @@ static void test_interleaved_stories_align_each_on_its_own(void **state)
     corpus_free(c);
 }
 
+/* The corpus of texts with every stage run, align_run freeing each
+ * story's sentences when free_sentences is set. */
+static struct corpus *finished(void **state, const char *const *texts,
+                               bool free_sentences)
+{
+    struct corpus *c = corpus_new();
+    for (size_t i = 0; texts[i]; i++) {
+        size_t len = strlen(texts[i]);
+        struct doc *doc = doc_new("t.txt", xstrndup(texts[i], len), len);
+        harness_process(*state, doc);
+        doc_compact(doc, DOC_KEEP_SENTENCES);
+        corpus_add(c, doc);
+    }
+    c->free_sentences = free_sentences;
+    harness_finish(*state, c);
+    return c;
+}
+
+/* Freeing a story's sentences once it is aligned changes nothing the
+ * report reads: the same comparisons and claims as keeping them, with
+ * stories interleaved so that a story freed too early (before a later
+ * story's pass, or before its own) would lose its aligned statements. */
+static void test_freeing_sentences_story_by_story_changes_no_result(
+    void **state)
+{
+    const char *texts[] = {
+        "Convoy stopped\n\nOfficials said the convoy was stopped at the "
+        "frontier while bringing medical supplies to the remote "
+        "villages." END,
+        "Floods\n\nVolunteers in Lisbon said the dikes along the lower "
+        "river burst overnight. Portugal and Spain sent pumps.\n",
+        "Aid halted\n\nThe convoy, which was delivering medical supplies "
+        "to the remote villages, was turned back, officials said." END,
+        "River bursts\n\nThe dikes along the lower river burst overnight, "
+        "volunteers in Lisbon said. Portugal and Spain sent pumps.\n",
+        NULL};
+    struct corpus *kept = finished(state, texts, false);
+    struct corpus *freed = finished(state, texts, true);
+    assert_non_null(aligned(kept, 0));
+    assert_int_equal(freed->ncomparisons, kept->ncomparisons);
+    for (size_t i = 0; i < kept->ncomparisons; i++) {
+        const struct comparison *a = &kept->comparisons[i],
+                                *b = &freed->comparisons[i];
+        assert_string_equal(a->topic, b->topic);
+        assert_string_equal(a->note ? a->note : "", b->note ? b->note : "");
+        assert_int_equal(a->verdict, b->verdict);
+        assert_int_equal(a->nvalues, b->nvalues);
+        for (size_t v = 0; v < a->nvalues; v++) {
+            assert_int_equal(a->values[v].doc, b->values[v].doc);
+            assert_int_equal(a->values[v].claim, b->values[v].claim);
+        }
+    }
+    for (size_t d = 0; d < kept->ndocs; d++) {
+        const struct doc *x = kept->docs[d], *y = freed->docs[d];
+        assert_int_equal(x->nclaims, y->nclaims);
+        assert_true(harness_same_claims(x->claims, y->claims, x->nclaims));
+        assert_true(x->nsents > 0);
+        assert_int_equal(y->nsents, 0);
+        assert_null(y->sents);
+    }
+    corpus_free(kept);
+    corpus_free(freed);
+}
+
 /* ---- against the slot comparisons ----------------------------------------- */
 
 static bool overlap(struct span a, struct span b)
@@ -426,6 +490,7 @@ int main(void)
             test_shared_capitalised_words_are_a_name_not_a_statement),
         cmocka_unit_test(test_unrelated_stories_are_never_aligned),
         cmocka_unit_test(test_interleaved_stories_align_each_on_its_own),
+        cmocka_unit_test(test_freeing_sentences_story_by_story_changes_no_result),
         cmocka_unit_test(test_words_a_slot_holds_are_left_to_it),
         cmocka_unit_test(test_compare_twice_adds_the_claims_once),
         cmocka_unit_test(test_mission_clauses_of_one_event_are_partial),

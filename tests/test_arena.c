@@ -28,6 +28,70 @@ static void test_strings_are_packed_without_padding(void **state)
     arena_free(a);
 }
 
+static void test_a_string_buffer_gives_back_its_unused_tail(void **state)
+{
+    (void)state;
+    struct arena *a = arena_new();
+    char *x = arena_strbuf(a, 10);
+    for (size_t k = 0; k < 10; k++)
+        assert_int_equal(x[k], 0);
+    memcpy(x, "ab", 3);
+    arena_strbuf_trim(a, x, 10, 3);
+    /* the next string starts right after the kept bytes */
+    char *y = arena_strdup(a, "cd");
+    assert_ptr_equal(y, x + 3);
+    /* not the last allocation any more: trimming x changes nothing */
+    arena_strbuf_trim(a, x, 3, 1);
+    char *z = arena_strdup(a, "e");
+    assert_ptr_equal(z, y + 3);
+    assert_string_equal(x, "ab");
+    assert_string_equal(y, "cd");
+    /* a buffer too big for the chunk gets its own, behind the head: its
+     * trim must not touch the head chunk's strings */
+    char *big = arena_strbuf(a, 1 << 20);
+    memcpy(big, "big", 4);
+    arena_strbuf_trim(a, big, 1 << 20, 4);
+    char *w = arena_strdup(a, "fg");
+    assert_ptr_equal(w, z + 2);
+    assert_string_equal(z, "e");
+    assert_string_equal(big, "big");
+    arena_free(a);
+}
+
+/* Random strings, buffers trimmed or not, and aligned blocks: every
+ * one keeps its bytes, however the trims fall. */
+static void test_trimmed_buffers_never_overlap_later_allocations(
+    void **state)
+{
+    (void)state;
+    struct arena *a = arena_new();
+    enum { N = 3000 };
+    char *p[N];
+    size_t len[N];
+    unsigned seed = 7;
+    for (size_t i = 0; i < N; i++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t n = 1 + (seed >> 8) % 300;
+        len[i] = (seed >> 20) % n; /* bytes kept before the NUL */
+        if (i % 3 == 2) {
+            p[i] = arena_alloc(a, n);
+            len[i] = n - 1;
+        } else {
+            p[i] = arena_strbuf(a, n);
+        }
+        memset(p[i], 'a' + (int)(i % 26), len[i]);
+        p[i][len[i]] = '\0';
+        if (i % 3 == 0)
+            arena_strbuf_trim(a, p[i], n, len[i] + 1);
+    }
+    for (size_t i = 0; i < N; i++) {
+        assert_int_equal(strlen(p[i]), len[i]);
+        for (size_t k = 0; k < len[i]; k++)
+            assert_int_equal(p[i][k], 'a' + (int)(i % 26));
+    }
+    arena_free(a);
+}
+
 static void test_allocations_after_strings_are_aligned_and_zeroed(
     void **state)
 {
@@ -113,6 +177,8 @@ int main(void)
         cmocka_unit_test(test_strings_are_packed_without_padding),
         cmocka_unit_test(test_allocations_after_strings_are_aligned_and_zeroed),
         cmocka_unit_test(test_strings_of_every_size_keep_their_bytes),
+        cmocka_unit_test(test_a_string_buffer_gives_back_its_unused_tail),
+        cmocka_unit_test(test_trimmed_buffers_never_overlap_later_allocations),
         cmocka_unit_test(test_sized_arena_grows_by_its_chunk_not_by_doubling),
         cmocka_unit_test(test_sized_arena_keeps_its_chunk_between_bounds),
     };

@@ -151,7 +151,7 @@ static void test_a_record_reads_back_to_the_same_record(void **state)
 /* Records are laid out by hand from literal keys; cJSON printing the
  * parsed line again must give the same bytes (no space, no lost comma,
  * every number as cJSON prints it), also for the extremes of every
- * integer field, a span past the integer fast path, and fractional,
+ * integer field, the widest span offsets, and fractional,
  * infinite and NaN doubles. */
 static void test_a_record_is_laid_out_as_cjson_prints_it(void **state)
 {
@@ -175,9 +175,9 @@ static void test_a_record_is_laid_out_as_cjson_prints_it(void **state)
     doc->numbers[0].value = 12.5;
     doc->numbers[0].low = -HUGE_VAL;
     doc->numbers[0].high = NAN;
-    doc->numbers[0].noun_span.end = (size_t)1e15 + 7;
-    doc->numbers[0].span.start = (size_t)1e15;
-    doc->numbers[0].span.end = (size_t)1e15 - 1;
+    doc->numbers[0].noun_span.end = UINT32_MAX;
+    doc->numbers[0].span.start = UINT32_MAX;
+    doc->numbers[0].span.end = UINT32_MAX - 1;
     doc->dates[0].year = INT_MIN;
     doc->dates[0].amount = -9;
     doc->mentions[0].local = -1;
@@ -389,6 +389,25 @@ static void test_damaged_fields_are_refused(void **state)
     doc_free(doc);
 }
 
+/* Spans are 32-bit: a record claiming a text over the loader's cap is
+ * refused as too big, before its length is checked against the text. */
+static void test_a_text_over_the_cap_is_too_big(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story), *back[1];
+    char *line = record_of(doc), big[32];
+    size_t n;
+    struct diag d;
+    snprintf(big, sizeof big, "%zu", (size_t)CD_MAX_DOC_BYTES + 1);
+    char *bad = with_field(line, "bytes", big);
+    assert_int_equal(read_all(bad, "r1", back, &n, &d), CD_ERR_TOOBIG);
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(d.msg, "larger than"));
+    free(bad);
+    free(line);
+    doc_free(doc);
+}
+
 static void test_a_text_with_a_nul_byte_gets_no_record(void **state)
 {
     struct fixture *f = *state;
@@ -412,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_other_rules_are_a_usage_error),
         cmocka_unit_test(test_a_cut_line_is_a_parse_error_on_its_line),
         cmocka_unit_test(test_damaged_fields_are_refused),
+        cmocka_unit_test(test_a_text_over_the_cap_is_too_big),
         cmocka_unit_test(test_a_text_with_a_nul_byte_gets_no_record),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

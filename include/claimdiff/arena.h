@@ -32,6 +32,19 @@ void *arena_alloc(struct arena *a, size_t n);
  * alignment: they hold characters only, never another type. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 
+/* n zeroed bytes for a string the caller writes, packed like
+ * arena_strndup's (no alignment: characters only). Valid until
+ * arena_free. */
+char *arena_strbuf(struct arena *a, size_t n);
+
+/* Give back the tail of buf, the n bytes just taken by arena_strbuf, when
+ * its string came out shorter: only `keep` bytes (with the NUL) stay in
+ * use. Done only if nothing was allocated from a after buf (otherwise
+ * nothing changes); either way buf[0..keep) is untouched. For a buffer
+ * sized by an upper bound ("at most the span's bytes"). */
+void arena_strbuf_trim(struct arena *a, const char *buf, size_t n,
+                       size_t keep);
+
 /* A NUL-terminated copy of s in the arena. */
 char *arena_strdup(struct arena *a, const char *s);
 

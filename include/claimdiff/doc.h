@@ -19,9 +19,12 @@
 
 struct arena;
 
+/* 32-bit offsets: every way a text enters (a file, stdin, an HTML page's
+ * text, a record read back) is refused above CD_MAX_DOC_BYTES (load.h,
+ * 1 GiB), and spans are most of what the per-document records hold. */
 struct span {
-    size_t start; /* first byte */
-    size_t end;   /* one past the last byte */
+    uint32_t start; /* first byte */
+    uint32_t end;   /* one past the last byte */
 };
 
 /* A stretch of site furniture (share buttons, newsletter, related links).
@@ -125,7 +128,8 @@ struct doc {
 };
 
 /* A document taking ownership of text (malloc'd, len bytes, NUL at
- * text[len]). path is copied. Never NULL. */
+ * text[len]). len must be at most CD_MAX_DOC_BYTES (load.h), which every
+ * caller checks first: spans are 32-bit. path is copied. Never NULL. */
 struct doc *doc_new(const char *path, char *text, size_t len);
 
 /* Release the document and everything it owns. NULL is a no-op. */
@@ -138,7 +142,8 @@ enum doc_keep {
                                     sentence) */
 };
 
-/* Called once the per-document stages are done: frees the tokens and the
+/* Called once the per-document stages are done (and again by any later
+ * stage that is done with the sentences): frees the tokens and the
  * paragraphs, which only those stages read (ntoks and nparas become 0),
  * and the sentences unless keep has DOC_KEEP_SENTENCES, and gives back
  * the spare capacity of every other array, so a corpus held for link,
@@ -182,6 +187,11 @@ struct corpus {
     struct comparison *comparisons;
     size_t ncomparisons, capcomparisons;
     unsigned failed_inputs; /* inputs that could not be read at all */
+    /* Set by the caller when nothing after compare_run reads doc->sents
+     * (every report but HTML's): align_run then frees each story's
+     * sentences once the story is aligned (doc_compact(doc, 0)), so they
+     * are not held through the peak of the run. False keeps them. */
+    bool free_sentences;
 };
 
 /* An empty corpus. Never NULL. */

@@ -58,7 +58,8 @@ void docio_reader_free(struct docio_reader *r);
  *   CD_ERR_USAGE   a record of another format or rules version (extract
  *                  again with this claimdiff), or a line of another kind
  *                  (--format jsonl output);
- *   CD_ERR_TOOBIG  a line longer than DOCIO_MAX_LINE;
+ *   CD_ERR_TOOBIG  a line longer than DOCIO_MAX_LINE, or a record whose
+ *                  "bytes" exceed CD_MAX_DOC_BYTES (load.h);
  *   CD_ERR_IO      the stream could not be read (nothing more follows).
  * Example:
  *   while ((err = docio_read(r, &doc, &d)) != CD_OK || doc) ... */

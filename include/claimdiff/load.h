@@ -11,6 +11,7 @@
 #define CLAIMDIFF_LOAD_H
 
 #include <stddef.h> /* size_t */
+#include <stdint.h> /* UINT32_MAX */
 
 #include "claimdiff/diag.h" /* enum cd_err, struct diag */
 
@@ -21,6 +22,9 @@ struct loader;
 /* Largest input read; a larger one is refused with CD_ERR_TOOBIG rather
  * than cut. The single-line case is fine below this size. */
 #define CD_MAX_DOC_BYTES ((size_t)1 << 30)
+/* struct span (doc.h) holds 32-bit offsets on the strength of this cap. */
+_Static_assert(CD_MAX_DOC_BYTES <= UINT32_MAX,
+               "a document's offsets must fit struct span's uint32_t");
 
 enum load_kind {
     LOAD_AUTO,  /* by extension, else by sniffing the first bytes */
