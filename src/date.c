@@ -19,7 +19,6 @@
 #include "claimdiff/arena.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
-#include "claimdiff/wordfilter.h"
 #include "scan.h"
 
 /* Kinds of lexicon/date_words rows (a word may have several). */
@@ -55,7 +54,7 @@ struct word {
 
 struct dater {
     struct scan_map *map; /* word -> index into w */
-    struct wordfilter keys; /* the words of map: most tokens are not */
+    struct scan_index index; /* map by the scanner's token hash */
     struct word *w;
     size_t nw, capw;
 };
@@ -67,7 +66,6 @@ static struct word *entry(struct dater *dt, const char *s)
     int id = scan_map_put(dt->map, s, strlen(s));
     if (id < 0)
         return NULL;
-    wordfilter_add(&dt->keys, s, strlen(s));
     if ((size_t)id >= dt->nw) {
         dt->w = xgrow(dt->w, &dt->capw, (size_t)id + 1, sizeof *dt->w);
         memset(dt->w + dt->nw, 0, ((size_t)id + 1 - dt->nw) * sizeof *dt->w);
@@ -833,15 +831,8 @@ static void date_toks(struct run_ctx *rc, const struct scan_tok *v, size_t n)
      * many times. */
     if (n > rc->capids)
         rc->ids = xgrow(rc->ids, &rc->capids, n, sizeof *rc->ids);
-    for (size_t k = 0; k < n; k++) {
-        const struct scan_tok *t = &v[k];
-        const char *w = rc->doc->text + t->start;
-        size_t len = t->end - t->start;
-        rc->ids[k] = t->kind == SCAN_WORD &&
-                             wordfilter_may(&rc->dt->keys, w, len)
-                         ? scan_map_get(rc->dt->map, w, len)
-                         : -1;
-    }
+    for (size_t k = 0; k < n; k++)
+        rc->ids[k] = scan_index_get(&rc->dt->index, rc->doc->text, &v[k]);
     struct parse p = {rc->dt, rc->doc, rc->doc->text, v, rc->ids,
                       n, 0, (size_t)-1};
     size_t i = 0;
@@ -883,6 +874,8 @@ enum cd_err date_new(const struct rules *r, struct dater **out,
         err = load_cardinals(dt, r, d);
     if (err == CD_OK)
         err = load_credits(dt, r, d);
+    if (err == CD_OK)
+        scan_index_build(&dt->index, dt->map);
     if (err != CD_OK) {
         date_free(dt);
         dt = NULL;
@@ -895,6 +888,7 @@ void date_free(struct dater *dt)
 {
     if (!dt)
         return;
+    scan_index_free(&dt->index);
     scan_map_free(dt->map);
     free(dt->w);
     free(dt);

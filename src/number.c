@@ -56,6 +56,7 @@ struct qual {
 struct counter {
     struct scan_map *map;
     struct wordfilter keys; /* the words of map: most tokens are not */
+    struct scan_index index; /* map by the scanner's token hash */
     struct nword *w;
     size_t nw, capw;
     struct qual *quals;
@@ -723,14 +724,8 @@ static void number_toks(struct run_ctx *rc, const struct scan_tok *v,
      * about the same tokens many times, and few are number words. */
     if (n > rc->capids)
         rc->ids = xgrow(rc->ids, &rc->capids, n, sizeof *rc->ids);
-    for (size_t k = 0; k < n; k++) {
-        const struct scan_tok *t = &v[k];
-        const char *w = rc->doc->text + t->start;
-        size_t len = t->end - t->start;
-        rc->ids[k] = t->kind == SCAN_WORD && wordfilter_may(&rc->c->keys, w, len)
-                         ? scan_map_get(rc->c->map, w, len)
-                         : -1;
-    }
+    for (size_t k = 0; k < n; k++)
+        rc->ids[k] = scan_index_get(&rc->c->index, rc->doc->text, &v[k]);
     struct parse p = {rc->c, rc->doc, rc->doc->text, v, n, 0, rc->ids};
     size_t i = 0;
     while (i < p.n) {
@@ -759,6 +754,8 @@ enum cd_err number_new(const struct rules *r, struct counter **out,
         err = load_qualifiers(c, r, d);
     if (err == CD_OK)
         err = load_demonyms(c, r, d);
+    if (err == CD_OK)
+        scan_index_build(&c->index, c->map);
     if (err != CD_OK) {
         number_free(c);
         c = NULL;
@@ -775,6 +772,7 @@ void number_free(struct counter *c)
         free(c->quals[i].text);
     free(c->quals);
     free(c->w);
+    scan_index_free(&c->index);
     scan_map_free(c->map);
     free(c);
 }

@@ -10,6 +10,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
+#include "claimdiff/wordfilter.h"
 
 /* ---- characters ------------------------------------------------------- */
 
@@ -58,8 +59,11 @@ static size_t word_char(const unsigned char *s, size_t n, bool *letter)
 
 /* ---- tokens ----------------------------------------------------------- */
 
-static void push(struct scan_toks *out, size_t start, size_t end,
-                 unsigned char kind, unsigned char flags)
+/* Inline: once per token, and gcc outlines it otherwise (its register
+ * saves cost more than its stores). */
+__attribute__((always_inline)) static inline void
+push(struct scan_toks *out, size_t start, size_t end, unsigned char kind,
+     unsigned char flags, uint32_t hash)
 {
     if (out->n == out->cap)
         out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
@@ -67,6 +71,7 @@ static void push(struct scan_toks *out, size_t start, size_t end,
     out->v[out->n].end = end;
     out->v[out->n].kind = kind;
     out->v[out->n].flags = flags;
+    out->v[out->n].hash = hash;
     out->n++;
 }
 
@@ -140,7 +145,8 @@ void scan_tokens(const char *text, size_t start, size_t end,
             (c >= 0x80 && word_char(s + p, end - p, &letter) > 0)) {
             unsigned char kind, flags;
             size_t q = scan_word(s, p, end, &kind, &flags);
-            push(out, p, q, kind, flags);
+            push(out, p, q, kind, flags,
+                 kind == SCAN_WORD ? wordfilter_hash(text + p, q - p) : 0);
             p = q;
             continue;
         }
@@ -149,7 +155,7 @@ void scan_tokens(const char *text, size_t start, size_t end,
         if (len == 0)
             len = 1; /* a stray byte: step over it as punctuation */
         if (!utf8_is_space(cp))
-            push(out, p, p + len, SCAN_PUNCT, 0);
+            push(out, p, p + len, SCAN_PUNCT, 0, 0);
         p += len;
     }
 }
@@ -378,6 +384,42 @@ int scan_map_get(const struct scan_map *m, const char *s, size_t len)
     const struct map_slot *sl = &m->slots[slot_of(m, s, len,
                                                   hash_of(s, len))];
     return sl->key ? sl->id : -1;
+}
+
+/* ---- the index by token hash ----------------------------------------- */
+
+void scan_index_build(struct scan_index *x, const struct scan_map *m)
+{
+    scan_index_free(x);
+    /* a few buckets per key, so that most words not held meet an empty
+     * bucket; at least 2^8 */
+    unsigned bits = 8;
+    while (((size_t)1 << bits) < 4 * m->n)
+        bits++;
+    x->shift = 32 - bits;
+    x->bucket = xcalloc((size_t)1 << bits, sizeof *x->bucket);
+    x->e = xcalloc(m->n ? m->n : 1, sizeof *x->e);
+    for (size_t i = 0; i < m->cap; i++) {
+        const struct map_slot *sl = &m->slots[i];
+        if (!sl->key)
+            continue;
+        struct scan_index_entry *e = &x->e[x->n];
+        e->key = sl->key;
+        e->len = sl->len;
+        e->id = sl->id;
+        /* the key is folded, and the hash folds alike: a token of the
+         * key in any case lands in this bucket */
+        uint32_t b = wordfilter_hash(sl->key, sl->len) >> x->shift;
+        e->next = x->bucket[b];
+        x->bucket[b] = (uint32_t)++x->n;
+    }
+}
+
+void scan_index_free(struct scan_index *x)
+{
+    free(x->bucket);
+    free(x->e);
+    memset(x, 0, sizeof *x);
 }
 
 /* ---- one tokenisation per document ---------------------------------- */

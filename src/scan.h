@@ -35,6 +35,11 @@ struct scan_tok {
     size_t start, end; /* byte span in the document text */
     unsigned char kind;
     unsigned char flags;
+    /* SCAN_WORD: wordfilter_hash of the word, taken once here so that
+     * the stages that look every word up (dates, numbers) do not each
+     * hash it again (scan_index_get); 0 for other kinds. Fits the
+     * padding: the token stays 24 bytes. */
+    uint32_t hash;
 };
 
 struct scan_toks {
@@ -107,6 +112,62 @@ uint64_t scan_hash(const char *s, size_t len);
 /* scan_map_get with h == scan_hash(s, len) already computed. */
 int scan_map_get_hashed(const struct scan_map *m, const char *s, size_t len,
                         uint64_t h);
+
+/* ---- an index of a scan_map keyed by the tokens' hash ------------------
+ *
+ * Dates and numbers look up every word token of a document and nearly
+ * all miss. Keyed by the hash the scanner already stored in the token, a
+ * miss costs one bucket load (most buckets are empty), a hit one folded
+ * compare: no hashing per stage and no filter before the map. */
+
+struct scan_index_entry {
+    const char *key; /* the map's folded key (the map owns it) */
+    uint32_t len;
+    uint32_t next; /* the next entry of its bucket, + 1; 0 ends */
+    int id;        /* the map's id of the key */
+};
+
+struct scan_index {
+    uint32_t *bucket; /* first entry of each bucket, + 1; 0 if empty */
+    struct scan_index_entry *e;
+    size_t n;
+    unsigned shift; /* bucket of hash h: h >> shift */
+};
+
+/* Fill x (zeroed, or emptied by scan_index_free) with every key of m.
+ * x points at m's keys: it answers as m did when built and must be
+ * rebuilt after m gains a key, and freed before m. */
+void scan_index_build(struct scan_index *x, const struct scan_map *m);
+
+/* Release x's arrays (not the struct, not the map's keys). */
+void scan_index_free(struct scan_index *x);
+
+/* scan_map_get(m, text + t->start, t->end - t->start) for a SCAN_WORD
+ * token t cut by scan_tokens from text, where x was built from m; -1 for
+ * any other kind of token. */
+static inline int scan_index_get(const struct scan_index *x, const char *text,
+                                 const struct scan_tok *t)
+{
+    if (t->kind != SCAN_WORD)
+        return -1;
+    const char *s = text + t->start;
+    size_t len = t->end - t->start;
+    for (uint32_t i = x->bucket[t->hash >> x->shift]; i;
+         i = x->e[i - 1].next) {
+        const struct scan_index_entry *e = &x->e[i - 1];
+        if (e->len != len)
+            continue;
+        /* text is mostly lower case already: fold only on a difference */
+        size_t k = 0;
+        while (k < len &&
+               (s[k] == e->key[k] ||
+                (s[k] >= 'A' && s[k] <= 'Z' && s[k] + 32 == e->key[k])))
+            k++;
+        if (k == len)
+            return e->id;
+    }
+    return -1;
+}
 
 /* True if token t of text is the single ASCII character c. */
 int scan_is_char(const char *text, const struct scan_tok *t, char c);

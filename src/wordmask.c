@@ -5,8 +5,10 @@
  * begin a phrase of some claims table ("the", "to", "by"), so whole
  * words are found through a bucket array keyed by wordfilter_hash (a
  * hash of the length and three bytes, no pass over the word) and one
- * folded compare; prefixes, rarer, through wordfilters of their first
- * bytes and of each length before a scan_map.
+ * folded compare; prefixes, rarer, through a bucket array keyed by the
+ * hash of their first WORDFILTER_HEAD bytes, whose chain holds every
+ * prefix with such a head: one folded compare each, no hashing per
+ * prefix length.
  */
 #include "claimdiff/wordmask.h"
 
@@ -21,7 +23,6 @@
 _Static_assert(WORDMASK_MAX_LEN == SCAN_MAX_KEY, "the maps' longest key");
 _Static_assert(WORDMASK_PREFIX_MIN >= WORDFILTER_HEAD,
                "prefix heads need WORDMASK_PREFIX_MIN bytes");
-_Static_assert(WORDMASK_MAX_LEN < 64, "prefix_lens has a bit per length");
 
 /* 2^WORD_BUCKET_BITS buckets: a few times the words the claims tables
  * begin with, so that most words not held meet an empty bucket. */
@@ -35,6 +36,18 @@ struct word {
     uint32_t next; /* the next word of its bucket, + 1; 0 ends */
 };
 
+/* Head buckets: wordfilter_head_hash gives a bit number of a
+ * wordfilter, 0 .. WORDFILTER_WORDS * 64 - 1. */
+#define HEAD_BUCKETS (WORDFILTER_WORDS * 64)
+
+/* A prefix in the chain of its head's bucket; id is its scan_map id. */
+struct prefix {
+    uint32_t key; /* offset of its folded bytes in keys[] */
+    uint32_t len;
+    uint32_t next; /* the next prefix of its head bucket, + 1; 0 ends */
+    uint32_t id;
+};
+
 struct wordmask {
     struct scan_map *prefix;
     uint32_t *bucket; /* first word of each bucket, + 1; 0 if empty */
@@ -44,8 +57,9 @@ struct wordmask {
     size_t nkeys, capkeys;
     uint32_t *exact_mask, *prefix_mask; /* per id of exact / prefix */
     size_t capexact, capprefix;
-    uint64_t prefix_lens; /* bit l set: some prefix is l bytes long */
-    struct wordfilter prefix_keys, prefix_heads;
+    uint32_t *head; /* first prefix of each head bucket, + 1; 0 if empty */
+    struct prefix *prefixes;
+    size_t nprefixes, capprefixes;
 };
 
 struct wordmask *wordmask_new(void)
@@ -53,6 +67,7 @@ struct wordmask *wordmask_new(void)
     struct wordmask *wm = xcalloc(1, sizeof *wm);
     wm->prefix = scan_map_new();
     wm->bucket = xcalloc((size_t)1 << WORD_BUCKET_BITS, sizeof *wm->bucket);
+    wm->head = xcalloc(HEAD_BUCKETS, sizeof *wm->head);
     return wm;
 }
 
@@ -66,6 +81,8 @@ void wordmask_free(struct wordmask *wm)
     free(wm->words);
     free(wm->keys);
     free(wm->bucket);
+    free(wm->head);
+    free(wm->prefixes);
     free(wm);
 }
 
@@ -102,6 +119,17 @@ word_id(const struct wordmask *wm, const char *s, size_t len)
     return -1;
 }
 
+/* Append w[0..len) folded to keys[]; returns its offset. */
+static uint32_t put_key(struct wordmask *wm, const char *w, size_t len)
+{
+    if (wm->nkeys + len > wm->capkeys)
+        wm->keys = xgrow(wm->keys, &wm->capkeys, wm->nkeys + len, 1);
+    uint32_t at = (uint32_t)wm->nkeys;
+    for (size_t k = 0; k < len; k++)
+        wm->keys[wm->nkeys++] = (char)fold((unsigned char)w[k]);
+    return at;
+}
+
 /* The id of the whole word w[0..len), added if new (ids 0, 1, ...). */
 static int put_word(struct wordmask *wm, const char *w, size_t len)
 {
@@ -111,17 +139,30 @@ static int put_word(struct wordmask *wm, const char *w, size_t len)
     if (wm->nwords == wm->capwords)
         wm->words = xgrow(wm->words, &wm->capwords, wm->nwords + 1,
                           sizeof *wm->words);
-    if (wm->nkeys + len > wm->capkeys)
-        wm->keys = xgrow(wm->keys, &wm->capkeys, wm->nkeys + len, 1);
     struct word *e = &wm->words[wm->nwords];
-    e->key = (uint32_t)wm->nkeys;
+    e->key = put_key(wm, w, len);
     e->len = (uint32_t)len;
-    for (size_t k = 0; k < len; k++)
-        wm->keys[wm->nkeys++] = (char)fold((unsigned char)w[k]);
     size_t b = bucket_of(w, len);
     e->next = wm->bucket[b];
     wm->bucket[b] = (uint32_t)++wm->nwords;
     return (int)(wm->nwords - 1);
+}
+
+/* Chain the new prefix w[0..len) (len >= WORDFILTER_HEAD), scan_map id
+ * id, into its head's bucket. */
+static void put_prefix(struct wordmask *wm, const char *w, size_t len,
+                       uint32_t id)
+{
+    if (wm->nprefixes == wm->capprefixes)
+        wm->prefixes = xgrow(wm->prefixes, &wm->capprefixes,
+                             wm->nprefixes + 1, sizeof *wm->prefixes);
+    struct prefix *p = &wm->prefixes[wm->nprefixes];
+    p->key = put_key(wm, w, len);
+    p->len = (uint32_t)len;
+    p->id = id;
+    uint32_t b = wordfilter_head_hash(w);
+    p->next = wm->head[b];
+    wm->head[b] = (uint32_t)++wm->nprefixes;
 }
 
 int wordmask_add(struct wordmask *wm, unsigned table, const char *w,
@@ -140,11 +181,8 @@ int wordmask_add(struct wordmask *wm, unsigned table, const char *w,
         memset(*mask + old, 0, (*cap - old) * sizeof **mask);
     }
     (*mask)[id] |= (uint32_t)1 << table;
-    if (!prefix)
-        return id;
-    wordfilter_add(&wm->prefix_keys, w, len);
-    wordfilter_add_head(&wm->prefix_heads, w, len);
-    wm->prefix_lens |= (uint64_t)1 << len;
+    if (prefix && (size_t)id == wm->nprefixes)
+        put_prefix(wm, w, len, (uint32_t)id);
     return id;
 }
 
@@ -158,19 +196,21 @@ get(const struct wordmask *wm, const char *s, size_t len, int *word)
         m = wm->exact_mask[id];
     if (word)
         *word = id;
-    if (len == 0)
-        return 0;
-    if (!wordfilter_may_head(&wm->prefix_heads, s, len))
+    if (len < WORDMASK_PREFIX_MIN)
         return m;
-    size_t l = len < WORDMASK_MAX_LEN ? len : WORDMASK_MAX_LEN;
-    for (; l >= WORDMASK_PREFIX_MIN; l--) {
-        /* a length no prefix has cannot hit: skip its hashing */
-        if (!(wm->prefix_lens >> l & 1) ||
-            !wordfilter_may(&wm->prefix_keys, s, l))
+    /* every prefix the word may begin with shares its head bucket */
+    for (uint32_t e = wm->head[wordfilter_head_hash(s)]; e;
+         e = wm->prefixes[e - 1].next) {
+        const struct prefix *p = &wm->prefixes[e - 1];
+        if (p->len > len)
             continue;
-        int pid = scan_map_get(wm->prefix, s, l);
-        if (pid >= 0)
-            m |= wm->prefix_mask[pid];
+        const char *key = wm->keys + p->key;
+        size_t k = 0;
+        while (k < p->len &&
+               (s[k] == key[k] || fold((unsigned char)s[k]) == (unsigned char)key[k]))
+            k++;
+        if (k == p->len)
+            m |= wm->prefix_mask[p->id];
     }
     return m;
 }

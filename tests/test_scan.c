@@ -164,6 +164,81 @@ static void test_hyphen_flag_is_set_exactly_when_a_token_holds_one(void **state)
     assert_true(hyphened > 1000);
 }
 
+/* ---- the index by token hash ---------------------------------------- */
+
+static unsigned next_rand(unsigned *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return *seed >> 16;
+}
+
+/* A random word of 1..5 pieces: letters in both cases, a hyphen, and
+ * letters past ASCII. Keys (key true) may also hold "\xe3\xa9", which
+ * differs from the text's "\xc3\xa9" in bit 5 only, so a compare that
+ * folds by setting bit 5 confuses them. */
+static size_t random_word(unsigned *seed, char *out, bool key)
+{
+    static const char *const pieces[] = {"a", "b", "A", "B", "e", "-",
+                                         "\xc3\xa9", "\xe3\x81\x82",
+                                         "\xe3\xa9"};
+    size_t npieces = sizeof pieces / sizeof *pieces - !key;
+    size_t n = 0, len = 1 + next_rand(seed) % 5;
+    for (size_t k = 0; k < len; k++) {
+        const char *p = pieces[next_rand(seed) % npieces];
+        memcpy(out + n, p, strlen(p));
+        n += strlen(p);
+    }
+    return n;
+}
+
+/* scan_index_get answers as scan_map_get for every token of random
+ * texts (and -1 for tokens that are no SCAN_WORD), with maps small and
+ * large (few buckets, long chains; many buckets). */
+static void test_index_answers_as_the_map(void **state)
+{
+    (void)state;
+    unsigned seed = 11;
+    size_t hits = 0, words = 0;
+    for (size_t nkeys = 1; nkeys <= 400; nkeys *= 20) {
+        struct scan_map *m = scan_map_new();
+        for (size_t i = 0; i < nkeys; i++) {
+            char w[64];
+            size_t n = random_word(&seed, w, true);
+            scan_map_put(m, w, n);
+        }
+        struct scan_index x = {0};
+        scan_index_build(&x, m);
+        for (int round = 0; round < 400; round++) {
+            char text[1024];
+            size_t n = 0;
+            for (int k = 0; k < 20; k++) {
+                n += random_word(&seed, text + n, false);
+                text[n++] = next_rand(&seed) % 4 ? ' ' : ',';
+            }
+            text[n] = '\0';
+            struct scan_toks toks = {0};
+            scan_tokens(text, 0, n, &toks);
+            for (size_t i = 0; i < toks.n; i++) {
+                const struct scan_tok *t = &toks.v[i];
+                const char *w = text + t->start;
+                size_t len = t->end - t->start;
+                int want = t->kind == SCAN_WORD ? scan_map_get(m, w, len) : -1;
+                int got = scan_index_get(&x, text, t);
+                if (got != want)
+                    fail_msg("'%.*s': index %d, map %d", (int)len, w, got, want);
+                words += t->kind == SCAN_WORD;
+                hits += want >= 0;
+            }
+            scan_toks_free(&toks);
+        }
+        scan_index_free(&x);
+        scan_index_free(&x); /* emptied: freeing again is harmless */
+        scan_map_free(m);
+    }
+    assert_true(words > 10000);
+    assert_true(hits > 1000);
+}
+
 /* ---- scan_doc_build against scan_tokens run by run ------------------- */
 
 struct runs_seen {
@@ -275,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_tokens_keep_dates_and_designations_whole),
         cmocka_unit_test(test_tokens_flags_and_wide_letters),
         cmocka_unit_test(test_hyphen_flag_is_set_exactly_when_a_token_holds_one),
+        cmocka_unit_test(test_index_answers_as_the_map),
         cmocka_unit_test(test_doc_tokens_match_each_run_with_sentences),
         cmocka_unit_test(test_doc_tokens_match_each_run_between_regions),
     };

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "claimdiff/doc.h"
+#include "claimdiff/wordfilter.h"
 #include "claimdiff/wordmask.h"
 
 struct entry {
@@ -190,6 +191,44 @@ static void test_short_prefixes_and_bad_tables_are_left_out(void **state)
 /* wordmask_get_tokens gives each token what wordmask_get gives its text
  * (0 and -1 for tokens that are not words, whatever their text), and the
  * or of the masks; tokens outside [a, b) are left alone. */
+/* Prefixes are chained by the hash of their first three bytes: two
+ * different heads in one chain, and several prefixes of one head in
+ * different cases and lengths, each give their bit to the words they
+ * begin only. */
+static void test_prefixes_sharing_a_head_bucket_stay_apart(void **state)
+{
+    (void)state;
+    /* find two heads of lower-case letters with one head hash */
+    char a[4] = "aaa", b[4] = "";
+    for (char x = 'a'; x <= 'z' && !b[0]; x++)
+        for (char y = 'a'; y <= 'z' && !b[0]; y++)
+            for (char z = 'b'; z <= 'z' && !b[0]; z++) {
+                char h[4] = {x, y, z, 0};
+                if (wordfilter_head_hash(h) == wordfilter_head_hash(a))
+                    memcpy(b, h, 4);
+            }
+    assert_true(b[0] != '\0');
+    char pa[8], pb[8], pa2[8], wa[16], wb[16], wa2[16];
+    snprintf(pa, sizeof pa, "%sq", a);   /* table 0: "aaaq*" */
+    snprintf(pb, sizeof pb, "%sq", b);   /* table 1: b "q*" */
+    snprintf(pa2, sizeof pa2, "%s", a);  /* table 2: "aaa*", upper case */
+    for (char *c = pa2; *c; c++)
+        *c = (char)(*c - 32);
+    struct wordmask *wm = wordmask_new();
+    assert_true(wordmask_add(wm, 0, pa, strlen(pa), true) >= 0);
+    assert_true(wordmask_add(wm, 1, pb, strlen(pb), true) >= 0);
+    assert_true(wordmask_add(wm, 2, pa2, strlen(pa2), true) >= 0);
+    snprintf(wa, sizeof wa, "%sqed", a);
+    snprintf(wb, sizeof wb, "%sQED", b);
+    snprintf(wa2, sizeof wa2, "%sx", a);
+    assert_int_equal(wordmask_get(wm, wa, strlen(wa), NULL), 1u | 4u);
+    assert_int_equal(wordmask_get(wm, wb, strlen(wb), NULL), 2u);
+    assert_int_equal(wordmask_get(wm, wa2, strlen(wa2), NULL), 4u);
+    assert_int_equal(wordmask_get(wm, a, 3, NULL), 4u);
+    assert_int_equal(wordmask_get(wm, b, 3, NULL), 0u);
+    wordmask_free(wm);
+}
+
 static void test_tokens_at_once_equal_one_at_a_time(void **state)
 {
     (void)state;
@@ -241,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_mask_equals_checking_every_entry_on_long_words),
         cmocka_unit_test(test_a_prefix_matches_itself_and_longer_words_only),
         cmocka_unit_test(test_short_prefixes_and_bad_tables_are_left_out),
+        cmocka_unit_test(test_prefixes_sharing_a_head_bucket_stay_apart),
         cmocka_unit_test(test_tokens_at_once_equal_one_at_a_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
