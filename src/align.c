@@ -603,8 +603,11 @@ static void close_seg(struct work *w, struct seg *s, const struct skey *sk,
         free(ids);
         s->ns = w->nst - s->s0;
         if (s->ns >= MIN_SHARED) {
-            sentence_things(w, s, sk, nsk);
-            sentence_conflicts(w, s);
+            /* the marking pass keeps no clause: only that one closed */
+            if (!w->marking) {
+                sentence_things(w, s, sk, nsk);
+                sentence_conflicts(w, s);
+            }
             if (w->nseg == w->capseg)
                 w->seg = xgrow(w->seg, &w->capseg, w->nseg + 1,
                                sizeof *w->seg);
@@ -781,8 +784,8 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
     struct seg s = {di, 0, d->story, 0, 0, w->nocc, 0, 0, 0, 0, 0, false};
     size_t hp = 0; /* first held span that may still reach a token */
     size_t mp = 0; /* first mention that may still reach a token */
-    size_t nsk;
-    struct skey *sk = doc_things(d, &nsk);
+    size_t nsk = 0;
+    struct skey *sk = w->marking ? NULL : doc_things(d, &nsk);
     struct scan_toks st = {NULL, 0, 0};
     for (unsigned si = 0; si < d->nsents; si++) {
         if (skip_sentence(&d->sents[si]) || !sentence_live(w, di, si, false))
@@ -824,7 +827,10 @@ static void segment_doc(struct work *w, unsigned di, const struct held *h,
         close_seg(w, &s, sk, nsk);
         if (w->nseg > nseg0)
             sentence_live(w, di, si, true);
-        keep_tokens(w, t0, nseg0);
+        if (w->marking)
+            w->ntk = t0; /* nothing reads the marking pass's clauses */
+        else
+            keep_tokens(w, t0, nseg0);
     }
     close_seg(w, &s, sk, nsk);
     scan_toks_free(&st);

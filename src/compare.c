@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@
 #include "claimdiff/link.h"
 #include "claimdiff/number.h"
 #include "claimdiff/rules.h"
+#include "claimdiff/rsort.h"
 #include "claimdiff/tag.h"
 #include "scan.h"
 #include "unionfind.h"
@@ -611,6 +613,149 @@ static int cmp_by_slot(const void *x, const void *y)
     return (a->claim > b->claim) - (a->claim < b->claim);
 }
 
+/* The three orders the item array is sorted in, six times in a run. */
+enum item_order { BY_THING, BY_DAY, BY_SLOT };
+
+/* Bits needed for values up to top. */
+static unsigned bits_for(unsigned top)
+{
+    unsigned b = 0;
+    while (b < 32 && top >> b)
+        b++;
+    return b;
+}
+
+/* Append v, `bits` wide, below what key holds (bits <= 32, v fits). */
+static void pack_field(struct rsort_key *key, unsigned bits, unsigned v)
+{
+    if (!bits)
+        return;
+    key->hi = key->hi << bits | key->lo >> (64 - bits);
+    key->lo = key->lo << bits | v;
+}
+
+/* The string and day fields of the items as ranks, their ids parked in
+ * each key (classes and things in hi, days and slots in lo) until the
+ * widths are known. False when a string is missing (only qsort's order
+ * says where that goes). */
+/* rsort_rank_add, remembering the last value: the items come sorted
+ * by the fields before, so one string follows itself in long runs. */
+struct rank_field {
+    struct rsort_rank *r;
+    uint64_t last;
+    unsigned id;
+    bool any;
+};
+
+static unsigned rank_add(struct rank_field *f, uint64_t v)
+{
+    if (!f->any || v != f->last) {
+        f->id = rsort_rank_add(f->r, v);
+        f->last = v;
+        f->any = true;
+    }
+    return f->id;
+}
+
+static bool rank_items(const struct ctx *x, enum item_order order,
+                       struct rsort_rank **rk, struct rsort_key *k)
+{
+    struct rank_field f[4];
+    for (int i = 0; i < 4; i++)
+        f[i] = (struct rank_field){rk[i], 0, 0, false};
+    for (size_t i = 0; i < x->n; i++) {
+        const struct item *it = &x->v[i];
+        if (!it->cls || !it->thing || (order == BY_SLOT && !it->slot))
+            return false;
+        unsigned c = rank_add(&f[0], (uint64_t)(uintptr_t)it->cls);
+        unsigned t = rank_add(&f[1], (uint64_t)(uintptr_t)it->thing);
+        unsigned d = order == BY_THING
+                         ? 0 : rank_add(&f[2], (uint64_t)(int64_t)it->day);
+        unsigned s = order == BY_SLOT
+                         ? rank_add(&f[3], (uint64_t)(uintptr_t)it->slot)
+                         : 0;
+        k[i] = (struct rsort_key){(uint64_t)c << 32 | t, (uint64_t)d << 32 | s, i};
+    }
+    for (int i = 0; i < 4; i++)
+        rsort_rank_order(rk[i]);
+    return true;
+}
+
+/* Each item's key: the fields its order's comparator reads, most
+ * significant first, each as wide as its largest value needs. False
+ * when they need more than 128 bits. */
+static bool pack_items(const struct ctx *x, enum item_order order,
+                       struct rsort_rank **rk, struct rsort_key *k,
+                       unsigned *bits)
+{
+    unsigned top_story = 0, top_entity = 0, top_doc = 0, top_claim = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        const struct item *it = &x->v[i];
+        top_story = it->story > top_story ? it->story : top_story;
+        top_entity = it->entity > top_entity ? it->entity : top_entity;
+        top_doc = it->doc > top_doc ? it->doc : top_doc;
+        top_claim = it->claim > top_claim ? it->claim : top_claim;
+    }
+    unsigned ws = bits_for(top_story), wc = bits_for(rsort_rank_top(rk[0])),
+             wt = bits_for(rsort_rank_top(rk[1])),
+             wd = order == BY_THING ? 0 : bits_for(rsort_rank_top(rk[2])),
+             we = order == BY_SLOT ? bits_for(top_entity) : 0,
+             wl = order == BY_SLOT ? bits_for(rsort_rank_top(rk[3])) : 0,
+             wdoc = bits_for(top_doc), wcl = bits_for(top_claim);
+    *bits = ws + wc + wt + wd + we + wl + wdoc + wcl;
+    if (*bits > 128)
+        return false;
+    const unsigned *rc = rsort_rank_all(rk[0]), *rt = rsort_rank_all(rk[1]),
+                   *rd = rsort_rank_all(rk[2]), *rl = rsort_rank_all(rk[3]);
+    for (size_t i = 0; i < x->n; i++) {
+        const struct item *it = &x->v[i];
+        unsigned c = (unsigned)(k[i].hi >> 32), t = (unsigned)k[i].hi,
+                 d = (unsigned)(k[i].lo >> 32), s = (unsigned)k[i].lo;
+        struct rsort_key key = {0, 0, k[i].at};
+        pack_field(&key, ws, it->story);
+        pack_field(&key, wc, rc[c]);
+        pack_field(&key, wt, rt[t]);
+        if (order != BY_THING)
+            pack_field(&key, wd, rd[d]);
+        if (order == BY_SLOT) {
+            pack_field(&key, we, it->entity);
+            pack_field(&key, wl, rl[s]);
+        }
+        pack_field(&key, wdoc, it->doc);
+        pack_field(&key, wcl, it->claim);
+        k[i] = key;
+    }
+    return true;
+}
+
+/* Sort the items as qsort with cmp_by_thing, cmp_by_day or cmp_by_slot
+ * does (glibc's qsort is a stable merge sort; so is this), but by
+ * integer keys: the comparators' string compares were most of each
+ * sort. The strings are ranked afresh each time, since the settle
+ * passes rewrite them between sorts. */
+static void sort_items(struct ctx *x, enum item_order order)
+{
+    static int (*const cmp[])(const void *, const void *) = {
+        cmp_by_thing, cmp_by_day, cmp_by_slot};
+    if (x->n < 2)
+        return;
+    struct rsort_rank *rk[4] = {rsort_rank_new(RSORT_RANK_STRING),
+                                rsort_rank_new(RSORT_RANK_STRING),
+                                rsort_rank_new(RSORT_RANK_SIGNED),
+                                rsort_rank_new(RSORT_RANK_STRING)};
+    struct rsort_key *k = xmalloc(x->n * sizeof *k);
+    unsigned bits;
+    if (rank_items(x, order, rk, k) && pack_items(x, order, rk, k, &bits)) {
+        rsort_keys(k, x->n, bits);
+        rsort_apply(x->v, x->n, sizeof *x->v, k);
+    } else {
+        qsort(x->v, x->n, sizeof *x->v, cmp[order]);
+    }
+    free(k);
+    for (int f = 0; f < 4; f++)
+        rsort_rank_free(rk[f]);
+}
+
 static void push(struct ctx *x, struct item it)
 {
     if (x->n == x->cap)
@@ -700,7 +845,7 @@ static void collect_events(struct ctx *x)
  * claims name (weakly: it may be about something else). */
 static void settle_things(struct ctx *x)
 {
-    qsort(x->v, x->n, sizeof *x->v, cmp_by_thing);
+    sort_items(x, BY_THING);
     for (size_t i = 0; i < x->n;) {
         size_t j = i, runs = 0;
         const char *top = NULL;
@@ -749,7 +894,7 @@ static void settle_things(struct ctx *x)
  * an event on another day is kept apart by its own dated claims. */
 static void settle_days(struct ctx *x)
 {
-    qsort(x->v, x->n, sizeof *x->v, cmp_by_day);
+    sort_items(x, BY_DAY);
     for (size_t i = 0; i < x->n;) {
         size_t j = i, topn = 0;
         long top = LONG_MAX;
@@ -795,7 +940,7 @@ static size_t class_events(const struct ctx *x, size_t i, size_t *end)
 
 static void settle_blame(struct ctx *x)
 {
-    qsort(x->v, x->n, sizeof *x->v, cmp_by_thing);
+    sort_items(x, BY_THING);
     size_t plen = strlen(CLAIM_BLAME_FOR);
     for (size_t i = 0; i < x->n;) {
         size_t j = i, most = 0, end;
@@ -1046,7 +1191,7 @@ static bool other_month(const struct ctx *x, const struct item *it)
 
 static void settle_territory(struct ctx *x)
 {
-    qsort(x->v, x->n, sizeof *x->v, cmp_by_day);
+    sort_items(x, BY_DAY);
     size_t out = 0;
     for (size_t i = 0; i < x->n;) {
         size_t j = i;
@@ -2702,7 +2847,7 @@ static void judge_unreal(struct ctx *x, const struct item *v, size_t n,
 
 static void judge_events(struct ctx *x)
 {
-    qsort(x->v, x->n, sizeof *x->v, cmp_by_slot);
+    sort_items(x, BY_SLOT);
     for (size_t i = 0; i < x->n;) {
         size_t j = i;
         while (j < x->n && !cmp_event_keys(&x->v[i], &x->v[j]) &&
@@ -2857,7 +3002,7 @@ static void judge_roles(struct ctx *x)
                                       "thing", LONG_MAX, 0, false, 0});
         }
     }
-    qsort(x->v, x->n, sizeof *x->v, cmp_by_slot);
+    sort_items(x, BY_SLOT);
     for (size_t i = 0; i < x->n;) {
         size_t j = i;
         while (j < x->n && !cmp_event_keys(&x->v[i], &x->v[j]) &&

@@ -74,7 +74,7 @@ static void item_begin(const struct sink *s)
 {
     jsonw_object(s->w);
     if (s->lines) {
-        jsonw_key(s->w, "type");
+        JSONW_KEY(s->w, "type");
         jsonw_string(s->w, s->type);
     }
 }
@@ -90,10 +90,10 @@ static void item_end(const struct sink *s)
 static void add_doc_ref(const struct sink *s, const struct corpus *c,
                         size_t index)
 {
-    jsonw_key(s->w, "doc");
+    JSONW_KEY(s->w, "doc");
     json_id(s->w, 'D', index);
     if (s->lines) {
-        jsonw_key(s->w, "path");
+        JSONW_KEY(s->w, "path");
         json_string_or_null(s->w, c->docs[index]->path);
     }
 }
@@ -105,11 +105,11 @@ static void add_located(const struct sink *sk, const struct corpus *c,
 {
     const struct doc *doc = c->docs[di];
     add_doc_ref(sk, c, di);
-    jsonw_key(sk->w, "text");
+    JSONW_KEY(sk->w, "text");
     json_text(sk->w, doc->text + s.start, s.end - s.start);
-    jsonw_key(sk->w, "span");
+    JSONW_KEY(sk->w, "span");
     json_span(sk->w, s);
-    jsonw_key(sk->w, "line");
+    JSONW_KEY(sk->w, "line");
     jsonw_number(sk->w, doc_line_of(doc, s.start));
 }
 
@@ -121,19 +121,19 @@ static void json_documents(const struct corpus *c, const struct sink *s)
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
         item_begin(s);
-        jsonw_key(w, "id");
+        JSONW_KEY(w, "id");
         json_id(w, 'D', i);
-        jsonw_key(w, "path");
+        JSONW_KEY(w, "path");
         json_string_or_null(w, doc->path);
-        jsonw_key(w, "source");
+        JSONW_KEY(w, "source");
         json_string_or_null(w, doc->source);
-        jsonw_key(w, "title");
+        JSONW_KEY(w, "title");
         json_string_or_null(w, doc->title);
-        jsonw_key(w, "published");
+        JSONW_KEY(w, "published");
         json_string_or_null(w, doc->published);
-        jsonw_key(w, "bytes");
+        JSONW_KEY(w, "bytes");
         jsonw_number(w, (double)doc->len);
-        jsonw_key(w, "warnings");
+        JSONW_KEY(w, "warnings");
         jsonw_array(w);
         for (size_t k = 0; k < doc->nwarnings; k++)
             json_string_or_null(w, doc->warnings[k]);
@@ -156,19 +156,19 @@ static void json_entities(const struct corpus *c, const struct sink *s)
     for (size_t i = 0; i < c->nentities; i++) {
         const struct entity *e = &c->entities[i];
         item_begin(s);
-        jsonw_key(w, "id");
+        JSONW_KEY(w, "id");
         json_id(w, 'E', i);
         /* On a line, "type" says what the line is ("entity"), so the
          * entity's own type moves to "entity_type". */
         jsonw_key(w, s->lines ? "entity_type" : "type");
         jsonw_string(w, tag_type_name(e->type));
-        jsonw_key(w, "name");
+        JSONW_KEY(w, "name");
         json_string_or_null(w, e->name);
-        jsonw_key(w, "aliases");
+        JSONW_KEY(w, "aliases");
         json_strings(w, e->aliases, e->naliases);
-        jsonw_key(w, "roles");
+        JSONW_KEY(w, "roles");
         json_strings(w, e->roles, e->nroles);
-        jsonw_key(w, "mentions");
+        JSONW_KEY(w, "mentions");
         jsonw_array(w);
         for (size_t k = 0; k < e->nmentions; k++) {
             const struct entity_mention *em = &e->mentions[k];
@@ -206,12 +206,12 @@ static void json_dates(const struct corpus *c, const struct sink *s)
                 continue;
             item_begin(s);
             add_located(s, c, i, dt->span);
-            jsonw_key(w, "value");
+            JSONW_KEY(w, "value");
             if (dt->value[0])
                 jsonw_string(w, dt->value);
             else
                 jsonw_null(w);
-            jsonw_key(w, "basis");
+            JSONW_KEY(w, "basis");
             jsonw_string(w, basis_name(dt->basis));
             item_end(s);
         }
@@ -242,12 +242,12 @@ static void json_quotes(const struct corpus *c, const struct sink *s)
                 continue;
             ids[k] = ++next_id;
             item_begin(s);
-            jsonw_key(w, "id");
+            JSONW_KEY(w, "id");
             json_id(w, 'Q', ids[k] - 1);
             add_located(s, c, i, q->span);
-            jsonw_key(w, "speaker");
+            JSONW_KEY(w, "speaker");
             json_entity_ref(w, doc, q->speaker);
-            jsonw_key(w, "speaker_text");
+            JSONW_KEY(w, "speaker_text");
             if (q->speaker_span.end > q->speaker_span.start)
                 json_text(w, doc->text + q->speaker_span.start,
                           q->speaker_span.end - q->speaker_span.start);
@@ -255,7 +255,7 @@ static void json_quotes(const struct corpus *c, const struct sink *s)
                 jsonw_null(w);
             if (q->continues >= 0 && (size_t)q->continues < k &&
                 ids[q->continues]) {
-                jsonw_key(w, "continues");
+                JSONW_KEY(w, "continues");
                 json_id(w, 'Q', ids[q->continues] - 1);
             }
             item_end(s);
@@ -321,28 +321,28 @@ static void json_claims(const struct corpus *c, const struct sink *s)
         for (size_t k = 0; k < doc->nclaims; k++) {
             const struct claim *cl = &doc->claims[k];
             item_begin(s);
-            jsonw_key(w, "id");
+            JSONW_KEY(w, "id");
             json_id(w, 'C', id++);
             add_doc_ref(s, c, i);
-            jsonw_key(w, "span");
+            JSONW_KEY(w, "span");
             json_span(w, cl->span);
-            jsonw_key(w, "line");
+            JSONW_KEY(w, "line");
             jsonw_number(w, doc_line_of(doc, cl->span.start));
-            jsonw_key(w, "text");
+            JSONW_KEY(w, "text");
             json_text(w, doc->text + cl->span.start,
                       cl->span.end - cl->span.start);
-            jsonw_key(w, "kind");
+            JSONW_KEY(w, "kind");
             jsonw_string(w, claim_kind_label(cl));
-            jsonw_key(w, "subject");
+            JSONW_KEY(w, "subject");
             json_entity_ref(w, doc, cl->kind == CLAIM_ROLE ? cl->mention_idx
                                                            : cl->subject);
-            jsonw_key(w, "object");
+            JSONW_KEY(w, "object");
             json_entity_ref(w, doc, cl->object);
-            jsonw_key(w, "value");
+            JSONW_KEY(w, "value");
             json_claim_value(w, doc, cl);
-            jsonw_key(w, "attributed_to");
+            JSONW_KEY(w, "attributed_to");
             json_entity_ref(w, doc, cl->attributed_to);
-            jsonw_key(w, "negated");
+            JSONW_KEY(w, "negated");
             jsonw_bool(w, cl->negated);
             item_end(s);
         }
@@ -359,35 +359,35 @@ static void json_comparisons(const struct corpus *c,
         if (!report_shown(k, o))
             continue;
         item_begin(s);
-        jsonw_key(w, "id");
+        JSONW_KEY(w, "id");
         json_id(w, 'K', id++);
-        jsonw_key(w, "topic");
+        JSONW_KEY(w, "topic");
         json_string_or_null(w, k->topic);
-        jsonw_key(w, "verdict");
+        JSONW_KEY(w, "verdict");
         jsonw_string(w, verdict_name(k->verdict));
-        jsonw_key(w, "values");
+        JSONW_KEY(w, "values");
         jsonw_array(w);
         for (size_t v = 0; v < k->nvalues; v++) {
             const struct doc *doc = c->docs[k->values[v].doc];
             const struct claim *cl = &doc->claims[k->values[v].claim];
             jsonw_object(w);
             add_doc_ref(s, c, k->values[v].doc);
-            jsonw_key(w, "claim");
+            JSONW_KEY(w, "claim");
             json_id(w, 'C', off[k->values[v].doc] + k->values[v].claim);
-            jsonw_key(w, "value");
+            JSONW_KEY(w, "value");
             json_claim_value(w, doc, cl);
-            jsonw_key(w, "text");
+            JSONW_KEY(w, "text");
             json_text(w, doc->text + cl->span.start,
                       cl->span.end - cl->span.start);
-            jsonw_key(w, "span");
+            JSONW_KEY(w, "span");
             json_span(w, cl->span);
             jsonw_end(w);
         }
         jsonw_end(w);
-        jsonw_key(w, "note");
+        JSONW_KEY(w, "note");
         json_string_or_null(w, k->note);
         if (o->explain) {
-            jsonw_key(w, "why");
+            JSONW_KEY(w, "why");
             json_string_or_null(w, k->why);
         }
         item_end(s);
@@ -413,13 +413,13 @@ void report_json(FILE *out, const struct corpus *c,
 {
     struct jsonw *w = jsonw_new(out, true);
     jsonw_object(w);
-    jsonw_key(w, "tool");
+    JSONW_KEY(w, "tool");
     jsonw_object(w);
-    jsonw_key(w, "name");
+    JSONW_KEY(w, "name");
     jsonw_string(w, "claimdiff");
-    jsonw_key(w, "version");
+    JSONW_KEY(w, "version");
     jsonw_string(w, CLAIMDIFF_VERSION);
-    jsonw_key(w, "rules");
+    JSONW_KEY(w, "rules");
     jsonw_string(w, rules_version());
     jsonw_end(w);
     json_section(w, "documents", c, json_documents);
@@ -428,7 +428,7 @@ void report_json(FILE *out, const struct corpus *c,
     json_section(w, "quotes", c, json_quotes);
     json_section(w, "claims", c, json_claims);
     struct sink cmp = {w, false, NULL};
-    jsonw_key(w, "comparisons");
+    JSONW_KEY(w, "comparisons");
     jsonw_array(w);
     json_comparisons(c, o, &cmp);
     jsonw_end(w);

@@ -459,6 +459,60 @@ static void test_put_plain_writes_only_plain_strings(void **state)
     }
 }
 
+/* One nest of depth objects, each holding random plain keys, written
+ * with jsonw_key_plain and built as a cJSON tree. */
+static cJSON *plain_nest(uint64_t *seed, struct jsonw *w, size_t depth)
+{
+    static const char plain[] = "abcXYZ019 _-/.:\xc3\xa9\x7f";
+    cJSON *o = cJSON_CreateObject();
+    jsonw_object(w);
+    for (size_t m = below(seed, 4); m > 0; m--) {
+        char key[41];
+        size_t n = below(seed, sizeof key);
+        for (size_t i = 0; i < n; i++)
+            key[i] = plain[below(seed, sizeof plain - 1)];
+        key[n] = '\0';
+        jsonw_key_plain(w, key, n);
+        jsonw_number(w, (double)n);
+        cJSON_AddItemToObject(o, key, cJSON_CreateNumber((double)n));
+    }
+    if (depth > 1) {
+        JSONW_KEY(w, "in");
+        cJSON_AddItemToObject(o, "in", plain_nest(seed, w, depth - 1));
+    }
+    jsonw_end(w);
+    return o;
+}
+
+/* jsonw_key_plain prints plain keys as cJSON does: lengths 0 to 40
+ * (each way copy_short copies), bytes >= 0x80, nesting shallow and
+ * deeper than its fixed block of tabs, pretty and compact, first
+ * members and later ones. */
+static void test_plain_keys_print_as_cjson_prints_them(void **state)
+{
+    (void)state;
+    uint64_t seed = 0x9e3779b97f4a7c15ull;
+    for (int round = 0; round < 400; round++) {
+        for (int pretty = 0; pretty < 2; pretty++) {
+            uint64_t s = seed;
+            struct jsonw *w = jsonw_new(NULL, pretty);
+            cJSON *root = plain_nest(&s, w, 1 + (size_t)round % 24);
+            size_t n;
+            char *got = jsonw_take(w, &n);
+            char *want = pretty ? cJSON_Print(root)
+                                : cJSON_PrintUnformatted(root);
+            assert_string_equal(got, want);
+            assert_int_equal(n, strlen(want));
+            cJSON_free(want);
+            cJSON_Delete(root);
+            free(got);
+            jsonw_free(w);
+            if (pretty)
+                seed = s;
+        }
+    }
+}
+
 /* Through a stream the writer holds at most about JSONW_FLUSH bytes, yet
  * the stream receives every byte, a string longer than the buffer too. */
 static void test_a_stream_gets_every_byte_in_order(void **state)
@@ -514,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_long_strings_escape_as_cjson_does),
         cmocka_unit_test(test_put_plain_writes_only_plain_strings),
         cmocka_unit_test(test_a_stream_gets_every_byte_in_order),
+        cmocka_unit_test(test_plain_keys_print_as_cjson_prints_them),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

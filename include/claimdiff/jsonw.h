@@ -49,6 +49,14 @@ void jsonw_end(struct jsonw *w);
 /* The next member's name (a NUL-terminated string, escaped like any). */
 void jsonw_key(struct jsonw *w, const char *key);
 
+/* jsonw_key for a name the caller knows needs no escape: its n bytes
+ * hold no NUL, control byte, '"' or '\\' (bytes >= 0x80 are fine). The
+ * same bytes as jsonw_key, without its length count and escape check;
+ * for the reports' fixed names, through JSONW_KEY:
+ *   JSONW_KEY(w, "id");   (only a string literal compiles) */
+void jsonw_key_plain(struct jsonw *w, const char *key, size_t n);
+#define JSONW_KEY(w, lit) jsonw_key_plain((w), "" lit "", sizeof(lit) - 1)
+
 /* Values. A string is written as cJSON writes the C string it was given:
  * up to its first NUL byte, with '"', '\\' and control characters escaped
  * and every other byte as it is. jsonw_string_n takes s[0..n) (stopping
