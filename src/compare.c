@@ -634,10 +634,6 @@ static void pack_field(struct rsort_key *key, unsigned bits, unsigned v)
     key->lo = key->lo << bits | v;
 }
 
-/* The string and day fields of the items as ranks, their ids parked in
- * each key (classes and things in hi, days and slots in lo) until the
- * widths are known. False when a string is missing (only qsort's order
- * says where that goes). */
 /* rsort_rank_add, remembering the last value: the items come sorted
  * by the fields before, so one string follows itself in long runs. */
 struct rank_field {
@@ -657,7 +653,11 @@ static unsigned rank_add(struct rank_field *f, uint64_t v)
     return f->id;
 }
 
-static bool rank_items(const struct ctx *x, enum item_order order,
+/* The string and day fields of the items as ranks, their ids parked in
+ * each key (classes and things in hi, days and slots in lo) until the
+ * widths are known. An item's strings are never NULL ("" stands for
+ * none), as the comparators' strcmp already requires. */
+static void rank_items(const struct ctx *x, enum item_order order,
                        struct rsort_rank **rk, struct rsort_key *k)
 {
     struct rank_field f[4];
@@ -665,8 +665,6 @@ static bool rank_items(const struct ctx *x, enum item_order order,
         f[i] = (struct rank_field){rk[i], 0, 0, false};
     for (size_t i = 0; i < x->n; i++) {
         const struct item *it = &x->v[i];
-        if (!it->cls || !it->thing || (order == BY_SLOT && !it->slot))
-            return false;
         unsigned c = rank_add(&f[0], (uint64_t)(uintptr_t)it->cls);
         unsigned t = rank_add(&f[1], (uint64_t)(uintptr_t)it->thing);
         unsigned d = order == BY_THING
@@ -678,7 +676,6 @@ static bool rank_items(const struct ctx *x, enum item_order order,
     }
     for (int i = 0; i < 4; i++)
         rsort_rank_order(rk[i]);
-    return true;
 }
 
 /* Each item's key: the fields its order's comparator reads, most
@@ -745,7 +742,8 @@ static void sort_items(struct ctx *x, enum item_order order)
                                 rsort_rank_new(RSORT_RANK_STRING)};
     struct rsort_key *k = xmalloc(x->n * sizeof *k);
     unsigned bits;
-    if (rank_items(x, order, rk, k) && pack_items(x, order, rk, k, &bits)) {
+    rank_items(x, order, rk, k);
+    if (pack_items(x, order, rk, k, &bits)) {
         rsort_keys(k, x->n, bits);
         rsort_apply(x->v, x->n, sizeof *x->v, k);
     } else {
