@@ -847,6 +847,72 @@ static void test_a_warm_word_cache_changes_nothing(void **state)
     }
 }
 
+/* ---- the per-document scratch: reuse leaves nothing behind ---------- */
+
+/* Sentences "Given Surname said so." with distinct invented surnames:
+ * enough names to fill the per-document maps past what a scratch keeps,
+ * and (repeated) enough words to make the word array one it frees. */
+static char *many_names(size_t names, size_t bytes)
+{
+    char *t = xmalloc(bytes + 64);
+    size_t n = 0;
+    for (size_t i = 0; n < bytes; i++) {
+        size_t k = i % names;
+        n += (size_t)snprintf(t + n, 64, "Varo Q%c%c%cosk said so. ",
+                              'a' + (int)(k % 26), 'a' + (int)(k / 26 % 26),
+                              'a' + (int)(k / 676 % 26));
+    }
+    return t;
+}
+
+/* Texts whose names would leak into the next document through a map or
+ * buffer left full: a surname alone, a one-word company repeated, a bare
+ * organisation that a qualified one would take over. */
+static const char *const reuse_texts[] = {
+    "Minister Arvid Kolbeck met budget airline Skyvane. Kolbeck said "
+    "Skyvane flight 702 was late. The Russian Defense Ministry agreed.",
+    "Kolbeck arrived. Skyvane stayed. The Defense Ministry spoke to "
+    "Kolbeck and Skyvane.",
+    "Inga Marsh said the Defense Ministry of Norway would reply. Marsh "
+    "and Kolbeck met.",
+};
+#define NREUSE (sizeof reuse_texts / sizeof *reuse_texts)
+
+/* Each text tagged alone by a fresh tagger and again by one tagger, in
+ * an order where every text follows others (the huge ones too). */
+static void test_a_reused_scratch_changes_nothing(void **state)
+{
+    const struct fixture *f = *state;
+    char *huge = many_names(900, 1300000);
+    char *big = many_names(900, 40000);
+    const char *texts[NREUSE + 2] = {reuse_texts[0], reuse_texts[1],
+                                     reuse_texts[2], huge, big};
+    size_t nt = sizeof texts / sizeof *texts;
+    struct doc *cold[NREUSE + 2];
+    struct tagger *fresh_tag[NREUSE + 2];
+    for (size_t i = 0; i < nt; i++) {
+        struct fixture fresh = *f;
+        struct diag d;
+        memset(&d, 0, sizeof d);
+        assert_int_equal(tag_new(f->rules, &fresh.tag, &d), CD_OK);
+        cold[i] = tagged(&fresh, texts[i]);
+        fresh_tag[i] = fresh.tag;
+    }
+    assert_true(cold[4]->nmentions >= 900); /* the maps did fill */
+    const size_t order[] = {0, 1, 2, 4, 1, 3, 0, 1, 2, 3, 4, 0, 2, 1};
+    for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+        struct doc *warm = tagged(f, texts[order[k]]);
+        assert_same_mentions(cold[order[k]], warm);
+        doc_free(warm);
+    }
+    for (size_t i = 0; i < nt; i++) {
+        doc_free(cold[i]);
+        tag_free(fresh_tag[i]);
+    }
+    free(huge);
+    free(big);
+}
+
 struct tag_thread {
     const struct fixture *f;
     struct doc *docs[NCACHE * 8];
@@ -912,6 +978,7 @@ int main(void)
         cmocka_unit_test(test_keys_fold_transliteration_variants),
         cmocka_unit_test(test_type_names_follow_the_contract),
         cmocka_unit_test(test_a_warm_word_cache_changes_nothing),
+        cmocka_unit_test(test_a_reused_scratch_changes_nothing),
         cmocka_unit_test(test_threads_share_a_tagger),
     };
     const struct CMUnitTest rule_tests[] = {
