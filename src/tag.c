@@ -30,6 +30,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
+#include "keyhash.h"
 #include "scan.h"
 #include "tagplain.h"
 
@@ -96,14 +97,13 @@ struct mkey {
     uint64_t h; /* see mkey_of */
 };
 
-/* The phrase is hashed by scan_hash (eight bytes at a time), the prefix
- * mixed in after. Keys compare exactly, so scan_hash's folding of case
- * only adds collisions that the compare settles; no map is iterated in
- * slot order, so the hash decides nothing in the output. */
+/* The phrase is hashed by keyhash_of, the prefix mixed in after. Keys
+ * compare exactly; no map is iterated in slot order, so the hash decides
+ * nothing in the output. */
 static struct mkey mkey_of(char pre, size_t npre, const char *k, size_t n)
 {
     struct mkey q = {pre, npre, k, n, 0};
-    uint64_t h = scan_hash(k, n);
+    uint64_t h = keyhash_of(k, n);
     if (npre) {
         h = (h ^ (unsigned char)pre) * 0x9E3779B97F4A7C15u;
         h ^= h >> 32;
@@ -120,7 +120,7 @@ static size_t map_find(const struct map *m, const struct mkey *q)
         const char *key = m->bytes.s + m->offs[i] - 1;
         if (m->hashes[i] == q->h && m->lens[i] == q->npre + q->n &&
             (!q->npre || key[0] == q->pre) &&
-            memcmp(key + q->npre, q->k, q->n) == 0)
+            keyhash_same(key + q->npre, q->k, q->n))
             break;
         i = (i + 1) & (m->cap - 1);
     }
@@ -1138,7 +1138,7 @@ enum {
 #define MEMO_MAX_LEN 255
 
 struct memo_slot {
-    uint32_t h;           /* low bits of scan_hash of the bytes */
+    uint32_t h;           /* low bits of keyhash_of of the bytes */
     uint32_t key, fold;   /* offsets in memo.bytes */
     uint16_t nkey, nfold; /* nkey 0: empty slot */
     int info;
@@ -1281,7 +1281,7 @@ static struct memo_slot *memo_slot(const struct memo *m, const char *s,
     for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         struct memo_slot *sl = &m->slots[i];
         if (!sl->nkey || (sl->h == h && sl->nkey == n &&
-                          memcmp(m->bytes.s + sl->key, s, n) == 0))
+                          keyhash_same(m->bytes.s + sl->key, s, n)))
             return sl;
     }
 }
@@ -1415,16 +1415,8 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     struct memo *m = wk->memo;
     const char *b = wk->doc->text + s;
     size_t n = e - s;
-    w->start = s;
-    w->end = e;
-    w->flags = flags;
-    w->fold = wk->folds.n;
-    w->cached = false;
-    w->nfold = 0;
-    w->info = 0;
-    w->gazword = false;
-    w->one = false;
-    w->skh = 0;
+    *w = (struct word){.start = s, .end = e, .flags = flags,
+                       .fold = wk->folds.n};
     if (flags & W_PUNCT)
         return;
     if (n > MEMO_MAX_LEN) {
@@ -1433,7 +1425,7 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     }
     if (2 * (m->n + 1) > m->cap && m->n < MEMO_MAX_WORDS)
         memo_grow(m);
-    uint32_t h = (uint32_t)scan_hash(b, n);
+    uint32_t h = (uint32_t)keyhash_of(b, n);
     struct memo_slot *sl = memo_slot(m, b, n, h);
     if (sl->nkey) {
         w->fold = sl->fold;

@@ -17,6 +17,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/segment.h"
 #include "claimdiff/tag.h"
+#include "keyhash.h"
 #include "tagplain.h"
 
 struct fixture {
@@ -913,6 +914,45 @@ static void test_a_reused_scratch_changes_nothing(void **state)
     free(big);
 }
 
+/* ---- inline key hash and compare (keyhash.h) ------------------------ */
+
+/* keyhash_same agrees with memcmp on keys of every length up to 40
+ * differing at any one byte (and on random keys over two letters), and
+ * keyhash_of gives equal bytes at any address one hash. Each key sits in
+ * a buffer of exactly its size, so under ASan a read past it fails. */
+static void test_key_compare_is_memcmp_and_reads_only_the_key(void **state)
+{
+    (void)state;
+    unsigned seed = 7;
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t shift = 0; shift < 8; shift++) {
+            char *a = xmalloc(n ? n : 1), *b = xmalloc(n + shift + 1);
+            char *bs = b + shift;
+            for (size_t i = 0; i < n; i++)
+                a[i] = (char)('a' + rand_r(&seed) % 26);
+            memcpy(bs, a, n);
+            assert_true(keyhash_same(a, bs, n));
+            assert_true(keyhash_of(a, n) == keyhash_of(bs, n));
+            for (size_t i = 0; i < n; i++) {
+                bs[i] ^= 0x01;
+                assert_false(keyhash_same(a, bs, n));
+                assert_false(keyhash_same(bs, a, n));
+                bs[i] ^= 0x01;
+            }
+            for (int k = 0; k < 50; k++) {
+                for (size_t i = 0; i < n; i++) {
+                    a[i] = (char)('a' + rand_r(&seed) % 2);
+                    bs[i] = (char)('a' + rand_r(&seed) % 2);
+                }
+                assert_int_equal(keyhash_same(a, bs, n),
+                                 memcmp(a, bs, n) == 0);
+            }
+            free(a);
+            free(b);
+        }
+    }
+}
+
 struct tag_thread {
     const struct fixture *f;
     struct doc *docs[NCACHE * 8];
@@ -979,6 +1019,7 @@ int main(void)
         cmocka_unit_test(test_type_names_follow_the_contract),
         cmocka_unit_test(test_a_warm_word_cache_changes_nothing),
         cmocka_unit_test(test_a_reused_scratch_changes_nothing),
+        cmocka_unit_test(test_key_compare_is_memcmp_and_reads_only_the_key),
         cmocka_unit_test(test_threads_share_a_tagger),
     };
     const struct CMUnitTest rule_tests[] = {
