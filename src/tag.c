@@ -2630,44 +2630,57 @@ static void resolve(struct work *wk)
     sort_by_start(wk);
 }
 
-/* The folded surname of a person candidate: its last word, article off. */
-static void surname_key(struct work *wk, size_t w, struct buf *out)
+/* The folded surname of a person candidate: its last word, article off.
+ * Points into the word's key (see fold_of: valid until the next
+ * add_word); its length goes to *n. */
+static const char *surname_of(const struct work *wk, size_t w, size_t *n)
 {
     const char *f = fold_of(wk, &wk->w[w]);
-    size_t n = wk->w[w].nfold;
-    if (n > 3 && memcmp(f, "al ", 3) == 0) {
+    *n = wk->w[w].nfold;
+    if (*n > 3 && memcmp(f, "al ", 3) == 0) {
         f += 3;
-        n -= 3;
+        *n -= 3;
     }
-    out->n = 0;
-    buf_put(out, f, n);
+    return f;
+}
+
+/* A bit of a 64-bit set of keys: no key whose bit is clear is in the set
+ * (a filter in front of a map that most lookups miss). */
+static inline uint64_t key_bit(const char *k, size_t n)
+{
+    unsigned b = n ? (unsigned char)k[0] * 7u + (unsigned char)k[n - 1] : 0;
+    return (uint64_t)1 << ((b + n) & 63);
 }
 
 /* Capitalised words equal to the surname of a full name of this document
  * are that person ("Kerry", "Assad's", "Mr Putin" where no title caught
- * it). */
+ * it). Documents have a few full names and thousands of capitalised
+ * words: a word whose key_bit no surname has is not looked up. */
 static void gen_surnames(struct work *wk)
 {
     struct map *surnames = &wk->sc->surnames;
-    struct buf *sk = &wk->sc->sk;
     size_t nfull = wk->nc;
+    uint64_t bits = wk->t->plain ? ~(uint64_t)0 : 0;
     map_clear(surnames);
     for (size_t i = 0; i < nfull; i++) {
         const struct cand *c = &wk->c[i];
         if (c->type != ENT_PERSON || !c->name)
             continue;
-        surname_key(wk, c->w1 - 1, sk);
-        map_put(surnames, sk->s, sk->n, (int)i, false);
+        size_t n;
+        const char *sk = surname_of(wk, c->w1 - 1, &n);
+        map_put(surnames, sk, n, (int)i, false);
+        bits |= key_bit(sk, n);
     }
     if (!surnames->n)
         return;
     for (size_t i = 0; i < wk->nw; i++) {
         int v;
+        size_t n;
         if (is_punct(wk, i) || (wk->w[i].flags & W_USED) ||
             !(wk->w[i].flags & W_CAP))
             continue;
-        surname_key(wk, i, sk);
-        if (!map_get(surnames, sk->s, sk->n, &v))
+        const char *sk = surname_of(wk, i, &n);
+        if (!(bits & key_bit(sk, n)) || !map_get(surnames, sk, n, &v))
             continue;
         add_cand(wk, i, i + 1, ENT_PERSON, PRIO_FRAME, -1);
         wk->w[i].flags |= W_USED;
@@ -2810,26 +2823,26 @@ static void qualify_orgs(struct work *wk, struct mention *ms, size_t n)
 static void join_surnames(struct work *wk, struct mention *ms, size_t n)
 {
     struct map *first = &wk->sc->first, *last = &wk->sc->last;
-    struct buf *sk = &wk->sc->sk;
     map_clear(first);
     map_clear(last);
     for (size_t i = 0; i < n; i++) {
         const struct cand *c = &wk->c[i];
         if (c->type == ENT_PERSON && c->name) {
-            surname_key(wk, c->w1 - 1, sk);
-            map_put(first, sk->s, sk->n, (int)i, false);
+            size_t len;
+            const char *sk = surname_of(wk, c->w1 - 1, &len);
+            map_put(first, sk, len, (int)i, false);
         }
     }
     for (size_t i = 0; i < n && first->n; i++) {
         const struct cand *c = &wk->c[i];
         int v;
+        size_t len;
         if (c->type != ENT_PERSON)
             continue;
-        surname_key(wk, c->name ? c->w1 - 1 : c->w0, sk);
+        const char *sk = surname_of(wk, c->name ? c->w1 - 1 : c->w0, &len);
         if (c->name)
-            map_put(last, sk->s, sk->n, (int)i, true);
-        else if (map_get(last, sk->s, sk->n, &v) ||
-                 map_get(first, sk->s, sk->n, &v))
+            map_put(last, sk, len, (int)i, true);
+        else if (map_get(last, sk, len, &v) || map_get(first, sk, len, &v))
             ms[i].key = ms[v].key;
     }
 }

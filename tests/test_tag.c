@@ -676,7 +676,7 @@ static size_t random_text(char *text, size_t cap, unsigned *seed, int words)
 }
 
 /* The tagger's skips (tagplain.h) change no mention: phrases split by a
- * line break or a possessive, then random texts of gazetteer, title,
+ * line break or a possessive, surnames after full names, then random texts of gazetteer, title,
  * organisation and plain words in every case, tagged with and without,
  * by lines and by the segmenter's sentences. */
 static void test_tagger_skips_match_the_plain_tagger(void **state)
@@ -701,6 +701,9 @@ static void test_tagger_skips_match_the_plain_tagger(void **state)
         "Fighters of dar el tor's Zendi attacked the Air\nForce base.",
         "Fighters of bab el tor dar vesh el talmo Zendi attacked.",
         "Fighters of the bab el tor dar vesh el talmo Zendi attacked.",
+        /* surnames alone after full names (gen_surnames' key filter) */
+        "John Smith met John al-Liberman. Smith, Liberman, Al-Liberman "
+        "and Talmo said so; SMITH too.",
     };
     const size_t nfixed = sizeof fixed / sizeof *fixed;
     unsigned seed = 2024;
