@@ -565,9 +565,13 @@ struct tagger {
      * every phrase match asks, so it is an index, not a map lookup. */
     size_t max_words[128];
     bool plain; /* tests only: no skips (tagplain.h) */
-    /* The one part of a tagger that changes after tag_new: word caches
-     * for tag_run to borrow (see the word cache below), under a mutex. */
+    /* The one part of a tagger that changes after tag_new: scratches
+     * for tag_run to borrow (see struct scratch), under a mutex. */
     struct memo_pool *pool;
+    /* Key buffers of add_phrase and add_alias while tag_new loads (each
+     * call empties them before use), freed when it returns: thousands
+     * of rows need not allocate their own. */
+    struct buf lkey, ltmp, lkb, lsk, lbg;
 };
 
 /* Table prefixes in t->map. */
@@ -687,21 +691,19 @@ static void mark_words(struct tagger *t, char prefix, const char *key,
 static void add_phrase(struct tagger *t, char prefix, const char *phrase,
                        int v, bool replace)
 {
-    struct buf key = {0}, tmp = {0}, kb = {0};
-    fold_key(phrase, strlen(phrase), &key, &tmp);
-    if (key.n) {
+    struct buf *key = &t->lkey, *tmp = &t->ltmp, *kb = &t->lkb;
+    key->n = 0;
+    fold_key(phrase, strlen(phrase), key, tmp);
+    if (key->n) {
         char first[2] = {K_FIRST, prefix};
-        put_key(t, prefix, key.s, key.n, v, &kb, replace);
-        note_len(t, prefix, count_words(key.s));
-        tmp.n = 0;
-        buf_put(&tmp, first, 2);
-        buf_put(&tmp, key.s, strcspn(key.s, " "));
-        map_put(&t->map, tmp.s, tmp.n, 1, false);
-        mark_words(t, prefix, key.s, &kb);
+        put_key(t, prefix, key->s, key->n, v, kb, replace);
+        note_len(t, prefix, count_words(key->s));
+        tmp->n = 0;
+        buf_put(tmp, first, 2);
+        buf_put(tmp, key->s, strcspn(key->s, " "));
+        map_put(&t->map, tmp->s, tmp->n, 1, false);
+        mark_words(t, prefix, key->s, kb);
     }
-    free(key.s);
-    free(tmp.s);
-    free(kb.s);
 }
 
 static bool all_caps(const char *s)
@@ -759,36 +761,32 @@ static void note_pairs(struct tagger *t, const char *sk, size_t n)
 
 static void add_alias(struct tagger *t, const char *alias, int entry)
 {
-    struct buf key = {0}, tmp = {0}, kb = {0}, sk = {0}, bg = {0};
-    fold_key(alias, strlen(alias), &key, &tmp);
-    if (!key.n)
-        goto out;
-    size_t words = count_words(key.s);
-    put_key(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key.s, key.n, entry, &kb,
-            false);
-    mark_words(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key.s, &kb);
+    struct buf *key = &t->lkey, *tmp = &t->ltmp, *kb = &t->lkb;
+    struct buf *sk = &t->lsk, *bg = &t->lbg;
+    key->n = sk->n = bg->n = 0;
+    fold_key(alias, strlen(alias), key, tmp);
+    if (!key->n)
+        return;
+    size_t words = count_words(key->s);
+    put_key(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key->s, key->n, entry,
+            kb, false);
+    mark_words(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key->s, kb);
     note_len(t, K_GAZ, words);
-    skeleton(key.s, key.n, &sk);
+    skeleton(key->s, key->n, sk);
     if (words >= 2) {
-        note_pairs(t, sk.s, sk.n);
-        put_key(t, K_GAZSKEL, sk.s, sk.n, entry, &kb, false);
-        bag(sk.s, sk.n, &bg);
-        put_key(t, K_GAZBAG, bg.s, bg.n, entry, &kb, false);
+        note_pairs(t, sk->s, sk->n);
+        put_key(t, K_GAZSKEL, sk->s, sk->n, entry, kb, false);
+        bag(sk->s, sk->n, bg);
+        put_key(t, K_GAZBAG, bg->s, bg->n, entry, kb, false);
     }
     /* every word of the alias, for the cheap "could a phrase start or go
      * on here" test */
-    for (char *p = sk.s; p && *p;) {
+    for (char *p = sk->s; p && *p;) {
         char *sp = strchr(p, ' ');
         size_t n = sp ? (size_t)(sp - p) : strlen(p);
-        put_key(t, K_GAZWORD, p, n, 1, &kb, false);
+        put_key(t, K_GAZWORD, p, n, 1, kb, false);
         p = sp ? sp + 1 : NULL;
     }
-out:
-    free(key.s);
-    free(tmp.s);
-    free(kb.s);
-    free(sk.s);
-    free(bg.s);
 }
 
 static enum ent_type gaz_type(const char *type)
@@ -1039,6 +1037,11 @@ enum cd_err tag_new(const struct rules *r, struct tagger **out,
         err = load_list(t, r, "lexicon/weekdays", K_NOTNAME, d);
     if (!err)
         err = load_patterns(t, r, d);
+    struct buf *loadbufs[] = {&t->lkey, &t->ltmp, &t->lkb, &t->lsk, &t->lbg};
+    for (size_t i = 0; i < sizeof loadbufs / sizeof *loadbufs; i++) {
+        free(loadbufs[i]->s);
+        *loadbufs[i] = (struct buf){0};
+    }
     if (err) {
         tag_free(t);
         return err;

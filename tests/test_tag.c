@@ -556,6 +556,56 @@ static void test_a_user_gazetteer_extends_the_tagger(void **state)
     remove_dir(dir, "gazetteer/places.tsv");
 }
 
+/* tag_new reuses its key buffers from row to row: aliases long after
+ * short and short after long are each found, as written, with other
+ * vowels (skeleton key) and in another word order (sorted-words key).
+ * Invented names. */
+static void test_aliases_of_any_length_order_are_all_found(void **state)
+{
+    (void)state;
+    char *dir = user_dir(
+        "gazetteer/groups.tsv",
+        "Qorvath Zendi Talmo Brigade\tgroup\t-\tVesh|Marun Dar Torvel Front\n"
+        "Bab\tgroup\t-\tZultan Qarundi|Ox\n"
+        "Kelvash Dunmarrow Ostiral Vennick Pardue\tgroup\t-\t-\n");
+    struct rules *r = NULL;
+    struct tagger *t = NULL;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(rules_new(dir, &r, &d), CD_OK);
+    assert_int_equal(tag_new(r, &t, &d), CD_OK);
+    static const char *const forms[][2] = {
+        {"Qorvath Zendi Talmo Brigade", "Qorvath Zendi Talmo Brigade"},
+        {"Qarvoth Zendi Tolma Brigade", "Qorvath Zendi Talmo Brigade"},
+        {"Vesh", "Qorvath Zendi Talmo Brigade"},
+        {"Torvel Dar Marun Front", "Qorvath Zendi Talmo Brigade"},
+        {"Bab", "Bab"},
+        {"Zultan Qarundi", "Bab"},
+        {"Qarundi Zultan", "Bab"},
+        {"Kelvash Dunmarrow Ostiral Vennick Pardue",
+         "Kelvash Dunmarrow Ostiral Vennick Pardue"},
+        {"Kelvosh Dunmarraw Ostiral Vennick Pardoe",
+         "Kelvash Dunmarrow Ostiral Vennick Pardue"},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        char text[160];
+        snprintf(text, sizeof text, "Fighters of the %s attacked.",
+                 forms[i][0]);
+        struct doc *doc = doc_new("test.txt", xstrdup(text), strlen(text));
+        tag_run(t, doc);
+        const struct mention *m = find(doc, forms[i][0], 0);
+        if (!m || !m->canonical)
+            fprintf(stderr, "not found: %s\n", forms[i][0]);
+        assert_non_null(m);
+        assert_non_null(m->canonical);
+        assert_string_equal(m->canonical, forms[i][1]);
+        doc_free(doc);
+    }
+    tag_free(t);
+    rules_free(r);
+    remove_dir(dir, "gazetteer/groups.tsv");
+}
+
 static void test_a_malformed_gazetteer_row_names_file_and_line(void **state)
 {
     (void)state;
@@ -1027,6 +1077,7 @@ int main(void)
     };
     const struct CMUnitTest rule_tests[] = {
         cmocka_unit_test(test_a_user_gazetteer_extends_the_tagger),
+        cmocka_unit_test(test_aliases_of_any_length_order_are_all_found),
         cmocka_unit_test(test_word_pair_filter_hides_no_alias_form),
         cmocka_unit_test(test_gazetteer_runs_with_a_late_capital_are_found),
         cmocka_unit_test(test_tagger_skips_match_the_plain_tagger),
