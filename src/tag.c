@@ -30,6 +30,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
+#include "keyhash.h"
 #include "scan.h"
 #include "tagplain.h"
 
@@ -69,17 +70,21 @@ static void buf_putc(struct buf *b, char c)
     b->s[b->n] = '\0';
 }
 
-/* Open addressing, keys copied, values ints. Read-only after tag_new.
- * Every key is a table prefix letter and a folded phrase; lookups pass
- * the two apart so that no key has to be assembled per query. Each slot
- * keeps its key's hash and length, so a probe that misses costs one
- * integer compare and never a string compare. */
+/* Open addressing, values ints. Every key is a table prefix letter and a
+ * folded phrase; lookups pass the two apart so that no key has to be
+ * assembled per query. Each slot keeps its key's hash and length, so a
+ * probe that misses costs one integer compare and never a string
+ * compare. The keys are copied back to back into one buffer of the map
+ * (one allocation per regrowth, not one per key), which also lets
+ * map_clear empty a per-document map for the next document without
+ * freeing anything. */
 struct map {
-    char **keys;
+    size_t *offs; /* 1 + offset of the key in bytes; 0: empty slot */
     uint64_t *hashes;
     size_t *lens;
     int *vals;
     size_t cap, n;
+    struct buf bytes; /* the keys */
 };
 
 /* A key as a lookup sees it: an optional one-letter table prefix (npre
@@ -92,14 +97,13 @@ struct mkey {
     uint64_t h; /* see mkey_of */
 };
 
-/* The phrase is hashed by scan_hash (eight bytes at a time), the prefix
- * mixed in after. Keys compare exactly, so scan_hash's folding of case
- * only adds collisions that the compare settles; no map is iterated in
- * slot order, so the hash decides nothing in the output. */
+/* The phrase is hashed by keyhash_of, the prefix mixed in after. Keys
+ * compare exactly; no map is iterated in slot order, so the hash decides
+ * nothing in the output. */
 static struct mkey mkey_of(char pre, size_t npre, const char *k, size_t n)
 {
     struct mkey q = {pre, npre, k, n, 0};
-    uint64_t h = scan_hash(k, n);
+    uint64_t h = keyhash_of(k, n);
     if (npre) {
         h = (h ^ (unsigned char)pre) * 0x9E3779B97F4A7C15u;
         h ^= h >> 32;
@@ -112,11 +116,14 @@ static struct mkey mkey_of(char pre, size_t npre, const char *k, size_t n)
 static size_t map_find(const struct map *m, const struct mkey *q)
 {
     size_t i = q->h & (m->cap - 1);
-    while (m->keys[i] &&
-           (m->hashes[i] != q->h || m->lens[i] != q->npre + q->n ||
-            (q->npre && m->keys[i][0] != q->pre) ||
-            memcmp(m->keys[i] + q->npre, q->k, q->n) != 0))
+    while (m->offs[i]) {
+        const char *key = m->bytes.s + m->offs[i] - 1;
+        if (m->hashes[i] == q->h && m->lens[i] == q->npre + q->n &&
+            (!q->npre || key[0] == q->pre) &&
+            keyhash_same(key + q->npre, q->k, q->n))
+            break;
         i = (i + 1) & (m->cap - 1);
+    }
     return i;
 }
 
@@ -124,22 +131,22 @@ static void map_grow(struct map *m)
 {
     struct map old = *m;
     m->cap = old.cap ? old.cap * 2 : 16; /* per-document maps are small */
-    m->keys = xcalloc(m->cap, sizeof *m->keys);
+    m->offs = xcalloc(m->cap, sizeof *m->offs);
     m->hashes = xcalloc(m->cap, sizeof *m->hashes);
     m->lens = xcalloc(m->cap, sizeof *m->lens);
     m->vals = xcalloc(m->cap, sizeof *m->vals);
     for (size_t i = 0; i < old.cap; i++) {
-        if (!old.keys[i])
+        if (!old.offs[i])
             continue;
         size_t j = old.hashes[i] & (m->cap - 1);
-        while (m->keys[j])
+        while (m->offs[j])
             j = (j + 1) & (m->cap - 1);
-        m->keys[j] = old.keys[i];
+        m->offs[j] = old.offs[i];
         m->hashes[j] = old.hashes[i];
         m->lens[j] = old.lens[i];
         m->vals[j] = old.vals[i];
     }
-    free(old.keys);
+    free(old.offs);
     free(old.hashes);
     free(old.lens);
     free(old.vals);
@@ -154,12 +161,13 @@ static void map_put(struct map *m, const char *k, size_t n, int v,
         map_grow(m);
     struct mkey q = mkey_of(k[0], n > 0, k + (n > 0), n - (n > 0));
     size_t i = map_find(m, &q);
-    if (m->keys[i]) {
+    if (m->offs[i]) {
         if (replace)
             m->vals[i] = v;
         return;
     }
-    m->keys[i] = xstrndup(k, n);
+    m->offs[i] = m->bytes.n + 1;
+    buf_put(&m->bytes, k, n);
     m->hashes[i] = q.h;
     m->lens[i] = n;
     m->vals[i] = v;
@@ -174,7 +182,7 @@ static bool map_get2(const struct map *m, char prefix, const char *k,
         return false;
     struct mkey q = mkey_of(prefix, 1, k, n);
     size_t i = map_find(m, &q);
-    if (!m->keys[i])
+    if (!m->offs[i])
         return false;
     *v = m->vals[i];
     return true;
@@ -187,7 +195,7 @@ static bool map_get(const struct map *m, const char *k, size_t n, int *v)
         return false;
     struct mkey q = mkey_of(k[0], n > 0, k + (n > 0), n - (n > 0));
     size_t i = map_find(m, &q);
-    if (!m->keys[i])
+    if (!m->offs[i])
         return false;
     *v = m->vals[i];
     return true;
@@ -195,12 +203,30 @@ static bool map_get(const struct map *m, const char *k, size_t n, int *v)
 
 static void map_free(struct map *m)
 {
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->keys[i]);
-    free(m->keys);
+    free(m->offs);
     free(m->hashes);
     free(m->lens);
     free(m->vals);
+    free(m->bytes.s);
+    *m = (struct map){0};
+}
+
+/* Most slots a per-document map keeps for the next document: clearing
+ * costs a pass over the slots, so one document with thousands of
+ * mentions does not make every later one pay for them. */
+#define MAP_KEEP_SLOTS 1024
+
+/* Empty m for reuse: no key, its buffers kept unless large. */
+static void map_clear(struct map *m)
+{
+    if (m->cap > MAP_KEEP_SLOTS) {
+        map_free(m);
+        return;
+    }
+    if (m->n)
+        memset(m->offs, 0, m->cap * sizeof *m->offs);
+    m->n = 0;
+    m->bytes.n = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -539,9 +565,13 @@ struct tagger {
      * every phrase match asks, so it is an index, not a map lookup. */
     size_t max_words[128];
     bool plain; /* tests only: no skips (tagplain.h) */
-    /* The one part of a tagger that changes after tag_new: word caches
-     * for tag_run to borrow (see the word cache below), under a mutex. */
+    /* The one part of a tagger that changes after tag_new: scratches
+     * for tag_run to borrow (see struct scratch), under a mutex. */
     struct memo_pool *pool;
+    /* Key buffers of add_phrase and add_alias while tag_new loads (each
+     * call empties them before use), freed when it returns: thousands
+     * of rows need not allocate their own. */
+    struct buf lkey, ltmp, lkb, lsk, lbg;
 };
 
 /* Table prefixes in t->map. */
@@ -661,21 +691,19 @@ static void mark_words(struct tagger *t, char prefix, const char *key,
 static void add_phrase(struct tagger *t, char prefix, const char *phrase,
                        int v, bool replace)
 {
-    struct buf key = {0}, tmp = {0}, kb = {0};
-    fold_key(phrase, strlen(phrase), &key, &tmp);
-    if (key.n) {
+    struct buf *key = &t->lkey, *tmp = &t->ltmp, *kb = &t->lkb;
+    key->n = 0;
+    fold_key(phrase, strlen(phrase), key, tmp);
+    if (key->n) {
         char first[2] = {K_FIRST, prefix};
-        put_key(t, prefix, key.s, key.n, v, &kb, replace);
-        note_len(t, prefix, count_words(key.s));
-        tmp.n = 0;
-        buf_put(&tmp, first, 2);
-        buf_put(&tmp, key.s, strcspn(key.s, " "));
-        map_put(&t->map, tmp.s, tmp.n, 1, false);
-        mark_words(t, prefix, key.s, &kb);
+        put_key(t, prefix, key->s, key->n, v, kb, replace);
+        note_len(t, prefix, count_words(key->s));
+        tmp->n = 0;
+        buf_put(tmp, first, 2);
+        buf_put(tmp, key->s, strcspn(key->s, " "));
+        map_put(&t->map, tmp->s, tmp->n, 1, false);
+        mark_words(t, prefix, key->s, kb);
     }
-    free(key.s);
-    free(tmp.s);
-    free(kb.s);
 }
 
 static bool all_caps(const char *s)
@@ -733,36 +761,32 @@ static void note_pairs(struct tagger *t, const char *sk, size_t n)
 
 static void add_alias(struct tagger *t, const char *alias, int entry)
 {
-    struct buf key = {0}, tmp = {0}, kb = {0}, sk = {0}, bg = {0};
-    fold_key(alias, strlen(alias), &key, &tmp);
-    if (!key.n)
-        goto out;
-    size_t words = count_words(key.s);
-    put_key(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key.s, key.n, entry, &kb,
-            false);
-    mark_words(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key.s, &kb);
+    struct buf *key = &t->lkey, *tmp = &t->ltmp, *kb = &t->lkb;
+    struct buf *sk = &t->lsk, *bg = &t->lbg;
+    key->n = sk->n = bg->n = 0;
+    fold_key(alias, strlen(alias), key, tmp);
+    if (!key->n)
+        return;
+    size_t words = count_words(key->s);
+    put_key(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key->s, key->n, entry,
+            kb, false);
+    mark_words(t, all_caps(alias) ? K_GAZCAPS : K_GAZ, key->s, kb);
     note_len(t, K_GAZ, words);
-    skeleton(key.s, key.n, &sk);
+    skeleton(key->s, key->n, sk);
     if (words >= 2) {
-        note_pairs(t, sk.s, sk.n);
-        put_key(t, K_GAZSKEL, sk.s, sk.n, entry, &kb, false);
-        bag(sk.s, sk.n, &bg);
-        put_key(t, K_GAZBAG, bg.s, bg.n, entry, &kb, false);
+        note_pairs(t, sk->s, sk->n);
+        put_key(t, K_GAZSKEL, sk->s, sk->n, entry, kb, false);
+        bag(sk->s, sk->n, bg);
+        put_key(t, K_GAZBAG, bg->s, bg->n, entry, kb, false);
     }
     /* every word of the alias, for the cheap "could a phrase start or go
      * on here" test */
-    for (char *p = sk.s; p && *p;) {
+    for (char *p = sk->s; p && *p;) {
         char *sp = strchr(p, ' ');
         size_t n = sp ? (size_t)(sp - p) : strlen(p);
-        put_key(t, K_GAZWORD, p, n, 1, &kb, false);
+        put_key(t, K_GAZWORD, p, n, 1, kb, false);
         p = sp ? sp + 1 : NULL;
     }
-out:
-    free(key.s);
-    free(tmp.s);
-    free(kb.s);
-    free(sk.s);
-    free(bg.s);
 }
 
 static enum ent_type gaz_type(const char *type)
@@ -1013,6 +1037,11 @@ enum cd_err tag_new(const struct rules *r, struct tagger **out,
         err = load_list(t, r, "lexicon/weekdays", K_NOTNAME, d);
     if (!err)
         err = load_patterns(t, r, d);
+    struct buf *loadbufs[] = {&t->lkey, &t->ltmp, &t->lkb, &t->lsk, &t->lbg};
+    for (size_t i = 0; i < sizeof loadbufs / sizeof *loadbufs; i++) {
+        free(loadbufs[i]->s);
+        *loadbufs[i] = (struct buf){0};
+    }
     if (err) {
         tag_free(t);
         return err;
@@ -1112,7 +1141,7 @@ enum {
 #define MEMO_MAX_LEN 255
 
 struct memo_slot {
-    uint32_t h;           /* low bits of scan_hash of the bytes */
+    uint32_t h;           /* low bits of keyhash_of of the bytes */
     uint32_t key, fold;   /* offsets in memo.bytes */
     uint16_t nkey, nfold; /* nkey 0: empty slot */
     int info;
@@ -1126,9 +1155,35 @@ struct memo {
     struct buf bytes; /* keys and folds */
 };
 
+/* Everything tag_run uses per document but the document: the word
+ * cache, the word and candidate arrays, key buffers, the pattern
+ * scratch and the maps of the per-document passes. A tagger keeps a
+ * pool of them; tag_run borrows one per document and gives it back
+ * emptied but with its buffers kept, so a thread's documents reuse the
+ * same memory instead of allocating and freeing it per document (and
+ * per map key). Each pass empties what it uses before use, so nothing
+ * a document leaves in a scratch reaches the next one. */
+struct scratch {
+    struct memo memo;
+    struct word *w;
+    size_t capw;
+    struct cand *c;
+    size_t capc;
+    size_t *starts;
+    size_t capstarts;
+    struct buf folds, key, tmp, kb, aux, sk;
+    struct rules_rx_scratch *rx;
+    struct map surnames, orgs, quals, first, last, locals;
+};
+
+/* Largest array (in bytes) a scratch keeps after a document: a rare
+ * huge document's arrays are freed rather than held for the rest of the
+ * run. */
+#define SCRATCH_KEEP_BYTES ((size_t)8 << 20)
+
 struct memo_pool {
     pthread_mutex_t lock;
-    struct memo **v; /* caches not in use */
+    struct scratch **v; /* scratches not in use */
     size_t n, cap;
 };
 
@@ -1139,11 +1194,27 @@ static struct memo_pool *pool_new(void)
     return p;
 }
 
-static void memo_free(struct memo *m)
+static void scratch_free(struct scratch *sc)
 {
-    free(m->slots);
-    free(m->bytes.s);
-    free(m);
+    free(sc->memo.slots);
+    free(sc->memo.bytes.s);
+    free(sc->w);
+    free(sc->c);
+    free(sc->starts);
+    free(sc->folds.s);
+    free(sc->key.s);
+    free(sc->tmp.s);
+    free(sc->kb.s);
+    free(sc->aux.s);
+    free(sc->sk.s);
+    rules_rx_scratch_free(sc->rx);
+    map_free(&sc->surnames);
+    map_free(&sc->orgs);
+    map_free(&sc->quals);
+    map_free(&sc->first);
+    map_free(&sc->last);
+    map_free(&sc->locals);
+    free(sc);
 }
 
 static void pool_free(struct memo_pool *p)
@@ -1151,29 +1222,58 @@ static void pool_free(struct memo_pool *p)
     if (!p)
         return;
     for (size_t i = 0; i < p->n; i++)
-        memo_free(p->v[i]);
+        scratch_free(p->v[i]);
     free(p->v);
     pthread_mutex_destroy(&p->lock);
     free(p);
 }
 
-/* A cache from the pool, or a new empty one. */
-static struct memo *memo_take(struct memo_pool *p)
+/* A scratch from the pool, or a new empty one. */
+static struct scratch *scratch_take(struct memo_pool *p)
 {
-    struct memo *m = NULL;
+    struct scratch *sc = NULL;
     pthread_mutex_lock(&p->lock);
     if (p->n)
-        m = p->v[--p->n];
+        sc = p->v[--p->n];
     pthread_mutex_unlock(&p->lock);
-    return m ? m : xcalloc(1, sizeof *m);
+    if (!sc) {
+        sc = xcalloc(1, sizeof *sc);
+        sc->rx = rules_rx_scratch_new();
+    }
+    return sc;
 }
 
-static void memo_give(struct memo_pool *p, struct memo *m)
+/* Free the array p of cap elements if it holds more than
+ * SCRATCH_KEEP_BYTES. */
+#define TRIM(p, cap)                                                       \
+    do {                                                                   \
+        if ((cap) > SCRATCH_KEEP_BYTES / sizeof *(p)) {                    \
+            free(p);                                                       \
+            (p) = NULL;                                                    \
+            (cap) = 0;                                                     \
+        }                                                                  \
+    } while (0)
+
+/* Give sc back, its arrays emptied by the next user (see struct
+ * scratch) and trimmed here. */
+static void scratch_give(struct memo_pool *p, struct scratch *sc)
 {
+    TRIM(sc->w, sc->capw);
+    TRIM(sc->c, sc->capc);
+    TRIM(sc->starts, sc->capstarts);
+    struct buf *bufs[] = {&sc->folds, &sc->key, &sc->tmp,
+                          &sc->kb,    &sc->aux, &sc->sk};
+    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++) {
+        if (bufs[i]->cap > SCRATCH_KEEP_BYTES) {
+            free(bufs[i]->s);
+            *bufs[i] = (struct buf){0};
+        }
+        bufs[i]->n = 0;
+    }
     pthread_mutex_lock(&p->lock);
     if (p->n == p->cap)
         p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
-    p->v[p->n++] = m;
+    p->v[p->n++] = sc;
     pthread_mutex_unlock(&p->lock);
 }
 
@@ -1184,7 +1284,7 @@ static struct memo_slot *memo_slot(const struct memo *m, const char *s,
     for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         struct memo_slot *sl = &m->slots[i];
         if (!sl->nkey || (sl->h == h && sl->nkey == n &&
-                          memcmp(m->bytes.s + sl->key, s, n) == 0))
+                          keyhash_same(m->bytes.s + sl->key, s, n)))
             return sl;
     }
 }
@@ -1211,7 +1311,8 @@ struct work {
     struct doc *doc;
     struct word *w;
     size_t nw, capw;
-    struct memo *memo; /* borrowed from the tagger's pool */
+    struct scratch *sc; /* borrowed from the tagger's pool */
+    struct memo *memo;  /* &sc->memo */
     struct cand *c;
     size_t nc, capc;
     struct buf folds; /* word keys, back to back */
@@ -1317,16 +1418,8 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     struct memo *m = wk->memo;
     const char *b = wk->doc->text + s;
     size_t n = e - s;
-    w->start = s;
-    w->end = e;
-    w->flags = flags;
-    w->fold = wk->folds.n;
-    w->cached = false;
-    w->nfold = 0;
-    w->info = 0;
-    w->gazword = false;
-    w->one = false;
-    w->skh = 0;
+    *w = (struct word){.start = s, .end = e, .flags = flags,
+                       .fold = wk->folds.n};
     if (flags & W_PUNCT)
         return;
     if (n > MEMO_MAX_LEN) {
@@ -1335,7 +1428,7 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     }
     if (2 * (m->n + 1) > m->cap && m->n < MEMO_MAX_WORDS)
         memo_grow(m);
-    uint32_t h = (uint32_t)scan_hash(b, n);
+    uint32_t h = (uint32_t)keyhash_of(b, n);
     struct memo_slot *sl = memo_slot(m, b, n, h);
     if (sl->nkey) {
         w->fold = sl->fold;
@@ -2540,51 +2633,62 @@ static void resolve(struct work *wk)
     sort_by_start(wk);
 }
 
-/* The folded surname of a person candidate: its last word, article off. */
-static void surname_key(struct work *wk, size_t w, struct buf *out)
+/* The folded surname of a person candidate: its last word, article off.
+ * Points into the word's key (see fold_of: valid until the next
+ * add_word); its length goes to *n. */
+static const char *surname_of(const struct work *wk, size_t w, size_t *n)
 {
     const char *f = fold_of(wk, &wk->w[w]);
-    size_t n = wk->w[w].nfold;
-    if (n > 3 && memcmp(f, "al ", 3) == 0) {
+    *n = wk->w[w].nfold;
+    if (*n > 3 && memcmp(f, "al ", 3) == 0) {
         f += 3;
-        n -= 3;
+        *n -= 3;
     }
-    out->n = 0;
-    buf_put(out, f, n);
+    return f;
+}
+
+/* A bit of a 64-bit set of keys: no key whose bit is clear is in the set
+ * (a filter in front of a map that most lookups miss). */
+static inline uint64_t key_bit(const char *k, size_t n)
+{
+    unsigned b = n ? (unsigned char)k[0] * 7u + (unsigned char)k[n - 1] : 0;
+    return (uint64_t)1 << ((b + n) & 63);
 }
 
 /* Capitalised words equal to the surname of a full name of this document
  * are that person ("Kerry", "Assad's", "Mr Putin" where no title caught
- * it). */
+ * it). Documents have a few full names and thousands of capitalised
+ * words: a word whose key_bit no surname has is not looked up. */
 static void gen_surnames(struct work *wk)
 {
-    struct map surnames = {0};
-    struct buf sk = {0};
+    struct map *surnames = &wk->sc->surnames;
     size_t nfull = wk->nc;
+    uint64_t bits = wk->t->plain ? ~(uint64_t)0 : 0;
+    map_clear(surnames);
     for (size_t i = 0; i < nfull; i++) {
         const struct cand *c = &wk->c[i];
         if (c->type != ENT_PERSON || !c->name)
             continue;
-        surname_key(wk, c->w1 - 1, &sk);
-        map_put(&surnames, sk.s, sk.n, (int)i, false);
+        size_t n;
+        const char *sk = surname_of(wk, c->w1 - 1, &n);
+        map_put(surnames, sk, n, (int)i, false);
+        bits |= key_bit(sk, n);
     }
-    if (!surnames.n)
-        goto out;
+    if (!surnames->n)
+        return;
     for (size_t i = 0; i < wk->nw; i++) {
         int v;
+        size_t n;
         if (is_punct(wk, i) || (wk->w[i].flags & W_USED) ||
             !(wk->w[i].flags & W_CAP))
             continue;
-        surname_key(wk, i, &sk);
-        if (!map_get(&surnames, sk.s, sk.n, &v))
+        const char *sk = surname_of(wk, i, &n);
+        if (!(bits & key_bit(sk, n)) || !map_get(surnames, sk, n, &v))
             continue;
         add_cand(wk, i, i + 1, ENT_PERSON, PRIO_FRAME, -1);
         wk->w[i].flags |= W_USED;
     }
     sort_by_start(wk);
-out:
-    map_free(&surnames);
-    free(sk.s);
 }
 
 /* A one-word organisation a pattern found ("Skylark flight 702",
@@ -2594,38 +2698,36 @@ out:
  * the text shows to be a company is not a person elsewhere in it. */
 static void gen_org_repeats(struct work *wk)
 {
-    struct map orgs = {0};
+    struct map *orgs = &wk->sc->orgs;
     int v;
     size_t nkept = wk->nc;
+    map_clear(orgs);
     for (size_t i = 0; i < nkept; i++) {
         const struct cand *c = &wk->c[i];
         if (c->type == ENT_ORGANIZATION && c->prio == PRIO_PATTERN &&
             c->w1 - c->w0 == 1)
-            map_put(&orgs, fold_of(wk, &wk->w[c->w0]),
+            map_put(orgs, fold_of(wk, &wk->w[c->w0]),
                     wk->w[c->w0].nfold, (int)i, false);
     }
-    if (!orgs.n)
-        goto out;
+    if (!orgs->n)
+        return;
     for (size_t i = 0; i < nkept; i++) {
         struct cand *c = &wk->c[i];
         if (c->type == ENT_PERSON && c->prio == PRIO_FRAME &&
             c->w1 - c->w0 == 1 && c->r1 == c->r0 &&
-            map_get(&orgs, fold_of(wk, &wk->w[c->w0]),
+            map_get(orgs, fold_of(wk, &wk->w[c->w0]),
                     wk->w[c->w0].nfold, &v))
             c->type = ENT_ORGANIZATION;
     }
     for (size_t i = 0; i < wk->nw; i++) {
         if (is_punct(wk, i) || (wk->w[i].flags & W_USED) ||
             !(wk->w[i].flags & W_CAP) ||
-            !map_get(&orgs, fold_of(wk, &wk->w[i]), wk->w[i].nfold,
-                     &v))
+            !map_get(orgs, fold_of(wk, &wk->w[i]), wk->w[i].nfold, &v))
             continue;
         add_cand(wk, i, i + 1, ENT_ORGANIZATION, PRIO_PATTERN, -1);
         wk->w[i].flags |= W_USED;
     }
     sort_by_start(wk);
-out:
-    map_free(&orgs);
 }
 
 /* Text of words [w0, w1) in the doc arena. */
@@ -2694,79 +2796,78 @@ static const char *cand_key(struct work *wk, struct cand *c)
 
 /* A bare "Defense Ministry" is the document's qualified one when there
  * is exactly one ("defense ministry@russia"). */
-static void qualify_orgs(struct mention *ms, size_t n)
+static void qualify_orgs(struct work *wk, struct mention *ms, size_t n)
 {
-    struct map quals = {0}; /* bare key -> mention, -1 when ambiguous */
+    struct map *quals = &wk->sc->quals; /* bare key -> mention, -1 when
+                                           ambiguous */
+    map_clear(quals);
     for (size_t i = 0; i < n; i++) {
         const char *at = strchr(ms[i].key, '@');
         int v;
         if (!at || ms[i].type == ENT_PERSON)
             continue;
         size_t bl = (size_t)(at - ms[i].key);
-        if (!map_get(&quals, ms[i].key, bl, &v))
-            map_put(&quals, ms[i].key, bl, (int)i, false);
+        if (!map_get(quals, ms[i].key, bl, &v))
+            map_put(quals, ms[i].key, bl, (int)i, false);
         else if (v >= 0 && strcmp(ms[v].key, ms[i].key) != 0)
-            map_put(&quals, ms[i].key, bl, -1, true);
+            map_put(quals, ms[i].key, bl, -1, true);
     }
-    for (size_t i = 0; i < n && quals.n; i++) {
+    for (size_t i = 0; i < n && quals->n; i++) {
         int v;
         if ((ms[i].type == ENT_ORGANIZATION || ms[i].type == ENT_GROUP) &&
             !strchr(ms[i].key, '@') &&
-            map_get(&quals, ms[i].key, strlen(ms[i].key), &v) && v >= 0)
+            map_get(quals, ms[i].key, strlen(ms[i].key), &v) && v >= 0)
             ms[i].key = ms[v].key;
     }
-    map_free(&quals);
 }
 
 /* A lone surname takes the key of the full name it abbreviates: the
  * nearest one before it, else the first after. */
 static void join_surnames(struct work *wk, struct mention *ms, size_t n)
 {
-    struct map first = {0}, last = {0};
-    struct buf sk = {0};
+    struct map *first = &wk->sc->first, *last = &wk->sc->last;
+    map_clear(first);
+    map_clear(last);
     for (size_t i = 0; i < n; i++) {
         const struct cand *c = &wk->c[i];
         if (c->type == ENT_PERSON && c->name) {
-            surname_key(wk, c->w1 - 1, &sk);
-            map_put(&first, sk.s, sk.n, (int)i, false);
+            size_t len;
+            const char *sk = surname_of(wk, c->w1 - 1, &len);
+            map_put(first, sk, len, (int)i, false);
         }
     }
-    for (size_t i = 0; i < n && first.n; i++) {
+    for (size_t i = 0; i < n && first->n; i++) {
         const struct cand *c = &wk->c[i];
         int v;
+        size_t len;
         if (c->type != ENT_PERSON)
             continue;
-        surname_key(wk, c->name ? c->w1 - 1 : c->w0, &sk);
+        const char *sk = surname_of(wk, c->name ? c->w1 - 1 : c->w0, &len);
         if (c->name)
-            map_put(&last, sk.s, sk.n, (int)i, true);
-        else if (map_get(&last, sk.s, sk.n, &v) ||
-                 map_get(&first, sk.s, sk.n, &v))
+            map_put(last, sk, len, (int)i, true);
+        else if (map_get(last, sk, len, &v) || map_get(first, sk, len, &v))
             ms[i].key = ms[v].key;
     }
-    map_free(&first);
-    map_free(&last);
-    free(sk.s);
 }
 
 /* Mentions of one type and key are one local entity. */
-static void number_locals(struct mention *ms, size_t n)
+static void number_locals(struct work *wk, struct mention *ms, size_t n)
 {
-    struct map locals = {0};
-    struct buf k = {0};
+    struct map *locals = &wk->sc->locals;
+    struct buf *k = &wk->sc->sk;
     int next = 0;
+    map_clear(locals);
     for (size_t i = 0; i < n; i++) {
         int v;
-        k.n = 0;
-        buf_putc(&k, (char)('0' + ms[i].type));
-        buf_put(&k, ms[i].key, strlen(ms[i].key));
-        if (!map_get(&locals, k.s, k.n, &v)) {
+        k->n = 0;
+        buf_putc(k, (char)('0' + ms[i].type));
+        buf_put(k, ms[i].key, strlen(ms[i].key));
+        if (!map_get(locals, k->s, k->n, &v)) {
             v = next++;
-            map_put(&locals, k.s, k.n, v, false);
+            map_put(locals, k->s, k->n, v, false);
         }
         ms[i].local = v;
     }
-    map_free(&locals);
-    free(k.s);
 }
 
 static void emit(struct work *wk)
@@ -2795,9 +2896,45 @@ static void emit(struct work *wk)
     if (n == 0)
         return; /* doc->mentions may be NULL: no offset may be added */
     struct mention *ms = doc->mentions + first;
-    qualify_orgs(ms, n);
+    qualify_orgs(wk, ms, n);
     join_surnames(wk, ms, n);
-    number_locals(ms, n);
+    number_locals(wk, ms, n);
+}
+
+/* Lend the scratch's buffers to wk, emptied. */
+static void work_borrow(struct work *wk, struct scratch *sc)
+{
+    wk->sc = sc;
+    wk->memo = &sc->memo;
+    wk->w = sc->w;
+    wk->capw = sc->capw;
+    wk->c = sc->c;
+    wk->capc = sc->capc;
+    wk->starts = sc->starts;
+    wk->capstarts = sc->capstarts;
+    wk->folds = sc->folds;
+    wk->key = sc->key;
+    wk->tmp = sc->tmp;
+    wk->kb = sc->kb;
+    wk->aux = sc->aux;
+    wk->folds.n = wk->key.n = wk->tmp.n = wk->kb.n = wk->aux.n = 0;
+}
+
+/* Hand wk's buffers, perhaps regrown, back to its scratch. */
+static void work_return(struct work *wk)
+{
+    struct scratch *sc = wk->sc;
+    sc->w = wk->w;
+    sc->capw = wk->capw;
+    sc->c = wk->c;
+    sc->capc = wk->capc;
+    sc->starts = wk->starts;
+    sc->capstarts = wk->capstarts;
+    sc->folds = wk->folds;
+    sc->key = wk->key;
+    sc->tmp = wk->tmp;
+    sc->kb = wk->kb;
+    sc->aux = wk->aux;
 }
 
 void tag_run(const struct tagger *t, struct doc *doc)
@@ -2805,30 +2942,21 @@ void tag_run(const struct tagger *t, struct doc *doc)
     struct work wk = {0};
     wk.t = t;
     wk.doc = doc;
-    wk.memo = memo_take(t->pool);
+    work_borrow(&wk, scratch_take(t->pool));
     build_words(&wk);
     find_starts(&wk);
-    struct rules_rx_scratch *scr = rules_rx_scratch_new();
     gen_titles(&wk);
     gen_given_names(&wk);
     gen_apposition(&wk);
     gen_gazetteer(&wk);
     gen_org_heads(&wk);
     gen_place_cues(&wk);
-    gen_patterns(&wk, scr);
+    gen_patterns(&wk, wk.sc->rx);
     gen_frames(&wk);
     resolve(&wk);
     gen_surnames(&wk);
     gen_org_repeats(&wk);
     emit(&wk);
-    rules_rx_scratch_free(scr);
-    memo_give(t->pool, wk.memo);
-    free(wk.w);
-    free(wk.starts);
-    free(wk.c);
-    free(wk.folds.s);
-    free(wk.key.s);
-    free(wk.tmp.s);
-    free(wk.kb.s);
-    free(wk.aux.s);
+    work_return(&wk);
+    scratch_give(t->pool, wk.sc);
 }

@@ -17,6 +17,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/segment.h"
 #include "claimdiff/tag.h"
+#include "keyhash.h"
 #include "tagplain.h"
 
 struct fixture {
@@ -555,6 +556,56 @@ static void test_a_user_gazetteer_extends_the_tagger(void **state)
     remove_dir(dir, "gazetteer/places.tsv");
 }
 
+/* tag_new reuses its key buffers from row to row: aliases long after
+ * short and short after long are each found, as written, with other
+ * vowels (skeleton key) and in another word order (sorted-words key).
+ * Invented names. */
+static void test_aliases_of_any_length_order_are_all_found(void **state)
+{
+    (void)state;
+    char *dir = user_dir(
+        "gazetteer/groups.tsv",
+        "Qorvath Zendi Talmo Brigade\tgroup\t-\tVesh|Marun Dar Torvel Front\n"
+        "Bab\tgroup\t-\tZultan Qarundi|Ox\n"
+        "Kelvash Dunmarrow Ostiral Vennick Pardue\tgroup\t-\t-\n");
+    struct rules *r = NULL;
+    struct tagger *t = NULL;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(rules_new(dir, &r, &d), CD_OK);
+    assert_int_equal(tag_new(r, &t, &d), CD_OK);
+    static const char *const forms[][2] = {
+        {"Qorvath Zendi Talmo Brigade", "Qorvath Zendi Talmo Brigade"},
+        {"Qarvoth Zendi Tolma Brigade", "Qorvath Zendi Talmo Brigade"},
+        {"Vesh", "Qorvath Zendi Talmo Brigade"},
+        {"Torvel Dar Marun Front", "Qorvath Zendi Talmo Brigade"},
+        {"Bab", "Bab"},
+        {"Zultan Qarundi", "Bab"},
+        {"Qarundi Zultan", "Bab"},
+        {"Kelvash Dunmarrow Ostiral Vennick Pardue",
+         "Kelvash Dunmarrow Ostiral Vennick Pardue"},
+        {"Kelvosh Dunmarraw Ostiral Vennick Pardoe",
+         "Kelvash Dunmarrow Ostiral Vennick Pardue"},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        char text[160];
+        snprintf(text, sizeof text, "Fighters of the %s attacked.",
+                 forms[i][0]);
+        struct doc *doc = doc_new("test.txt", xstrdup(text), strlen(text));
+        tag_run(t, doc);
+        const struct mention *m = find(doc, forms[i][0], 0);
+        if (!m || !m->canonical)
+            fprintf(stderr, "not found: %s\n", forms[i][0]);
+        assert_non_null(m);
+        assert_non_null(m->canonical);
+        assert_string_equal(m->canonical, forms[i][1]);
+        doc_free(doc);
+    }
+    tag_free(t);
+    rules_free(r);
+    remove_dir(dir, "gazetteer/groups.tsv");
+}
+
 static void test_a_malformed_gazetteer_row_names_file_and_line(void **state)
 {
     (void)state;
@@ -675,7 +726,7 @@ static size_t random_text(char *text, size_t cap, unsigned *seed, int words)
 }
 
 /* The tagger's skips (tagplain.h) change no mention: phrases split by a
- * line break or a possessive, then random texts of gazetteer, title,
+ * line break or a possessive, surnames after full names, then random texts of gazetteer, title,
  * organisation and plain words in every case, tagged with and without,
  * by lines and by the segmenter's sentences. */
 static void test_tagger_skips_match_the_plain_tagger(void **state)
@@ -700,6 +751,9 @@ static void test_tagger_skips_match_the_plain_tagger(void **state)
         "Fighters of dar el tor's Zendi attacked the Air\nForce base.",
         "Fighters of bab el tor dar vesh el talmo Zendi attacked.",
         "Fighters of the bab el tor dar vesh el talmo Zendi attacked.",
+        /* surnames alone after full names (gen_surnames' key filter) */
+        "John Smith met John al-Liberman. Smith, Liberman, Al-Liberman "
+        "and Talmo said so; SMITH too.",
     };
     const size_t nfixed = sizeof fixed / sizeof *fixed;
     unsigned seed = 2024;
@@ -847,6 +901,111 @@ static void test_a_warm_word_cache_changes_nothing(void **state)
     }
 }
 
+/* ---- the per-document scratch: reuse leaves nothing behind ---------- */
+
+/* Sentences "Given Surname said so." with distinct invented surnames:
+ * enough names to fill the per-document maps past what a scratch keeps,
+ * and (repeated) enough words to make the word array one it frees. */
+static char *many_names(size_t names, size_t bytes)
+{
+    char *t = xmalloc(bytes + 64);
+    size_t n = 0;
+    for (size_t i = 0; n < bytes; i++) {
+        size_t k = i % names;
+        n += (size_t)snprintf(t + n, 64, "Varo Q%c%c%cosk said so. ",
+                              'a' + (int)(k % 26), 'a' + (int)(k / 26 % 26),
+                              'a' + (int)(k / 676 % 26));
+    }
+    return t;
+}
+
+/* Texts whose names would leak into the next document through a map or
+ * buffer left full: a surname alone, a one-word company repeated, a bare
+ * organisation that a qualified one would take over. */
+static const char *const reuse_texts[] = {
+    "Minister Arvid Kolbeck met budget airline Skyvane. Kolbeck said "
+    "Skyvane flight 702 was late. The Russian Defense Ministry agreed.",
+    "Kolbeck arrived. Skyvane stayed. The Defense Ministry spoke to "
+    "Kolbeck and Skyvane.",
+    "Inga Marsh said the Defense Ministry of Norway would reply. Marsh "
+    "and Kolbeck met.",
+};
+#define NREUSE (sizeof reuse_texts / sizeof *reuse_texts)
+
+/* Each text tagged alone by a fresh tagger and again by one tagger, in
+ * an order where every text follows others (the huge ones too). */
+static void test_a_reused_scratch_changes_nothing(void **state)
+{
+    const struct fixture *f = *state;
+    char *huge = many_names(900, 1300000);
+    char *big = many_names(900, 40000);
+    const char *texts[NREUSE + 2] = {reuse_texts[0], reuse_texts[1],
+                                     reuse_texts[2], huge, big};
+    size_t nt = sizeof texts / sizeof *texts;
+    struct doc *cold[NREUSE + 2];
+    struct tagger *fresh_tag[NREUSE + 2];
+    for (size_t i = 0; i < nt; i++) {
+        struct fixture fresh = *f;
+        struct diag d;
+        memset(&d, 0, sizeof d);
+        assert_int_equal(tag_new(f->rules, &fresh.tag, &d), CD_OK);
+        cold[i] = tagged(&fresh, texts[i]);
+        fresh_tag[i] = fresh.tag;
+    }
+    assert_true(cold[4]->nmentions >= 900); /* the maps did fill */
+    const size_t order[] = {0, 1, 2, 4, 1, 3, 0, 1, 2, 3, 4, 0, 2, 1};
+    for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+        struct doc *warm = tagged(f, texts[order[k]]);
+        assert_same_mentions(cold[order[k]], warm);
+        doc_free(warm);
+    }
+    for (size_t i = 0; i < nt; i++) {
+        doc_free(cold[i]);
+        tag_free(fresh_tag[i]);
+    }
+    free(huge);
+    free(big);
+}
+
+/* ---- inline key hash and compare (keyhash.h) ------------------------ */
+
+/* keyhash_same agrees with memcmp on keys of every length up to 40
+ * differing at any one byte (and on random keys over two letters), and
+ * keyhash_of gives equal bytes at any address one hash. Each key sits in
+ * a buffer of exactly its size, so under ASan a read past it fails. */
+static void test_key_compare_is_memcmp_and_reads_only_the_key(void **state)
+{
+    (void)state;
+    unsigned seed = 7;
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t shift = 0; shift < 8; shift++) {
+            char *a = xmalloc(n ? n : 1), *b = xmalloc(n + shift + 1);
+            char *bs = b + shift;
+            for (size_t i = 0; i < n; i++)
+                a[i] = (char)('a' + rand_r(&seed) % 26);
+            memcpy(bs, a, n);
+            assert_true(keyhash_same(a, bs, n));
+            assert_true(keyhash_of(a, n) == keyhash_of(bs, n));
+            for (size_t i = 0; i < n; i++) {
+                bs[i] ^= 0x01;
+                assert_false(keyhash_same(a, bs, n));
+                assert_false(keyhash_same(bs, a, n));
+                bs[i] ^= 0x01;
+            }
+            for (int k = 0; k < 50; k++) {
+                for (size_t i = 0; i < n; i++) {
+                    a[i] = (char)('a' + rand_r(&seed) % 2);
+                    bs[i] = (char)('a' + rand_r(&seed) % 2);
+                }
+                assert_int_equal(keyhash_same(a, bs, n),
+                                 memcmp(a, bs, n) == 0);
+            }
+            free(a);
+            free(b);
+        }
+    }
+}
+
 struct tag_thread {
     const struct fixture *f;
     struct doc *docs[NCACHE * 8];
@@ -912,10 +1071,13 @@ int main(void)
         cmocka_unit_test(test_keys_fold_transliteration_variants),
         cmocka_unit_test(test_type_names_follow_the_contract),
         cmocka_unit_test(test_a_warm_word_cache_changes_nothing),
+        cmocka_unit_test(test_a_reused_scratch_changes_nothing),
+        cmocka_unit_test(test_key_compare_is_memcmp_and_reads_only_the_key),
         cmocka_unit_test(test_threads_share_a_tagger),
     };
     const struct CMUnitTest rule_tests[] = {
         cmocka_unit_test(test_a_user_gazetteer_extends_the_tagger),
+        cmocka_unit_test(test_aliases_of_any_length_order_are_all_found),
         cmocka_unit_test(test_word_pair_filter_hides_no_alias_form),
         cmocka_unit_test(test_gazetteer_runs_with_a_late_capital_are_found),
         cmocka_unit_test(test_tagger_skips_match_the_plain_tagger),
