@@ -95,9 +95,59 @@ static void num_big(struct rec *r, double v)
     run_open(r);
 }
 
+/* Most integers in a record are offsets and indexes below SMALL_LIMIT
+ * (a span's ends: two of every three integers). They are written here
+ * with their length known from a few compares and the digits from a pair
+ * table, in line, where jsonw_put_int counts digits in a loop and writes
+ * them from the right: the same digits, about half the work. */
+#define SMALL_LIMIT 100000u
+
+static const char pairs[201] = "00010203040506070809"
+                               "10111213141516171819"
+                               "20212223242526272829"
+                               "30313233343536373839"
+                               "40414243444546474849"
+                               "50515253545556575859"
+                               "60616263646566676869"
+                               "70717273747576777879"
+                               "80818283848586878889"
+                               "90919293949596979899";
+
+/* u (below SMALL_LIMIT) in decimal at p; returns the end. */
+static inline char *put_small(char *p, uint32_t u)
+{
+    if (u < 10) {
+        *p = (char)('0' + u);
+        return p + 1;
+    }
+    if (u < 100) {
+        memcpy(p, pairs + 2 * u, 2);
+        return p + 2;
+    }
+    if (u < 10000) {
+        uint32_t hi = u / 100, lo = u - 100 * hi;
+        if (hi < 10) {
+            *p++ = (char)('0' + hi);
+        } else {
+            memcpy(p, pairs + 2 * hi, 2);
+            p += 2;
+        }
+        memcpy(p, pairs + 2 * lo, 2);
+        return p + 2;
+    }
+    uint32_t top = u / 10000, rest = u - 10000 * top;
+    uint32_t hi = rest / 100, lo = rest - 100 * hi;
+    p[0] = (char)('0' + top);
+    memcpy(p + 1, pairs + 2 * hi, 2);
+    memcpy(p + 3, pairs + 2 * lo, 2);
+    return p + 5;
+}
+
 static void num(struct rec *r, int64_t v)
 {
-    if (v > -JSONW_INT_LIMIT && v < JSONW_INT_LIMIT)
+    if (v >= 0 && v < (int64_t)SMALL_LIMIT)
+        r->p = put_small(r->p, (uint32_t)v);
+    else if (v > -JSONW_INT_LIMIT && v < JSONW_INT_LIMIT)
         r->p = jsonw_put_int(r->p, v);
     else
         num_big(r, (double)v);
@@ -105,7 +155,9 @@ static void num(struct rec *r, int64_t v)
 
 static void num_size(struct rec *r, size_t v)
 {
-    if (v < (uint64_t)JSONW_INT_LIMIT)
+    if (v < SMALL_LIMIT)
+        r->p = put_small(r->p, (uint32_t)v);
+    else if (v < (uint64_t)JSONW_INT_LIMIT)
         r->p = jsonw_put_int(r->p, (int64_t)v);
     else
         num_big(r, (double)v);
@@ -122,6 +174,14 @@ static void boolean(struct rec *r, bool v)
 /* "[start,end" */
 static void span_head(struct rec *r, struct span s)
 {
+    if (s.start < SMALL_LIMIT && s.end < SMALL_LIMIT) {
+        char *p = r->p;
+        *p++ = '[';
+        p = put_small(p, (uint32_t)s.start);
+        *p++ = ',';
+        r->p = put_small(p, (uint32_t)s.end);
+        return;
+    }
     LIT(r, "[");
     num_size(r, s.start);
     LIT(r, ",");

@@ -266,6 +266,73 @@ static void test_fractions_are_laid_out_as_cjson_prints_them(void **state)
     doc_free(doc);
 }
 
+/* An offset or index for the record's spans: every length of one to
+ * seven digits at its edges (9, 10, 99, 100, ...), the small writer's
+ * limit and its neighbours, and random values of every magnitude. */
+static size_t random_offset(uint64_t *seed)
+{
+    static const size_t edges[] = {0,     1,      9,      10,     11,
+                                   99,    100,    101,    999,    1000,
+                                   1001,  9999,   10000,  10001,  99998,
+                                   99999, 100000, 100001, 999999, 1000000};
+    uint64_t r = next_random(seed);
+    if (r % 3 == 0)
+        return edges[(r >> 8) % (sizeof edges / sizeof edges[0])];
+    return (size_t)((r >> 8) % ((uint64_t)1 << (r >> 40) % 24));
+}
+
+/* The array at key of o, as the numbers of its items' fields. */
+static double item_field(const cJSON *o, const char *key, size_t i, int k)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *e = cJSON_GetArrayItem(cJSON_GetArrayItem(a, (int)i), k);
+    assert_non_null(e);
+    return e->valuedouble;
+}
+
+static void test_small_integers_are_laid_out_as_cjson_prints_them(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story);
+    assert_true(doc->nsents > 1 && doc->nparas > 1);
+    uint64_t seed = 1618;
+    for (int round = 0; round < 3000; round++) {
+        for (size_t i = 0; i < doc->nsents; i++) {
+            doc->sents[i].span.start = random_offset(&seed);
+            doc->sents[i].span.end = random_offset(&seed);
+            doc->sents[i].paragraph = (unsigned)random_offset(&seed);
+            doc->sents[i].flags = (unsigned)random_offset(&seed);
+        }
+        for (size_t i = 0; i < doc->nparas; i++) {
+            doc->paras[i].span.start = random_offset(&seed);
+            doc->paras[i].span.end = random_offset(&seed);
+        }
+        char *line = record_of(doc);
+        cJSON *o = cJSON_Parse(line);
+        assert_non_null(o);
+        char *again = cJSON_PrintUnformatted(o);
+        size_t n = strlen(again);
+        if (strlen(line) != n + 1 || memcmp(line, again, n) != 0)
+            fail_msg("record differs from cJSON's:\n%s\n%s", line, again);
+        for (size_t i = 0; i < doc->nsents; i++) {
+            const struct sentence *st = &doc->sents[i];
+            assert_true(item_field(o, "sentences", i, 0) == st->span.start);
+            assert_true(item_field(o, "sentences", i, 1) == st->span.end);
+            assert_true(item_field(o, "sentences", i, 2) == st->paragraph);
+            assert_true(item_field(o, "sentences", i, 3) == st->flags);
+        }
+        for (size_t i = 0; i < doc->nparas; i++) {
+            const struct paragraph *pa = &doc->paras[i];
+            assert_true(item_field(o, "paragraphs", i, 0) == pa->span.start);
+            assert_true(item_field(o, "paragraphs", i, 1) == pa->span.end);
+        }
+        cJSON_free(again);
+        cJSON_Delete(o);
+        free(line);
+    }
+    doc_free(doc);
+}
+
 static void test_an_open_range_keeps_its_infinite_end(void **state)
 {
     struct fixture *f = *state;
@@ -407,6 +474,7 @@ int main(void)
         cmocka_unit_test(test_a_record_reads_back_to_the_same_record),
         cmocka_unit_test(test_a_record_is_laid_out_as_cjson_prints_it),
         cmocka_unit_test(test_fractions_are_laid_out_as_cjson_prints_them),
+        cmocka_unit_test(test_small_integers_are_laid_out_as_cjson_prints_them),
         cmocka_unit_test(test_an_open_range_keeps_its_infinite_end),
         cmocka_unit_test(test_blank_lines_are_skipped),
         cmocka_unit_test(test_other_rules_are_a_usage_error),
