@@ -1293,27 +1293,20 @@ static bool starts_new_sentence(const struct run *r, enum term term,
     return !is_continuation_cp(c);
 }
 
-/* Record tokens [a, b) as sentence number doc->nsents. */
+/* Record tokens [a, b) as sentence number doc->nsents. split_sentences
+ * has already given each token its sentence number and marked the first
+ * word, in its one pass over the tokens. */
 static void emit_sentence(struct run *r, size_t para, size_t a, size_t b)
 {
     struct doc *doc = r->doc;
-    struct token *tk = doc->toks;
-    bool first_word = true;
     if (doc->nsents == doc->capsents)
         doc->sents = xgrow(doc->sents, &doc->capsents, doc->nsents + 1,
                            sizeof *doc->sents);
     struct sentence *s = &doc->sents[doc->nsents];
-    s->span.start = tk[a].span.start;
-    s->span.end = tk[b - 1].span.end;
+    s->span.start = doc->toks[a].span.start;
+    s->span.end = doc->toks[b - 1].span.end;
     s->paragraph = (unsigned)para;
     s->flags = 0;
-    for (size_t k = a; k < b; k++) {
-        tk[k].sentence = (unsigned)doc->nsents;
-        if (first_word && tk[k].kind == TOK_WORD) {
-            tk[k].flags |= TOKF_SENT_START;
-            first_word = false;
-        }
-    }
     doc->nsents++;
 }
 
@@ -1345,31 +1338,43 @@ static bool is_dash_credit(const struct run *r, size_t a, size_t b)
            all_credit(r, a + 1, b);
 }
 
-/* Add tokens [a, b) to the sentence before them. */
+/* Add tokens [a, b) to the sentence before them (they were numbered as
+ * the next one, and their first word marked as its start). */
 static void extend_last_sentence(struct run *r, size_t a, size_t b)
 {
     struct doc *doc = r->doc;
     struct sentence *s = &doc->sents[doc->nsents - 1];
     s->span.end = doc->toks[b - 1].span.end;
-    for (size_t k = a; k < b; k++)
+    for (size_t k = a; k < b; k++) {
         doc->toks[k].sentence = (unsigned)(doc->nsents - 1);
+        doc->toks[k].flags &= (unsigned char)~TOKF_SENT_START;
+    }
 }
 
 /* Group the paragraph's tokens [t0, t1) into sentences. */
 static void split_sentences(struct run *r, size_t para, size_t t0, size_t t1)
 {
-    const struct token *tk = r->doc->toks;
+    struct token *tk = r->doc->toks;
     size_t a = t0, i = t0;
     bool has_word = false;
+    /* Each token is numbered as the sentence being built, and the first
+     * word of each marked, on the way: the sentence is emitted once its
+     * end is known (a bracketed tail is moved back to the one before). */
+    unsigned sent = (unsigned)r->doc->nsents;
     while (i < t1) {
+        tk[i].sentence = sent;
         /* Most tokens are words not ending in '.': no sentence end, and
          * term_of would say so after a call. */
-        enum term term = tk[i].kind == TOK_WORD &&
-                                 r->s[tk[i].span.end - 1] != '.'
-                             ? TERM_NONE
-                             : term_of(r, &tk[i]);
-        if (tk[i].kind == TOK_WORD)
+        enum term term = TERM_NONE;
+        if (tk[i].kind == TOK_WORD) {
+            if (!has_word)
+                tk[i].flags |= TOKF_SENT_START;
             has_word = true;
+            if (r->s[tk[i].span.end - 1] == '.')
+                term = term_of(r, &tk[i]);
+        } else {
+            term = term_of(r, &tk[i]);
+        }
         if (term == TERM_NONE || term == TERM_NEVER) {
             i++;
             continue;
@@ -1380,8 +1385,10 @@ static void split_sentences(struct run *r, size_t para, size_t t0, size_t t1)
         while (j < t1 && tk[j].span.start == tk[j - 1].span.end &&
                tk[j].kind == TOK_PUNCT &&
                (is_closer_cp(tok_cp(r, &tk[j])) ||
-                term_of(r, &tk[j]) == TERM_STOP))
+                term_of(r, &tk[j]) == TERM_STOP)) {
+            tk[j].sentence = sent;
             j++;
+        }
         /* A sentence needs a word ("1." of a list is none), and a new one
          * needs whitespace before it ("Syria.The" is a typo, not a split). */
         if (j < t1 && has_word && tk[j].span.start > tk[j - 1].span.end &&
@@ -1390,6 +1397,7 @@ static void split_sentences(struct run *r, size_t para, size_t t0, size_t t1)
             emit_sentence(r, para, a, j);
             a = j;
             has_word = false;
+            sent++;
         }
         i = j;
     }
