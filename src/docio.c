@@ -195,6 +195,40 @@ static void span(struct rec *r, struct span s)
     LIT(r, "]");
 }
 
+/* Most strings of a record are short (names, keys, classes: half under
+ * eight bytes, nine in ten under 24), and for those checking and copying
+ * a byte at a time up to the NUL costs less than strlen and then
+ * jsonw_put_plain's pass. Longer ones take that way after STR_SHORT. */
+#define STR_SHORT 24
+
+/* s's first bytes as jsonw_put_plain writes them, quotes included, at p
+ * (which has STR_SHORT + 2 bytes of room) when s is shorter than
+ * STR_SHORT and needs no escape; returns the end, or NULL (anything
+ * written does not count). Reads no byte past s's NUL. */
+#define CARE8(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, \
+                 [b + 4] = 1, [b + 5] = 1, [b + 6] = 1, [b + 7] = 1
+
+/* The bytes a JSON string escapes (below 0x20, '"', '\\'), NUL among them:
+ * one look-up a byte. */
+static const unsigned char care[256] = {CARE8(0), CARE8(8), CARE8(16),
+                                        CARE8(24), ['"'] = 1, ['\\'] = 1};
+
+static char *put_short(char *p, const char *s)
+{
+    *p++ = '"';
+    for (size_t i = 0; i < STR_SHORT; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (care[c]) {
+            if (c)
+                return NULL;
+            p[i] = '"';
+            return p + i + 1;
+        }
+        p[i] = (char)c;
+    }
+    return NULL;
+}
+
 /* A string (or null) between two runs: a short plain one inside the
  * reservation, with RUN_MAX bytes left after it. */
 static void str(struct rec *r, const char *s)
@@ -203,10 +237,16 @@ static void str(struct rec *r, const char *s)
         LIT(r, "null");
         return;
     }
+    run_need(r, STR_SHORT + 2 + RUN_MAX);
+    char *e = put_short(r->p, s);
+    if (e) {
+        r->p = e;
+        return;
+    }
     size_t n = strlen(s);
     if (n <= STR_INLINE) {
         run_need(r, n + 2 + RUN_MAX);
-        char *e = jsonw_put_plain(r->p, s, n);
+        e = jsonw_put_plain(r->p, s, n);
         if (e) {
             r->p = e;
             return;
