@@ -198,20 +198,12 @@ static struct span trim_span(const char *text, struct span s)
     return s;
 }
 
+/* The doc's lines (doc_new found them), trimmed. */
 static void split_lines(const struct doc *doc, struct lines *out)
 {
-    size_t pos = 0;
-    while (pos <= doc->len) {
-        const char *nl = memchr(doc->text + pos, '\n', doc->len - pos);
-        size_t end = nl ? (size_t)(nl - doc->text) : doc->len;
-        struct span s = trim_span(doc->text, (struct span){pos, end});
-        if (out->n == out->cap)
-            out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-        out->v[out->n++].span = s;
-        if (!nl)
-            break;
-        pos = end + 1;
-    }
+    out->v = xgrow(out->v, &out->cap, doc->nlines, sizeof *out->v);
+    for (size_t i = 0; i < doc->nlines; i++)
+        out->v[out->n++].span = trim_span(doc->text, doc_line(doc, i));
 }
 
 static size_t span_len(struct span s)
