@@ -74,10 +74,16 @@ struct lex_slot {
     unsigned char val;
 };
 
-/* Open addressing, power-of-two size, at most half full. */
+/* Open addressing, power-of-two size, at most half full. Most look-ups
+ * miss (a word before a full stop is rarely an abbreviation), so a bit
+ * per (length, first and last two bytes) hash, set for every key, rules
+ * out most misses before the key is hashed and compared. */
+#define LEX_FILTER_WORDS 64
+
 struct lexset {
     struct lex_slot *slots;
     size_t mask;
+    uint64_t filter[LEX_FILTER_WORDS];
 };
 
 /* Byte classes for the tokenizer's fast path (ASCII_* bits). */
@@ -111,6 +117,32 @@ static void lexset_init(struct lexset *set, size_t nkeys)
     set->mask = cap - 1;
 }
 
+/* The filter bit of key (len > 0): a multiplicative hash of its length
+ * and first and last two bytes, top bits. */
+static unsigned lex_filter_bit(const char *key, size_t len)
+{
+    const unsigned char *k = (const unsigned char *)key;
+    uint64_t x = (uint64_t)len | (uint64_t)k[0] << 16 |
+                 (uint64_t)k[len - 1] << 24 |
+                 (uint64_t)k[len > 1 ? len - 2 : 0] << 32;
+    return (unsigned)((x * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+}
+
+static bool lex_filter_may(const struct lexset *set, const char *key,
+                           size_t len)
+{
+    unsigned b = lex_filter_bit(key, len);
+    return set->filter[b / 64] >> (b % 64) & 1;
+}
+
+static void lex_filter_add(struct lexset *set, const char *key, size_t len)
+{
+    if (len) {
+        unsigned b = lex_filter_bit(key, len);
+        set->filter[b / 64] |= UINT64_C(1) << (b % 64);
+    }
+}
+
 static struct lex_slot *lexset_slot(const struct lexset *set, const char *key,
                                     size_t len)
 {
@@ -134,12 +166,15 @@ static void lexset_put(struct lexset *set, struct arena *a, const char *key,
         slot->len = len;
     }
     slot->val = val;
+    lex_filter_add(set, key, len);
 }
 
 /* The value stored for key, or 0 when absent. */
 static unsigned char lexset_get(const struct lexset *set, const char *key,
                                 size_t len)
 {
+    if (len && !lex_filter_may(set, key, len))
+        return 0;
     const struct lex_slot *slot = lexset_slot(set, key, len);
     return slot->key ? slot->val : 0;
 }
@@ -1723,12 +1758,25 @@ enum cd_err segment_new(const struct rules *r, struct segmenter **out,
     return CD_OK;
 }
 
+/* The set's filter: every key's bit (on), or every bit (off, so each
+ * look-up goes to the table). */
+static void lexset_set_filter(struct lexset *set, bool on)
+{
+    memset(set->filter, on ? 0 : 0xFF, sizeof set->filter);
+    for (size_t i = 0; on && set->slots && i <= set->mask; i++)
+        if (set->slots[i].key)
+            lex_filter_add(set, set->slots[i].key, set->slots[i].len);
+}
+
 void segment_set_fast_words(struct segmenter *s, bool on)
 {
     for (unsigned b = 0; b < 0x80; b++)
         if (s->bytes[b] & (ASCII_UPPER | ASCII_LOWER))
             s->bytes[b] = (unsigned char)(on ? s->bytes[b] | FAST_WORD
                                              : s->bytes[b] & ~FAST_WORD);
+    lexset_set_filter(&s->abbrevs, on);
+    lexset_set_filter(&s->starters, on);
+    lexset_set_filter(&s->credits, on);
 }
 
 void segment_free(struct segmenter *s)
