@@ -441,8 +441,10 @@ static void claim_json(struct rec *r, const struct claim *cl)
 }
 
 /* Before element i of an array: room for a new run (an element may take
- * up to RUN_MAX between its strings) and the comma. */
-static void item(struct rec *r, size_t i)
+ * up to RUN_MAX between its strings) and the comma. In line, like num
+ * (21 k calls per 100 documents). */
+__attribute__((always_inline)) static inline void item(struct rec *r,
+                                                       size_t i)
 {
     run_need(r, RUN_MAX);
     if (i)
