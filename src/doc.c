@@ -31,14 +31,24 @@ static void add_line(struct doc *doc, size_t *cap, size_t offset)
         doc->line_starts[doc->nlines++] = (uint32_t)offset;
 }
 
+/* Lines expected in len bytes: news text has about one per 50 bytes
+ * (blank lines between paragraphs included). Reserving for one per 48
+ * spares most documents the doubling from one (seven copies for a page);
+ * a denser text still doubles. */
+static size_t lines_guess(size_t len)
+{
+    return len / 48 + 8;
+}
+
 static void index_lines(struct doc *doc)
 {
     size_t cap = 0;
     if (doc->len > UINT32_MAX)
-        doc->line_starts_wide = xgrow(NULL, &cap, 1,
+        doc->line_starts_wide = xgrow(NULL, &cap, lines_guess(doc->len),
                                       sizeof *doc->line_starts_wide);
     else
-        doc->line_starts = xgrow(NULL, &cap, 1, sizeof *doc->line_starts);
+        doc->line_starts = xgrow(NULL, &cap, lines_guess(doc->len),
+                                 sizeof *doc->line_starts);
     add_line(doc, &cap, 0);
     for (const char *p = doc->text, *end = doc->text + doc->len;
          (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
@@ -249,6 +259,12 @@ unsigned doc_line_of(const struct doc *doc, size_t offset)
             hi = mid;
     }
     return (unsigned)lo + 1;
+}
+
+struct span doc_line(const struct doc *doc, size_t i)
+{
+    size_t end = i + 1 < doc->nlines ? line_start(doc, i + 1) - 1 : doc->len;
+    return (struct span){line_start(doc, i), end};
 }
 
 const char *doc_basename(const struct doc *doc)

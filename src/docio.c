@@ -96,9 +96,63 @@ static void num_big(struct rec *r, double v)
     run_open(r);
 }
 
-static void num(struct rec *r, int64_t v)
+/* Most integers in a record are offsets and indexes below SMALL_LIMIT
+ * (a span's ends: two of every three integers). They are written here
+ * with their length known from a few compares and the digits from a pair
+ * table, in line, where jsonw_put_int counts digits in a loop and writes
+ * them from the right: the same digits, about half the work. */
+#define SMALL_LIMIT 100000u
+
+static const char pairs[201] = "00010203040506070809"
+                               "10111213141516171819"
+                               "20212223242526272829"
+                               "30313233343536373839"
+                               "40414243444546474849"
+                               "50515253545556575859"
+                               "60616263646566676869"
+                               "70717273747576777879"
+                               "80818283848586878889"
+                               "90919293949596979899";
+
+/* u (below SMALL_LIMIT) in decimal at p; returns the end. */
+static inline char *put_small(char *p, uint32_t u)
 {
-    if (v > -JSONW_INT_LIMIT && v < JSONW_INT_LIMIT)
+    if (u < 10) {
+        *p = (char)('0' + u);
+        return p + 1;
+    }
+    if (u < 100) {
+        memcpy(p, pairs + 2 * u, 2);
+        return p + 2;
+    }
+    if (u < 10000) {
+        uint32_t hi = u / 100, lo = u - 100 * hi;
+        if (hi < 10) {
+            *p++ = (char)('0' + hi);
+        } else {
+            memcpy(p, pairs + 2 * hi, 2);
+            p += 2;
+        }
+        memcpy(p, pairs + 2 * lo, 2);
+        return p + 2;
+    }
+    uint32_t top = u / 10000, rest = u - 10000 * top;
+    uint32_t hi = rest / 100, lo = rest - 100 * hi;
+    p[0] = (char)('0' + top);
+    memcpy(p + 1, pairs + 2 * hi, 2);
+    memcpy(p + 3, pairs + 2 * lo, 2);
+    return p + 5;
+}
+
+/* num and span_head write two of every three values of a record: kept
+ * in line (gcc leaves them out of line for their many call sites), they
+ * save ~0.6 M instructions per 100 documents of call overhead. */
+__attribute__((always_inline)) static inline void num(struct rec *r,
+                                                      int64_t v)
+{
+    if (v >= 0 && v < (int64_t)SMALL_LIMIT)
+        r->p = put_small(r->p, (uint32_t)v);
+    else if (v > -JSONW_INT_LIMIT && v < JSONW_INT_LIMIT)
         r->p = jsonw_put_int(r->p, v);
     else
         num_big(r, (double)v);
@@ -106,7 +160,9 @@ static void num(struct rec *r, int64_t v)
 
 static void num_size(struct rec *r, size_t v)
 {
-    if (v < (uint64_t)JSONW_INT_LIMIT)
+    if (v < SMALL_LIMIT)
+        r->p = put_small(r->p, (uint32_t)v);
+    else if (v < (uint64_t)JSONW_INT_LIMIT)
         r->p = jsonw_put_int(r->p, (int64_t)v);
     else
         num_big(r, (double)v);
@@ -121,8 +177,17 @@ static void boolean(struct rec *r, bool v)
 }
 
 /* "[start,end" */
-static void span_head(struct rec *r, struct span s)
+__attribute__((always_inline)) static inline void span_head(struct rec *r,
+                                                            struct span s)
 {
+    if (s.start < SMALL_LIMIT && s.end < SMALL_LIMIT) {
+        char *p = r->p;
+        *p++ = '[';
+        p = put_small(p, (uint32_t)s.start);
+        *p++ = ',';
+        r->p = put_small(p, (uint32_t)s.end);
+        return;
+    }
     LIT(r, "[");
     num_size(r, s.start);
     LIT(r, ",");
@@ -136,6 +201,40 @@ static void span(struct rec *r, struct span s)
     LIT(r, "]");
 }
 
+/* Most strings of a record are short (names, keys, classes: half under
+ * eight bytes, nine in ten under 24), and for those checking and copying
+ * a byte at a time up to the NUL costs less than strlen and then
+ * jsonw_put_plain's pass. Longer ones take that way after STR_SHORT. */
+#define STR_SHORT 24
+
+/* s's first bytes as jsonw_put_plain writes them, quotes included, at p
+ * (which has STR_SHORT + 2 bytes of room) when s is shorter than
+ * STR_SHORT and needs no escape; returns the end, or NULL (anything
+ * written does not count). Reads no byte past s's NUL. */
+#define CARE8(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, \
+                 [b + 4] = 1, [b + 5] = 1, [b + 6] = 1, [b + 7] = 1
+
+/* The bytes a JSON string escapes (below 0x20, '"', '\\'), NUL among them:
+ * one look-up a byte. */
+static const unsigned char care[256] = {CARE8(0), CARE8(8), CARE8(16),
+                                        CARE8(24), ['"'] = 1, ['\\'] = 1};
+
+static char *put_short(char *p, const char *s)
+{
+    *p++ = '"';
+    for (size_t i = 0; i < STR_SHORT; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (care[c]) {
+            if (c)
+                return NULL;
+            p[i] = '"';
+            return p + i + 1;
+        }
+        p[i] = (char)c;
+    }
+    return NULL;
+}
+
 /* A string (or null) between two runs: a short plain one inside the
  * reservation, with RUN_MAX bytes left after it. */
 static void str(struct rec *r, const char *s)
@@ -144,10 +243,16 @@ static void str(struct rec *r, const char *s)
         LIT(r, "null");
         return;
     }
+    run_need(r, STR_SHORT + 2 + RUN_MAX);
+    char *e = put_short(r->p, s);
+    if (e) {
+        r->p = e;
+        return;
+    }
     size_t n = strlen(s);
     if (n <= STR_INLINE) {
         run_need(r, n + 2 + RUN_MAX);
-        char *e = jsonw_put_plain(r->p, s, n);
+        e = jsonw_put_plain(r->p, s, n);
         if (e) {
             r->p = e;
             return;
@@ -337,8 +442,10 @@ static void claim_json(struct rec *r, const struct claim *cl)
 }
 
 /* Before element i of an array: room for a new run (an element may take
- * up to RUN_MAX between its strings) and the comma. */
-static void item(struct rec *r, size_t i)
+ * up to RUN_MAX between its strings) and the comma. In line, like num
+ * (21 k calls per 100 documents). */
+__attribute__((always_inline)) static inline void item(struct rec *r,
+                                                       size_t i)
 {
     run_need(r, RUN_MAX);
     if (i)

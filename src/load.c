@@ -198,20 +198,12 @@ static struct span trim_span(const char *text, struct span s)
     return s;
 }
 
+/* The doc's lines (doc_new found them), trimmed. */
 static void split_lines(const struct doc *doc, struct lines *out)
 {
-    size_t pos = 0;
-    while (pos <= doc->len) {
-        const char *nl = memchr(doc->text + pos, '\n', doc->len - pos);
-        size_t end = nl ? (size_t)(nl - doc->text) : doc->len;
-        struct span s = trim_span(doc->text, (struct span){pos, end});
-        if (out->n == out->cap)
-            out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-        out->v[out->n++].span = s;
-        if (!nl)
-            break;
-        pos = end + 1;
-    }
+    out->v = xgrow(out->v, &out->cap, doc->nlines, sizeof *out->v);
+    for (size_t i = 0; i < doc->nlines; i++)
+        out->v[out->n++].span = trim_span(doc->text, doc_line(doc, i));
 }
 
 static size_t span_len(struct span s)
@@ -458,12 +450,22 @@ static bool leading_dateline(const char *s, size_t n, char out[11])
 
 /* ---- boilerplate ---------------------------------------------------- */
 
-static bool cue_matches(const struct loader *l, size_t c,
+/* Whether member c of set, among those in may (rxset_may_members), may
+ * match the line s. */
+static bool member_may(const struct rxset *set, uint64_t may, size_t c,
+                       const char *text, struct span s)
+{
+    if (c >= 64)
+        return rxset_member_may(set, c, text + s.start, span_len(s));
+    return may >> c & 1;
+}
+
+static bool cue_matches(const struct loader *l, uint64_t may, size_t c,
                         struct rules_rx_scratch *sc, const char *text,
                         struct span s)
 {
     struct rules_rx_match m;
-    return rxset_member_may(l->cue_rx, c, text + s.start, span_len(s)) &&
+    return member_may(l->cue_rx, may, c, text, s) &&
            rules_rx_find(rxset_member(l->cue_rx, c), sc, text + s.start,
                          span_len(s), 0, &m);
 }
@@ -534,11 +536,13 @@ static void mark_boilerplate(const struct loader *l, struct doc *doc,
             mark(doc, s, "dateline", &why);
             continue;
         }
-        if (!rxset_may(l->cue_rx, sc, doc->text + s.start, span_len(s)))
+        uint64_t may = rxset_may_members(l->cue_rx, sc, doc->text + s.start,
+                                         span_len(s));
+        if (!may)
             continue;
         for (size_t c = 0; c < l->ncues; c++) {
             const struct cue *cue = &l->cues[c];
-            if (!cue_matches(l, c, sc, doc->text, s))
+            if (!cue_matches(l, may, c, sc, doc->text, s))
                 continue;
             if (cue->kind == CUE_TAIL && s.start * 2 >= doc->len) {
                 mark(doc, (struct span){s.start, doc->len}, cue->why, &why);
@@ -649,12 +653,14 @@ static void find_source(const struct loader *l, struct doc *doc,
     struct rules_rx_match m;
     for (size_t i = 0; i < ls->n && !doc->source; i++) {
         struct span s = ls->v[i].span;
-        if (span_len(s) == 0 || span_len(s) > MAX_CUE_LINE ||
-            !rxset_may(l->source_rx, sc, doc->text + s.start, span_len(s)))
+        if (span_len(s) == 0 || span_len(s) > MAX_CUE_LINE)
+            continue;
+        uint64_t may = rxset_may_members(l->source_rx, sc,
+                                         doc->text + s.start, span_len(s));
+        if (!may)
             continue;
         for (size_t k = 0; k < l->nsource; k++) {
-            if (rxset_member_may(l->source_rx, k, doc->text + s.start,
-                                 span_len(s)) &&
+            if (member_may(l->source_rx, may, k, doc->text, s) &&
                 rules_rx_find(rxset_member(l->source_rx, k), sc,
                               doc->text + s.start,
                               span_len(s), 0, &m) &&

@@ -125,6 +125,12 @@ struct rxset {
     struct fgroup facs;
     bool float_fac;
     uint64_t float_mask;
+    /* For rxset_may_members, in sets of at most 64 members: each hint's
+     * member as a bit (hinted only); the floating members whose factor
+     * is factor k (fac_members[k]), and those without one. */
+    uint64_t *hint_member;
+    uint64_t fac_members[FACTOR_MAX];
+    uint64_t float_free;
 };
 
 static void seal(struct prefix *p);
@@ -818,11 +824,14 @@ static void build_hints(struct rxset *set, const char *const *patterns,
         return;
     set->hints = xcalloc(count, sizeof *set->hints);
     set->hint_of = xcalloc(n, sizeof *set->hint_of);
+    set->hint_member = xcalloc(count, sizeof *set->hint_member);
     for (size_t i = 0; i < n; i++) {
         set->hint_of[i] = -1;
         if (!opens_anchored(patterns[i]))
             continue;
         set->hint_of[i] = (int)set->nhints;
+        if (n <= 64)
+            set->hint_member[set->nhints] = UINT64_C(1) << i;
         struct hint *h = &set->hints[set->nhints];
         uint64_t bit = UINT64_C(1) << set->nhints++;
         if (!member_prefixes(patterns[i], &h->pre))
@@ -1003,10 +1012,14 @@ static void build_factors(struct rxset *set, const char *const *patterns,
     for (size_t i = 0; i < n; i++) {
         if (!opens_anchored(patterns[i])) {
             int f = add_factor(&set->facs, patterns[i]);
+            uint64_t bit = n <= 64 ? UINT64_C(1) << i : 0;
             nfloat++;
             if (f >= 0) {
                 nfac_float++;
                 set->float_mask |= UINT64_C(1) << f;
+                set->fac_members[f] |= bit;
+            } else {
+                set->float_free |= bit;
             }
         } else if (set->hinted) {
             struct hint *hn = &set->hints[h++];
@@ -1167,6 +1180,7 @@ void rxset_free(struct rxset *set)
     rules_rx_free(set->floating);
     free(set->hints);
     free(set->hint_of);
+    free(set->hint_member);
     fgroup_free(&set->facs);
     free(set);
 }
@@ -1211,6 +1225,42 @@ bool rxset_may(const struct rxset *set, struct rules_rx_scratch *s,
                const char *subject, size_t len)
 {
     return set_may_match(set, s, subject, len, false);
+}
+
+/* The floating members whose factors the bits of found name, and those
+ * without a factor. */
+static uint64_t floating_members(const struct rxset *set, uint64_t found)
+{
+    uint64_t may = set->float_free;
+    for (uint64_t f = found & set->float_mask; f; f &= f - 1)
+        may |= set->fac_members[__builtin_ctzll(f)];
+    return may;
+}
+
+uint64_t rxset_may_members(const struct rxset *set, struct rules_rx_scratch *s,
+                           const char *subject, size_t len)
+{
+    struct rules_rx_match m;
+    const unsigned char *u = (const unsigned char *)subject;
+    if (set->n > 64 || !set->filters || !set->hinted || len == 0)
+        return set_may_match(set, s, subject, len, false) ? ~UINT64_C(0) : 0;
+    /* As set_may_match, but every hint the first byte allows is asked
+     * (not only up to the first yes), and each yes names its member. */
+    uint64_t found = set->facs.n ? factors_in(&set->facs, u, len) : 0;
+    uint64_t anchored = 0;
+    for (uint64_t h = set->by_first[u[0]]; h; h &= h - 1) {
+        const struct hint *hn = &set->hints[__builtin_ctzll(h)];
+        if ((hn->fac < 0 || (found >> hn->fac & 1)) &&
+            hint_admits(hn, u, len))
+            anchored |= set->hint_member[__builtin_ctzll(h)];
+    }
+    if (!set->floating)
+        return anchored;
+    uint64_t floating = floating_members(set, found);
+    if (anchored || set->float_fac)
+        return anchored | floating;
+    return rules_rx_find(set->floating, s, subject, len, 0, &m) ? floating
+                                                                 : 0;
 }
 
 bool rxset_member_may(const struct rxset *set, size_t i, const char *subject,

@@ -74,10 +74,16 @@ struct lex_slot {
     unsigned char val;
 };
 
-/* Open addressing, power-of-two size, at most half full. */
+/* Open addressing, power-of-two size, at most half full. Most look-ups
+ * miss (a word before a full stop is rarely an abbreviation), so a bit
+ * per (length, first and last two bytes) hash, set for every key, rules
+ * out most misses before the key is hashed and compared. */
+#define LEX_FILTER_WORDS 64
+
 struct lexset {
     struct lex_slot *slots;
     size_t mask;
+    uint64_t filter[LEX_FILTER_WORDS];
 };
 
 /* Byte classes for the tokenizer's fast path (ASCII_* bits). */
@@ -111,6 +117,32 @@ static void lexset_init(struct lexset *set, size_t nkeys)
     set->mask = cap - 1;
 }
 
+/* The filter bit of key (len > 0): a multiplicative hash of its length
+ * and first and last two bytes, top bits. */
+static unsigned lex_filter_bit(const char *key, size_t len)
+{
+    const unsigned char *k = (const unsigned char *)key;
+    uint64_t x = (uint64_t)len | (uint64_t)k[0] << 16 |
+                 (uint64_t)k[len - 1] << 24 |
+                 (uint64_t)k[len > 1 ? len - 2 : 0] << 32;
+    return (unsigned)((x * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+}
+
+static bool lex_filter_may(const struct lexset *set, const char *key,
+                           size_t len)
+{
+    unsigned b = lex_filter_bit(key, len);
+    return set->filter[b / 64] >> (b % 64) & 1;
+}
+
+static void lex_filter_add(struct lexset *set, const char *key, size_t len)
+{
+    if (len) {
+        unsigned b = lex_filter_bit(key, len);
+        set->filter[b / 64] |= UINT64_C(1) << (b % 64);
+    }
+}
+
 static struct lex_slot *lexset_slot(const struct lexset *set, const char *key,
                                     size_t len)
 {
@@ -134,12 +166,15 @@ static void lexset_put(struct lexset *set, struct arena *a, const char *key,
         slot->len = len;
     }
     slot->val = val;
+    lex_filter_add(set, key, len);
 }
 
 /* The value stored for key, or 0 when absent. */
 static unsigned char lexset_get(const struct lexset *set, const char *key,
                                 size_t len)
 {
+    if (len && !lex_filter_may(set, key, len))
+        return 0;
     const struct lex_slot *slot = lexset_slot(set, key, len);
     return slot->key ? slot->val : 0;
 }
@@ -1293,27 +1328,20 @@ static bool starts_new_sentence(const struct run *r, enum term term,
     return !is_continuation_cp(c);
 }
 
-/* Record tokens [a, b) as sentence number doc->nsents. */
+/* Record tokens [a, b) as sentence number doc->nsents. split_sentences
+ * has already given each token its sentence number and marked the first
+ * word, in its one pass over the tokens. */
 static void emit_sentence(struct run *r, size_t para, size_t a, size_t b)
 {
     struct doc *doc = r->doc;
-    struct token *tk = doc->toks;
-    bool first_word = true;
     if (doc->nsents == doc->capsents)
         doc->sents = xgrow(doc->sents, &doc->capsents, doc->nsents + 1,
                            sizeof *doc->sents);
     struct sentence *s = &doc->sents[doc->nsents];
-    s->span.start = tk[a].span.start;
-    s->span.end = tk[b - 1].span.end;
+    s->span.start = doc->toks[a].span.start;
+    s->span.end = doc->toks[b - 1].span.end;
     s->paragraph = (unsigned)para;
     s->flags = 0;
-    for (size_t k = a; k < b; k++) {
-        tk[k].sentence = (unsigned)doc->nsents;
-        if (first_word && tk[k].kind == TOK_WORD) {
-            tk[k].flags |= TOKF_SENT_START;
-            first_word = false;
-        }
-    }
     doc->nsents++;
 }
 
@@ -1345,31 +1373,43 @@ static bool is_dash_credit(const struct run *r, size_t a, size_t b)
            all_credit(r, a + 1, b);
 }
 
-/* Add tokens [a, b) to the sentence before them. */
+/* Add tokens [a, b) to the sentence before them (they were numbered as
+ * the next one, and their first word marked as its start). */
 static void extend_last_sentence(struct run *r, size_t a, size_t b)
 {
     struct doc *doc = r->doc;
     struct sentence *s = &doc->sents[doc->nsents - 1];
     s->span.end = doc->toks[b - 1].span.end;
-    for (size_t k = a; k < b; k++)
+    for (size_t k = a; k < b; k++) {
         doc->toks[k].sentence = (unsigned)(doc->nsents - 1);
+        doc->toks[k].flags &= (unsigned char)~TOKF_SENT_START;
+    }
 }
 
 /* Group the paragraph's tokens [t0, t1) into sentences. */
 static void split_sentences(struct run *r, size_t para, size_t t0, size_t t1)
 {
-    const struct token *tk = r->doc->toks;
+    struct token *tk = r->doc->toks;
     size_t a = t0, i = t0;
     bool has_word = false;
+    /* Each token is numbered as the sentence being built, and the first
+     * word of each marked, on the way: the sentence is emitted once its
+     * end is known (a bracketed tail is moved back to the one before). */
+    unsigned sent = (unsigned)r->doc->nsents;
     while (i < t1) {
+        tk[i].sentence = sent;
         /* Most tokens are words not ending in '.': no sentence end, and
          * term_of would say so after a call. */
-        enum term term = tk[i].kind == TOK_WORD &&
-                                 r->s[tk[i].span.end - 1] != '.'
-                             ? TERM_NONE
-                             : term_of(r, &tk[i]);
-        if (tk[i].kind == TOK_WORD)
+        enum term term = TERM_NONE;
+        if (tk[i].kind == TOK_WORD) {
+            if (!has_word)
+                tk[i].flags |= TOKF_SENT_START;
             has_word = true;
+            if (r->s[tk[i].span.end - 1] == '.')
+                term = term_of(r, &tk[i]);
+        } else {
+            term = term_of(r, &tk[i]);
+        }
         if (term == TERM_NONE || term == TERM_NEVER) {
             i++;
             continue;
@@ -1380,8 +1420,10 @@ static void split_sentences(struct run *r, size_t para, size_t t0, size_t t1)
         while (j < t1 && tk[j].span.start == tk[j - 1].span.end &&
                tk[j].kind == TOK_PUNCT &&
                (is_closer_cp(tok_cp(r, &tk[j])) ||
-                term_of(r, &tk[j]) == TERM_STOP))
+                term_of(r, &tk[j]) == TERM_STOP)) {
+            tk[j].sentence = sent;
             j++;
+        }
         /* A sentence needs a word ("1." of a list is none), and a new one
          * needs whitespace before it ("Syria.The" is a typo, not a split). */
         if (j < t1 && has_word && tk[j].span.start > tk[j - 1].span.end &&
@@ -1390,6 +1432,7 @@ static void split_sentences(struct run *r, size_t para, size_t t0, size_t t1)
             emit_sentence(r, para, a, j);
             a = j;
             has_word = false;
+            sent++;
         }
         i = j;
     }
@@ -1715,12 +1758,25 @@ enum cd_err segment_new(const struct rules *r, struct segmenter **out,
     return CD_OK;
 }
 
+/* The set's filter: every key's bit (on), or every bit (off, so each
+ * look-up goes to the table). */
+static void lexset_set_filter(struct lexset *set, bool on)
+{
+    memset(set->filter, on ? 0 : 0xFF, sizeof set->filter);
+    for (size_t i = 0; on && set->slots && i <= set->mask; i++)
+        if (set->slots[i].key)
+            lex_filter_add(set, set->slots[i].key, set->slots[i].len);
+}
+
 void segment_set_fast_words(struct segmenter *s, bool on)
 {
     for (unsigned b = 0; b < 0x80; b++)
         if (s->bytes[b] & (ASCII_UPPER | ASCII_LOWER))
             s->bytes[b] = (unsigned char)(on ? s->bytes[b] | FAST_WORD
                                              : s->bytes[b] & ~FAST_WORD);
+    lexset_set_filter(&s->abbrevs, on);
+    lexset_set_filter(&s->starters, on);
+    lexset_set_filter(&s->credits, on);
 }
 
 void segment_free(struct segmenter *s)

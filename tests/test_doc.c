@@ -31,6 +31,50 @@ static void test_lines_are_one_based_and_count_newlines(void **state)
     doc_free(d);
 }
 
+/* Random texts of short pieces, blank lines, CRLF and multibyte
+ * characters, with and without a final newline, in 1 to 3,000 bytes (a
+ * few lines to several times the lines doc_new reserves room for): each
+ * doc_line is the text between two newlines, as splitting at every '\n'
+ * gives, and doc_line_of names it for each of its bytes. */
+static void test_lines_are_the_text_between_newlines(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a", "word ", "\n", "\n\n", "\r\n",
+                                         "\xc3\xa9", " ", "\n\n\n\n"};
+    uint64_t seed = 99;
+    for (int round = 0; round < 2000; round++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        size_t len = 0, want = 1 + (seed >> 33) % 3000;
+        char *text = xmalloc(want + 8);
+        while (len < want) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            const char *p = pieces[(seed >> 33) % 8];
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        text[len] = '\0';
+        struct doc *doc = doc_new("t", text, len);
+        size_t i = 0, pos = 0;
+        for (;;) {
+            const char *nl = memchr(text + pos, '\n', len - pos);
+            size_t end = nl ? (size_t)(nl - text) : len;
+            assert_true(i < doc->nlines);
+            struct span l = doc_line(doc, i);
+            if (l.start != pos || l.end != end)
+                fail_msg("line %zu is [%zu,%zu), not [%zu,%zu)", i, l.start,
+                         l.end, pos, end);
+            for (size_t k = pos; k <= end && k < len; k++)
+                assert_int_equal(doc_line_of(doc, k), i + 1);
+            i++;
+            if (!nl)
+                break;
+            pos = end + 1;
+        }
+        assert_int_equal(i, doc->nlines);
+        doc_free(doc);
+    }
+}
+
 static void test_overlapping_regions_merge(void **state)
 {
     (void)state;
@@ -187,6 +231,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lines_are_one_based_and_count_newlines),
+        cmocka_unit_test(test_lines_are_the_text_between_newlines),
         cmocka_unit_test(test_overlapping_regions_merge),
         cmocka_unit_test(test_touching_regions_merge),
         cmocka_unit_test(test_in_boilerplate_is_any_overlap),

@@ -266,6 +266,145 @@ static void test_fractions_are_laid_out_as_cjson_prints_them(void **state)
     doc_free(doc);
 }
 
+/* An offset or index for the record's spans: every length of one to
+ * seven digits at its edges (9, 10, 99, 100, ...), the small writer's
+ * limit and its neighbours, and random values of every magnitude. */
+static size_t random_offset(uint64_t *seed)
+{
+    static const size_t edges[] = {0,     1,      9,      10,     11,
+                                   99,    100,    101,    999,    1000,
+                                   1001,  9999,   10000,  10001,  99998,
+                                   99999, 100000, 100001, 999999, 1000000};
+    uint64_t r = next_random(seed);
+    if (r % 3 == 0)
+        return edges[(r >> 8) % (sizeof edges / sizeof edges[0])];
+    return (size_t)((r >> 8) % ((uint64_t)1 << (r >> 40) % 24));
+}
+
+/* The array at key of o, as the numbers of its items' fields. */
+static double item_field(const cJSON *o, const char *key, size_t i, int k)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *e = cJSON_GetArrayItem(cJSON_GetArrayItem(a, (int)i), k);
+    assert_non_null(e);
+    return e->valuedouble;
+}
+
+static void test_small_integers_are_laid_out_as_cjson_prints_them(void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story);
+    assert_true(doc->nsents > 1 && doc->nparas > 1);
+    uint64_t seed = 1618;
+    for (int round = 0; round < 3000; round++) {
+        for (size_t i = 0; i < doc->nsents; i++) {
+            doc->sents[i].span.start = random_offset(&seed);
+            doc->sents[i].span.end = random_offset(&seed);
+            doc->sents[i].paragraph = (unsigned)random_offset(&seed);
+            doc->sents[i].flags = (unsigned)random_offset(&seed);
+        }
+        for (size_t i = 0; i < doc->nparas; i++) {
+            doc->paras[i].span.start = random_offset(&seed);
+            doc->paras[i].span.end = random_offset(&seed);
+        }
+        char *line = record_of(doc);
+        cJSON *o = cJSON_Parse(line);
+        assert_non_null(o);
+        char *again = cJSON_PrintUnformatted(o);
+        size_t n = strlen(again);
+        if (strlen(line) != n + 1 || memcmp(line, again, n) != 0)
+            fail_msg("record differs from cJSON's:\n%s\n%s", line, again);
+        for (size_t i = 0; i < doc->nsents; i++) {
+            const struct sentence *st = &doc->sents[i];
+            assert_true(item_field(o, "sentences", i, 0) == st->span.start);
+            assert_true(item_field(o, "sentences", i, 1) == st->span.end);
+            assert_true(item_field(o, "sentences", i, 2) == st->paragraph);
+            assert_true(item_field(o, "sentences", i, 3) == st->flags);
+        }
+        for (size_t i = 0; i < doc->nparas; i++) {
+            const struct paragraph *pa = &doc->paras[i];
+            assert_true(item_field(o, "paragraphs", i, 0) == pa->span.start);
+            assert_true(item_field(o, "paragraphs", i, 1) == pa->span.end);
+        }
+        cJSON_free(again);
+        cJSON_Delete(o);
+        free(line);
+    }
+    doc_free(doc);
+}
+
+/* A string for the record's string fields at buf (room for 80 bytes):
+ * zero to 70 bytes of letters, spaces, escapes ('"', '\\', control
+ * bytes), DEL and UTF-8, so its length falls on both sides of the short
+ * strings' limit and an escape anywhere in it. */
+static const char *random_string(uint64_t *seed, char *buf)
+{
+    static const char *const pieces[] = {"a", "Z", " ", "ab", "xyz9", "\"",
+                                         "\\", "\n", "\x01", "\x1f", "\x7f",
+                                         "\xc3\xa9", "/", "@", "e"};
+    size_t n = 0, len = next_random(seed) % 71;
+    while (n < len) {
+        const char *p = pieces[next_random(seed) % 15];
+        size_t k = strlen(p);
+        if (n + k > len)
+            break;
+        memcpy(buf + n, p, k);
+        n += k;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+static void test_strings_of_every_length_are_laid_out_as_cjson_prints_them(
+    void **state)
+{
+    struct fixture *f = *state;
+    struct doc *doc = analyse(f, story);
+    assert_true(doc->nmentions > 0 && doc->nclaims > 0);
+    struct mention *m = &doc->mentions[0];
+    struct claim *cl = &doc->claims[0];
+    char bufs[7][80];
+    uint64_t seed = 1414;
+    for (int round = 0; round < 5000; round++) {
+        const char *want[7];
+        for (size_t k = 0; k < 7; k++)
+            want[k] = random_string(&seed, bufs[k]);
+        m->canonical = want[0];
+        m->key = want[1];
+        m->role = want[2];
+        cl->cls = want[3];
+        cl->slot = want[4];
+        cl->thing = want[5];
+        cl->text = want[6];
+        char *line = record_of(doc);
+        cJSON *o = cJSON_Parse(line);
+        assert_non_null(o);
+        char *again = cJSON_PrintUnformatted(o);
+        size_t n = strlen(again);
+        if (strlen(line) != n + 1 || memcmp(line, again, n) != 0)
+            fail_msg("record differs from cJSON's:\n%s\n%s", line, again);
+        const cJSON *jm = cJSON_GetArrayItem(
+            cJSON_GetObjectItemCaseSensitive(o, "mentions"), 0);
+        const cJSON *jc = cJSON_GetArrayItem(
+            cJSON_GetObjectItemCaseSensitive(o, "claims"), 0);
+        static const char *const keys[7] = {"canonical", "key",   "role",
+                                            "cls",       "slot",  "thing",
+                                            "text"};
+        for (size_t k = 0; k < 7; k++) {
+            const cJSON *v =
+                cJSON_GetObjectItemCaseSensitive(k < 3 ? jm : jc, keys[k]);
+            assert_true(cJSON_IsString(v));
+            assert_string_equal(v->valuestring, want[k]);
+        }
+        cJSON_free(again);
+        cJSON_Delete(o);
+        free(line);
+    }
+    m->canonical = m->key = m->role = NULL;
+    cl->cls = cl->slot = cl->thing = cl->text = NULL;
+    doc_free(doc);
+}
+
 static void test_an_open_range_keeps_its_infinite_end(void **state)
 {
     struct fixture *f = *state;
@@ -426,6 +565,9 @@ int main(void)
         cmocka_unit_test(test_a_record_reads_back_to_the_same_record),
         cmocka_unit_test(test_a_record_is_laid_out_as_cjson_prints_it),
         cmocka_unit_test(test_fractions_are_laid_out_as_cjson_prints_them),
+        cmocka_unit_test(test_small_integers_are_laid_out_as_cjson_prints_them),
+        cmocka_unit_test(
+            test_strings_of_every_length_are_laid_out_as_cjson_prints_them),
         cmocka_unit_test(test_an_open_range_keeps_its_infinite_end),
         cmocka_unit_test(test_blank_lines_are_skipped),
         cmocka_unit_test(test_other_rules_are_a_usage_error),

@@ -17,6 +17,8 @@
 struct counts {
     size_t lines, hits;
     size_t ruled_out; /* lines rxset_may (hints alone) said no to */
+    /* members rxset_may_members left out of a line rxset_may admits */
+    size_t members_out;
 };
 
 /* Does any member of set match subject? The answer the prefilter must
@@ -38,10 +40,36 @@ static bool any_member(const struct rxset *set, size_t n,
     return any;
 }
 
+/* rxset_may_members on the line: 0 exactly when rxset_may says no, the
+ * bit of every member that matches set, and no bit of a member its own
+ * hint rules out. */
+static void check_members(const struct rxset *set, size_t n,
+                          struct rules_rx_scratch *sc, const char *s,
+                          size_t len, struct counts *c)
+{
+    struct rules_rx_match m;
+    uint64_t may = rxset_may_members(set, sc, s, len);
+    if ((may != 0) != rxset_may(set, sc, s, len))
+        fail_msg("members %llx but rxset_may %d for line '%.*s'",
+                 (unsigned long long)may, rxset_may(set, sc, s, len),
+                 (int)len, s);
+    for (size_t i = 0; i < n && i < 64; i++) {
+        bool bit = may >> i & 1;
+        if (!bit && rules_rx_find(rxset_member(set, i), sc, s, len, 0, &m))
+            fail_msg("member %zu matches '%.*s' but its bit is clear", i,
+                     (int)len, s);
+        if (n <= 64 && bit && !rxset_member_may(set, i, s, len))
+            fail_msg("member %zu has its bit for '%.*s' against its hint",
+                     i, (int)len, s);
+        c->members_out += may && !bit;
+    }
+}
+
 static void check_line(const struct rxset *set, size_t n,
                        struct rules_rx_scratch *sc, const char *s,
                        size_t len, struct counts *c)
 {
+    check_members(set, n, sc, s, len, c);
     bool want = any_member(set, n, sc, s, len);
     bool got = rxset_any(set, sc, s, len);
     if (want != got)
@@ -159,7 +187,7 @@ static void test_cue_prefilter_agrees_on_fixtures_and_synthetic_lines(
         struct rxset *set = table_set(r, sets[k].table, sets[k].col, &n);
         assert_true(n > 0);
         assert_true(rxset_filters(set)); /* else the test proves nothing */
-        struct counts fix = {0, 0, 0}, syn = {0, 0, 0};
+        struct counts fix = {0, 0, 0, 0}, syn = {0, 0, 0, 0};
         check_dir(set, n, sc, "fixtures/seeds", &fix);
         check_dir(set, n, sc, "fixtures/golden", &fix);
         check_dir(set, n, sc, "fixtures/expect", &fix);
@@ -267,7 +295,7 @@ static void test_line_hints_agree_with_the_patterns(void **state)
     struct diag d;
     /* Each pattern on its own: its hint alone decides. */
     for (size_t i = 0; i < n; i++) {
-        struct counts c = {0, 0, 0};
+        struct counts c = {0, 0, 0, 0};
         assert_int_equal(rxset_new(&tricky_patterns[i], NULL, 1, &set, &d),
                          CD_OK);
         assert_true(rxset_filters(set));
@@ -277,7 +305,7 @@ static void test_line_hints_agree_with_the_patterns(void **state)
                      tricky_patterns[i]);
         rxset_free(set);
     }
-    struct counts all = {0, 0, 0};
+    struct counts all = {0, 0, 0, 0};
     assert_int_equal(rxset_new(tricky_patterns, NULL, n, &set, &d), CD_OK);
     assert_true(rxset_filters(set));
     check_random_lines(set, n, sc, 99, &all);
@@ -356,7 +384,7 @@ static void test_required_factors_agree_with_the_patterns(void **state)
     struct rxset *set;
     struct diag d;
     for (size_t i = 0; i < n; i++) {
-        struct counts c = {0, 0, 0};
+        struct counts c = {0, 0, 0, 0};
         assert_int_equal(rxset_new(&factor_patterns[i], NULL, 1, &set, &d),
                          CD_OK);
         assert_true(rxset_filters(set));
@@ -366,13 +394,47 @@ static void test_required_factors_agree_with_the_patterns(void **state)
                      factor_patterns[i]);
         rxset_free(set);
     }
-    struct counts all = {0, 0, 0};
+    struct counts all = {0, 0, 0, 0};
     assert_int_equal(rxset_new(factor_patterns, NULL, n, &set, &d), CD_OK);
     assert_true(rxset_filters(set));
     check_factor_lines(set, n, sc, 5, &all);
+    assert_true(all.members_out > 1000); /* members the factors rule out */
     assert_true(all.hits > 1000);
     assert_true(all.ruled_out > 1000); /* the hints alone decide some */
     assert_true(all.lines - all.hits > 1000);
+    rxset_free(set);
+    rules_rx_scratch_free(sc);
+}
+
+/* Past 64 members a bit per member no longer fits: the answer is all
+ * bits or none, as rxset_may says, and every matching member is found by
+ * asking each its hint. */
+static void test_a_large_set_gives_all_members_or_none(void **state)
+{
+    (void)state;
+    enum { N = 70 };
+    char text[N][24];
+    const char *pats[N];
+    /* 60 anchored members (hinted, as at most 64 are) and ten floating */
+    for (size_t i = 0; i < N; i++) {
+        snprintf(text[i], sizeof text[i],
+                 i < 60 ? "(?i)^item %zu here$" : "(?i)\\bthe %zu here", i);
+        pats[i] = text[i];
+    }
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    struct rxset *set;
+    struct diag d;
+    struct counts c = {0, 0, 0, 0};
+    assert_int_equal(rxset_new(pats, NULL, N, &set, &d), CD_OK);
+    for (size_t i = 0; i < 2 * N; i++) {
+        char line[32];
+        int len = snprintf(line, sizeof line, "%s %zu here",
+                           i % 3 ? "Item" : "so the", i / 2);
+        uint64_t may = rxset_may_members(set, sc, line, (size_t)len);
+        assert_true(may == 0 || may == ~UINT64_C(0));
+        check_line(set, N, sc, line, (size_t)len, &c);
+    }
+    assert_true(c.hits > 0 && c.lines > c.hits);
     rxset_free(set);
     rules_rx_scratch_free(sc);
 }
@@ -463,6 +525,7 @@ int main(void)
             test_cue_prefilter_agrees_on_fixtures_and_synthetic_lines),
         cmocka_unit_test(test_line_hints_agree_with_the_patterns),
         cmocka_unit_test(test_required_factors_agree_with_the_patterns),
+        cmocka_unit_test(test_a_large_set_gives_all_members_or_none),
         cmocka_unit_test(test_back_reference_leaves_the_set_unfiltered),
         cmocka_unit_test(test_options_stay_inside_their_pattern),
         cmocka_unit_test(test_many_groups_do_not_hide_a_late_match),

@@ -948,11 +948,12 @@ static void test_a_word_scans_alike_with_or_without_text_after_it(void **state)
     }
 }
 
-/* Random paragraphs of words, abbreviations of the lexicon, initials,
- * "www", domains, numbers and dots, with every kind of byte after a word's
- * dot: the tokenizer's fast path for plain words (on by default) must give
- * the same tokens, flags, sentences and sentence flags as the general
- * word scanner alone. */
+/* Random paragraphs of words, abbreviations of the lexicon, sentence
+ * starters, credits, initials, "www", domains, numbers and dots, with
+ * every kind of byte after a word's dot: the tokenizer's shortcuts (on
+ * by default: the fast path for plain words, the lexicon filters) must
+ * give the same tokens, flags, sentences and sentence flags as the
+ * general word scanner and plain table look-ups. */
 static void test_fast_words_agree_with_the_general_scanner(void **state)
 {
     struct fixture *f = *state;
@@ -962,7 +963,9 @@ static void test_fast_words_agree_with_the_general_scanner(void **state)
         "U", "S", "am", "pm", "etc", "vs", "Jan", "Lt", "Col", "St", "co",
         "uk", "com", "antiwar", "A1", "F16", "x2y", "abcdefghijklmn",
         "abcdefghijklmno", "Abcdefghijklmnop", "The", "Police", "Russia",
-        "al", "Nusra", "did", "n", "t", "e", "g", "i"};
+        "al", "Nusra", "did", "n", "t", "e", "g", "i", "AFP", "Reuters",
+        "Photo", "pic", "Prof", "Corp", "Ltd", "Feb", "approx", "He",
+        "She", "It", "But", "a.m", "U.S", "p.m", "Ph.D", "e.g", "i.e"};
     static const char *const glue[] = {
         ".", ". ", ".\n", "..", "...", ".com", ".uk", ".a", ".A", ".5", ".-",
         "._", ".%", ".+", ".@", ".\"", ".)", ".,", ".\xe2\x80\x9d",
@@ -1011,6 +1014,78 @@ static void test_fast_words_agree_with_the_general_scanner(void **state)
         doc_free(slow);
     }
     segment_free(general);
+}
+
+/* Whether the tokens of doc number their sentences as the sentences'
+ * spans say (each sentence a contiguous run of tokens from its first
+ * byte to its last) and TOKF_SENT_START marks exactly the first word of
+ * each; why is set to what is wrong. */
+static bool sentences_number_their_tokens(const struct doc *doc,
+                                          const char **why)
+{
+    size_t k = 0;
+    for (size_t s = 0; s < doc->nsents; s++) {
+        bool first = true;
+        *why = "a sentence does not start at its first token";
+        if (k >= doc->ntoks || doc->toks[k].sentence != s ||
+            doc->toks[k].span.start != doc->sents[s].span.start)
+            return false;
+        for (; k < doc->ntoks && doc->toks[k].sentence == s; k++) {
+            const struct token *t = &doc->toks[k];
+            bool start = (t->flags & TOKF_SENT_START) != 0;
+            *why = "TOKF_SENT_START is not on the first word alone";
+            if (start != (first && t->kind == TOK_WORD))
+                return false;
+            if (t->kind == TOK_WORD)
+                first = false;
+        }
+        *why = "a sentence does not end at its last token";
+        if (doc->toks[k - 1].span.end != doc->sents[s].span.end)
+            return false;
+    }
+    *why = "tokens after the last sentence";
+    return k == doc->ntoks;
+}
+
+/* Random paragraphs of words, stops, abbreviations, quotes, bracketed
+ * credits that join the sentence before them ("... said. (AFP)"), dash
+ * credits and bullets: every token carries its sentence's number and the
+ * first word of each sentence, and only it, is marked, as the sentence
+ * spans say. */
+static void test_sentence_numbers_and_starts_follow_the_spans(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const pieces[] = {
+        "said", "The", "police", "Mr.", "U.S.", "Gen.", "Sept.", "18",
+        "1.", ".", ". ", "! ", "? ", "... ", ", ", " ", " ", " ", "\n",
+        "\n\n", "\"", "\xe2\x80\x9c", "\xe2\x80\x9d", ".\" ", "(AFP)",
+        " (AFP)", "(Photo: Reuters)", " - AFP", " \xe2\x80\x94 Reuters", "(",
+        ")", "- ", "* ", "\xe2\x80\xa2 ", "Photo: AFP", "www.x.com", "i.e.",
+        "et al.", "a.m.", "No.", "5", "\xe2\x80\xa6", "word"};
+    uint64_t seed = 5150;
+    size_t brackets = 0;
+    for (int round = 0; round < 20000; round++) {
+        char text[1024];
+        size_t n = 0, count = 1 + next_random(&seed) % 30;
+        for (size_t k = 0; k < count; k++) {
+            const char *p = pieces[next_random(&seed) %
+                                   (sizeof pieces / sizeof pieces[0])];
+            memcpy(text + n, p, strlen(p));
+            n += strlen(p);
+        }
+        struct doc *doc = make_doc(text, n);
+        segment_run(f->seg, doc);
+        const char *why = NULL;
+        if (!sentences_number_their_tokens(doc, &why))
+            fail_msg("%s in '%.*s'", why, (int)n, text);
+        for (size_t s = 0; s < doc->nsents; s++) {
+            const struct span sp = doc->sents[s].span;
+            brackets += sp.end - sp.start > 6 && text[sp.end - 1] == ')' &&
+                        memchr(text + sp.start, '.', sp.end - sp.start);
+        }
+        doc_free(doc);
+    }
+    assert_true(brackets > 100); /* the bracketed tails were exercised */
 }
 
 /* Paragraph spans are trimmed of every kind of white space on both sides
@@ -1148,6 +1223,7 @@ int main(void)
         cmocka_unit_test(test_a_word_scans_alike_with_or_without_text_after_it),
         cmocka_unit_test(test_fast_words_agree_with_the_general_scanner),
         cmocka_unit_test(test_paragraphs_are_trimmed_of_any_white_space),
+        cmocka_unit_test(test_sentence_numbers_and_starts_follow_the_spans),
     };
     return cmocka_run_group_tests_name("segment", tests, setup, teardown);
 }

@@ -171,6 +171,11 @@ bool doc_in_boilerplate(const struct doc *doc, struct span span);
 /* 1-based line of a byte offset (offsets past the end give the last line). */
 unsigned doc_line_of(const struct doc *doc, size_t offset);
 
+/* The line [start, end) with 0-based number i < doc->nlines, without its
+ * '\n' (lines as doc_new indexed them: one more than the text has
+ * newlines). */
+struct span doc_line(const struct doc *doc, size_t i);
+
 /* The file name part of doc->path, for reports. Points into doc->path. */
 const char *doc_basename(const struct doc *doc);
 

@@ -15,6 +15,7 @@
 
 #include <stdbool.h> /* bool */
 #include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint64_t */
 
 #include "claimdiff/diag.h"  /* enum cd_err, struct diag, CD_NODISCARD */
 #include "claimdiff/rules.h" /* struct rule_row, rules_rx, scratch */
@@ -51,6 +52,15 @@ bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
  * (each with rxset_member_may) after a yes anyway. */
 bool rxset_may(const struct rxset *set, struct rules_rx_scratch *s,
                const char *subject, size_t len);
+
+/* The members that may match subject[0..len), for a caller that tries
+ * them one by one: bit i clear only if member i cannot match (every
+ * member rxset_member_may admits after rxset_may said yes has its bit,
+ * and maybe fewer, since the required factors are asked too); 0 exactly
+ * when rxset_may says no. A set of more than 64 members gets all bits or
+ * none: ask rxset_member_may for each then. subject must be valid UTF-8. */
+uint64_t rxset_may_members(const struct rxset *set, struct rules_rx_scratch *s,
+                           const char *subject, size_t len);
 
 /* False only if member i (< the n given to rxset_new) cannot match
  * subject[0..len): a cheap look at its line hint, true when it has none.

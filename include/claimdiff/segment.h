@@ -71,10 +71,12 @@ struct segmenter;
 CD_NODISCARD enum cd_err segment_new(const struct rules *r,
                                      struct segmenter **out, struct diag *d);
 
-/* Whether a plain ASCII word may take the tokenizer's fast path (on after
- * segment_new). Off, every word goes through the general word scanner,
- * which gives the same tokens more slowly: tests compare the two. Not for
- * a segmenter other threads are using. */
+/* Whether the tokenizer takes its shortcuts (on after segment_new): plain
+ * ASCII words on the fast path, and lexicon look-ups (abbreviations,
+ * sentence starters, credits) past a filter that rules out most words
+ * not listed. Off, every word goes through the general word scanner and
+ * every look-up to its table, which gives the same tokens more slowly:
+ * tests compare the two. Not for a segmenter other threads are using. */
 void segment_set_fast_words(struct segmenter *s, bool on);
 
 /* Release the segmenter. NULL is a no-op. */
