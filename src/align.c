@@ -301,6 +301,12 @@ struct form_info {
     bool stemmed, breaks, negates;
 };
 
+/* A statement claim of document `doc`, the seq-th align made. */
+struct pend {
+    unsigned doc, seq;
+    struct claim cl;
+};
+
 struct work {
     const struct aligner *al;
     struct corpus *c;
@@ -341,6 +347,13 @@ struct work {
     unsigned char *live;
     size_t *sent0;
     bool marking;
+    /* Statement claims made but not yet in their documents' arrays
+     * (flush_claims), and how many each document has waiting. */
+    struct pend *pend;
+    size_t npend, cappend;
+    unsigned *nnew;
+    struct claim *move; /* flush_claims' copy of the claims it moves */
+    size_t capmove;
 };
 
 /* ---- segment -------------------------------------------------------------------- */
@@ -1230,21 +1243,22 @@ static const char *span_stems(const struct work *w, unsigned seg,
     return out;
 }
 
-/* Append a statement claim of slot `slot` to d; its index. */
-static unsigned new_claim(struct doc *d, unsigned sent, struct span sp,
-                          const char *slot)
+/* Make a statement claim of slot `slot` for document di, kept aside
+ * until flush_claims appends it: *at is the index it will have there.
+ * Growing each document's array as its claims came moved the array
+ * several times a story, and the old arrays were left as holes between
+ * the documents' other arrays too small for the next story's grown ones
+ * (about 10 MB over 5,000 articles). The claim stays valid until the
+ * next new_claim. */
+static struct claim *new_claim(struct work *w, unsigned di, unsigned sent,
+                               struct span sp, const char *slot, unsigned *at)
 {
-    if (d->nclaims == d->capclaims) {
-        /* doc_compact cut the array to its length, and most documents
-         * get only a few aligned claims: growing by an eighth, not by
-         * doubling, keeps the corpus's claims from doubling here. */
-        size_t cap = d->nclaims + d->nclaims / 8 + 4;
-        if (cap > SIZE_MAX / sizeof *d->claims)
-            cap = SIZE_MAX / sizeof *d->claims; /* xrealloc aborts */
-        d->claims = xrealloc(d->claims, cap * sizeof *d->claims);
-        d->capclaims = cap;
-    }
-    struct claim *cl = &d->claims[d->nclaims];
+    if (w->npend == w->cappend)
+        w->pend = xgrow(w->pend, &w->cappend, w->npend + 1, sizeof *w->pend);
+    struct pend *p = &w->pend[w->npend];
+    p->doc = di;
+    p->seq = (unsigned)w->npend++;
+    struct claim *cl = &p->cl;
     memset(cl, 0, sizeof *cl);
     cl->kind = CLAIM_STATEMENT;
     cl->span = sp;
@@ -1252,14 +1266,83 @@ static unsigned new_claim(struct doc *d, unsigned sent, struct span sp,
     cl->slot = slot;
     cl->subject = cl->object = cl->attributed_to = -1;
     cl->number_idx = cl->date_idx = cl->mention_idx = cl->quote_idx = -1;
-    return (unsigned)d->nclaims++;
+    *at = (unsigned)(w->c->docs[di]->nclaims + w->nnew[di]++);
+    return cl;
+}
+
+static int cmp_pend(const void *x, const void *y)
+{
+    const struct pend *a = x, *b = y;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* Claims a flush moves at a time: its copy stays small. */
+enum { FLUSH_BATCH = 1024 };
+
+/* Give documents p[0..n) (sorted by document, then made) their claims
+ * in one exact array each. All the old arrays are copied aside and
+ * freed before any new one is taken, so the new ones can take the
+ * freed room (merged with the holes beside it) instead of leaving it. */
+static void flush_batch(struct work *w, const struct pend *p, size_t n)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        struct doc *d = w->c->docs[p[i].doc];
+        size_t need = m + d->nclaims + w->nnew[p[i].doc];
+        if (need > w->capmove)
+            w->move = xgrow(w->move, &w->capmove, need, sizeof *w->move);
+        if (d->nclaims)
+            memcpy(w->move + m, d->claims, d->nclaims * sizeof *d->claims);
+        m += d->nclaims;
+        for (unsigned di = p[i].doc; i < n && p[i].doc == di; i++)
+            w->move[m++] = p[i].cl;
+        free(d->claims);
+        d->claims = NULL;
+    }
+    m = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned di = p[i].doc;
+        struct doc *d = w->c->docs[di];
+        size_t len = d->nclaims + w->nnew[di];
+        d->claims = xmalloc(len * sizeof *d->claims);
+        memcpy(d->claims, w->move + m, len * sizeof *d->claims);
+        m += len;
+        d->nclaims = d->capclaims = len;
+        w->nnew[di] = 0;
+        while (i < n && p[i].doc == di)
+            i++;
+    }
+}
+
+/* Append every claim new_claim kept aside to its document, in the order
+ * made (the indices it promised), a batch of documents at a time. */
+static void flush_claims(struct work *w)
+{
+    if (!w->npend)
+        return;
+    qsort(w->pend, w->npend, sizeof *w->pend, cmp_pend);
+    for (size_t i = 0; i < w->npend;) {
+        size_t j = i, m = 0;
+        while (j < w->npend && (j == i || m < FLUSH_BATCH)) {
+            unsigned di = w->pend[j].doc;
+            m += w->c->docs[di]->nclaims + w->nnew[di];
+            while (j < w->npend && w->pend[j].doc == di)
+                j++;
+        }
+        flush_batch(w, w->pend + i, j - i);
+        i = j;
+    }
+    w->npend = 0;
 }
 
 static unsigned add_claim(struct work *w, unsigned seg, struct span sp)
 {
-    struct doc *d = w->c->docs[w->seg[seg].doc];
-    unsigned at = new_claim(d, w->seg[seg].sent, sp, ALIGN_SLOT);
-    d->claims[at].text = span_stems(w, seg, sp);
+    unsigned at;
+    struct claim *cl = new_claim(w, w->seg[seg].doc, w->seg[seg].sent, sp,
+                                 ALIGN_SLOT, &at);
+    cl->text = span_stems(w, seg, sp);
     return at;
 }
 
@@ -1768,9 +1851,11 @@ static void judge_details(struct work *w, const struct detail *v, size_t n)
         k->values = arena_alloc(w->c->arena, m * sizeof *k->values);
         for (size_t i = 0; i < m; i++) {
             struct doc *d = w->c->docs[r[i]->doc];
-            unsigned at = new_claim(d, r[i]->sent, r[i]->span,
-                                    r[i]->how ? ALIGN_HOW : ALIGN_WHY);
-            d->claims[at].text = arena_strndup(
+            unsigned at;
+            struct claim *cl =
+                new_claim(w, r[i]->doc, r[i]->sent, r[i]->span,
+                          r[i]->how ? ALIGN_HOW : ALIGN_WHY, &at);
+            cl->text = arena_strndup(
                 d->arena, d->text + r[i]->span.start,
                 r[i]->span.end - r[i]->span.start);
             k->values[i] = (struct cmp_value){.doc = r[i]->doc, .claim = at};
@@ -1844,22 +1929,6 @@ static void align_docs(struct work *w, const unsigned *di, size_t n,
     w->nseg = w->nst = w->nocc = w->ntk = w->nthing = w->ne = 0;
 }
 
-/* Give back the room new_claim left spare in the claim arrays of the
- * documents di[0..n), whose story is done: each grew by an eighth plus
- * four claims, about 7 MB over 5,000 articles, held while the later
- * stories are aligned. A shrinking realloc keeps the claims and frees
- * the tail for the next story's arrays. */
-static void fit_claims(struct corpus *c, const unsigned *di, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        struct doc *d = c->docs[di[i]];
-        if (d->nclaims && d->capclaims > d->nclaims) {
-            d->claims = xrealloc(d->claims, d->nclaims * sizeof *d->claims);
-            d->capclaims = d->nclaims;
-        }
-    }
-}
-
 /* A document and its story, for putting documents in story order. */
 struct sdoc {
     unsigned story, doc;
@@ -1887,7 +1956,9 @@ void align_run(const struct aligner *al, struct corpus *c)
     for (size_t i = 0; i < c->ncomparisons; i++)
         if (c->comparisons[i].event_id > w.next_event)
             w.next_event = c->comparisons[i].event_id;
+    w.nnew = xcalloc(c->ndocs + 1, sizeof *w.nnew);
     details(&w);
+    flush_claims(&w);
     size_t nh;
     struct held *h = held_spans(c, &nh);
     w.cref = conflict_refs(c, &w.ncref);
@@ -1926,7 +1997,7 @@ void align_run(const struct aligner *al, struct corpus *c)
         while (j < c->ndocs && sd[j].story == sd[i].story)
             j++;
         align_docs(&w, order + i, j - i, h, h0);
-        fit_claims(c, order + i, j - i);
+        flush_claims(&w);
         for (size_t k = i; c->free_sentences && k < j; k++)
             doc_compact(c->docs[order[k]], 0);
         i = j;
@@ -1951,4 +2022,7 @@ void align_run(const struct aligner *al, struct corpus *c)
     free(w.tk);
     free(w.cref);
     free(w.low);
+    free(w.pend);
+    free(w.nnew);
+    free(w.move);
 }
