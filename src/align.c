@@ -40,6 +40,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/rsort.h"
 #include "claimdiff/rules.h"
+#include "claimdiff/strpool.h"
 #include "claimdiff/tag.h"
 #include "scan.h"
 #include "unionfind.h"
@@ -354,6 +355,7 @@ struct work {
     unsigned *nnew;
     struct claim *move; /* flush_claims' copy of the claims it moves */
     size_t capmove;
+    struct strpool *pool; /* topics and notes, kept once */
 };
 
 /* ---- segment -------------------------------------------------------------------- */
@@ -1386,7 +1388,8 @@ static const char *topic_of(struct work *w, const char *event, unsigned seg,
         *b++ = ' ';
         b += sprint_part(b, d->text + word[i]->start, word[i]->len);
     }
-    const char *t = arena_strndup(w->c->arena, buf, (size_t)(b - buf));
+    const char *t = strpool_keep(
+        w->pool, arena_strndup(w->c->arena, buf, (size_t)(b - buf)));
     free(buf);
     return t;
 }
@@ -1482,8 +1485,9 @@ static void add_group(struct work *w, const struct member *m, size_t n,
         k->why = k->verdict == VERDICT_AGREE
                      ? "near-identical rare content words"
                      : "overlapping rare content words";
-        k->note = arena_printf(w->c->arena, "%d%% of content words shared",
-                               (int)lround(low * 100));
+        k->note = strpool_keep(
+            w->pool, arena_printf(w->c->arena, "%d%% of content words shared",
+                                  (int)lround(low * 100)));
         const struct edge *first = NULL;
         for (size_t i = 0; i < nin && !first; i++)
             if (in[i]->a == kept[0].seg || in[i]->b == kept[0].seg)
@@ -1839,15 +1843,17 @@ static void judge_details(struct work *w, const struct detail *v, size_t n)
         struct comparison *k = new_comparison(w->c);
         k->event = v[0].event;
         k->event_id = v[0].event_id;
-        k->topic = arena_printf(w->c->arena, "%s: %s", v[0].event,
-                                v[0].how ? "how" : "why");
+        k->topic = strpool_keep(w->pool,
+                                arena_printf(w->c->arena, "%s: %s", v[0].event,
+                                             v[0].how ? "how" : "why"));
         k->kind = CLAIM_STATEMENT;
         k->verdict = low >= AGREE_SIM ? VERDICT_AGREE : VERDICT_PARTIAL;
         k->why = k->verdict == VERDICT_AGREE
                      ? "near-identical content words"
                      : "clauses of one event in different words";
-        k->note = arena_printf(w->c->arena, "%d%% of content words shared",
-                               (int)lround(low * 100));
+        k->note = strpool_keep(
+            w->pool, arena_printf(w->c->arena, "%d%% of content words shared",
+                                  (int)lround(low * 100)));
         k->values = arena_alloc(w->c->arena, m * sizeof *k->values);
         for (size_t i = 0; i < m; i++) {
             struct doc *d = w->c->docs[r[i]->doc];
@@ -1957,6 +1963,7 @@ void align_run(const struct aligner *al, struct corpus *c)
         if (c->comparisons[i].event_id > w.next_event)
             w.next_event = c->comparisons[i].event_id;
     w.nnew = xcalloc(c->ndocs + 1, sizeof *w.nnew);
+    w.pool = strpool_new(c->arena);
     details(&w);
     flush_claims(&w);
     size_t nh;
@@ -2025,4 +2032,5 @@ void align_run(const struct aligner *al, struct corpus *c)
     free(w.pend);
     free(w.nnew);
     free(w.move);
+    strpool_free(w.pool);
 }
