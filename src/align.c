@@ -353,8 +353,6 @@ struct work {
     struct pend *pend;
     size_t npend, cappend;
     unsigned *nnew;
-    struct claim *move; /* flush_claims' copy of the claims it moves */
-    size_t capmove;
     struct strpool *pool; /* topics and notes, kept once */
 };
 
@@ -1247,11 +1245,7 @@ static const char *span_stems(const struct work *w, unsigned seg,
 
 /* Make a statement claim of slot `slot` for document di, kept aside
  * until flush_claims appends it: *at is the index it will have there.
- * Growing each document's array as its claims came moved the array
- * several times a story, and the old arrays were left as holes between
- * the documents' other arrays too small for the next story's grown ones
- * (about 10 MB over 5,000 articles). The claim stays valid until the
- * next new_claim. */
+ * The claim stays valid until the next new_claim. */
 static struct claim *new_claim(struct work *w, unsigned di, unsigned sent,
                                struct span sp, const char *slot, unsigned *at)
 {
@@ -1280,61 +1274,27 @@ static int cmp_pend(const void *x, const void *y)
     return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-/* Claims a flush moves at a time: its copy stays small. */
-enum { FLUSH_BATCH = 1024 };
-
-/* Give documents p[0..n) (sorted by document, then made) their claims
- * in one exact array each. All the old arrays are copied aside and
- * freed before any new one is taken, so the new ones can take the
- * freed room (merged with the holes beside it) instead of leaving it. */
-static void flush_batch(struct work *w, const struct pend *p, size_t n)
-{
-    size_t m = 0;
-    for (size_t i = 0; i < n;) {
-        struct doc *d = w->c->docs[p[i].doc];
-        size_t need = m + d->nclaims + w->nnew[p[i].doc];
-        if (need > w->capmove)
-            w->move = xgrow(w->move, &w->capmove, need, sizeof *w->move);
-        if (d->nclaims)
-            memcpy(w->move + m, d->claims, d->nclaims * sizeof *d->claims);
-        m += d->nclaims;
-        for (unsigned di = p[i].doc; i < n && p[i].doc == di; i++)
-            w->move[m++] = p[i].cl;
-        free(d->claims);
-        d->claims = NULL;
-    }
-    m = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned di = p[i].doc;
-        struct doc *d = w->c->docs[di];
-        size_t len = d->nclaims + w->nnew[di];
-        d->claims = xmalloc(len * sizeof *d->claims);
-        memcpy(d->claims, w->move + m, len * sizeof *d->claims);
-        m += len;
-        d->nclaims = d->capclaims = len;
-        w->nnew[di] = 0;
-        while (i < n && p[i].doc == di)
-            i++;
-    }
-}
-
 /* Append every claim new_claim kept aside to its document, in the order
- * made (the indices it promised), a batch of documents at a time. */
+ * made (the indices it promised): one exact move of each array, where
+ * growing it claim by claim moved it several times and left each old
+ * array behind as a hole. (Copying a story's arrays aside and freeing
+ * them all before taking the new ones, so that these could take the
+ * room freed, gave the same peak.) */
 static void flush_claims(struct work *w)
 {
     if (!w->npend)
         return;
     qsort(w->pend, w->npend, sizeof *w->pend, cmp_pend);
+    const struct pend *p = w->pend;
     for (size_t i = 0; i < w->npend;) {
-        size_t j = i, m = 0;
-        while (j < w->npend && (j == i || m < FLUSH_BATCH)) {
-            unsigned di = w->pend[j].doc;
-            m += w->c->docs[di]->nclaims + w->nnew[di];
-            while (j < w->npend && w->pend[j].doc == di)
-                j++;
-        }
-        flush_batch(w, w->pend + i, j - i);
-        i = j;
+        unsigned di = p[i].doc;
+        struct doc *d = w->c->docs[di];
+        size_t len = d->nclaims + w->nnew[di];
+        d->claims = xrealloc(d->claims, len * sizeof *d->claims);
+        for (; i < w->npend && p[i].doc == di; i++)
+            d->claims[d->nclaims++] = p[i].cl;
+        d->capclaims = len;
+        w->nnew[di] = 0;
     }
     w->npend = 0;
 }
@@ -2031,6 +1991,5 @@ void align_run(const struct aligner *al, struct corpus *c)
     free(w.low);
     free(w.pend);
     free(w.nnew);
-    free(w.move);
     strpool_free(w.pool);
 }
