@@ -699,13 +699,13 @@ static bool scan_sentence(struct work *w, const struct doc *d, struct span sp,
 
 /* Is the token at byte span sp held by another comparison? *hp is a
  * cursor over h (sorted), advanced as the tokens go. */
-static bool is_held(const struct held *h, size_t nh, struct span sp,
+static bool is_held(const struct span *h, size_t nh, struct span sp,
                     size_t *hp)
 {
-    while (*hp < nh && h[*hp].sp.end <= sp.start)
+    while (*hp < nh && h[*hp].end <= sp.start)
         (*hp)++;
-    for (size_t k = *hp; k < nh && h[k].sp.start < sp.end; k++)
-        if (h[k].sp.end > sp.start)
+    for (size_t k = *hp; k < nh && h[k].start < sp.end; k++)
+        if (h[k].end > sp.start)
             return true;
     return false;
 }
@@ -787,7 +787,7 @@ static int form_stem(struct work *w, struct form_info *fi, const char *text,
     return fi->stem;
 }
 
-static void segment_doc(struct work *w, unsigned di, const struct held *h,
+static void segment_doc(struct work *w, unsigned di, const struct span *h,
                         size_t nh)
 {
     const struct doc *d = w->c->docs[di];
@@ -1878,7 +1878,7 @@ static void drop_old_claims(struct corpus *c)
 /* Segment documents di[0..n), align their clauses, add the comparisons
  * and claims, and forget the clauses. */
 static void align_docs(struct work *w, const unsigned *di, size_t n,
-                       const struct held *h, const size_t *h0)
+                       const struct span *h, const size_t *h0)
 {
     for (size_t i = 0; i < n; i++)
         segment_doc(w, di[i], h + h0[di[i]], h0[di[i] + 1] - h0[di[i]]);
@@ -1927,15 +1927,21 @@ void align_run(const struct aligner *al, struct corpus *c)
     details(&w);
     flush_claims(&w);
     size_t nh;
-    struct held *h = held_spans(c, &nh);
+    struct held *hd = held_spans(c, &nh);
     w.cref = conflict_refs(c, &w.ncref);
     /* h0[di]: the first held span of document di */
     size_t *h0 = xmalloc((c->ndocs + 1) * sizeof *h0);
     for (size_t di = 0, k = 0; di <= c->ndocs; di++) {
-        while (k < nh && h[k].doc < di)
+        while (k < nh && hd[k].doc < di)
             k++;
         h0[di] = k;
     }
+    /* h0 says whose each span is: the spans alone are two thirds of the
+     * size, held through every story */
+    struct span *h = xmalloc((nh + 1) * sizeof *h);
+    for (size_t k = 0; k < nh; k++)
+        h[k] = hd[k].sp;
+    free(hd);
     struct sdoc *sd = xmalloc((c->ndocs + 1) * sizeof *sd);
     unsigned *order = xmalloc((c->ndocs + 1) * sizeof *order);
     w.sent0 = xmalloc((c->ndocs + 1) * sizeof *w.sent0);
