@@ -40,6 +40,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/rsort.h"
 #include "claimdiff/rules.h"
+#include "claimdiff/strpool.h"
 #include "claimdiff/tag.h"
 #include "scan.h"
 #include "unionfind.h"
@@ -301,6 +302,12 @@ struct form_info {
     bool stemmed, breaks, negates;
 };
 
+/* A statement claim of document `doc`, the seq-th align made. */
+struct pend {
+    unsigned doc, seq;
+    struct claim cl;
+};
+
 struct work {
     const struct aligner *al;
     struct corpus *c;
@@ -341,6 +348,12 @@ struct work {
     unsigned char *live;
     size_t *sent0;
     bool marking;
+    /* Statement claims made but not yet in their documents' arrays
+     * (flush_claims), and how many each document has waiting. */
+    struct pend *pend;
+    size_t npend, cappend;
+    unsigned *nnew;
+    struct strpool *pool; /* topics and notes, kept once */
 };
 
 /* ---- segment -------------------------------------------------------------------- */
@@ -689,13 +702,13 @@ static bool scan_sentence(struct work *w, const struct doc *d, struct span sp,
 
 /* Is the token at byte span sp held by another comparison? *hp is a
  * cursor over h (sorted), advanced as the tokens go. */
-static bool is_held(const struct held *h, size_t nh, struct span sp,
+static bool is_held(const struct span *h, size_t nh, struct span sp,
                     size_t *hp)
 {
-    while (*hp < nh && h[*hp].sp.end <= sp.start)
+    while (*hp < nh && h[*hp].end <= sp.start)
         (*hp)++;
-    for (size_t k = *hp; k < nh && h[k].sp.start < sp.end; k++)
-        if (h[k].sp.end > sp.start)
+    for (size_t k = *hp; k < nh && h[k].start < sp.end; k++)
+        if (h[k].end > sp.start)
             return true;
     return false;
 }
@@ -777,7 +790,7 @@ static int form_stem(struct work *w, struct form_info *fi, const char *text,
     return fi->stem;
 }
 
-static void segment_doc(struct work *w, unsigned di, const struct held *h,
+static void segment_doc(struct work *w, unsigned di, const struct span *h,
                         size_t nh)
 {
     const struct doc *d = w->c->docs[di];
@@ -1236,21 +1249,18 @@ static const char *span_stems(const struct work *w, unsigned seg,
     return out;
 }
 
-/* Append a statement claim of slot `slot` to d; its index. */
-static unsigned new_claim(struct doc *d, unsigned sent, struct span sp,
-                          const char *slot)
+/* Make a statement claim of slot `slot` for document di, kept aside
+ * until flush_claims appends it: *at is the index it will have there.
+ * The claim stays valid until the next new_claim. */
+static struct claim *new_claim(struct work *w, unsigned di, unsigned sent,
+                               struct span sp, const char *slot, unsigned *at)
 {
-    if (d->nclaims == d->capclaims) {
-        /* doc_compact cut the array to its length, and most documents
-         * get only a few aligned claims: growing by an eighth, not by
-         * doubling, keeps the corpus's claims from doubling here. */
-        size_t cap = d->nclaims + d->nclaims / 8 + 4;
-        if (cap > SIZE_MAX / sizeof *d->claims)
-            cap = SIZE_MAX / sizeof *d->claims; /* xrealloc aborts */
-        d->claims = xrealloc(d->claims, cap * sizeof *d->claims);
-        d->capclaims = cap;
-    }
-    struct claim *cl = &d->claims[d->nclaims];
+    if (w->npend == w->cappend)
+        w->pend = xgrow(w->pend, &w->cappend, w->npend + 1, sizeof *w->pend);
+    struct pend *p = &w->pend[w->npend];
+    p->doc = di;
+    p->seq = (unsigned)w->npend++;
+    struct claim *cl = &p->cl;
     memset(cl, 0, sizeof *cl);
     cl->kind = CLAIM_STATEMENT;
     cl->span = sp;
@@ -1258,14 +1268,49 @@ static unsigned new_claim(struct doc *d, unsigned sent, struct span sp,
     cl->slot = slot;
     cl->subject = cl->object = cl->attributed_to = -1;
     cl->number_idx = cl->date_idx = cl->mention_idx = cl->quote_idx = -1;
-    return (unsigned)d->nclaims++;
+    *at = (unsigned)(w->c->docs[di]->nclaims + w->nnew[di]++);
+    return cl;
+}
+
+static int cmp_pend(const void *x, const void *y)
+{
+    const struct pend *a = x, *b = y;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* Append every claim new_claim kept aside to its document, in the order
+ * made (the indices it promised): one exact move of each array, where
+ * growing it claim by claim moved it several times and left each old
+ * array behind as a hole. (Copying a story's arrays aside and freeing
+ * them all before taking the new ones, so that these could take the
+ * room freed, gave the same peak.) */
+static void flush_claims(struct work *w)
+{
+    if (!w->npend)
+        return;
+    qsort(w->pend, w->npend, sizeof *w->pend, cmp_pend);
+    const struct pend *p = w->pend;
+    for (size_t i = 0; i < w->npend;) {
+        unsigned di = p[i].doc;
+        struct doc *d = w->c->docs[di];
+        size_t len = d->nclaims + w->nnew[di];
+        d->claims = xrealloc(d->claims, len * sizeof *d->claims);
+        for (; i < w->npend && p[i].doc == di; i++)
+            d->claims[d->nclaims++] = p[i].cl;
+        d->capclaims = len;
+        w->nnew[di] = 0;
+    }
+    w->npend = 0;
 }
 
 static unsigned add_claim(struct work *w, unsigned seg, struct span sp)
 {
-    struct doc *d = w->c->docs[w->seg[seg].doc];
-    unsigned at = new_claim(d, w->seg[seg].sent, sp, ALIGN_SLOT);
-    d->claims[at].text = span_stems(w, seg, sp);
+    unsigned at;
+    struct claim *cl = new_claim(w, w->seg[seg].doc, w->seg[seg].sent, sp,
+                                 ALIGN_SLOT, &at);
+    cl->text = span_stems(w, seg, sp);
     return at;
 }
 
@@ -1309,7 +1354,8 @@ static const char *topic_of(struct work *w, const char *event, unsigned seg,
         *b++ = ' ';
         b += sprint_part(b, d->text + word[i]->start, word[i]->len);
     }
-    const char *t = arena_strndup(w->c->arena, buf, (size_t)(b - buf));
+    const char *t = strpool_keep(
+        w->pool, arena_strndup(w->c->arena, buf, (size_t)(b - buf)));
     free(buf);
     return t;
 }
@@ -1405,8 +1451,9 @@ static void add_group(struct work *w, const struct member *m, size_t n,
         k->why = k->verdict == VERDICT_AGREE
                      ? "near-identical rare content words"
                      : "overlapping rare content words";
-        k->note = arena_printf(w->c->arena, "%d%% of content words shared",
-                               (int)lround(low * 100));
+        k->note = strpool_keep(
+            w->pool, arena_printf(w->c->arena, "%d%% of content words shared",
+                                  (int)lround(low * 100)));
         const struct edge *first = NULL;
         for (size_t i = 0; i < nin && !first; i++)
             if (in[i]->a == kept[0].seg || in[i]->b == kept[0].seg)
@@ -1762,21 +1809,25 @@ static void judge_details(struct work *w, const struct detail *v, size_t n)
         struct comparison *k = new_comparison(w->c);
         k->event = v[0].event;
         k->event_id = v[0].event_id;
-        k->topic = arena_printf(w->c->arena, "%s: %s", v[0].event,
-                                v[0].how ? "how" : "why");
+        k->topic = strpool_keep(w->pool,
+                                arena_printf(w->c->arena, "%s: %s", v[0].event,
+                                             v[0].how ? "how" : "why"));
         k->kind = CLAIM_STATEMENT;
         k->verdict = low >= AGREE_SIM ? VERDICT_AGREE : VERDICT_PARTIAL;
         k->why = k->verdict == VERDICT_AGREE
                      ? "near-identical content words"
                      : "clauses of one event in different words";
-        k->note = arena_printf(w->c->arena, "%d%% of content words shared",
-                               (int)lround(low * 100));
+        k->note = strpool_keep(
+            w->pool, arena_printf(w->c->arena, "%d%% of content words shared",
+                                  (int)lround(low * 100)));
         k->values = arena_alloc(w->c->arena, m * sizeof *k->values);
         for (size_t i = 0; i < m; i++) {
             struct doc *d = w->c->docs[r[i]->doc];
-            unsigned at = new_claim(d, r[i]->sent, r[i]->span,
-                                    r[i]->how ? ALIGN_HOW : ALIGN_WHY);
-            d->claims[at].text = arena_strndup(
+            unsigned at;
+            struct claim *cl =
+                new_claim(w, r[i]->doc, r[i]->sent, r[i]->span,
+                          r[i]->how ? ALIGN_HOW : ALIGN_WHY, &at);
+            cl->text = arena_strndup(
                 d->arena, d->text + r[i]->span.start,
                 r[i]->span.end - r[i]->span.start);
             k->values[i] = (struct cmp_value){.doc = r[i]->doc, .claim = at};
@@ -1833,7 +1884,7 @@ static void drop_old_claims(struct corpus *c)
 /* Segment documents di[0..n), align their clauses, add the comparisons
  * and claims, and forget the clauses. */
 static void align_docs(struct work *w, const unsigned *di, size_t n,
-                       const struct held *h, const size_t *h0)
+                       const struct span *h, const size_t *h0)
 {
     for (size_t i = 0; i < n; i++)
         segment_doc(w, di[i], h + h0[di[i]], h0[di[i] + 1] - h0[di[i]]);
@@ -1848,22 +1899,6 @@ static void align_docs(struct work *w, const unsigned *di, size_t n,
     keep_best(w);
     make_groups(w);
     w->nseg = w->nst = w->nocc = w->ntk = w->nthing = w->ne = 0;
-}
-
-/* Give back the room new_claim left spare in the claim arrays of the
- * documents di[0..n), whose story is done: each grew by an eighth plus
- * four claims, about 7 MB over 5,000 articles, held while the later
- * stories are aligned. A shrinking realloc keeps the claims and frees
- * the tail for the next story's arrays. */
-static void fit_claims(struct corpus *c, const unsigned *di, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        struct doc *d = c->docs[di[i]];
-        if (d->nclaims && d->capclaims > d->nclaims) {
-            d->claims = xrealloc(d->claims, d->nclaims * sizeof *d->claims);
-            d->capclaims = d->nclaims;
-        }
-    }
 }
 
 /* A document and its story, for putting documents in story order. */
@@ -1893,17 +1928,26 @@ void align_run(const struct aligner *al, struct corpus *c)
     for (size_t i = 0; i < c->ncomparisons; i++)
         if (c->comparisons[i].event_id > w.next_event)
             w.next_event = c->comparisons[i].event_id;
+    w.nnew = xcalloc(c->ndocs + 1, sizeof *w.nnew);
+    w.pool = strpool_new(c->arena);
     details(&w);
+    flush_claims(&w);
     size_t nh;
-    struct held *h = held_spans(c, &nh);
+    struct held *hd = held_spans(c, &nh);
     w.cref = conflict_refs(c, &w.ncref);
     /* h0[di]: the first held span of document di */
     size_t *h0 = xmalloc((c->ndocs + 1) * sizeof *h0);
     for (size_t di = 0, k = 0; di <= c->ndocs; di++) {
-        while (k < nh && h[k].doc < di)
+        while (k < nh && hd[k].doc < di)
             k++;
         h0[di] = k;
     }
+    /* h0 says whose each span is: the spans alone are two thirds of the
+     * size, held through every story */
+    struct span *h = xmalloc((nh + 1) * sizeof *h);
+    for (size_t k = 0; k < nh; k++)
+        h[k] = hd[k].sp;
+    free(hd);
     struct sdoc *sd = xmalloc((c->ndocs + 1) * sizeof *sd);
     unsigned *order = xmalloc((c->ndocs + 1) * sizeof *order);
     w.sent0 = xmalloc((c->ndocs + 1) * sizeof *w.sent0);
@@ -1932,7 +1976,7 @@ void align_run(const struct aligner *al, struct corpus *c)
         while (j < c->ndocs && sd[j].story == sd[i].story)
             j++;
         align_docs(&w, order + i, j - i, h, h0);
-        fit_claims(c, order + i, j - i);
+        flush_claims(&w);
         for (size_t k = i; c->free_sentences && k < j; k++)
             doc_compact(c->docs[order[k]], 0);
         i = j;
@@ -1957,4 +2001,7 @@ void align_run(const struct aligner *al, struct corpus *c)
     free(w.tk);
     free(w.cref);
     free(w.low);
+    free(w.pend);
+    free(w.nnew);
+    strpool_free(w.pool);
 }

@@ -29,6 +29,7 @@
 #include "claimdiff/number.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/rsort.h"
+#include "claimdiff/strpool.h"
 #include "claimdiff/tag.h"
 #include "scan.h"
 #include "unionfind.h"
@@ -355,6 +356,9 @@ struct things {
 struct ctx {
     const struct comparer *cmp;
     struct corpus *c;
+    /* Topics and notes repeat ("killed: how many", "stated in 3
+     * sources"): kept once, they took a third of the corpus arena. */
+    struct strpool *pool;
     unsigned *story;
     struct things th;
     struct item *v;
@@ -1665,7 +1669,7 @@ static void add_comparison(struct ctx *x, const struct item **r, size_t m,
     k->kind = claim_of(x, r[0])->kind;
     k->verdict = verdict;
     k->why = why_of(verdict, claim_of(x, r[0]));
-    k->note = note_for(x, r, m, verdict);
+    k->note = strpool_keep(x->pool, note_for(x, r, m, verdict));
     k->values = arena_alloc(x->c->arena, m * sizeof *k->values);
     for (size_t i = 0; i < m; i++)
         k->values[i] = (struct cmp_value){.doc = r[i]->doc,
@@ -2227,7 +2231,7 @@ static void judge_sources(struct ctx *x, const struct item *ev, size_t nev,
            : verdict == VERDICT_PARTIAL
                ? "different sources, or a source against a plain statement"
                : "one document only";
-    k->note = values_vs(x, r, m, source_words);
+    k->note = strpool_keep(x->pool, values_vs(x, r, m, source_words));
     free(r);
 }
 
@@ -2249,8 +2253,10 @@ static const char *event_title(struct ctx *x, const struct item *v, size_t n)
             }
         }
     }
-    return arena_printf(x->c->arena, "%s%s%s%s%s", thing ? thing : "",
-                        thing ? " " : "", v[0].cls, day[0] ? ", " : "", day);
+    return strpool_keep(x->pool,
+                        arena_printf(x->c->arena, "%s%s%s%s%s",
+                                     thing ? thing : "", thing ? " " : "",
+                                     v[0].cls, day[0] ? ", " : "", day));
 }
 
 static const char *slot_topic(struct ctx *x, const char *event,
@@ -2260,13 +2266,17 @@ static const char *slot_topic(struct ctx *x, const char *event,
     if (is_measure(cl))
         return event;
     if (label)
-        return arena_printf(x->c->arena, "%s: %s", event, label);
+        return strpool_keep(x->pool,
+                            arena_printf(x->c->arena, "%s: %s", event, label));
     /* a count: "killed/people" -> "how many people (killed)" */
     const char *slash = strchr(s0(cl->slot), '/');
     if (!slash)
-        return arena_printf(x->c->arena, "%s: how many", event);
-    return arena_printf(x->c->arena, "%s: how many %s (%.*s)", event,
-                        slash + 1, (int)(slash - cl->slot), cl->slot);
+        return strpool_keep(
+            x->pool, arena_printf(x->c->arena, "%s: how many", event));
+    return strpool_keep(x->pool,
+                        arena_printf(x->c->arena, "%s: how many %s (%.*s)",
+                                     event, slash + 1,
+                                     (int)(slash - cl->slot), cl->slot));
 }
 
 /* ---- who is to blame ----------------------------------------------------- */
@@ -2417,7 +2427,7 @@ static void add_blame(struct ctx *x, const struct item **r, size_t m,
     for (size_t i = 1; i < m; i++)
         note = arena_printf(x->c->arena, "%s vs %s", note,
                             party_words(x, r[i]));
-    k->note = note;
+    k->note = strpool_keep(x->pool, note);
 }
 
 /* One side's version: each document's first item on side want (-1: any
@@ -2494,8 +2504,9 @@ static void judge_blame(struct ctx *x, const struct item *v, size_t n,
             done[side[i]] = true;
             size_t m = side_version(v, n, side, side[i], r);
             add_blame(x, r, m, VERDICT_AGREE, event, id,
-                      arena_printf(x->c->arena, "%s (%s)", topic,
-                                   sd->name[side[i]]));
+                      strpool_keep(x->pool,
+                                   arena_printf(x->c->arena, "%s (%s)", topic,
+                                                sd->name[side[i]])));
         }
         size_t m = side_dispute(v, n, side, r, rside);
         size_t shown = 0;
@@ -2637,12 +2648,16 @@ static void add_version(struct ctx *x, const struct item *v, size_t n,
     }
     if (m) {
         add_comparison(x, r, m, m < 2 ? VERDICT_SINGLE : VERDICT_AGREE, event,
-                       id, arena_printf(x->c->arena, "%s (%s)", topic,
-                                        pol > 0 ? "stated" : "denied"));
+                       id,
+                       strpool_keep(x->pool,
+                                    arena_printf(x->c->arena, "%s (%s)", topic,
+                                                 pol > 0 ? "stated"
+                                                         : "denied")));
         struct comparison *k = &x->c->comparisons[x->c->ncomparisons - 1];
-        k->note = arena_printf(x->c->arena, "%s in %zu source%s",
-                               pol > 0 ? "stated" : "denied", m,
-                               m == 1 ? "" : "s");
+        k->note = strpool_keep(
+            x->pool, arena_printf(x->c->arena, "%s in %zu source%s",
+                                  pol > 0 ? "stated" : "denied", m,
+                                  m == 1 ? "" : "s"));
     }
     free(r);
 }
@@ -2831,11 +2846,14 @@ static void judge_unreal(struct ctx *x, const struct item *v, size_t n,
             if (claim_of(x, r[i])->negated != claim_of(x, r[0])->negated)
                 verdict = VERDICT_PARTIAL;
         add_comparison(x, r, m, verdict, event, id,
-                       arena_printf(x->c->arena, "%s: planned or possible",
-                                    event));
+                       strpool_keep(x->pool,
+                                    arena_printf(x->c->arena,
+                                                 "%s: planned or possible",
+                                                 event)));
         struct comparison *k = &x->c->comparisons[x->c->ncomparisons - 1];
-        k->note = arena_printf(x->c->arena,
-                               "spoken of as to come in %zu sources", m);
+        k->note = strpool_keep(
+            x->pool, arena_printf(x->c->arena,
+                                  "spoken of as to come in %zu sources", m));
         k->why = verdict == VERDICT_AGREE
                      ? "planned or possible alike"
                      : "planned or possible, and its opposite";
@@ -3012,12 +3030,13 @@ static void judge_roles(struct ctx *x)
         const struct entity *e = entity_at(x, it->entity);
         bool scene = !strcmp(it->slot, CLAIM_SLOT_TERRAIN);
         const char *name = e ? e->name : scene ? "the scene" : s0(cl->text);
-        const char *topic = arena_printf(
-            x->c->arena, "%s: %s", name,
-            scene                             ? "terrain"
-            : !e                              ? "type"
-            : !strcmp(it->slot, "descriptor") ? "what it is"
-                                              : it->slot);
+        const char *topic = strpool_keep(
+            x->pool,
+            arena_printf(x->c->arena, "%s: %s", name,
+                         scene                             ? "terrain"
+                         : !e                              ? "type"
+                         : !strcmp(it->slot, "descriptor") ? "what it is"
+                                                           : it->slot));
         judge_same_words(x, x->v + i, j - i, name, topic);
         i = j;
     }
@@ -3132,14 +3151,17 @@ static void judge_statement_group(struct ctx *x, const struct item *v,
                 low = sims[i];
         struct comparison *k = new_comparison(x);
         k->event = e ? e->name : "?";
-        k->topic = arena_printf(x->c->arena, "%s: statement", k->event);
+        k->topic = strpool_keep(
+            x->pool, arena_printf(x->c->arena, "%s: statement", k->event));
         k->event_id = ++x->events;
         k->kind = CLAIM_STATEMENT;
         k->verdict = keep < 2 ? VERDICT_SINGLE
                    : low >= STATEMENT_AGREE_SIM ? VERDICT_AGREE
                                                 : VERDICT_PARTIAL;
         k->why = why_of(k->verdict, claim_of(x, &members[0]));
-        k->note = arena_printf(x->c->arena, "content-word similarity %.2f", low);
+        k->note = strpool_keep(
+            x->pool,
+            arena_printf(x->c->arena, "content-word similarity %.2f", low));
         k->values = arena_alloc(x->c->arena, keep * sizeof *k->values);
         for (size_t i = 0; i < keep; i++)
             k->values[i] = (struct cmp_value){.doc = members[i].doc,
@@ -3201,6 +3223,7 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     x.cmp = cmp;
     x.c = c;
     c->ncomparisons = 0;
+    x.pool = strpool_new(c->arena);
     x.story = xmalloc((c->ndocs + 1) * sizeof *x.story);
     for (size_t i = 0; i < c->ndocs; i++)
         x.story[i] = c->docs[i]->story;
@@ -3224,6 +3247,7 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     free(x.v);
     free(x.story);
     free_things(&x.th);
+    strpool_free(x.pool);
     /* last: it leaves alone the words the comparisons above hold */
     align_run(cmp->aligner, c);
 }

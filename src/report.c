@@ -449,13 +449,17 @@ bool report_shown(const struct comparison *k, const struct report_opts *o)
 
 /* One shown comparison and what orders it: events by their worst
  * verdict, then within an event conflicts first, partial, agree. */
+/* 16 bytes (verdicts as bytes): one per comparison shown, and qsort
+ * takes a copy as large, at the end of the run's peak. */
 struct shown_cmp {
     size_t index;
     unsigned event;
-    int worst;   /* the event's worst verdict */
-    int verdict;
-    bool told;   /* a statement told in other words (align.h) */
+    signed char worst;   /* the event's worst verdict */
+    signed char verdict;
+    bool told;           /* a statement told in other words (align.h) */
 };
+
+_Static_assert(sizeof(struct shown_cmp) <= 16, "shown_cmp grew");
 
 static int compare_shown(const void *pa, const void *pb)
 {
@@ -497,11 +501,11 @@ void report_order_new(const struct corpus *c, const struct report_opts *o,
         bool told = k->nvalues &&
                     align_told_alike(&c->docs[k->values[0].doc]
                                           ->claims[k->values[0].claim]);
-        v[r->n++] = (struct shown_cmp){i, k->event_id, 0, (int)k->verdict,
-                                       told};
+        v[r->n++] = (struct shown_cmp){i, k->event_id, 0,
+                                       (signed char)k->verdict, told};
     }
     for (size_t i = 0; i < r->n; i++)
-        v[i].worst = worst[v[i].event];
+        v[i].worst = (signed char)worst[v[i].event];
     qsort(v, r->n, sizeof *v, compare_shown);
     r->index = xmalloc((r->n + 1) * sizeof *r->index);
     for (size_t i = 0; i < r->n; i++)

@@ -373,6 +373,85 @@ static void test_freeing_sentences_story_by_story_changes_no_result(
     corpus_free(freed);
 }
 
+/* Each word the topic names ("event: convoy, supplies") is in the
+ * text of the value's claim: the claim is the one made for it. */
+static void assert_topic_words_in(const struct doc *x, const struct claim *cl,
+                                  const char *topic)
+{
+    const char *w = strchr(topic, ':');
+    assert_non_null(w);
+    char *span = xstrndup(x->text + cl->span.start,
+                          cl->span.end - cl->span.start);
+    while (*w == ':' || *w == ',' || *w == ' ') {
+        w += strspn(w, ":, ");
+        size_t n = strcspn(w, ",");
+        char *word = xstrndup(w, n);
+        if (!strstr(span, word))
+            fail_msg("topic word \"%s\" not in \"%s\"", word, span);
+        free(word);
+        w += n;
+    }
+    free(span);
+}
+
+/* Align keeps a story's new claims aside and appends them to each
+ * document at the end of the story: each must land at the index its
+ * comparison was given, in the order made (so a document's aligned
+ * claims are numbered in the order of their comparisons), each named by
+ * exactly one value, and the arrays end exact. */
+static void test_aligned_claims_land_where_their_comparisons_say(void **state)
+{
+    const char *texts[] = {
+        "Convoy stopped\n\nOfficials said the convoy was stopped at the "
+        "frontier while bringing medical supplies to the remote "
+        "villages. Engineers reported that the northern bridge collapsed "
+        "under heavy trucks during the storm." END,
+        "Floods\n\nVolunteers in Lisbon said the dikes along the lower "
+        "river burst overnight. Farmers watched the muddy water cover "
+        "the orchards near the old mill.\n",
+        "Aid halted\n\nThe convoy, which was delivering medical supplies "
+        "to the remote villages, was turned back, officials said. The "
+        "northern bridge collapsed under heavy trucks during the storm, "
+        "engineers reported." END,
+        "River bursts\n\nThe dikes along the lower river burst overnight, "
+        "volunteers in Lisbon said. Farmers watched muddy water cover the "
+        "orchards near the old mill.\n",
+        NULL};
+    struct corpus *c = finished(state, texts, true);
+    size_t most = 0;
+    for (size_t d = 0; d < c->ndocs; d++) {
+        const struct doc *x = c->docs[d];
+        assert_int_equal(x->capclaims, x->nclaims);
+        size_t naligned = 0;
+        long last = -1;
+        for (size_t i = 0; i < c->ncomparisons; i++) {
+            const struct comparison *k = &c->comparisons[i];
+            for (size_t v = 0; v < k->nvalues; v++) {
+                if (k->values[v].doc != d || !is_aligned(c, k))
+                    continue;
+                const struct claim *cl = value_claim(c, k, v);
+                assert_true(align_is_aligned(cl));
+                assert_true(cl->span.end <= x->len);
+                assert_true((long)k->values[v].claim > last);
+                if (v == 0)
+                    assert_topic_words_in(x, cl, k->topic);
+                last = (long)k->values[v].claim;
+                naligned++;
+            }
+        }
+        size_t held = 0;
+        for (size_t k = 0; k < x->nclaims; k++)
+            held += align_is_aligned(&x->claims[k]);
+        assert_int_equal(naligned, held);
+        if (naligned > most)
+            most = naligned;
+    }
+    if (most < 2)
+        dump(c);
+    assert_true(most >= 2); /* else the order is not tested */
+    corpus_free(c);
+}
+
 /* ---- against the slot comparisons ----------------------------------------- */
 
 static bool overlap(struct span a, struct span b)
@@ -515,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_unrelated_stories_are_never_aligned),
         cmocka_unit_test(test_interleaved_stories_align_each_on_its_own),
         cmocka_unit_test(test_freeing_sentences_story_by_story_changes_no_result),
+        cmocka_unit_test(test_aligned_claims_land_where_their_comparisons_say),
         cmocka_unit_test(test_words_a_slot_holds_are_left_to_it),
         cmocka_unit_test(test_compare_twice_adds_the_claims_once),
         cmocka_unit_test(test_mission_clauses_of_one_event_are_partial),
