@@ -29,6 +29,7 @@
 #include "claimdiff/quote.h"
 #include "claimdiff/report.h"
 #include "claimdiff/tag.h"
+#include "swar.h"
 
 /* ---- writing ---------------------------------------------------------- */
 
@@ -103,17 +104,6 @@ static void num_big(struct rec *r, double v)
  * them from the right: the same digits, about half the work. */
 #define SMALL_LIMIT 100000u
 
-static const char pairs[201] = "00010203040506070809"
-                               "10111213141516171819"
-                               "20212223242526272829"
-                               "30313233343536373839"
-                               "40414243444546474849"
-                               "50515253545556575859"
-                               "60616263646566676869"
-                               "70717273747576777879"
-                               "80818283848586878889"
-                               "90919293949596979899";
-
 /* u (below SMALL_LIMIT) in decimal at p; returns the end. */
 static inline char *put_small(char *p, uint32_t u)
 {
@@ -122,7 +112,7 @@ static inline char *put_small(char *p, uint32_t u)
         return p + 1;
     }
     if (u < 100) {
-        memcpy(p, pairs + 2 * u, 2);
+        memcpy(p, swar_digit_pairs + 2 * u, 2);
         return p + 2;
     }
     if (u < 10000) {
@@ -130,17 +120,17 @@ static inline char *put_small(char *p, uint32_t u)
         if (hi < 10) {
             *p++ = (char)('0' + hi);
         } else {
-            memcpy(p, pairs + 2 * hi, 2);
+            memcpy(p, swar_digit_pairs + 2 * hi, 2);
             p += 2;
         }
-        memcpy(p, pairs + 2 * lo, 2);
+        memcpy(p, swar_digit_pairs + 2 * lo, 2);
         return p + 2;
     }
     uint32_t top = u / 10000, rest = u - 10000 * top;
     uint32_t hi = rest / 100, lo = rest - 100 * hi;
     p[0] = (char)('0' + top);
-    memcpy(p + 1, pairs + 2 * hi, 2);
-    memcpy(p + 3, pairs + 2 * lo, 2);
+    memcpy(p + 1, swar_digit_pairs + 2 * hi, 2);
+    memcpy(p + 3, swar_digit_pairs + 2 * lo, 2);
     return p + 5;
 }
 

@@ -17,6 +17,7 @@
 
 #include "claimdiff/arena.h"
 #include "claimdiff/utf8.h"
+#include "swar.h"
 
 /* One open object or array. */
 struct level {
@@ -148,9 +149,6 @@ void jsonw_end(struct jsonw *w)
 }
 
 /* ---- strings ------------------------------------------------------------ */
-
-/* 0x0101...01 times b: b in every byte of a word. */
-#define EVERY_BYTE(b) (UINT64_C(0x0101010101010101) * (b))
 
 /* Whether any byte of the word x is below 0x20, '"' or '\\', or (unless
  * high_ok) 0x80 or above. The tests are the usual exact ones: a byte below
@@ -554,18 +552,6 @@ static bool same_double(double a, double b)
  * printf. */
 #define PLAIN_INTEGER_LIMIT 1e15
 
-/* "00" .. "99": two digits a step halves the divisions. */
-static const char digit_pairs[201] = "00010203040506070809"
-                                     "10111213141516171819"
-                                     "20212223242526272829"
-                                     "30313233343536373839"
-                                     "40414243444546474849"
-                                     "50515253545556575859"
-                                     "60616263646566676869"
-                                     "70717273747576777879"
-                                     "80818283848586878889"
-                                     "90919293949596979899";
-
 /* How many decimal digits u has (u < 1e15). */
 static size_t digit_count(uint64_t u)
 {
@@ -595,14 +581,14 @@ char *jsonw_put_int(char *p, int64_t v)
     size_t n = digit_count(u);
     char *end = p + n, *q = end;
     while (u >= 100) {
-        const char *d = digit_pairs + 2 * (u % 100);
+        const char *d = swar_digit_pairs + 2 * (u % 100);
         u /= 100;
         *--q = d[1];
         *--q = d[0];
     }
     if (u >= 10) {
-        *--q = digit_pairs[2 * u + 1];
-        *--q = digit_pairs[2 * u];
+        *--q = swar_digit_pairs[2 * u + 1];
+        *--q = swar_digit_pairs[2 * u];
     } else {
         *--q = (char)('0' + u);
     }

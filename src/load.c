@@ -24,6 +24,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/rxset.h"
 #include "claimdiff/utf8.h"
+#include "swar.h"
 
 /* Lines longer than this are body text, never furniture: cue patterns are
  * not run on them, which also keeps a 100 MB single line linear. */
@@ -371,23 +372,6 @@ int load_parse_dateline(const char *s, size_t len, char out[11])
 
 /* A line that is only a date, perhaps with a time and zone and weekday:
  * "26.10.2016", "03:55 GMT23 October 2020", "Monday, 1 August 2016". */
-/* b in every byte of a 64-bit word. */
-#define EVERY_BYTE(b) (UINT64_C(0x0101010101010101) * (b))
-
-/* The top bit of each byte of x (every byte below 0x80) that lies in
- * [lo, hi]: adding 0x80 - lo sets it when the byte is >= lo, adding
- * 0x7f - hi when it is > hi, and neither sum carries into the next byte. */
-static uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
-{
-    return (x + EVERY_BYTE(0x80 - lo)) & ~(x + EVERY_BYTE(0x7f - hi)) &
-           EVERY_BYTE(0x80);
-}
-
-/* How many bytes of m (each 0x80 or 0) are set. */
-static unsigned count_top(uint64_t m)
-{
-    return (unsigned)(((m >> 7) * EVERY_BYTE(1)) >> 56);
-}
 
 /* ASCII letters and digits among s[0, n), eight bytes a step (the order
  * of the bytes in a loaded word does not matter to a count). Bytes beyond
@@ -401,8 +385,8 @@ static void count_letters_digits(const char *s, size_t n, size_t *letters,
         memcpy(&x, s + i, 8);
         uint64_t high = x & EVERY_BYTE(0x80);
         uint64_t x7 = x ^ high;
-        l += count_top(bytes_in(x7 | EVERY_BYTE(0x20), 'a', 'z') & ~high);
-        d += count_top(bytes_in(x7, '0', '9') & ~high);
+        l += swar_count_top(swar_bytes_in(x7 | EVERY_BYTE(0x20), 'a', 'z') & ~high);
+        d += swar_count_top(swar_bytes_in(x7, '0', '9') & ~high);
     }
     for (; i < n; i++) {
         l += (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z';

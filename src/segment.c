@@ -23,6 +23,7 @@
 #include "claimdiff/utf8.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
+#include "swar.h"
 
 /* Longest abbreviation the lexicon may hold, in bytes. The tokenizer
  * looks this far ahead at every word, so it bounds the cost per word. */
@@ -625,31 +626,13 @@ static void note_letter(struct wstat *w, uint32_t c)
 #define SEG_SWAR 0
 #endif
 
-/* b in every byte of a 64-bit word. */
-#define EVERY_BYTE(b) (UINT64_C(0x0101010101010101) * (b))
-
-/* The top bit of each byte of x (every byte below 0x80) that lies in
- * [lo, hi]: adding 0x80 - lo sets it when the byte is >= lo, adding
- * 0x7f - hi when it is > hi, and neither sum carries into the next byte. */
-static uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
-{
-    return (x + EVERY_BYTE(0x80 - lo)) & ~(x + EVERY_BYTE(0x7f - hi)) &
-           EVERY_BYTE(0x80);
-}
-
-/* How many bytes of m (each 0x80 or 0) are set. */
-static unsigned count_top(uint64_t m)
-{
-    return (unsigned)(((m >> 7) * EVERY_BYTE(1)) >> 56);
-}
-
 /* Eight ASCII bytes x (the first in the lowest bits): adds their leading
  * letters to the counts and returns how many leading letters and digits
  * there are (8: all of them). */
 static unsigned alnum_word(uint64_t x, unsigned *upper, unsigned *lower)
 {
-    uint64_t up = bytes_in(x, 'A', 'Z'), lo = bytes_in(x, 'a', 'z');
-    uint64_t stop = ~(up | lo | bytes_in(x, '0', '9')) & EVERY_BYTE(0x80);
+    uint64_t up = swar_bytes_in(x, 'A', 'Z'), lo = swar_bytes_in(x, 'a', 'z');
+    uint64_t stop = ~(up | lo | swar_bytes_in(x, '0', '9')) & EVERY_BYTE(0x80);
     unsigned k = 8;
     if (stop) {
         k = (unsigned)__builtin_ctzll(stop) / 8;
@@ -657,8 +640,8 @@ static unsigned alnum_word(uint64_t x, unsigned *upper, unsigned *lower)
         up &= keep;
         lo &= keep;
     }
-    *upper += count_top(up);
-    *lower += count_top(lo);
+    *upper += swar_count_top(up);
+    *lower += swar_count_top(lo);
     return k;
 }
 
@@ -1152,22 +1135,22 @@ static size_t plain_word(const struct run *r, size_t pos, size_t end,
         uint64_t x7 = x & ~high;
         /* | 0x20 maps exactly A-Z onto a-z among ASCII bytes; a letter
          * with bit 5 clear (moved to bit 7) is upper case. */
-        uint64_t letter = bytes_in(x7 | EVERY_BYTE(0x20), 'a', 'z');
-        uint64_t digit = bytes_in(x7, '0', '9');
+        uint64_t letter = swar_bytes_in(x7 | EVERY_BYTE(0x20), 'a', 'z');
+        uint64_t digit = swar_bytes_in(x7, '0', '9');
         uint64_t up = letter & ~(x7 << 2);
         uint64_t lo = letter ^ up;
         uint64_t stop = (~(letter | digit) & EVERY_BYTE(0x80)) | high;
         if (!stop) {
-            upper += count_top(up);
-            lower += count_top(lo);
+            upper += swar_count_top(up);
+            lower += swar_count_top(lo);
             digits |= digit != 0;
             p += 8;
             continue;
         }
         unsigned k = (unsigned)__builtin_ctzll(stop) / 8;
         uint64_t keep = k ? ~UINT64_C(0) >> (64 - 8 * k) : 0;
-        upper += count_top(up & keep);
-        lower += count_top(lo & keep);
+        upper += swar_count_top(up & keep);
+        lower += swar_count_top(lo & keep);
         digits |= (digit & keep) != 0;
         p += k;
         goto stopped;

@@ -1,0 +1,42 @@
+/* swar.h - private: byte-parallel tests on a 64-bit word (eight bytes of
+ * text at a time), shared by the loader, the segmenter, the JSON writer
+ * and the record writer. Not part of the public API.
+ *
+ * Pure functions and constant tables; nothing is allocated.
+ */
+#ifndef CLAIMDIFF_SWAR_H
+#define CLAIMDIFF_SWAR_H
+
+#include <stdint.h> /* uint64_t, UINT64_C */
+
+/* 0x0101...01 times b: b in every byte of a word. */
+#define EVERY_BYTE(b) (UINT64_C(0x0101010101010101) * (b))
+
+/* The top bit of each byte of x (every byte below 0x80) that lies in
+ * [lo, hi]: adding 0x80 - lo sets it when the byte is >= lo, adding
+ * 0x7f - hi when it is > hi, and neither sum carries into the next byte. */
+static inline uint64_t swar_bytes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+    return (x + EVERY_BYTE(0x80 - lo)) & ~(x + EVERY_BYTE(0x7f - hi)) &
+           EVERY_BYTE(0x80);
+}
+
+/* How many bytes of m (each 0x80 or 0) are set. */
+static inline unsigned swar_count_top(uint64_t m)
+{
+    return (unsigned)(((m >> 7) * EVERY_BYTE(1)) >> 56);
+}
+
+/* "00" .. "99": decimal digits two at a time, index 2 * (u % 100). */
+static const char swar_digit_pairs[201] = "00010203040506070809"
+                                          "10111213141516171819"
+                                          "20212223242526272829"
+                                          "30313233343536373839"
+                                          "40414243444546474849"
+                                          "50515253545556575859"
+                                          "60616263646566676869"
+                                          "70717273747576777879"
+                                          "80818283848586878889"
+                                          "90919293949596979899";
+
+#endif
