@@ -34,6 +34,7 @@
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/docpair.h"
+#include "claimdiff/hash.h"
 #include "claimdiff/rsort.h"
 #include "claimdiff/rules.h"
 #include "scan.h"
@@ -237,23 +238,30 @@ static void add_form(struct forms *f, char cls, const char *s, size_t loc)
     f->n++;
 }
 
-static int cmp_form(const void *a, const void *b)
-{
-    const struct form *x = a, *y = b;
-    int c = strcmp(x->s, y->s);
-    if (c)
-        return c;
-    return x->loc < y->loc ? -1 : x->loc > y->loc;
-}
-
+/* Equal forms join. Union keeps the smaller root whatever the order of
+ * the unions, so joining each form to the first form equal to it, found
+ * by hash, gives the same partition (and roots) as sorting the forms and
+ * joining neighbours did, without the sort's string compares. */
 static void join_equal_forms(struct loc *l, struct forms *f)
 {
     if (f->n == 0)
         return;
-    qsort(f->v, f->n, sizeof *f->v, cmp_form);
-    for (size_t i = 1; i < f->n; i++)
-        if (strcmp(f->v[i].s, f->v[i - 1].s) == 0)
-            unite(l, f->v[i].loc, f->v[i - 1].loc);
+    size_t cap = 16;
+    while (cap < 2 * f->n)
+        cap *= 2;
+    /* index + 1 into f->v of the first form of each string; 0: empty */
+    size_t *slot = xcalloc(cap, sizeof *slot);
+    for (size_t i = 0; i < f->n; i++) {
+        const char *s = f->v[i].s;
+        size_t j = (size_t)hash_bytes(s, strlen(s)) & (cap - 1);
+        while (slot[j] && strcmp(f->v[slot[j] - 1].s, s) != 0)
+            j = (j + 1) & (cap - 1);
+        if (slot[j])
+            unite(l, f->v[i].loc, f->v[slot[j] - 1].loc);
+        else
+            slot[j] = i + 1;
+    }
+    free(slot);
 }
 
 static void free_forms(struct forms *f)
