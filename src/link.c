@@ -37,6 +37,7 @@
 #include "claimdiff/hash.h"
 #include "claimdiff/rsort.h"
 #include "claimdiff/rules.h"
+#include "recent.h"
 #include "scan.h"
 #include "unionfind.h"
 
@@ -1108,6 +1109,7 @@ static void add_thing_pairs(const struct corpus *c, struct docpair_set *pairs,
  * and the words the corpus also writes in lower case. */
 struct word_docs {
     struct scan_map *ids, *lower;
+    struct recent *recent; /* lower's words last added: most repeat */
     struct word_doc_list {
         const char *word; /* its first occurrence (in a document's text) */
         size_t len;
@@ -1211,7 +1213,8 @@ static void scan_capitals(const struct linker *lk, const struct doc *doc,
             size_t len = tk->end - tk->start;
             /* only a word as long as a candidate is ever looked up */
             if (tk->kind == SCAN_WORD && *word >= 'a' && *word <= 'z' &&
-                len >= STORY_CAPITAL_MIN)
+                len >= STORY_CAPITAL_MIN &&
+                !recent_seen(w->recent, tk->hash, word, (uint32_t)len))
                 (void)scan_map_put(w->lower, word, len);
             if (known || !mid_capital(doc->text, &t, k) ||
                 scan_map_get(lk->plain, word, len) >= 0)
@@ -1234,7 +1237,8 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
                               struct docpair_set *pairs, double *weight)
 {
     size_t nd = c->ndocs;
-    struct word_docs w = {.ids = scan_map_new(), .lower = scan_map_new()};
+    struct word_docs w = {.ids = scan_map_new(), .lower = scan_map_new(),
+                          .recent = xcalloc(1, sizeof *w.recent)};
     for (size_t d = 0; d < nd; d++)
         scan_capitals(lk, c->docs[d], (unsigned)d, &w);
     for (size_t t = 0; t < w.n; t++) {
@@ -1264,6 +1268,7 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
     free(w.lists);
     scan_map_free(w.ids);
     scan_map_free(w.lower);
+    free(w.recent);
 }
 
 /* The weight of the one capitalised word two documents share when they
