@@ -168,7 +168,8 @@ static char *skeleton(const char *key)
     char *s = xmalloc(n + 1);
     bool vow = false;
     for (size_t i = 0; i < n; i++) {
-        bool v = strchr("aeiou", key[i]) != NULL;
+        char c = key[i];
+        bool v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
         if (v && vow)
             continue;
         s[o++] = v ? 'a' : key[i];
@@ -216,9 +217,15 @@ static char *sorted_words(const char *s)
 }
 
 /* A (form, local entity) pair; equal forms join. */
+/* A (class, string) form of a local entity; equal forms join. The
+ * class keeps kinds of form apart (a key never equals a skeleton);
+ * owned is s when the form holds its string (made for it), NULL when s
+ * is the loc's. */
 struct form {
-    char *s;
+    const char *s;
+    char *owned;
     size_t loc;
+    char cls;
 };
 
 struct forms {
@@ -226,17 +233,12 @@ struct forms {
     size_t n, cap;
 };
 
-static void add_form(struct forms *f, char cls, const char *s, size_t loc)
+static void add_form(struct forms *f, char cls, const char *s, char *owned,
+                     size_t loc)
 {
     if (f->n == f->cap)
         f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
-    size_t n = strlen(s);
-    char *copy = xmalloc(n + 2);
-    copy[0] = cls;
-    memcpy(copy + 1, s, n + 1);
-    f->v[f->n].s = copy;
-    f->v[f->n].loc = loc;
-    f->n++;
+    f->v[f->n++] = (struct form){s, owned, loc, cls};
 }
 
 /* Equal forms join. Union keeps the smaller root whatever the order of
@@ -253,12 +255,14 @@ static void join_equal_forms(struct loc *l, struct forms *f)
     /* index + 1 into f->v of the first form of each string; 0: empty */
     size_t *slot = xcalloc(cap, sizeof *slot);
     for (size_t i = 0; i < f->n; i++) {
-        const char *s = f->v[i].s;
-        size_t j = (size_t)hash_bytes(s, strlen(s)) & (cap - 1);
-        while (slot[j] && strcmp(f->v[slot[j] - 1].s, s) != 0)
+        const struct form *x = &f->v[i];
+        size_t j = (size_t)hash_more(hash_bytes(&x->cls, 1), x->s,
+                                     strlen(x->s)) & (cap - 1);
+        while (slot[j] && (f->v[slot[j] - 1].cls != x->cls ||
+                           strcmp(f->v[slot[j] - 1].s, x->s) != 0))
             j = (j + 1) & (cap - 1);
         if (slot[j])
-            unite(l, f->v[i].loc, f->v[slot[j] - 1].loc);
+            unite(l, x->loc, f->v[slot[j] - 1].loc);
         else
             slot[j] = i + 1;
     }
@@ -268,7 +272,7 @@ static void join_equal_forms(struct loc *l, struct forms *f)
 static void free_forms(struct forms *f)
 {
     for (size_t i = 0; i < f->n; i++)
-        free(f->v[i].s);
+        free(f->v[i].owned);
     free(f->v);
 }
 
@@ -285,16 +289,13 @@ static void join_names(struct loc *l, size_t n)
         if (l[i].type == ENT_PERSON)
             continue;
         char cls = coarse(l[i].type);
-        add_form(&f, cls, l[i].key, i);
+        add_form(&f, cls, l[i].key, NULL, i);
         if (l[i].canonical)
-            add_form(&f, (char)(cls + 1), l[i].canonical, i);
+            add_form(&f, (char)(cls + 1), l[i].canonical, NULL, i);
         if (strchr(l[i].key, ' ')) {
-            char *sk = skeleton(l[i].key);
-            char *bag = sorted_words(sk);
-            add_form(&f, (char)(cls + 2), sk, i);
-            add_form(&f, (char)(cls + 3), bag, i);
-            free(sk);
-            free(bag);
+            char *sk = skeleton(l[i].key), *bag = sorted_words(sk);
+            add_form(&f, (char)(cls + 2), sk, sk, i);
+            add_form(&f, (char)(cls + 3), bag, bag, i);
         }
     }
     join_equal_forms(l, &f);
