@@ -1159,10 +1159,16 @@ static int cmp_span_start(const void *x, const void *y)
 static struct mspan *mention_spans(const struct doc *doc, size_t *n)
 {
     struct mspan *v = xmalloc((doc->nmentions + 1) * sizeof *v);
-    for (size_t i = 0; i < doc->nmentions; i++)
+    bool sorted = true;
+    for (size_t i = 0; i < doc->nmentions; i++) {
         v[i] = (struct mspan){doc->mentions[i].span,
                               doc->mentions[i].canonical != NULL};
-    if (doc->nmentions)
+        sorted = sorted && (i == 0 || v[i - 1].span.start <= v[i].span.start);
+    }
+    /* The tagger mostly gives them in order already; a merge sort (glibc
+     * qsort) leaves ordered input as it is, so skipping it changes
+     * nothing. */
+    if (!sorted)
         qsort(v, doc->nmentions, sizeof *v, cmp_span_start);
     *n = doc->nmentions;
     return v;
