@@ -1,6 +1,7 @@
 /* docpair.c - pair sums from a document-by-feature index (docpair.h). */
 #include "claimdiff/docpair.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,9 +68,18 @@ struct slot {
 /* Per document b, what the current a shares with it so far. */
 struct acc {
     struct docpair_sum *sum;
-    unsigned *touched; /* the b with sum[b].n > 0 */
+    unsigned *touched; /* the b with sum[b].n > 0, in the order met */
     size_t ntouched;
+    uint64_t *bits; /* the same b as bits: zero between documents a */
 };
+
+/* Reading the later documents' bits costs one word per 64 documents;
+ * sorting the touched ones costs a few passes over them. The bits are
+ * read while they are fewer than this many words per touched document
+ * (plus a few), which on a corpus of stories (a document shares with
+ * the tens of documents of its story and a few more) is nearly always:
+ * in the order of b either way. */
+#define DOCPAIR_WORDS_PER_TOUCHED 4
 
 /* The memberships of each document, in feature order: by[start[d] ..
  * start[d + 1]). Filled feature by feature, so each document's run comes
@@ -105,11 +115,40 @@ static void add_feature(const struct docpair_set *s, size_t f, size_t i,
         struct docpair_sum *x = &acc->sum[m[j].doc];
         if (x->n == 0) {
             acc->touched[acc->ntouched++] = m[j].doc;
+            acc->bits[m[j].doc >> 6] |= (uint64_t)1 << (m[j].doc & 63);
             x->first_w = ft->w;
             x->first_word = ft->word;
         }
         x->shared += ft->w;
         x->n++;
+    }
+}
+
+/* Call fn for document a and each b it shares with, b ascending, and
+ * clear acc for the next a. */
+static void report_pairs(const struct docpair_set *s, unsigned a,
+                         struct acc *acc,
+                         void (*fn)(void *ctx, unsigned a, unsigned b,
+                                    const struct docpair_sum *sum),
+                         void *ctx)
+{
+    size_t lo = ((size_t)a + 1) >> 6, hi = s->ndocs >> 6;
+    if (hi - lo + 1 <= DOCPAIR_WORDS_PER_TOUCHED * acc->ntouched + 16) {
+        for (size_t w = lo; w <= hi; w++)
+            for (uint64_t x = acc->bits[w]; x; x &= x - 1) {
+                unsigned b = (unsigned)(w << 6) + (unsigned)__builtin_ctzll(x);
+                fn(ctx, a, b, &acc->sum[b]);
+                memset(&acc->sum[b], 0, sizeof acc->sum[b]);
+            }
+        memset(acc->bits + lo, 0, (hi - lo + 1) * sizeof *acc->bits);
+        return;
+    }
+    rsort_by_u32(acc->touched, acc->ntouched, sizeof *acc->touched, 0);
+    for (size_t k = 0; k < acc->ntouched; k++) {
+        unsigned b = acc->touched[k];
+        fn(ctx, a, b, &acc->sum[b]);
+        memset(&acc->sum[b], 0, sizeof acc->sum[b]);
+        acc->bits[b >> 6] = 0;
     }
 }
 
@@ -121,20 +160,17 @@ void docpair_each(const struct docpair_set *s,
     size_t *start;
     struct slot *by = index_by_doc(s, &start);
     struct acc acc = {xcalloc(s->ndocs + 1, sizeof *acc.sum),
-                      xmalloc((s->ndocs + 1) * sizeof *acc.touched), 0};
+                      xmalloc((s->ndocs + 1) * sizeof *acc.touched), 0,
+                      xcalloc((s->ndocs >> 6) + 1, sizeof *acc.bits)};
     for (size_t a = 0; a < s->ndocs; a++) {
         acc.ntouched = 0;
         for (size_t k = start[a]; k < start[a + 1]; k++)
             add_feature(s, by[k].f, by[k].i, &acc);
-        rsort_by_u32(acc.touched, acc.ntouched, sizeof *acc.touched, 0);
-        for (size_t k = 0; k < acc.ntouched; k++) {
-            unsigned b = acc.touched[k];
-            fn(ctx, (unsigned)a, b, &acc.sum[b]);
-            memset(&acc.sum[b], 0, sizeof acc.sum[b]);
-        }
+        report_pairs(s, (unsigned)a, &acc, fn, ctx);
     }
     free(acc.sum);
     free(acc.touched);
+    free(acc.bits);
     free(by);
     free(start);
 }

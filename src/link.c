@@ -34,8 +34,10 @@
 #include "claimdiff/date.h"
 #include "claimdiff/doc.h"
 #include "claimdiff/docpair.h"
+#include "claimdiff/hash.h"
 #include "claimdiff/rsort.h"
 #include "claimdiff/rules.h"
+#include "recent.h"
 #include "scan.h"
 #include "unionfind.h"
 
@@ -166,7 +168,8 @@ static char *skeleton(const char *key)
     char *s = xmalloc(n + 1);
     bool vow = false;
     for (size_t i = 0; i < n; i++) {
-        bool v = strchr("aeiou", key[i]) != NULL;
+        char c = key[i];
+        bool v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
         if (v && vow)
             continue;
         s[o++] = v ? 'a' : key[i];
@@ -214,9 +217,15 @@ static char *sorted_words(const char *s)
 }
 
 /* A (form, local entity) pair; equal forms join. */
+/* A (class, string) form of a local entity; equal forms join. The
+ * class keeps kinds of form apart (a key never equals a skeleton);
+ * owned is s when the form holds its string (made for it), NULL when s
+ * is the loc's. */
 struct form {
-    char *s;
+    const char *s;
+    char *owned;
     size_t loc;
+    char cls;
 };
 
 struct forms {
@@ -224,42 +233,46 @@ struct forms {
     size_t n, cap;
 };
 
-static void add_form(struct forms *f, char cls, const char *s, size_t loc)
+static void add_form(struct forms *f, char cls, const char *s, char *owned,
+                     size_t loc)
 {
     if (f->n == f->cap)
         f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
-    size_t n = strlen(s);
-    char *copy = xmalloc(n + 2);
-    copy[0] = cls;
-    memcpy(copy + 1, s, n + 1);
-    f->v[f->n].s = copy;
-    f->v[f->n].loc = loc;
-    f->n++;
+    f->v[f->n++] = (struct form){s, owned, loc, cls};
 }
 
-static int cmp_form(const void *a, const void *b)
-{
-    const struct form *x = a, *y = b;
-    int c = strcmp(x->s, y->s);
-    if (c)
-        return c;
-    return x->loc < y->loc ? -1 : x->loc > y->loc;
-}
-
+/* Equal forms join. Union keeps the smaller root whatever the order of
+ * the unions, so joining each form to the first form equal to it, found
+ * by hash, gives the same partition (and roots) as sorting the forms and
+ * joining neighbours did, without the sort's string compares. */
 static void join_equal_forms(struct loc *l, struct forms *f)
 {
     if (f->n == 0)
         return;
-    qsort(f->v, f->n, sizeof *f->v, cmp_form);
-    for (size_t i = 1; i < f->n; i++)
-        if (strcmp(f->v[i].s, f->v[i - 1].s) == 0)
-            unite(l, f->v[i].loc, f->v[i - 1].loc);
+    size_t cap = 16;
+    while (cap < 2 * f->n)
+        cap *= 2;
+    /* index + 1 into f->v of the first form of each string; 0: empty */
+    size_t *slot = xcalloc(cap, sizeof *slot);
+    for (size_t i = 0; i < f->n; i++) {
+        const struct form *x = &f->v[i];
+        size_t j = (size_t)hash_more(hash_bytes(&x->cls, 1), x->s,
+                                     strlen(x->s)) & (cap - 1);
+        while (slot[j] && (f->v[slot[j] - 1].cls != x->cls ||
+                           strcmp(f->v[slot[j] - 1].s, x->s) != 0))
+            j = (j + 1) & (cap - 1);
+        if (slot[j])
+            unite(l, x->loc, f->v[slot[j] - 1].loc);
+        else
+            slot[j] = i + 1;
+    }
+    free(slot);
 }
 
 static void free_forms(struct forms *f)
 {
     for (size_t i = 0; i < f->n; i++)
-        free(f->v[i].s);
+        free(f->v[i].owned);
     free(f->v);
 }
 
@@ -276,16 +289,13 @@ static void join_names(struct loc *l, size_t n)
         if (l[i].type == ENT_PERSON)
             continue;
         char cls = coarse(l[i].type);
-        add_form(&f, cls, l[i].key, i);
+        add_form(&f, cls, l[i].key, NULL, i);
         if (l[i].canonical)
-            add_form(&f, (char)(cls + 1), l[i].canonical, i);
+            add_form(&f, (char)(cls + 1), l[i].canonical, NULL, i);
         if (strchr(l[i].key, ' ')) {
-            char *sk = skeleton(l[i].key);
-            char *bag = sorted_words(sk);
-            add_form(&f, (char)(cls + 2), sk, i);
-            add_form(&f, (char)(cls + 3), bag, i);
-            free(sk);
-            free(bag);
+            char *sk = skeleton(l[i].key), *bag = sorted_words(sk);
+            add_form(&f, (char)(cls + 2), sk, sk, i);
+            add_form(&f, (char)(cls + 3), bag, bag, i);
         }
     }
     join_equal_forms(l, &f);
@@ -1100,6 +1110,7 @@ static void add_thing_pairs(const struct corpus *c, struct docpair_set *pairs,
  * and the words the corpus also writes in lower case. */
 struct word_docs {
     struct scan_map *ids, *lower;
+    struct recent *recent; /* lower's words last added: most repeat */
     struct word_doc_list {
         const char *word; /* its first occurrence (in a document's text) */
         size_t len;
@@ -1148,10 +1159,16 @@ static int cmp_span_start(const void *x, const void *y)
 static struct mspan *mention_spans(const struct doc *doc, size_t *n)
 {
     struct mspan *v = xmalloc((doc->nmentions + 1) * sizeof *v);
-    for (size_t i = 0; i < doc->nmentions; i++)
+    bool sorted = true;
+    for (size_t i = 0; i < doc->nmentions; i++) {
         v[i] = (struct mspan){doc->mentions[i].span,
                               doc->mentions[i].canonical != NULL};
-    if (doc->nmentions)
+        sorted = sorted && (i == 0 || v[i - 1].span.start <= v[i].span.start);
+    }
+    /* The tagger mostly gives them in order already; a merge sort (glibc
+     * qsort) leaves ordered input as it is, so skipping it changes
+     * nothing. */
+    if (!sorted)
         qsort(v, doc->nmentions, sizeof *v, cmp_span_start);
     *n = doc->nmentions;
     return v;
@@ -1203,7 +1220,8 @@ static void scan_capitals(const struct linker *lk, const struct doc *doc,
             size_t len = tk->end - tk->start;
             /* only a word as long as a candidate is ever looked up */
             if (tk->kind == SCAN_WORD && *word >= 'a' && *word <= 'z' &&
-                len >= STORY_CAPITAL_MIN)
+                len >= STORY_CAPITAL_MIN &&
+                !recent_seen(w->recent, tk->hash, word, (uint32_t)len))
                 (void)scan_map_put(w->lower, word, len);
             if (known || !mid_capital(doc->text, &t, k) ||
                 scan_map_get(lk->plain, word, len) >= 0)
@@ -1226,7 +1244,8 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
                               struct docpair_set *pairs, double *weight)
 {
     size_t nd = c->ndocs;
-    struct word_docs w = {.ids = scan_map_new(), .lower = scan_map_new()};
+    struct word_docs w = {.ids = scan_map_new(), .lower = scan_map_new(),
+                          .recent = xcalloc(1, sizeof *w.recent)};
     for (size_t d = 0; d < nd; d++)
         scan_capitals(lk, c->docs[d], (unsigned)d, &w);
     for (size_t t = 0; t < w.n; t++) {
@@ -1256,6 +1275,7 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
     free(w.lists);
     scan_map_free(w.ids);
     scan_map_free(w.lower);
+    free(w.recent);
 }
 
 /* The weight of the one capitalised word two documents share when they

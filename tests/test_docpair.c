@@ -73,9 +73,10 @@ static void collect(void *ctx, unsigned a, unsigned b,
     g->v[g->n++] = (struct got){a, b, *sum};
 }
 
-/* One random corpus of ndocs documents and nfeat features, fed to both
- * paths; every run of the sorted list must be one report, in order. */
-static void check_random_case(unsigned ndocs, unsigned nfeat)
+/* One random corpus of ndocs documents and nfeat features, each feature
+ * in 1 to 4 of every `of` documents, fed to both paths; every run of the
+ * sorted list must be one report, in order. */
+static void check_random_case(unsigned ndocs, unsigned nfeat, unsigned of)
 {
     struct docpair_set *s = docpair_new(ndocs);
     struct plain p = {0};
@@ -89,9 +90,9 @@ static void check_random_case(unsigned ndocs, unsigned nfeat)
         double w = (double)rand() / RAND_MAX * 7.3 + 1e-3 * (rand() % 97);
         bool word = rand() % 3 == 0;
         unsigned n = 0;
-        unsigned keep = 1 + (unsigned)rand() % 4; /* of 8: feature density */
+        unsigned keep = 1 + (unsigned)rand() % 4; /* feature density */
         for (unsigned d = 0; d < ndocs; d++)
-            if ((unsigned)rand() % 8 < keep) {
+            if ((unsigned)rand() % of < keep) {
                 docs[n] = d;
                 named[n++] = rand() % 2 == 0;
             }
@@ -138,7 +139,25 @@ static void test_sums_equal_the_sorted_pair_list_to_the_bit(void **state)
     srand(7);
     for (unsigned round = 0; round < 300; round++)
         check_random_case(1 + (unsigned)rand() % 40,
-                          (unsigned)rand() % 30);
+                          (unsigned)rand() % 30, 8);
+}
+
+/* docpair_each reports a document's pairs by reading bits when it shares
+ * with many of the later documents and by sorting them when with few:
+ * sparse features over many documents take the second way, dense ones
+ * the first, and a mix switches from one document to the next. */
+static void test_sparse_and_dense_pairs_come_in_order(void **state)
+{
+    (void)state;
+    srand(11);
+    for (unsigned round = 0; round < 12; round++) {
+        bool dense = round % 3 == 0;
+        check_random_case(dense ? 100 + (unsigned)rand() % 300
+                                : 1500 + (unsigned)rand() % 500,
+                          dense ? 1 + (unsigned)rand() % 3
+                                : 200 + (unsigned)rand() % 200,
+                          dense ? 8 : 1000);
+    }
 }
 
 static void test_named_documents_share_nothing_through_a_word(void **state)
@@ -185,6 +204,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sums_equal_the_sorted_pair_list_to_the_bit),
+        cmocka_unit_test(test_sparse_and_dense_pairs_come_in_order),
         cmocka_unit_test(test_named_documents_share_nothing_through_a_word),
         cmocka_unit_test(test_empty_set_reports_nothing),
     };

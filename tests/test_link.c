@@ -352,6 +352,56 @@ static void test_different_types_never_merge(void **state)
     corpus_free(c);
 }
 
+/* Names joined by hash must give the partition that sorting gave: two
+ * mentions are one entity exactly when their names are equal, whatever
+ * order the documents name them in, and entities keep the order of
+ * first mention. Random documents over a few gazetteer places. */
+static void test_equal_names_join_in_any_order(void **state)
+{
+    const struct fixture *f = *state;
+    static const char *const places[] = {"Moscow", "Aleppo", "Damascus",
+                                         "Paris", "Berlin", "Cairo"};
+    enum { NPLACES = 6, NDOCS = 12, PER_DOC = 4, ROUNDS = 8 };
+    uint32_t seed = 12345;
+    for (int round = 0; round < ROUNDS; round++) {
+        char *texts[NDOCS + 1];
+        size_t pick[NDOCS][PER_DOC];
+        for (size_t d = 0; d < NDOCS; d++) {
+            char buf[256];
+            size_t o = 0;
+            for (size_t k = 0; k < PER_DOC; k++) {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                pick[d][k] = seed % NPLACES;
+                o += (size_t)snprintf(buf + o, sizeof buf - o,
+                                      "They went to %s. ",
+                                      places[pick[d][k]]);
+            }
+            texts[d] = xstrdup(buf);
+        }
+        texts[NDOCS] = NULL;
+        struct corpus *c = linked(f, (const char *const *)texts);
+        const struct entity *seen[NPLACES] = {0};
+        size_t next = 0;
+        for (size_t d = 0; d < NDOCS; d++)
+            for (size_t k = 0; k < PER_DOC; k++) {
+                const struct entity *e = entity_of(c, d, places[pick[d][k]]);
+                assert_non_null(e);
+                if (!seen[pick[d][k]]) {
+                    /* a new name is the next entity, and no other's */
+                    assert_ptr_equal(e, &c->entities[next++]);
+                    seen[pick[d][k]] = e;
+                }
+                assert_ptr_equal(e, seen[pick[d][k]]);
+            }
+        assert_int_equal(c->nentities, next);
+        corpus_free(c);
+        for (size_t d = 0; d < NDOCS; d++)
+            free(texts[d]);
+    }
+}
+
 static void test_an_empty_corpus_links_to_nothing(void **state)
 {
     const struct fixture *f = *state;
@@ -385,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_gazetteer_aliases_share_the_canonical_name),
         cmocka_unit_test(test_entities_follow_the_order_of_first_mention),
         cmocka_unit_test(test_different_types_never_merge),
+        cmocka_unit_test(test_equal_names_join_in_any_order),
         cmocka_unit_test(test_an_empty_corpus_links_to_nothing),
         cmocka_unit_test(test_link_free_accepts_null),
     };
