@@ -13,22 +13,13 @@
 #include "claimdiff/quote.h"
 #include "claimdiff/tag.h"
 
-/* Append offset to the line index of doc, 32-bit or wide. */
+/* Append offset to the line index of doc. */
 static void add_line(struct doc *doc, size_t *cap, size_t offset)
 {
-    if (doc->nlines == *cap) {
-        if (doc->line_starts_wide)
-            doc->line_starts_wide =
-                xgrow(doc->line_starts_wide, cap, doc->nlines + 1,
-                      sizeof *doc->line_starts_wide);
-        else
-            doc->line_starts = xgrow(doc->line_starts, cap, doc->nlines + 1,
-                                     sizeof *doc->line_starts);
-    }
-    if (doc->line_starts_wide)
-        doc->line_starts_wide[doc->nlines++] = offset;
-    else
-        doc->line_starts[doc->nlines++] = (uint32_t)offset;
+    if (doc->nlines == *cap)
+        doc->line_starts = xgrow(doc->line_starts, cap, doc->nlines + 1,
+                                 sizeof *doc->line_starts);
+    doc->line_starts[doc->nlines++] = (uint32_t)offset;
 }
 
 /* Lines expected in len bytes: news text has about one per 50 bytes
@@ -43,23 +34,12 @@ static size_t lines_guess(size_t len)
 static void index_lines(struct doc *doc)
 {
     size_t cap = 0;
-    if (doc->len > UINT32_MAX)
-        doc->line_starts_wide = xgrow(NULL, &cap, lines_guess(doc->len),
-                                      sizeof *doc->line_starts_wide);
-    else
-        doc->line_starts = xgrow(NULL, &cap, lines_guess(doc->len),
-                                 sizeof *doc->line_starts);
+    doc->line_starts = xgrow(NULL, &cap, lines_guess(doc->len),
+                             sizeof *doc->line_starts);
     add_line(doc, &cap, 0);
     for (const char *p = doc->text, *end = doc->text + doc->len;
          (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
         add_line(doc, &cap, (size_t)(p - doc->text) + 1);
-}
-
-/* Offset of the start of line i (0-based). */
-static size_t line_start(const struct doc *doc, size_t i)
-{
-    return doc->line_starts_wide ? doc->line_starts_wide[i]
-                                 : doc->line_starts[i];
 }
 
 struct doc *doc_new(const char *path, char *text, size_t len)
@@ -85,7 +65,6 @@ void doc_free(struct doc *doc)
     free(doc->warnings);
     free(doc->boiler);
     free(doc->line_starts);
-    free(doc->line_starts_wide);
     free(doc->paras);
     free(doc->sents);
     free(doc->toks);
@@ -128,13 +107,8 @@ void doc_compact(struct doc *doc, unsigned keep)
     free(doc->paras);
     doc->paras = NULL;
     doc->nparas = doc->capparas = 0;
-    if (doc->line_starts_wide)
-        doc->line_starts_wide =
-            xrealloc(doc->line_starts_wide,
-                     doc->nlines * sizeof *doc->line_starts_wide);
-    else
-        doc->line_starts = xrealloc(doc->line_starts,
-                                    doc->nlines * sizeof *doc->line_starts);
+    doc->line_starts = xrealloc(doc->line_starts,
+                                doc->nlines * sizeof *doc->line_starts);
     FIT(doc, warnings, nwarnings, capwarnings);
     FIT(doc, boiler, nboiler, capboiler);
     if (!(keep & DOC_KEEP_SENTENCES)) {
@@ -253,7 +227,7 @@ unsigned doc_line_of(const struct doc *doc, size_t offset)
     /* Last line start <= offset. */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (line_start(doc, mid) <= offset)
+        if (doc->line_starts[mid] <= offset)
             lo = mid;
         else
             hi = mid;
@@ -263,8 +237,8 @@ unsigned doc_line_of(const struct doc *doc, size_t offset)
 
 struct span doc_line(const struct doc *doc, size_t i)
 {
-    size_t end = i + 1 < doc->nlines ? line_start(doc, i + 1) - 1 : doc->len;
-    return (struct span){line_start(doc, i), end};
+    size_t end = i + 1 < doc->nlines ? doc->line_starts[i + 1] - 1 : doc->len;
+    return (struct span){doc->line_starts[i], end};
 }
 
 const char *doc_basename(const struct doc *doc)

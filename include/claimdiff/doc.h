@@ -100,12 +100,9 @@ struct doc {
     struct region *boiler; /* sorted by start, not overlapping */
     size_t nboiler, capboiler;
 
-    /* The byte offset of each line, filled by doc_new: 32-bit while the
-     * text is shorter than 4 GiB (a loaded document always is), so the
-     * index costs half; line_starts_wide for a longer one read back from
-     * a record. Exactly one of the two is set. */
+    /* The byte offset of each line, filled by doc_new; 32-bit as spans
+     * are. */
     uint32_t *line_starts;
-    size_t *line_starts_wide;
     size_t nlines;
 
     struct paragraph *paras;
