@@ -85,7 +85,7 @@ build/embed: tools/embed.c | build
 	$(call say,CC,$<)$(CC) -std=c11 -O1 -Wall -Wextra -o $@ $<
 
 # Every test links the shared pipeline harness (tests/harness.c).
-$(OUT)/tests/%: tests/%.c tests/harness.c tests/harness.h $(OUT)/libclaimdiff.a | $(OUT)/tests
+$(OUT)/tests/%: tests/%.c tests/harness.c tests/harness.h tests/rulesdir.h $(OUT)/libclaimdiff.a | $(OUT)/tests
 	$(call say,CC,$<)$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) -o $@ $< \
 		tests/harness.c $(OUT)/libclaimdiff.a $(LDFLAGS_ALL) $(LIBS) \
 		$(CMOCKA_LIBS)

@@ -1,10 +1,13 @@
 /* harness.c - see harness.h. */
 #include "harness.h"
+#include "rulesdir.h"
 
 #include <inttypes.h> /* PRIu32 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h> /* mkdir */
+#include <unistd.h>   /* rmdir, unlink */
 
 #include "claimdiff/anchor.h"
 #include "claimdiff/arena.h"
@@ -208,4 +211,54 @@ bool harness_same_claims(const struct claim *a, const struct claim *b,
         }
     }
     return true;
+}
+
+/* dir/file, or with folder the folder file sits in (dir/gazetteer);
+ * malloc'd. */
+static char *rules_path(const char *dir, const char *file, bool folder)
+{
+    const char *slash = strchr(file, '/');
+    int n = folder && slash ? (int)(slash - file) : (int)strlen(file);
+    size_t len = strlen(dir) + strlen(file) + 2;
+    char *path = xmalloc(len);
+    snprintf(path, len, "%s/%.*s", dir, n, file);
+    return path;
+}
+
+char *harness_rules_dir(const char *file, const char *content)
+{
+    char tmpl[] = "/tmp/claimdiff-rules-XXXXXX";
+    if (!mkdtemp(tmpl)) {
+        perror("mkdtemp");
+        return NULL;
+    }
+    char *dir = xstrdup(tmpl);
+    char *folder = rules_path(dir, file, true), *path = rules_path(dir, file, false);
+    FILE *fp = NULL;
+    bool ok = (!strchr(file, '/') || mkdir(folder, 0700) == 0) &&
+              (fp = fopen(path, "w")) != NULL && fputs(content, fp) >= 0;
+    if (fp && fclose(fp) != 0)
+        ok = false;
+    if (!ok) {
+        perror(path);
+        harness_rules_dir_free(dir, file);
+        dir = NULL;
+    }
+    free(folder);
+    free(path);
+    return dir;
+}
+
+void harness_rules_dir_free(char *dir, const char *file)
+{
+    if (!dir)
+        return;
+    char *folder = rules_path(dir, file, true), *path = rules_path(dir, file, false);
+    unlink(path);
+    if (strchr(file, '/'))
+        rmdir(folder);
+    rmdir(dir);
+    free(folder);
+    free(path);
+    free(dir);
 }

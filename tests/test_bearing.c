@@ -24,6 +24,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/tag.h"
 #include "harness.h"
+#include "rulesdir.h"
 
 /* ---- harness ------------------------------------------------------------- */
 
@@ -289,17 +290,10 @@ static void test_bearings_in_two_countries_are_not_compared(void **state)
 static void test_a_two_word_compass_word_is_found_by_its_first(void **state)
 {
     (void)state;
-    char tmpl[] = "/tmp/claimdiff-bearing-XXXXXX";
-    char *dir = mkdtemp(tmpl);
+    /* spaced as in the text */
+    char *dir =
+        harness_rules_dir("claims/bearings.tsv", "uttermost  north\t0\n");
     assert_non_null(dir);
-    char sub[64], path[96];
-    snprintf(sub, sizeof sub, "%s/claims", dir);
-    snprintf(path, sizeof path, "%s/bearings.tsv", sub);
-    assert_int_equal(mkdir(sub, 0700), 0);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs("uttermost  north\t0\n", fp); /* spaced as in the text */
-    fclose(fp);
     struct fixture *f = harness_fixture_new(dir);
     assert_non_null(f);
     const char *texts[] = {FLOOD_HEAD "Basra, in Uttermost  North Iraq, was "
@@ -309,9 +303,7 @@ static void test_a_two_word_compass_word_is_found_by_its_first(void **state)
     corpus_free(c);
     void *fs = f;
     harness_teardown(&fs);
-    unlink(path);
-    rmdir(sub);
-    rmdir(dir);
+    harness_rules_dir_free(dir, "claims/bearings.tsv");
 }
 
 /* ---- token masks --------------------------------------------------------- */

@@ -30,6 +30,7 @@
 #include "claimdiff/segment.h"
 #include "claimdiff/tag.h"
 #include "harness.h"
+#include "rulesdir.h"
 
 /* ---- harness ------------------------------------------------------------- */
 
@@ -1651,21 +1652,12 @@ static void test_a_country_or_another_event_is_no_place_of_loss(
 static void test_tables_sharing_a_first_word_each_find_their_own(void **state)
 {
     (void)state;
-    char tmpl[] = "/tmp/claimdiff-claim-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    assert_non_null(dir);
-    char sub[64], path[96];
-    snprintf(sub, sizeof sub, "%s/claims", dir);
-    snprintf(path, sizeof path, "%s/terrain.tsv", sub);
-    assert_int_equal(mkdir(sub, 0700), 0);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
     /* "shot" also begins a predicate, in a table loaded before */
-    fputs("%replace\nShot Down Over Scrub\tfirst\n"
-          "shot down over scrub\tsecond\nshot\tshort\n"
-          "sho* down\tprefix\n",
-          fp);
-    fclose(fp);
+    char *dir = harness_rules_dir("claims/terrain.tsv",
+                                  "%replace\nShot Down Over Scrub\tfirst\n"
+                                  "shot down over scrub\tsecond\nshot\tshort\n"
+                                  "sho* down\tprefix\n");
+    assert_non_null(dir);
     struct fixture *f = harness_fixture_new(dir);
     assert_non_null(f);
     const char *texts[] = {"The plane was shot down over scrub near Aleppo.",
@@ -1691,9 +1683,7 @@ static void test_tables_sharing_a_first_word_each_find_their_own(void **state)
     corpus_free(c);
     void *fs = f;
     harness_teardown(&fs);
-    unlink(path);
-    rmdir(sub);
-    rmdir(dir);
+    harness_rules_dir_free(dir, "claims/terrain.tsv");
 }
 
 int main(void)

@@ -15,6 +15,7 @@
 #include "claimdiff/doc.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/segment.h"
+#include "rulesdir.h"
 
 struct fixture {
     struct rules *rules;
@@ -735,51 +736,35 @@ static void test_invalid_utf8_is_tokenized_byte_by_byte(void **state)
 
 /* ---- segment_new ---------------------------------------------------- */
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
 static void test_unknown_abbreviation_class_is_a_rule_error(void **state)
 {
-    char dir[] = "/tmp/segtestXXXXXX", sub[64], file[96];
     struct rules *r = NULL;
     struct segmenter *seg = (struct segmenter *)1;
     struct diag d;
     (void)state;
     memset(&d, 0, sizeof d);
-    assert_non_null(mkdtemp(dir));
-    snprintf(sub, sizeof sub, "%s/lexicon", dir);
-    assert_int_equal(mkdir(sub, 0700), 0);
-    snprintf(file, sizeof file, "%s/abbreviations.tsv", sub);
-    write_file(file, "# test\nFoo.\tfinal\nBar.\tmaybe\n");
+    char *dir = harness_rules_dir("lexicon/abbreviations.tsv",
+                                  "# test\nFoo.\tfinal\nBar.\tmaybe\n");
+    assert_non_null(dir);
     assert_int_equal(rules_new(dir, &r, &d), CD_OK);
     assert_int_equal(segment_new(r, &seg, &d), CD_ERR_RULE);
     assert_null(seg);
     assert_int_equal(d.line, 3);
     assert_non_null(strstr(d.msg, "maybe"));
     rules_free(r);
-    unlink(file);
-    rmdir(sub);
-    rmdir(dir);
+    harness_rules_dir_free(dir, "lexicon/abbreviations.tsv");
 }
 
 static void test_user_abbreviation_is_used(void **state)
 {
-    char dir[] = "/tmp/segtestXXXXXX", sub[64], file[96];
     struct rules *r = NULL;
     struct segmenter *seg = NULL;
     struct diag d;
     (void)state;
     memset(&d, 0, sizeof d);
-    assert_non_null(mkdtemp(dir));
-    snprintf(sub, sizeof sub, "%s/lexicon", dir);
-    assert_int_equal(mkdir(sub, 0700), 0);
-    snprintf(file, sizeof file, "%s/abbreviations.tsv", sub);
-    write_file(file, "Blvd.\tinner\n");
+    char *dir =
+        harness_rules_dir("lexicon/abbreviations.tsv", "Blvd.\tinner\n");
+    assert_non_null(dir);
     assert_int_equal(rules_new(dir, &r, &d), CD_OK);
     assert_int_equal(segment_new(r, &seg, &d), CD_OK);
     const char *text = "On Sunset Blvd. The Bar opened.";
@@ -789,9 +774,7 @@ static void test_user_abbreviation_is_used(void **state)
     doc_free(doc);
     segment_free(seg);
     rules_free(r);
-    unlink(file);
-    rmdir(sub);
-    rmdir(dir);
+    harness_rules_dir_free(dir, "lexicon/abbreviations.tsv");
 }
 
 static void test_free_of_null_is_a_no_op(void **state)

@@ -18,6 +18,7 @@
 #include "claimdiff/segment.h"
 #include "claimdiff/tag.h"
 #include "keyhash.h"
+#include "rulesdir.h"
 #include "tagplain.h"
 
 struct fixture {
@@ -507,29 +508,9 @@ static void test_type_names_follow_the_contract(void **state)
 
 static char *user_dir(const char *file, const char *content)
 {
-    char tmpl[] = "/tmp/claimdiff-tag-XXXXXX";
-    char *dir = mkdtemp(tmpl);
+    char *dir = harness_rules_dir(file, content);
     assert_non_null(dir);
-    char path[512];
-    snprintf(path, sizeof path, "%s/gazetteer", dir);
-    assert_int_equal(mkdir(path, 0700), 0);
-    snprintf(path, sizeof path, "%s/%s", dir, file);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(content, fp);
-    fclose(fp);
-    return xstrdup(dir);
-}
-
-static void remove_dir(char *dir, const char *file)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, file);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/gazetteer", dir);
-    rmdir(path);
-    rmdir(dir);
-    free(dir);
+    return dir;
 }
 
 static void test_a_user_gazetteer_extends_the_tagger(void **state)
@@ -553,7 +534,7 @@ static void test_a_user_gazetteer_extends_the_tagger(void **state)
     doc_free(doc);
     tag_free(t);
     rules_free(r);
-    remove_dir(dir, "gazetteer/places.tsv");
+    harness_rules_dir_free(dir, "gazetteer/places.tsv");
 }
 
 /* tag_new reuses its key buffers from row to row: aliases long after
@@ -603,7 +584,7 @@ static void test_aliases_of_any_length_order_are_all_found(void **state)
     }
     tag_free(t);
     rules_free(r);
-    remove_dir(dir, "gazetteer/groups.tsv");
+    harness_rules_dir_free(dir, "gazetteer/groups.tsv");
 }
 
 static void test_a_malformed_gazetteer_row_names_file_and_line(void **state)
@@ -621,7 +602,7 @@ static void test_a_malformed_gazetteer_row_names_file_and_line(void **state)
     assert_non_null(strstr(d.file, "gazetteer/groups.tsv"));
     assert_int_equal(d.line, 3);
     rules_free(r);
-    remove_dir(dir, "gazetteer/groups.tsv");
+    harness_rules_dir_free(dir, "gazetteer/groups.tsv");
 }
 
 static void test_an_empty_alias_is_a_rule_error(void **state)
@@ -637,7 +618,7 @@ static void test_an_empty_alias_is_a_rule_error(void **state)
     assert_int_equal(tag_new(r, &t, &d), CD_ERR_RULE);
     assert_int_equal(d.line, 1);
     rules_free(r);
-    remove_dir(dir, "gazetteer/places.tsv");
+    harness_rules_dir_free(dir, "gazetteer/places.tsv");
 }
 
 static void assert_same_mentions(const struct doc *a, const struct doc *b);
@@ -680,7 +661,7 @@ static void test_gazetteer_runs_with_a_late_capital_are_found(void **state)
     }
     tag_free(t);
     rules_free(r);
-    remove_dir(dir, "gazetteer/groups.tsv");
+    harness_rules_dir_free(dir, "gazetteer/groups.tsv");
 }
 
 /* A random text of `words` words of vocab in random case, some followed
@@ -784,7 +765,7 @@ static void test_tagger_skips_match_the_plain_tagger(void **state)
     tag_free(fast);
     tag_free(plain);
     rules_free(r);
-    remove_dir(dir, "gazetteer/groups.tsv");
+    harness_rules_dir_free(dir, "gazetteer/groups.tsv");
 }
 
 /* gaz_lookup asks a word-pair filter before building the keys of a
@@ -831,7 +812,7 @@ static void test_word_pair_filter_hides_no_alias_form(void **state)
     doc_free(doc);
     tag_free(t);
     rules_free(r);
-    remove_dir(dir, "gazetteer/groups.tsv");
+    harness_rules_dir_free(dir, "gazetteer/groups.tsv");
 }
 
 static void test_tag_free_accepts_null(void **state)
