@@ -42,6 +42,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/strpool.h"
 #include "claimdiff/tag.h"
+#include "alignscan.h"
 #include "scan.h"
 #include "unionfind.h"
 
@@ -667,26 +668,27 @@ static bool skip_sentence(const struct sentence *se)
  * CD_MAX_DOC_BYTES; only a hand-made record could be), which is then
  * left out like an unreadable one. The words are scanned here, not taken
  * from doc->toks: a document read back from its extract record has no
- * tokens. */
-static bool scan_sentence(struct work *w, const struct doc *d, struct span sp,
-                          struct scan_toks *st)
+ * tokens. alignscan gives scan_tokens' tokens without what align does
+ * not read (their hashes and other flags, a copy through a scratch
+ * array): scanning was a third of align. */
+static bool scan_sentence(struct work *w, const struct doc *d, struct span sp)
 {
-    st->n = 0;
-    scan_tokens(d->text, sp.start, sp.end, st);
-    for (size_t i = 0; i < st->n; i++)
-        if (st->v[i].end - st->v[i].start > UINT32_MAX)
-            return false;
+    size_t t0 = w->ntk, p = sp.start;
     bool first = true;
-    for (size_t i = 0; i < st->n; i++) {
-        const struct scan_tok *t = &st->v[i];
-        unsigned char kind = t->kind == SCAN_PUNCT ? TOK_PUNCT
-                           : t->kind == SCAN_NUM ? TOK_NUMBER : TOK_WORD;
+    struct alignscan_tok t;
+    while (alignscan_next(d->text, &p, sp.end, &t)) {
+        if (t.end - t.start > UINT32_MAX) {
+            w->ntk = t0;
+            return false;
+        }
+        unsigned char kind = t.kind == ALIGNSCAN_PUNCT    ? TOK_PUNCT
+                           : t.kind == ALIGNSCAN_NUMBER ? TOK_NUMBER
+                                                        : TOK_WORD;
         if (w->ntk == w->captk)
             w->tk = xgrow(w->tk, &w->captk, w->ntk + 1, sizeof *w->tk);
-        w->tk[w->ntk++] = (struct atok){t->start, (uint32_t)(t->end - t->start),
-                                        kind,
-                                        kind == TOK_WORD && !first &&
-                                            (t->flags & SCANF_CAP)};
+        w->tk[w->ntk++] = (struct atok){t.start, (uint32_t)(t.end - t.start),
+                                        kind, kind == TOK_WORD && !first &&
+                                                  t.cap};
         if (kind == TOK_WORD)
             first = false;
     }
@@ -792,14 +794,13 @@ static void segment_doc(struct work *w, unsigned di, const struct span *h,
     size_t mp = 0; /* first mention that may still reach a token */
     size_t nsk = 0;
     struct skey *sk = w->marking ? NULL : doc_things(d, &nsk);
-    struct scan_toks st = {NULL, 0, 0};
     for (unsigned si = 0; si < d->nsents; si++) {
         if (skip_sentence(&d->sents[si]) || !sentence_live(w, di, si, false))
             continue;
         close_seg(w, &s, sk, nsk);
         s.sent = si;
         size_t t0 = w->ntk, nseg0 = w->nseg;
-        if (!scan_sentence(w, d, d->sents[si].span, &st))
+        if (!scan_sentence(w, d, d->sents[si].span))
             continue;
         for (size_t t = t0; t < w->ntk; t++) {
             const struct atok *tk = &w->tk[t];
@@ -839,7 +840,6 @@ static void segment_doc(struct work *w, unsigned di, const struct span *h,
             keep_tokens(w, t0, nseg0);
     }
     close_seg(w, &s, sk, nsk);
-    scan_toks_free(&st);
     free(sk);
 }
 
@@ -1725,12 +1725,11 @@ static size_t tok_after(const struct atok *tk, size_t n, size_t pos)
  * fe) of document d, appended to *v. */
 static void event_details(struct work *w, const struct doc *d,
                           const struct claim *cl, const struct fevent *fe,
-                          struct scan_toks *st, struct detail **v, size_t *n,
-                          size_t *cap)
+                          struct detail **v, size_t *n, size_t *cap)
 {
     struct span sp = d->sents[cl->sentence].span;
     size_t t0 = w->ntk;
-    scan_sentence(w, d, sp, st);
+    scan_sentence(w, d, sp);
     const struct atok *tk = w->tk + t0;
     size_t nt = w->ntk - t0;
     size_t e0 = tok_after(tk, nt, cl->span.start);
@@ -1831,17 +1830,15 @@ static void details(struct work *w)
     size_t nf, n = 0, cap = 1;
     struct fevent *fe = frame_events(w->c, &nf);
     struct detail *v = xmalloc(sizeof *v);
-    struct scan_toks st = {NULL, 0, 0};
     for (size_t i = 0; i < nf; i++) {
         const struct doc *d = w->c->docs[fe[i].doc];
         for (size_t k = 0; k < d->nclaims; k++) {
             const struct claim *cl = &d->claims[k];
             if (cl->kind == CLAIM_EVENT && cl->frame == fe[i].frame &&
                 !cl->negated && cl->sentence < d->nsents)
-                event_details(w, d, cl, &fe[i], &st, &v, &n, &cap);
+                event_details(w, d, cl, &fe[i], &v, &n, &cap);
         }
     }
-    scan_toks_free(&st);
     if (n)
         qsort(v, n, sizeof *v, cmp_detail);
     for (size_t i = 0; i < n;) {
