@@ -303,6 +303,12 @@ struct form_info {
     bool stemmed, breaks, negates;
 };
 
+/* A stem position of one clause, for choosing its rarest stems. */
+struct rare {
+    unsigned df, id;
+    size_t pos;
+};
+
 /* A statement claim of document `doc`, the seq-th align made. */
 struct pend {
     unsigned doc, seq;
@@ -355,6 +361,13 @@ struct work {
     size_t npend, cappend;
     unsigned *nnew;
     struct strpool *pool; /* topics and notes, kept once */
+    /* Scratch of close_seg (a clause's stem ids) and choose_keys (its
+     * stems by rarity): one array each for the run, not a malloc per
+     * clause. */
+    unsigned *sid;
+    size_t capsid;
+    struct rare *rare;
+    size_t caprare;
 };
 
 /* ---- segment -------------------------------------------------------------------- */
@@ -595,7 +608,9 @@ static void close_seg(struct work *w, struct seg *s, const struct skey *sk,
                       size_t nsk)
 {
     if (s->no >= MIN_SHARED) {
-        unsigned *ids = xmalloc(s->no * sizeof *ids);
+        if (s->no > w->capsid)
+            w->sid = xgrow(w->sid, &w->capsid, s->no, sizeof *w->sid);
+        unsigned *ids = w->sid;
         for (size_t i = 0; i < s->no; i++)
             ids[i] = w->occ[s->o0 + i].stem;
         rsort_by_u32(ids, s->no, sizeof *ids, 0);
@@ -607,7 +622,6 @@ static void close_seg(struct work *w, struct seg *s, const struct skey *sk,
                 w->st = xgrow(w->st, &w->capst, w->nst + 1, sizeof *w->st);
             w->st[w->nst++] = (struct sstem){.id = ids[i]};
         }
-        free(ids);
         s->ns = w->nst - s->s0;
         if (s->ns >= MIN_SHARED) {
             /* the marking pass keeps no clause: only that one closed */
@@ -887,18 +901,10 @@ static void weigh(struct work *w, const struct rec *r, size_t n)
     free(per_story);
 }
 
-/* For qsort: stem positions of one clause, rarest first. */
-struct rare {
-    unsigned df, id;
-    size_t pos;
-};
-
-static int cmp_rare(const void *x, const void *y)
+/* Is a rarer than b (fewer clauses hold it, then the smaller id)? */
+static bool rarer(const struct rare *a, const struct rare *b)
 {
-    const struct rare *a = x, *b = y;
-    if (a->df != b->df)
-        return a->df < b->df ? -1 : 1;
-    return (a->id > b->id) - (a->id < b->id);
+    return a->df != b->df ? a->df < b->df : a->id < b->id;
 }
 
 /* File each clause under its KEY_STEMS rarest stems that another clause
@@ -907,17 +913,25 @@ static void choose_keys(struct work *w)
 {
     for (size_t i = 0; i < w->nseg; i++) {
         const struct seg *s = &w->seg[i];
-        struct rare *v = xmalloc(s->ns * sizeof *v);
+        if (s->ns > w->caprare)
+            w->rare = xgrow(w->rare, &w->caprare, s->ns, sizeof *w->rare);
+        struct rare *v = w->rare;
         size_t m = 0;
+        /* insertion sort as they come: a clause has a few dozen stems at
+         * most, and qsort's calls cost more (ids are distinct, so the
+         * order is the same) */
         for (size_t k = 0; k < s->ns; k++) {
             const struct sstem *x = &w->st[s->s0 + k];
-            if (x->df >= 2)
-                v[m++] = (struct rare){x->df, x->id, s->s0 + k};
+            if (x->df < 2)
+                continue;
+            struct rare r = {x->df, x->id, s->s0 + k};
+            size_t j = m++;
+            for (; j > 0 && rarer(&r, &v[j - 1]); j--)
+                v[j] = v[j - 1];
+            v[j] = r;
         }
-        qsort(v, m, sizeof *v, cmp_rare);
         for (size_t k = 0; k < m && k < KEY_STEMS; k++)
             w->st[v[k].pos].key = 1;
-        free(v);
     }
 }
 
@@ -2003,5 +2017,7 @@ void align_run(const struct aligner *al, struct corpus *c)
     free(w.low);
     free(w.pend);
     free(w.nnew);
+    free(w.sid);
+    free(w.rare);
     strpool_free(w.pool);
 }
