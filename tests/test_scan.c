@@ -6,10 +6,13 @@
 #include <cmocka.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "claimdiff/arena.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/segment.h"
 #include "scan.h"
 
 static void test_map_ids_are_case_insensitive_and_dense(void **state)
@@ -275,6 +278,7 @@ static void check_same_as_runs(const struct doc *doc,
         assert_int_equal(sd->toks.v[k].end, rs.toks.v[k].end);
         assert_int_equal(sd->toks.v[k].kind, rs.toks.v[k].kind);
         assert_int_equal(sd->toks.v[k].flags, rs.toks.v[k].flags);
+        assert_int_equal(sd->toks.v[k].hash, rs.toks.v[k].hash);
     }
     scan_toks_free(&rs.toks);
 }
@@ -341,6 +345,122 @@ static void test_doc_tokens_match_each_run_between_regions(void **state)
     doc_free(doc);
 }
 
+
+static bool is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Append text[a..b) (ASCII letters) to doc->toks as a plain word with the
+ * segmenter's case flags. */
+static void add_plain(struct doc *doc, const char *text, size_t a, size_t b)
+{
+    unsigned upper = 0, lower = 0;
+    for (size_t i = a; i < b; i++) {
+        upper += text[i] <= 'Z';
+        lower += text[i] > 'Z';
+    }
+    struct token *t = &doc->toks[doc->ntoks++];
+    t->span.start = (uint32_t)a;
+    t->span.end = (uint32_t)b;
+    t->kind = TOK_WORD;
+    t->flags = (unsigned char)(TOKF_PLAIN | (text[a] <= 'Z' ? TOKF_CAP : 0) |
+                               (upper >= 2 && lower == 0 ? TOKF_ALLCAPS : 0));
+}
+
+/* scan_doc_build takes the segmenter's plain words (TOKF_PLAIN) whole.
+ * Random paragraphs of words, numbers and glue (digits with separators,
+ * apostrophes, hyphens, quotes, abbreviations, URLs, CRLF, letters past
+ * ASCII), segmented with and without the segmenter's fast path, some
+ * sentences then marked boilerplate: the tokens must be those scan_tokens
+ * cuts from each run byte by byte. */
+static void test_doc_tokens_from_the_segmenter_match_a_plain_scan(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "said", "Said", "SAID", "NATO", "a", "I", "www", "http", "Gen",
+        "Mr", "Dr", "U", "S", "am", "etc", "vs", "Jan", "Lt", "co", "uk",
+        "com", "antiwar", "A1", "F16", "x2y", "Mi", "abcdefghijklmno",
+        "The", "Police", "al", "Nusra", "n", "t", "AFP", "U.S", "e.g",
+        "2016", "26", "10", "1950s", "22nd", "caf\xc3\xa9", "\xc3\x89ric",
+        "\xd0\xa8\xd0\xbe\xd0\xb9", "x\xc2\xb2", "don", "twenty", "one"};
+    static const char *const glue[] = {
+        ".", ". ", ".\n", "...", ".com", ".uk", ".a", ".5", ".-", ".\"",
+        ".)", ".,", ".\xe2\x80\x9d", ".\xc2\xa0", ".\r\n", " ", "  ", ", ",
+        ",000 ", ",5", ":47 ", ":", "/", "/10/", "-", "-8 ", "--", "-\xc3\xa9",
+        "'", "'s ", "\xe2\x80\x99s ", "\xe2\x80\x99", "\xe2\x80\x94",
+        "\xe2\x80\x9c", "\xe2\x80\x9d ", "\xc3\xa9", "\xc2\xa0", "\n",
+        "\r\n", "\r\n\r\n", "\n\n", "? ", "! ", ";", "(", ") ", "\"", "3",
+        " 4", " 10,000", " 3.5 ", "://x.com ", "@", "_", "%", "\t", "\xc3"};
+    struct rules *rules;
+    struct segmenter *seg[2];
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(rules_new(NULL, &rules, &d), CD_OK);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(segment_new(rules, &seg[i], &d), CD_OK);
+    segment_set_fast_words(seg[1], false);
+    unsigned seed = 777;
+    size_t plain = 0, total = 0;
+    struct scan_doc sd;
+    memset(&sd, 0, sizeof sd);
+    for (int round = 0; round < 6000; round++) {
+        char text[2048];
+        size_t n = 0, pieces = 1 + next_rand(&seed) % 60;
+        for (size_t k = 0; k < pieces; k++) {
+            const char *w = words[next_rand(&seed) %
+                                  (sizeof words / sizeof words[0])];
+            const char *g = glue[next_rand(&seed) %
+                                 (sizeof glue / sizeof glue[0])];
+            memcpy(text + n, w, strlen(w));
+            n += strlen(w);
+            memcpy(text + n, g, strlen(g));
+            n += strlen(g);
+        }
+        struct doc *doc = doc_new("t.txt", xstrndup(text, n), n);
+        segment_run(seg[round % 2], doc);
+        for (size_t i = 0; i < doc->nsents; i++)
+            if (next_rand(&seed) % 4 == 0)
+                doc->sents[i].flags |= SENT_BOILERPLATE;
+        for (size_t i = 0; i < doc->ntoks; i++)
+            plain += (doc->toks[i].flags & TOKF_PLAIN) != 0;
+        scan_doc_build(doc, &sd);
+        total += sd.toks.n;
+        check_same_as_runs(doc, &sd);
+        /* Words the segmenter would not cut so: every run of ASCII
+         * letters in random pieces, each marked plain (letters only, as
+         * promised), so that pieces end before letters, hyphens and
+         * letters past ASCII. */
+        free(doc->toks);
+        doc->toks = xcalloc(n + 1, sizeof *doc->toks);
+        doc->ntoks = 0;
+        for (size_t i = 0; i < n;) {
+            if (!is_ascii_letter(text[i])) {
+                i++;
+                continue;
+            }
+            size_t e = i + 1 + next_rand(&seed) % 4;
+            while (e > i + 1 && (e > n || !is_ascii_letter(text[e - 1])))
+                e--;
+            size_t j = i;
+            while (j < e && is_ascii_letter(text[j]))
+                j++;
+            add_plain(doc, text, i, j);
+            i = j;
+        }
+        scan_doc_build(doc, &sd);
+        check_same_as_runs(doc, &sd);
+        doc_free(doc);
+    }
+    /* the shortcut was taken often, and not for every token */
+    assert_true(plain > 20000);
+    assert_true(total > plain + 20000);
+    scan_doc_free(&sd);
+    for (int i = 0; i < 2; i++)
+        segment_free(seg[i]);
+    rules_free(rules);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_index_answers_as_the_map),
         cmocka_unit_test(test_doc_tokens_match_each_run_with_sentences),
         cmocka_unit_test(test_doc_tokens_match_each_run_between_regions),
+        cmocka_unit_test(test_doc_tokens_from_the_segmenter_match_a_plain_scan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
