@@ -129,6 +129,35 @@ static size_t scan_word(const unsigned char *s, size_t p, size_t end,
     return p;
 }
 
+/* The common word, inline: ASCII letters from p (a letter) up to a byte
+ * that neither continues nor joins them (not a letter, a digit, a hyphen
+ * or a byte past ASCII; the joiners , . : / need a digit before them), or
+ * the end. Pushes it, as scan_word and scan_step would, and returns its
+ * end; returns p, pushing nothing, for any other word. */
+__attribute__((always_inline)) static inline size_t
+ascii_word(const unsigned char *s, size_t p, size_t end,
+           struct scan_toks *out)
+{
+    size_t q = p, nupper = 0;
+    for (;;) {
+        while (q < end && (unsigned char)(s[q] - 'a') < 26)
+            q++;
+        if (q < end && (unsigned char)(s[q] - 'A') < 26) {
+            nupper++;
+            q++;
+            continue;
+        }
+        break;
+    }
+    if (q < end && (s[q] >= 0x80 || s[q] == '-' || is_digit(s[q])))
+        return p;
+    unsigned char flags = (s[p] <= 'Z' ? SCANF_CAP : 0) |
+                          (nupper >= 2 && nupper == q - p ? SCANF_ALLCAPS : 0);
+    push(out, p, q, SCAN_WORD, flags,
+         wordfilter_hash((const char *)s + p, q - p));
+    return q;
+}
+
 /* One step of the scan from p (< end): a space is stepped over, anything
  * else becomes one token. Returns where the next step starts. The whole
  * state of a scan is p, which lets scan_doc_build take a step of its own
@@ -141,6 +170,11 @@ scan_step(const char *text, size_t p, size_t end, struct scan_toks *out)
     bool letter;
     if (c == ' ') /* most common: skip without further tests */
         return p + 1;
+    if (is_alpha(c)) {
+        size_t q = ascii_word(s, p, end, out);
+        if (q > p)
+            return q;
+    }
     if (is_alpha(c) || is_digit(c) ||
         (c >= 0x80 && word_char(s + p, end - p, &letter) > 0)) {
         unsigned char kind, flags;
