@@ -11,6 +11,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
 #include "claimdiff/wordfilter.h"
+#include "swar.h"
 
 /* ---- characters ------------------------------------------------------- */
 
@@ -129,6 +130,30 @@ static size_t scan_word(const unsigned char *s, size_t p, size_t end,
     return p;
 }
 
+/* The end of the run of lower-case ASCII letters from q (at most end):
+ * eight bytes a step where eight lie ahead (most words end within the
+ * first), then one at a time. */
+__attribute__((always_inline)) static inline size_t
+lower_run(const unsigned char *s, size_t q, size_t end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (end - q >= 8) {
+        uint64_t x;
+        memcpy(&x, s + q, 8);
+        /* bytes in a-z, bytes past ASCII (top bit set in x) left out */
+        uint64_t lower =
+            swar_bytes_in(x & EVERY_BYTE(0x7F), 'a', 'z') & ~x;
+        uint64_t stop = ~lower & EVERY_BYTE(0x80);
+        if (stop)
+            return q + (size_t)__builtin_ctzll(stop) / 8;
+        q += 8;
+    }
+#endif
+    while (q < end && (unsigned char)(s[q] - 'a') < 26)
+        q++;
+    return q;
+}
+
 /* The common word, inline: ASCII letters from p (a letter) up to a byte
  * that neither continues nor joins them (not a letter, a digit, a hyphen
  * or a byte past ASCII; the joiners , . : / need a digit before them), or
@@ -140,8 +165,7 @@ ascii_word(const unsigned char *s, size_t p, size_t end,
 {
     size_t q = p, nupper = 0;
     for (;;) {
-        while (q < end && (unsigned char)(s[q] - 'a') < 26)
-            q++;
+        q = lower_run(s, q, end);
         if (q < end && (unsigned char)(s[q] - 'A') < 26) {
             nupper++;
             q++;
