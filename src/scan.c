@@ -182,6 +182,30 @@ ascii_word(const unsigned char *s, size_t p, size_t end,
     return q;
 }
 
+/* A number of ASCII digits from p (a digit) up to a byte that neither
+ * continues nor joins it (not a letter, a digit, a hyphen or a byte past
+ * ASCII, and not one of , . : / before a digit), or the end: pushed as
+ * scan_word would cut it, returning its end; p, pushing nothing, for any
+ * other token. */
+__attribute__((always_inline)) static inline size_t
+ascii_number(const unsigned char *s, size_t p, size_t end,
+             struct scan_toks *out)
+{
+    size_t q = p + 1;
+    while (q < end && is_digit(s[q]))
+        q++;
+    if (q < end) {
+        unsigned char c = s[q];
+        if (c >= 0x80 || c == '-' || is_alpha(c))
+            return p;
+        if ((c == ',' || c == '.' || c == ':' || c == '/') && q + 1 < end &&
+            is_digit(s[q + 1]))
+            return p;
+    }
+    push(out, p, q, SCAN_NUM, 0, 0);
+    return q;
+}
+
 /* One step of the scan from p (< end): a space is stepped over, anything
  * else becomes one token. Returns where the next step starts. The whole
  * state of a scan is p, which lets scan_doc_build take a step of its own
@@ -196,6 +220,10 @@ scan_step(const char *text, size_t p, size_t end, struct scan_toks *out)
         return p + 1;
     if (is_alpha(c)) {
         size_t q = ascii_word(s, p, end, out);
+        if (q > p)
+            return q;
+    } else if (is_digit(c)) {
+        size_t q = ascii_number(s, p, end, out);
         if (q > p)
             return q;
     }
