@@ -11,6 +11,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/utf8.h"
 #include "claimdiff/wordfilter.h"
+#include "swar.h"
 
 /* ---- characters ------------------------------------------------------- */
 
@@ -129,35 +130,126 @@ static size_t scan_word(const unsigned char *s, size_t p, size_t end,
     return p;
 }
 
+/* The end of the run of lower-case ASCII letters from q (at most end):
+ * eight bytes a step where eight lie ahead (most words end within the
+ * first), then one at a time. */
+__attribute__((always_inline)) static inline size_t
+lower_run(const unsigned char *s, size_t q, size_t end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (end - q >= 8) {
+        uint64_t x;
+        memcpy(&x, s + q, 8);
+        /* bytes in a-z, bytes past ASCII (top bit set in x) left out */
+        uint64_t lower =
+            swar_bytes_in(x & EVERY_BYTE(0x7F), 'a', 'z') & ~x;
+        uint64_t stop = ~lower & EVERY_BYTE(0x80);
+        if (stop)
+            return q + (size_t)__builtin_ctzll(stop) / 8;
+        q += 8;
+    }
+#endif
+    while (q < end && (unsigned char)(s[q] - 'a') < 26)
+        q++;
+    return q;
+}
+
+/* The common word, inline: ASCII letters from p (a letter) up to a byte
+ * that neither continues nor joins them (not a letter, a digit, a hyphen
+ * or a byte past ASCII; the joiners , . : / need a digit before them), or
+ * the end. Pushes it, as scan_word and scan_step would, and returns its
+ * end; returns p, pushing nothing, for any other word. */
+__attribute__((always_inline)) static inline size_t
+ascii_word(const unsigned char *s, size_t p, size_t end,
+           struct scan_toks *out)
+{
+    size_t q = p, nupper = 0;
+    for (;;) {
+        q = lower_run(s, q, end);
+        if (q < end && (unsigned char)(s[q] - 'A') < 26) {
+            nupper++;
+            q++;
+            continue;
+        }
+        break;
+    }
+    if (q < end && (s[q] >= 0x80 || s[q] == '-' || is_digit(s[q])))
+        return p;
+    unsigned char flags = (s[p] <= 'Z' ? SCANF_CAP : 0) |
+                          (nupper >= 2 && nupper == q - p ? SCANF_ALLCAPS : 0);
+    push(out, p, q, SCAN_WORD, flags,
+         wordfilter_hash((const char *)s + p, q - p));
+    return q;
+}
+
+/* A number of ASCII digits from p (a digit) up to a byte that neither
+ * continues nor joins it (not a letter, a digit, a hyphen or a byte past
+ * ASCII, and not one of , . : / before a digit), or the end: pushed as
+ * scan_word would cut it, returning its end; p, pushing nothing, for any
+ * other token. */
+__attribute__((always_inline)) static inline size_t
+ascii_number(const unsigned char *s, size_t p, size_t end,
+             struct scan_toks *out)
+{
+    size_t q = p + 1;
+    while (q < end && is_digit(s[q]))
+        q++;
+    if (q < end) {
+        unsigned char c = s[q];
+        if (c >= 0x80 || c == '-' || is_alpha(c))
+            return p;
+        if ((c == ',' || c == '.' || c == ':' || c == '/') && q + 1 < end &&
+            is_digit(s[q + 1]))
+            return p;
+    }
+    push(out, p, q, SCAN_NUM, 0, 0);
+    return q;
+}
+
+/* One step of the scan from p (< end): a space is stepped over, anything
+ * else becomes one token. Returns where the next step starts. The whole
+ * state of a scan is p, which lets scan_doc_build take a step of its own
+ * wherever this would start one. */
+__attribute__((always_inline)) static inline size_t
+scan_step(const char *text, size_t p, size_t end, struct scan_toks *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    unsigned char c = s[p];
+    bool letter;
+    if (c == ' ') /* most common: skip without further tests */
+        return p + 1;
+    if (is_alpha(c)) {
+        size_t q = ascii_word(s, p, end, out);
+        if (q > p)
+            return q;
+    } else if (is_digit(c)) {
+        size_t q = ascii_number(s, p, end, out);
+        if (q > p)
+            return q;
+    }
+    if (is_alpha(c) || is_digit(c) ||
+        (c >= 0x80 && word_char(s + p, end - p, &letter) > 0)) {
+        unsigned char kind, flags;
+        size_t q = scan_word(s, p, end, &kind, &flags);
+        push(out, p, q, kind, flags,
+             kind == SCAN_WORD ? wordfilter_hash(text + p, q - p) : 0);
+        return q;
+    }
+    uint32_t cp;
+    size_t len = utf8_decode(text + p, end - p, &cp);
+    if (len == 0)
+        len = 1; /* a stray byte: step over it as punctuation */
+    if (!utf8_is_space(cp))
+        push(out, p, p + len, SCAN_PUNCT, 0, 0);
+    return p + len;
+}
+
 void scan_tokens(const char *text, size_t start, size_t end,
                  struct scan_toks *out)
 {
-    const unsigned char *s = (const unsigned char *)text;
     size_t p = start;
-    while (p < end) {
-        unsigned char c = s[p];
-        bool letter;
-        if (c == ' ') { /* most common: skip without further tests */
-            p++;
-            continue;
-        }
-        if (is_alpha(c) || is_digit(c) ||
-            (c >= 0x80 && word_char(s + p, end - p, &letter) > 0)) {
-            unsigned char kind, flags;
-            size_t q = scan_word(s, p, end, &kind, &flags);
-            push(out, p, q, kind, flags,
-                 kind == SCAN_WORD ? wordfilter_hash(text + p, q - p) : 0);
-            p = q;
-            continue;
-        }
-        uint32_t cp;
-        size_t len = utf8_decode(text + p, end - p, &cp);
-        if (len == 0)
-            len = 1; /* a stray byte: step over it as punctuation */
-        if (!utf8_is_space(cp))
-            push(out, p, p + len, SCAN_PUNCT, 0, 0);
-        p += len;
-    }
+    while (p < end)
+        p = scan_step(text, p, end, out);
 }
 
 void scan_toks_free(struct scan_toks *t)
@@ -424,10 +516,68 @@ void scan_index_free(struct scan_index *x)
 
 /* ---- one tokenisation per document ---------------------------------- */
 
+/* The segmenter has already cut the text into tokens (doc->toks), and
+ * most of its words are ours too. A word it marked TOKF_PLAIN (ASCII
+ * letters only) and that ends on a byte that neither continues nor joins
+ * it is exactly the token scan_word would cut, with the same capitals:
+ * it is taken whole, without a look at its letters. */
+
+/* If the segmenter's token t, starting at p, is such a word within the
+ * run (ending at end), push it and return true; else push nothing and
+ * return false. */
+__attribute__((always_inline)) static inline bool
+plain_token(const char *text, const struct token *t, size_t end,
+            struct scan_toks *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t p = t->span.start, e = t->span.end;
+    if (!(t->flags & TOKF_PLAIN) || e > end)
+        return false;
+    /* After a letter only a letter, a digit, a wide letter or a hyphen
+     * before a word character would continue the word (the joiners
+     * , . : / need a digit before them). */
+    if (e < end && (s[e] >= 0x80 || s[e] == '-' || is_alpha(s[e]) ||
+                    is_digit(s[e])))
+        return false;
+    unsigned char flags = (t->flags & TOKF_CAP ? SCANF_CAP : 0) |
+                          (t->flags & TOKF_ALLCAPS ? SCANF_ALLCAPS : 0);
+    push(out, p, e, SCAN_WORD, flags, wordfilter_hash(text + p, e - p));
+    return true;
+}
+
 struct build_ctx {
     const char *text;
+    const struct token *toks; /* the segmenter's, in text order */
+    size_t ntoks;
+    size_t k; /* the first of them not yet passed */
     struct scan_doc *sd;
 };
+
+/* scan_tokens(b->text, p, end, out), taking the segmenter's tokens whole
+ * where plain_token allows. */
+static void scan_hinted(struct build_ctx *b, size_t p, size_t end,
+                        struct scan_toks *out)
+{
+    const unsigned char *s = (const unsigned char *)b->text;
+    const struct token *tk = b->toks;
+    size_t k = b->k;
+    while (p < end) {
+        if (s[p] == ' ') {
+            p++;
+            continue;
+        }
+        while (k < b->ntoks && tk[k].span.start < p)
+            k++;
+        if (k < b->ntoks && tk[k].span.start == p &&
+            plain_token(b->text, &tk[k], end, out)) {
+            p = tk[k].span.end;
+            k++;
+            continue;
+        }
+        p = scan_step(b->text, p, end, out);
+    }
+    b->k = k;
+}
 
 static void add_run(void *ctx, size_t start, size_t end)
 {
@@ -437,13 +587,13 @@ static void add_run(void *ctx, size_t start, size_t end)
         sd->first = xgrow(sd->first, &sd->capfirst, sd->nruns + 2,
                           sizeof *sd->first);
     sd->first[sd->nruns++] = sd->toks.n;
-    scan_tokens(b->text, start, end, &sd->toks);
+    scan_hinted(b, start, end, &sd->toks);
     sd->first[sd->nruns] = sd->toks.n;
 }
 
 void scan_doc_build(const struct doc *doc, struct scan_doc *sd)
 {
-    struct build_ctx b = {doc->text, sd};
+    struct build_ctx b = {doc->text, doc->toks, doc->ntoks, 0, sd};
     sd->toks.n = 0;
     sd->nruns = 0;
     /* The tagger's tokens, when it has run, are about as many as ours:
@@ -452,6 +602,10 @@ void scan_doc_build(const struct doc *doc, struct scan_doc *sd)
     if (doc->ntoks > sd->toks.cap)
         sd->toks.v = xgrow(sd->toks.v, &sd->toks.cap, doc->ntoks,
                            sizeof *sd->toks.v);
+    /* first[0] even without runs: nruns + 1 entries, as promised */
+    if (sd->capfirst < 1)
+        sd->first = xgrow(sd->first, &sd->capfirst, 1, sizeof *sd->first);
+    sd->first[0] = 0;
     scan_runs(doc, add_run, &b);
 }
 

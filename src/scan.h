@@ -73,7 +73,9 @@ struct scan_doc {
 
 /* Fill sd (emptied first, its arrays reused) with the tokens of doc's
  * runs, in text order: exactly what scan_tokens gives for each run of
- * scan_runs. */
+ * scan_runs. doc->toks, when set, must be the segmenter's tokens of
+ * doc->text (their TOKF_PLAIN words are taken whole, unread); a doc
+ * without tokens is scanned byte by byte. */
 void scan_doc_build(const struct doc *doc, struct scan_doc *sd);
 
 /* Release sd's arrays (not the struct). */

@@ -1177,7 +1177,8 @@ stopped:
     }
     t->kind = TOK_WORD;
     t->flags = (s[pos] <= 'Z' ? TOKF_CAP : 0) |
-               (upper >= 2 && lower == 0 ? TOKF_ALLCAPS : 0);
+               (upper >= 2 && lower == 0 ? TOKF_ALLCAPS : 0) |
+               (digits ? 0 : TOKF_PLAIN);
     return p;
 }
 

@@ -6,10 +6,15 @@
 #include <cmocka.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "claimdiff/arena.h"
 #include "claimdiff/doc.h"
+#include "claimdiff/rules.h"
+#include "claimdiff/segment.h"
+#include "claimdiff/utf8.h"
+#include "claimdiff/wordfilter.h"
 #include "scan.h"
 
 static void test_map_ids_are_case_insensitive_and_dense(void **state)
@@ -239,6 +244,203 @@ static void test_index_answers_as_the_map(void **state)
     assert_true(hits > 1000);
 }
 
+/* ---- the scanner as it was: a byte at a time ------------------------- */
+
+/* scan_tokens before its fast paths, kept here as the reference the
+ * randomised test holds the shipped scanner to. */
+
+static bool ref_is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool ref_is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static void ref_push(struct scan_toks *out, size_t start, size_t end,
+                     unsigned char kind, unsigned char flags, uint32_t hash)
+{
+    if (out->n == out->cap)
+        out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+    out->v[out->n].start = start;
+    out->v[out->n].end = end;
+    out->v[out->n].kind = kind;
+    out->v[out->n].flags = flags;
+    out->v[out->n].hash = hash;
+    out->n++;
+}
+
+/* Letters outside ASCII (accented names, other scripts) belong in words;
+ * spaces, dashes, quotes and symbols do not. */
+static bool ref_is_wide_letter(uint32_t c)
+{
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7)
+        return false;
+    if (c >= 0x2000 && c <= 0x2BFF)
+        return false; /* general punctuation, arrows, symbols */
+    if (c >= 0x3000 && c <= 0x303F)
+        return false;
+    return c != 0xFEFF;
+}
+
+/* Length of the word character at s, or 0 if it is none. *letter says
+ * whether it is a letter (else a digit). */
+static size_t ref_word_char(const unsigned char *s, size_t n, bool *letter)
+{
+    if (ref_is_digit(s[0])) {
+        *letter = false;
+        return 1;
+    }
+    if (ref_is_alpha(s[0])) {
+        *letter = true;
+        return 1;
+    }
+    if (s[0] < 0x80)
+        return 0;
+    uint32_t c;
+    size_t len = utf8_decode((const char *)s, n, &c);
+    *letter = true;
+    return len > 0 && ref_is_wide_letter(c) ? len : 0;
+}
+
+/* Scan one word-like token at p; returns its end. Joiners stay inside only
+ * between two word characters: '-' anywhere ("Mi-8", "twenty-one"),
+ * , . : / only between digits ("25,000", "26.10.2016", "10:47"). ASCII
+ * letters and digits are taken inline; word_char sees the rest. A letter
+ * outside ASCII counts as lower case. */
+static size_t ref_scan_word(const unsigned char *s, size_t p, size_t end,
+                            unsigned char *kind, unsigned char *flags)
+{
+    bool letters = false, digits = false, lower = false, hyphen = false;
+    size_t nupper = 0, start = p;
+    for (;;) {
+        unsigned char c = s[p];
+        size_t len = 1;
+        if (c >= 'a' && c <= 'z') {
+            letters = lower = true;
+        } else if (c >= 'A' && c <= 'Z') {
+            letters = true;
+            nupper++;
+        } else if (ref_is_digit(c)) {
+            digits = true;
+        } else {
+            bool letter;
+            len = c < 0x80 ? 0 : ref_word_char(s + p, end - p, &letter);
+            if (len == 0) {
+                bool prev_digit = p > start && ref_is_digit(s[p - 1]);
+                bool joins =
+                    p + 1 < end &&
+                    ((c == '-' && ref_word_char(s + p + 1, end - p - 1,
+                                                &letter) > 0) ||
+                     (prev_digit && ref_is_digit(s[p + 1]) &&
+                      (c == ',' || c == '.' || c == ':' || c == '/')));
+                if (!joins)
+                    break;
+                hyphen = hyphen || c == '-';
+                p++;
+                continue;
+            }
+            letters = lower = true; /* word_char: only letters past ASCII */
+        }
+        p += len;
+        if (p >= end)
+            break;
+    }
+    *kind = letters && digits ? SCAN_MIXED : letters ? SCAN_WORD : SCAN_NUM;
+    *flags = 0;
+    if (s[start] >= 'A' && s[start] <= 'Z')
+        *flags |= SCANF_CAP;
+    if (nupper >= 2 && !lower)
+        *flags |= SCANF_ALLCAPS;
+    if (hyphen) /* every '-' of a token is a joiner taken here */
+        *flags |= SCANF_HYPHEN;
+    return p;
+}
+
+static void ref_tokens(const char *text, size_t start, size_t end,
+                       struct scan_toks *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t p = start;
+    while (p < end) {
+        unsigned char c = s[p];
+        bool letter;
+        if (c == ' ') { /* most common: skip without further tests */
+            p++;
+            continue;
+        }
+        if (ref_is_alpha(c) || ref_is_digit(c) ||
+            (c >= 0x80 && ref_word_char(s + p, end - p, &letter) > 0)) {
+            unsigned char kind, flags;
+            size_t q = ref_scan_word(s, p, end, &kind, &flags);
+            ref_push(out, p, q, kind, flags,
+                     kind == SCAN_WORD ? wordfilter_hash(text + p, q - p) : 0);
+            p = q;
+            continue;
+        }
+        uint32_t cp;
+        size_t len = utf8_decode(text + p, end - p, &cp);
+        if (len == 0)
+            len = 1; /* a stray byte: step over it as punctuation */
+        if (!utf8_is_space(cp))
+            ref_push(out, p, p + len, SCAN_PUNCT, 0, 0);
+        p += len;
+    }
+}
+
+/* Random texts of ASCII letters in both cases, digits, every joiner,
+ * apostrophes, quotes, dashes, letters and spaces past ASCII, CRLF and
+ * stray bytes, cut at random ends: scan_tokens gives exactly the tokens
+ * of the reference scanner. */
+static void test_tokens_match_the_byte_at_a_time_scanner(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "z", "A", "Z", "the", "Said", "NATO", "US", "x", "0", "9",
+        "25", "2016", "-", "--", ",", ".", ":", "/", "'", "\"", " ", "  ",
+        "\r\n", "\n", "\t", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x94",
+        "\xc3\xa9", "\xc3\x89", "\xc3\x97", "\xc2\xa0", "\xd0\x96",
+        "\xe3\x80\x80", "\xef\xbb\xbf", "\xc3", "\x80", "@", "_", "(", ")",
+        "[", "`", "{", "~", "\x7f", "\x01"};
+    unsigned seed = 99;
+    size_t words = 0;
+    for (int round = 0; round < 50000; round++) {
+        char text[512];
+        size_t n = 0, k = 1 + next_rand(&seed) % 40;
+        for (size_t i = 0; i < k; i++) {
+            const char *p = pieces[next_rand(&seed) %
+                                   (sizeof pieces / sizeof pieces[0])];
+            memcpy(text + n, p, strlen(p));
+            n += strlen(p);
+        }
+        text[n] = '\0';
+        size_t start = next_rand(&seed) % 3 < 2 ? 0 : next_rand(&seed) % n;
+        size_t end = start + next_rand(&seed) % (n - start + 1);
+        struct scan_toks got, want;
+        memset(&got, 0, sizeof got);
+        memset(&want, 0, sizeof want);
+        scan_tokens(text, start, end, &got);
+        ref_tokens(text, start, end, &want);
+        bool same = got.n == want.n;
+        for (size_t i = 0; same && i < got.n; i++)
+            same = got.v[i].start == want.v[i].start &&
+                   got.v[i].end == want.v[i].end &&
+                   got.v[i].kind == want.v[i].kind &&
+                   got.v[i].flags == want.v[i].flags &&
+                   got.v[i].hash == want.v[i].hash;
+        if (!same)
+            fail_msg("tokens differ on '%.*s'", (int)(end - start),
+                     text + start);
+        for (size_t i = 0; i < want.n; i++)
+            words += want.v[i].kind == SCAN_WORD;
+        scan_toks_free(&got);
+        scan_toks_free(&want);
+    }
+    assert_true(words > 60000);
+}
+
 /* ---- scan_doc_build against scan_tokens run by run ------------------- */
 
 struct runs_seen {
@@ -275,6 +477,7 @@ static void check_same_as_runs(const struct doc *doc,
         assert_int_equal(sd->toks.v[k].end, rs.toks.v[k].end);
         assert_int_equal(sd->toks.v[k].kind, rs.toks.v[k].kind);
         assert_int_equal(sd->toks.v[k].flags, rs.toks.v[k].flags);
+        assert_int_equal(sd->toks.v[k].hash, rs.toks.v[k].hash);
     }
     scan_toks_free(&rs.toks);
 }
@@ -341,6 +544,122 @@ static void test_doc_tokens_match_each_run_between_regions(void **state)
     doc_free(doc);
 }
 
+
+static bool is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Append text[a..b) (ASCII letters) to doc->toks as a plain word with the
+ * segmenter's case flags. */
+static void add_plain(struct doc *doc, const char *text, size_t a, size_t b)
+{
+    unsigned upper = 0, lower = 0;
+    for (size_t i = a; i < b; i++) {
+        upper += text[i] <= 'Z';
+        lower += text[i] > 'Z';
+    }
+    struct token *t = &doc->toks[doc->ntoks++];
+    t->span.start = (uint32_t)a;
+    t->span.end = (uint32_t)b;
+    t->kind = TOK_WORD;
+    t->flags = (unsigned char)(TOKF_PLAIN | (text[a] <= 'Z' ? TOKF_CAP : 0) |
+                               (upper >= 2 && lower == 0 ? TOKF_ALLCAPS : 0));
+}
+
+/* scan_doc_build takes the segmenter's plain words (TOKF_PLAIN) whole.
+ * Random paragraphs of words, numbers and glue (digits with separators,
+ * apostrophes, hyphens, quotes, abbreviations, URLs, CRLF, letters past
+ * ASCII), segmented with and without the segmenter's fast path, some
+ * sentences then marked boilerplate: the tokens must be those scan_tokens
+ * cuts from each run byte by byte. */
+static void test_doc_tokens_from_the_segmenter_match_a_plain_scan(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "said", "Said", "SAID", "NATO", "a", "I", "www", "http", "Gen",
+        "Mr", "Dr", "U", "S", "am", "etc", "vs", "Jan", "Lt", "co", "uk",
+        "com", "antiwar", "A1", "F16", "x2y", "Mi", "abcdefghijklmno",
+        "The", "Police", "al", "Nusra", "n", "t", "AFP", "U.S", "e.g",
+        "2016", "26", "10", "1950s", "22nd", "caf\xc3\xa9", "\xc3\x89ric",
+        "\xd0\xa8\xd0\xbe\xd0\xb9", "x\xc2\xb2", "don", "twenty", "one"};
+    static const char *const glue[] = {
+        ".", ". ", ".\n", "...", ".com", ".uk", ".a", ".5", ".-", ".\"",
+        ".)", ".,", ".\xe2\x80\x9d", ".\xc2\xa0", ".\r\n", " ", "  ", ", ",
+        ",000 ", ",5", ":47 ", ":", "/", "/10/", "-", "-8 ", "--", "-\xc3\xa9",
+        "'", "'s ", "\xe2\x80\x99s ", "\xe2\x80\x99", "\xe2\x80\x94",
+        "\xe2\x80\x9c", "\xe2\x80\x9d ", "\xc3\xa9", "\xc2\xa0", "\n",
+        "\r\n", "\r\n\r\n", "\n\n", "? ", "! ", ";", "(", ") ", "\"", "3",
+        " 4", " 10,000", " 3.5 ", "://x.com ", "@", "_", "%", "\t", "\xc3"};
+    struct rules *rules;
+    struct segmenter *seg[2];
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(rules_new(NULL, &rules, &d), CD_OK);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(segment_new(rules, &seg[i], &d), CD_OK);
+    segment_set_fast_words(seg[1], false);
+    unsigned seed = 777;
+    size_t plain = 0, total = 0;
+    struct scan_doc sd;
+    memset(&sd, 0, sizeof sd);
+    for (int round = 0; round < 6000; round++) {
+        char text[2048];
+        size_t n = 0, pieces = 1 + next_rand(&seed) % 60;
+        for (size_t k = 0; k < pieces; k++) {
+            const char *w = words[next_rand(&seed) %
+                                  (sizeof words / sizeof words[0])];
+            const char *g = glue[next_rand(&seed) %
+                                 (sizeof glue / sizeof glue[0])];
+            memcpy(text + n, w, strlen(w));
+            n += strlen(w);
+            memcpy(text + n, g, strlen(g));
+            n += strlen(g);
+        }
+        struct doc *doc = doc_new("t.txt", xstrndup(text, n), n);
+        segment_run(seg[round % 2], doc);
+        for (size_t i = 0; i < doc->nsents; i++)
+            if (next_rand(&seed) % 4 == 0)
+                doc->sents[i].flags |= SENT_BOILERPLATE;
+        for (size_t i = 0; i < doc->ntoks; i++)
+            plain += (doc->toks[i].flags & TOKF_PLAIN) != 0;
+        scan_doc_build(doc, &sd);
+        total += sd.toks.n;
+        check_same_as_runs(doc, &sd);
+        /* Words the segmenter would not cut so: every run of ASCII
+         * letters in random pieces, each marked plain (letters only, as
+         * promised), so that pieces end before letters, hyphens and
+         * letters past ASCII. */
+        free(doc->toks);
+        doc->toks = xcalloc(n + 1, sizeof *doc->toks);
+        doc->ntoks = 0;
+        for (size_t i = 0; i < n;) {
+            if (!is_ascii_letter(text[i])) {
+                i++;
+                continue;
+            }
+            size_t e = i + 1 + next_rand(&seed) % 4;
+            while (e > i + 1 && (e > n || !is_ascii_letter(text[e - 1])))
+                e--;
+            size_t j = i;
+            while (j < e && is_ascii_letter(text[j]))
+                j++;
+            add_plain(doc, text, i, j);
+            i = j;
+        }
+        scan_doc_build(doc, &sd);
+        check_same_as_runs(doc, &sd);
+        doc_free(doc);
+    }
+    /* the shortcut was taken often, and not for every token */
+    assert_true(plain > 20000);
+    assert_true(total > plain + 20000);
+    scan_doc_free(&sd);
+    for (int i = 0; i < 2; i++)
+        segment_free(seg[i]);
+    rules_free(rules);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,9 +669,11 @@ int main(void)
         cmocka_unit_test(test_tokens_keep_dates_and_designations_whole),
         cmocka_unit_test(test_tokens_flags_and_wide_letters),
         cmocka_unit_test(test_hyphen_flag_is_set_exactly_when_a_token_holds_one),
+        cmocka_unit_test(test_tokens_match_the_byte_at_a_time_scanner),
         cmocka_unit_test(test_index_answers_as_the_map),
         cmocka_unit_test(test_doc_tokens_match_each_run_with_sentences),
         cmocka_unit_test(test_doc_tokens_match_each_run_between_regions),
+        cmocka_unit_test(test_doc_tokens_from_the_segmenter_match_a_plain_scan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

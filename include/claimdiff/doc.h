@@ -62,6 +62,10 @@ enum token_flag {
     TOKF_CAP = 1 << 0,        /* first letter is upper case */
     TOKF_ALLCAPS = 1 << 1,    /* two or more letters, all upper case */
     TOKF_SENT_START = 1 << 2, /* first word of its sentence */
+    /* The word is ASCII letters only. The segmenter sets it where it
+     * knows for free (its common-word path), so a word without it may
+     * still be one; the shared token scan takes such a word whole. */
+    TOKF_PLAIN = 1 << 3,
 };
 
 struct token {
