@@ -37,9 +37,11 @@
 #include "claimdiff/hash.h"
 #include "claimdiff/rsort.h"
 #include "claimdiff/rules.h"
+#include "claimdiff/wordfilter.h"
 #include "recent.h"
 #include "scan.h"
 #include "unionfind.h"
+#include "wordscan.h"
 
 struct linker {
     /* Words that are capitalised without naming anything a story owns
@@ -1174,64 +1176,97 @@ static struct mspan *mention_spans(const struct doc *doc, size_t *n)
     return v;
 }
 
-/* Is token k of t a capitalised word in the middle of its sentence?
- * The first word, and a word after any punctuation but a comma (an
- * opening quote, a colon, a dash, a bracket), may be capitalised only
- * because a sentence starts there. */
-static bool mid_capital(const char *text, const struct scan_toks *t,
-                        size_t k)
+/* The capital-word scan of one document: where it is, and what it
+ * knows of the token before. */
+struct cap_scan {
+    const struct linker *lk;
+    const char *text;
+    const struct mspan *ms;
+    size_t nm, m; /* ms[m] is the first mention that may cover a token */
+    unsigned d;
+    struct word_docs *w;
+};
+
+/* Step cs->m past the mentions that end before a token starting at
+ * start. Tokens come in text order, and m stops at the first mention
+ * ending after start: stepping at only some tokens, then at a later one,
+ * gives the same m as stepping at each. */
+static void skip_mentions(struct cap_scan *cs, size_t start)
 {
-    const struct scan_tok *w = &t->v[k];
-    if (w->kind != SCAN_WORD || !(w->flags & SCANF_CAP) ||
-        w->end - w->start < STORY_CAPITAL_MIN || k == 0)
-        return false;
-    const struct scan_tok *p = &t->v[k - 1];
-    return p->kind != SCAN_PUNCT || scan_is_char(text, p, ',');
+    while (cs->m < cs->nm && cs->ms[cs->m].span.end <= start)
+        cs->m++;
+}
+
+/* A capitalised word in the middle of its sentence: record it unless a
+ * mention of a known name covers it or plain holds it. */
+static void capital_word(struct cap_scan *cs, size_t start, size_t end)
+{
+    skip_mentions(cs, start);
+    /* ms is sorted by start; a covering mention starts first */
+    bool covered = false, known = false;
+    for (size_t j = cs->m; j < cs->nm && cs->ms[j].span.start <= start; j++)
+        if (cs->ms[j].span.end >= end) {
+            covered = true;
+            known = known || cs->ms[j].known;
+        }
+    const char *word = cs->text + start;
+    size_t len = end - start;
+    if (known || scan_map_get(cs->lk->plain, word, len) >= 0)
+        return;
+    int id = scan_map_put(cs->w->ids, word, len);
+    if (id >= 0)
+        word_docs_add(cs->w, id, cs->d, covered, word, len);
 }
 
 /* Record in w the capitalised words of doc d's running text (sentences
  * that are not boilerplate, headlines or captions, whose capitals are
  * style, not names) that no mention covers and plain does not hold, and
- * the words it writes in lower case anywhere but in boilerplate. */
+ * the words it writes in lower case anywhere but in boilerplate. A word
+ * is capitalised in the middle of its sentence when it is not the first
+ * token and the token before is not punctuation other than a comma (an
+ * opening quote, a colon, a dash, a bracket): after those a capital may
+ * only mean that a sentence starts. */
 static void scan_capitals(const struct linker *lk, const struct doc *doc,
-                          unsigned d, struct word_docs *w)
+                          unsigned d, struct word_docs *w,
+                          struct wordscan *ws)
 {
-    size_t nm, m = 0;
+    size_t nm;
     struct mspan *ms = mention_spans(doc, &nm);
-    struct scan_toks t = {0};
+    struct cap_scan cs = {lk, doc->text, ms, nm, 0, d, w};
     for (size_t s = 0; s < doc->nsents; s++) {
         const struct sentence *se = &doc->sents[s];
         if (se->flags & (SENT_BOILERPLATE | SENT_HEADLINE | SENT_CAPTION))
             continue;
-        t.n = 0;
-        scan_tokens(doc->text, se->span.start, se->span.end, &t);
-        for (size_t k = 0; k < t.n; k++) {
-            const struct scan_tok *tk = &t.v[k];
-            while (m < nm && ms[m].span.end <= tk->start)
-                m++;
-            /* ms is sorted by start; a covering mention starts first */
-            bool covered = false, known = false;
-            for (size_t j = m; j < nm && ms[j].span.start <= tk->start; j++)
-                if (ms[j].span.end >= tk->end) {
-                    covered = true;
-                    known = known || ms[j].known;
-                }
-            const char *word = doc->text + tk->start;
-            size_t len = tk->end - tk->start;
-            /* only a word as long as a candidate is ever looked up */
-            if (tk->kind == SCAN_WORD && *word >= 'a' && *word <= 'z' &&
-                len >= STORY_CAPITAL_MIN &&
-                !recent_seen(w->recent, tk->hash, word, (uint32_t)len))
-                (void)scan_map_put(w->lower, word, len);
-            if (known || !mid_capital(doc->text, &t, k) ||
-                scan_map_get(lk->plain, word, len) >= 0)
+        wordscan_range(ws, doc->text, se->span.start, se->span.end);
+        struct wordscan_tok tk;
+        bool mid = false, any = false;
+        size_t last = 0;
+        while (wordscan_next(ws, &tk)) {
+            const char *word = doc->text + tk.start;
+            size_t len = tk.end - tk.start;
+            any = true;
+            last = tk.start;
+            if (tk.kind == SCAN_PUNCT) {
+                mid = len == 1 && *word == ',';
                 continue;
-            int id = scan_map_put(w->ids, word, len);
-            if (id >= 0)
-                word_docs_add(w, id, d, covered, word, len);
+            }
+            bool prev_mid = mid;
+            mid = true;
+            if (tk.kind != SCAN_WORD || len < STORY_CAPITAL_MIN)
+                continue;
+            /* only a word as long as a candidate is ever looked up */
+            if (*word >= 'a' && *word <= 'z') {
+                if (!recent_seen(w->recent, wordfilter_hash(word, len), word,
+                                 (uint32_t)len))
+                    (void)scan_map_put(w->lower, word, len);
+            } else if (tk.cap && prev_mid) {
+                capital_word(&cs, tk.start, tk.end);
+            }
         }
+        /* as if the mentions were stepped past at every token */
+        if (any)
+            skip_mentions(&cs, last);
     }
-    scan_toks_free(&t);
     free(ms);
 }
 
@@ -1246,8 +1281,10 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
     size_t nd = c->ndocs;
     struct word_docs w = {.ids = scan_map_new(), .lower = scan_map_new(),
                           .recent = xcalloc(1, sizeof *w.recent)};
+    struct wordscan ws = {0};
     for (size_t d = 0; d < nd; d++)
-        scan_capitals(lk, c->docs[d], (unsigned)d, &w);
+        scan_capitals(lk, c->docs[d], (unsigned)d, &w, &ws);
+    wordscan_free(&ws);
     for (size_t t = 0; t < w.n; t++) {
         const struct word_doc_list *l = &w.lists[t];
         double x = STORY_CAPITAL_SHARE * log(1.0 + (double)nd / (double)l->n);
