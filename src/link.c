@@ -38,6 +38,7 @@
 #include "claimdiff/rsort.h"
 #include "claimdiff/rules.h"
 #include "claimdiff/wordfilter.h"
+#include "adjlist.h"
 #include "recent.h"
 #include "scan.h"
 #include "unionfind.h"
@@ -863,19 +864,6 @@ static long center_day(const struct doc *d)
     return mid;
 }
 
-/* One cluster's summed similarity to a neighbour cluster. Ids are
- * cluster roots when written; they may go stale as clusters merge and
- * are mapped through the union-find when read. */
-struct adj {
-    unsigned to;
-    double sum;
-};
-
-struct adj_list {
-    struct adj *v;
-    size_t n, cap;
-};
-
 /* A candidate merge: the average similarity of clusters a and b as it
  * was when their sizes were na and nb. */
 struct cand {
@@ -929,41 +917,9 @@ static struct cand heap_pop(struct heap *h)
     return top;
 }
 
-static void adj_add(struct adj_list *l, unsigned to, double sum)
-{
-    if (l->n == l->cap)
-        l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-    l->v[l->n++] = (struct adj){to, sum};
-}
-
-/* Map l's ids to current roots, drop self, sum duplicates, order by
- * root. Each root's sums are added in list order, as summing after a
- * stable sort by root would; slot (one per document, all UINT_MAX
- * between calls) finds a root's entry without sorting the duplicates. */
-static void adj_settle(struct adj_list *l, unsigned *uf, unsigned *slot,
-                       unsigned self)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        unsigned to = uf_find(uf, l->v[i].to);
-        if (to == self)
-            continue;
-        if (slot[to] != UINT_MAX) {
-            l->v[slot[to]].sum += l->v[i].sum;
-            continue;
-        }
-        slot[to] = (unsigned)o;
-        l->v[o++] = (struct adj){to, l->v[i].sum};
-    }
-    for (size_t i = 0; i < o; i++)
-        slot[l->v[i].to] = UINT_MAX;
-    rsort_by_u32(l->v, o, sizeof *l->v, offsetof(struct adj, to));
-    l->n = o;
-}
-
 struct stories {
     unsigned *uf, *size;
-    unsigned *slot; /* adj_settle's scratch, UINT_MAX between calls */
+    struct adj_scratch scratch; /* adj_settle's */
     double *inner; /* per root: summed similarity of its pairs */
     long *lo, *hi; /* per root: the story's explicit date range */
     struct adj_list *adj;
@@ -972,7 +928,7 @@ struct stories {
 
 static void push_neighbours(struct stories *st, unsigned r)
 {
-    adj_settle(&st->adj[r], st->uf, st->slot, r);
+    adj_settle(&st->adj[r], st->uf, &st->scratch, r);
     for (size_t i = 0; i < st->adj[r].n; i++) {
         unsigned x = st->adj[r].v[i].to;
         double avg = st->adj[r].v[i].sum / ((double)st->size[r] * st->size[x]);
@@ -1013,8 +969,7 @@ static void merge_stories(struct stories *st, unsigned a, unsigned b,
     st->size[r] += st->size[o];
     st->lo[r] = l2;
     st->hi[r] = h2;
-    for (size_t i = 0; i < st->adj[o].n; i++)
-        adj_add(&st->adj[r], st->adj[o].v[i].to, st->adj[o].v[i].sum);
+    adj_append(&st->adj[r], &st->adj[o]);
     free(st->adj[o].v);
     st->adj[o] = (struct adj_list){0};
     push_neighbours(st, r);
@@ -1030,7 +985,7 @@ static void attach_singletons(struct stories *st, size_t nd)
         unsigned r = uf_find(st->uf, (unsigned)i);
         if (r != i || st->size[r] != 1)
             continue;
-        adj_settle(&st->adj[r], st->uf, st->slot, r);
+        adj_settle(&st->adj[r], st->uf, &st->scratch, r);
         unsigned to = r;
         double best = STORY_ATTACH_SIM;
         for (size_t k = 0; k < st->adj[r].n; k++) {
@@ -1365,8 +1320,7 @@ static void link_stories(const struct linker *lk, struct corpus *c)
     st.lo = xmalloc((nd + 1) * sizeof *st.lo);
     st.hi = xmalloc((nd + 1) * sizeof *st.hi);
     st.adj = xcalloc(nd + 1, sizeof *st.adj);
-    st.slot = xmalloc((nd + 1) * sizeof *st.slot);
-    memset(st.slot, 0xff, (nd + 1) * sizeof *st.slot);
+    adj_scratch_init(&st.scratch, nd);
     double *weight = xcalloc(nd + 1, sizeof *weight);
     for (size_t i = 0; i < nd; i++) {
         st.uf[i] = (unsigned)i;
@@ -1425,7 +1379,7 @@ static void link_stories(const struct linker *lk, struct corpus *c)
     for (size_t i = 0; i < nd; i++)
         free(st.adj[i].v);
     free(st.adj);
-    free(st.slot);
+    adj_scratch_free(&st.scratch);
     free(st.heap.v);
     free(st.lo);
     free(st.hi);
