@@ -18,6 +18,8 @@
 
 #include <stdbool.h> /* bool */
 #include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint64_t */
+#include <string.h>  /* memcpy */
 
 #include "scan.h" /* scan_tokens, struct scan_toks, SCAN_* kinds */
 
@@ -77,6 +79,34 @@ static inline void wordscan_slow(struct wordscan *w, size_t p)
     w->p = e;
 }
 
+/* The end of the run of ASCII letters from p (which is one). Eight bytes
+ * at a time while they are in the range: a byte b is a letter when it is
+ * below 0x80 and b | 0x20 lies in 'a'..'z'; adding 0x1f and 0x05 to the
+ * seven low bits of each byte (no carry can leave the byte) puts the
+ * answers to ">= 'a'" and "> 'z'" in its high bit. */
+static inline size_t wordscan_letters(const unsigned char *s, size_t p,
+                                      size_t end)
+{
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    size_t q = p + 1;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (q + 8 <= end) {
+        uint64_t v;
+        memcpy(&v, s + q, 8);
+        uint64_t x = (v | ones * 0x20) & ~high;
+        uint64_t ge_a = x + ones * (0x80 - 'a');
+        uint64_t gt_z = x + ones * (0x80 - 'z' - 1);
+        uint64_t other = ~(ge_a & ~gt_z & ~v) & high;
+        if (other) /* little-endian: the first byte is the lowest */
+            return q + (size_t)__builtin_ctzll(other) / 8;
+        q += 8;
+    }
+#endif
+    while (q < end && wordscan_letter(s[q]))
+        q++;
+    return q;
+}
+
 /* The next token of the range into *t; false at its end. */
 static inline bool wordscan_next(struct wordscan *w, struct wordscan_tok *t)
 {
@@ -87,21 +117,19 @@ static inline bool wordscan_next(struct wordscan *w, struct wordscan_tok *t)
                                        (k->flags & SCANF_CAP) != 0};
             return true;
         }
-        size_t p = w->p;
-        while (p < w->end && (w->s[p] == ' ' ||
-                              (w->s[p] >= '\t' && w->s[p] <= '\r')))
+        const unsigned char *s = w->s;
+        size_t p = w->p, end = w->end;
+        while (p < end && (s[p] == ' ' || (s[p] >= '\t' && s[p] <= '\r')))
             p++;
-        if (p >= w->end) {
+        if (p >= end) {
             w->p = p;
             return false;
         }
-        unsigned char c = w->s[p];
+        unsigned char c = s[p];
         if (wordscan_letter(c)) {
-            size_t q = p + 1;
-            while (q < w->end && wordscan_letter(w->s[q]))
-                q++;
+            size_t q = wordscan_letters(s, p, end);
             /* the run may go on past a joiner or a letter past ASCII */
-            if (q < w->end && wordscan_hard(w->s[q])) {
+            if (q < end && wordscan_hard(s[q])) {
                 wordscan_slow(w, p);
                 continue;
             }
