@@ -75,6 +75,21 @@ static inline void adj_append(struct adj_list *l, const struct adj_list *from)
     l->n += from->n;
 }
 
+/* True if adj_settle would leave l as it is: its ids are roots other than
+ * self, strictly ascending. One compare per entry, where settling costs
+ * a slot and a bit per entry: lists built pair by pair in document order
+ * start out so. */
+static inline bool adj_settled(const struct adj_list *l, const unsigned *uf,
+                               unsigned self)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        unsigned to = l->v[i].to;
+        if (uf[to] != to || to == self || (i && to <= l->v[i - 1].to))
+            return false;
+    }
+    return true;
+}
+
 /* l's first o entries hold distinct ids, each with its bit set and its
  * index in x->slot: order them by id, reading the ids off the bits, and
  * leave x clear. Costs o plus the words the ids span. */

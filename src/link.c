@@ -926,9 +926,10 @@ struct stories {
     struct heap heap;
 };
 
-static void push_neighbours(struct stories *st, unsigned r)
+/* Push a candidate for each neighbour of r close enough to merge with;
+ * r's list must be settled. */
+static void push_candidates(struct stories *st, unsigned r)
 {
-    adj_settle(&st->adj[r], st->uf, &st->scratch, r);
     for (size_t i = 0; i < st->adj[r].n; i++) {
         unsigned x = st->adj[r].v[i].to;
         double avg = st->adj[r].v[i].sum / ((double)st->size[r] * st->size[x]);
@@ -940,6 +941,12 @@ static void push_neighbours(struct stories *st, unsigned r)
             continue;
         heap_push(&st->heap, (struct cand){avg, a, b, st->size[a], st->size[b]});
     }
+}
+
+static void push_neighbours(struct stories *st, unsigned r)
+{
+    adj_settle(&st->adj[r], st->uf, &st->scratch, r);
+    push_candidates(st, r);
 }
 
 /* Would a and b together span more than STORY_MAX_DAYS? */
@@ -1354,8 +1361,13 @@ static void link_stories(const struct linker *lk, struct corpus *c)
     docpair_each(pairs, add_similarity, &sx);
     docpair_free(pairs);
     free(weight);
-    for (size_t i = 0; i < nd; i++)
-        push_neighbours(&st, (unsigned)i);
+    /* docpair_each gives each list its pairs in document order: nearly
+     * every list starts out settled. */
+    for (size_t i = 0; i < nd; i++) {
+        if (!adj_settled(&st.adj[i], st.uf, (unsigned)i))
+            adj_settle(&st.adj[i], st.uf, &st.scratch, (unsigned)i);
+        push_candidates(&st, (unsigned)i);
+    }
     while (st.heap.n) {
         struct cand k = heap_pop(&st.heap);
         if (k.avg < STORY_MIN_SIM)

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -170,11 +171,56 @@ static void test_a_list_gets_another_appended_in_order(void **state)
     free(b.v);
 }
 
+/* adj_settled says yes exactly when settling would change nothing, for
+ * random short lists over few ids: ascending, repeating or shuffled,
+ * under a few unions (stale ids) and with self among them at times. */
+static void test_a_list_is_settled_when_settling_changes_nothing(void **state)
+{
+    (void)state;
+    uint32_t seed = 0xdeadbeefu;
+    enum { NID = 40 };
+    unsigned uf[NID];
+    struct adj_scratch x;
+    adj_scratch_init(&x, NID);
+    size_t yes = 0, no = 0;
+    for (int round = 0; round < 4000; round++) {
+        for (unsigned i = 0; i < NID; i++)
+            uf[i] = i;
+        for (int k = round % 3; k > 0; k--)
+            uf_union(uf, next_rand(&seed) % NID, next_rand(&seed) % NID);
+        struct adj_list l = {0};
+        unsigned to = next_rand(&seed) % 4;
+        size_t n = next_rand(&seed) % 6;
+        for (size_t i = 0; i < n && to < NID; i++) {
+            adj_add(&l, to, (double)i + 0.5);
+            to += round % 2 ? 1 + next_rand(&seed) % 5 : 0;
+            if (round % 7 == 0)
+                to = next_rand(&seed) % NID;
+        }
+        unsigned self = uf_find(uf, next_rand(&seed) % NID);
+        struct adj *copy = xmalloc((l.n + 1) * sizeof *copy);
+        if (l.n)
+            memcpy(copy, l.v, l.n * sizeof *copy);
+        size_t n0 = l.n;
+        bool settled = adj_settled(&l, uf, self);
+        adj_settle(&l, uf, &x, self);
+        bool same = l.n == n0 && (!n0 || !memcmp(copy, l.v, n0 * sizeof *copy));
+        assert_int_equal(settled, same);
+        yes += settled;
+        no += !settled;
+        free(copy);
+        free(l.v);
+    }
+    assert_true(yes > 100 && no > 100);
+    adj_scratch_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_settled_lists_equal_the_plain_settle),
         cmocka_unit_test(test_a_list_gets_another_appended_in_order),
+        cmocka_unit_test(test_a_list_is_settled_when_settling_changes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
