@@ -1075,6 +1075,7 @@ static void add_thing_pairs(const struct corpus *c, struct docpair_set *pairs,
 struct word_docs {
     struct scan_map *ids, *lower;
     struct recent *recent; /* lower's words last added: most repeat */
+    struct recent_short *recent_short; /* the same for short words */
     struct word_doc_list {
         const char *word; /* its first occurrence (in a document's text) */
         size_t len;
@@ -1180,6 +1181,22 @@ static void capital_word(struct cap_scan *cs, size_t start, size_t end)
         word_docs_add(cs->w, id, cs->d, covered, word, len);
 }
 
+/* Add word[0..len), a lower-case word with room to read words beyond
+ * its start, to w->lower unless it was just added. A word token holds
+ * no NUL byte. */
+static void lower_word(struct word_docs *w, const char *word, size_t len,
+                       size_t room)
+{
+    if (len <= RECENT_SHORT_MAX && room >= 8) {
+        if (!recent_short_seen(w->recent_short, recent_short_key(word, len)))
+            (void)scan_map_put(w->lower, word, len);
+        return;
+    }
+    if (!recent_seen(w->recent, wordfilter_hash(word, len), word,
+                     (uint32_t)len))
+        (void)scan_map_put(w->lower, word, len);
+}
+
 /* Record in w the capitalised words of doc d's running text (sentences
  * that are not boilerplate, headlines or captions, whose capitals are
  * style, not names) that no mention covers and plain does not hold, and
@@ -1218,9 +1235,7 @@ static void scan_capitals(const struct linker *lk, const struct doc *doc,
                 continue;
             /* only a word as long as a candidate is ever looked up */
             if (*word >= 'a' && *word <= 'z') {
-                if (!recent_seen(w->recent, wordfilter_hash(word, len), word,
-                                 (uint32_t)len))
-                    (void)scan_map_put(w->lower, word, len);
+                lower_word(w, word, len, se->span.end - tk.start);
             } else if (tk.cap && prev_mid) {
                 capital_word(&cs, tk.start, tk.end);
             }
@@ -1242,7 +1257,8 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
 {
     size_t nd = c->ndocs;
     struct word_docs w = {.ids = scan_map_new(), .lower = scan_map_new(),
-                          .recent = xcalloc(1, sizeof *w.recent)};
+                          .recent = xcalloc(1, sizeof *w.recent),
+                          .recent_short = xcalloc(1, sizeof *w.recent_short)};
     struct wordscan ws = {0};
     for (size_t d = 0; d < nd; d++)
         scan_capitals(lk, c->docs[d], (unsigned)d, &w, &ws);
@@ -1275,6 +1291,7 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
     scan_map_free(w.ids);
     scan_map_free(w.lower);
     free(w.recent);
+    free(w.recent_short);
 }
 
 /* The weight of the one capitalised word two documents share when they
