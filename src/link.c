@@ -165,20 +165,28 @@ static void unite(struct loc *l, size_t a, size_t b)
 /* ------------------------------------------------------------------ */
 /* Key forms                                                          */
 
-static char *skeleton(const char *key)
+/* key with every run of vowels made one 'a', into s (room for
+ * strlen(key) + 1 bytes). Returns the length written. */
+static size_t skeleton_into(const char *key, char *s)
 {
-    size_t n = strlen(key), o = 0;
-    char *s = xmalloc(n + 1);
+    size_t o = 0;
     bool vow = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = key[i];
+    for (const char *p = key; *p; p++) {
+        char c = *p;
         bool v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
         if (v && vow)
             continue;
-        s[o++] = v ? 'a' : key[i];
+        s[o++] = v ? 'a' : c;
         vow = v;
     }
     s[o] = '\0';
+    return o;
+}
+
+static char *skeleton(const char *key)
+{
+    char *s = xmalloc(strlen(key) + 1);
+    (void)skeleton_into(key, s);
     return s;
 }
 
@@ -187,46 +195,50 @@ static int cmp_cstr(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The words of s sorted and joined by spaces. */
-static char *sorted_words(const char *s)
+/* sorted_words' arrays, kept from one call to the next. */
+struct words_scratch {
+    char *copy;
+    size_t capcopy;
+    char **w;
+    size_t capw;
+};
+
+/* The words of s[0..len) sorted and joined by spaces, into out (room for
+ * len + 1 bytes). */
+static void sorted_words(const char *s, size_t len, char *out,
+                         struct words_scratch *x)
 {
-    char *copy = xstrdup(s);
-    size_t cap = 8, n = 0;
-    char **w = xmalloc(cap * sizeof *w);
-    for (char *p = copy; *p;) {
-        if (n == cap)
-            w = xgrow(w, &cap, n + 1, sizeof *w);
-        w[n++] = p;
+    if (len + 1 > x->capcopy)
+        x->copy = xgrow(x->copy, &x->capcopy, len + 1, 1);
+    memcpy(x->copy, s, len + 1);
+    size_t n = 0;
+    for (char *p = x->copy; *p;) {
+        if (n == x->capw)
+            x->w = xgrow(x->w, &x->capw, n + 1, sizeof *x->w);
+        x->w[n++] = p;
         char *sp = strchr(p, ' ');
         if (!sp)
             break;
         *sp = '\0';
         p = sp + 1;
     }
-    qsort(w, n, sizeof *w, cmp_cstr);
-    char *out = xmalloc(strlen(s) + 1);
+    qsort(x->w, n, sizeof *x->w, cmp_cstr);
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         if (i)
             out[o++] = ' ';
-        size_t k = strlen(w[i]);
-        memcpy(out + o, w[i], k);
+        size_t k = strlen(x->w[i]);
+        memcpy(out + o, x->w[i], k);
         o += k;
     }
     out[o] = '\0';
-    free(w);
-    free(copy);
-    return out;
 }
 
-/* A (form, local entity) pair; equal forms join. */
 /* A (class, string) form of a local entity; equal forms join. The
- * class keeps kinds of form apart (a key never equals a skeleton);
- * owned is s when the form holds its string (made for it), NULL when s
- * is the loc's. */
+ * class keeps kinds of form apart (a key never equals a skeleton); s is
+ * the loc's key or canonical name, or lies in join_names' pool. */
 struct form {
     const char *s;
-    char *owned;
     size_t loc;
     char cls;
 };
@@ -236,12 +248,11 @@ struct forms {
     size_t n, cap;
 };
 
-static void add_form(struct forms *f, char cls, const char *s, char *owned,
-                     size_t loc)
+static void add_form(struct forms *f, char cls, const char *s, size_t loc)
 {
     if (f->n == f->cap)
         f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
-    f->v[f->n++] = (struct form){s, owned, loc, cls};
+    f->v[f->n++] = (struct form){s, loc, cls};
 }
 
 /* Equal forms join. Union keeps the smaller root whatever the order of
@@ -272,37 +283,45 @@ static void join_equal_forms(struct loc *l, struct forms *f)
     free(slot);
 }
 
-static void free_forms(struct forms *f)
-{
-    for (size_t i = 0; i < f->n; i++)
-        free(f->v[i].owned);
-    free(f->v);
-}
-
 static char coarse(enum ent_type t)
 {
     return t == ENT_COUNTRY || t == ENT_PLACE ? 'L' : 'O';
 }
 
-/* Places, countries, organisations and groups. */
+/* Places, countries, organisations and groups. The skeletons and word
+ * bags of multi-word keys go into one pool, sized first, rather than a
+ * malloc each. */
 static void join_names(struct loc *l, size_t n)
 {
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++)
+        if (l[i].type != ENT_PERSON && strchr(l[i].key, ' '))
+            need += 2 * (strlen(l[i].key) + 1);
+    char *pool = xmalloc(need + 1), *at = pool;
+    struct words_scratch x = {0};
     struct forms f = {0};
     for (size_t i = 0; i < n; i++) {
         if (l[i].type == ENT_PERSON)
             continue;
         char cls = coarse(l[i].type);
-        add_form(&f, cls, l[i].key, NULL, i);
+        add_form(&f, cls, l[i].key, i);
         if (l[i].canonical)
-            add_form(&f, (char)(cls + 1), l[i].canonical, NULL, i);
+            add_form(&f, (char)(cls + 1), l[i].canonical, i);
         if (strchr(l[i].key, ' ')) {
-            char *sk = skeleton(l[i].key), *bag = sorted_words(sk);
-            add_form(&f, (char)(cls + 2), sk, sk, i);
-            add_form(&f, (char)(cls + 3), bag, bag, i);
+            char *sk = at;
+            size_t len = skeleton_into(l[i].key, sk);
+            char *bag = sk + len + 1;
+            sorted_words(sk, len, bag, &x);
+            at = bag + len + 1;
+            add_form(&f, (char)(cls + 2), sk, i);
+            add_form(&f, (char)(cls + 3), bag, i);
         }
     }
     join_equal_forms(l, &f);
-    free_forms(&f);
+    free(f.v);
+    free(x.copy);
+    free(x.w);
+    free(pool);
 }
 
 /* Truncated names. Translations shorten a long organisation name to its
