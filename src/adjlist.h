@@ -8,7 +8,8 @@
 #ifndef CLAIMDIFF_ADJLIST_H
 #define CLAIMDIFF_ADJLIST_H
 
-#include <limits.h> /* UINT_MAX */
+#include <limits.h>  /* UINT_MAX */
+#include <stdbool.h> /* bool */
 #include <stddef.h> /* size_t, offsetof */
 #include <stdint.h> /* uint64_t */
 #include <stdlib.h> /* free */
