@@ -37,9 +37,12 @@
 #include "claimdiff/hash.h"
 #include "claimdiff/rsort.h"
 #include "claimdiff/rules.h"
+#include "claimdiff/wordfilter.h"
+#include "adjlist.h"
 #include "recent.h"
 #include "scan.h"
 #include "unionfind.h"
+#include "wordscan.h"
 
 struct linker {
     /* Words that are capitalised without naming anything a story owns
@@ -162,20 +165,28 @@ static void unite(struct loc *l, size_t a, size_t b)
 /* ------------------------------------------------------------------ */
 /* Key forms                                                          */
 
-static char *skeleton(const char *key)
+/* key with every run of vowels made one 'a', into s (room for
+ * strlen(key) + 1 bytes). Returns the length written. */
+static size_t skeleton_into(const char *key, char *s)
 {
-    size_t n = strlen(key), o = 0;
-    char *s = xmalloc(n + 1);
+    size_t o = 0;
     bool vow = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = key[i];
+    for (const char *p = key; *p; p++) {
+        char c = *p;
         bool v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
         if (v && vow)
             continue;
-        s[o++] = v ? 'a' : key[i];
+        s[o++] = v ? 'a' : c;
         vow = v;
     }
     s[o] = '\0';
+    return o;
+}
+
+static char *skeleton(const char *key)
+{
+    char *s = xmalloc(strlen(key) + 1);
+    (void)skeleton_into(key, s);
     return s;
 }
 
@@ -184,46 +195,50 @@ static int cmp_cstr(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The words of s sorted and joined by spaces. */
-static char *sorted_words(const char *s)
+/* sorted_words' arrays, kept from one call to the next. */
+struct words_scratch {
+    char *copy;
+    size_t capcopy;
+    char **w;
+    size_t capw;
+};
+
+/* The words of s[0..len) sorted and joined by spaces, into out (room for
+ * len + 1 bytes). */
+static void sorted_words(const char *s, size_t len, char *out,
+                         struct words_scratch *x)
 {
-    char *copy = xstrdup(s);
-    size_t cap = 8, n = 0;
-    char **w = xmalloc(cap * sizeof *w);
-    for (char *p = copy; *p;) {
-        if (n == cap)
-            w = xgrow(w, &cap, n + 1, sizeof *w);
-        w[n++] = p;
+    if (len + 1 > x->capcopy)
+        x->copy = xgrow(x->copy, &x->capcopy, len + 1, 1);
+    memcpy(x->copy, s, len + 1);
+    size_t n = 0;
+    for (char *p = x->copy; *p;) {
+        if (n == x->capw)
+            x->w = xgrow(x->w, &x->capw, n + 1, sizeof *x->w);
+        x->w[n++] = p;
         char *sp = strchr(p, ' ');
         if (!sp)
             break;
         *sp = '\0';
         p = sp + 1;
     }
-    qsort(w, n, sizeof *w, cmp_cstr);
-    char *out = xmalloc(strlen(s) + 1);
+    qsort(x->w, n, sizeof *x->w, cmp_cstr);
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         if (i)
             out[o++] = ' ';
-        size_t k = strlen(w[i]);
-        memcpy(out + o, w[i], k);
+        size_t k = strlen(x->w[i]);
+        memcpy(out + o, x->w[i], k);
         o += k;
     }
     out[o] = '\0';
-    free(w);
-    free(copy);
-    return out;
 }
 
-/* A (form, local entity) pair; equal forms join. */
 /* A (class, string) form of a local entity; equal forms join. The
- * class keeps kinds of form apart (a key never equals a skeleton);
- * owned is s when the form holds its string (made for it), NULL when s
- * is the loc's. */
+ * class keeps kinds of form apart (a key never equals a skeleton); s is
+ * the loc's key or canonical name, or lies in join_names' pool. */
 struct form {
     const char *s;
-    char *owned;
     size_t loc;
     char cls;
 };
@@ -233,12 +248,11 @@ struct forms {
     size_t n, cap;
 };
 
-static void add_form(struct forms *f, char cls, const char *s, char *owned,
-                     size_t loc)
+static void add_form(struct forms *f, char cls, const char *s, size_t loc)
 {
     if (f->n == f->cap)
         f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
-    f->v[f->n++] = (struct form){s, owned, loc, cls};
+    f->v[f->n++] = (struct form){s, loc, cls};
 }
 
 /* Equal forms join. Union keeps the smaller root whatever the order of
@@ -269,37 +283,45 @@ static void join_equal_forms(struct loc *l, struct forms *f)
     free(slot);
 }
 
-static void free_forms(struct forms *f)
-{
-    for (size_t i = 0; i < f->n; i++)
-        free(f->v[i].owned);
-    free(f->v);
-}
-
 static char coarse(enum ent_type t)
 {
     return t == ENT_COUNTRY || t == ENT_PLACE ? 'L' : 'O';
 }
 
-/* Places, countries, organisations and groups. */
+/* Places, countries, organisations and groups. The skeletons and word
+ * bags of multi-word keys go into one pool, sized first, rather than a
+ * malloc each. */
 static void join_names(struct loc *l, size_t n)
 {
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++)
+        if (l[i].type != ENT_PERSON && strchr(l[i].key, ' '))
+            need += 2 * (strlen(l[i].key) + 1);
+    char *pool = xmalloc(need + 1), *at = pool;
+    struct words_scratch x = {0};
     struct forms f = {0};
     for (size_t i = 0; i < n; i++) {
         if (l[i].type == ENT_PERSON)
             continue;
         char cls = coarse(l[i].type);
-        add_form(&f, cls, l[i].key, NULL, i);
+        add_form(&f, cls, l[i].key, i);
         if (l[i].canonical)
-            add_form(&f, (char)(cls + 1), l[i].canonical, NULL, i);
+            add_form(&f, (char)(cls + 1), l[i].canonical, i);
         if (strchr(l[i].key, ' ')) {
-            char *sk = skeleton(l[i].key), *bag = sorted_words(sk);
-            add_form(&f, (char)(cls + 2), sk, sk, i);
-            add_form(&f, (char)(cls + 3), bag, bag, i);
+            char *sk = at;
+            size_t len = skeleton_into(l[i].key, sk);
+            char *bag = sk + len + 1;
+            sorted_words(sk, len, bag, &x);
+            at = bag + len + 1;
+            add_form(&f, (char)(cls + 2), sk, i);
+            add_form(&f, (char)(cls + 3), bag, i);
         }
     }
     join_equal_forms(l, &f);
-    free_forms(&f);
+    free(f.v);
+    free(x.copy);
+    free(x.w);
+    free(pool);
 }
 
 /* Truncated names. Translations shorten a long organisation name to its
@@ -861,19 +883,6 @@ static long center_day(const struct doc *d)
     return mid;
 }
 
-/* One cluster's summed similarity to a neighbour cluster. Ids are
- * cluster roots when written; they may go stale as clusters merge and
- * are mapped through the union-find when read. */
-struct adj {
-    unsigned to;
-    double sum;
-};
-
-struct adj_list {
-    struct adj *v;
-    size_t n, cap;
-};
-
 /* A candidate merge: the average similarity of clusters a and b as it
  * was when their sizes were na and nb. */
 struct cand {
@@ -927,50 +936,19 @@ static struct cand heap_pop(struct heap *h)
     return top;
 }
 
-static void adj_add(struct adj_list *l, unsigned to, double sum)
-{
-    if (l->n == l->cap)
-        l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-    l->v[l->n++] = (struct adj){to, sum};
-}
-
-/* Map l's ids to current roots, drop self, sum duplicates, order by
- * root. Each root's sums are added in list order, as summing after a
- * stable sort by root would; slot (one per document, all UINT_MAX
- * between calls) finds a root's entry without sorting the duplicates. */
-static void adj_settle(struct adj_list *l, unsigned *uf, unsigned *slot,
-                       unsigned self)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        unsigned to = uf_find(uf, l->v[i].to);
-        if (to == self)
-            continue;
-        if (slot[to] != UINT_MAX) {
-            l->v[slot[to]].sum += l->v[i].sum;
-            continue;
-        }
-        slot[to] = (unsigned)o;
-        l->v[o++] = (struct adj){to, l->v[i].sum};
-    }
-    for (size_t i = 0; i < o; i++)
-        slot[l->v[i].to] = UINT_MAX;
-    rsort_by_u32(l->v, o, sizeof *l->v, offsetof(struct adj, to));
-    l->n = o;
-}
-
 struct stories {
     unsigned *uf, *size;
-    unsigned *slot; /* adj_settle's scratch, UINT_MAX between calls */
+    struct adj_scratch scratch; /* adj_settle's */
     double *inner; /* per root: summed similarity of its pairs */
     long *lo, *hi; /* per root: the story's explicit date range */
     struct adj_list *adj;
     struct heap heap;
 };
 
-static void push_neighbours(struct stories *st, unsigned r)
+/* Push a candidate for each neighbour of r close enough to merge with;
+ * r's list must be settled. */
+static void push_candidates(struct stories *st, unsigned r)
 {
-    adj_settle(&st->adj[r], st->uf, st->slot, r);
     for (size_t i = 0; i < st->adj[r].n; i++) {
         unsigned x = st->adj[r].v[i].to;
         double avg = st->adj[r].v[i].sum / ((double)st->size[r] * st->size[x]);
@@ -982,6 +960,12 @@ static void push_neighbours(struct stories *st, unsigned r)
             continue;
         heap_push(&st->heap, (struct cand){avg, a, b, st->size[a], st->size[b]});
     }
+}
+
+static void push_neighbours(struct stories *st, unsigned r)
+{
+    adj_settle(&st->adj[r], st->uf, &st->scratch, r);
+    push_candidates(st, r);
 }
 
 /* Would a and b together span more than STORY_MAX_DAYS? */
@@ -1011,8 +995,7 @@ static void merge_stories(struct stories *st, unsigned a, unsigned b,
     st->size[r] += st->size[o];
     st->lo[r] = l2;
     st->hi[r] = h2;
-    for (size_t i = 0; i < st->adj[o].n; i++)
-        adj_add(&st->adj[r], st->adj[o].v[i].to, st->adj[o].v[i].sum);
+    adj_append(&st->adj[r], &st->adj[o]);
     free(st->adj[o].v);
     st->adj[o] = (struct adj_list){0};
     push_neighbours(st, r);
@@ -1028,7 +1011,7 @@ static void attach_singletons(struct stories *st, size_t nd)
         unsigned r = uf_find(st->uf, (unsigned)i);
         if (r != i || st->size[r] != 1)
             continue;
-        adj_settle(&st->adj[r], st->uf, st->slot, r);
+        adj_settle(&st->adj[r], st->uf, &st->scratch, r);
         unsigned to = r;
         double best = STORY_ATTACH_SIM;
         for (size_t k = 0; k < st->adj[r].n; k++) {
@@ -1111,6 +1094,7 @@ static void add_thing_pairs(const struct corpus *c, struct docpair_set *pairs,
 struct word_docs {
     struct scan_map *ids, *lower;
     struct recent *recent; /* lower's words last added: most repeat */
+    struct recent_short *recent_short; /* the same for short words */
     struct word_doc_list {
         const char *word; /* its first occurrence (in a document's text) */
         size_t len;
@@ -1174,64 +1158,111 @@ static struct mspan *mention_spans(const struct doc *doc, size_t *n)
     return v;
 }
 
-/* Is token k of t a capitalised word in the middle of its sentence?
- * The first word, and a word after any punctuation but a comma (an
- * opening quote, a colon, a dash, a bracket), may be capitalised only
- * because a sentence starts there. */
-static bool mid_capital(const char *text, const struct scan_toks *t,
-                        size_t k)
+/* The capital-word scan of one document: where it is, and what it
+ * knows of the token before. */
+struct cap_scan {
+    const struct linker *lk;
+    const char *text;
+    const struct mspan *ms;
+    size_t nm, m; /* ms[m] is the first mention that may cover a token */
+    unsigned d;
+    struct word_docs *w;
+};
+
+/* Step cs->m past the mentions that end before a token starting at
+ * start. Tokens come in text order, and m stops at the first mention
+ * ending after start: stepping at only some tokens, then at a later one,
+ * gives the same m as stepping at each. */
+static void skip_mentions(struct cap_scan *cs, size_t start)
 {
-    const struct scan_tok *w = &t->v[k];
-    if (w->kind != SCAN_WORD || !(w->flags & SCANF_CAP) ||
-        w->end - w->start < STORY_CAPITAL_MIN || k == 0)
-        return false;
-    const struct scan_tok *p = &t->v[k - 1];
-    return p->kind != SCAN_PUNCT || scan_is_char(text, p, ',');
+    while (cs->m < cs->nm && cs->ms[cs->m].span.end <= start)
+        cs->m++;
+}
+
+/* A capitalised word in the middle of its sentence: record it unless a
+ * mention of a known name covers it or plain holds it. */
+static void capital_word(struct cap_scan *cs, size_t start, size_t end)
+{
+    skip_mentions(cs, start);
+    /* ms is sorted by start; a covering mention starts first */
+    bool covered = false, known = false;
+    for (size_t j = cs->m; j < cs->nm && cs->ms[j].span.start <= start; j++)
+        if (cs->ms[j].span.end >= end) {
+            covered = true;
+            known = known || cs->ms[j].known;
+        }
+    const char *word = cs->text + start;
+    size_t len = end - start;
+    if (known || scan_map_get(cs->lk->plain, word, len) >= 0)
+        return;
+    int id = scan_map_put(cs->w->ids, word, len);
+    if (id >= 0)
+        word_docs_add(cs->w, id, cs->d, covered, word, len);
+}
+
+/* Add word[0..len), a lower-case word with room to read words beyond
+ * its start, to w->lower unless it was just added. A word token holds
+ * no NUL byte. */
+static void lower_word(struct word_docs *w, const char *word, size_t len,
+                       size_t room)
+{
+    if (len <= RECENT_SHORT_MAX && room >= 8) {
+        if (!recent_short_seen(w->recent_short, recent_short_key(word, len)))
+            (void)scan_map_put(w->lower, word, len);
+        return;
+    }
+    if (!recent_seen(w->recent, wordfilter_hash(word, len), word,
+                     (uint32_t)len))
+        (void)scan_map_put(w->lower, word, len);
 }
 
 /* Record in w the capitalised words of doc d's running text (sentences
  * that are not boilerplate, headlines or captions, whose capitals are
  * style, not names) that no mention covers and plain does not hold, and
- * the words it writes in lower case anywhere but in boilerplate. */
+ * the words it writes in lower case anywhere but in boilerplate. A word
+ * is capitalised in the middle of its sentence when it is not the first
+ * token and the token before is not punctuation other than a comma (an
+ * opening quote, a colon, a dash, a bracket): after those a capital may
+ * only mean that a sentence starts. */
 static void scan_capitals(const struct linker *lk, const struct doc *doc,
-                          unsigned d, struct word_docs *w)
+                          unsigned d, struct word_docs *w,
+                          struct wordscan *ws)
 {
-    size_t nm, m = 0;
+    size_t nm;
     struct mspan *ms = mention_spans(doc, &nm);
-    struct scan_toks t = {0};
+    struct cap_scan cs = {lk, doc->text, ms, nm, 0, d, w};
     for (size_t s = 0; s < doc->nsents; s++) {
         const struct sentence *se = &doc->sents[s];
         if (se->flags & (SENT_BOILERPLATE | SENT_HEADLINE | SENT_CAPTION))
             continue;
-        t.n = 0;
-        scan_tokens(doc->text, se->span.start, se->span.end, &t);
-        for (size_t k = 0; k < t.n; k++) {
-            const struct scan_tok *tk = &t.v[k];
-            while (m < nm && ms[m].span.end <= tk->start)
-                m++;
-            /* ms is sorted by start; a covering mention starts first */
-            bool covered = false, known = false;
-            for (size_t j = m; j < nm && ms[j].span.start <= tk->start; j++)
-                if (ms[j].span.end >= tk->end) {
-                    covered = true;
-                    known = known || ms[j].known;
-                }
-            const char *word = doc->text + tk->start;
-            size_t len = tk->end - tk->start;
-            /* only a word as long as a candidate is ever looked up */
-            if (tk->kind == SCAN_WORD && *word >= 'a' && *word <= 'z' &&
-                len >= STORY_CAPITAL_MIN &&
-                !recent_seen(w->recent, tk->hash, word, (uint32_t)len))
-                (void)scan_map_put(w->lower, word, len);
-            if (known || !mid_capital(doc->text, &t, k) ||
-                scan_map_get(lk->plain, word, len) >= 0)
+        wordscan_range(ws, doc->text, se->span.start, se->span.end);
+        struct wordscan_tok tk;
+        bool mid = false, any = false;
+        size_t last = 0;
+        while (wordscan_next(ws, &tk)) {
+            const char *word = doc->text + tk.start;
+            size_t len = tk.end - tk.start;
+            any = true;
+            last = tk.start;
+            if (tk.kind == SCAN_PUNCT) {
+                mid = len == 1 && *word == ',';
                 continue;
-            int id = scan_map_put(w->ids, word, len);
-            if (id >= 0)
-                word_docs_add(w, id, d, covered, word, len);
+            }
+            bool prev_mid = mid;
+            mid = true;
+            if (tk.kind != SCAN_WORD || len < STORY_CAPITAL_MIN)
+                continue;
+            /* only a word as long as a candidate is ever looked up */
+            if (*word >= 'a' && *word <= 'z') {
+                lower_word(w, word, len, se->span.end - tk.start);
+            } else if (tk.cap && prev_mid) {
+                capital_word(&cs, tk.start, tk.end);
+            }
         }
+        /* as if the mentions were stepped past at every token */
+        if (any)
+            skip_mentions(&cs, last);
     }
-    scan_toks_free(&t);
     free(ms);
 }
 
@@ -1245,9 +1276,12 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
 {
     size_t nd = c->ndocs;
     struct word_docs w = {.ids = scan_map_new(), .lower = scan_map_new(),
-                          .recent = xcalloc(1, sizeof *w.recent)};
+                          .recent = xcalloc(1, sizeof *w.recent),
+                          .recent_short = xcalloc(1, sizeof *w.recent_short)};
+    struct wordscan ws = {0};
     for (size_t d = 0; d < nd; d++)
-        scan_capitals(lk, c->docs[d], (unsigned)d, &w);
+        scan_capitals(lk, c->docs[d], (unsigned)d, &w, &ws);
+    wordscan_free(&ws);
     for (size_t t = 0; t < w.n; t++) {
         const struct word_doc_list *l = &w.lists[t];
         double x = STORY_CAPITAL_SHARE * log(1.0 + (double)nd / (double)l->n);
@@ -1276,6 +1310,7 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
     scan_map_free(w.ids);
     scan_map_free(w.lower);
     free(w.recent);
+    free(w.recent_short);
 }
 
 /* The weight of the one capitalised word two documents share when they
@@ -1328,8 +1363,7 @@ static void link_stories(const struct linker *lk, struct corpus *c)
     st.lo = xmalloc((nd + 1) * sizeof *st.lo);
     st.hi = xmalloc((nd + 1) * sizeof *st.hi);
     st.adj = xcalloc(nd + 1, sizeof *st.adj);
-    st.slot = xmalloc((nd + 1) * sizeof *st.slot);
-    memset(st.slot, 0xff, (nd + 1) * sizeof *st.slot);
+    adj_scratch_init(&st.scratch, nd);
     double *weight = xcalloc(nd + 1, sizeof *weight);
     for (size_t i = 0; i < nd; i++) {
         st.uf[i] = (unsigned)i;
@@ -1363,8 +1397,13 @@ static void link_stories(const struct linker *lk, struct corpus *c)
     docpair_each(pairs, add_similarity, &sx);
     docpair_free(pairs);
     free(weight);
-    for (size_t i = 0; i < nd; i++)
-        push_neighbours(&st, (unsigned)i);
+    /* docpair_each gives each list its pairs in document order: nearly
+     * every list starts out settled. */
+    for (size_t i = 0; i < nd; i++) {
+        if (!adj_settled(&st.adj[i], st.uf, (unsigned)i))
+            adj_settle(&st.adj[i], st.uf, &st.scratch, (unsigned)i);
+        push_candidates(&st, (unsigned)i);
+    }
     while (st.heap.n) {
         struct cand k = heap_pop(&st.heap);
         if (k.avg < STORY_MIN_SIM)
@@ -1388,7 +1427,7 @@ static void link_stories(const struct linker *lk, struct corpus *c)
     for (size_t i = 0; i < nd; i++)
         free(st.adj[i].v);
     free(st.adj);
-    free(st.slot);
+    adj_scratch_free(&st.scratch);
     free(st.heap.v);
     free(st.lo);
     free(st.hi);

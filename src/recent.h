@@ -9,8 +9,9 @@
 #define CLAIMDIFF_RECENT_H
 
 #include <stdbool.h> /* bool */
-#include <stdint.h>  /* uint32_t */
-#include <string.h>  /* memcmp */
+#include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint32_t, uint64_t */
+#include <string.h>  /* memcmp, memcpy */
 
 #define RECENT_BITS 12
 #define RECENT_SIZE (1u << RECENT_BITS)
@@ -36,6 +37,45 @@ static inline bool recent_seen(struct recent *r, uint32_t h, const char *s,
         return true;
     r->word[i] = s;
     r->len[i] = len;
+    return false;
+}
+
+/* ---- words of at most eight bytes, held by value ----------------------
+ *
+ * A word of one to eight bytes none of which is NUL is its bytes read as
+ * one 64-bit number with the bytes past its end cleared: equal numbers,
+ * equal words, with no pointer to follow and no memcmp. The caller must
+ * be able to read eight bytes at s (s + 8 within its text) to make one. */
+
+#define RECENT_SHORT_MAX 8
+
+/* One key per slot, 0 for none (no word's key is 0). Zero it to start. */
+struct recent_short {
+    uint64_t key[RECENT_SIZE];
+};
+
+/* The key of s[0..len), 1 <= len <= RECENT_SHORT_MAX, no byte NUL; reads
+ * s[0..8). */
+static inline uint64_t recent_short_key(const char *s, size_t len)
+{
+    uint64_t v;
+    memcpy(&v, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return len == 8 ? v : v >> (64 - 8 * len) << (64 - 8 * len);
+#else
+    return len == 8 ? v : v & (((uint64_t)1 << (8 * len)) - 1);
+#endif
+}
+
+/* Is key the key last stored in its slot? If not, store it there and
+ * return false: as recent_seen, a true answer means the caller has
+ * already added this very word. */
+static inline bool recent_short_seen(struct recent_short *r, uint64_t key)
+{
+    uint32_t i = (uint32_t)((key * 0x9E3779B97F4A7C15u) >> (64 - RECENT_BITS));
+    if (r->key[i] == key)
+        return true;
+    r->key[i] = key;
     return false;
 }
 

@@ -96,11 +96,61 @@ static void test_a_word_is_seen_until_its_slot_is_taken(void **state)
     free(r);
 }
 
+/* The by-value cache: random short words (1..8 letters of a small
+ * alphabet, with bytes after each word that differ from word to word, as
+ * text goes on past a word) through cache + table and through the table
+ * alone; the tables must be equal, ids included. Fails when the key
+ * keeps a byte past the word or drops one of its own. */
+static void test_short_words_by_value_keep_the_table(void **state)
+{
+    (void)state;
+    enum { N = 20000, STRIDE = 16 };
+    uint32_t seed = 0x51ed270bu;
+    char *buf = xmalloc((size_t)N * STRIDE);
+    size_t *lens = xmalloc(N * sizeof *lens);
+    struct recent_short *r = xcalloc(1, sizeof *r);
+    struct scan_map *plain = scan_map_new(), *cached = scan_map_new();
+    size_t skipped = 0;
+    for (size_t i = 0; i < N; i++) {
+        char *w = buf + i * STRIDE;
+        lens[i] = 1 + next_rand(&seed) % RECENT_SHORT_MAX;
+        for (size_t k = 0; k < STRIDE; k++) /* the word, then what follows */
+            w[k] = k < lens[i] ? "abAB"[next_rand(&seed) % 4]
+                               : (char)('c' + next_rand(&seed) % 20);
+        int want = scan_map_put(plain, w, lens[i]);
+        if (recent_short_seen(r, recent_short_key(w, lens[i]))) {
+            skipped++;
+            assert_int_equal(scan_map_get(cached, w, lens[i]), want);
+        } else {
+            assert_int_equal(scan_map_put(cached, w, lens[i]), want);
+        }
+    }
+    assert_true(skipped > N / 4);
+    for (size_t i = 0; i < N; i++) {
+        const char *w = buf + i * STRIDE;
+        assert_int_equal(scan_map_get(cached, w, lens[i]),
+                         scan_map_get(plain, w, lens[i]));
+    }
+    /* "ab" and "abc" differ; "ab" after other bytes is still "ab" */
+    assert_true(recent_short_key("abcdefgh", 2) ==
+                recent_short_key("abXYZWVU", 2));
+    assert_true(recent_short_key("abcdefgh", 2) !=
+                recent_short_key("abcdefgh", 3));
+    assert_true(recent_short_key("abcdefgh", 8) !=
+                recent_short_key("abcdefgX", 8));
+    scan_map_free(plain);
+    scan_map_free(cached);
+    free(r);
+    free(lens);
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_skipping_seen_words_keeps_the_table),
         cmocka_unit_test(test_a_word_is_seen_until_its_slot_is_taken),
+        cmocka_unit_test(test_short_words_by_value_keep_the_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
