@@ -1091,17 +1091,22 @@ enum word_flag {
     W_USED = 1 << 7,    /* covered by an accepted mention */
 };
 
-/* Field order keeps it at 48 bytes: the array is the tagger's largest. */
+/* 32 bytes (a power of two: indexing is a shift), written once per word and read by every generator: the
+ * array is the tagger's largest. Offsets fit 32 bits because a document
+ * has at most CD_MAX_DOC_BYTES (load.h, 1 GiB) and a word's key is never
+ * longer than its bytes (fold_letters, fold_word), so work.folds never
+ * holds more than the document's length either. */
 struct word {
-    size_t start, end;
-    unsigned flags;
-    uint32_t skh;       /* if one: skel_hash of its key's skeleton */
-    size_t fold, nfold; /* its key in work.folds (see fold_of) */
-    int info;           /* K_WORDINFO bits of its key */
-    bool gazword;       /* may be part of a gazetteer alias */
-    bool one;           /* its key is one word (no space, not empty) */
-    bool cached;        /* fold is in the word cache's bytes instead */
+    uint32_t start, end;  /* its bytes in the document text */
+    uint32_t fold, nfold; /* its key in work.folds (see fold_of) */
+    uint32_t skh;         /* if one: skel_hash of its key's skeleton */
+    int info;             /* K_WORDINFO bits of its key */
+    unsigned flags;       /* enum word_flag */
+    bool gazword;         /* may be part of a gazetteer alias */
+    bool one;             /* its key is one word (no space, not empty) */
+    bool cached;          /* fold is in the word cache's bytes instead */
 };
+_Static_assert(sizeof(struct word) == 32, "struct word stays 32 bytes");
 
 struct cand {
     size_t w0, w1; /* words [w0, w1) */
@@ -1388,7 +1393,7 @@ static void derive_word(struct work *wk, struct word *w)
 {
     fold_key(wk->doc->text + w->start, w->end - w->start, &wk->folds,
              &wk->tmp);
-    w->nfold = wk->folds.n - w->fold;
+    w->nfold = (uint32_t)(wk->folds.n - w->fold);
     if (w->nfold == 0)
         return;
     /* "first word" bits live under the first folded token, "entry" bits
@@ -1418,8 +1423,9 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     struct memo *m = wk->memo;
     const char *b = wk->doc->text + s;
     size_t n = e - s;
-    *w = (struct word){.start = s, .end = e, .flags = flags,
-                       .fold = wk->folds.n};
+    *w = (struct word){.start = (uint32_t)s, .end = (uint32_t)e,
+                       .flags = flags,
+                       .fold = (uint32_t)wk->folds.n};
     if (flags & W_PUNCT)
         return;
     if (n > MEMO_MAX_LEN) {
