@@ -600,6 +600,15 @@ struct tagger {
 #define INFO_FIRST_BITS 0x555555 /* even bits: starts a phrase */
 #define INFO_WHOLE_BITS 0xAAAAAA /* odd bits: is an entry */
 
+/* K_WORDINFO bit of the name particles' keys ("bin", "al", "van", see
+ * name_particles): above the tables' 24 bits, exact (not a filter). */
+#define INFO_PARTICLE (1 << 24)
+
+/* Lower-case words that join the parts of a person's name. */
+static const char *const name_particles[] = {
+    "bin", "ibn", "al", "el", "van", "von", "der", "de", "del",
+    "della", "da", "di", "dos", "du", "la", "le", "abu", "ben"};
+
 /* The K_WORDINFO bit of table prefix (0: the table has none). At most 12
  * tables: two bits each in 24 bits. A switch rather than a table search:
  * callers pass constants, so this folds to one. */
@@ -1037,6 +1046,9 @@ enum cd_err tag_new(const struct rules *r, struct tagger **out,
         err = load_list(t, r, "lexicon/weekdays", K_NOTNAME, d);
     if (!err)
         err = load_patterns(t, r, d);
+    for (size_t i = 0; i < sizeof name_particles / sizeof *name_particles; i++)
+        or_info(t, name_particles[i], strlen(name_particles[i]),
+                INFO_PARTICLE, &t->lkb);
     struct buf *loadbufs[] = {&t->lkey, &t->ltmp, &t->lkb, &t->lsk, &t->lbg};
     for (size_t i = 0; i < sizeof loadbufs / sizeof *loadbufs; i++) {
         free(loadbufs[i]->s);
@@ -1406,7 +1418,8 @@ static void derive_word(struct work *wk, struct word *w)
         lookup(wk->t, K_WORDINFO, f, (size_t)(sp - f), &first, &wk->kb);
     else
         first = whole;
-    w->info = (whole & INFO_WHOLE_BITS) | (first & INFO_FIRST_BITS);
+    w->info = (whole & (INFO_WHOLE_BITS | INFO_PARTICLE)) |
+              (first & INFO_FIRST_BITS);
     w->gazword = gaz_word_key(wk, wk->folds.s + w->fold, w->nfold);
     /* gaz_word_key left the key's skeleton in wk->aux */
     w->one = !sp;
@@ -1870,24 +1883,12 @@ static bool is_connector(struct work *wk, size_t i)
 }
 
 /* Lower-case name particles: "bin", "van", "de la". */
+/* Is word i a lower-case name particle? Its word summary says whether
+ * its key is one (tag_new marks them): no compare with the list. */
 static bool is_name_particle(struct work *wk, size_t i)
 {
-    static const char *const p[] = {"bin", "ibn", "al", "el", "van", "von",
-                                    "der", "de", "del", "della", "da", "di",
-                                    "dos", "du", "la", "le", "abu", "ben"};
-    /* Particles have two to five letters: name_run asks about the word
-     * after every name, nearly always a longer one ("said"), so the
-     * length settles most calls without the list. */
-    enum { PARTICLE_MIN = 2, PARTICLE_MAX = 5 };
-    if (i >= wk->nw || (wk->w[i].flags & (W_PUNCT | W_CAP)) ||
-        wk->w[i].nfold < PARTICLE_MIN || wk->w[i].nfold > PARTICLE_MAX)
-        return false;
-    const char *f = fold_of(wk, &wk->w[i]);
-    size_t n = wk->w[i].nfold;
-    for (size_t k = 0; k < sizeof p / sizeof *p; k++)
-        if (p[k][0] == f[0] && strlen(p[k]) == n && memcmp(p[k], f, n) == 0)
-            return true;
-    return false;
+    return i < wk->nw && !(wk->w[i].flags & (W_PUNCT | W_CAP)) &&
+           (wk->w[i].info & INFO_PARTICLE);
 }
 
 /* Could word i be part of a person's name? Inline: the generators ask
