@@ -2020,11 +2020,13 @@ static bool gaz_pairs_may(const struct work *wk, size_t i, size_t n)
 static int gaz_lookup(struct work *wk, size_t i, size_t n)
 {
     int e;
-    if (!contiguous(wk, i, n) || !any_cap(wk, i, n))
+    /* one word: its summary says whether either table has it whole, and
+     * most words are in neither; asked first, it spares the two walks
+     * below (punctuation has an empty summary) */
+    if (n == 1 && i < wk->nw &&
+        !(wk->w[i].info & (info_bit(K_GAZ, true) | info_bit(K_GAZCAPS, true))))
         return -1;
-    /* one word: its summary says whether either table has it whole */
-    if (n == 1 && !(wk->w[i].info &
-                    (info_bit(K_GAZ, true) | info_bit(K_GAZCAPS, true))))
+    if (!contiguous(wk, i, n) || !any_cap(wk, i, n))
         return -1;
     if (n >= 2 && !gaz_pairs_may(wk, i, n))
         return -1;
