@@ -662,9 +662,10 @@ static size_t match_year(const struct parse *p, size_t i, struct date *d)
 /* Could any grammar of match_at match with token i where it looks
  * first? Each asks token i to be a number or a mixed token, a word of
  * the date tables (ids[i] >= 0), or "the" (ordinal day, "the next day",
- * "the weekend") or "that" ("later that day"); no other word, and no
- * punctuation, anchors a date. Most tokens are such words, so match_at
- * and its dozen tests are skipped for them. */
+ * "the weekend") or "that" ("later that day") before a token that can
+ * go on; no other word, and no punctuation, anchors a date. Most tokens
+ * are such words, so match_at and its dozen tests are skipped for
+ * them. */
 static bool may_anchor(const struct parse *p, size_t i)
 {
     const struct scan_tok *t = &p->t[i];
@@ -675,8 +676,16 @@ static bool may_anchor(const struct parse *p, size_t i)
     if (p->ids[i] >= 0)
         return true;
     /* both begin with t: most words are out without a call */
-    return ((unsigned char)p->text[t->start] | 32) == 't' &&
-           (is_word(p, i, "the") || is_word(p, i, "that"));
+    if (((unsigned char)p->text[t->start] | 32) != 't' ||
+        !(is_word(p, i, "the") || is_word(p, i, "that")))
+        return false;
+    /* A grammar that starts at either (outside the tables) reads the next
+     * token as a word of the tables ("the next day", "that day", "the
+     * weekend"), an ordinal ("the 22nd") or "day" ("the day before"):
+     * "the" before any other token, most of them, starts nothing. */
+    return i + 1 < p->n && (p->ids[i + 1] >= 0 ||
+                            p->t[i + 1].kind == SCAN_MIXED ||
+                            is_word(p, i + 1, "day"));
 }
 
 /* Try every grammar at token i; the first that matches wins. */

@@ -600,6 +600,15 @@ struct tagger {
 #define INFO_FIRST_BITS 0x555555 /* even bits: starts a phrase */
 #define INFO_WHOLE_BITS 0xAAAAAA /* odd bits: is an entry */
 
+/* K_WORDINFO bit of the name particles' keys ("bin", "al", "van", see
+ * name_particles): above the tables' 24 bits, exact (not a filter). */
+#define INFO_PARTICLE (1 << 24)
+
+/* Lower-case words that join the parts of a person's name. */
+static const char *const name_particles[] = {
+    "bin", "ibn", "al", "el", "van", "von", "der", "de", "del",
+    "della", "da", "di", "dos", "du", "la", "le", "abu", "ben"};
+
 /* The K_WORDINFO bit of table prefix (0: the table has none). At most 12
  * tables: two bits each in 24 bits. A switch rather than a table search:
  * callers pass constants, so this folds to one. */
@@ -1037,6 +1046,9 @@ enum cd_err tag_new(const struct rules *r, struct tagger **out,
         err = load_list(t, r, "lexicon/weekdays", K_NOTNAME, d);
     if (!err)
         err = load_patterns(t, r, d);
+    for (size_t i = 0; i < sizeof name_particles / sizeof *name_particles; i++)
+        or_info(t, name_particles[i], strlen(name_particles[i]),
+                INFO_PARTICLE, &t->lkb);
     struct buf *loadbufs[] = {&t->lkey, &t->ltmp, &t->lkb, &t->lsk, &t->lbg};
     for (size_t i = 0; i < sizeof loadbufs / sizeof *loadbufs; i++) {
         free(loadbufs[i]->s);
@@ -1091,17 +1103,22 @@ enum word_flag {
     W_USED = 1 << 7,    /* covered by an accepted mention */
 };
 
-/* Field order keeps it at 48 bytes: the array is the tagger's largest. */
+/* 32 bytes (a power of two: indexing is a shift), written once per word and read by every generator: the
+ * array is the tagger's largest. Offsets fit 32 bits because a document
+ * has at most CD_MAX_DOC_BYTES (load.h, 1 GiB) and a word's key is never
+ * longer than its bytes (fold_letters, fold_word), so work.folds never
+ * holds more than the document's length either. */
 struct word {
-    size_t start, end;
-    unsigned flags;
-    uint32_t skh;       /* if one: skel_hash of its key's skeleton */
-    size_t fold, nfold; /* its key in work.folds (see fold_of) */
-    int info;           /* K_WORDINFO bits of its key */
-    bool gazword;       /* may be part of a gazetteer alias */
-    bool one;           /* its key is one word (no space, not empty) */
-    bool cached;        /* fold is in the word cache's bytes instead */
+    uint32_t start, end;  /* its bytes in the document text */
+    uint32_t fold, nfold; /* its key in work.folds (see fold_of) */
+    uint32_t skh;         /* if one: skel_hash of its key's skeleton */
+    int info;             /* K_WORDINFO bits of its key */
+    unsigned flags;       /* enum word_flag */
+    bool gazword;         /* may be part of a gazetteer alias */
+    bool one;             /* its key is one word (no space, not empty) */
+    bool cached;          /* fold is in the word cache's bytes instead */
 };
+_Static_assert(sizeof(struct word) == 32, "struct word stays 32 bytes");
 
 struct cand {
     size_t w0, w1; /* words [w0, w1) */
@@ -1388,7 +1405,7 @@ static void derive_word(struct work *wk, struct word *w)
 {
     fold_key(wk->doc->text + w->start, w->end - w->start, &wk->folds,
              &wk->tmp);
-    w->nfold = wk->folds.n - w->fold;
+    w->nfold = (uint32_t)(wk->folds.n - w->fold);
     if (w->nfold == 0)
         return;
     /* "first word" bits live under the first folded token, "entry" bits
@@ -1401,7 +1418,8 @@ static void derive_word(struct work *wk, struct word *w)
         lookup(wk->t, K_WORDINFO, f, (size_t)(sp - f), &first, &wk->kb);
     else
         first = whole;
-    w->info = (whole & INFO_WHOLE_BITS) | (first & INFO_FIRST_BITS);
+    w->info = (whole & (INFO_WHOLE_BITS | INFO_PARTICLE)) |
+              (first & INFO_FIRST_BITS);
     w->gazword = gaz_word_key(wk, wk->folds.s + w->fold, w->nfold);
     /* gaz_word_key left the key's skeleton in wk->aux */
     w->one = !sp;
@@ -1418,8 +1436,9 @@ static void add_word(struct work *wk, size_t s, size_t e, unsigned flags)
     struct memo *m = wk->memo;
     const char *b = wk->doc->text + s;
     size_t n = e - s;
-    *w = (struct word){.start = s, .end = e, .flags = flags,
-                       .fold = wk->folds.n};
+    *w = (struct word){.start = (uint32_t)s, .end = (uint32_t)e,
+                       .flags = flags,
+                       .fold = (uint32_t)wk->folds.n};
     if (flags & W_PUNCT)
         return;
     if (n > MEMO_MAX_LEN) {
@@ -1864,24 +1883,12 @@ static bool is_connector(struct work *wk, size_t i)
 }
 
 /* Lower-case name particles: "bin", "van", "de la". */
+/* Is word i a lower-case name particle? Its word summary says whether
+ * its key is one (tag_new marks them): no compare with the list. */
 static bool is_name_particle(struct work *wk, size_t i)
 {
-    static const char *const p[] = {"bin", "ibn", "al", "el", "van", "von",
-                                    "der", "de", "del", "della", "da", "di",
-                                    "dos", "du", "la", "le", "abu", "ben"};
-    /* Particles have two to five letters: name_run asks about the word
-     * after every name, nearly always a longer one ("said"), so the
-     * length settles most calls without the list. */
-    enum { PARTICLE_MIN = 2, PARTICLE_MAX = 5 };
-    if (i >= wk->nw || (wk->w[i].flags & (W_PUNCT | W_CAP)) ||
-        wk->w[i].nfold < PARTICLE_MIN || wk->w[i].nfold > PARTICLE_MAX)
-        return false;
-    const char *f = fold_of(wk, &wk->w[i]);
-    size_t n = wk->w[i].nfold;
-    for (size_t k = 0; k < sizeof p / sizeof *p; k++)
-        if (p[k][0] == f[0] && strlen(p[k]) == n && memcmp(p[k], f, n) == 0)
-            return true;
-    return false;
+    return i < wk->nw && !(wk->w[i].flags & (W_PUNCT | W_CAP)) &&
+           (wk->w[i].info & INFO_PARTICLE);
 }
 
 /* Could word i be part of a person's name? Inline: the generators ask
@@ -2013,11 +2020,13 @@ static bool gaz_pairs_may(const struct work *wk, size_t i, size_t n)
 static int gaz_lookup(struct work *wk, size_t i, size_t n)
 {
     int e;
-    if (!contiguous(wk, i, n) || !any_cap(wk, i, n))
+    /* one word: its summary says whether either table has it whole, and
+     * most words are in neither; asked first, it spares the two walks
+     * below (punctuation has an empty summary) */
+    if (n == 1 && i < wk->nw &&
+        !(wk->w[i].info & (info_bit(K_GAZ, true) | info_bit(K_GAZCAPS, true))))
         return -1;
-    /* one word: its summary says whether either table has it whole */
-    if (n == 1 && !(wk->w[i].info &
-                    (info_bit(K_GAZ, true) | info_bit(K_GAZCAPS, true))))
+    if (!contiguous(wk, i, n) || !any_cap(wk, i, n))
         return -1;
     if (n >= 2 && !gaz_pairs_may(wk, i, n))
         return -1;

@@ -877,6 +877,47 @@ static void test_each_ascii_byte_ends_or_joins_a_word(void **state)
     }
 }
 
+/* The word scan past ASCII: a wide byte before a word, or inside or
+ * after it, leaves the fast loops of next_word for the decoding ones.
+ * A wide separator (no-break space, guillemet, em dash) ends "said",
+ * or one (no-break space, guillemet) comes before it, and the verb is
+ * read; a wide letter, or a curly
+ * apostrophe before a letter, joins it into a longer word that is no
+ * verb. */
+static void test_wide_characters_end_or_join_a_word(void **state)
+{
+    static const struct {
+        const char *before, *after;
+        bool verb;
+    } cases[] = {
+        {" ", "\xc2\xa0", true},           /* no-break space after */
+        {" ", "\xc2\xbb", true},           /* guillemet after */
+        {" ", "\xe2\x80\x94", true},       /* em dash after */
+        {"\xc2\xa0", " ", true},           /* no-break space before */
+        {" \xc2\xab", " ", true},          /* guillemet before */
+        {" ", "\xc3\xa9", false},          /* e acute joins */
+        {" ", "\xe2\x80\x99s", false},     /* curly apostrophe + letter */
+        {" ", "-\xc3\xa9t", false},        /* hyphen + wide letter */
+        {" \xc3\xa9", " ", false},         /* wide letter before */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[192];
+        snprintf(text, sizeof text,
+                 "Kerry%ssaid%sthe talks were hard. Assad was absent.\n\n"
+                 "\"These are important days,\" he said.",
+                 cases[i].before, cases[i].after);
+        struct doc *doc = make_doc(text);
+        int k = add_mention(doc, "Kerry", 1, ENT_PERSON, 0);
+        add_mention(doc, "Assad", 1, ENT_PERSON, 1);
+        run(state, doc);
+        assert_int_equal(doc->nquotes, 1);
+        if ((doc->quotes[0].speaker == k) != cases[i].verb)
+            fail_msg("case %zu: the verb %s", i,
+                     cases[i].verb ? "was not read" : "did not join");
+        doc_free(doc);
+    }
+}
+
 /* The backward word scan's byte classes: before "said", "Ab" and "cd"
  * joined by a letter, digit or joiner are one word of the speaker; any
  * other printable ASCII ends the word "cd", and only the punctuation
@@ -1166,6 +1207,7 @@ int main(void)
         cmocka_unit_test(test_he_said_is_the_last_person_speaking),
         cmocka_unit_test(test_every_speech_verb_notes_its_speaker),
         cmocka_unit_test(test_each_ascii_byte_ends_or_joins_a_word),
+        cmocka_unit_test(test_wide_characters_end_or_join_a_word),
         cmocka_unit_test(test_each_ascii_byte_ends_or_joins_a_word_backwards),
         cmocka_unit_test(
             test_she_added_without_earlier_speaker_takes_nearest_person),

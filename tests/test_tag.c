@@ -197,9 +197,9 @@ static void test_particle_names_keep_their_article(void **state)
            ENT_PERSON, NULL);
 }
 
-/* Every particle of is_name_particle joins a name (its length test must
- * let two- to five-letter particles through), and a lower-case word of
- * another length after a name ends it. */
+/* Every name particle joins a name (tag_new gives each its word-summary
+ * bit; leaving one out fails this), and a lower-case word that is none
+ * after a name ends it. */
 static void test_every_name_particle_joins_a_name(void **state)
 {
     const struct fixture *f = *state;
