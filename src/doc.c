@@ -73,6 +73,7 @@ void doc_free(struct doc *doc)
     free(doc->numbers);
     free(doc->quotes);
     free(doc->claims);
+    free(doc->aligned);
     arena_free(doc->arena);
     free(doc);
 }

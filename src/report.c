@@ -270,7 +270,7 @@ static size_t *claim_offsets(const struct corpus *c)
     size_t *off = xmalloc((c->ndocs + 1) * sizeof *off);
     off[0] = 0;
     for (size_t i = 0; i < c->ndocs; i++)
-        off[i + 1] = off[i] + c->docs[i]->nclaims;
+        off[i + 1] = off[i] + claim_count(c->docs[i]);
     return off;
 }
 
@@ -318,8 +318,8 @@ static void json_claims(const struct corpus *c, const struct sink *s)
     size_t id = 0;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
-        for (size_t k = 0; k < doc->nclaims; k++) {
-            const struct claim *cl = &doc->claims[k];
+        for (size_t k = 0; k < claim_count(doc); k++) {
+            const struct claim *cl = claim_nth(doc, k);
             item_begin(s);
             JSONW_KEY(w, "id");
             json_id(w, 'C', id++);
@@ -369,7 +369,7 @@ static void json_comparisons(const struct corpus *c,
         jsonw_array(w);
         for (size_t v = 0; v < k->nvalues; v++) {
             const struct doc *doc = c->docs[k->values[v].doc];
-            const struct claim *cl = &doc->claims[k->values[v].claim];
+            const struct claim *cl = claim_nth(doc, k->values[v].claim);
             jsonw_object(w);
             add_doc_ref(s, c, k->values[v].doc);
             JSONW_KEY(w, "claim");
@@ -499,8 +499,8 @@ void report_order_new(const struct corpus *c, const struct report_opts *o,
             worst[k->event_id] = (int)k->verdict;
         r->counts[k->verdict]++;
         bool told = k->nvalues &&
-                    align_told_alike(&c->docs[k->values[0].doc]
-                                          ->claims[k->values[0].claim]);
+                    align_told_alike(claim_nth(c->docs[k->values[0].doc],
+                                              k->values[0].claim));
         v[r->n++] = (struct shown_cmp){i, k->event_id, 0,
                                        (signed char)k->verdict, told};
     }
@@ -815,7 +815,7 @@ static void text_value(FILE *out, const struct corpus *c,
                        const struct report_opts *o)
 {
     const struct doc *doc = c->docs[v->doc];
-    const struct claim *cl = &doc->claims[v->claim];
+    const struct claim *cl = claim_nth(doc, v->claim);
     fputs("      ", out);
     put_padded(out, doc->source ? doc->source : doc_basename(doc), 14);
     putc(' ', out);

@@ -428,7 +428,7 @@ static void write_cell(struct page *p, const struct comparison *k,
                        const struct cmp_value *v)
 {
     const struct doc *doc = p->c->docs[v->doc];
-    const struct claim *cl = &doc->claims[v->claim];
+    const struct claim *cl = claim_nth(doc, v->claim);
     struct span words = value_span(doc, cl);
     char cls[32];
     char *loc = location(doc, cl->span.start);
@@ -751,7 +751,7 @@ static size_t speaker_of(const struct corpus *c, const struct comparison *k)
     if (k->nvalues == 0)
         return 0;
     const struct doc *doc = c->docs[k->values[0].doc];
-    const struct claim *cl = &doc->claims[k->values[0].claim];
+    const struct claim *cl = claim_nth(doc, k->values[0].claim);
     int m = cl->attributed_to;
     if (m < 0 && cl->quote_idx >= 0 && (size_t)cl->quote_idx < doc->nquotes)
         m = doc->quotes[cl->quote_idx].speaker;
@@ -778,7 +778,7 @@ static void write_statement(struct page *p, const struct comparison *k)
     bool *common = xcalloc(DIFF_MAX_WORDS, sizeof *common);
     for (size_t i = 0; i < k->nvalues; i++) {
         const struct doc *doc = p->c->docs[k->values[i].doc];
-        struct span s = value_span(doc, &doc->claims[k->values[i].claim]);
+        struct span s = value_span(doc, claim_nth(doc, k->values[i].claim));
         v[i].t = doc->text + s.start;
         v[i].n = s.end - s.start;
         v[i].w = xmalloc(DIFF_MAX_WORDS * sizeof *v[i].w);
@@ -798,7 +798,7 @@ static void write_statement(struct page *p, const struct comparison *k)
     nl(p);
     for (size_t i = 0; i < k->nvalues; i++) {
         const struct doc *doc = p->c->docs[k->values[i].doc];
-        char *loc = location(doc, doc->claims[k->values[i].claim].span.start);
+        char *loc = location(doc, claim_nth(doc, k->values[i].claim)->span.start);
         open_tag(p, "div", "col");
         write_col_head(p, k->values[i].doc);
         open_tag(p, "blockquote", NULL);
@@ -916,7 +916,7 @@ static struct stmt *statements(const struct corpus *c,
         v[(*n)++] = (struct stmt){speaker_of(c, k), i, r->index[i]};
         for (size_t j = 0; j < k->nvalues; j++) {
             const struct doc *doc = c->docs[k->values[j].doc];
-            int q = doc->claims[k->values[j].claim].quote_idx;
+            int q = claim_nth(doc, k->values[j].claim)->quote_idx;
             if (q >= 0 && (size_t)q < doc->nquotes)
                 shown[qoff[k->values[j].doc] + (size_t)q] = true;
         }

@@ -44,8 +44,7 @@ static struct corpus *two(void **state, const char *a, const char *b)
 static const struct claim *value_claim(const struct corpus *c,
                                        const struct comparison *k, size_t i)
 {
-    const struct doc *d = c->docs[k->values[i].doc];
-    return &d->claims[k->values[i].claim];
+    return claim_nth(c->docs[k->values[i].doc], k->values[i].claim);
 }
 
 static bool is_aligned(const struct corpus *c, const struct comparison *k)
@@ -368,6 +367,8 @@ static void test_freeing_sentences_story_by_story_changes_no_result(
         const struct doc *x = kept->docs[d], *y = freed->docs[d];
         assert_int_equal(x->nclaims, y->nclaims);
         assert_true(harness_same_claims(x->claims, y->claims, x->nclaims));
+        assert_int_equal(x->naligned, y->naligned);
+        assert_true(harness_same_claims(x->aligned, y->aligned, x->naligned));
         assert_true(x->nsents > 0);
         assert_int_equal(y->nsents, 0);
         assert_null(y->sents);
@@ -398,10 +399,11 @@ static void assert_topic_words_in(const struct doc *x, const struct claim *cl,
 }
 
 /* Align keeps a story's new claims aside and appends them to each
- * document at the end of the story: each must land at the index its
- * comparison was given, in the order made (so a document's aligned
- * claims are numbered in the order of their comparisons), each named by
- * exactly one value, and the arrays end exact. */
+ * document's aligned claims at the end of the story: each must land at
+ * the index its comparison was given (counted after doc->claims), in the
+ * order made (so a document's aligned claims are numbered in the order
+ * of their comparisons), each named by exactly one value; doc->claims
+ * holds none of them and is not grown. */
 static void test_aligned_claims_land_where_their_comparisons_say(void **state)
 {
     const char *texts[] = {
@@ -443,9 +445,14 @@ static void test_aligned_claims_land_where_their_comparisons_say(void **state)
             }
         }
         size_t held = 0;
-        for (size_t k = 0; k < x->nclaims; k++)
-            held += align_is_aligned(&x->claims[k]);
+        for (size_t k = 0; k < claim_count(x); k++)
+            held += align_is_aligned(claim_nth(x, k));
         assert_int_equal(naligned, held);
+        assert_int_equal(x->naligned, naligned);
+        for (size_t k = 0; k < x->nclaims; k++)
+            assert_false(align_is_aligned(&x->claims[k]));
+        for (size_t k = 0; k < x->naligned; k++)
+            assert_ptr_equal(claim_nth(x, x->nclaims + k), &x->aligned[k]);
         if (naligned > most)
             most = naligned;
     }
@@ -506,9 +513,12 @@ static void test_compare_twice_adds_the_claims_once(void **state)
         "Aid halted\n\nThe convoy, which was delivering medical supplies to "
         "the remote villages, was turned back, officials said." END);
     size_t n0 = c->docs[0]->nclaims, k0 = c->ncomparisons;
+    size_t a0 = c->docs[0]->naligned;
     assert_non_null(aligned(c, 0));
+    assert_true(a0 > 0);
     compare_run(f->comparer, c);
     assert_int_equal(c->docs[0]->nclaims, n0);
+    assert_int_equal(c->docs[0]->naligned, a0);
     assert_int_equal(c->ncomparisons, k0);
     corpus_free(c);
 }

@@ -1646,6 +1646,32 @@ static void test_a_country_or_another_event_is_no_place_of_loss(
 
 /* ---- phrase lookup through the claimer's word index ------------------- */
 
+/* claim_nth counts doc->claims first, then the aligned claims, and
+ * claim_count both; doc_free frees the aligned ones (the sanitizer
+ * build reports a leak if not). */
+static void test_claims_are_numbered_through_the_aligned_ones(void **state)
+{
+    (void)state;
+    struct doc *doc = doc_new("test.txt", xstrndup("abcdef", 6), 6);
+    doc->claims = xcalloc(3, sizeof *doc->claims);
+    doc->nclaims = doc->capclaims = 3;
+    doc->aligned = xcalloc(2, sizeof *doc->aligned);
+    doc->naligned = 2;
+    for (unsigned k = 0; k < 3; k++)
+        doc->claims[k].sentence = k;
+    for (unsigned k = 0; k < 2; k++)
+        doc->aligned[k].sentence = 10 + k;
+    assert_int_equal(claim_count(doc), 5);
+    const unsigned want[] = {0, 1, 2, 10, 11};
+    for (size_t k = 0; k < 5; k++)
+        assert_int_equal(claim_nth(doc, k)->sentence, want[k]);
+    assert_ptr_equal(claim_nth(doc, 2), &doc->claims[2]);
+    assert_ptr_equal(claim_nth(doc, 3), &doc->aligned[0]);
+    doc->naligned = 0;
+    assert_int_equal(claim_count(doc), 3);
+    doc_free(doc);
+}
+
 /* Phrase tables share one index of first words (a word may begin
  * phrases of several tables, in any case); each table still finds its
  * own phrases, the longest, and of two as long the one listed first. */
@@ -1788,6 +1814,7 @@ int main(void)
         cmocka_unit_test(test_the_place_of_a_crash_is_also_where_it_was_lost),
         cmocka_unit_test(test_a_country_or_another_event_is_no_place_of_loss),
         cmocka_unit_test(test_tables_sharing_a_first_word_each_find_their_own),
+        cmocka_unit_test(test_claims_are_numbered_through_the_aligned_ones),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

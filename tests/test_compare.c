@@ -41,8 +41,7 @@ static struct corpus *two(void **state, const char *a, const char *b)
 static const struct claim *value_claim(const struct corpus *c,
                                        const struct comparison *k, size_t i)
 {
-    const struct doc *d = c->docs[k->values[i].doc];
-    return &d->claims[k->values[i].claim];
+    return claim_nth(c->docs[k->values[i].doc], k->values[i].claim);
 }
 
 /* Values of k come from at least two different documents. */
@@ -340,7 +339,7 @@ static void test_a_value_is_shown_from_the_body_before_the_headline(
     assert_int_equal(k->nvalues, 2);
     for (size_t i = 0; i < k->nvalues; i++) {
         const struct doc *d = c->docs[k->values[i].doc];
-        assert_true(d->claims[k->values[i].claim].span.start >
+        assert_true(claim_nth(d, k->values[i].claim)->span.start >
                     d->title_span.end);
     }
     corpus_free(c);
@@ -1031,7 +1030,7 @@ static bool span_has_words(const struct corpus *c, const struct comparison *k,
                            size_t j, const char *w)
 {
     const struct doc *d = c->docs[k->values[j].doc];
-    struct span sp = d->claims[k->values[j].claim].span;
+    struct span sp = claim_nth(d, k->values[j].claim)->span;
     size_t n = strlen(w);
     for (size_t i = sp.start; i + n <= sp.end; i++)
         if (!memcmp(d->text + i, w, n))

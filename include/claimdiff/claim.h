@@ -23,7 +23,7 @@
 #include <stdbool.h> /* bool */
 
 #include "claimdiff/diag.h" /* enum cd_err, struct diag */
-#include "claimdiff/doc.h"  /* struct span */
+#include "claimdiff/doc.h"  /* struct span, struct doc */
 
 struct rules;
 struct claimer;
@@ -118,6 +118,21 @@ struct claim {
                              Russians" among people): it may agree, never
                              conflict */
 };
+
+/* How many claims doc has: doc->claims, then the statement claims align
+ * made (doc->aligned). Every reader after align_run counts by this. */
+static inline size_t claim_count(const struct doc *doc)
+{
+    return doc->nclaims + doc->naligned;
+}
+
+/* Claim k of doc (k < claim_count(doc)), wherever it is kept. The
+ * pointer is valid until the claims of doc change. */
+static inline const struct claim *claim_nth(const struct doc *doc, size_t k)
+{
+    return k < doc->nclaims ? &doc->claims[k]
+                            : &doc->aligned[k - doc->nclaims];
+}
 
 /* Build the predicate lexicon, negators, count nouns and thing nouns of r
  * (rules/claims/...). r may be freed afterwards. On a malformed row returns

@@ -126,6 +126,12 @@ struct doc {
     size_t nquotes, capquotes;
     struct claim *claims;
     size_t nclaims, capclaims;
+    /* The statement claims align made (align.h), numbered after claims:
+     * claim nclaims + k is aligned[k]; read both through claim_nth and
+     * claim_count (claim.h). Kept apart so that align need not move
+     * claims, whose old arrays were most of the holes at the peak. */
+    struct claim *aligned;
+    size_t naligned;
 };
 
 /* A document taking ownership of text (malloc'd, len bytes, NUL at
