@@ -11,6 +11,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -333,6 +335,17 @@ struct rules_rx {
     /* Search only the lines that hold a factor (no match spans a '\n';
      * code is compiled with PCRE2_USE_OFFSET_LIMIT). */
     bool by_line;
+    /* code and at are JIT-compiled once, by the first search (the gate's
+     * lock makes threads wait for it; done, set after, spares later
+     * searches the lock; the gate is apart since searches get rx const). Most of a run's start-up was JIT-compiling patterns,
+     * many of which a small input never searches, and a pattern
+     * recompiled for by_line was JIT-compiled twice. */
+    struct jit_gate *jit;
+};
+
+struct jit_gate {
+    atomic_bool done;
+    pthread_mutex_t lock;
 };
 
 struct rules_rx_scratch {
@@ -380,7 +393,8 @@ static bool wants_start_scan(const struct rules_rx *rx)
 }
 
 /* pattern (already known to compile with opts) anchored, JIT-compiled
- * like the original; NULL if PCRE2 refuses, which only costs speed. */
+ * with the original (jit_once); NULL if PCRE2 refuses, which only costs
+ * speed. */
 static pcre2_code *compile_anchored(const char *pattern, uint32_t opts)
 {
     int errcode;
@@ -388,8 +402,6 @@ static pcre2_code *compile_anchored(const char *pattern, uint32_t opts)
     pcre2_code *at = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
                                    opts | PCRE2_ANCHORED, &errcode, &erroff,
                                    NULL);
-    if (at && !jit_off())
-        (void)pcre2_jit_compile(at, PCRE2_JIT_COMPLETE);
     return at;
 }
 
@@ -405,8 +417,6 @@ static void use_offset_limit(struct rules_rx *rx, const char *pattern,
                                      &erroff, NULL);
     if (!code)
         return;
-    if (!jit_off())
-        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     pcre2_code_free(rx->code);
     rx->code = code;
     rx->by_line = true;
@@ -432,12 +442,11 @@ enum cd_err rules_rx_new(const char *pattern, unsigned flags,
                         "bad pattern at offset %zu: %s", (size_t)erroff,
                         (const char *)msg);
     }
-    /* JIT is an optimisation: where it is unavailable, the interpreter
-     * gives the same matches. */
-    if (!jit_off())
-        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     struct rules_rx *rx = xcalloc(1, sizeof *rx);
     rx->code = code;
+    rx->jit = xcalloc(1, sizeof *rx->jit);
+    atomic_init(&rx->jit->done, jit_off());
+    pthread_mutex_init(&rx->jit->lock, NULL);
     rx->match_opts = PCRE2_NO_UTF_CHECK;
     if (flags & RULES_RX_ANCHORED)
         rx->match_opts |= PCRE2_ANCHORED;
@@ -461,6 +470,8 @@ void rules_rx_free(struct rules_rx *rx)
         return;
     pcre2_code_free(rx->code);
     pcre2_code_free(rx->at);
+    pthread_mutex_destroy(&rx->jit->lock);
+    free(rx->jit);
     free(rx);
 }
 
@@ -562,6 +573,20 @@ static int find_by_line(const struct rules_rx *rx,
     return PCRE2_ERROR_NOMATCH;
 }
 
+/* JIT-compile rx's codes unless done. JIT is an optimisation: where it
+ * is unavailable, the interpreter gives the same matches. */
+static void jit_once(const struct rules_rx *rx)
+{
+    pthread_mutex_lock(&rx->jit->lock);
+    if (!atomic_load_explicit(&rx->jit->done, memory_order_relaxed)) {
+        (void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+        if (rx->at)
+            (void)pcre2_jit_compile(rx->at, PCRE2_JIT_COMPLETE);
+        atomic_store_explicit(&rx->jit->done, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&rx->jit->lock);
+}
+
 bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
                    const char *subject, size_t len, size_t from,
                    struct rules_rx_match *m)
@@ -569,6 +594,8 @@ bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
     int rc;
     if (from > len)
         return false; /* PCRE2 would say PCRE2_ERROR_BADOFFSET */
+    if (!atomic_load_explicit(&rx->jit->done, memory_order_acquire))
+        jit_once(rx);
     if (rx->near_factors) {
         rc = find_near_factors(rx, s->md, subject, len, from);
         goto found;
