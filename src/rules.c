@@ -335,17 +335,25 @@ struct rules_rx {
     /* Search only the lines that hold a factor (no match spans a '\n';
      * code is compiled with PCRE2_USE_OFFSET_LIMIT). */
     bool by_line;
-    /* code and at are JIT-compiled once, by the first search (the gate's
-     * lock makes threads wait for it; done, set after, spares later
-     * searches the lock; the gate is apart since searches get rx const). Most of a run's start-up was JIT-compiling patterns,
-     * many of which a small input never searches, and a pattern
-     * recompiled for by_line was JIT-compiled twice. */
+    /* The fields above from hint on, and the JIT compile of code and at,
+     * are made once, by the first search (prepare; the gate's lock makes
+     * threads wait for it; done, set after, spares later searches the
+     * lock; the gate is apart since searches get rx const). Much of a
+     * run's start-up was analysing and JIT-compiling patterns that a
+     * small input never searches, and a pattern recompiled for by_line
+     * was JIT-compiled twice. */
     struct jit_gate *jit;
 };
 
 struct jit_gate {
     atomic_bool done;
     pthread_mutex_t lock;
+    /* What prepare needs: rx itself (searches hold it const), its
+     * pattern (freed once prepared) and compile options. */
+    struct rules_rx *self;
+    char *pattern;
+    uint32_t opts;
+    bool caseless;
 };
 
 struct rules_rx_scratch {
@@ -393,7 +401,7 @@ static bool wants_start_scan(const struct rules_rx *rx)
 }
 
 /* pattern (already known to compile with opts) anchored, JIT-compiled
- * with the original (jit_once); NULL if PCRE2 refuses, which only costs
+ * with the original (prepare); NULL if PCRE2 refuses, which only costs
  * speed. */
 static pcre2_code *compile_anchored(const char *pattern, uint32_t opts)
 {
@@ -445,12 +453,26 @@ enum cd_err rules_rx_new(const char *pattern, unsigned flags,
     struct rules_rx *rx = xcalloc(1, sizeof *rx);
     rx->code = code;
     rx->jit = xcalloc(1, sizeof *rx->jit);
-    atomic_init(&rx->jit->done, jit_off());
+    rx->jit->self = rx;
+    rx->jit->pattern = xstrdup(pattern);
+    rx->jit->opts = opts;
+    rx->jit->caseless = flags & RULES_RX_CASELESS;
+    atomic_init(&rx->jit->done, false);
     pthread_mutex_init(&rx->jit->lock, NULL);
     rx->match_opts = PCRE2_NO_UTF_CHECK;
     if (flags & RULES_RX_ANCHORED)
         rx->match_opts |= PCRE2_ANCHORED;
-    rxhint_analyse(pattern, flags & RULES_RX_CASELESS, &rx->hint);
+    *out = rx;
+    return CD_OK;
+}
+
+/* How rx is searched (its hint, the anchored copy, by_line), read off
+ * the pattern kept for it, and the JIT compile: done once, by the first
+ * search, under the gate's lock. */
+static void prepare(struct rules_rx *rx, const char *pattern, uint32_t opts,
+                    bool caseless)
+{
+    rxhint_analyse(pattern, caseless, &rx->hint);
     rx->factors = rx->hint.nfactors > 0 && !is_anchored(rx);
     rx->check_first = rx->hint.has_start && is_anchored(rx);
     bool near = rx->factors && rx->hint.has_start &&
@@ -460,8 +482,13 @@ enum cd_err rules_rx_new(const char *pattern, unsigned flags,
     rx->near_factors = near && rx->at;
     if (rx->factors && !rx->near_factors && rx->hint.no_newline)
         use_offset_limit(rx, pattern, opts);
-    *out = rx;
-    return CD_OK;
+    /* JIT is an optimisation: where it is unavailable, the interpreter
+     * gives the same matches. */
+    if (!jit_off()) {
+        (void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+        if (rx->at)
+            (void)pcre2_jit_compile(rx->at, PCRE2_JIT_COMPLETE);
+    }
 }
 
 void rules_rx_free(struct rules_rx *rx)
@@ -471,6 +498,7 @@ void rules_rx_free(struct rules_rx *rx)
     pcre2_code_free(rx->code);
     pcre2_code_free(rx->at);
     pthread_mutex_destroy(&rx->jit->lock);
+    free(rx->jit->pattern);
     free(rx->jit);
     free(rx);
 }
@@ -573,18 +601,18 @@ static int find_by_line(const struct rules_rx *rx,
     return PCRE2_ERROR_NOMATCH;
 }
 
-/* JIT-compile rx's codes unless done. JIT is an optimisation: where it
- * is unavailable, the interpreter gives the same matches. */
-static void jit_once(const struct rules_rx *rx)
+/* prepare rx unless done. */
+static void prepare_once(const struct rules_rx *rx)
 {
-    pthread_mutex_lock(&rx->jit->lock);
-    if (!atomic_load_explicit(&rx->jit->done, memory_order_relaxed)) {
-        (void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
-        if (rx->at)
-            (void)pcre2_jit_compile(rx->at, PCRE2_JIT_COMPLETE);
-        atomic_store_explicit(&rx->jit->done, true, memory_order_release);
+    struct jit_gate *g = rx->jit;
+    pthread_mutex_lock(&g->lock);
+    if (!atomic_load_explicit(&g->done, memory_order_relaxed)) {
+        prepare(g->self, g->pattern, g->opts, g->caseless);
+        free(g->pattern);
+        g->pattern = NULL;
+        atomic_store_explicit(&g->done, true, memory_order_release);
     }
-    pthread_mutex_unlock(&rx->jit->lock);
+    pthread_mutex_unlock(&g->lock);
 }
 
 bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
@@ -595,7 +623,7 @@ bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
     if (from > len)
         return false; /* PCRE2 would say PCRE2_ERROR_BADOFFSET */
     if (!atomic_load_explicit(&rx->jit->done, memory_order_acquire))
-        jit_once(rx);
+        prepare_once(rx);
     if (rx->near_factors) {
         rc = find_near_factors(rx, s->md, subject, len, from);
         goto found;
