@@ -326,9 +326,12 @@ static void bset_add_high(struct bset *s)
 
 static void bset_union(struct bset *to, const struct bset *from)
 {
-    for (unsigned b = 0; b < 256; b++)
-        if (from->in[b])
-            bset_add(to, b);
+    /* stops at from's last byte: most sets are a few letters */
+    for (size_t b = 0, seen = 0; seen < from->n; b++)
+        if (from->in[b]) {
+            bset_add(to, (unsigned)b);
+            seen++;
+        }
 }
 
 /* Characters beyond ASCII without case partners under Unicode's simple
