@@ -11,6 +11,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -333,6 +335,25 @@ struct rules_rx {
     /* Search only the lines that hold a factor (no match spans a '\n';
      * code is compiled with PCRE2_USE_OFFSET_LIMIT). */
     bool by_line;
+    /* The fields above from hint on, and the JIT compile of code and at,
+     * are made once, by the first search (prepare; the gate's lock makes
+     * threads wait for it; done, set after, spares later searches the
+     * lock; the gate is apart since searches get rx const). Much of a
+     * run's start-up was analysing and JIT-compiling patterns that a
+     * small input never searches, and a pattern recompiled for by_line
+     * was JIT-compiled twice. */
+    struct jit_gate *jit;
+};
+
+struct jit_gate {
+    atomic_bool done;
+    pthread_mutex_t lock;
+    /* What prepare needs: rx itself (searches hold it const), its
+     * pattern (freed once prepared) and compile options. */
+    struct rules_rx *self;
+    char *pattern;
+    uint32_t opts;
+    bool caseless;
 };
 
 struct rules_rx_scratch {
@@ -380,7 +401,8 @@ static bool wants_start_scan(const struct rules_rx *rx)
 }
 
 /* pattern (already known to compile with opts) anchored, JIT-compiled
- * like the original; NULL if PCRE2 refuses, which only costs speed. */
+ * with the original (prepare); NULL if PCRE2 refuses, which only costs
+ * speed. */
 static pcre2_code *compile_anchored(const char *pattern, uint32_t opts)
 {
     int errcode;
@@ -388,8 +410,6 @@ static pcre2_code *compile_anchored(const char *pattern, uint32_t opts)
     pcre2_code *at = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
                                    opts | PCRE2_ANCHORED, &errcode, &erroff,
                                    NULL);
-    if (at && !jit_off())
-        (void)pcre2_jit_compile(at, PCRE2_JIT_COMPLETE);
     return at;
 }
 
@@ -405,8 +425,6 @@ static void use_offset_limit(struct rules_rx *rx, const char *pattern,
                                      &erroff, NULL);
     if (!code)
         return;
-    if (!jit_off())
-        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     pcre2_code_free(rx->code);
     rx->code = code;
     rx->by_line = true;
@@ -432,16 +450,29 @@ enum cd_err rules_rx_new(const char *pattern, unsigned flags,
                         "bad pattern at offset %zu: %s", (size_t)erroff,
                         (const char *)msg);
     }
-    /* JIT is an optimisation: where it is unavailable, the interpreter
-     * gives the same matches. */
-    if (!jit_off())
-        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     struct rules_rx *rx = xcalloc(1, sizeof *rx);
     rx->code = code;
+    rx->jit = xcalloc(1, sizeof *rx->jit);
+    rx->jit->self = rx;
+    rx->jit->pattern = xstrdup(pattern);
+    rx->jit->opts = opts;
+    rx->jit->caseless = flags & RULES_RX_CASELESS;
+    atomic_init(&rx->jit->done, false);
+    pthread_mutex_init(&rx->jit->lock, NULL);
     rx->match_opts = PCRE2_NO_UTF_CHECK;
     if (flags & RULES_RX_ANCHORED)
         rx->match_opts |= PCRE2_ANCHORED;
-    rxhint_analyse(pattern, flags & RULES_RX_CASELESS, &rx->hint);
+    *out = rx;
+    return CD_OK;
+}
+
+/* How rx is searched (its hint, the anchored copy, by_line), read off
+ * the pattern kept for it, and the JIT compile: done once, by the first
+ * search, under the gate's lock. */
+static void prepare(struct rules_rx *rx, const char *pattern, uint32_t opts,
+                    bool caseless)
+{
+    rxhint_analyse(pattern, caseless, &rx->hint);
     rx->factors = rx->hint.nfactors > 0 && !is_anchored(rx);
     rx->check_first = rx->hint.has_start && is_anchored(rx);
     bool near = rx->factors && rx->hint.has_start &&
@@ -451,8 +482,13 @@ enum cd_err rules_rx_new(const char *pattern, unsigned flags,
     rx->near_factors = near && rx->at;
     if (rx->factors && !rx->near_factors && rx->hint.no_newline)
         use_offset_limit(rx, pattern, opts);
-    *out = rx;
-    return CD_OK;
+    /* JIT is an optimisation: where it is unavailable, the interpreter
+     * gives the same matches. */
+    if (!jit_off()) {
+        (void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+        if (rx->at)
+            (void)pcre2_jit_compile(rx->at, PCRE2_JIT_COMPLETE);
+    }
 }
 
 void rules_rx_free(struct rules_rx *rx)
@@ -461,6 +497,9 @@ void rules_rx_free(struct rules_rx *rx)
         return;
     pcre2_code_free(rx->code);
     pcre2_code_free(rx->at);
+    pthread_mutex_destroy(&rx->jit->lock);
+    free(rx->jit->pattern);
+    free(rx->jit);
     free(rx);
 }
 
@@ -562,6 +601,20 @@ static int find_by_line(const struct rules_rx *rx,
     return PCRE2_ERROR_NOMATCH;
 }
 
+/* prepare rx unless done. */
+static void prepare_once(const struct rules_rx *rx)
+{
+    struct jit_gate *g = rx->jit;
+    pthread_mutex_lock(&g->lock);
+    if (!atomic_load_explicit(&g->done, memory_order_relaxed)) {
+        prepare(g->self, g->pattern, g->opts, g->caseless);
+        free(g->pattern);
+        g->pattern = NULL;
+        atomic_store_explicit(&g->done, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&g->lock);
+}
+
 bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
                    const char *subject, size_t len, size_t from,
                    struct rules_rx_match *m)
@@ -569,6 +622,8 @@ bool rules_rx_find(const struct rules_rx *rx, struct rules_rx_scratch *s,
     int rc;
     if (from > len)
         return false; /* PCRE2 would say PCRE2_ERROR_BADOFFSET */
+    if (!atomic_load_explicit(&rx->jit->done, memory_order_acquire))
+        prepare_once(rx);
     if (rx->near_factors) {
         rc = find_near_factors(rx, s->md, subject, len, from);
         goto found;

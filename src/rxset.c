@@ -23,6 +23,7 @@
  */
 #include "claimdiff/rxset.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,12 +103,27 @@ struct fgroup {
     unsigned char *skip;
 };
 
+/* An alternation compiled on its first run. The hints and factors decide
+ * nearly every line, and the loader asks no alternation at all when every
+ * member has a hint or factor, so compiling both at start-up (a third of
+ * what the loader's sets cost a run) was mostly wasted. Threads share the
+ * set: the first to need it compiles, a thread that loses the race frees
+ * its copy; PCRE2 refusing the text (state LAZY_FAILED) means "may
+ * match". */
+enum { LAZY_UNTRIED, LAZY_READY, LAZY_FAILED };
+
+struct lazy_rx {
+    char *pattern; /* the alternation's text; owned */
+    _Atomic(struct rules_rx *) rx;
+    atomic_int state;
+};
+
 struct rxset {
     struct rules_rx **members;
     size_t n;
-    bool filters;                 /* the alternations below are valid */
-    struct rules_rx *anchored;    /* members starting with ^; or NULL */
-    struct rules_rx *floating;    /* the others; or NULL */
+    bool filters;               /* the members are safe in an alternation */
+    struct lazy_rx *anchored;   /* members starting with ^; or NULL */
+    struct lazy_rx *floating;   /* the others; or NULL */
     /* Line hints of the anchored members (hinted: they are valid). Bit i
      * of by_first[b]: anchored member i may match a line starting with
      * byte b. */
@@ -210,21 +226,59 @@ static char *alternation(const char *const *patterns, size_t n, bool anchored)
     return out;
 }
 
-/* Compile one alternation into *out (left NULL when there is nothing to
- * compile). False if PCRE2 refuses it; the set then has no prefilter. */
-static bool compile_alternation(const char *const *patterns, size_t n,
-                                bool anchored, struct rules_rx **out)
+/* The alternation of the members with opens_anchored == anchored, to be
+ * compiled on first use; NULL when there are none. */
+static struct lazy_rx *lazy_alternation(const char *const *patterns, size_t n,
+                                        bool anchored)
 {
     char *alt = alternation(patterns, n, anchored);
-    struct diag ignored;
-    bool ok = true;
-    *out = NULL;
-    if (alt) {
+    if (!alt)
+        return NULL;
+    struct lazy_rx *l = xcalloc(1, sizeof *l);
+    l->pattern = alt;
+    atomic_init(&l->rx, NULL);
+    atomic_init(&l->state, LAZY_UNTRIED);
+    return l;
+}
+
+static void lazy_free(struct lazy_rx *l)
+{
+    if (!l)
+        return;
+    rules_rx_free(atomic_load(&l->rx));
+    free(l->pattern);
+    free(l);
+}
+
+/* The compiled alternation, or NULL if PCRE2 refuses it. */
+static const struct rules_rx *lazy_get(struct lazy_rx *l)
+{
+    int state = atomic_load_explicit(&l->state, memory_order_acquire);
+    if (state == LAZY_UNTRIED) {
+        struct rules_rx *rx = NULL, *none = NULL;
+        struct diag ignored;
         memset(&ignored, 0, sizeof ignored);
-        ok = rules_rx_new(alt, 0, NULL, out, &ignored) == CD_OK;
+        if (rules_rx_new(l->pattern, 0, NULL, &rx, &ignored) != CD_OK) {
+            atomic_store_explicit(&l->state, LAZY_FAILED,
+                                  memory_order_release);
+            return NULL;
+        }
+        if (!atomic_compare_exchange_strong(&l->rx, &none, rx))
+            rules_rx_free(rx); /* another thread was first */
+        atomic_store_explicit(&l->state, LAZY_READY, memory_order_release);
+        return atomic_load(&l->rx);
     }
-    free(alt);
-    return ok;
+    return state == LAZY_READY ? atomic_load(&l->rx) : NULL;
+}
+
+/* True if the alternation l matches subject[0..len) or cannot be
+ * compiled. */
+static bool lazy_find(struct lazy_rx *l, struct rules_rx_scratch *s,
+                      const char *subject, size_t len)
+{
+    struct rules_rx_match m;
+    const struct rules_rx *rx = lazy_get(l);
+    return !rx || rules_rx_find(rx, s, subject, len, 0, &m);
 }
 
 static void build_filter(struct rxset *set, const char *const *patterns,
@@ -233,12 +287,8 @@ static void build_filter(struct rxset *set, const char *const *patterns,
     for (size_t i = 0; i < n; i++)
         if (!branch_safe(patterns[i]))
             return;
-    if (!compile_alternation(patterns, n, true, &set->anchored) ||
-        !compile_alternation(patterns, n, false, &set->floating)) {
-        rules_rx_free(set->anchored);
-        set->anchored = NULL;
-        return;
-    }
+    set->anchored = lazy_alternation(patterns, n, true);
+    set->floating = lazy_alternation(patterns, n, false);
     set->filters = true;
 }
 
@@ -276,9 +326,12 @@ static void bset_add_high(struct bset *s)
 
 static void bset_union(struct bset *to, const struct bset *from)
 {
-    for (unsigned b = 0; b < 256; b++)
-        if (from->in[b])
-            bset_add(to, b);
+    /* stops at from's last byte: most sets are a few letters */
+    for (size_t b = 0, seen = 0; seen < from->n; b++)
+        if (from->in[b]) {
+            bset_add(to, (unsigned)b);
+            seen++;
+        }
 }
 
 /* Characters beyond ASCII without case partners under Unicode's simple
@@ -1176,8 +1229,8 @@ void rxset_free(struct rxset *set)
     for (size_t i = 0; i < set->n; i++)
         rules_rx_free(set->members[i]);
     free(set->members);
-    rules_rx_free(set->anchored);
-    rules_rx_free(set->floating);
+    lazy_free(set->anchored);
+    lazy_free(set->floating);
     free(set->hints);
     free(set->hint_of);
     free(set->hint_member);
@@ -1197,14 +1250,13 @@ const struct rules_rx *rxset_member(const struct rxset *set, size_t i)
 static bool set_may_match(const struct rxset *set, struct rules_rx_scratch *s,
                           const char *subject, size_t len, bool exact)
 {
-    struct rules_rx_match m;
     const unsigned char *u = (const unsigned char *)subject;
     if (!set->filters)
         return true;
     uint64_t found = set->facs.n ? factors_in(&set->facs, u, len) : 0;
     if (set->anchored && anchored_may_match(set, found, u, len) &&
         ((set->hinted && !exact) ||
-         rules_rx_find(set->anchored, s, subject, len, 0, &m)))
+         lazy_find(set->anchored, s, subject, len)))
         return true;
     if (!set->floating)
         return false;
@@ -1212,7 +1264,7 @@ static bool set_may_match(const struct rxset *set, struct rules_rx_scratch *s,
         return false;
     if (set->float_fac && !exact)
         return true;
-    return rules_rx_find(set->floating, s, subject, len, 0, &m);
+    return lazy_find(set->floating, s, subject, len);
 }
 
 bool rxset_any(const struct rxset *set, struct rules_rx_scratch *s,
@@ -1240,7 +1292,6 @@ static uint64_t floating_members(const struct rxset *set, uint64_t found)
 uint64_t rxset_may_members(const struct rxset *set, struct rules_rx_scratch *s,
                            const char *subject, size_t len)
 {
-    struct rules_rx_match m;
     const unsigned char *u = (const unsigned char *)subject;
     if (set->n > 64 || !set->filters || !set->hinted || len == 0)
         return set_may_match(set, s, subject, len, false) ? ~UINT64_C(0) : 0;
@@ -1259,8 +1310,7 @@ uint64_t rxset_may_members(const struct rxset *set, struct rules_rx_scratch *s,
     uint64_t floating = floating_members(set, found);
     if (anchored || set->float_fac)
         return anchored | floating;
-    return rules_rx_find(set->floating, s, subject, len, 0, &m) ? floating
-                                                                 : 0;
+    return lazy_find(set->floating, s, subject, len) ? floating : 0;
 }
 
 bool rxset_member_may(const struct rxset *set, size_t i, const char *subject,

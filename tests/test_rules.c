@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,6 +524,81 @@ static void test_rules_version_is_stable(void **state)
     assert_string_equal(a, rules_version());
 }
 
+/* Patterns are JIT-compiled by their first search. Two threads making
+ * the first searches of a fresh pattern at once must find what a pattern
+ * searched before finds: plain, anchored-copy (near factors) and
+ * line-by-line searches. */
+static const char *const first_pats[] = {
+    "\\b(Operation(?: [A-Z][a-z]+){1,3})\\b",
+    "(?<!Red )\\b(?:[Aa]rmy|[Ff]ront) ([A-Z][a-z]+)",
+    "\\b(?:an?|the|of) ([A-Z][a-z]+) (?:Red )?(?:Army|Front)s?\\b",
+    "(?i)^(share|keep)\\b", "x|\\dy"};
+static const char *const first_subjects[] = {
+    "the Operation Blue Dawn began", "no army Front here", "army Blue",
+    "of Blue Red Army\nthe Green Fronts", "Share this", "keeper", "zz 3y",
+    "", "Operation", "an Alpha Front\nRed army Xeno"};
+#define FIRST_N (sizeof first_subjects / sizeof first_subjects[0])
+
+struct first_search {
+    const struct rules_rx *rx;
+    size_t start[FIRST_N]; /* (size_t)-1: no match */
+};
+
+static void search_all(const struct rules_rx *rx, struct rules_rx_scratch *sc,
+                       size_t *start)
+{
+    for (size_t i = 0; i < FIRST_N; i++) {
+        struct rules_rx_match m;
+        const char *s = first_subjects[i];
+        start[i] = rules_rx_find(rx, sc, s, strlen(s), 0, &m) ? m.start[0]
+                                                              : (size_t)-1;
+    }
+}
+
+static void *first_search_run(void *arg)
+{
+    struct first_search *f = arg;
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    search_all(f->rx, sc, f->start);
+    rules_rx_scratch_free(sc);
+    return NULL;
+}
+
+static void test_first_searches_from_two_threads_find_the_same(void **state)
+{
+    (void)state;
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    size_t hits = 0;
+    for (size_t p = 0; p < sizeof first_pats / sizeof *first_pats; p++) {
+        struct rules_rx *warm, *fresh;
+        struct diag d;
+        struct rules_rx_match m;
+        size_t want[FIRST_N];
+        assert_int_equal(rules_rx_new(first_pats[p], 0, NULL, &warm, &d),
+                         CD_OK);
+        (void)rules_rx_find(warm, sc, "warm", 4, 0, &m); /* JIT done */
+        search_all(warm, sc, want);
+        assert_int_equal(rules_rx_new(first_pats[p], 0, NULL, &fresh, &d),
+                         CD_OK);
+        struct first_search a = {fresh, {0}}, b = {fresh, {0}};
+        pthread_t ta, tb;
+        assert_int_equal(pthread_create(&ta, NULL, first_search_run, &a), 0);
+        assert_int_equal(pthread_create(&tb, NULL, first_search_run, &b), 0);
+        assert_int_equal(pthread_join(ta, NULL), 0);
+        assert_int_equal(pthread_join(tb, NULL), 0);
+        for (size_t i = 0; i < FIRST_N; i++) {
+            if (a.start[i] != want[i] || b.start[i] != want[i])
+                fail_msg("pattern %zu subject %zu: %zu/%zu, want %zu", p, i,
+                         a.start[i], b.start[i], want[i]);
+            hits += want[i] != (size_t)-1;
+        }
+        rules_rx_free(warm);
+        rules_rx_free(fresh);
+    }
+    assert_true(hits >= 5); /* each pattern finds something */
+    rules_rx_scratch_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -543,6 +619,7 @@ int main(void)
         cmocka_unit_test(test_hinted_search_finds_what_plain_search_finds),
         cmocka_unit_test(test_only_kelvin_and_long_s_match_ascii_letters),
         cmocka_unit_test(test_rules_version_is_stable),
+        cmocka_unit_test(test_first_searches_from_two_threads_find_the_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -518,6 +519,66 @@ static void test_empty_set_matches_nothing(void **state)
     rxset_free(NULL);
 }
 
+/* The alternations are compiled by whichever thread runs one first: two
+ * threads asking a fresh set at once must both get exact answers (no
+ * thread may see a half-made alternation or a "may match" where PCRE2
+ * compiled it). Under ASan a lost race's copy must also be freed. */
+static const char *const race_patterns[] = {"^ab+c", "(?i)^hello\\b",
+                                            "xyz\\d", "\\bq[0-9]{2}\\b"};
+static const char *const race_lines[] = {
+    "abbbc", "abd", "HeLLo there", "hellos", "one xyz4 two", "xyz",
+    "see q12 here", "q123", "", "a", "zzz abc", "Hello"};
+#define RACE_LINES (sizeof race_lines / sizeof race_lines[0])
+
+struct race {
+    struct rxset *set;
+    bool answers[RACE_LINES];
+};
+
+static void *race_run(void *arg)
+{
+    struct race *r = arg;
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    for (size_t i = 0; i < RACE_LINES; i++)
+        r->answers[i] =
+            rxset_any(r->set, sc, race_lines[i], strlen(race_lines[i]));
+    rules_rx_scratch_free(sc);
+    return NULL;
+}
+
+static void test_alternations_compiled_on_first_use_answer_exactly(
+    void **state)
+{
+    (void)state;
+    size_t n = sizeof race_patterns / sizeof race_patterns[0];
+    struct rules_rx_scratch *sc = rules_rx_scratch_new();
+    size_t yes = 0, no = 0;
+    for (int round = 0; round < 40; round++) {
+        struct rxset *set;
+        struct diag d;
+        assert_int_equal(rxset_new(race_patterns, NULL, n, &set, &d), CD_OK);
+        assert_true(rxset_filters(set));
+        struct race a = {set, {false}}, b = {set, {false}};
+        pthread_t ta, tb;
+        assert_int_equal(pthread_create(&ta, NULL, race_run, &a), 0);
+        assert_int_equal(pthread_create(&tb, NULL, race_run, &b), 0);
+        assert_int_equal(pthread_join(ta, NULL), 0);
+        assert_int_equal(pthread_join(tb, NULL), 0);
+        for (size_t i = 0; i < RACE_LINES; i++) {
+            const char *l = race_lines[i];
+            bool want = any_member(set, n, sc, l, strlen(l));
+            if (a.answers[i] != want || b.answers[i] != want)
+                fail_msg("round %d line '%s': %d/%d, members %d", round, l,
+                         a.answers[i], b.answers[i], want);
+            yes += want;
+            no += !want;
+        }
+        rxset_free(set);
+    }
+    assert_true(yes > 0 && no > 0); /* both answers are checked */
+    rules_rx_scratch_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -531,6 +592,8 @@ int main(void)
         cmocka_unit_test(test_many_groups_do_not_hide_a_late_match),
         cmocka_unit_test(test_bad_pattern_is_reported_like_rules_rx_new),
         cmocka_unit_test(test_empty_set_matches_nothing),
+        cmocka_unit_test(
+            test_alternations_compiled_on_first_use_answer_exactly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -78,7 +78,9 @@ struct rules_rx_match {
 
 /* Compile pattern (UTF-8, UCP). On error returns CD_ERR_RULE with the
  * pattern offset and PCRE2's message in d; row (may be NULL) names where
- * the pattern came from. */
+ * the pattern came from. The search plan (hints) and the JIT compile
+ * wait for the first rules_rx_find (once, thread-safe), so patterns never
+ * searched cost only PCRE2's compile. */
 CD_NODISCARD enum cd_err rules_rx_new(const char *pattern, unsigned flags,
                                       const struct rule_row *row,
                                       struct rules_rx **out, struct diag *d);

@@ -28,7 +28,8 @@ struct rxset;
  * would report it, and *out is NULL. Patterns whose meaning could change
  * inside an alternation (back references, named groups, verbs, options
  * other than (?i), \Q) leave the set without a prefilter: rxset_any then
- * always answers true. */
+ * always answers true. The alternations are compiled on their first run
+ * (thread-safe); one PCRE2 refuses answers "may match" from then on. */
 CD_NODISCARD enum cd_err rxset_new(const char *const *patterns,
                                    const struct rule_row *const *rows,
                                    size_t n, struct rxset **out,
