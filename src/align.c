@@ -42,7 +42,6 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/strpool.h"
 #include "claimdiff/tag.h"
-#include "alignscan.h"
 #include "scan.h"
 #include "unionfind.h"
 
@@ -682,27 +681,28 @@ static bool skip_sentence(const struct sentence *se)
  * CD_MAX_DOC_BYTES; only a hand-made record could be), which is then
  * left out like an unreadable one. The words are scanned here, not taken
  * from doc->toks: a document read back from its extract record has no
- * tokens. alignscan gives scan_tokens' tokens without what align does
- * not read (their hashes and other flags, a copy through a scratch
+ * tokens. scan_next gives scan_tokens' tokens one at a time, without
+ * what align does not read (their hashes, a copy through a scratch
  * array): scanning was a third of align. */
 static bool scan_sentence(struct work *w, const struct doc *d, struct span sp)
 {
     size_t t0 = w->ntk, p = sp.start;
     bool first = true;
-    struct alignscan_tok t;
-    while (alignscan_next(d->text, &p, sp.end, &t)) {
+    struct scan_tok t;
+    while (scan_next(d->text, &p, sp.end, &t)) {
         if (t.end - t.start > UINT32_MAX) {
             w->ntk = t0;
             return false;
         }
-        unsigned char kind = t.kind == ALIGNSCAN_PUNCT    ? TOK_PUNCT
-                           : t.kind == ALIGNSCAN_NUMBER ? TOK_NUMBER
-                                                        : TOK_WORD;
+        /* a mixed token ("Mi-8") is a word here */
+        unsigned char kind = t.kind == SCAN_PUNCT ? TOK_PUNCT
+                           : t.kind == SCAN_NUM   ? TOK_NUMBER
+                                                  : TOK_WORD;
         if (w->ntk == w->captk)
             w->tk = xgrow(w->tk, &w->captk, w->ntk + 1, sizeof *w->tk);
-        w->tk[w->ntk++] = (struct atok){t.start, (uint32_t)(t.end - t.start),
-                                        kind, kind == TOK_WORD && !first &&
-                                                  t.cap};
+        w->tk[w->ntk++] = (struct atok){
+            t.start, (uint32_t)(t.end - t.start), kind,
+            kind == TOK_WORD && !first && (t.flags & SCANF_CAP)};
         if (kind == TOK_WORD)
             first = false;
     }

@@ -42,7 +42,6 @@
 #include "recent.h"
 #include "scan.h"
 #include "unionfind.h"
-#include "wordscan.h"
 
 struct linker {
     /* Words that are capitalised without naming anything a story owns
@@ -1225,8 +1224,7 @@ static void lower_word(struct word_docs *w, const char *word, size_t len,
  * opening quote, a colon, a dash, a bracket): after those a capital may
  * only mean that a sentence starts. */
 static void scan_capitals(const struct linker *lk, const struct doc *doc,
-                          unsigned d, struct word_docs *w,
-                          struct wordscan *ws)
+                          unsigned d, struct word_docs *w)
 {
     size_t nm;
     struct mspan *ms = mention_spans(doc, &nm);
@@ -1235,11 +1233,10 @@ static void scan_capitals(const struct linker *lk, const struct doc *doc,
         const struct sentence *se = &doc->sents[s];
         if (se->flags & (SENT_BOILERPLATE | SENT_HEADLINE | SENT_CAPTION))
             continue;
-        wordscan_range(ws, doc->text, se->span.start, se->span.end);
-        struct wordscan_tok tk;
+        struct scan_tok tk;
         bool mid = false, any = false;
-        size_t last = 0;
-        while (wordscan_next(ws, &tk)) {
+        size_t last = 0, p = se->span.start;
+        while (scan_next(doc->text, &p, se->span.end, &tk)) {
             const char *word = doc->text + tk.start;
             size_t len = tk.end - tk.start;
             any = true;
@@ -1255,7 +1252,7 @@ static void scan_capitals(const struct linker *lk, const struct doc *doc,
             /* only a word as long as a candidate is ever looked up */
             if (*word >= 'a' && *word <= 'z') {
                 lower_word(w, word, len, se->span.end - tk.start);
-            } else if (tk.cap && prev_mid) {
+            } else if ((tk.flags & SCANF_CAP) && prev_mid) {
                 capital_word(&cs, tk.start, tk.end);
             }
         }
@@ -1278,10 +1275,8 @@ static void add_capital_pairs(const struct linker *lk, const struct corpus *c,
     struct word_docs w = {.ids = scan_map_new(), .lower = scan_map_new(),
                           .recent = xcalloc(1, sizeof *w.recent),
                           .recent_short = xcalloc(1, sizeof *w.recent_short)};
-    struct wordscan ws = {0};
     for (size_t d = 0; d < nd; d++)
-        scan_capitals(lk, c->docs[d], (unsigned)d, &w, &ws);
-    wordscan_free(&ws);
+        scan_capitals(lk, c->docs[d], (unsigned)d, &w);
     for (size_t t = 0; t < w.n; t++) {
         const struct word_doc_list *l = &w.lists[t];
         double x = STORY_CAPITAL_SHARE * log(1.0 + (double)nd / (double)l->n);

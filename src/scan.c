@@ -130,126 +130,49 @@ static size_t scan_word(const unsigned char *s, size_t p, size_t end,
     return p;
 }
 
-/* The end of the run of lower-case ASCII letters from q (at most end):
- * eight bytes a step where eight lie ahead (most words end within the
- * first), then one at a time. */
-__attribute__((always_inline)) static inline size_t
-lower_run(const unsigned char *s, size_t q, size_t end)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    while (end - q >= 8) {
-        uint64_t x;
-        memcpy(&x, s + q, 8);
-        /* bytes in a-z, bytes past ASCII (top bit set in x) left out */
-        uint64_t lower =
-            swar_bytes_in(x & EVERY_BYTE(0x7F), 'a', 'z') & ~x;
-        uint64_t stop = ~lower & EVERY_BYTE(0x80);
-        if (stop)
-            return q + (size_t)__builtin_ctzll(stop) / 8;
-        q += 8;
-    }
-#endif
-    while (q < end && (unsigned char)(s[q] - 'a') < 26)
-        q++;
-    return q;
-}
-
-/* The common word, inline: ASCII letters from p (a letter) up to a byte
- * that neither continues nor joins them (not a letter, a digit, a hyphen
- * or a byte past ASCII; the joiners , . : / need a digit before them), or
- * the end. Pushes it, as scan_word and scan_step would, and returns its
- * end; returns p, pushing nothing, for any other word. */
-__attribute__((always_inline)) static inline size_t
-ascii_word(const unsigned char *s, size_t p, size_t end,
-           struct scan_toks *out)
-{
-    size_t q = p, nupper = 0;
-    for (;;) {
-        q = lower_run(s, q, end);
-        if (q < end && (unsigned char)(s[q] - 'A') < 26) {
-            nupper++;
-            q++;
-            continue;
-        }
-        break;
-    }
-    if (q < end && (s[q] >= 0x80 || s[q] == '-' || is_digit(s[q])))
-        return p;
-    unsigned char flags = (s[p] <= 'Z' ? SCANF_CAP : 0) |
-                          (nupper >= 2 && nupper == q - p ? SCANF_ALLCAPS : 0);
-    push(out, p, q, SCAN_WORD, flags,
-         wordfilter_hash((const char *)s + p, q - p));
-    return q;
-}
-
-/* A number of ASCII digits from p (a digit) up to a byte that neither
- * continues nor joins it (not a letter, a digit, a hyphen or a byte past
- * ASCII, and not one of , . : / before a digit), or the end: pushed as
- * scan_word would cut it, returning its end; p, pushing nothing, for any
- * other token. */
-__attribute__((always_inline)) static inline size_t
-ascii_number(const unsigned char *s, size_t p, size_t end,
-             struct scan_toks *out)
-{
-    size_t q = p + 1;
-    while (q < end && is_digit(s[q]))
-        q++;
-    if (q < end) {
-        unsigned char c = s[q];
-        if (c >= 0x80 || c == '-' || is_alpha(c))
-            return p;
-        if ((c == ',' || c == '.' || c == ':' || c == '/') && q + 1 < end &&
-            is_digit(s[q + 1]))
-            return p;
-    }
-    push(out, p, q, SCAN_NUM, 0, 0);
-    return q;
-}
-
-/* One step of the scan from p (< end): a space is stepped over, anything
- * else becomes one token. Returns where the next step starts. The whole
- * state of a scan is p, which lets scan_doc_build take a step of its own
- * wherever this would start one. */
-__attribute__((always_inline)) static inline size_t
-scan_step(const char *text, size_t p, size_t end, struct scan_toks *out)
+int scan_next_slow(const char *text, size_t *pos, size_t end,
+                   struct scan_tok *t)
 {
     const unsigned char *s = (const unsigned char *)text;
+    size_t p = *pos;
     unsigned char c = s[p];
     bool letter;
-    if (c == ' ') /* most common: skip without further tests */
-        return p + 1;
-    if (is_alpha(c)) {
-        size_t q = ascii_word(s, p, end, out);
-        if (q > p)
-            return q;
-    } else if (is_digit(c)) {
-        size_t q = ascii_number(s, p, end, out);
-        if (q > p)
-            return q;
-    }
     if (is_alpha(c) || is_digit(c) ||
         (c >= 0x80 && word_char(s + p, end - p, &letter) > 0)) {
         unsigned char kind, flags;
         size_t q = scan_word(s, p, end, &kind, &flags);
-        push(out, p, q, kind, flags,
-             kind == SCAN_WORD ? wordfilter_hash(text + p, q - p) : 0);
-        return q;
+        *t = (struct scan_tok){p, q, kind, flags, 0};
+        *pos = q;
+        return 1;
     }
     uint32_t cp;
     size_t len = utf8_decode(text + p, end - p, &cp);
     if (len == 0)
         len = 1; /* a stray byte: step over it as punctuation */
-    if (!utf8_is_space(cp))
-        push(out, p, p + len, SCAN_PUNCT, 0, 0);
-    return p + len;
+    *pos = p + len;
+    if (utf8_is_space(cp))
+        return 0;
+    *t = (struct scan_tok){p, p + len, SCAN_PUNCT, 0, 0};
+    return 1;
+}
+
+/* Append t, a token of text, with its hash when it is a word. */
+__attribute__((always_inline)) static inline void
+push_tok(const char *text, struct scan_toks *out, const struct scan_tok *t)
+{
+    push(out, t->start, t->end, t->kind, t->flags,
+         t->kind == SCAN_WORD
+             ? wordfilter_hash(text + t->start, t->end - t->start)
+             : 0);
 }
 
 void scan_tokens(const char *text, size_t start, size_t end,
                  struct scan_toks *out)
 {
     size_t p = start;
-    while (p < end)
-        p = scan_step(text, p, end, out);
+    struct scan_tok t;
+    while (scan_next(text, &p, end, &t))
+        push_tok(text, out, &t);
 }
 
 void scan_toks_free(struct scan_toks *t)
@@ -574,7 +497,10 @@ static void scan_hinted(struct build_ctx *b, size_t p, size_t end,
             k++;
             continue;
         }
-        p = scan_step(b->text, p, end, out);
+        struct scan_tok t;
+        if (!scan_next(b->text, &p, end, &t))
+            break;
+        push_tok(b->text, out, &t);
     }
     b->k = k;
 }

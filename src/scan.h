@@ -9,10 +9,12 @@
 #ifndef CLAIMDIFF_SCAN_H
 #define CLAIMDIFF_SCAN_H
 
-#include <stddef.h> /* size_t */
-#include <stdint.h> /* uint64_t */
+#include <stdbool.h> /* bool */
+#include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint64_t */
 
 #include "claimdiff/diag.h" /* enum cd_err, struct diag */
+#include "swar.h"           /* swar_letters_end, for scan_next */
 
 struct rules;
 
@@ -51,6 +53,103 @@ struct scan_toks {
  * and make none. */
 void scan_tokens(const char *text, size_t start, size_t end,
                  struct scan_toks *out);
+
+/* ---- one token at a time ----------------------------------------------
+ *
+ * The token rules, once: scan_tokens and scan_doc_build cut with
+ * scan_next, and so do the stages that re-read sentences (align, link),
+ * which need no hash and no array. The common tokens (ASCII words and
+ * numbers that nothing joins to the next byte, ASCII punctuation and
+ * white space) are cut inline here; anything else (joiners, UTF-8)
+ * goes to scan_next_slow. */
+
+/* Out of line part of scan_next: text[*pos] (*pos < end) is not ASCII
+ * white space. Cuts the token there into *t and returns 1, or steps
+ * over a space past ASCII and returns 0; *pos is moved past either. */
+int scan_next_slow(const char *text, size_t *pos, size_t end,
+                   struct scan_tok *t);
+
+/* Cut the next token of text[*pos..end) into *t (hash 0: scan_tokens
+ * adds it) and move *pos to its end; false, with *pos at end, when only
+ * spaces are left. Gives exactly scan_tokens' tokens, in order, reading
+ * only text[*pos..end). Nothing is allocated. Always inline: it runs
+ * once a token, and a call costs about as much as the common token.
+ *
+ *     size_t p = start;
+ *     struct scan_tok t;
+ *     while (scan_next(text, &p, end, &t))
+ *         use(text + t.start, t.end - t.start);
+ */
+__attribute__((always_inline)) static inline bool
+scan_next(const char *text, size_t *pos, size_t end, struct scan_tok *t)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t p = *pos;
+    for (;;) {
+        if (p >= end) {
+            *pos = end;
+            return false;
+        }
+        unsigned char c = s[p];
+        if (c == ' ' || (unsigned char)(c - '\t') <= '\r' - '\t') {
+            p++;
+            continue;
+        }
+        size_t q = p + 1;
+        if ((unsigned char)((c | 0x20) - 'a') < 26) {
+            q = swar_letters_end(s, q, end);
+            /* after a letter only a letter, a digit, a hyphen or a byte
+             * past ASCII continues or joins the word (, . : / need a
+             * digit before them) */
+            unsigned char n = q < end ? s[q] : ' ';
+            if (!(n >= 0x80 || n == '-' || (unsigned char)(n - '0') < 10)) {
+                unsigned char flags = 0;
+                if (c <= 'Z') {
+                    size_t k = p + 1;
+                    while (k < q && s[k] <= 'Z')
+                        k++;
+                    flags = SCANF_CAP |
+                            (k == q && q - p >= 2 ? SCANF_ALLCAPS : 0);
+                }
+                *t = (struct scan_tok){p, q, SCAN_WORD, flags, 0};
+                *pos = q;
+                return true;
+            }
+        } else if ((unsigned char)(c - '0') < 10) {
+            while (q < end && (unsigned char)(s[q] - '0') < 10)
+                q++;
+            /* a letter, a hyphen or a byte past ASCII continues a
+             * number, and so does , . : / before a digit */
+            unsigned char n = q < end ? s[q] : ' ';
+            bool joins = n >= 0x80 || n == '-' ||
+                         (unsigned char)((n | 0x20) - 'a') < 26 ||
+                         ((n == ',' || n == '.' || n == ':' || n == '/') &&
+                          q + 1 < end &&
+                          (unsigned char)(s[q + 1] - '0') < 10);
+            if (!joins) {
+                *t = (struct scan_tok){p, q, SCAN_NUM, 0, 0};
+                *pos = q;
+                return true;
+            }
+        } else if (c < 0x80) {
+            /* any other ASCII byte is one punctuation token */
+            *t = (struct scan_tok){p, q, SCAN_PUNCT, 0, 0};
+            *pos = q;
+            return true;
+        }
+        /* copies whose address the call may keep, so that p and *t
+         * stay in registers on the inline paths */
+        size_t sp = p;
+        struct scan_tok st;
+        bool got = scan_next_slow(text, &sp, end, &st) != 0;
+        p = sp;
+        if (got) {
+            *t = st;
+            *pos = p;
+            return true;
+        }
+    }
+}
 
 /* Call fn for each stretch of doc worth reading: the runs of consecutive
  * sentences not flagged SENT_BOILERPLATE when the document has sentences,

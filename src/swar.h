@@ -1,13 +1,15 @@
 /* swar.h - private: byte-parallel tests on a 64-bit word (eight bytes of
- * text at a time), shared by the loader, the segmenter, the JSON writer
- * and the record writer. Not part of the public API.
+ * text at a time), shared by the loader, the segmenter, the token scanner,
+ * the JSON writer and the record writer. Not part of the public API.
  *
  * Pure functions and constant tables; nothing is allocated.
  */
 #ifndef CLAIMDIFF_SWAR_H
 #define CLAIMDIFF_SWAR_H
 
+#include <stddef.h> /* size_t */
 #include <stdint.h> /* uint64_t, UINT64_C */
+#include <string.h> /* memcpy */
 
 /* 0x0101...01 times b: b in every byte of a word. */
 #define EVERY_BYTE(b) (UINT64_C(0x0101010101010101) * (b))
@@ -25,6 +27,33 @@ static inline uint64_t swar_bytes_in(uint64_t x, unsigned lo, unsigned hi)
 static inline unsigned swar_count_top(uint64_t m)
 {
     return (unsigned)(((m >> 7) * EVERY_BYTE(1)) >> 56);
+}
+
+/* The end of the run of ASCII letters (either case) in s[q..end), q if
+ * s[q] is none: eight bytes a step while eight lie ahead (most words end
+ * within the first), then one at a time. A byte is a letter when it is
+ * below 0x80 and b | 0x20 lies in 'a'..'z'. */
+static inline size_t swar_letters_end(const unsigned char *s, size_t q,
+                                      size_t end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (end - q >= 8) {
+        uint64_t x;
+        memcpy(&x, s + q, 8);
+        /* bytes past ASCII (top bit set in x) left out */
+        uint64_t letters =
+            swar_bytes_in((x | EVERY_BYTE(0x20)) & EVERY_BYTE(0x7F), 'a',
+                          'z') &
+            ~x;
+        uint64_t stop = ~letters & EVERY_BYTE(0x80);
+        if (stop) /* little-endian: the first byte is the lowest */
+            return q + (size_t)__builtin_ctzll(stop) / 8;
+        q += 8;
+    }
+#endif
+    while (q < end && (unsigned char)((s[q] | 0x20) - 'a') < 26)
+        q++;
+    return q;
 }
 
 /* "00" .. "99": decimal digits two at a time, index 2 * (u % 100). */

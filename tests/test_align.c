@@ -30,8 +30,6 @@
 #include "claimdiff/tag.h"
 #include "harness.h"
 
-#include "alignscan.h"
-#include "scan.h"
 
 /* ---- harness ------------------------------------------------------------- */
 
@@ -593,86 +591,6 @@ static void test_manner_and_mission_never_conflict(void **state)
     corpus_free(c);
 }
 
-
-/* ---- the tokenizer --------------------------------------------------------- */
-
-static uint32_t next_rand(uint32_t *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 17;
-    *s ^= *s << 5;
-    return *s;
-}
-
-/* Pieces of text the scanners treat differently: ASCII letters of both
- * cases, digits and the joiners between them, apostrophes and quotes
- * (ASCII and curly), dashes, spaces (ASCII, no-break, ideographic),
- * letters past ASCII (accented, CJK), the multiplication sign and the
- * BOM (not letters), and broken UTF-8 (a stray continuation byte, a
- * lead byte cut short, 0xFF). */
-static const char *const PIECES[] = {
-    "a", "b", "z", "A", "Q", "Z", "0", "7", "9", "-", ",", ".", ":", "/",
-    "'", "\"", " ", " ", " ", "\t", "\n", "(", ")", ";", "!", "_", "@",
-    "`", "[", "{", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x94",
-    "\xE2\x80\x93", "\xC3\xA9", "\xC3\x89", "\xC3\x9F", "\xE4\xB8\xAD",
-    "\xE3\x80\x81", "\xC3\x97", "\xC3\xB7", "\xC2\xA0", "\xE3\x80\x80",
-    "\xEF\xBB\xBF", "\x80", "\xC3", "\xE2\x80", "\xFF", "n't", "'s",
-    "25,000", "26.10.2016", "10:47", "Mi-8", "twenty-one", "1950s",
-};
-
-/* Every token alignscan_next cuts from text[start..end), against
- * scan_tokens: the same spans, in order, the same kind (a word and a
- * mixed token both words) and the same capital flag. */
-static void assert_scans_alike(const char *text, size_t start, size_t end)
-{
-    struct scan_toks st = {NULL, 0, 0};
-    scan_tokens(text, start, end, &st);
-    size_t p = start, n = 0;
-    struct alignscan_tok t;
-    while (alignscan_next(text, &p, end, &t)) {
-        assert_true(n < st.n);
-        const struct scan_tok *u = &st.v[n++];
-        assert_int_equal(t.start, u->start);
-        assert_int_equal(t.end, u->end);
-        assert_int_equal(p, t.end);
-        unsigned char want = u->kind == SCAN_PUNCT ? ALIGNSCAN_PUNCT
-                           : u->kind == SCAN_NUM   ? ALIGNSCAN_NUMBER
-                                                   : ALIGNSCAN_WORD;
-        assert_int_equal(t.kind, want);
-        assert_int_equal(t.cap, (u->flags & SCANF_CAP) != 0);
-    }
-    assert_int_equal(p, end);
-    assert_int_equal(n, st.n);
-    scan_toks_free(&st);
-}
-
-static void test_align_tokens_are_the_scanners(void **state)
-{
-    (void)state;
-    uint32_t seed = 0x2545F491u;
-    char buf[512];
-    for (int round = 0; round < 20000; round++) {
-        size_t len = 0;
-        size_t npieces = 1 + next_rand(&seed) % 40;
-        for (size_t i = 0; i < npieces; i++) {
-            const char *piece = PIECES[next_rand(&seed) %
-                                       (sizeof PIECES / sizeof *PIECES)];
-            size_t pl = strlen(piece);
-            if (len + pl >= sizeof buf)
-                break;
-            memcpy(buf + len, piece, pl);
-            len += pl;
-        }
-        buf[len] = '\0';
-        /* whole, and cut anywhere (a token or a character cut by the
-         * end of a sentence's span) */
-        assert_scans_alike(buf, 0, len);
-        size_t a = next_rand(&seed) % (len + 1);
-        size_t b = a + next_rand(&seed) % (len - a + 1);
-        assert_scans_alike(buf, a, b);
-    }
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -694,7 +612,6 @@ int main(void)
         cmocka_unit_test(test_same_manner_agrees_and_stops_at_a_preposition),
         cmocka_unit_test(test_manner_and_mission_never_conflict),
         cmocka_unit_test(test_clauses_about_other_things_are_not_aligned),
-        cmocka_unit_test(test_align_tokens_are_the_scanners),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

@@ -390,34 +390,66 @@ static void ref_tokens(const char *text, size_t start, size_t end,
     }
 }
 
-/* Random texts of ASCII letters in both cases, digits, every joiner,
- * apostrophes, quotes, dashes, letters and spaces past ASCII, CRLF and
- * stray bytes, cut at random ends: scan_tokens gives exactly the tokens
- * of the reference scanner. */
+/* Pieces of the random texts: ASCII letters of both cases in words
+ * short and past eight bytes (the letter run reads eight at a time),
+ * digits and every joiner, numbers and designations, apostrophes and
+ * quotes (ASCII and curly), hyphens and dashes, white space (ASCII,
+ * CRLF, no-break, ideographic, the BOM), letters past ASCII (accented,
+ * Cyrillic, CJK), the multiplication and division signs, ASCII
+ * punctuation and control bytes, and broken UTF-8 (a stray continuation
+ * byte, sequences cut short, 0xFF). */
+static const char *const PIECES[] = {
+    "a", "z", "A", "Z", "Q", "the", "Said", "NATO", "US", "x",
+    "Internationally", "reconciliation", "abcdefgz", "ZYXWVUTA", "@[`{",
+    "0", "9", "25", "2016", "25,000", "26.10.2016", "10:47", "Mi-8",
+    "twenty-one", "1950s", "n't", "'s", "-", "--", ",", ".", ":", "/", "'",
+    "\"", " ", "  ", " ", "\r\n", "\n", "\t", "\v", "\xe2\x80\x99",
+    "\xe2\x80\x9c", "\xe2\x80\x94", "\xe2\x80\x93", "\xc3\xa9", "\xc3\x89",
+    "\xc3\x9f", "\xc3\x97", "\xc3\xb7", "\xc2\xa0", "\xd0\x96",
+    "\xe4\xb8\xad", "\xe3\x80\x81", "\xe3\x80\x80", "\xef\xbb\xbf", "\xc3",
+    "\x80", "\xe2\x80", "\xff", "@", "_", "(", ")", ";", "!", "[", "`",
+    "{", "~", "\x7f", "\x01"};
+
+/* A random text of up to 40 pieces in buf (cap bytes, NUL-terminated);
+ * returns its length. */
+static size_t random_text(unsigned *seed, char *buf, size_t cap)
+{
+    size_t n = 0, k = 1 + next_rand(seed) % 40;
+    for (size_t i = 0; i < k; i++) {
+        const char *p = PIECES[next_rand(seed) % (sizeof PIECES /
+                                                   sizeof PIECES[0])];
+        size_t len = strlen(p);
+        if (n + len >= cap)
+            break;
+        memcpy(buf + n, p, len);
+        n += len;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* A random [*start, *end) of a text of n bytes: the whole of it, or cut
+ * anywhere (a token or a character may be cut by the end). */
+static void random_range(unsigned *seed, size_t n, size_t *start,
+                         size_t *end)
+{
+    *start = next_rand(seed) % 3 < 2 ? 0 : next_rand(seed) % (n + 1);
+    *end = *start + next_rand(seed) % (n - *start + 1);
+    if (next_rand(seed) % 3 == 0)
+        *end = n;
+}
+
+/* Random texts cut at random ends: scan_tokens gives exactly the tokens
+ * of the reference scanner, hashes included. */
 static void test_tokens_match_the_byte_at_a_time_scanner(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {
-        "a", "z", "A", "Z", "the", "Said", "NATO", "US", "x", "0", "9",
-        "25", "2016", "-", "--", ",", ".", ":", "/", "'", "\"", " ", "  ",
-        "\r\n", "\n", "\t", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x94",
-        "\xc3\xa9", "\xc3\x89", "\xc3\x97", "\xc2\xa0", "\xd0\x96",
-        "\xe3\x80\x80", "\xef\xbb\xbf", "\xc3", "\x80", "@", "_", "(", ")",
-        "[", "`", "{", "~", "\x7f", "\x01"};
     unsigned seed = 99;
     size_t words = 0;
     for (int round = 0; round < 50000; round++) {
         char text[512];
-        size_t n = 0, k = 1 + next_rand(&seed) % 40;
-        for (size_t i = 0; i < k; i++) {
-            const char *p = pieces[next_rand(&seed) %
-                                   (sizeof pieces / sizeof pieces[0])];
-            memcpy(text + n, p, strlen(p));
-            n += strlen(p);
-        }
-        text[n] = '\0';
-        size_t start = next_rand(&seed) % 3 < 2 ? 0 : next_rand(&seed) % n;
-        size_t end = start + next_rand(&seed) % (n - start + 1);
+        size_t n = random_text(&seed, text, sizeof text), start, end;
+        random_range(&seed, n, &start, &end);
         struct scan_toks got, want;
         memset(&got, 0, sizeof got);
         memset(&want, 0, sizeof want);
@@ -439,6 +471,48 @@ static void test_tokens_match_the_byte_at_a_time_scanner(void **state)
         scan_toks_free(&want);
     }
     assert_true(words > 60000);
+}
+
+/* The same random texts one token at a time: scan_next gives the
+ * reference's tokens in order, with their kinds and flags (no hash),
+ * leaves the cursor at each token's end and at the range's end after
+ * the last. Every kind of token, and the slow way, must be met. */
+static void test_next_gives_the_scanners_tokens_one_at_a_time(void **state)
+{
+    (void)state;
+    unsigned seed = 7;
+    size_t seen[SCAN_PUNCT + 1] = {0}, flagged = 0;
+    for (int round = 0; round < 50000; round++) {
+        char text[512];
+        size_t n = random_text(&seed, text, sizeof text), start, end;
+        random_range(&seed, n, &start, &end);
+        struct scan_toks want;
+        memset(&want, 0, sizeof want);
+        ref_tokens(text, start, end, &want);
+        size_t p = start, i = 0;
+        struct scan_tok t;
+        while (scan_next(text, &p, end, &t)) {
+            const struct scan_tok *u = i < want.n ? &want.v[i] : NULL;
+            if (!u || t.start != u->start || t.end != u->end ||
+                t.kind != u->kind || t.flags != u->flags || t.hash != 0 ||
+                p != t.end)
+                fail_msg("token %zu [%zu, %zu) kind %d flags %d differs on "
+                         "'%.*s'",
+                         i, t.start, t.end, t.kind, t.flags,
+                         (int)(end - start), text + start);
+            seen[t.kind]++;
+            flagged += t.flags != 0;
+            i++;
+        }
+        assert_int_equal(p, end);
+        if (i != want.n)
+            fail_msg("%zu tokens, want %zu, on '%.*s'", i, want.n,
+                     (int)(end - start), text + start);
+        scan_toks_free(&want);
+    }
+    for (int k = SCAN_WORD; k <= SCAN_PUNCT; k++)
+        assert_true(seen[k] > 1000);
+    assert_true(flagged > 10000);
 }
 
 /* ---- scan_doc_build against scan_tokens run by run ------------------- */
@@ -670,6 +744,7 @@ int main(void)
         cmocka_unit_test(test_tokens_flags_and_wide_letters),
         cmocka_unit_test(test_hyphen_flag_is_set_exactly_when_a_token_holds_one),
         cmocka_unit_test(test_tokens_match_the_byte_at_a_time_scanner),
+        cmocka_unit_test(test_next_gives_the_scanners_tokens_one_at_a_time),
         cmocka_unit_test(test_index_answers_as_the_map),
         cmocka_unit_test(test_doc_tokens_match_each_run_with_sentences),
         cmocka_unit_test(test_doc_tokens_match_each_run_between_regions),
