@@ -1,6 +1,7 @@
 /* rsort.c - least-significant-digit radix sort, one byte per pass. */
 #include "claimdiff/rsort.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,9 +152,19 @@ static int key_less(const struct rsort_key *a, const struct rsort_key *b)
     return a->hi != b->hi ? a->hi < b->hi : a->lo < b->lo;
 }
 
+/* Are k[0..n) in order already? Callers often sort what an earlier
+ * sort left ordered, with few or no records changed since. */
+static bool keys_sorted(const struct rsort_key *k, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (key_less(&k[i], &k[i - 1]))
+            return false;
+    return true;
+}
+
 void rsort_keys(struct rsort_key *k, size_t n, unsigned bits)
 {
-    if (n < 2)
+    if (n < 2 || keys_sorted(k, n))
         return;
     if (n < RSORT_SMALL) {
         for (size_t i = 1; i < n; i++) {
@@ -345,6 +356,16 @@ const unsigned *rsort_rank_all(const struct rsort_rank *r)
 unsigned rsort_rank_top(const struct rsort_rank *r)
 {
     return r->top;
+}
+
+size_t rsort_rank_count(const struct rsort_rank *r)
+{
+    return r->n;
+}
+
+uint64_t rsort_rank_value(const struct rsort_rank *r, unsigned id)
+{
+    return r->val[id];
 }
 
 unsigned rsort_rank_find(const struct rsort_rank *r, uint64_t v)
