@@ -469,23 +469,41 @@ static bool ascii_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Does any of the 8 bytes of w hold an ASCII digit? Digits XOR '0' are
+ * the bytes below 10; the test for "some byte below n" (n <= 128) is
+ * exact for the word as a whole. */
+static bool word_has_digit(uint64_t w)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    uint64_t t = w ^ ones * '0';
+    return ((t - ones * 10) & ~t & ones * 0x80) != 0;
+}
+
 /* An identifier has a digit (a SCAN_MIXED token), and no token reaches
  * across ASCII white space: so only the white-space-delimited stretches
- * holding a digit are tokenised, not the whole run. */
+ * holding a digit are tokenised, not the whole run. Most text has no
+ * digit in eight bytes running: those are skipped a word at a time. */
 static void bare_run(void *p, size_t start, size_t end)
 {
     struct bare_ctx *b = p;
     const char *text = b->x->c->docs[b->doc]->text;
-    for (size_t i = start; i < end; i++) {
-        if ((unsigned char)(text[i] - '0') > 9)
+    for (size_t i = start; i < end;) {
+        uint64_t w;
+        if (end - i >= 8 && (memcpy(&w, text + i, 8), !word_has_digit(w))) {
+            i += 8;
             continue;
+        }
+        if ((unsigned char)(text[i] - '0') > 9) {
+            i++;
+            continue;
+        }
         size_t a = i, z = i;
         while (a > start && !ascii_space(text[a - 1]))
             a--;
         while (z < end && !ascii_space(text[z]))
             z++;
         bare_chunk(b, a, z);
-        i = z;
+        i = z + 1;
     }
 }
 
@@ -1509,8 +1527,9 @@ static const char *value_words(const struct ctx *x, const struct item *it)
         const struct number *n = &d->numbers[cl->number_idx];
         size_t end = cl->scale > 0 && n->noun_span.end > n->span.end
                          ? n->noun_span.end : n->span.end;
-        return arena_printf(x->c->arena, "%.*s", (int)(end - n->span.start),
-                            d->text + n->span.start);
+        /* as "%.*s" would, without printf's cost (3,600 a value) */
+        const char *s = d->text + n->span.start;
+        return arena_strndup(x->c->arena, s, strnlen(s, end - n->span.start));
     }
     case CLAIM_DATE: {
         const struct date *dt = &d->dates[cl->date_idx];
@@ -2303,6 +2322,30 @@ static void judge_sources(struct ctx *x, const struct item *ev, size_t nev,
     free(r);
 }
 
+/* A part of a string pooled_join puts together. */
+struct piece {
+    const char *s;
+    size_t n;
+};
+
+#define PIECE(str) {(str), strlen(str)}
+
+/* The pieces p[0..np) joined, kept once in x->pool: what arena_printf
+ * with "%s" conversions gives, without its format parsing (~1,800
+ * instructions a topic, 10,000 topics per 1,000 articles). */
+static const char *pooled_join(struct ctx *x, const struct piece *p, size_t np)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < np; i++)
+        len += p[i].n;
+    char *d = arena_strbuf(x->c->arena, len + 1), *o = d;
+    for (size_t i = 0; i < np; i++) {
+        memcpy(o, p[i].s, p[i].n);
+        o += p[i].n;
+    }
+    return strpool_keep(x->pool, d);
+}
+
 static const char *event_title(struct ctx *x, const struct item *v, size_t n)
 {
     const char *thing = NULL;
@@ -2321,11 +2364,10 @@ static const char *event_title(struct ctx *x, const struct item *v, size_t n)
             }
         }
     }
-    return strpool_keep(x->pool,
-                        arena_printf(x->c->arena, "%s%s%s%s%s",
-                                     thing ? thing : "", thing ? " " : "",
-                                     name_of(x, v[0].cls), day[0] ? ", " : "",
-                                     day));
+    const char *cls = name_of(x, v[0].cls);
+    struct piece p[] = {PIECE(thing ? thing : ""), PIECE(thing ? " " : ""),
+                        PIECE(cls), PIECE(day[0] ? ", " : ""), PIECE(day)};
+    return pooled_join(x, p, sizeof p / sizeof *p);
 }
 
 static const char *slot_topic(struct ctx *x, const char *event,
@@ -2334,18 +2376,20 @@ static const char *slot_topic(struct ctx *x, const char *event,
     const char *label = slot_label(cl);
     if (is_measure(cl))
         return event;
-    if (label)
-        return strpool_keep(x->pool,
-                            arena_printf(x->c->arena, "%s: %s", event, label));
+    if (label) {
+        struct piece p[] = {PIECE(event), PIECE(": "), PIECE(label)};
+        return pooled_join(x, p, sizeof p / sizeof *p);
+    }
     /* a count: "killed/people" -> "how many people (killed)" */
     const char *slash = strchr(s0(cl->slot), '/');
-    if (!slash)
-        return strpool_keep(
-            x->pool, arena_printf(x->c->arena, "%s: how many", event));
-    return strpool_keep(x->pool,
-                        arena_printf(x->c->arena, "%s: how many %s (%.*s)",
-                                     event, slash + 1,
-                                     (int)(slash - cl->slot), cl->slot));
+    if (!slash) {
+        struct piece p[] = {PIECE(event), PIECE(": how many")};
+        return pooled_join(x, p, sizeof p / sizeof *p);
+    }
+    struct piece p[] = {PIECE(event), PIECE(": how many "), PIECE(slash + 1),
+                        PIECE(" ("), {cl->slot, (size_t)(slash - cl->slot)},
+                        PIECE(")")};
+    return pooled_join(x, p, sizeof p / sizeof *p);
 }
 
 /* ---- who is to blame ----------------------------------------------------- */
