@@ -773,6 +773,31 @@ static void sort_all_items(struct ctx *x, enum item_order order)
     }
 }
 
+/* Does a come before b in the order? The fields compared as the sort
+ * keys hold them (a day's NO_DAY, flipped, is the largest). */
+static bool item_before(const struct item *a, const struct item *b,
+                        enum item_order order)
+{
+    unsigned va[F_END], vb[F_END];
+    fields_of(a, va);
+    fields_of(b, vb);
+    for (const enum item_field *f = order_fields[order]; *f != F_END; f++)
+        if (va[*f] != vb[*f])
+            return va[*f] < vb[*f];
+    return false;
+}
+
+/* Are the items in the order already? A settle pass that moved no item
+ * (or kept the order itself, as settle_days does) leaves them so, and
+ * checking costs a tenth of sorting. */
+static bool items_sorted(const struct ctx *x, enum item_order order)
+{
+    for (size_t i = 1; i < x->n; i++)
+        if (!item_before(&x->v[i - 1], &x->v[i], order))
+            return false;
+    return true;
+}
+
 /* Every order sorts by story first and ends with (doc, claim), which no
  * two items share: a list already in story order sorts as one story's
  * run after another, each alone, and the sort keys of the largest story
@@ -780,6 +805,8 @@ static void sort_all_items(struct ctx *x, enum item_order order)
  * twice, were the peak of the run at 5,000 articles). */
 static void sort_items(struct ctx *x, enum item_order order)
 {
+    if (items_sorted(x, order))
+        return;
     for (size_t i = 1; i < x->n; i++)
         if (x->v[i].story < x->v[i - 1].story) {
             sort_all_items(x, order);
@@ -976,6 +1003,45 @@ static void settle_things(struct ctx *x)
     }
 }
 
+/* Is a before b by (doc, claim)? */
+static bool doc_claim_before(const struct item *a, const struct item *b)
+{
+    return a->doc != b->doc ? a->doc < b->doc : a->claim < b->claim;
+}
+
+/* Give the undated items of one event's block v[i..j) (sorted by day,
+ * so they are its tail) the day `top`, and keep the block sorted by
+ * day: they are merged by (doc, claim) into the run of that day, so
+ * that the next sort by day finds nothing to do (it was a fifth of the
+ * sorting). */
+static void rejoin_undated(struct ctx *x, size_t i, size_t j, int top)
+{
+    struct item *v = x->v;
+    size_t t = j, p = i, q;
+    while (t > i && v[t - 1].day == NO_DAY)
+        t--;
+    if (t == j)
+        return;
+    while (p < t && v[p].day < top)
+        p++;
+    for (q = p; q < t && v[q].day == top; q++)
+        ;
+    for (size_t k = t; k < j; k++)
+        v[k].day = top;
+    /* v[p..q) and v[t..j), merged; then the later days v[q..t) */
+    struct item *tmp = xmalloc((j - p) * sizeof *tmp);
+    size_t a = p, b = t, o = 0;
+    while (a < q && b < j)
+        tmp[o++] = doc_claim_before(&v[b], &v[a]) ? v[b++] : v[a++];
+    while (a < q)
+        tmp[o++] = v[a++];
+    while (b < j)
+        tmp[o++] = v[b++];
+    memcpy(tmp + o, v + q, (t - q) * sizeof *tmp);
+    memcpy(v + p, tmp, (j - p) * sizeof *tmp);
+    free(tmp);
+}
+
 /* Undated claims of an event join its most common day. Which day a
  * claim without a date of its own speaks of is a guess, but a safe one:
  * an event on another day is kept apart by its own dated claims. */
@@ -998,9 +1064,8 @@ static void settle_days(struct ctx *x)
             }
             j = k;
         }
-        for (size_t k = i; top != NO_DAY && k < j; k++)
-            if (x->v[k].day == NO_DAY)
-                x->v[k].day = top;
+        if (top != NO_DAY)
+            rejoin_undated(x, i, j, top);
         i = j;
     }
 }
