@@ -373,7 +373,8 @@ struct ctx {
     struct rsort_rank *names;
     const char **name; /* by rank: one of the strings of that rank */
     size_t capname;
-    unsigned blame;    /* the rank of CLAIM_CLASS_BLAME */
+    unsigned blame_id; /* the id of CLAIM_CLASS_BLAME */
+    unsigned blame;    /* and its rank */
     /* Topics and notes repeat ("killed: how many", "stated in 3
      * sources"): kept once, they took a third of the corpus arena. */
     struct strpool *pool;
@@ -630,8 +631,7 @@ static void name_items(struct ctx *x)
         it->thing = rank[it->thing];
         it->slot = rank[it->slot];
     }
-    x->blame = rsort_rank_find(x->names,
-                               (uint64_t)(uintptr_t)CLAIM_CLASS_BLAME);
+    x->blame = rank[x->blame_id];
 }
 
 /* Do two items belong to one story, class and thing? */
@@ -3417,7 +3417,8 @@ void compare_run(const struct comparer *cmp, struct corpus *c)
     x.story = xmalloc((c->ndocs + 1) * sizeof *x.story);
     x.names = rsort_rank_new(RSORT_RANK_STRING);
     (void)name_add(&x, ""); /* so that NAME_NONE, rank 0, is "" */
-    (void)name_add(&x, CLAIM_CLASS_BLAME);
+    /* by its id: two uses of one literal need not share an address */
+    x.blame_id = name_add(&x, CLAIM_CLASS_BLAME);
     for (size_t i = 0; i < c->ndocs; i++)
         x.story[i] = c->docs[i]->story;
     /* never NULL, so that sorting an empty list is defined */
