@@ -1,10 +1,12 @@
 /* rsort.c - least-significant-digit radix sort, one byte per pass. */
 #include "claimdiff/rsort.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "claimdiff/arena.h"
+#include "claimdiff/hash.h"
 
 /* Below this, insertion sort beats four 256-entry counting passes. */
 #define RSORT_SMALL 48
@@ -151,9 +153,19 @@ static int key_less(const struct rsort_key *a, const struct rsort_key *b)
     return a->hi != b->hi ? a->hi < b->hi : a->lo < b->lo;
 }
 
+/* Are k[0..n) in order already? Callers often sort what an earlier
+ * sort left ordered, with few or no records changed since. */
+static bool keys_sorted(const struct rsort_key *k, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (key_less(&k[i], &k[i - 1]))
+            return false;
+    return true;
+}
+
 void rsort_keys(struct rsort_key *k, size_t n, unsigned bits)
 {
-    if (n < 2)
+    if (n < 2 || keys_sorted(k, n))
         return;
     if (n < RSORT_SMALL) {
         for (size_t i = 1; i < n; i++) {
@@ -312,24 +324,77 @@ static int cmp_ent_signed(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
+/* The strings of r by content: group[id] is the index of the first id
+ * holding the same bytes, among the *ndistinct such first ids listed
+ * in first[]. Many addresses often hold few strings (copies made per
+ * document): sorting only the distinct ones saves most of the strcmp
+ * calls. */
+static void group_strings(const struct rsort_rank *r, unsigned *group,
+                          unsigned *first, size_t *ndistinct)
+{
+    size_t nslots = 16, nd = 0;
+    while (nslots < 2 * r->n)
+        nslots *= 2;
+    unsigned *slot = xcalloc(nslots, sizeof *slot); /* distinct + 1 */
+    uint64_t *hash = xmalloc((r->n + 1) * sizeof *hash); /* by distinct */
+    for (size_t id = 0; id < r->n; id++) {
+        const char *s = (const char *)(uintptr_t)r->val[id];
+        uint64_t h = hash_bytes(s, strlen(s));
+        size_t i = (size_t)h & (nslots - 1);
+        while (slot[i] &&
+               (hash[slot[i] - 1] != h ||
+                strcmp((const char *)(uintptr_t)r->val[first[slot[i] - 1]], s)))
+            i = (i + 1) & (nslots - 1);
+        if (!slot[i]) {
+            first[nd] = (unsigned)id;
+            hash[nd] = h;
+            slot[i] = (unsigned)++nd;
+        }
+        group[id] = slot[i] - 1;
+    }
+    free(slot);
+    free(hash);
+    *ndistinct = nd;
+}
+
 void rsort_rank_order(struct rsort_rank *r)
 {
+    bool strings = r->kind == RSORT_RANK_STRING;
     int (*cmp)(const void *, const void *) =
-        r->kind == RSORT_RANK_STRING ? cmp_ent_string : cmp_ent_signed;
-    struct rank_ent *e = xmalloc((r->n + 1) * sizeof *e);
-    for (size_t id = 0; id < r->n; id++)
-        e[id] = (struct rank_ent){r->val[id], (unsigned)id};
-    qsort(e, r->n, sizeof *e, cmp);
+        strings ? cmp_ent_string : cmp_ent_signed;
+    unsigned *group = NULL, *first = NULL;
+    size_t ne = r->n;
+    if (strings) {
+        group = xmalloc((r->n + 1) * sizeof *group);
+        first = xmalloc((r->n + 1) * sizeof *first);
+        group_strings(r, group, first, &ne);
+    }
+    /* the values to order: every id's, or each distinct string once
+     * (its entry's id then names the group) */
+    struct rank_ent *e = xmalloc((ne + 1) * sizeof *e);
+    for (size_t i = 0; i < ne; i++)
+        e[i] = strings ? (struct rank_ent){r->val[first[i]], (unsigned)i}
+                       : (struct rank_ent){r->val[i], (unsigned)i};
+    qsort(e, ne, sizeof *e, cmp);
     if (r->n > r->caprank)
         r->rank = xgrow(r->rank, &r->caprank, r->n, sizeof *r->rank);
     unsigned rank = 0;
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t i = 0; i < ne; i++) {
         if (i && cmp(&e[i - 1], &e[i]))
             rank++;
+        /* for strings, the group's rank for now, given out below */
         r->rank[e[i].id] = rank;
+    }
+    if (strings) {
+        /* r->rank[0..ne) holds the groups' ranks: spread them to the
+         * ids from the top down, so that none is read after written */
+        for (size_t id = r->n; id-- > 0;)
+            r->rank[id] = r->rank[group[id]];
     }
     r->top = rank;
     free(e);
+    free(group);
+    free(first);
 }
 
 unsigned rsort_rank_of(const struct rsort_rank *r, unsigned id)
@@ -345,6 +410,16 @@ const unsigned *rsort_rank_all(const struct rsort_rank *r)
 unsigned rsort_rank_top(const struct rsort_rank *r)
 {
     return r->top;
+}
+
+size_t rsort_rank_count(const struct rsort_rank *r)
+{
+    return r->n;
+}
+
+uint64_t rsort_rank_value(const struct rsort_rank *r, unsigned id)
+{
+    return r->val[id];
 }
 
 unsigned rsort_rank_find(const struct rsort_rank *r, uint64_t v)

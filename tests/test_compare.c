@@ -711,6 +711,26 @@ static void test_an_identifier_in_punctuation_names_the_thing(void **state)
     corpus_free(c);
 }
 
+/* The bare identifier is found a word of eight bytes at a time: at
+ * every offset in the word, and in the short tail of a run. */
+static void test_a_bare_identifier_is_found_at_every_offset(void **state)
+{
+    for (int pad = 0; pad < 17; pad++) {
+        char b[256];
+        snprintf(b, sizeof b,
+                 HELI_B "A helicopter was shot down by Russia over Syria.\n"
+                        "Officials wrote %.*s(Xk-31)." HELI_END,
+                 pad, "zzzzzzzzzzzzzzzzz");
+        struct corpus *c = two(state,
+            HELI_A "The Xk-31 helicopter was shot down by Turkey over Syria."
+                   HELI_END, b);
+        const struct comparison *k =
+            find_cmp(c, CLAIM_ACTOR, "shootdown", NULL);
+        assert_verdict(c, k, VERDICT_CONFLICT);
+        corpus_free(c);
+    }
+}
+
 /* ---- who says so --------------------------------------------------------- */
 
 static void test_one_source_in_both_documents_agrees(void **state)
@@ -1686,6 +1706,7 @@ int main(void)
         cmocka_unit_test(test_lost_at_sea_and_near_a_city_do_not_conflict),
         cmocka_unit_test(test_an_identifier_alone_names_the_thing_firmly),
         cmocka_unit_test(test_an_identifier_in_punctuation_names_the_thing),
+        cmocka_unit_test(test_a_bare_identifier_is_found_at_every_offset),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

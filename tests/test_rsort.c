@@ -206,6 +206,50 @@ static void test_keys_sort_as_a_stable_sort_does(void **state)
         }
 }
 
+/* Keys sorted already, or all but one pair (swapped): rsort_keys
+ * leaves sorted keys alone and must still sort the others, equal keys
+ * keeping their order. */
+static void check_nearly_sorted(size_t n, unsigned bits, bool few, bool swap)
+{
+    struct rec56 *v = calloc(n + 1, sizeof *v), *want = calloc(n + 1, sizeof *v);
+    struct rsort_key *k = calloc(n + 1, sizeof *k);
+    for (size_t i = 0; i < n; i++) {
+        random_key(bits, few, &v[i].hi, &v[i].lo);
+        v[i].pos = i;
+    }
+    qsort(v, n, sizeof *v, cmp_rec56);
+    if (swap && n > 1) {
+        size_t a = next_rand() % n, b = next_rand() % n;
+        struct rec56 t = v[a];
+        v[a] = v[b];
+        v[b] = t;
+    }
+    for (size_t i = 0; i < n; i++) {
+        v[i].pos = i;
+        k[i] = (struct rsort_key){v[i].hi, v[i].lo, i};
+    }
+    memcpy(want, v, n * sizeof *v);
+    qsort(want, n, sizeof *want, cmp_rec56);
+    rsort_keys(k, n, bits);
+    rsort_apply(v, n, sizeof *v, k);
+    assert_memory_equal(v, want, n * sizeof *v);
+    free(k);
+    free(want);
+    free(v);
+}
+
+static void test_sorted_and_nearly_sorted_keys(void **state)
+{
+    (void)state;
+    static const unsigned widths[] = {3, 40, 64, 100, 128};
+    for (size_t w = 0; w < sizeof widths / sizeof *widths; w++)
+        for (int few = 0; few < 2; few++)
+            for (int swap = 0; swap < 2; swap++)
+                for (size_t n = 0; n < 3000; n += 1 + n / 2)
+                    for (int rep = 0; rep < 4; rep++)
+                        check_nearly_sorted(n, widths[w], few, swap);
+}
+
 static int sign(int v)
 {
     return (v > 0) - (v < 0);
@@ -236,6 +280,8 @@ static void test_ranks_order_as_the_values_do(void **state)
         assert_int_equal(rsort_rank_find(r, (uint64_t)(uintptr_t)s[i]),
                          rsort_rank_of(r, id[i]));
         assert_true(rsort_rank_of(r, id[i]) <= rsort_rank_top(r));
+        assert_true(rsort_rank_value(r, id[i]) == (uint64_t)(uintptr_t)s[i]);
+        assert_true(id[i] < rsort_rank_count(r));
         for (size_t j = 0; j < N; j += 7) {
             int want = sign(strcmp(s[i], s[j]));
             unsigned a = rsort_rank_of(r, id[i]), b = rsort_rank_of(r, id[j]);
@@ -277,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_sorted_stably_for_other_record_sizes),
         cmocka_unit_test(test_two_stable_sorts_order_by_both_keys),
         cmocka_unit_test(test_keys_sort_as_a_stable_sort_does),
+        cmocka_unit_test(test_sorted_and_nearly_sorted_keys),
         cmocka_unit_test(test_ranks_order_as_the_values_do),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

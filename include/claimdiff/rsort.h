@@ -65,6 +65,10 @@ unsigned rsort_rank_top(const struct rsort_rank *r);
 /* The ranks by id, rsort_rank_of for a loop: valid until r changes. */
 const unsigned *rsort_rank_all(const struct rsort_rank *r);
 
+/* The number of values added, and the value with id `id` (< count). */
+size_t rsort_rank_count(const struct rsort_rank *r);
+uint64_t rsort_rank_value(const struct rsort_rank *r, unsigned id);
+
 /* The rank of value v, which must have been added: a lookup by value. */
 unsigned rsort_rank_find(const struct rsort_rank *r, uint64_t v);
 
