@@ -627,61 +627,253 @@ void report_jsonl(FILE *out, const struct corpus *c,
     jsonw_free(w);
 }
 
+/* ---- text output ------------------------------------------------------- */
+
+/* The text report is written piece by piece (a source name, a quotation,
+ * a line number); through stdio each piece paid a call, a lock and, for
+ * fprintf, the format's parsing: about 25 instructions an output byte.
+ * Pieces go into one buffer instead, which goes out with one fwrite
+ * whenever it fills and at the end. Write errors stay in the stream's
+ * error flag (ferror), as they did with fprintf. Each writer below puts
+ * exactly the bytes of the printf directive named beside it. */
+
+/* Bytes buffered before they go to the stream. */
+#define TEXT_FLUSH ((size_t)64 * 1024)
+
+struct text_out {
+    FILE *out;
+    char *buf; /* TEXT_FLUSH bytes, heap */
+    size_t len;
+};
+
+static void text_flush(struct text_out *t)
+{
+    if (t->len)
+        fwrite(t->buf, 1, t->len, t->out);
+    t->len = 0;
+}
+
+/* Where the next n bytes go (n <= TEXT_FLUSH); the caller adds to t->len
+ * what it wrote. */
+static inline char *text_room(struct text_out *t, size_t n)
+{
+    if (n > TEXT_FLUSH - t->len)
+        text_flush(t);
+    return t->buf + t->len;
+}
+
+/* s[0..n), as it is. A piece larger than the buffer goes on directly. */
+static inline void put_n(struct text_out *t, const char *s, size_t n)
+{
+    if (n > TEXT_FLUSH - t->len) {
+        text_flush(t);
+        if (n >= TEXT_FLUSH) {
+            fwrite(s, 1, n, t->out);
+            return;
+        }
+    }
+    memcpy(t->buf + t->len, s, n);
+    t->len += n;
+}
+
+/* A string literal: its length is known where it is written. */
+#define PUT_LIT(t, lit) put_n((t), "" lit "", sizeof(lit) - 1)
+
+/* A colour escape, on a terminal only. */
+#define PUT_ON(t, o, code)                                                     \
+    do {                                                                       \
+        if ((o)->color)                                                        \
+            PUT_LIT(t, code);                                                  \
+    } while (0)
+
+static inline void put_c(struct text_out *t, char c)
+{
+    if (t->len == TEXT_FLUSH)
+        text_flush(t);
+    t->buf[t->len++] = c;
+}
+
+/* "%s"; glibc prints a NULL string as "(null)". */
+static void put_s(struct text_out *t, const char *s)
+{
+    if (!s)
+        s = "(null)";
+    put_n(t, s, strlen(s));
+}
+
+/* Most digits a size_t has in decimal (2^64 - 1 has 20). */
+#define TEXT_UINT_MAX 20
+
+/* v's decimal digits, ending at end; returns where they start. */
+static char *uint_digits(char *end, size_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
+/* "%zu" (and "%u") */
+static void put_uint(struct text_out *t, size_t v)
+{
+    char d[TEXT_UINT_MAX], *p = uint_digits(d + sizeof d, v);
+    put_n(t, p, (size_t)(d + sizeof d - p));
+}
+
+/* "%.*s" of s[0..n): up to the first NUL. */
+static void put_bytes(struct text_out *t, const char *s, size_t n)
+{
+    put_n(t, s, strnlen(s, n));
+}
+
+/* Spaces up to width after n bytes written. */
+static void put_pad(struct text_out *t, size_t n, size_t width)
+{
+    static const char spaces[] = "                ";
+    while (n < width) {
+        size_t k = width - n < sizeof spaces - 1 ? width - n
+                                                 : sizeof spaces - 1;
+        put_n(t, spaces, k);
+        n += k;
+    }
+}
+
+/* "%-Wzu" */
+static void put_uint_left(struct text_out *t, size_t v, size_t width)
+{
+    char d[TEXT_UINT_MAX], *p = uint_digits(d + sizeof d, v);
+    size_t n = (size_t)(d + sizeof d - p);
+    put_n(t, p, n);
+    put_pad(t, n, width);
+}
+
+/* "%-Ws" of s (NULL as "(null)", as glibc prints it) */
+static void put_left(struct text_out *t, const char *s, size_t width)
+{
+    if (!s)
+        s = "(null)";
+    size_t n = strlen(s);
+    put_n(t, s, n);
+    put_pad(t, n, width);
+}
+
+/* "%-W.Ws" of s */
+static void put_padded(struct text_out *t, const char *s, size_t width)
+{
+    size_t n = strnlen(s, width);
+    put_n(t, s, n);
+    put_pad(t, n, width);
+}
+
 /* ---- text ------------------------------------------------------------- */
 
 #define BOLD "\033[1m"
 #define DIM "\033[2m"
 #define RESET "\033[0m"
 
-static const char *on(const struct report_opts *o, const char *code)
-{
-    return o->color ? code : "";
-}
-
-static void text_documents(FILE *out, const struct corpus *c,
+static void text_documents(struct text_out *t, const struct corpus *c,
                            const struct report_opts *o)
 {
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
-        fprintf(out, "%sD%zu  %s%s  (%zu bytes%s)\n", on(o, BOLD), i + 1,
-                doc->path, on(o, RESET), doc->len, doc->is_html ? ", HTML" : "");
-        if (doc->title)
-            fprintf(out, "    title:     %s\n", doc->title);
-        if (doc->source)
-            fprintf(out, "    source:    %s\n", doc->source);
-        if (doc->published)
-            fprintf(out, "    published: %s\n", doc->published);
-        for (size_t k = 0; k < doc->nwarnings; k++)
-            fprintf(out, "    %swarning:   %s%s\n", on(o, DIM),
-                    doc->warnings[k], on(o, RESET));
+        /* "%sD%zu  %s%s  (%zu bytes%s)\n" */
+        PUT_ON(t, o, BOLD);
+        put_c(t, 'D');
+        put_uint(t, i + 1);
+        PUT_LIT(t, "  ");
+        put_s(t, doc->path);
+        PUT_ON(t, o, RESET);
+        PUT_LIT(t, "  (");
+        put_uint(t, doc->len);
+        if (doc->is_html)
+            PUT_LIT(t, " bytes, HTML)\n");
+        else
+            PUT_LIT(t, " bytes)\n");
+        if (doc->title) {
+            PUT_LIT(t, "    title:     ");
+            put_s(t, doc->title);
+            put_c(t, '\n');
+        }
+        if (doc->source) {
+            PUT_LIT(t, "    source:    ");
+            put_s(t, doc->source);
+            put_c(t, '\n');
+        }
+        if (doc->published) {
+            PUT_LIT(t, "    published: ");
+            put_s(t, doc->published);
+            put_c(t, '\n');
+        }
+        for (size_t k = 0; k < doc->nwarnings; k++) {
+            PUT_LIT(t, "    ");
+            PUT_ON(t, o, DIM);
+            PUT_LIT(t, "warning:   ");
+            put_s(t, doc->warnings[k]);
+            PUT_ON(t, o, RESET);
+            put_c(t, '\n');
+        }
     }
 }
 
-static void text_entities(FILE *out, const struct corpus *c,
+/* "\n%s<title>%s\n": a section's heading, bold on a terminal. */
+static void put_heading(struct text_out *t, const struct report_opts *o,
+                        const char *title)
+{
+    put_c(t, '\n');
+    PUT_ON(t, o, BOLD);
+    put_s(t, title);
+    PUT_ON(t, o, RESET);
+    put_c(t, '\n');
+}
+
+static void text_entities(struct text_out *t, const struct corpus *c,
                           const struct report_opts *o)
 {
     if (c->nentities == 0)
         return;
-    fprintf(out, "\n%sWho and where%s\n", on(o, BOLD), on(o, RESET));
+    put_heading(t, o, "Who and where");
     for (size_t i = 0; i < c->nentities; i++) {
         const struct entity *e = &c->entities[i];
-        fprintf(out, "  E%-4zu %-12s %s", i + 1, tag_type_name(e->type),
-                e->name);
-        if (e->nroles)
-            fprintf(out, " (%s)", e->roles[0]);
-        fputs("  ", out);
+        /* "  E%-4zu %-12s %s" */
+        PUT_LIT(t, "  E");
+        put_uint_left(t, i + 1, 4);
+        put_c(t, ' ');
+        put_left(t, tag_type_name(e->type), 12);
+        put_c(t, ' ');
+        put_s(t, e->name);
+        if (e->nroles) {
+            PUT_LIT(t, " (");
+            put_s(t, e->roles[0]);
+            put_c(t, ')');
+        }
+        PUT_LIT(t, "  ");
         unsigned last = (unsigned)-1;
         for (size_t k = 0; k < e->nmentions; k++) {
             if (e->mentions[k].doc == last)
                 continue;
             last = e->mentions[k].doc;
-            fprintf(out, " D%u", last + 1);
+            PUT_LIT(t, " D");
+            put_uint(t, (size_t)last + 1);
         }
-        fputc('\n', out);
+        put_c(t, '\n');
     }
 }
 
-static void text_dates(FILE *out, const struct corpus *c,
+/* "  %s%s:%u%s\n": where a value stands, dimmed on a terminal. */
+static void put_place(struct text_out *t, const struct report_opts *o,
+                      const struct doc *doc, size_t offset)
+{
+    PUT_LIT(t, "  ");
+    PUT_ON(t, o, DIM);
+    put_s(t, doc_basename(doc));
+    put_c(t, ':');
+    put_uint(t, doc_line_of(doc, offset));
+    PUT_ON(t, o, RESET);
+    put_c(t, '\n');
+}
+
+static void text_dates(struct text_out *t, const struct corpus *c,
                        const struct report_opts *o)
 {
     bool any = false;
@@ -692,94 +884,71 @@ static void text_dates(FILE *out, const struct corpus *c,
             if (dt->flags & DATEF_PAGE_STAMP)
                 continue;
             if (!any)
-                fprintf(out, "\n%sWhen%s\n", on(o, BOLD), on(o, RESET));
+                put_heading(t, o, "When");
             any = true;
-            fprintf(out, "  %-10s  %.*s  %s%s:%u%s\n",
-                    dt->value[0] ? dt->value : "relative",
-                    (int)(dt->span.end - dt->span.start),
-                    doc->text + dt->span.start, on(o, DIM), doc_basename(doc),
-                    doc_line_of(doc, dt->span.start), on(o, RESET));
+            /* "  %-10s  %.*s" then the place */
+            PUT_LIT(t, "  ");
+            put_left(t, dt->value[0] ? dt->value : "relative", 10);
+            PUT_LIT(t, "  ");
+            put_bytes(t, doc->text + dt->span.start,
+                      dt->span.end - dt->span.start);
+            put_place(t, o, doc, dt->span.start);
         }
     }
 }
 
 /* Longer quotations are cut at a word with "...", the file:line beside
  * them leads to the rest. */
-/* The report's most frequent pieces (a value's source, its quotation,
- * its file and line) are written with these instead of fprintf, whose
- * format parsing was most of the text report's time; each writes exactly
- * what the printf directive named beside it would. */
-
-/* "%.*s" of t[0..n): up to the first NUL. */
-static void put_bytes(FILE *out, const char *t, size_t n)
-{
-    fwrite(t, 1, strnlen(t, n), out);
-}
-
-/* "%u" */
-static void put_uint(FILE *out, unsigned v)
-{
-    char buf[JSONW_INT_MAX];
-    fwrite(buf, 1, (size_t)(jsonw_put_int(buf, v) - buf), out);
-}
-
-/* "%-W.Ws" of s */
-static void put_padded(FILE *out, const char *s, size_t width)
-{
-    size_t n = strnlen(s, width);
-    fwrite(s, 1, n, out);
-    for (; n < width; n++)
-        putc(' ', out);
-}
-
-/* "  %s%s:%u%s\n": where a value stands, dimmed on a terminal. */
-static void put_place(FILE *out, const struct report_opts *o,
-                      const struct doc *doc, size_t offset)
-{
-    fputs("  ", out);
-    fputs(on(o, DIM), out);
-    fputs(doc_basename(doc), out);
-    putc(':', out);
-    put_uint(out, doc_line_of(doc, offset));
-    fputs(on(o, RESET), out);
-    putc('\n', out);
-}
-
-static void print_quotation(FILE *out, const struct doc *doc, struct span s)
+static void print_quotation(struct text_out *t, const struct doc *doc,
+                            struct span s)
 {
     size_t n = s.end - s.start;
-    const char *t = doc->text + s.start;
-    size_t shown_len = report_cut(t, n, REPORT_QUOTE_SHOWN);
-    putc('"', out);
-    put_bytes(out, t, shown_len < n ? shown_len : n);
-    fputs(shown_len < n ? " ...\"" : "\"", out);
+    const char *q = doc->text + s.start;
+    size_t shown_len = report_cut(q, n, REPORT_QUOTE_SHOWN);
+    put_c(t, '"');
+    put_bytes(t, q, shown_len < n ? shown_len : n);
+    if (shown_len < n)
+        PUT_LIT(t, " ...\"");
+    else
+        put_c(t, '"');
 }
 
-static void text_quotes(FILE *out, const struct corpus *c,
+static void text_quotes(struct text_out *t, const struct corpus *c,
                         const struct report_opts *o)
 {
     size_t n;
     struct report_said *v = report_said_list(c, &n);
     if (n == 0)
         return;
-    fprintf(out, "\n%sWho said what%s\n", on(o, BOLD), on(o, RESET));
+    put_heading(t, o, "Who said what");
     for (size_t i = 0; i < n; i++) {
         const struct doc *doc = c->docs[v[i].doc];
         const struct quote *q = &doc->quotes[v[i].quote];
         if (i == 0 || v[i].entity != v[i - 1].entity) {
+            /* "  %s%s%s\n": the speaker, bold */
+            PUT_LIT(t, "  ");
+            PUT_ON(t, o, BOLD);
             if (v[i].entity)
-                fprintf(out, "  %s%s%s\n", on(o, BOLD),
-                        c->entities[v[i].entity - 1].name, on(o, RESET));
+                put_s(t, c->entities[v[i].entity - 1].name);
             else
-                fprintf(out, "  %s(no speaker named)%s\n", on(o, BOLD),
-                        on(o, RESET));
+                PUT_LIT(t, "(no speaker named)");
+            PUT_ON(t, o, RESET);
+            put_c(t, '\n');
         }
-        fputs("    ", out);
-        print_quotation(out, doc, q->span);
-        fprintf(out, "  %s%s%s%s:%u%s\n", on(o, DIM),
-                doc->source ? doc->source : "", doc->source ? ", " : "",
-                doc_basename(doc), doc_line_of(doc, q->span.start),
-                on(o, RESET));
+        PUT_LIT(t, "    ");
+        print_quotation(t, doc, q->span);
+        /* "  %s%s%s%s:%u%s\n": source, file and line, dimmed */
+        PUT_LIT(t, "  ");
+        PUT_ON(t, o, DIM);
+        if (doc->source) {
+            put_s(t, doc->source);
+            PUT_LIT(t, ", ");
+        }
+        put_s(t, doc_basename(doc));
+        put_c(t, ':');
+        put_uint(t, doc_line_of(doc, q->span.start));
+        PUT_ON(t, o, RESET);
+        put_c(t, '\n');
     }
     free(v);
 }
@@ -790,11 +959,20 @@ static void text_quotes(FILE *out, const struct corpus *c,
 #define YELLOW "\033[33m"
 #define GREEN "\033[32m"
 
-static const char *verdict_color(const struct report_opts *o, enum verdict v)
+/* A verdict's colour, on a terminal only. */
+static void put_verdict_color(struct text_out *t, const struct report_opts *o,
+                              enum verdict v)
 {
-    return on(o, v == VERDICT_CONFLICT ? RED
-               : v == VERDICT_PARTIAL ? YELLOW
-               : v == VERDICT_AGREE ? GREEN : DIM);
+    if (!o->color)
+        return;
+    if (v == VERDICT_CONFLICT)
+        PUT_LIT(t, RED);
+    else if (v == VERDICT_PARTIAL)
+        PUT_LIT(t, YELLOW);
+    else if (v == VERDICT_AGREE)
+        PUT_LIT(t, GREEN);
+    else
+        PUT_LIT(t, DIM);
 }
 
 /* Do some sources of k state its event and others deny it? Then each
@@ -810,50 +988,78 @@ static bool mixes_denials(const struct comparison *k)
     return stated && denied;
 }
 
-static void text_value(FILE *out, const struct corpus *c,
+static void text_value(struct text_out *t, const struct corpus *c,
                        const struct cmp_value *v, bool mark_denial,
                        const struct report_opts *o)
 {
     const struct doc *doc = c->docs[v->doc];
     const struct claim *cl = &doc->claims[v->claim];
-    fputs("      ", out);
-    put_padded(out, doc->source ? doc->source : doc_basename(doc), 14);
-    putc(' ', out);
+    PUT_LIT(t, "      ");
+    put_padded(t, doc->source ? doc->source : doc_basename(doc), 14);
+    put_c(t, ' ');
     if (mark_denial && v->stance < 0)
-        fputs("denies ", out);
-    print_quotation(out, doc, cl->span);
-    put_place(out, o, doc, cl->span.start);
+        PUT_LIT(t, "denies ");
+    print_quotation(t, doc, cl->span);
+    put_place(t, o, doc, cl->span.start);
 }
 
-static void text_comparisons(FILE *out, const struct corpus *c,
+/* "\n  %s%s%s — %zu source%s\n": an event's heading. */
+static void put_event_head(struct text_out *t, const struct report_opts *o,
+                           const char *event, size_t docs)
+{
+    PUT_LIT(t, "\n  ");
+    PUT_ON(t, o, BOLD);
+    put_s(t, event);
+    PUT_ON(t, o, RESET);
+    PUT_LIT(t, " — ");
+    put_uint(t, docs);
+    if (docs == 1)
+        PUT_LIT(t, " source\n");
+    else
+        PUT_LIT(t, " sources\n");
+}
+
+static void text_comparisons(struct text_out *t, const struct corpus *c,
                              const struct report_opts *o)
 {
     struct report_order r;
     report_order_new(c, o, &r);
-    fprintf(out, "\n%sWhere the sources agree and differ%s\n", on(o, BOLD),
-            on(o, RESET));
+    put_heading(t, o, "Where the sources agree and differ");
     if (r.n == 0)
-        fputs("  nothing that two sources both state\n", out);
+        PUT_LIT(t, "  nothing that two sources both state\n");
     for (size_t i = 0; i < r.n; i++) {
         const struct comparison *k = &c->comparisons[r.index[i]];
-        if (i == 0 || k->event_id != c->comparisons[r.index[i - 1]].event_id) {
-            size_t docs = report_event_docs(c, &r, i);
-            fprintf(out, "\n  %s%s%s — %zu source%s\n", on(o, BOLD), k->event,
-                    on(o, RESET), docs, docs == 1 ? "" : "s");
+        if (i == 0 || k->event_id != c->comparisons[r.index[i - 1]].event_id)
+            put_event_head(t, o, k->event, report_event_docs(c, &r, i));
+        /* "    %s%-8s%s %s" then ": %s" of the note */
+        PUT_LIT(t, "    ");
+        put_verdict_color(t, o, k->verdict);
+        put_left(t, verdict_name(k->verdict), 8);
+        PUT_ON(t, o, RESET);
+        put_c(t, ' ');
+        put_s(t, report_slot(k));
+        if (k->note) {
+            PUT_LIT(t, ": ");
+            put_s(t, k->note);
         }
-        fprintf(out, "    %s%-8s%s %s", verdict_color(o, k->verdict),
-                verdict_name(k->verdict), on(o, RESET), report_slot(k));
-        if (k->note)
-            fprintf(out, ": %s", k->note);
-        fputc('\n', out);
+        put_c(t, '\n');
         bool mark = mixes_denials(k);
         for (size_t j = 0; j < k->nvalues; j++)
-            text_value(out, c, &k->values[j], mark, o);
-        if (o->explain && k->why)
-            fprintf(out, "      %swhy: %s%s\n", on(o, DIM), k->why, on(o, RESET));
+            text_value(t, c, &k->values[j], mark, o);
+        if (o->explain && k->why) {
+            /* "      %swhy: %s%s\n" */
+            PUT_LIT(t, "      ");
+            PUT_ON(t, o, DIM);
+            PUT_LIT(t, "why: ");
+            put_s(t, k->why);
+            PUT_ON(t, o, RESET);
+            put_c(t, '\n');
+        }
     }
     char *summary = report_summary(&r, o->all);
-    fprintf(out, "\n%s\n", summary);
+    put_c(t, '\n');
+    put_s(t, summary);
+    put_c(t, '\n');
     free(summary);
     report_order_free(&r);
 }
@@ -861,11 +1067,14 @@ static void text_comparisons(FILE *out, const struct corpus *c,
 void report_text(FILE *out, const struct corpus *c,
                  const struct report_opts *o)
 {
-    text_documents(out, c, o);
-    text_comparisons(out, c, o);
-    text_entities(out, c, o);
-    text_dates(out, c, o);
-    text_quotes(out, c, o);
+    struct text_out t = {out, xmalloc(TEXT_FLUSH), 0};
+    text_documents(&t, c, o);
+    text_comparisons(&t, c, o);
+    text_entities(&t, c, o);
+    text_dates(&t, c, o);
+    text_quotes(&t, c, o);
+    text_flush(&t);
+    free(t.buf);
 }
 
 void report_dump_text(FILE *out, const struct corpus *c, bool body_only,
