@@ -538,6 +538,40 @@ void jsonw_put_string_n(struct jsonw *w, const char *s, size_t n)
     put_string(w, s, n, false);
 }
 
+void jsonw_put_string_utf8(struct jsonw *w, const char *s, size_t n)
+{
+    put_string(w, s, n, true);
+}
+
+void jsonw_count_members(struct jsonw *w, size_t n)
+{
+    if (w->depth)
+        w->stack[w->depth - 1].count += n;
+}
+
+char *jsonw_key_frame(const struct jsonw *w, const char *key, size_t n,
+                      bool comma, size_t *len)
+{
+    /* key_plain's bytes, laid out plainly: this runs once per shape. */
+    char *f = xmalloc(n + w->depth + KEY_FRAME), *p = f;
+    if (comma)
+        *p++ = ',';
+    if (w->pretty) {
+        *p++ = '\n';
+        memset(p, '\t', w->depth);
+        p += w->depth;
+    }
+    *p++ = '"';
+    memcpy(p, key, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    if (w->pretty)
+        *p++ = '\t';
+    *len = (size_t)(p - f);
+    return f;
+}
+
 /* ---- scalars ------------------------------------------------------------ */
 
 /* cJSON's test whether the 15-digit form reads back as the same double. */

@@ -41,14 +41,6 @@ static void json_string_or_null(struct jsonw *w, const char *s)
         jsonw_null(w);
 }
 
-static void json_span(struct jsonw *w, struct span s)
-{
-    jsonw_array(w);
-    jsonw_number(w, (double)s.start);
-    jsonw_number(w, (double)s.end);
-    jsonw_end(w);
-}
-
 /* "%c%zu" of prefix and index + 1, without snprintf: ids are a fifth of
  * what the JSON report writes, and snprintf was a third of its time. An
  * index of an array in memory is far below JSONW_INT_LIMIT. */
@@ -86,31 +78,161 @@ static void item_end(const struct sink *s)
         jsonw_newline(s->w);
 }
 
-/* "doc": the document's id, and on a line of its own its "path" too. */
-static void add_doc_ref(const struct sink *s, const struct corpus *c,
-                        size_t index)
+/* ---- fixed-shape members ---------------------------------------------- */
+
+/* The sections with many items (claims, compared values, located
+ * mentions, dates, quotes) write each item's members themselves: a
+ * member's separator, indent and name are prepared once per section
+ * (jsonw_key_frame), and the numbers, ids and nulls between two strings
+ * go into one reservation. Through a jsonw call per key and value each
+ * piece cost a call, a separator test and a length count, as much as its
+ * bytes. The values are exactly those the calls wrote. */
+
+/* One member's frame (jsonw_key_frame), heap. */
+struct frame {
+    char *b;
+    size_t n;
+};
+
+static struct frame frame_new(const struct jsonw *w, const char *key,
+                              size_t n, bool comma)
 {
-    JSONW_KEY(s->w, "doc");
-    json_id(s->w, 'D', index);
-    if (s->lines) {
-        JSONW_KEY(s->w, "path");
-        json_string_or_null(s->w, c->docs[index]->path);
+    struct frame f;
+    f.b = jsonw_key_frame(w, key, n, comma, &f.n);
+    return f;
+}
+
+/* Only a string literal compiles as the key. */
+#define FRAME(w, lit, comma) frame_new((w), "" lit "", sizeof(lit) - 1, (comma))
+
+static char *put_frame(char *p, const struct frame *f)
+{
+    memcpy(p, f->b, f->n);
+    return p + f->n;
+}
+
+/* Most bytes of an id as a JSON string ("D12"): quotes, prefix, digits.
+ * Also the most an entity reference (an id or null) takes. */
+#define ID_MAX (3 + JSONW_INT_MAX)
+
+/* "%c%zu" of prefix and index + 1, quoted: json_id's bytes. */
+static char *put_id(char *p, char prefix, size_t index)
+{
+    *p++ = '"';
+    *p++ = prefix;
+    p = jsonw_put_int(p, (int64_t)index + 1);
+    *p++ = '"';
+    return p;
+}
+
+/* Most bytes of a span: brackets, ", " and two numbers. */
+#define SPAN_MAX (4 + 2 * JSONW_INT_MAX)
+
+/* [start, end] as jsonw_array and two jsonw_number wrote it; spans are
+ * 32-bit, far below JSONW_INT_LIMIT. */
+static char *put_span(char *p, struct span s, bool pretty)
+{
+    *p++ = '[';
+    p = jsonw_put_int(p, s.start);
+    *p++ = ',';
+    if (pretty)
+        *p++ = ' ';
+    p = jsonw_put_int(p, s.end);
+    *p++ = ']';
+    return p;
+}
+
+static char *put_null(char *p)
+{
+    memcpy(p, "null", 4);
+    return p + 4;
+}
+
+/* json_entity_ref's bytes: ID_MAX at most. */
+static char *put_entity_ref(char *p, const struct doc *doc, int mention)
+{
+    if (mention < 0 || (size_t)mention >= doc->nmentions ||
+        doc->mentions[mention].entity == 0)
+        return put_null(p);
+    return put_id(p, 'E', doc->mentions[mention].entity - 1);
+}
+
+/* json_string_or_null's bytes, with no separator. */
+static void put_text_or_null(struct jsonw *w, const char *s)
+{
+    if (s) {
+        jsonw_put_string_utf8(w, s, strlen(s));
+    } else {
+        jsonw_wrote(w, put_null(jsonw_room(w, 4)));
     }
+}
+
+/* After the "doc" member at p: on a line of its own the document's
+ * "path" too (a string, so the reservation ends there and a new one of
+ * more bytes starts). Returns where the next member goes, with room for
+ * more bytes either way (the caller's reservation covers them when no
+ * path is written). */
+static char *put_path(struct jsonw *w, char *p, const struct frame *path,
+                      const struct sink *s, const struct doc *doc,
+                      size_t more)
+{
+    if (!s->lines)
+        return p;
+    jsonw_wrote(w, put_frame(p, path));
+    put_text_or_null(w, doc->path);
+    return jsonw_room(w, more);
+}
+
+/* The frames of the evidence fields every located item shares: doc,
+ * text, span, line (and path on a line of its own). */
+struct located_shape {
+    bool ready;
+    struct frame doc, path, text, span, line;
+};
+
+/* Made at the first item, at its object's depth; comma: "doc" is not
+ * the object's first member. */
+static void located_shape_init(struct located_shape *sh, const struct jsonw *w,
+                               bool comma)
+{
+    if (sh->ready)
+        return;
+    sh->ready = true;
+    sh->doc = FRAME(w, "doc", comma);
+    sh->path = FRAME(w, "path", true);
+    sh->text = FRAME(w, "text", true);
+    sh->span = FRAME(w, "span", true);
+    sh->line = FRAME(w, "line", true);
+}
+
+static void located_shape_free(struct located_shape *sh)
+{
+    free(sh->doc.b);
+    free(sh->path.b);
+    free(sh->text.b);
+    free(sh->span.b);
+    free(sh->line.b);
 }
 
 /* doc, text, span, line: the evidence fields every located item shares.
  * di is the document's index in c. */
-static void add_located(const struct sink *sk, const struct corpus *c,
-                        size_t di, struct span s)
+static void add_located(const struct sink *sk, struct located_shape *sh,
+                        const struct corpus *c, size_t di, struct span s)
 {
+    struct jsonw *w = sk->w;
     const struct doc *doc = c->docs[di];
-    add_doc_ref(sk, c, di);
-    JSONW_KEY(sk->w, "text");
-    json_text(sk->w, doc->text + s.start, s.end - s.start);
-    JSONW_KEY(sk->w, "span");
-    json_span(sk->w, s);
-    JSONW_KEY(sk->w, "line");
-    jsonw_number(sk->w, doc_line_of(doc, s.start));
+    char *p = jsonw_room(w, sh->doc.n + ID_MAX + sh->path.n + sh->text.n);
+    p = put_frame(p, &sh->doc);
+    p = put_id(p, 'D', di);
+    p = put_path(w, p, &sh->path, sk, doc, sh->text.n);
+    jsonw_wrote(w, put_frame(p, &sh->text));
+    jsonw_put_string_utf8(w, doc->text + s.start, s.end - s.start);
+    p = jsonw_room(w, sh->span.n + SPAN_MAX + sh->line.n + JSONW_INT_MAX);
+    p = put_frame(p, &sh->span);
+    p = put_span(p, s, !sk->lines);
+    p = put_frame(p, &sh->line);
+    jsonw_wrote(w, jsonw_put_int(p, doc_line_of(doc, s.start)));
+    jsonw_count_members(w, sk->lines ? 5 : 4);
 }
 
 /* ---- JSON sections -------------------------------------------------- */
@@ -153,6 +275,7 @@ static void json_strings(struct jsonw *w, const char *const *v, size_t n)
 static void json_entities(const struct corpus *c, const struct sink *s)
 {
     struct jsonw *w = s->w;
+    struct located_shape sh = {0};
     for (size_t i = 0; i < c->nentities; i++) {
         const struct entity *e = &c->entities[i];
         item_begin(s);
@@ -174,12 +297,14 @@ static void json_entities(const struct corpus *c, const struct sink *s)
             const struct entity_mention *em = &e->mentions[k];
             const struct doc *doc = c->docs[em->doc];
             jsonw_object(w);
-            add_located(s, c, em->doc, doc->mentions[em->mention].span);
+            located_shape_init(&sh, w, false);
+            add_located(s, &sh, c, em->doc, doc->mentions[em->mention].span);
             jsonw_end(w);
         }
         jsonw_end(w);
         item_end(s);
     }
+    located_shape_free(&sh);
 }
 
 static const char *basis_name(enum date_basis b)
@@ -198,6 +323,7 @@ static const char *basis_name(enum date_basis b)
 static void json_dates(const struct corpus *c, const struct sink *s)
 {
     struct jsonw *w = s->w;
+    struct located_shape sh = {0};
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
         for (size_t k = 0; k < doc->ndates; k++) {
@@ -205,7 +331,8 @@ static void json_dates(const struct corpus *c, const struct sink *s)
             if (dt->flags & DATEF_PAGE_STAMP)
                 continue;
             item_begin(s);
-            add_located(s, c, i, dt->span);
+            located_shape_init(&sh, w, s->lines);
+            add_located(s, &sh, c, i, dt->span);
             JSONW_KEY(w, "value");
             if (dt->value[0])
                 jsonw_string(w, dt->value);
@@ -216,6 +343,7 @@ static void json_dates(const struct corpus *c, const struct sink *s)
             item_end(s);
         }
     }
+    located_shape_free(&sh);
 }
 
 static void json_entity_ref(struct jsonw *w, const struct doc *doc,
@@ -231,6 +359,7 @@ static void json_entity_ref(struct jsonw *w, const struct doc *doc,
 static void json_quotes(const struct corpus *c, const struct sink *s)
 {
     struct jsonw *w = s->w;
+    struct located_shape sh = {0};
     size_t next_id = 0;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
@@ -244,7 +373,8 @@ static void json_quotes(const struct corpus *c, const struct sink *s)
             item_begin(s);
             JSONW_KEY(w, "id");
             json_id(w, 'Q', ids[k] - 1);
-            add_located(s, c, i, q->span);
+            located_shape_init(&sh, w, true);
+            add_located(s, &sh, c, i, q->span);
             JSONW_KEY(w, "speaker");
             json_entity_ref(w, doc, q->speaker);
             JSONW_KEY(w, "speaker_text");
@@ -262,6 +392,7 @@ static void json_quotes(const struct corpus *c, const struct sink *s)
         }
         free(ids);
     }
+    located_shape_free(&sh);
 }
 
 /* Claim ids run over all documents: C1 is the first claim of D1. */
@@ -281,78 +412,204 @@ static const char *claim_kind_label(const struct claim *cl)
 }
 
 /* The checkable value of a claim: a number, an ISO date, an entity id or
- * a string. */
-static void json_claim_value(struct jsonw *w, const struct doc *doc,
-                             const struct claim *cl)
+ * a string; as a member's value, with no separator. */
+static void put_claim_value(struct jsonw *w, const struct doc *doc,
+                            const struct claim *cl)
 {
     switch (cl->kind) {
     case CLAIM_COUNT:
-        jsonw_number(w, doc->numbers[cl->number_idx].value);
+        jsonw_put_number(w, doc->numbers[cl->number_idx].value);
         return;
     case CLAIM_DATE:
-        jsonw_string(w, doc->dates[cl->date_idx].value);
+        jsonw_put_string(w, doc->dates[cl->date_idx].value);
         return;
     case CLAIM_PLACE:
     case CLAIM_ACTOR:
-        if (cl->mention_idx < 0 && cl->text)
-            jsonw_string(w, cl->text); /* a class noun: "rebel" */
-        else
-            json_entity_ref(w, doc, cl->mention_idx);
+        if (cl->mention_idx < 0 && cl->text) {
+            jsonw_put_string(w, cl->text); /* a class noun: "rebel" */
+        } else {
+            char *p = jsonw_room(w, ID_MAX);
+            jsonw_wrote(w, put_entity_ref(p, doc, cl->mention_idx));
+        }
         return;
     case CLAIM_EVENT:
     case CLAIM_THING:
     case CLAIM_ROLE:
     case CLAIM_FATE:
     case CLAIM_TIME:
-        json_string_or_null(w, cl->text);
+        put_text_or_null(w, cl->text);
         return;
     case CLAIM_STATEMENT:
         break;
     }
-    jsonw_null(w);
+    jsonw_wrote(w, put_null(jsonw_room(w, 4)));
+}
+
+/* The frames of a claim's members. */
+struct claim_shape {
+    struct frame id, doc, path, span, line, text, kind, subject, object, value,
+        attributed_to, negated;
+};
+
+/* At the first claim's depth; comma: "id" is not the first member. */
+static void claim_shape_init(struct claim_shape *sh, const struct jsonw *w,
+                             bool comma)
+{
+    sh->id = FRAME(w, "id", comma);
+    sh->doc = FRAME(w, "doc", true);
+    sh->path = FRAME(w, "path", true);
+    sh->span = FRAME(w, "span", true);
+    sh->line = FRAME(w, "line", true);
+    sh->text = FRAME(w, "text", true);
+    sh->kind = FRAME(w, "kind", true);
+    sh->subject = FRAME(w, "subject", true);
+    sh->object = FRAME(w, "object", true);
+    sh->value = FRAME(w, "value", true);
+    sh->attributed_to = FRAME(w, "attributed_to", true);
+    sh->negated = FRAME(w, "negated", true);
+}
+
+static void claim_shape_free(struct claim_shape *sh)
+{
+    struct frame *f[] = {&sh->id,      &sh->doc,     &sh->path,
+                         &sh->span,    &sh->line,    &sh->text,
+                         &sh->kind,    &sh->subject, &sh->object,
+                         &sh->value,   &sh->attributed_to, &sh->negated};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+        free(f[i]->b);
+}
+
+/* One claim's members: id, doc, span, line, text, kind, subject, object,
+ * value, attributed_to, negated. */
+static void put_claim(const struct sink *s, const struct claim_shape *sh,
+                      const struct corpus *c, size_t di, const struct claim *cl,
+                      size_t id)
+{
+    struct jsonw *w = s->w;
+    const struct doc *doc = c->docs[di];
+    size_t more = sh->span.n + SPAN_MAX + sh->line.n + JSONW_INT_MAX +
+                  sh->text.n;
+    char *p = jsonw_room(w, sh->id.n + ID_MAX + sh->doc.n + ID_MAX +
+                                sh->path.n + more);
+    p = put_frame(p, &sh->id);
+    p = put_id(p, 'C', id);
+    p = put_frame(p, &sh->doc);
+    p = put_id(p, 'D', di);
+    p = put_path(w, p, &sh->path, s, doc, more);
+    p = put_frame(p, &sh->span);
+    p = put_span(p, cl->span, !s->lines);
+    p = put_frame(p, &sh->line);
+    p = jsonw_put_int(p, doc_line_of(doc, cl->span.start));
+    jsonw_wrote(w, put_frame(p, &sh->text));
+    jsonw_put_string_utf8(w, doc->text + cl->span.start,
+                          cl->span.end - cl->span.start);
+    jsonw_wrote(w, put_frame(jsonw_room(w, sh->kind.n), &sh->kind));
+    jsonw_put_string(w, claim_kind_label(cl));
+    p = jsonw_room(w, sh->subject.n + ID_MAX + sh->object.n + ID_MAX +
+                          sh->value.n);
+    p = put_frame(p, &sh->subject);
+    p = put_entity_ref(p, doc,
+                       cl->kind == CLAIM_ROLE ? cl->mention_idx : cl->subject);
+    p = put_frame(p, &sh->object);
+    p = put_entity_ref(p, doc, cl->object);
+    jsonw_wrote(w, put_frame(p, &sh->value));
+    put_claim_value(w, doc, cl);
+    p = jsonw_room(w, sh->attributed_to.n + ID_MAX + sh->negated.n + 5);
+    p = put_frame(p, &sh->attributed_to);
+    p = put_entity_ref(p, doc, cl->attributed_to);
+    p = put_frame(p, &sh->negated);
+    if (cl->negated) {
+        memcpy(p, "true", 4);
+        p += 4;
+    } else {
+        memcpy(p, "false", 5);
+        p += 5;
+    }
+    jsonw_wrote(w, p);
+    jsonw_count_members(w, s->lines ? 12 : 11);
 }
 
 static void json_claims(const struct corpus *c, const struct sink *s)
 {
-    struct jsonw *w = s->w;
+    struct claim_shape sh;
+    bool ready = false;
     size_t id = 0;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
         for (size_t k = 0; k < doc->nclaims; k++) {
-            const struct claim *cl = &doc->claims[k];
             item_begin(s);
-            JSONW_KEY(w, "id");
-            json_id(w, 'C', id++);
-            add_doc_ref(s, c, i);
-            JSONW_KEY(w, "span");
-            json_span(w, cl->span);
-            JSONW_KEY(w, "line");
-            jsonw_number(w, doc_line_of(doc, cl->span.start));
-            JSONW_KEY(w, "text");
-            json_text(w, doc->text + cl->span.start,
-                      cl->span.end - cl->span.start);
-            JSONW_KEY(w, "kind");
-            jsonw_string(w, claim_kind_label(cl));
-            JSONW_KEY(w, "subject");
-            json_entity_ref(w, doc, cl->kind == CLAIM_ROLE ? cl->mention_idx
-                                                           : cl->subject);
-            JSONW_KEY(w, "object");
-            json_entity_ref(w, doc, cl->object);
-            JSONW_KEY(w, "value");
-            json_claim_value(w, doc, cl);
-            JSONW_KEY(w, "attributed_to");
-            json_entity_ref(w, doc, cl->attributed_to);
-            JSONW_KEY(w, "negated");
-            jsonw_bool(w, cl->negated);
+            if (!ready)
+                claim_shape_init(&sh, s->w, s->lines);
+            ready = true;
+            put_claim(s, &sh, c, i, &doc->claims[k], id++);
             item_end(s);
         }
     }
+    if (ready)
+        claim_shape_free(&sh);
+}
+
+/* The frames of a compared value's members. */
+struct value_shape {
+    bool ready;
+    struct frame doc, path, claim, value, text, span;
+};
+
+static void value_shape_init(struct value_shape *sh, const struct jsonw *w)
+{
+    if (sh->ready)
+        return;
+    sh->ready = true;
+    sh->doc = FRAME(w, "doc", false);
+    sh->path = FRAME(w, "path", true);
+    sh->claim = FRAME(w, "claim", true);
+    sh->value = FRAME(w, "value", true);
+    sh->text = FRAME(w, "text", true);
+    sh->span = FRAME(w, "span", true);
+}
+
+static void value_shape_free(struct value_shape *sh)
+{
+    free(sh->doc.b);
+    free(sh->path.b);
+    free(sh->claim.b);
+    free(sh->value.b);
+    free(sh->text.b);
+    free(sh->span.b);
+}
+
+/* One compared value's members: doc, claim, value, text, span. claim_id
+ * is the claim's index over all documents. */
+static void put_compared(const struct sink *s, const struct value_shape *sh,
+                         const struct corpus *c, const struct cmp_value *v,
+                         size_t claim_id)
+{
+    struct jsonw *w = s->w;
+    const struct doc *doc = c->docs[v->doc];
+    const struct claim *cl = &doc->claims[v->claim];
+    size_t more = sh->claim.n + ID_MAX + sh->value.n;
+    char *p = jsonw_room(w, sh->doc.n + ID_MAX + sh->path.n + more);
+    p = put_frame(p, &sh->doc);
+    p = put_id(p, 'D', v->doc);
+    p = put_path(w, p, &sh->path, s, doc, more);
+    p = put_frame(p, &sh->claim);
+    p = put_id(p, 'C', claim_id);
+    jsonw_wrote(w, put_frame(p, &sh->value));
+    put_claim_value(w, doc, cl);
+    jsonw_wrote(w, put_frame(jsonw_room(w, sh->text.n), &sh->text));
+    jsonw_put_string_utf8(w, doc->text + cl->span.start,
+                          cl->span.end - cl->span.start);
+    p = jsonw_room(w, sh->span.n + SPAN_MAX);
+    p = put_frame(p, &sh->span);
+    jsonw_wrote(w, put_span(p, cl->span, !s->lines));
+    jsonw_count_members(w, s->lines ? 6 : 5);
 }
 
 static void json_comparisons(const struct corpus *c,
                              const struct report_opts *o, const struct sink *s)
 {
     struct jsonw *w = s->w;
+    struct value_shape sh = {0};
     size_t *off = claim_offsets(c), id = 0;
     for (size_t i = 0; i < c->ncomparisons; i++) {
         const struct comparison *k = &c->comparisons[i];
@@ -368,19 +625,10 @@ static void json_comparisons(const struct corpus *c,
         JSONW_KEY(w, "values");
         jsonw_array(w);
         for (size_t v = 0; v < k->nvalues; v++) {
-            const struct doc *doc = c->docs[k->values[v].doc];
-            const struct claim *cl = &doc->claims[k->values[v].claim];
+            const struct cmp_value *cv = &k->values[v];
             jsonw_object(w);
-            add_doc_ref(s, c, k->values[v].doc);
-            JSONW_KEY(w, "claim");
-            json_id(w, 'C', off[k->values[v].doc] + k->values[v].claim);
-            JSONW_KEY(w, "value");
-            json_claim_value(w, doc, cl);
-            JSONW_KEY(w, "text");
-            json_text(w, doc->text + cl->span.start,
-                      cl->span.end - cl->span.start);
-            JSONW_KEY(w, "span");
-            json_span(w, cl->span);
+            value_shape_init(&sh, w);
+            put_compared(s, &sh, c, cv, off[cv->doc] + cv->claim);
             jsonw_end(w);
         }
         jsonw_end(w);
@@ -392,6 +640,7 @@ static void json_comparisons(const struct corpus *c,
         }
         item_end(s);
     }
+    value_shape_free(&sh);
     free(off);
 }
 
