@@ -245,6 +245,11 @@ static void test_integers_put_print_as_cjson_prints_them(void **state)
     }
     check_int(JSONW_INT_LIMIT - 1);
     check_int(-(JSONW_INT_LIMIT - 1));
+    /* Every number of up to five digits: the short paths end there. */
+    for (int64_t v = 0; v < 100000; v++) {
+        check_int(v);
+        check_int(-v);
+    }
     for (int i = 0; i < 100000; i++) {
         /* A random length first, so that short numbers are as common as
          * long ones. */
