@@ -381,6 +381,79 @@ static void check_string_n(const char *text, size_t len)
     jsonw_free(w);
 }
 
+/* jsonw_string_utf8 of text[0..len) must print as cJSON prints a copy
+ * of it put through utf8_repair. */
+static void check_string_utf8(const char *text, size_t len)
+{
+    struct jsonw *w = jsonw_new(NULL, false);
+    jsonw_array(w);
+    jsonw_string_utf8(w, text, len);
+    jsonw_end(w);
+    size_t n;
+    char *got = jsonw_take(w, &n);
+    cJSON *arr = cJSON_CreateArray();
+    cJSON_AddItemToArray(arr, reference_string(text, len, true));
+    char *want = cJSON_PrintUnformatted(arr);
+    if (strcmp(got, want) != 0)
+        fail_msg("repaired string of %zu bytes: got %.80s..., want %.80s...",
+                 len, got, want);
+    cJSON_free(want);
+    cJSON_Delete(arr);
+    free(got);
+    jsonw_free(w);
+}
+
+/* Strings to repair take the copying path from a few words on: valid and
+ * broken UTF-8 sequences (cut, overlong, stray continuation bytes) at
+ * every place of strings around a word or two, then random mixtures of
+ * every length up to past a chunk, sequences across the chunk's end. */
+static void test_strings_to_repair_print_as_repaired_copies_do(void **state)
+{
+    (void)state;
+    static const char *const seqs[] = {"\xc3\xa9", "\xe2\x80\x9c",
+                                       "\xf0\x9f\x98\x80", "\xc3", "\xe2\x80",
+                                       "\xf0\x9f\x98", "\x80", "\xbf\xbf",
+                                       "\xc0\xaf", "\xed\xa0\x80", "\xff",
+                                       "\xf4\x90\x80\x80"};
+    char text[64];
+    for (size_t len = 1; len <= 40; len++) {
+        for (size_t at = 0; at < len; at++) {
+            for (size_t k = 0; k < sizeof seqs / sizeof *seqs; k++) {
+                memset(text, 'a', len);
+                size_t sl = strlen(seqs[k]);
+                if (sl > len - at)
+                    sl = len - at; /* cut by the string's end */
+                memcpy(text + at, seqs[k], sl);
+                text[len] = '\0';
+                check_string_utf8(text, len);
+            }
+        }
+    }
+    static const char *const pieces[] = {
+        "a",   "word ", "\"", "\\", "\n",       "\x02",  "\xc3\xa9",
+        "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xc3", "\x80", "\xff",
+        "\r\n", "        ", "\xe2\x80"};
+    uint64_t seed = 5;
+    char *big = xmalloc(8400);
+    for (int round = 0; round < 400; round++) {
+        size_t want = round < 300 ? below(&seed, 200) : 4080 + below(&seed, 4200);
+        size_t len = 0;
+        while (len < want) {
+            const char *p = pieces[below(&seed, sizeof pieces / sizeof *pieces)];
+            size_t pl = strlen(p);
+            if (len + pl > want)
+                pl = want - len;
+            memcpy(big + len, p, pl);
+            len += pl;
+        }
+        big[len] = '\0';
+        if (round % 50 == 49 && len > 5)
+            big[len - 5] = '\0'; /* a NUL near the end stops it */
+        check_string_utf8(big, len);
+    }
+    free(big);
+}
+
 /* Long strings are copied eight bytes a step and escaped in place, in
  * chunks: each byte that needs escaping at every place of strings just
  * past the short path's limit, then random text with escapes (and NULs,
@@ -571,6 +644,7 @@ int main(void)
         cmocka_unit_test(test_fixed_shape_output_matches_the_structured_calls),
         cmocka_unit_test(test_each_byte_to_escape_is_found_at_every_place),
         cmocka_unit_test(test_long_strings_escape_as_cjson_does),
+        cmocka_unit_test(test_strings_to_repair_print_as_repaired_copies_do),
         cmocka_unit_test(test_put_plain_writes_only_plain_strings),
         cmocka_unit_test(test_a_stream_gets_every_byte_in_order),
         cmocka_unit_test(test_plain_keys_print_as_cjson_prints_them),
