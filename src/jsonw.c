@@ -264,31 +264,22 @@ static uint64_t care_bits(uint64_t x)
 #define JSONW_SWAR 0
 #endif
 
-/* Longer strings than this go through put_escaped; shorter ones are
- * mostly plain and put with one reservation. Strings to repair take
- * put_escaped sooner: plain_run's check for them is no cheaper than its
- * copy, and the copy saves the second pass. */
+/* Longer strings than this (without repair) go through put_escaped;
+ * shorter ones are mostly plain and put with one reservation. */
 #define ESCAPE_LONG 64
-#define ESCAPE_LONG_REPAIR 16
 
 /* Input bytes escaped per reservation: the room asked for is
  * ESCAPE_MAX times this, whatever the string's length. */
 #define ESCAPE_CHUNK 4096
 
-/* s[0..n) as a JSON string, stopping at a NUL, as put_string writes it.
- * Copies eight bytes a step straight into the buffer (the room covers
- * ESCAPE_MAX bytes for each input byte, so a word copied past an escape
- * is simply overwritten) and escapes in place: the text of a record has
- * an escape every line or so, which the general loop paid for with a
- * restart each. With repair, a byte >= 0x80 stops the step too and goes
- * through utf8_decode over the rest of the whole string (as utf8_repair
- * walks it): a valid sequence is copied, any other byte becomes '?'.
- * A sequence may run past the chunk's end by up to three bytes; the
- * room's eight spare bytes hold it. */
-static void put_escaped(struct jsonw *w, const unsigned char *s, size_t n,
-                        bool repair)
+/* s[0..n) as a JSON string without UTF-8 repair, stopping at a NUL, as
+ * put_string writes it. Copies eight bytes a step straight into the
+ * buffer (the room covers ESCAPE_MAX bytes for each input byte, so a
+ * word copied past an escape is simply overwritten) and escapes in
+ * place: the text of a record has an escape every line or so, which
+ * the general loop paid for with a restart each. */
+static void put_escaped(struct jsonw *w, const unsigned char *s, size_t n)
 {
-    const uint64_t high = repair ? EVERY_BYTE(0x80) : 0;
     size_t i = 0;
     putch(w, '"');
     while (i < n) {
@@ -299,7 +290,7 @@ static void put_escaped(struct jsonw *w, const unsigned char *s, size_t n,
                 uint64_t x;
                 memcpy(&x, s + i, 8);
                 memcpy(o, &x, 8);
-                uint64_t hit = care_bits(x) | (x & high);
+                uint64_t hit = care_bits(x);
                 if (!hit) {
                     i += 8;
                     o += 8;
@@ -310,19 +301,6 @@ static void put_escaped(struct jsonw *w, const unsigned char *s, size_t n,
                 o += k;
             }
             unsigned char c = s[i];
-            if (c >= 0x80 && repair) {
-                uint32_t cp;
-                size_t k = utf8_decode((const char *)s + i, n - i, &cp);
-                if (k == 0) {
-                    *o++ = '?';
-                    i++;
-                } else {
-                    memcpy(o, s + i, k);
-                    o += k;
-                    i += k;
-                }
-                continue;
-            }
             if (c >= 0x20 && c != '"' && c != '\\') {
                 *o++ = (char)c;
                 i++;
@@ -345,8 +323,8 @@ static void put_escaped(struct jsonw *w, const unsigned char *s, size_t n,
 static void put_string(struct jsonw *w, const char *str, size_t n, bool repair)
 {
     const unsigned char *s = (const unsigned char *)str;
-    if (JSONW_SWAR && n > (repair ? ESCAPE_LONG_REPAIR : ESCAPE_LONG)) {
-        put_escaped(w, s, n, repair);
+    if (JSONW_SWAR && !repair && n > ESCAPE_LONG) {
+        put_escaped(w, s, n);
         return;
     }
     size_t i = plain_run(s, n, !repair);
