@@ -324,10 +324,10 @@ static void test_each_byte_to_escape_is_found_at_every_place(void **state)
     (void)state;
     static const char special[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f',
                                    ' ',  '#',   ']',  '\x80', '\xc3', '\xff'};
-    for (size_t len = 1; len <= 24; len++) {
+    for (size_t len = 1; len <= 48; len++) {
         for (size_t at = 0; at < len; at++) {
             for (size_t k = 0; k < sizeof special; k++) {
-                char text[32];
+                char text[64];
                 memset(text, 'a', len);
                 text[at] = special[k];
                 text[len] = '\0';
@@ -341,7 +341,7 @@ static void test_each_byte_to_escape_is_found_at_every_place(void **state)
                 jsonw_end(w);
                 size_t n;
                 char *got = jsonw_take(w, &n);
-                char repaired[32];
+                char repaired[64];
                 memcpy(repaired, text, len + 1);
                 utf8_repair(repaired, len);
                 cJSON *root = cJSON_CreateObject();
