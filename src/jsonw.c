@@ -662,7 +662,7 @@ char *jsonw_put_int(char *p, int64_t v)
         return p + 2;
     }
     if (u < 10000) {
-        uint64_t hi = u / 100, lo = u % 100;
+        uint32_t x = (uint32_t)u, hi = x / 100, lo = x - hi * 100;
         if (hi < 10) {
             *p++ = (char)('0' + hi);
         } else {
