@@ -436,10 +436,12 @@ static void test_strings_to_repair_print_as_repaired_copies_do(void **state)
     uint64_t seed = 5;
     char *big = xmalloc(8400);
     for (int round = 0; round < 400; round++) {
-        size_t want = round < 300 ? below(&seed, 200) : 4080 + below(&seed, 4200);
+        size_t want =
+            round < 300 ? below(&seed, 200) : 4080 + below(&seed, 4200);
         size_t len = 0;
         while (len < want) {
-            const char *p = pieces[below(&seed, sizeof pieces / sizeof *pieces)];
+            const char *p =
+                pieces[below(&seed, sizeof pieces / sizeof *pieces)];
             size_t pl = strlen(p);
             if (len + pl > want)
                 pl = want - len;
@@ -562,6 +564,58 @@ static cJSON *plain_nest(uint64_t *seed, struct jsonw *w, size_t depth)
     return o;
 }
 
+/* A key frame is the very bytes jsonw_key_plain writes at that depth,
+ * first member or later, pretty or compact; members counted by hand make
+ * the next jsonw_key put its separator. */
+static void test_key_frames_are_the_bytes_key_plain_writes(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"", "id", "attributed_to", "x\xc3\xa9"};
+    for (int pretty = 0; pretty <= 1; pretty++) {
+        for (size_t depth = 1; depth <= 24; depth++) {
+            for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+                for (int comma = 0; comma <= 1; comma++) {
+                    struct jsonw *w = jsonw_new(NULL, pretty);
+                    for (size_t d = 0; d < depth; d++)
+                        jsonw_object(w);
+                    if (comma) {
+                        jsonw_key_plain(w, "a", 1);
+                        jsonw_null(w);
+                    }
+                    size_t fn, before, after;
+                    char *f = jsonw_key_frame(w, keys[k], strlen(keys[k]),
+                                              comma, &fn);
+                    free(jsonw_take(w, &before));
+                    jsonw_key_plain(w, keys[k], strlen(keys[k]));
+                    char *want = jsonw_take(w, &after);
+                    assert_int_equal(fn, after);
+                    assert_memory_equal(f, want, fn);
+                    free(want);
+                    free(f);
+                    jsonw_free(w);
+                }
+            }
+        }
+    }
+    struct jsonw *w = jsonw_new(NULL, true);
+    jsonw_object(w);
+    size_t fn, n;
+    char *f = jsonw_key_frame(w, "a", 1, false, &fn);
+    char *p = jsonw_room(w, fn + 1);
+    memcpy(p, f, fn);
+    p[fn] = '1';
+    jsonw_wrote(w, p + fn + 1);
+    jsonw_count_members(w, 1);
+    jsonw_key(w, "b");
+    jsonw_number(w, 2);
+    jsonw_end(w);
+    char *got = jsonw_take(w, &n);
+    assert_string_equal(got, "{\n\t\"a\":\t1,\n\t\"b\":\t2\n}");
+    free(got);
+    free(f);
+    jsonw_free(w);
+}
+
 /* jsonw_key_plain prints plain keys as cJSON does: lengths 0 to 40
  * (each way copy_short copies), bytes >= 0x80, nesting shallow and
  * deeper than its fixed block of tabs, pretty and compact, first
@@ -648,6 +702,7 @@ int main(void)
         cmocka_unit_test(test_put_plain_writes_only_plain_strings),
         cmocka_unit_test(test_a_stream_gets_every_byte_in_order),
         cmocka_unit_test(test_plain_keys_print_as_cjson_prints_them),
+        cmocka_unit_test(test_key_frames_are_the_bytes_key_plain_writes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
