@@ -41,14 +41,6 @@ static void json_string_or_null(struct jsonw *w, const char *s)
         jsonw_null(w);
 }
 
-static void json_span(struct jsonw *w, struct span s)
-{
-    jsonw_array(w);
-    jsonw_number(w, (double)s.start);
-    jsonw_number(w, (double)s.end);
-    jsonw_end(w);
-}
-
 /* "%c%zu" of prefix and index + 1, without snprintf: ids are a fifth of
  * what the JSON report writes, and snprintf was a third of its time. An
  * index of an array in memory is far below JSONW_INT_LIMIT. */
@@ -86,31 +78,181 @@ static void item_end(const struct sink *s)
         jsonw_newline(s->w);
 }
 
-/* "doc": the document's id, and on a line of its own its "path" too. */
-static void add_doc_ref(const struct sink *s, const struct corpus *c,
-                        size_t index)
+/* ---- fixed-shape members ---------------------------------------------- */
+
+/* The sections with many items (claims, compared values, located
+ * mentions, dates, quotes) write each item's members themselves: a
+ * member's separator, indent and name are prepared once per section
+ * (jsonw_key_frame), and the numbers, ids and nulls between two strings
+ * go into one reservation. Through a jsonw call per key and value each
+ * piece cost a call, a separator test and a length count, as much as its
+ * bytes. The values are exactly those the calls wrote. */
+
+/* One member's frame (jsonw_key_frame), heap: at least FRAME_COPY
+ * bytes, the frame's n and then padding. */
+struct frame {
+    char *b;
+    size_t n;
+};
+
+/* Frames up to this long (all of the report's: ",\n", five tabs and
+ * "attributed_to" take 24) are copied as one block of this size, which
+ * compiles to two moves instead of a memcpy call. Every reservation that
+ * frames go into has this many bytes more than it counts. */
+#define FRAME_COPY 32
+
+static struct frame frame_new(const struct jsonw *w, const char *key,
+                              size_t n, bool comma)
 {
-    JSONW_KEY(s->w, "doc");
-    json_id(s->w, 'D', index);
-    if (s->lines) {
-        JSONW_KEY(s->w, "path");
-        json_string_or_null(s->w, c->docs[index]->path);
+    struct frame f;
+    f.b = jsonw_key_frame(w, key, n, comma, &f.n);
+    if (f.n < FRAME_COPY) {
+        f.b = xrealloc(f.b, FRAME_COPY);
+        memset(f.b + f.n, 0, FRAME_COPY - f.n);
     }
+    return f;
+}
+
+/* jsonw_room with FRAME_COPY bytes more than the n counted. */
+static char *room_for_members(struct jsonw *w, size_t n)
+{
+    return jsonw_room(w, n + FRAME_COPY);
+}
+
+/* Only a string literal compiles as the key. */
+#define FRAME(w, lit, comma) frame_new((w), "" lit "", sizeof(lit) - 1, (comma))
+
+static char *put_frame(char *p, const struct frame *f)
+{
+    if (f->n <= FRAME_COPY)
+        memcpy(p, f->b, FRAME_COPY); /* padding lands in the slack */
+    else
+        memcpy(p, f->b, f->n);
+    return p + f->n;
+}
+
+/* Most bytes of an id as a JSON string ("D12"): quotes, prefix, digits.
+ * Also the most an entity reference (an id or null) takes. */
+#define ID_MAX (3 + JSONW_INT_MAX)
+
+/* "%c%zu" of prefix and index + 1, quoted: json_id's bytes. */
+static char *put_id(char *p, char prefix, size_t index)
+{
+    *p++ = '"';
+    *p++ = prefix;
+    p = jsonw_put_int(p, (int64_t)index + 1);
+    *p++ = '"';
+    return p;
+}
+
+/* Most bytes of a span: brackets, ", " and two numbers. */
+#define SPAN_MAX (4 + 2 * JSONW_INT_MAX)
+
+/* [start, end] as jsonw_array and two jsonw_number wrote it; spans are
+ * 32-bit, far below JSONW_INT_LIMIT. */
+static char *put_span(char *p, struct span s, bool pretty)
+{
+    *p++ = '[';
+    p = jsonw_put_int(p, s.start);
+    *p++ = ',';
+    if (pretty)
+        *p++ = ' ';
+    p = jsonw_put_int(p, s.end);
+    *p++ = ']';
+    return p;
+}
+
+static char *put_null(char *p)
+{
+    memcpy(p, "null", 4);
+    return p + 4;
+}
+
+/* json_entity_ref's bytes: ID_MAX at most. */
+static char *put_entity_ref(char *p, const struct doc *doc, int mention)
+{
+    if (mention < 0 || (size_t)mention >= doc->nmentions ||
+        doc->mentions[mention].entity == 0)
+        return put_null(p);
+    return put_id(p, 'E', doc->mentions[mention].entity - 1);
+}
+
+/* json_string_or_null's bytes, with no separator. */
+static void put_text_or_null(struct jsonw *w, const char *s)
+{
+    if (s) {
+        jsonw_put_string_utf8(w, s, strlen(s));
+    } else {
+        jsonw_wrote(w, put_null(room_for_members(w, 4)));
+    }
+}
+
+/* After the "doc" member at p: on a line of its own the document's
+ * "path" too (a string, so the reservation ends there and a new one of
+ * more bytes starts). Returns where the next member goes, with room for
+ * more bytes either way (the caller's reservation covers them when no
+ * path is written). */
+static char *put_path(struct jsonw *w, char *p, const struct frame *path,
+                      const struct sink *s, const struct doc *doc,
+                      size_t more)
+{
+    if (!s->lines)
+        return p;
+    jsonw_wrote(w, put_frame(p, path));
+    put_text_or_null(w, doc->path);
+    return room_for_members(w, more);
+}
+
+/* The frames of the evidence fields every located item shares: doc,
+ * text, span, line (and path on a line of its own). */
+struct located_shape {
+    bool ready;
+    struct frame doc, path, text, span, line;
+};
+
+/* Made at the first item, at its object's depth; comma: "doc" is not
+ * the object's first member. */
+static void located_shape_init(struct located_shape *sh, const struct jsonw *w,
+                               bool comma)
+{
+    if (sh->ready)
+        return;
+    sh->ready = true;
+    sh->doc = FRAME(w, "doc", comma);
+    sh->path = FRAME(w, "path", true);
+    sh->text = FRAME(w, "text", true);
+    sh->span = FRAME(w, "span", true);
+    sh->line = FRAME(w, "line", true);
+}
+
+static void located_shape_free(struct located_shape *sh)
+{
+    free(sh->doc.b);
+    free(sh->path.b);
+    free(sh->text.b);
+    free(sh->span.b);
+    free(sh->line.b);
 }
 
 /* doc, text, span, line: the evidence fields every located item shares.
  * di is the document's index in c. */
-static void add_located(const struct sink *sk, const struct corpus *c,
-                        size_t di, struct span s)
+static void add_located(const struct sink *sk, struct located_shape *sh,
+                        const struct corpus *c, size_t di, struct span s)
 {
+    struct jsonw *w = sk->w;
     const struct doc *doc = c->docs[di];
-    add_doc_ref(sk, c, di);
-    JSONW_KEY(sk->w, "text");
-    json_text(sk->w, doc->text + s.start, s.end - s.start);
-    JSONW_KEY(sk->w, "span");
-    json_span(sk->w, s);
-    JSONW_KEY(sk->w, "line");
-    jsonw_number(sk->w, doc_line_of(doc, s.start));
+    char *p = room_for_members(w, sh->doc.n + ID_MAX + sh->path.n + sh->text.n);
+    p = put_frame(p, &sh->doc);
+    p = put_id(p, 'D', di);
+    p = put_path(w, p, &sh->path, sk, doc, sh->text.n);
+    jsonw_wrote(w, put_frame(p, &sh->text));
+    jsonw_put_string_utf8(w, doc->text + s.start, s.end - s.start);
+    p = room_for_members(w, sh->span.n + SPAN_MAX + sh->line.n + JSONW_INT_MAX);
+    p = put_frame(p, &sh->span);
+    p = put_span(p, s, !sk->lines);
+    p = put_frame(p, &sh->line);
+    jsonw_wrote(w, jsonw_put_int(p, doc_line_of(doc, s.start)));
+    jsonw_count_members(w, sk->lines ? 5 : 4);
 }
 
 /* ---- JSON sections -------------------------------------------------- */
@@ -153,6 +295,7 @@ static void json_strings(struct jsonw *w, const char *const *v, size_t n)
 static void json_entities(const struct corpus *c, const struct sink *s)
 {
     struct jsonw *w = s->w;
+    struct located_shape sh = {0};
     for (size_t i = 0; i < c->nentities; i++) {
         const struct entity *e = &c->entities[i];
         item_begin(s);
@@ -174,12 +317,14 @@ static void json_entities(const struct corpus *c, const struct sink *s)
             const struct entity_mention *em = &e->mentions[k];
             const struct doc *doc = c->docs[em->doc];
             jsonw_object(w);
-            add_located(s, c, em->doc, doc->mentions[em->mention].span);
+            located_shape_init(&sh, w, false);
+            add_located(s, &sh, c, em->doc, doc->mentions[em->mention].span);
             jsonw_end(w);
         }
         jsonw_end(w);
         item_end(s);
     }
+    located_shape_free(&sh);
 }
 
 static const char *basis_name(enum date_basis b)
@@ -198,6 +343,7 @@ static const char *basis_name(enum date_basis b)
 static void json_dates(const struct corpus *c, const struct sink *s)
 {
     struct jsonw *w = s->w;
+    struct located_shape sh = {0};
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
         for (size_t k = 0; k < doc->ndates; k++) {
@@ -205,7 +351,8 @@ static void json_dates(const struct corpus *c, const struct sink *s)
             if (dt->flags & DATEF_PAGE_STAMP)
                 continue;
             item_begin(s);
-            add_located(s, c, i, dt->span);
+            located_shape_init(&sh, w, s->lines);
+            add_located(s, &sh, c, i, dt->span);
             JSONW_KEY(w, "value");
             if (dt->value[0])
                 jsonw_string(w, dt->value);
@@ -216,6 +363,7 @@ static void json_dates(const struct corpus *c, const struct sink *s)
             item_end(s);
         }
     }
+    located_shape_free(&sh);
 }
 
 static void json_entity_ref(struct jsonw *w, const struct doc *doc,
@@ -231,6 +379,7 @@ static void json_entity_ref(struct jsonw *w, const struct doc *doc,
 static void json_quotes(const struct corpus *c, const struct sink *s)
 {
     struct jsonw *w = s->w;
+    struct located_shape sh = {0};
     size_t next_id = 0;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
@@ -244,7 +393,8 @@ static void json_quotes(const struct corpus *c, const struct sink *s)
             item_begin(s);
             JSONW_KEY(w, "id");
             json_id(w, 'Q', ids[k] - 1);
-            add_located(s, c, i, q->span);
+            located_shape_init(&sh, w, true);
+            add_located(s, &sh, c, i, q->span);
             JSONW_KEY(w, "speaker");
             json_entity_ref(w, doc, q->speaker);
             JSONW_KEY(w, "speaker_text");
@@ -262,6 +412,7 @@ static void json_quotes(const struct corpus *c, const struct sink *s)
         }
         free(ids);
     }
+    located_shape_free(&sh);
 }
 
 /* Claim ids run over all documents: C1 is the first claim of D1. */
@@ -281,78 +432,204 @@ static const char *claim_kind_label(const struct claim *cl)
 }
 
 /* The checkable value of a claim: a number, an ISO date, an entity id or
- * a string. */
-static void json_claim_value(struct jsonw *w, const struct doc *doc,
-                             const struct claim *cl)
+ * a string; as a member's value, with no separator. */
+static void put_claim_value(struct jsonw *w, const struct doc *doc,
+                            const struct claim *cl)
 {
     switch (cl->kind) {
     case CLAIM_COUNT:
-        jsonw_number(w, doc->numbers[cl->number_idx].value);
+        jsonw_put_number(w, doc->numbers[cl->number_idx].value);
         return;
     case CLAIM_DATE:
-        jsonw_string(w, doc->dates[cl->date_idx].value);
+        jsonw_put_string(w, doc->dates[cl->date_idx].value);
         return;
     case CLAIM_PLACE:
     case CLAIM_ACTOR:
-        if (cl->mention_idx < 0 && cl->text)
-            jsonw_string(w, cl->text); /* a class noun: "rebel" */
-        else
-            json_entity_ref(w, doc, cl->mention_idx);
+        if (cl->mention_idx < 0 && cl->text) {
+            jsonw_put_string(w, cl->text); /* a class noun: "rebel" */
+        } else {
+            char *p = room_for_members(w, ID_MAX);
+            jsonw_wrote(w, put_entity_ref(p, doc, cl->mention_idx));
+        }
         return;
     case CLAIM_EVENT:
     case CLAIM_THING:
     case CLAIM_ROLE:
     case CLAIM_FATE:
     case CLAIM_TIME:
-        json_string_or_null(w, cl->text);
+        put_text_or_null(w, cl->text);
         return;
     case CLAIM_STATEMENT:
         break;
     }
-    jsonw_null(w);
+    jsonw_wrote(w, put_null(room_for_members(w, 4)));
+}
+
+/* The frames of a claim's members. */
+struct claim_shape {
+    struct frame id, doc, path, span, line, text, kind, subject, object, value,
+        attributed_to, negated;
+};
+
+/* At the first claim's depth; comma: "id" is not the first member. */
+static void claim_shape_init(struct claim_shape *sh, const struct jsonw *w,
+                             bool comma)
+{
+    sh->id = FRAME(w, "id", comma);
+    sh->doc = FRAME(w, "doc", true);
+    sh->path = FRAME(w, "path", true);
+    sh->span = FRAME(w, "span", true);
+    sh->line = FRAME(w, "line", true);
+    sh->text = FRAME(w, "text", true);
+    sh->kind = FRAME(w, "kind", true);
+    sh->subject = FRAME(w, "subject", true);
+    sh->object = FRAME(w, "object", true);
+    sh->value = FRAME(w, "value", true);
+    sh->attributed_to = FRAME(w, "attributed_to", true);
+    sh->negated = FRAME(w, "negated", true);
+}
+
+static void claim_shape_free(struct claim_shape *sh)
+{
+    struct frame *f[] = {&sh->id,      &sh->doc,     &sh->path,
+                         &sh->span,    &sh->line,    &sh->text,
+                         &sh->kind,    &sh->subject, &sh->object,
+                         &sh->value,   &sh->attributed_to, &sh->negated};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+        free(f[i]->b);
+}
+
+/* One claim's members: id, doc, span, line, text, kind, subject, object,
+ * value, attributed_to, negated. */
+static void put_claim(const struct sink *s, const struct claim_shape *sh,
+                      const struct corpus *c, size_t di, const struct claim *cl,
+                      size_t id)
+{
+    struct jsonw *w = s->w;
+    const struct doc *doc = c->docs[di];
+    size_t more = sh->span.n + SPAN_MAX + sh->line.n + JSONW_INT_MAX +
+                  sh->text.n;
+    char *p = room_for_members(w, sh->id.n + ID_MAX + sh->doc.n + ID_MAX +
+                                sh->path.n + more);
+    p = put_frame(p, &sh->id);
+    p = put_id(p, 'C', id);
+    p = put_frame(p, &sh->doc);
+    p = put_id(p, 'D', di);
+    p = put_path(w, p, &sh->path, s, doc, more);
+    p = put_frame(p, &sh->span);
+    p = put_span(p, cl->span, !s->lines);
+    p = put_frame(p, &sh->line);
+    p = jsonw_put_int(p, doc_line_of(doc, cl->span.start));
+    jsonw_wrote(w, put_frame(p, &sh->text));
+    jsonw_put_string_utf8(w, doc->text + cl->span.start,
+                          cl->span.end - cl->span.start);
+    jsonw_wrote(w, put_frame(room_for_members(w, sh->kind.n), &sh->kind));
+    jsonw_put_string(w, claim_kind_label(cl));
+    p = room_for_members(w, sh->subject.n + ID_MAX + sh->object.n + ID_MAX +
+                          sh->value.n);
+    p = put_frame(p, &sh->subject);
+    p = put_entity_ref(p, doc,
+                       cl->kind == CLAIM_ROLE ? cl->mention_idx : cl->subject);
+    p = put_frame(p, &sh->object);
+    p = put_entity_ref(p, doc, cl->object);
+    jsonw_wrote(w, put_frame(p, &sh->value));
+    put_claim_value(w, doc, cl);
+    p = room_for_members(w, sh->attributed_to.n + ID_MAX + sh->negated.n + 5);
+    p = put_frame(p, &sh->attributed_to);
+    p = put_entity_ref(p, doc, cl->attributed_to);
+    p = put_frame(p, &sh->negated);
+    if (cl->negated) {
+        memcpy(p, "true", 4);
+        p += 4;
+    } else {
+        memcpy(p, "false", 5);
+        p += 5;
+    }
+    jsonw_wrote(w, p);
+    jsonw_count_members(w, s->lines ? 12 : 11);
 }
 
 static void json_claims(const struct corpus *c, const struct sink *s)
 {
-    struct jsonw *w = s->w;
+    struct claim_shape sh;
+    bool ready = false;
     size_t id = 0;
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
         for (size_t k = 0; k < claim_count(doc); k++) {
-            const struct claim *cl = claim_nth(doc, k);
             item_begin(s);
-            JSONW_KEY(w, "id");
-            json_id(w, 'C', id++);
-            add_doc_ref(s, c, i);
-            JSONW_KEY(w, "span");
-            json_span(w, cl->span);
-            JSONW_KEY(w, "line");
-            jsonw_number(w, doc_line_of(doc, cl->span.start));
-            JSONW_KEY(w, "text");
-            json_text(w, doc->text + cl->span.start,
-                      cl->span.end - cl->span.start);
-            JSONW_KEY(w, "kind");
-            jsonw_string(w, claim_kind_label(cl));
-            JSONW_KEY(w, "subject");
-            json_entity_ref(w, doc, cl->kind == CLAIM_ROLE ? cl->mention_idx
-                                                           : cl->subject);
-            JSONW_KEY(w, "object");
-            json_entity_ref(w, doc, cl->object);
-            JSONW_KEY(w, "value");
-            json_claim_value(w, doc, cl);
-            JSONW_KEY(w, "attributed_to");
-            json_entity_ref(w, doc, cl->attributed_to);
-            JSONW_KEY(w, "negated");
-            jsonw_bool(w, cl->negated);
+            if (!ready)
+                claim_shape_init(&sh, s->w, s->lines);
+            ready = true;
+            put_claim(s, &sh, c, i, claim_nth(doc, k), id++);
             item_end(s);
         }
     }
+    if (ready)
+        claim_shape_free(&sh);
+}
+
+/* The frames of a compared value's members. */
+struct value_shape {
+    bool ready;
+    struct frame doc, path, claim, value, text, span;
+};
+
+static void value_shape_init(struct value_shape *sh, const struct jsonw *w)
+{
+    if (sh->ready)
+        return;
+    sh->ready = true;
+    sh->doc = FRAME(w, "doc", false);
+    sh->path = FRAME(w, "path", true);
+    sh->claim = FRAME(w, "claim", true);
+    sh->value = FRAME(w, "value", true);
+    sh->text = FRAME(w, "text", true);
+    sh->span = FRAME(w, "span", true);
+}
+
+static void value_shape_free(struct value_shape *sh)
+{
+    free(sh->doc.b);
+    free(sh->path.b);
+    free(sh->claim.b);
+    free(sh->value.b);
+    free(sh->text.b);
+    free(sh->span.b);
+}
+
+/* One compared value's members: doc, claim, value, text, span. claim_id
+ * is the claim's index over all documents. */
+static void put_compared(const struct sink *s, const struct value_shape *sh,
+                         const struct corpus *c, const struct cmp_value *v,
+                         size_t claim_id)
+{
+    struct jsonw *w = s->w;
+    const struct doc *doc = c->docs[v->doc];
+    const struct claim *cl = claim_nth(doc, v->claim);
+    size_t more = sh->claim.n + ID_MAX + sh->value.n;
+    char *p = room_for_members(w, sh->doc.n + ID_MAX + sh->path.n + more);
+    p = put_frame(p, &sh->doc);
+    p = put_id(p, 'D', v->doc);
+    p = put_path(w, p, &sh->path, s, doc, more);
+    p = put_frame(p, &sh->claim);
+    p = put_id(p, 'C', claim_id);
+    jsonw_wrote(w, put_frame(p, &sh->value));
+    put_claim_value(w, doc, cl);
+    jsonw_wrote(w, put_frame(room_for_members(w, sh->text.n), &sh->text));
+    jsonw_put_string_utf8(w, doc->text + cl->span.start,
+                          cl->span.end - cl->span.start);
+    p = room_for_members(w, sh->span.n + SPAN_MAX);
+    p = put_frame(p, &sh->span);
+    jsonw_wrote(w, put_span(p, cl->span, !s->lines));
+    jsonw_count_members(w, s->lines ? 6 : 5);
 }
 
 static void json_comparisons(const struct corpus *c,
                              const struct report_opts *o, const struct sink *s)
 {
     struct jsonw *w = s->w;
+    struct value_shape sh = {0};
     size_t *off = claim_offsets(c), id = 0;
     for (size_t i = 0; i < c->ncomparisons; i++) {
         const struct comparison *k = &c->comparisons[i];
@@ -368,19 +645,10 @@ static void json_comparisons(const struct corpus *c,
         JSONW_KEY(w, "values");
         jsonw_array(w);
         for (size_t v = 0; v < k->nvalues; v++) {
-            const struct doc *doc = c->docs[k->values[v].doc];
-            const struct claim *cl = claim_nth(doc, k->values[v].claim);
+            const struct cmp_value *cv = &k->values[v];
             jsonw_object(w);
-            add_doc_ref(s, c, k->values[v].doc);
-            JSONW_KEY(w, "claim");
-            json_id(w, 'C', off[k->values[v].doc] + k->values[v].claim);
-            JSONW_KEY(w, "value");
-            json_claim_value(w, doc, cl);
-            JSONW_KEY(w, "text");
-            json_text(w, doc->text + cl->span.start,
-                      cl->span.end - cl->span.start);
-            JSONW_KEY(w, "span");
-            json_span(w, cl->span);
+            value_shape_init(&sh, w);
+            put_compared(s, &sh, c, cv, off[cv->doc] + cv->claim);
             jsonw_end(w);
         }
         jsonw_end(w);
@@ -392,6 +660,7 @@ static void json_comparisons(const struct corpus *c,
         }
         item_end(s);
     }
+    value_shape_free(&sh);
     free(off);
 }
 
@@ -627,61 +896,253 @@ void report_jsonl(FILE *out, const struct corpus *c,
     jsonw_free(w);
 }
 
+/* ---- text output ------------------------------------------------------- */
+
+/* The text report is written piece by piece (a source name, a quotation,
+ * a line number); through stdio each piece paid a call, a lock and, for
+ * fprintf, the format's parsing: about 25 instructions an output byte.
+ * Pieces go into one buffer instead, which goes out with one fwrite
+ * whenever it fills and at the end. Write errors stay in the stream's
+ * error flag (ferror), as they did with fprintf. Each writer below puts
+ * exactly the bytes of the printf directive named beside it. */
+
+/* Bytes buffered before they go to the stream. */
+#define TEXT_FLUSH ((size_t)64 * 1024)
+
+struct text_out {
+    FILE *out;
+    char *buf; /* TEXT_FLUSH bytes, heap */
+    size_t len;
+};
+
+static void text_flush(struct text_out *t)
+{
+    if (t->len)
+        fwrite(t->buf, 1, t->len, t->out);
+    t->len = 0;
+}
+
+/* Where the next n bytes go (n <= TEXT_FLUSH); the caller adds to t->len
+ * what it wrote. */
+static inline char *text_room(struct text_out *t, size_t n)
+{
+    if (n > TEXT_FLUSH - t->len)
+        text_flush(t);
+    return t->buf + t->len;
+}
+
+/* s[0..n), as it is. A piece larger than the buffer goes on directly. */
+static inline void put_n(struct text_out *t, const char *s, size_t n)
+{
+    if (n > TEXT_FLUSH - t->len) {
+        text_flush(t);
+        if (n >= TEXT_FLUSH) {
+            fwrite(s, 1, n, t->out);
+            return;
+        }
+    }
+    memcpy(t->buf + t->len, s, n);
+    t->len += n;
+}
+
+/* A string literal: its length is known where it is written. */
+#define PUT_LIT(t, lit) put_n((t), "" lit "", sizeof(lit) - 1)
+
+/* A colour escape, on a terminal only. */
+#define PUT_ON(t, o, code)                                                     \
+    do {                                                                       \
+        if ((o)->color)                                                        \
+            PUT_LIT(t, code);                                                  \
+    } while (0)
+
+static inline void put_c(struct text_out *t, char c)
+{
+    if (t->len == TEXT_FLUSH)
+        text_flush(t);
+    t->buf[t->len++] = c;
+}
+
+/* "%s"; glibc prints a NULL string as "(null)". */
+static void put_s(struct text_out *t, const char *s)
+{
+    if (!s)
+        s = "(null)";
+    put_n(t, s, strlen(s));
+}
+
+/* Most digits a size_t has in decimal (2^64 - 1 has 20). */
+#define TEXT_UINT_MAX 20
+
+/* v's decimal digits, ending at end; returns where they start. */
+static char *uint_digits(char *end, size_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
+/* "%zu" (and "%u") */
+static void put_uint(struct text_out *t, size_t v)
+{
+    char d[TEXT_UINT_MAX], *p = uint_digits(d + sizeof d, v);
+    put_n(t, p, (size_t)(d + sizeof d - p));
+}
+
+/* "%.*s" of s[0..n): up to the first NUL. */
+static void put_bytes(struct text_out *t, const char *s, size_t n)
+{
+    put_n(t, s, strnlen(s, n));
+}
+
+/* Spaces up to width after n bytes written. */
+static void put_pad(struct text_out *t, size_t n, size_t width)
+{
+    static const char spaces[] = "                ";
+    while (n < width) {
+        size_t k = width - n < sizeof spaces - 1 ? width - n
+                                                 : sizeof spaces - 1;
+        put_n(t, spaces, k);
+        n += k;
+    }
+}
+
+/* "%-Wzu" */
+static void put_uint_left(struct text_out *t, size_t v, size_t width)
+{
+    char d[TEXT_UINT_MAX], *p = uint_digits(d + sizeof d, v);
+    size_t n = (size_t)(d + sizeof d - p);
+    put_n(t, p, n);
+    put_pad(t, n, width);
+}
+
+/* "%-Ws" of s (NULL as "(null)", as glibc prints it) */
+static void put_left(struct text_out *t, const char *s, size_t width)
+{
+    if (!s)
+        s = "(null)";
+    size_t n = strlen(s);
+    put_n(t, s, n);
+    put_pad(t, n, width);
+}
+
+/* "%-W.Ws" of s */
+static void put_padded(struct text_out *t, const char *s, size_t width)
+{
+    size_t n = strnlen(s, width);
+    put_n(t, s, n);
+    put_pad(t, n, width);
+}
+
 /* ---- text ------------------------------------------------------------- */
 
 #define BOLD "\033[1m"
 #define DIM "\033[2m"
 #define RESET "\033[0m"
 
-static const char *on(const struct report_opts *o, const char *code)
-{
-    return o->color ? code : "";
-}
-
-static void text_documents(FILE *out, const struct corpus *c,
+static void text_documents(struct text_out *t, const struct corpus *c,
                            const struct report_opts *o)
 {
     for (size_t i = 0; i < c->ndocs; i++) {
         const struct doc *doc = c->docs[i];
-        fprintf(out, "%sD%zu  %s%s  (%zu bytes%s)\n", on(o, BOLD), i + 1,
-                doc->path, on(o, RESET), doc->len, doc->is_html ? ", HTML" : "");
-        if (doc->title)
-            fprintf(out, "    title:     %s\n", doc->title);
-        if (doc->source)
-            fprintf(out, "    source:    %s\n", doc->source);
-        if (doc->published)
-            fprintf(out, "    published: %s\n", doc->published);
-        for (size_t k = 0; k < doc->nwarnings; k++)
-            fprintf(out, "    %swarning:   %s%s\n", on(o, DIM),
-                    doc->warnings[k], on(o, RESET));
+        /* "%sD%zu  %s%s  (%zu bytes%s)\n" */
+        PUT_ON(t, o, BOLD);
+        put_c(t, 'D');
+        put_uint(t, i + 1);
+        PUT_LIT(t, "  ");
+        put_s(t, doc->path);
+        PUT_ON(t, o, RESET);
+        PUT_LIT(t, "  (");
+        put_uint(t, doc->len);
+        if (doc->is_html)
+            PUT_LIT(t, " bytes, HTML)\n");
+        else
+            PUT_LIT(t, " bytes)\n");
+        if (doc->title) {
+            PUT_LIT(t, "    title:     ");
+            put_s(t, doc->title);
+            put_c(t, '\n');
+        }
+        if (doc->source) {
+            PUT_LIT(t, "    source:    ");
+            put_s(t, doc->source);
+            put_c(t, '\n');
+        }
+        if (doc->published) {
+            PUT_LIT(t, "    published: ");
+            put_s(t, doc->published);
+            put_c(t, '\n');
+        }
+        for (size_t k = 0; k < doc->nwarnings; k++) {
+            PUT_LIT(t, "    ");
+            PUT_ON(t, o, DIM);
+            PUT_LIT(t, "warning:   ");
+            put_s(t, doc->warnings[k]);
+            PUT_ON(t, o, RESET);
+            put_c(t, '\n');
+        }
     }
 }
 
-static void text_entities(FILE *out, const struct corpus *c,
+/* "\n%s<title>%s\n": a section's heading, bold on a terminal. */
+static void put_heading(struct text_out *t, const struct report_opts *o,
+                        const char *title)
+{
+    put_c(t, '\n');
+    PUT_ON(t, o, BOLD);
+    put_s(t, title);
+    PUT_ON(t, o, RESET);
+    put_c(t, '\n');
+}
+
+static void text_entities(struct text_out *t, const struct corpus *c,
                           const struct report_opts *o)
 {
     if (c->nentities == 0)
         return;
-    fprintf(out, "\n%sWho and where%s\n", on(o, BOLD), on(o, RESET));
+    put_heading(t, o, "Who and where");
     for (size_t i = 0; i < c->nentities; i++) {
         const struct entity *e = &c->entities[i];
-        fprintf(out, "  E%-4zu %-12s %s", i + 1, tag_type_name(e->type),
-                e->name);
-        if (e->nroles)
-            fprintf(out, " (%s)", e->roles[0]);
-        fputs("  ", out);
+        /* "  E%-4zu %-12s %s" */
+        PUT_LIT(t, "  E");
+        put_uint_left(t, i + 1, 4);
+        put_c(t, ' ');
+        put_left(t, tag_type_name(e->type), 12);
+        put_c(t, ' ');
+        put_s(t, e->name);
+        if (e->nroles) {
+            PUT_LIT(t, " (");
+            put_s(t, e->roles[0]);
+            put_c(t, ')');
+        }
+        PUT_LIT(t, "  ");
         unsigned last = (unsigned)-1;
         for (size_t k = 0; k < e->nmentions; k++) {
             if (e->mentions[k].doc == last)
                 continue;
             last = e->mentions[k].doc;
-            fprintf(out, " D%u", last + 1);
+            PUT_LIT(t, " D");
+            put_uint(t, (size_t)last + 1);
         }
-        fputc('\n', out);
+        put_c(t, '\n');
     }
 }
 
-static void text_dates(FILE *out, const struct corpus *c,
+/* "  %s%s:%u%s\n": where a value stands, dimmed on a terminal. */
+static void put_place(struct text_out *t, const struct report_opts *o,
+                      const struct doc *doc, size_t offset)
+{
+    PUT_LIT(t, "  ");
+    PUT_ON(t, o, DIM);
+    put_s(t, doc_basename(doc));
+    put_c(t, ':');
+    put_uint(t, doc_line_of(doc, offset));
+    PUT_ON(t, o, RESET);
+    put_c(t, '\n');
+}
+
+static void text_dates(struct text_out *t, const struct corpus *c,
                        const struct report_opts *o)
 {
     bool any = false;
@@ -692,94 +1153,71 @@ static void text_dates(FILE *out, const struct corpus *c,
             if (dt->flags & DATEF_PAGE_STAMP)
                 continue;
             if (!any)
-                fprintf(out, "\n%sWhen%s\n", on(o, BOLD), on(o, RESET));
+                put_heading(t, o, "When");
             any = true;
-            fprintf(out, "  %-10s  %.*s  %s%s:%u%s\n",
-                    dt->value[0] ? dt->value : "relative",
-                    (int)(dt->span.end - dt->span.start),
-                    doc->text + dt->span.start, on(o, DIM), doc_basename(doc),
-                    doc_line_of(doc, dt->span.start), on(o, RESET));
+            /* "  %-10s  %.*s" then the place */
+            PUT_LIT(t, "  ");
+            put_left(t, dt->value[0] ? dt->value : "relative", 10);
+            PUT_LIT(t, "  ");
+            put_bytes(t, doc->text + dt->span.start,
+                      dt->span.end - dt->span.start);
+            put_place(t, o, doc, dt->span.start);
         }
     }
 }
 
 /* Longer quotations are cut at a word with "...", the file:line beside
  * them leads to the rest. */
-/* The report's most frequent pieces (a value's source, its quotation,
- * its file and line) are written with these instead of fprintf, whose
- * format parsing was most of the text report's time; each writes exactly
- * what the printf directive named beside it would. */
-
-/* "%.*s" of t[0..n): up to the first NUL. */
-static void put_bytes(FILE *out, const char *t, size_t n)
-{
-    fwrite(t, 1, strnlen(t, n), out);
-}
-
-/* "%u" */
-static void put_uint(FILE *out, unsigned v)
-{
-    char buf[JSONW_INT_MAX];
-    fwrite(buf, 1, (size_t)(jsonw_put_int(buf, v) - buf), out);
-}
-
-/* "%-W.Ws" of s */
-static void put_padded(FILE *out, const char *s, size_t width)
-{
-    size_t n = strnlen(s, width);
-    fwrite(s, 1, n, out);
-    for (; n < width; n++)
-        putc(' ', out);
-}
-
-/* "  %s%s:%u%s\n": where a value stands, dimmed on a terminal. */
-static void put_place(FILE *out, const struct report_opts *o,
-                      const struct doc *doc, size_t offset)
-{
-    fputs("  ", out);
-    fputs(on(o, DIM), out);
-    fputs(doc_basename(doc), out);
-    putc(':', out);
-    put_uint(out, doc_line_of(doc, offset));
-    fputs(on(o, RESET), out);
-    putc('\n', out);
-}
-
-static void print_quotation(FILE *out, const struct doc *doc, struct span s)
+static void print_quotation(struct text_out *t, const struct doc *doc,
+                            struct span s)
 {
     size_t n = s.end - s.start;
-    const char *t = doc->text + s.start;
-    size_t shown_len = report_cut(t, n, REPORT_QUOTE_SHOWN);
-    putc('"', out);
-    put_bytes(out, t, shown_len < n ? shown_len : n);
-    fputs(shown_len < n ? " ...\"" : "\"", out);
+    const char *q = doc->text + s.start;
+    size_t shown_len = report_cut(q, n, REPORT_QUOTE_SHOWN);
+    put_c(t, '"');
+    put_bytes(t, q, shown_len < n ? shown_len : n);
+    if (shown_len < n)
+        PUT_LIT(t, " ...\"");
+    else
+        put_c(t, '"');
 }
 
-static void text_quotes(FILE *out, const struct corpus *c,
+static void text_quotes(struct text_out *t, const struct corpus *c,
                         const struct report_opts *o)
 {
     size_t n;
     struct report_said *v = report_said_list(c, &n);
     if (n == 0)
         return;
-    fprintf(out, "\n%sWho said what%s\n", on(o, BOLD), on(o, RESET));
+    put_heading(t, o, "Who said what");
     for (size_t i = 0; i < n; i++) {
         const struct doc *doc = c->docs[v[i].doc];
         const struct quote *q = &doc->quotes[v[i].quote];
         if (i == 0 || v[i].entity != v[i - 1].entity) {
+            /* "  %s%s%s\n": the speaker, bold */
+            PUT_LIT(t, "  ");
+            PUT_ON(t, o, BOLD);
             if (v[i].entity)
-                fprintf(out, "  %s%s%s\n", on(o, BOLD),
-                        c->entities[v[i].entity - 1].name, on(o, RESET));
+                put_s(t, c->entities[v[i].entity - 1].name);
             else
-                fprintf(out, "  %s(no speaker named)%s\n", on(o, BOLD),
-                        on(o, RESET));
+                PUT_LIT(t, "(no speaker named)");
+            PUT_ON(t, o, RESET);
+            put_c(t, '\n');
         }
-        fputs("    ", out);
-        print_quotation(out, doc, q->span);
-        fprintf(out, "  %s%s%s%s:%u%s\n", on(o, DIM),
-                doc->source ? doc->source : "", doc->source ? ", " : "",
-                doc_basename(doc), doc_line_of(doc, q->span.start),
-                on(o, RESET));
+        PUT_LIT(t, "    ");
+        print_quotation(t, doc, q->span);
+        /* "  %s%s%s%s:%u%s\n": source, file and line, dimmed */
+        PUT_LIT(t, "  ");
+        PUT_ON(t, o, DIM);
+        if (doc->source) {
+            put_s(t, doc->source);
+            PUT_LIT(t, ", ");
+        }
+        put_s(t, doc_basename(doc));
+        put_c(t, ':');
+        put_uint(t, doc_line_of(doc, q->span.start));
+        PUT_ON(t, o, RESET);
+        put_c(t, '\n');
     }
     free(v);
 }
@@ -790,11 +1228,20 @@ static void text_quotes(FILE *out, const struct corpus *c,
 #define YELLOW "\033[33m"
 #define GREEN "\033[32m"
 
-static const char *verdict_color(const struct report_opts *o, enum verdict v)
+/* A verdict's colour, on a terminal only. */
+static void put_verdict_color(struct text_out *t, const struct report_opts *o,
+                              enum verdict v)
 {
-    return on(o, v == VERDICT_CONFLICT ? RED
-               : v == VERDICT_PARTIAL ? YELLOW
-               : v == VERDICT_AGREE ? GREEN : DIM);
+    if (!o->color)
+        return;
+    if (v == VERDICT_CONFLICT)
+        PUT_LIT(t, RED);
+    else if (v == VERDICT_PARTIAL)
+        PUT_LIT(t, YELLOW);
+    else if (v == VERDICT_AGREE)
+        PUT_LIT(t, GREEN);
+    else
+        PUT_LIT(t, DIM);
 }
 
 /* Do some sources of k state its event and others deny it? Then each
@@ -810,50 +1257,78 @@ static bool mixes_denials(const struct comparison *k)
     return stated && denied;
 }
 
-static void text_value(FILE *out, const struct corpus *c,
+static void text_value(struct text_out *t, const struct corpus *c,
                        const struct cmp_value *v, bool mark_denial,
                        const struct report_opts *o)
 {
     const struct doc *doc = c->docs[v->doc];
     const struct claim *cl = claim_nth(doc, v->claim);
-    fputs("      ", out);
-    put_padded(out, doc->source ? doc->source : doc_basename(doc), 14);
-    putc(' ', out);
+    PUT_LIT(t, "      ");
+    put_padded(t, doc->source ? doc->source : doc_basename(doc), 14);
+    put_c(t, ' ');
     if (mark_denial && v->stance < 0)
-        fputs("denies ", out);
-    print_quotation(out, doc, cl->span);
-    put_place(out, o, doc, cl->span.start);
+        PUT_LIT(t, "denies ");
+    print_quotation(t, doc, cl->span);
+    put_place(t, o, doc, cl->span.start);
 }
 
-static void text_comparisons(FILE *out, const struct corpus *c,
+/* "\n  %s%s%s — %zu source%s\n": an event's heading. */
+static void put_event_head(struct text_out *t, const struct report_opts *o,
+                           const char *event, size_t docs)
+{
+    PUT_LIT(t, "\n  ");
+    PUT_ON(t, o, BOLD);
+    put_s(t, event);
+    PUT_ON(t, o, RESET);
+    PUT_LIT(t, " — ");
+    put_uint(t, docs);
+    if (docs == 1)
+        PUT_LIT(t, " source\n");
+    else
+        PUT_LIT(t, " sources\n");
+}
+
+static void text_comparisons(struct text_out *t, const struct corpus *c,
                              const struct report_opts *o)
 {
     struct report_order r;
     report_order_new(c, o, &r);
-    fprintf(out, "\n%sWhere the sources agree and differ%s\n", on(o, BOLD),
-            on(o, RESET));
+    put_heading(t, o, "Where the sources agree and differ");
     if (r.n == 0)
-        fputs("  nothing that two sources both state\n", out);
+        PUT_LIT(t, "  nothing that two sources both state\n");
     for (size_t i = 0; i < r.n; i++) {
         const struct comparison *k = &c->comparisons[r.index[i]];
-        if (i == 0 || k->event_id != c->comparisons[r.index[i - 1]].event_id) {
-            size_t docs = report_event_docs(c, &r, i);
-            fprintf(out, "\n  %s%s%s — %zu source%s\n", on(o, BOLD), k->event,
-                    on(o, RESET), docs, docs == 1 ? "" : "s");
+        if (i == 0 || k->event_id != c->comparisons[r.index[i - 1]].event_id)
+            put_event_head(t, o, k->event, report_event_docs(c, &r, i));
+        /* "    %s%-8s%s %s" then ": %s" of the note */
+        PUT_LIT(t, "    ");
+        put_verdict_color(t, o, k->verdict);
+        put_left(t, verdict_name(k->verdict), 8);
+        PUT_ON(t, o, RESET);
+        put_c(t, ' ');
+        put_s(t, report_slot(k));
+        if (k->note) {
+            PUT_LIT(t, ": ");
+            put_s(t, k->note);
         }
-        fprintf(out, "    %s%-8s%s %s", verdict_color(o, k->verdict),
-                verdict_name(k->verdict), on(o, RESET), report_slot(k));
-        if (k->note)
-            fprintf(out, ": %s", k->note);
-        fputc('\n', out);
+        put_c(t, '\n');
         bool mark = mixes_denials(k);
         for (size_t j = 0; j < k->nvalues; j++)
-            text_value(out, c, &k->values[j], mark, o);
-        if (o->explain && k->why)
-            fprintf(out, "      %swhy: %s%s\n", on(o, DIM), k->why, on(o, RESET));
+            text_value(t, c, &k->values[j], mark, o);
+        if (o->explain && k->why) {
+            /* "      %swhy: %s%s\n" */
+            PUT_LIT(t, "      ");
+            PUT_ON(t, o, DIM);
+            PUT_LIT(t, "why: ");
+            put_s(t, k->why);
+            PUT_ON(t, o, RESET);
+            put_c(t, '\n');
+        }
     }
     char *summary = report_summary(&r, o->all);
-    fprintf(out, "\n%s\n", summary);
+    put_c(t, '\n');
+    put_s(t, summary);
+    put_c(t, '\n');
     free(summary);
     report_order_free(&r);
 }
@@ -861,11 +1336,14 @@ static void text_comparisons(FILE *out, const struct corpus *c,
 void report_text(FILE *out, const struct corpus *c,
                  const struct report_opts *o)
 {
-    text_documents(out, c, o);
-    text_comparisons(out, c, o);
-    text_entities(out, c, o);
-    text_dates(out, c, o);
-    text_quotes(out, c, o);
+    struct text_out t = {out, xmalloc(TEXT_FLUSH), 0};
+    text_documents(&t, c, o);
+    text_comparisons(&t, c, o);
+    text_entities(&t, c, o);
+    text_dates(&t, c, o);
+    text_quotes(&t, c, o);
+    text_flush(&t);
+    free(t.buf);
 }
 
 void report_dump_text(FILE *out, const struct corpus *c, bool body_only,

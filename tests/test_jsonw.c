@@ -245,6 +245,11 @@ static void test_integers_put_print_as_cjson_prints_them(void **state)
     }
     check_int(JSONW_INT_LIMIT - 1);
     check_int(-(JSONW_INT_LIMIT - 1));
+    /* Every number of up to five digits: the short paths end there. */
+    for (int64_t v = 0; v < 100000; v++) {
+        check_int(v);
+        check_int(-v);
+    }
     for (int i = 0; i < 100000; i++) {
         /* A random length first, so that short numbers are as common as
          * long ones. */
@@ -319,10 +324,10 @@ static void test_each_byte_to_escape_is_found_at_every_place(void **state)
     (void)state;
     static const char special[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f',
                                    ' ',  '#',   ']',  '\x80', '\xc3', '\xff'};
-    for (size_t len = 1; len <= 24; len++) {
+    for (size_t len = 1; len <= 48; len++) {
         for (size_t at = 0; at < len; at++) {
             for (size_t k = 0; k < sizeof special; k++) {
-                char text[32];
+                char text[64];
                 memset(text, 'a', len);
                 text[at] = special[k];
                 text[len] = '\0';
@@ -336,7 +341,7 @@ static void test_each_byte_to_escape_is_found_at_every_place(void **state)
                 jsonw_end(w);
                 size_t n;
                 char *got = jsonw_take(w, &n);
-                char repaired[32];
+                char repaired[64];
                 memcpy(repaired, text, len + 1);
                 utf8_repair(repaired, len);
                 cJSON *root = cJSON_CreateObject();
@@ -374,6 +379,81 @@ static void check_string_n(const char *text, size_t len)
     cJSON_Delete(arr);
     free(got);
     jsonw_free(w);
+}
+
+/* jsonw_string_utf8 of text[0..len) must print as cJSON prints a copy
+ * of it put through utf8_repair. */
+static void check_string_utf8(const char *text, size_t len)
+{
+    struct jsonw *w = jsonw_new(NULL, false);
+    jsonw_array(w);
+    jsonw_string_utf8(w, text, len);
+    jsonw_end(w);
+    size_t n;
+    char *got = jsonw_take(w, &n);
+    cJSON *arr = cJSON_CreateArray();
+    cJSON_AddItemToArray(arr, reference_string(text, len, true));
+    char *want = cJSON_PrintUnformatted(arr);
+    if (strcmp(got, want) != 0)
+        fail_msg("repaired string of %zu bytes: got %.80s..., want %.80s...",
+                 len, got, want);
+    cJSON_free(want);
+    cJSON_Delete(arr);
+    free(got);
+    jsonw_free(w);
+}
+
+/* Strings to repair take the copying path from a few words on: valid and
+ * broken UTF-8 sequences (cut, overlong, stray continuation bytes) at
+ * every place of strings around a word or two, then random mixtures of
+ * every length up to past a chunk, sequences across the chunk's end. */
+static void test_strings_to_repair_print_as_repaired_copies_do(void **state)
+{
+    (void)state;
+    static const char *const seqs[] = {"\xc3\xa9", "\xe2\x80\x9c",
+                                       "\xf0\x9f\x98\x80", "\xc3", "\xe2\x80",
+                                       "\xf0\x9f\x98", "\x80", "\xbf\xbf",
+                                       "\xc0\xaf", "\xed\xa0\x80", "\xff",
+                                       "\xf4\x90\x80\x80"};
+    char text[64];
+    for (size_t len = 1; len <= 40; len++) {
+        for (size_t at = 0; at < len; at++) {
+            for (size_t k = 0; k < sizeof seqs / sizeof *seqs; k++) {
+                memset(text, 'a', len);
+                size_t sl = strlen(seqs[k]);
+                if (sl > len - at)
+                    sl = len - at; /* cut by the string's end */
+                memcpy(text + at, seqs[k], sl);
+                text[len] = '\0';
+                check_string_utf8(text, len);
+            }
+        }
+    }
+    static const char *const pieces[] = {
+        "a",   "word ", "\"", "\\", "\n",       "\x02",  "\xc3\xa9",
+        "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xc3", "\x80", "\xff",
+        "\r\n", "        ", "\xe2\x80"};
+    uint64_t seed = 5;
+    char *big = xmalloc(8400);
+    for (int round = 0; round < 400; round++) {
+        size_t want =
+            round < 300 ? below(&seed, 200) : 4080 + below(&seed, 4200);
+        size_t len = 0;
+        while (len < want) {
+            const char *p =
+                pieces[below(&seed, sizeof pieces / sizeof *pieces)];
+            size_t pl = strlen(p);
+            if (len + pl > want)
+                pl = want - len;
+            memcpy(big + len, p, pl);
+            len += pl;
+        }
+        big[len] = '\0';
+        if (round % 50 == 49 && len > 5)
+            big[len - 5] = '\0'; /* a NUL near the end stops it */
+        check_string_utf8(big, len);
+    }
+    free(big);
 }
 
 /* Long strings are copied eight bytes a step and escaped in place, in
@@ -484,6 +564,58 @@ static cJSON *plain_nest(uint64_t *seed, struct jsonw *w, size_t depth)
     return o;
 }
 
+/* A key frame is the very bytes jsonw_key_plain writes at that depth,
+ * first member or later, pretty or compact; members counted by hand make
+ * the next jsonw_key put its separator. */
+static void test_key_frames_are_the_bytes_key_plain_writes(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"", "id", "attributed_to", "x\xc3\xa9"};
+    for (int pretty = 0; pretty <= 1; pretty++) {
+        for (size_t depth = 1; depth <= 24; depth++) {
+            for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+                for (int comma = 0; comma <= 1; comma++) {
+                    struct jsonw *w = jsonw_new(NULL, pretty);
+                    for (size_t d = 0; d < depth; d++)
+                        jsonw_object(w);
+                    if (comma) {
+                        jsonw_key_plain(w, "a", 1);
+                        jsonw_null(w);
+                    }
+                    size_t fn, before, after;
+                    char *f = jsonw_key_frame(w, keys[k], strlen(keys[k]),
+                                              comma, &fn);
+                    free(jsonw_take(w, &before));
+                    jsonw_key_plain(w, keys[k], strlen(keys[k]));
+                    char *want = jsonw_take(w, &after);
+                    assert_int_equal(fn, after);
+                    assert_memory_equal(f, want, fn);
+                    free(want);
+                    free(f);
+                    jsonw_free(w);
+                }
+            }
+        }
+    }
+    struct jsonw *w = jsonw_new(NULL, true);
+    jsonw_object(w);
+    size_t fn, n;
+    char *f = jsonw_key_frame(w, "a", 1, false, &fn);
+    char *p = jsonw_room(w, fn + 1);
+    memcpy(p, f, fn);
+    p[fn] = '1';
+    jsonw_wrote(w, p + fn + 1);
+    jsonw_count_members(w, 1);
+    jsonw_key(w, "b");
+    jsonw_number(w, 2);
+    jsonw_end(w);
+    char *got = jsonw_take(w, &n);
+    assert_string_equal(got, "{\n\t\"a\":\t1,\n\t\"b\":\t2\n}");
+    free(got);
+    free(f);
+    jsonw_free(w);
+}
+
 /* jsonw_key_plain prints plain keys as cJSON does: lengths 0 to 40
  * (each way copy_short copies), bytes >= 0x80, nesting shallow and
  * deeper than its fixed block of tabs, pretty and compact, first
@@ -566,9 +698,11 @@ int main(void)
         cmocka_unit_test(test_fixed_shape_output_matches_the_structured_calls),
         cmocka_unit_test(test_each_byte_to_escape_is_found_at_every_place),
         cmocka_unit_test(test_long_strings_escape_as_cjson_does),
+        cmocka_unit_test(test_strings_to_repair_print_as_repaired_copies_do),
         cmocka_unit_test(test_put_plain_writes_only_plain_strings),
         cmocka_unit_test(test_a_stream_gets_every_byte_in_order),
         cmocka_unit_test(test_plain_keys_print_as_cjson_prints_them),
+        cmocka_unit_test(test_key_frames_are_the_bytes_key_plain_writes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -116,6 +116,25 @@ char *jsonw_put_plain(char *p, const char *s, size_t n);
  * jsonw_number), with no separator before it. */
 void jsonw_put_string(struct jsonw *w, const char *s);
 void jsonw_put_string_n(struct jsonw *w, const char *s, size_t n);
+void jsonw_put_string_utf8(struct jsonw *w, const char *s, size_t n);
 void jsonw_put_number(struct jsonw *w, double v);
+
+/* The bytes jsonw_key_plain(w, key, n) would write now, at w's present
+ * depth, as the first member of its object (comma false) or a later one
+ * (comma true): a member's separator, indent and quoted name with its
+ * colon. Returns a malloc'd copy, its length in *len; the caller frees
+ * it. w is only read. For a writer that writes the members of many
+ * objects of one shape at one depth itself: the frame, then the value
+ * through the calls of this section, which keeps the writer's nesting
+ * as it is (jsonw_end still closes the object). Example:
+ *   f = jsonw_key_frame(w, "id", 2, false, &fn);   (once)
+ *   p = jsonw_room(w, fn + 8); memcpy(p, f, fn); ...; jsonw_wrote(w, p); */
+char *jsonw_key_frame(const struct jsonw *w, const char *key, size_t n,
+                      bool comma, size_t *len);
+
+/* Count n members written by hand (frames and values) in the innermost
+ * object, so that a later jsonw_key puts the separator before its
+ * member. No-op at the top level. */
+void jsonw_count_members(struct jsonw *w, size_t n);
 
 #endif
