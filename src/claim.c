@@ -301,22 +301,13 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
     return CD_OK;
 }
 
-static bool word_eq(const char *text, const struct token *tk, const char *w,
-                    bool prefix)
-{
-    size_t len = tk->span.end - tk->span.start, wl = strlen(w);
-    if (prefix ? len < wl : len != wl)
-        return false;
-    return strncasecmp(text + tk->span.start, w, wl) == 0;
-}
-
 static inline unsigned char fold_ascii(unsigned char c)
 {
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* word_eq of a phrase word whose length wl is known: the same answer
- * (strncasecmp folds ASCII only, as no locale is set). */
+/* Whether token tk is the word w[0..wl) (or, if prefix, begins with it),
+ * ASCII case folded: what strncasecmp answers, as no locale is set. */
 static inline bool phrase_word_eq(const char *text, const struct token *tk,
                                   const char *w, size_t wl, bool prefix)
 {
@@ -330,6 +321,17 @@ static inline bool phrase_word_eq(const char *text, const struct token *tk,
             return false;
     }
     return true;
+}
+
+/* phrase_word_eq of a NUL-terminated w. Always inline: nearly every
+ * caller passes a literal, whose strlen is then a constant, and most
+ * tokens fail the length test before any byte is read (a call of
+ * strncasecmp was ~50 instructions, asked for every token by some
+ * passes). */
+__attribute__((always_inline)) static inline bool
+word_eq(const char *text, const struct token *tk, const char *w, bool prefix)
+{
+    return phrase_word_eq(text, tk, w, strlen(w), prefix);
 }
 
 /* Keep phrase p if it matches at token i within [i, end) and is longer
@@ -2517,9 +2519,7 @@ static void ownership_claims(struct run *r, const struct sent *s)
 static bool tok_is(const struct run *r, size_t t, const char *w)
 {
     const struct token *tk = &r->doc->toks[t];
-    size_t n = strlen(w);
-    return tk->kind == TOK_WORD && tk->span.end - tk->span.start == n &&
-           !strncasecmp(r->text + tk->span.start, w, n);
+    return tk->kind == TOK_WORD && word_eq(r->text, tk, w, false);
 }
 
 /* "X is a low-cost subsidiary", "X, a budget carrier": each class noun of
@@ -3305,7 +3305,8 @@ static bool party_at(const struct run *r, const struct sent *s, size_t k,
     return demonym_party(r, s, k, out);
 }
 
-static bool word_is(const struct run *r, size_t k, const char *w)
+__attribute__((always_inline)) static inline bool
+word_is(const struct run *r, size_t k, const char *w)
 {
     return word_eq(r->text, &r->doc->toks[k], w, false);
 }
