@@ -4093,12 +4093,12 @@ void claim_run(const struct claimer *c, struct doc *doc)
         while (t < doc->ntoks && doc->toks[t].sentence == si)
             t++;
         sfirst[si] = a;
-        stables[si] = wordmask_get_tokens(c->index, doc->text, doc->toks, a,
+        stables[si] = wordmask_get_tokens(c->index, doc->text, doc->len + 1, doc->toks, a,
                                           t, r.tmask, r.tword);
     }
     sfirst[ns] = t;
     /* past the last sentence: none, mostly */
-    wordmask_get_tokens(c->index, doc->text, doc->toks, t, doc->ntoks,
+    wordmask_get_tokens(c->index, doc->text, doc->len + 1, doc->toks, t, doc->ntoks,
                         r.tmask, r.tword);
     for (unsigned si = 0; si < ns; si++)
         claim_sentence(&r, si, sfirst[si], sfirst[si + 1], stables[si]);
