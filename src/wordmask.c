@@ -3,18 +3,17 @@
  * Each distinct whole word and each distinct prefix has an id, and each
  * id the mask of the tables that added it. Half the tokens of an article
  * begin a phrase of some claims table ("the", "to", "by"), so whole
- * words are found through a bucket array keyed by wordfilter_hash (a
- * hash of the length and three bytes, no pass over the word) and one
- * folded compare; prefixes, rarer, through a bucket array keyed by the
- * hash of their first WORDFILTER_HEAD bytes, whose chain holds every
- * prefix with such a head: one folded compare each, no hashing per
- * prefix length.
+ * words are found through a bucket array and one folded compare;
+ * prefixes, rarer, through a bucket array keyed by their first
+ * WORDFILTER_HEAD bytes, whose chain holds every prefix with such a
+ * head: one folded compare each, no hashing per prefix length.
  *
- * Each word and prefix also keeps its first eight folded bytes as one
- * integer (its head), and which of them are letters (its case bits). A
- * token's first eight bytes are loaded once, so that most compares are
- * an or and one integer test rather than a byte loop; only words longer
- * than eight bytes compare their tail byte by byte.
+ * Each word and prefix keeps its first eight folded bytes as one integer
+ * (its head), and which of them are letters (its case bits). A token's
+ * first eight bytes are loaded once (one load where eight bytes are
+ * readable); both buckets are a multiply of that integer, and most
+ * compares are an or and one integer test rather than a byte loop. Only
+ * words longer than eight bytes compare their tail byte by byte.
  */
 #include "claimdiff/wordmask.h"
 
@@ -45,9 +44,9 @@ struct word {
     uint32_t unused; /* 32 bytes: an index is a shift */
 };
 
-/* Head buckets: wordfilter_head_hash gives a bit number of a
- * wordfilter, 0 .. WORDFILTER_WORDS * 64 - 1. */
-#define HEAD_BUCKETS (WORDFILTER_WORDS * 64)
+/* 2^HEAD_BUCKET_BITS head buckets (head_bucket). */
+#define HEAD_BUCKET_BITS 12
+#define HEAD_BUCKETS ((size_t)1 << HEAD_BUCKET_BITS)
 
 /* A prefix in the chain of its head's bucket; id is its scan_map id. */
 struct prefix {
@@ -185,6 +184,15 @@ static inline size_t bucket_of(uint64_t h, size_t len)
     return (size_t)((h * 0x9E3779B97F4A7C15u) >> (64 - WORD_BUCKET_BITS));
 }
 
+/* The bucket of the prefixes a word may begin with: a hash of its first
+ * WORDFILTER_HEAD bytes, from its raw head h (head_of, or a folded one),
+ * case bits set as in bucket_of. */
+static inline size_t head_bucket(uint64_t h)
+{
+    h = (h & head_mask(WORDFILTER_HEAD)) | 0x2020202020202020u;
+    return (size_t)((h * 0x9E3779B97F4A7C15u) >> (64 - HEAD_BUCKET_BITS));
+}
+
 /* The id of the whole word s[0..len) (1 <= len <= WORDMASK_MAX_LEN),
  * whose raw head (head_of) is h, or -1 if it was never added, in any ASCII
  * case. Inline: once per token (left to itself gcc calls it, as
@@ -248,7 +256,7 @@ static void put_prefix(struct wordmask *wm, const char *w, size_t len,
     p->key = put_key(wm, w, len);
     p->len = (uint32_t)len;
     p->id = id;
-    uint32_t b = wordfilter_head_hash(w);
+    size_t b = head_bucket(p->head);
     p->next = wm->head[b];
     wm->head[b] = (uint32_t)++wm->nprefixes;
 }
@@ -296,7 +304,7 @@ get(const struct wordmask *wm, const char *s, size_t len, size_t avail,
     if (len < WORDMASK_PREFIX_MIN)
         return m;
     /* every prefix the word may begin with shares its head bucket */
-    for (uint32_t e = wm->head[wordfilter_head_hash(s)]; e;
+    for (uint32_t e = wm->head[head_bucket(h)]; e;
          e = wm->prefixes[e - 1].next) {
         const struct prefix *p = &wm->prefixes[e - 1];
         if (p->len > len)

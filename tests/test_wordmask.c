@@ -192,14 +192,14 @@ static void test_short_prefixes_and_bad_tables_are_left_out(void **state)
 /* wordmask_get_tokens gives each token what wordmask_get gives its text
  * (0 and -1 for tokens that are not words, whatever their text), and the
  * or of the masks; tokens outside [a, b) are left alone. */
-/* Prefixes are chained by the hash of their first three bytes: two
- * different heads in one chain, and several prefixes of one head in
- * different cases and lengths, each give their bit to the words they
- * begin only. */
+/* Prefixes are chained by a hash of their first three bytes: two
+ * different heads (once chosen to share wordfilter_head_hash; the
+ * wordmask has its own hash now, and the next test makes heads share a
+ * bucket for certain), and several prefixes of one head in different
+ * cases and lengths, each give their bit to the words they begin only. */
 static void test_prefixes_sharing_a_head_bucket_stay_apart(void **state)
 {
     (void)state;
-    /* find two heads of lower-case letters with one head hash */
     char a[4] = "aaa", b[4] = "";
     for (char x = 'a'; x <= 'z' && !b[0]; x++)
         for (char y = 'a'; y <= 'z' && !b[0]; y++)
@@ -295,6 +295,54 @@ static void test_tokens_read_eight_bytes_but_match_their_own(void **state)
     wordmask_free(wm);
 }
 
+/* More distinct three-byte heads than the wordmask has head buckets
+ * (4,096), so by pigeonhole some chains hold prefixes of different
+ * heads, whatever the hash: each word gets exactly the bits of the
+ * prefixes it begins with, in any case. */
+static void test_more_heads_than_buckets_stay_apart(void **state)
+{
+    (void)state;
+    enum { NPREFIX = 5000, NQUERY = 4000 };
+    static struct entry e[NPREFIX];
+    uint32_t seed = 11;
+    struct wordmask *wm = wordmask_new();
+    for (size_t i = 0; i < NPREFIX; i++) {
+        /* head i: distinct for i < 26^3, in three letters */
+        e[i].w[0] = (char)('a' + i % 26);
+        e[i].w[1] = (char)('a' + i / 26 % 26);
+        e[i].w[2] = (char)('a' + i / 676 % 26);
+        e[i].len = 3 + next(&seed) % 8;
+        for (size_t k = 3; k < e[i].len; k++)
+            e[i].w[k] = (char)('a' + next(&seed) % 3);
+        recase(e[i].w, e[i].len, next(&seed) * 2654435761u);
+        e[i].table = (unsigned)(i % WORDMASK_TABLES);
+        e[i].prefix = true;
+        e[i].id = wordmask_add(wm, e[i].table, e[i].w, e[i].len, true);
+        assert_true(e[i].id >= 0);
+    }
+    size_t hits = 0;
+    for (size_t q = 0; q < NQUERY; q++) {
+        const struct entry *x = &e[next(&seed) % NPREFIX];
+        char s[24];
+        size_t len = x->len;
+        memcpy(s, x->w, len);
+        recase(s, len, next(&seed) * 2654435761u);
+        if (next(&seed) % 2) /* a longer word, or one cut short */
+            len += random_word(&seed, s + len, 6);
+        else if (len > 3)
+            len -= next(&seed) % 2;
+        int want_word, got_word;
+        uint32_t want = plain_mask(e, NPREFIX, s, len, &want_word);
+        uint32_t got = wordmask_get(wm, s, len, &got_word);
+        if (got != want)
+            fail_msg("'%.*s': mask %08x, entry by entry %08x", (int)len, s,
+                     (unsigned)got, (unsigned)want);
+        hits += want != 0;
+    }
+    assert_true(hits > NQUERY / 2);
+    wordmask_free(wm);
+}
+
 static void test_tokens_at_once_equal_one_at_a_time(void **state)
 {
     (void)state;
@@ -347,6 +395,7 @@ int main(void)
         cmocka_unit_test(test_a_prefix_matches_itself_and_longer_words_only),
         cmocka_unit_test(test_short_prefixes_and_bad_tables_are_left_out),
         cmocka_unit_test(test_prefixes_sharing_a_head_bucket_stay_apart),
+        cmocka_unit_test(test_more_heads_than_buckets_stay_apart),
         cmocka_unit_test(test_tokens_at_once_equal_one_at_a_time),
         cmocka_unit_test(test_tokens_read_eight_bytes_but_match_their_own),
     };
