@@ -824,6 +824,26 @@ static bool is_punct(const struct run *r, const struct token *t, const char *set
            strchr(set, r->text[t->span.start]) != NULL;
 }
 
+/* A word of a short fixed list, its length counted once at compile
+ * time (word_eq's strlen is a call when the word is not a literal). */
+struct word_form {
+    const char *w;
+    size_t len;
+};
+#define FORM(lit) {lit, sizeof lit - 1}
+
+/* The index in f[0..n) of the first word token k is (ASCII case
+ * folded), or -1. */
+static int word_in(const struct run *r, size_t k, const struct word_form *f,
+                   size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (phrase_word_eq(r->text, &r->doc->toks[k], f[i].w, f[i].len,
+                           false))
+            return (int)i;
+    return -1;
+}
+
 /* arena_printf(a, "%s/%s", x, y) without the printf machinery (a count
  * claim's slot, built for most counts). */
 static const char *join_slash(struct arena *a, const char *x, const char *y)
@@ -1125,9 +1145,9 @@ static bool negated(const struct run *r, const struct hit *h)
         size_t gend = g->tok + g->ntok;
         if (gend > h->tok)
             continue;
-        if (!strcmp(g->p->val, "clause") && !clause_break(r, gend, h->tok))
+        if (str_eq(g->p->val, "clause") && !clause_break(r, gend, h->tok))
             return true;
-        if (strcmp(g->p->val, "near") || h->tok - gend > 3 ||
+        if (!str_eq(g->p->val, "near") || h->tok - gend > 3 ||
             governs_other(r, gend, h->tok))
             continue;
         bool clean = true;
@@ -2597,7 +2617,7 @@ static bool total_near(const struct run *r, const struct sent *s,
         size_t n;
         const struct phrase *p =
             ptable_match(r, &r->c->totals, k, s->b, &n);
-        if (!p || strcmp(p->val, "all") ||
+        if (!p || !str_eq(p->val, "all") ||
             (k >= h->tok && k < h->tok + h->ntok))
             continue;
         size_t n2;
@@ -2605,7 +2625,7 @@ static bool total_near(const struct run *r, const struct sent *s,
             k > s->a
                 ? ptable_match(r, &r->c->totals, k - 1, s->b, &n2)
                 : NULL;
-        if ((q && !strcmp(q->val, "hedge")) || clause_break(r, k, h->tok))
+        if ((q && str_eq(q->val, "hedge")) || clause_break(r, k, h->tok))
             continue;
         *out = (struct span){toks[k].span.start, toks[k + n - 1].span.end};
         return true;
@@ -2688,14 +2708,13 @@ static int clock_part(const struct run *r, const struct token *t, bool minutes)
  * none. */
 static int meridiem(const struct run *r, const struct sent *s, size_t k)
 {
-    static const char *const forms[] = {"am", "a.m.", "a.m", "pm", "p.m.",
-                                        "p.m"};
+    static const struct word_form forms[] = {FORM("am"),   FORM("a.m."),
+                                             FORM("a.m"),  FORM("pm"),
+                                             FORM("p.m."), FORM("p.m")};
     if (k >= s->b || r->doc->toks[k].kind != TOK_WORD)
         return 0;
-    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
-        if (word_eq(r->text, &r->doc->toks[k], forms[i], false))
-            return i < 3 ? 1 : 2;
-    return 0;
+    int i = word_in(r, k, forms, sizeof forms / sizeof *forms);
+    return i < 0 ? 0 : i < 3 ? 1 : 2;
 }
 
 /* A clock time at token k: "10:47", "10.53 am", "9 p.m.". Writes minutes
@@ -2924,7 +2943,7 @@ static bool governs_verb(const struct run *r, size_t v, size_t pred)
         return false;
     const struct phrase *p =
         ptable_match(r, &r->c->irrealis, v, pred, &n);
-    return !p || strcmp(p->val, "det");
+    return !p || !str_eq(p->val, "det");
 }
 
 /* Is the predicate at hit h out of the real: needed, planned, hoped
@@ -2939,10 +2958,10 @@ static bool irrealis(const struct run *r, const struct sent *s,
             return false;
         const struct phrase *p =
             ptable_match(r, &r->c->irrealis, i, h->tok, &n);
-        if (p && !strcmp(p->val, "next") &&
+        if (p && str_eq(p->val, "next") &&
             (i + n == h->tok || governs_verb(r, i + n, h->tok)))
             return true;
-        if (p && i + n <= h->tok && !strcmp(p->val, "near"))
+        if (p && i + n <= h->tok && str_eq(p->val, "near"))
             return true;
     }
     return false;
@@ -3750,12 +3769,10 @@ static const char *victim_thing(const struct sent *s)
  * predicate: "missiles were fired", "guns had been used"? */
 static bool auxiliary(const struct run *r, size_t k)
 {
-    static const char *const aux[] = {"was", "were", "is", "are", "been",
-                                      "had", "has", "have", "being", "be"};
-    for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
-        if (word_is(r, k, aux[i]))
-            return true;
-    return false;
+    static const struct word_form aux[] = {
+        FORM("was"), FORM("were"), FORM("is"),   FORM("are"),   FORM("been"),
+        FORM("had"), FORM("has"),  FORM("have"), FORM("being"), FORM("be")};
+    return word_in(r, k, aux, sizeof aux / sizeof *aux) >= 0;
 }
 
 /* The category of a weapon word just before the predicate at token p,
@@ -3763,12 +3780,11 @@ static bool auxiliary(const struct run *r, size_t k)
  * "anti-aircraft guns shot down". *start is its first token. */
 static bool be_form(const struct run *r, size_t tok)
 {
-    static const char *const be[] = {"be", "is", "are", "was", "were",
-                                      "been", "being"};
-    for (size_t i = 0; i < sizeof be / sizeof *be; i++)
-        if (word_is(r, tok, be[i]))
-            return true;
-    return false;
+    static const struct word_form be[] = {FORM("be"),   FORM("is"),
+                                          FORM("are"),  FORM("was"),
+                                          FORM("were"), FORM("been"),
+                                          FORM("being")};
+    return word_in(r, tok, be, sizeof be / sizeof *be) >= 0;
 }
 
 /* Is the phrase toks[i..i+n) a vehicle the text names as a thing
