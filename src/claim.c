@@ -301,13 +301,12 @@ static enum cd_err ptable_load(struct claimer *c, struct ptable *t,
     return CD_OK;
 }
 
-static bool word_eq(const char *text, const struct token *tk, const char *w,
-                    bool prefix)
+/* strcmp(a, b) == 0, the first bytes compared inline: at the sites
+ * that test a matched phrase's class against a few names, most tests
+ * fail at the first byte, and a strcmp call is ~30 instructions. */
+static inline bool str_eq(const char *a, const char *b)
 {
-    size_t len = tk->span.end - tk->span.start, wl = strlen(w);
-    if (prefix ? len < wl : len != wl)
-        return false;
-    return strncasecmp(text + tk->span.start, w, wl) == 0;
+    return a[0] == b[0] && strcmp(a, b) == 0;
 }
 
 static inline unsigned char fold_ascii(unsigned char c)
@@ -315,8 +314,8 @@ static inline unsigned char fold_ascii(unsigned char c)
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* word_eq of a phrase word whose length wl is known: the same answer
- * (strncasecmp folds ASCII only, as no locale is set). */
+/* Whether token tk is the word w[0..wl) (or, if prefix, begins with it),
+ * ASCII case folded: what strncasecmp answers, as no locale is set. */
 static inline bool phrase_word_eq(const char *text, const struct token *tk,
                                   const char *w, size_t wl, bool prefix)
 {
@@ -330,6 +329,17 @@ static inline bool phrase_word_eq(const char *text, const struct token *tk,
             return false;
     }
     return true;
+}
+
+/* phrase_word_eq of a NUL-terminated w. Always inline: nearly every
+ * caller passes a literal, whose strlen is then a constant, and most
+ * tokens fail the length test before any byte is read (a call of
+ * strncasecmp was ~50 instructions, asked for every token by some
+ * passes). */
+__attribute__((always_inline)) static inline bool
+word_eq(const char *text, const struct token *tk, const char *w, bool prefix)
+{
+    return phrase_word_eq(text, tk, w, strlen(w), prefix);
 }
 
 /* Keep phrase p if it matches at token i within [i, end) and is longer
@@ -814,6 +824,26 @@ static bool is_punct(const struct run *r, const struct token *t, const char *set
            strchr(set, r->text[t->span.start]) != NULL;
 }
 
+/* A word of a short fixed list, its length counted once at compile
+ * time (word_eq's strlen is a call when the word is not a literal). */
+struct word_form {
+    const char *w;
+    size_t len;
+};
+#define FORM(lit) {lit, sizeof lit - 1}
+
+/* The index in f[0..n) of the first word token k is (ASCII case
+ * folded), or -1. */
+static int word_in(const struct run *r, size_t k, const struct word_form *f,
+                   size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (phrase_word_eq(r->text, &r->doc->toks[k], f[i].w, f[i].len,
+                           false))
+            return (int)i;
+    return -1;
+}
+
 /* arena_printf(a, "%s/%s", x, y) without the printf machinery (a count
  * claim's slot, built for most counts). */
 static const char *join_slash(struct arena *a, const char *x, const char *y)
@@ -1115,9 +1145,9 @@ static bool negated(const struct run *r, const struct hit *h)
         size_t gend = g->tok + g->ntok;
         if (gend > h->tok)
             continue;
-        if (!strcmp(g->p->val, "clause") && !clause_break(r, gend, h->tok))
+        if (str_eq(g->p->val, "clause") && !clause_break(r, gend, h->tok))
             return true;
-        if (strcmp(g->p->val, "near") || h->tok - gend > 3 ||
+        if (!str_eq(g->p->val, "near") || h->tok - gend > 3 ||
             governs_other(r, gend, h->tok))
             continue;
         bool clean = true;
@@ -1405,7 +1435,7 @@ static const char *media_at(const struct run *r, const struct sent *s,
     const struct token *toks = r->doc->toks;
     const struct phrase *p =
         ptable_match(r, &r->c->sources, k, s->b, n);
-    if (p && !strcmp(p->val, "media"))
+    if (p && str_eq(p->val, "media"))
         return p->val2;
     if (!(toks[k].flags & TOKF_CAP) ||
         !ptable_match(r, &r->c->channels, k, s->b, n))
@@ -1566,22 +1596,22 @@ static void find_sources(const struct run *r, struct sent *s)
         size_t n;
         const struct phrase *p =
             ptable_match(r, &r->c->sources, i, s->b, &n);
-        if (!p || !strcmp(p->val, "media"))
+        if (!p || str_eq(p->val, "media"))
             continue;
         struct span verb = {toks[i].span.start, toks[i + n - 1].span.end};
         struct source src = {-1, NULL, verb, i, false};
-        if (!strcmp(p->val, "by")) {
+        if (str_eq(p->val, "by")) {
             if (source_after(r, s, i + n, &src))
                 push_source(s, r, src);
         } else if (source_before(r, s, i, &src)) {
             push_source(s, r, src);
             struct source to = {-1, NULL, verb, i, false};
             /* "X told Reuters": the addressee carried the words */
-            if (!strcmp(p->val, "tells") && i + n < s->b &&
+            if (str_eq(p->val, "tells") && i + n < s->b &&
                 source_after(r, s, i + n, &to) && to.who >= 0 &&
                 channel_mention(r, s, &r->doc->mentions[to.who]))
                 push_source(s, r, to);
-        } else if (!strcmp(p->val, "says") && led_in(r, s, i) &&
+        } else if (str_eq(p->val, "says") && led_in(r, s, i) &&
                    !locative(r, &toks[i + n < s->b ? i + n : i]) &&
                    source_after(r, s, i + n, &src)) {
             push_source(s, r, src);
@@ -2171,7 +2201,7 @@ static void holder_claims(struct run *r, const struct sent *s,
         size_t n;
         const struct phrase *p =
             ptable_match(r, &r->c->holders, i, s->b, &n);
-        if (p && !strcmp(p->val, "by")) {
+        if (p && str_eq(p->val, "by")) {
             holder_after(r, s, i, n, first_frame);
             i += n - 1;
         } else if (toks[i].span.end > toks[i].span.start &&
@@ -2517,9 +2547,7 @@ static void ownership_claims(struct run *r, const struct sent *s)
 static bool tok_is(const struct run *r, size_t t, const char *w)
 {
     const struct token *tk = &r->doc->toks[t];
-    size_t n = strlen(w);
-    return tk->kind == TOK_WORD && tk->span.end - tk->span.start == n &&
-           !strncasecmp(r->text + tk->span.start, w, n);
+    return tk->kind == TOK_WORD && word_eq(r->text, tk, w, false);
 }
 
 /* "X is a low-cost subsidiary", "X, a budget carrier": each class noun of
@@ -2589,7 +2617,7 @@ static bool total_near(const struct run *r, const struct sent *s,
         size_t n;
         const struct phrase *p =
             ptable_match(r, &r->c->totals, k, s->b, &n);
-        if (!p || strcmp(p->val, "all") ||
+        if (!p || !str_eq(p->val, "all") ||
             (k >= h->tok && k < h->tok + h->ntok))
             continue;
         size_t n2;
@@ -2597,7 +2625,7 @@ static bool total_near(const struct run *r, const struct sent *s,
             k > s->a
                 ? ptable_match(r, &r->c->totals, k - 1, s->b, &n2)
                 : NULL;
-        if ((q && !strcmp(q->val, "hedge")) || clause_break(r, k, h->tok))
+        if ((q && str_eq(q->val, "hedge")) || clause_break(r, k, h->tok))
             continue;
         *out = (struct span){toks[k].span.start, toks[k + n - 1].span.end};
         return true;
@@ -2628,10 +2656,10 @@ static void no_survivor_claims(struct run *r, const struct sent *s)
                              toks[h->tok + h->ntok - 1].span.end};
         struct span tot;
         bool neg = negated(r, h);
-        if (!strcmp(h->p->val, CLASS_KILLED) && !neg &&
+        if (str_eq(h->p->val, CLASS_KILLED) && !neg &&
             total_near(r, s, h, &tot)) {
             pspan = hull(pspan, tot);
-        } else if (!strcmp(h->p->val, CLASS_SURVIVED) && neg) {
+        } else if (str_eq(h->p->val, CLASS_SURVIVED) && neg) {
             const struct hit *g = negator_of(r, h);
             if (g)
                 pspan.start = toks[g->tok].span.start;
@@ -2680,14 +2708,13 @@ static int clock_part(const struct run *r, const struct token *t, bool minutes)
  * none. */
 static int meridiem(const struct run *r, const struct sent *s, size_t k)
 {
-    static const char *const forms[] = {"am", "a.m.", "a.m", "pm", "p.m.",
-                                        "p.m"};
+    static const struct word_form forms[] = {FORM("am"),   FORM("a.m."),
+                                             FORM("a.m"),  FORM("pm"),
+                                             FORM("p.m."), FORM("p.m")};
     if (k >= s->b || r->doc->toks[k].kind != TOK_WORD)
         return 0;
-    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
-        if (word_eq(r->text, &r->doc->toks[k], forms[i], false))
-            return i < 3 ? 1 : 2;
-    return 0;
+    int i = word_in(r, k, forms, sizeof forms / sizeof *forms);
+    return i < 0 ? 0 : i < 3 ? 1 : 2;
 }
 
 /* A clock time at token k: "10:47", "10.53 am", "9 p.m.". Writes minutes
@@ -2916,7 +2943,7 @@ static bool governs_verb(const struct run *r, size_t v, size_t pred)
         return false;
     const struct phrase *p =
         ptable_match(r, &r->c->irrealis, v, pred, &n);
-    return !p || strcmp(p->val, "det");
+    return !p || !str_eq(p->val, "det");
 }
 
 /* Is the predicate at hit h out of the real: needed, planned, hoped
@@ -2931,10 +2958,10 @@ static bool irrealis(const struct run *r, const struct sent *s,
             return false;
         const struct phrase *p =
             ptable_match(r, &r->c->irrealis, i, h->tok, &n);
-        if (p && !strcmp(p->val, "next") &&
+        if (p && str_eq(p->val, "next") &&
             (i + n == h->tok || governs_verb(r, i + n, h->tok)))
             return true;
-        if (p && i + n <= h->tok && !strcmp(p->val, "near"))
+        if (p && i + n <= h->tok && str_eq(p->val, "near"))
             return true;
     }
     return false;
@@ -3204,9 +3231,9 @@ static void territory_claims(struct run *r, const struct sent *s,
     for (size_t i = s->a; i < s->b; i++) {
         size_t n;
         const char *kind = territory_kind(r, s, i, &n);
-        if (!kind || (strcmp(kind, "entry") && strcmp(kind, "at")))
+        if (!kind || (!str_eq(kind, "entry") && !str_eq(kind, "at")))
             continue;
-        bool entry = !strcmp(kind, "entry");
+        bool entry = str_eq(kind, "entry");
         size_t lead = entry ? i : presence_verb(r, s, i);
         if (lead == (size_t)-1)
             continue;
@@ -3254,7 +3281,7 @@ static const struct phrase *blame_at(const struct run *r, const struct sent *s,
 
 static bool blame_kind(const struct phrase *p, const char *kind)
 {
-    return p && !strcmp(p->val, kind);
+    return p && str_eq(p->val, kind);
 }
 
 static bool party_type(enum ent_type t)
@@ -3305,7 +3332,8 @@ static bool party_at(const struct run *r, const struct sent *s, size_t k,
     return demonym_party(r, s, k, out);
 }
 
-static bool word_is(const struct run *r, size_t k, const char *w)
+__attribute__((always_inline)) static inline bool
+word_is(const struct run *r, size_t k, const char *w)
 {
     return word_eq(r->text, &r->doc->toks[k], w, false);
 }
@@ -3741,12 +3769,10 @@ static const char *victim_thing(const struct sent *s)
  * predicate: "missiles were fired", "guns had been used"? */
 static bool auxiliary(const struct run *r, size_t k)
 {
-    static const char *const aux[] = {"was", "were", "is", "are", "been",
-                                      "had", "has", "have", "being", "be"};
-    for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
-        if (word_is(r, k, aux[i]))
-            return true;
-    return false;
+    static const struct word_form aux[] = {
+        FORM("was"), FORM("were"), FORM("is"),   FORM("are"),   FORM("been"),
+        FORM("had"), FORM("has"),  FORM("have"), FORM("being"), FORM("be")};
+    return word_in(r, k, aux, sizeof aux / sizeof *aux) >= 0;
 }
 
 /* The category of a weapon word just before the predicate at token p,
@@ -3754,12 +3780,11 @@ static bool auxiliary(const struct run *r, size_t k)
  * "anti-aircraft guns shot down". *start is its first token. */
 static bool be_form(const struct run *r, size_t tok)
 {
-    static const char *const be[] = {"be", "is", "are", "was", "were",
-                                      "been", "being"};
-    for (size_t i = 0; i < sizeof be / sizeof *be; i++)
-        if (word_is(r, tok, be[i]))
-            return true;
-    return false;
+    static const struct word_form be[] = {FORM("be"),   FORM("is"),
+                                          FORM("are"),  FORM("was"),
+                                          FORM("were"), FORM("been"),
+                                          FORM("being")};
+    return word_in(r, tok, be, sizeof be / sizeof *be) >= 0;
 }
 
 /* Is the phrase toks[i..i+n) a vehicle the text names as a thing
@@ -4092,12 +4117,12 @@ void claim_run(const struct claimer *c, struct doc *doc)
         while (t < doc->ntoks && doc->toks[t].sentence == si)
             t++;
         sfirst[si] = a;
-        stables[si] = wordmask_get_tokens(c->index, doc->text, doc->toks, a,
+        stables[si] = wordmask_get_tokens(c->index, doc->text, doc->len + 1, doc->toks, a,
                                           t, r.tmask, r.tword);
     }
     sfirst[ns] = t;
     /* past the last sentence: none, mostly */
-    wordmask_get_tokens(c->index, doc->text, doc->toks, t, doc->ntoks,
+    wordmask_get_tokens(c->index, doc->text, doc->len + 1, doc->toks, t, doc->ntoks,
                         r.tmask, r.tword);
     for (unsigned si = 0; si < ns; si++)
         claim_sentence(&r, si, sfirst[si], sfirst[si + 1], stables[si]);

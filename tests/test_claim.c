@@ -774,6 +774,29 @@ static void test_clock_times_after_the_predicate_are_its_time(void **state)
     corpus_free(c);
 }
 
+/* Every meridiem form, in either case, gives its half of the day: the
+ * first three forms are am, the last three pm (meridiem's list). */
+static void test_every_meridiem_form_gives_its_half_of_the_day(void **state)
+{
+    static const struct {
+        const char *form, *want;
+    } cases[] = {{"am", "09:00"},   {"a.m.", "09:00"}, {"A.M", "09:00"},
+                 {"PM", "21:00"},   {"p.m.", "21:00"}, {"p.M", "21:00"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[128];
+        snprintf(text, sizeof text,
+                 "Ferry news\n\nThe ferry landed at 9 %s near the port.\n",
+                 cases[i].form);
+        struct corpus *c = one(state, text);
+        struct span sp;
+        const char *v = time_of(c->docs[0], "landing", &sp);
+        if (!v || strcmp(v, cases[i].want))
+            fail_msg("'9 %s': %s, want %s", cases[i].form, v ? v : "none",
+                     cases[i].want);
+        corpus_free(c);
+    }
+}
+
 static void test_decimals_and_bare_hours_are_no_clock_time(void **state)
 {
     struct corpus *c = one(state,
@@ -1589,6 +1612,32 @@ static void test_an_agent_or_a_denied_event_names_no_weapon(void **state)
     assert_weapons(state, "The jet was not shot down by a missile.", "");
 }
 
+/* Each auxiliary of weapon_before's list lets a weapon before it name
+ * the predicate's weapon ("rockets had been fired"); a word that is
+ * none ("rockets will fire") keeps it out. */
+static void test_each_auxiliary_stands_between_weapon_and_verb(void **state)
+{
+    static const char *const aux[] = {"was",  "were", "is",    "are",
+                                      "been", "had",  "has",   "have",
+                                      "being", "be",  "Were"};
+    char text[96];
+    for (size_t i = 0; i < sizeof aux / sizeof *aux; i++) {
+        snprintf(text, sizeof text, "Rockets %s fired at the base.", aux[i]);
+        assert_weapons(state, text, "attack weapon:missile");
+    }
+    assert_weapons(state, "Rockets will fired at the base.", "");
+    /* the forms of "be" make the verb passive: the vehicle was hit */
+    static const char *const be[] = {"be",   "is",   "are",  "was",
+                                     "were", "been", "being", "IS"};
+    for (size_t i = 0; i < sizeof be / sizeof *be; i++) {
+        snprintf(text, sizeof text, "Drones %s shot down near the base.",
+                 be[i]);
+        assert_weapons(state, text, "");
+    }
+    assert_weapons(state, "Drones had shot down jets near the base.",
+                   "shootdown weapon:generic"); /* "had" is no form of be */
+}
+
 /* A vehicle before a passive verb is what was acted on: the drone was
  * shot down, it did not shoot. Rockets fired are still the weapon. */
 static void test_a_vehicle_before_a_passive_verb_is_no_weapon(void **state)
@@ -1772,6 +1821,7 @@ int main(void)
         cmocka_unit_test(test_near_a_place_is_approximate),
         cmocka_unit_test(test_date_in_the_clause_is_the_frame_date),
         cmocka_unit_test(test_clock_times_after_the_predicate_are_its_time),
+        cmocka_unit_test(test_every_meridiem_form_gives_its_half_of_the_day),
         cmocka_unit_test(test_decimals_and_bare_hours_are_no_clock_time),
         cmocka_unit_test(test_a_date_of_the_speech_verb_is_not_the_frame_date),
         cmocka_unit_test(test_ruling_out_and_no_indication_deny_the_attack),
@@ -1809,6 +1859,7 @@ int main(void)
             test_the_last_weapon_word_after_by_gives_the_category),
         cmocka_unit_test(test_a_weapon_before_or_from_names_it_too),
         cmocka_unit_test(test_an_agent_or_a_denied_event_names_no_weapon),
+        cmocka_unit_test(test_each_auxiliary_stands_between_weapon_and_verb),
         cmocka_unit_test(test_a_vehicle_before_a_passive_verb_is_no_weapon),
         cmocka_unit_test(test_a_weapon_is_not_the_thing_hit),
         cmocka_unit_test(test_the_place_of_a_crash_is_also_where_it_was_lost),

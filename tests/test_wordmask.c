@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "claimdiff/doc.h"
@@ -191,14 +192,14 @@ static void test_short_prefixes_and_bad_tables_are_left_out(void **state)
 /* wordmask_get_tokens gives each token what wordmask_get gives its text
  * (0 and -1 for tokens that are not words, whatever their text), and the
  * or of the masks; tokens outside [a, b) are left alone. */
-/* Prefixes are chained by the hash of their first three bytes: two
- * different heads in one chain, and several prefixes of one head in
- * different cases and lengths, each give their bit to the words they
- * begin only. */
+/* Prefixes are chained by a hash of their first three bytes: two
+ * different heads (once chosen to share wordfilter_head_hash; the
+ * wordmask has its own hash now, and the next test makes heads share a
+ * bucket for certain), and several prefixes of one head in different
+ * cases and lengths, each give their bit to the words they begin only. */
 static void test_prefixes_sharing_a_head_bucket_stay_apart(void **state)
 {
     (void)state;
-    /* find two heads of lower-case letters with one head hash */
     char a[4] = "aaa", b[4] = "";
     for (char x = 'a'; x <= 'z' && !b[0]; x++)
         for (char y = 'a'; y <= 'z' && !b[0]; y++)
@@ -229,6 +230,119 @@ static void test_prefixes_sharing_a_head_bucket_stay_apart(void **state)
     wordmask_free(wm);
 }
 
+/* wordmask_get_tokens reads a word's first eight bytes at once where
+ * eight are readable, past the token's end into its neighbours, and
+ * compares them with the case of letters only set aside. Tokens here
+ * abut (no space between them, so the bytes past a word are another
+ * word's), are 1 to 12 bytes long (both sides of eight), use the bytes
+ * that differ from letters in bit 5 only, and the last ones end within
+ * eight bytes of text_size: each token must get what checking every
+ * entry gives its own bytes. */
+static void test_tokens_read_eight_bytes_but_match_their_own(void **state)
+{
+    (void)state;
+    uint32_t seed = 7;
+    static struct entry e[200];
+    struct wordmask *wm = wordmask_new();
+    for (size_t i = 0; i < 200; i++) {
+        e[i].table = next(&seed) % WORDMASK_TABLES;
+        e[i].prefix = next(&seed) % 4 == 0;
+        e[i].len = random_word(&seed, e[i].w, 12);
+        e[i].id = wordmask_add(wm, e[i].table, e[i].w, e[i].len, e[i].prefix);
+    }
+    static char text[40000];
+    static struct token toks[4000];
+    size_t o = 0, nt = 0, hits = 0;
+    while (nt < 4000) {
+        size_t n;
+        if (nt % 2) { /* an entry recased, perhaps cut: mostly hits */
+            const struct entry *x = &e[next(&seed) % 200];
+            n = x->len;
+            memcpy(text + o, x->w, n);
+            recase(text + o, n, next(&seed) * 2654435761u);
+            if (next(&seed) % 4 == 0 && n > 1)
+                n -= 1 + next(&seed) % (n - 1);
+        } else {
+            n = random_word(&seed, text + o, 12);
+        }
+        toks[nt].span.start = (uint32_t)o;
+        toks[nt].span.end = (uint32_t)(o + n);
+        toks[nt].kind = TOK_WORD;
+        o += n;
+        nt++;
+    }
+    static uint32_t mask[4000];
+    static int word[4000];
+    /* exactly o bytes, so that ASan sees a read past text_size */
+    char *exact = malloc(o);
+    assert_non_null(exact);
+    memcpy(exact, text, o);
+    wordmask_get_tokens(wm, exact, o, toks, 0, nt, mask, word);
+    free(exact);
+    for (size_t k = 0; k < nt; k++) {
+        const char *w = text + toks[k].span.start;
+        size_t n = toks[k].span.end - toks[k].span.start;
+        int want_word;
+        uint32_t want = plain_mask(e, 200, w, n, &want_word);
+        if (mask[k] != want || word[k] != want_word)
+            fail_msg("token %zu '%.*s': mask %08x word %d, entry by entry "
+                     "%08x word %d",
+                     k, (int)n, w, (unsigned)mask[k], word[k],
+                     (unsigned)want, want_word);
+        hits += want != 0;
+    }
+    assert_true(hits > 1000); /* matches were tested, not only misses */
+    wordmask_free(wm);
+}
+
+/* More distinct three-byte heads than the wordmask has head buckets
+ * (4,096), so by pigeonhole some chains hold prefixes of different
+ * heads, whatever the hash: each word gets exactly the bits of the
+ * prefixes it begins with, in any case. */
+static void test_more_heads_than_buckets_stay_apart(void **state)
+{
+    (void)state;
+    enum { NPREFIX = 5000, NQUERY = 4000 };
+    static struct entry e[NPREFIX];
+    uint32_t seed = 11;
+    struct wordmask *wm = wordmask_new();
+    for (size_t i = 0; i < NPREFIX; i++) {
+        /* head i: distinct for i < 26^3, in three letters */
+        e[i].w[0] = (char)('a' + i % 26);
+        e[i].w[1] = (char)('a' + i / 26 % 26);
+        e[i].w[2] = (char)('a' + i / 676 % 26);
+        e[i].len = 3 + next(&seed) % 8;
+        for (size_t k = 3; k < e[i].len; k++)
+            e[i].w[k] = (char)('a' + next(&seed) % 3);
+        recase(e[i].w, e[i].len, next(&seed) * 2654435761u);
+        e[i].table = (unsigned)(i % WORDMASK_TABLES);
+        e[i].prefix = true;
+        e[i].id = wordmask_add(wm, e[i].table, e[i].w, e[i].len, true);
+        assert_true(e[i].id >= 0);
+    }
+    size_t hits = 0;
+    for (size_t q = 0; q < NQUERY; q++) {
+        const struct entry *x = &e[next(&seed) % NPREFIX];
+        char s[24];
+        size_t len = x->len;
+        memcpy(s, x->w, len);
+        recase(s, len, next(&seed) * 2654435761u);
+        if (next(&seed) % 2) /* a longer word, or one cut short */
+            len += random_word(&seed, s + len, 6);
+        else if (len > 3)
+            len -= next(&seed) % 2;
+        int want_word, got_word;
+        uint32_t want = plain_mask(e, NPREFIX, s, len, &want_word);
+        uint32_t got = wordmask_get(wm, s, len, &got_word);
+        if (got != want)
+            fail_msg("'%.*s': mask %08x, entry by entry %08x", (int)len, s,
+                     (unsigned)got, (unsigned)want);
+        hits += want != 0;
+    }
+    assert_true(hits > NQUERY / 2);
+    wordmask_free(wm);
+}
+
 static void test_tokens_at_once_equal_one_at_a_time(void **state)
 {
     (void)state;
@@ -255,7 +369,7 @@ static void test_tokens_at_once_equal_one_at_a_time(void **state)
     int word[400];
     mask[0] = mask[399] = 7;
     word[0] = word[399] = 7;
-    uint32_t all = wordmask_get_tokens(wm, text, toks, 1, 399, mask, word);
+    uint32_t all = wordmask_get_tokens(wm, text, o, toks, 1, 399, mask, word);
     for (size_t k = 1; k < 399; k++) {
         int id = -1;
         uint32_t m = 0;
@@ -281,7 +395,9 @@ int main(void)
         cmocka_unit_test(test_a_prefix_matches_itself_and_longer_words_only),
         cmocka_unit_test(test_short_prefixes_and_bad_tables_are_left_out),
         cmocka_unit_test(test_prefixes_sharing_a_head_bucket_stay_apart),
+        cmocka_unit_test(test_more_heads_than_buckets_stay_apart),
         cmocka_unit_test(test_tokens_at_once_equal_one_at_a_time),
+        cmocka_unit_test(test_tokens_read_eight_bytes_but_match_their_own),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

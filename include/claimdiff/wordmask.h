@@ -74,9 +74,12 @@ uint32_t wordmask_get(const struct wordmask *wm, const char *s, size_t len,
 /* wordmask_get for each of the tokens toks[a..b) of text at once (one
  * call, not one per token): mask[k] and word[k] for token k, mask 0 and
  * word -1 for a token that is not a word (TOK_WORD). Returns the or of
- * the masks. */
+ * the masks. text_size is how many bytes from text may be read, at
+ * least the end of every token (a document's len + 1, its NUL
+ * included): words are read eight bytes at a time where that many are
+ * readable. */
 uint32_t wordmask_get_tokens(const struct wordmask *wm, const char *text,
-                             const struct token *toks, size_t a, size_t b,
-                             uint32_t *mask, int *word);
+                             size_t text_size, const struct token *toks,
+                             size_t a, size_t b, uint32_t *mask, int *word);
 
 #endif
