@@ -97,51 +97,17 @@ static void num_big(struct rec *r, double v)
     run_open(r);
 }
 
-/* Most integers in a record are offsets and indexes below SMALL_LIMIT
- * (a span's ends: two of every three integers). They are written here
- * with their length known from a few compares and the digits from a pair
- * table, in line, where jsonw_put_int counts digits in a loop and writes
- * them from the right: the same digits, about half the work. */
-#define SMALL_LIMIT 100000u
-
-/* u (below SMALL_LIMIT) in decimal at p; returns the end. */
-static inline char *put_small(char *p, uint32_t u)
-{
-    if (u < 10) {
-        *p = (char)('0' + u);
-        return p + 1;
-    }
-    if (u < 100) {
-        memcpy(p, swar_digit_pairs + 2 * u, 2);
-        return p + 2;
-    }
-    if (u < 10000) {
-        uint32_t hi = u / 100, lo = u - 100 * hi;
-        if (hi < 10) {
-            *p++ = (char)('0' + hi);
-        } else {
-            memcpy(p, swar_digit_pairs + 2 * hi, 2);
-            p += 2;
-        }
-        memcpy(p, swar_digit_pairs + 2 * lo, 2);
-        return p + 2;
-    }
-    uint32_t top = u / 10000, rest = u - 10000 * top;
-    uint32_t hi = rest / 100, lo = rest - 100 * hi;
-    p[0] = (char)('0' + top);
-    memcpy(p + 1, swar_digit_pairs + 2 * hi, 2);
-    memcpy(p + 3, swar_digit_pairs + 2 * lo, 2);
-    return p + 5;
-}
-
-/* num and span_head write two of every three values of a record: kept
- * in line (gcc leaves them out of line for their many call sites), they
- * save ~0.6 M instructions per 100 documents of call overhead. */
+/* num and span_head write two of every three values of a record, most
+ * of them offsets and indexes below SWAR_SMALL_LIMIT, which
+ * swar_put_small writes in line where jsonw_put_int is a call. Kept in
+ * line themselves (gcc leaves them out of line for their many call
+ * sites), they save ~0.6 M instructions per 100 documents of call
+ * overhead. */
 __attribute__((always_inline)) static inline void num(struct rec *r,
                                                       int64_t v)
 {
-    if (v >= 0 && v < (int64_t)SMALL_LIMIT)
-        r->p = put_small(r->p, (uint32_t)v);
+    if (v >= 0 && v < (int64_t)SWAR_SMALL_LIMIT)
+        r->p = swar_put_small(r->p, (uint32_t)v);
     else if (v > -JSONW_INT_LIMIT && v < JSONW_INT_LIMIT)
         r->p = jsonw_put_int(r->p, v);
     else
@@ -150,8 +116,8 @@ __attribute__((always_inline)) static inline void num(struct rec *r,
 
 static void num_size(struct rec *r, size_t v)
 {
-    if (v < SMALL_LIMIT)
-        r->p = put_small(r->p, (uint32_t)v);
+    if (v < SWAR_SMALL_LIMIT)
+        r->p = swar_put_small(r->p, (uint32_t)v);
     else if (v < (uint64_t)JSONW_INT_LIMIT)
         r->p = jsonw_put_int(r->p, (int64_t)v);
     else
@@ -170,12 +136,12 @@ static void boolean(struct rec *r, bool v)
 __attribute__((always_inline)) static inline void span_head(struct rec *r,
                                                             struct span s)
 {
-    if (s.start < SMALL_LIMIT && s.end < SMALL_LIMIT) {
+    if (s.start < SWAR_SMALL_LIMIT && s.end < SWAR_SMALL_LIMIT) {
         char *p = r->p;
         *p++ = '[';
-        p = put_small(p, (uint32_t)s.start);
+        p = swar_put_small(p, (uint32_t)s.start);
         *p++ = ',';
-        r->p = put_small(p, (uint32_t)s.end);
+        r->p = swar_put_small(p, (uint32_t)s.end);
         return;
     }
     LIT(r, "[");

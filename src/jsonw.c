@@ -651,27 +651,9 @@ char *jsonw_put_int(char *p, int64_t v)
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
     if (v < 0)
         *p++ = '-';
-    if (u < 10) {
-        *p = (char)('0' + u);
-        return p + 1;
-    }
-    /* Up to four digits (offsets, lines, counts: most numbers of a
-     * report) as one or two digit pairs, without digit_count's loop. */
-    if (u < 100) {
-        memcpy(p, swar_digit_pairs + 2 * u, 2);
-        return p + 2;
-    }
-    if (u < 10000) {
-        uint32_t x = (uint32_t)u, hi = x / 100, lo = x - hi * 100;
-        if (hi < 10) {
-            *p++ = (char)('0' + hi);
-        } else {
-            memcpy(p, swar_digit_pairs + 2 * hi, 2);
-            p += 2;
-        }
-        memcpy(p, swar_digit_pairs + 2 * lo, 2);
-        return p + 2;
-    }
+    /* most numbers of a report are offsets, lines and counts */
+    if (u < SWAR_SMALL_LIMIT)
+        return swar_put_small(p, (uint32_t)u);
     size_t n = digit_count(u);
     char *end = p + n, *q = end;
     while (u >= 100) {

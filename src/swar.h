@@ -68,4 +68,39 @@ static const char swar_digit_pairs[201] = "00010203040506070809"
                                           "80818283848586878889"
                                           "90919293949596979899";
 
+/* Numbers below SWAR_SMALL_LIMIT (offsets, lines, counts: most integers
+ * the records and reports write) have their length known from a few
+ * compares and their digits from the pair table. */
+#define SWAR_SMALL_LIMIT 100000u
+
+/* u (below SWAR_SMALL_LIMIT) in decimal at p; returns the end. */
+static inline char *swar_put_small(char *p, uint32_t u)
+{
+    if (u < 10) {
+        *p = (char)('0' + u);
+        return p + 1;
+    }
+    if (u < 100) {
+        memcpy(p, swar_digit_pairs + 2 * u, 2);
+        return p + 2;
+    }
+    if (u < 10000) {
+        uint32_t hi = u / 100, lo = u - 100 * hi;
+        if (hi < 10) {
+            *p++ = (char)('0' + hi);
+        } else {
+            memcpy(p, swar_digit_pairs + 2 * hi, 2);
+            p += 2;
+        }
+        memcpy(p, swar_digit_pairs + 2 * lo, 2);
+        return p + 2;
+    }
+    uint32_t top = u / 10000, rest = u - 10000 * top;
+    uint32_t hi = rest / 100, lo = rest - 100 * hi;
+    p[0] = (char)('0' + top);
+    memcpy(p + 1, swar_digit_pairs + 2 * hi, 2);
+    memcpy(p + 3, swar_digit_pairs + 2 * lo, 2);
+    return p + 5;
+}
+
 #endif
