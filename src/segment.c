@@ -1114,53 +1114,59 @@ static size_t word_before_dot(const struct run *r, size_t pos, size_t p,
 /* The common word: ASCII letters and digits from pos (an ASCII letter)
  * ended by the paragraph's end, by an ASCII byte that neither continues
  * nor joins it (not one of ". @ : - _ '"), by a ':' that starts no URL's
- * "://", or by a '.' that is no part of it (word_before_dot). Then scan_word would take its plain path, and
- * this gives its end and flags at a fraction of the cost; otherwise
- * returns pos and scan_word decides. Eight bytes a step where eight lie
- * ahead, then one at a time. */
-static size_t plain_word(const struct run *r, size_t pos, size_t end,
-                         struct token *t)
+ * "://", or by a '.' that is no part of it (word_before_dot). Then
+ * scan_word would take its plain path, and this gives its end and flags
+ * at a fraction of the cost; otherwise returns pos and scan_word decides.
+ * cap is whether s[pos] is upper case: a word starting in lower case can
+ * be no TOKF_ALLCAPS, so its copy of the loop counts nothing. The eight-
+ * byte steps take letters only (a digit in a word is rare); from a digit
+ * on, and where fewer than eight bytes lie ahead, one byte at a time. */
+static inline __attribute__((always_inline)) size_t
+plain_word_as(const struct run *r, size_t pos, size_t end, struct token *t,
+              bool cap)
 {
     const unsigned char *s = r->s;
     const unsigned char *cls = r->seg->bytes;
-    unsigned upper = 0, lower = 0;
-    bool digits = false;
+    unsigned upper = 0;
+    bool lower = false, digits = false;
     size_t p = pos;
     while (SEG_SWAR && end - p >= 8) {
         uint64_t x;
         memcpy(&x, s + p, 8);
-        /* Bytes beyond ASCII stop the run here (alnum_word needs them
-         * cleared, and the fallback decides what they are). */
-        uint64_t high = x & EVERY_BYTE(0x80);
-        uint64_t x7 = x & ~high;
-        /* | 0x20 maps exactly A-Z onto a-z among ASCII bytes; a letter
-         * with bit 5 clear (moved to bit 7) is upper case. */
-        uint64_t letter = swar_bytes_in(x7 | EVERY_BYTE(0x20), 'a', 'z');
-        uint64_t digit = swar_bytes_in(x7, '0', '9');
-        uint64_t up = letter & ~(x7 << 2);
-        uint64_t lo = letter ^ up;
-        uint64_t stop = (~(letter | digit) & EVERY_BYTE(0x80)) | high;
-        if (!stop) {
+        /* | 0x20 maps exactly A-Z onto a-z among ASCII bytes; & ~x drops
+         * the bytes past ASCII, which stop the run (the fallback decides
+         * what they are). */
+        uint64_t letter = swar_bytes_in((x | EVERY_BYTE(0x20)) &
+                                            EVERY_BYTE(0x7F),
+                                        'a', 'z') &
+                          ~x;
+        uint64_t stop = ~letter & EVERY_BYTE(0x80);
+        /* The letters before the first stop: the bits below its own
+         * (all of them when there is none). */
+        uint64_t before = stop - 1;
+        if (cap) {
+            /* A letter with bit 5 clear (moved to bit 7) is upper case. */
+            uint64_t up = letter & ~(x << 2) & before;
             upper += swar_count_top(up);
-            lower += swar_count_top(lo);
-            digits |= digit != 0;
+            lower |= ((letter ^ up) & before) != 0;
+        }
+        if (!stop) {
             p += 8;
             continue;
         }
-        unsigned k = (unsigned)__builtin_ctzll(stop) / 8;
-        uint64_t keep = k ? ~UINT64_C(0) >> (64 - 8 * k) : 0;
-        upper += swar_count_top(up & keep);
-        lower += swar_count_top(lo & keep);
-        digits |= (digit & keep) != 0;
-        p += k;
-        goto stopped;
+        p += (unsigned)__builtin_ctzll(stop) / 8;
+        if (!is_digit_byte(s[p]))
+            goto stopped;
+        break;
     }
     for (; p < end; p++) {
         unsigned c = cls[s[p]];
         if (!(c & (ASCII_UPPER | ASCII_LOWER | ASCII_DIGIT)))
             break;
-        upper += c & ASCII_UPPER;
-        lower += (c & ASCII_LOWER) >> 1;
+        if (cap) {
+            upper += c & ASCII_UPPER;
+            lower |= (c & ASCII_LOWER) != 0;
+        }
         digits |= (c & ASCII_DIGIT) != 0;
     }
 stopped:
@@ -1176,10 +1182,17 @@ stopped:
         }
     }
     t->kind = TOK_WORD;
-    t->flags = (s[pos] <= 'Z' ? TOKF_CAP : 0) |
-               (upper >= 2 && lower == 0 ? TOKF_ALLCAPS : 0) |
+    t->flags = (cap ? TOKF_CAP | (upper >= 2 && !lower ? TOKF_ALLCAPS : 0)
+                    : 0) |
                (digits ? 0 : TOKF_PLAIN);
     return p;
+}
+
+static size_t plain_word(const struct run *r, size_t pos, size_t end,
+                         struct token *t)
+{
+    return r->s[pos] <= 'Z' ? plain_word_as(r, pos, end, t, true)
+                            : plain_word_as(r, pos, end, t, false);
 }
 
 /* Tokenize [pos, end) into doc->toks. Each token is scanned straight

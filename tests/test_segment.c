@@ -934,6 +934,27 @@ static void test_a_word_scans_alike_with_or_without_text_after_it(void **state)
     }
 }
 
+/* Whether fast and slow (the same text, segmented with and without the
+ * shortcuts) have the same tokens, flags but TOKF_PLAIN, sentences and
+ * sentence flags. */
+static bool same_segmentation(const struct doc *fast, const struct doc *slow)
+{
+    bool same = fast->ntoks == slow->ntoks && fast->nsents == slow->nsents &&
+                fast->nparas == slow->nparas;
+    for (size_t i = 0; same && i < fast->ntoks; i++) {
+        const struct token *a = &fast->toks[i], *b = &slow->toks[i];
+        same = a->span.start == b->span.start && a->span.end == b->span.end &&
+               a->kind == b->kind &&
+               (a->flags & ~TOKF_PLAIN) == (b->flags & ~TOKF_PLAIN) &&
+               a->sentence == b->sentence;
+    }
+    for (size_t i = 0; same && i < fast->nsents; i++)
+        same = fast->sents[i].span.start == slow->sents[i].span.start &&
+               fast->sents[i].span.end == slow->sents[i].span.end &&
+               fast->sents[i].flags == slow->sents[i].flags;
+    return same;
+}
+
 /* Random paragraphs of words, abbreviations of the lexicon, sentence
  * starters, credits, initials, "www", domains, numbers and dots, with
  * every kind of byte after a word's dot: the tokenizer's shortcuts (on
@@ -981,9 +1002,6 @@ static void test_fast_words_agree_with_the_general_scanner(void **state)
         struct doc *fast = make_doc(text, n), *slow = make_doc(text, n);
         segment_run(f->seg, fast);
         segment_run(general, slow);
-        bool same = fast->ntoks == slow->ntoks &&
-                    fast->nsents == slow->nsents &&
-                    fast->nparas == slow->nparas;
         for (size_t i = 0; i < fast->ntoks; i++) {
             /* TOKF_PLAIN promises ASCII letters only (the shared token
              * scan takes such a word without reading it) */
@@ -993,22 +1011,92 @@ static void test_fast_words_agree_with_the_general_scanner(void **state)
                 if (!((text[k] | 32) >= 'a' && (text[k] | 32) <= 'z'))
                     fail_msg("'%.*s' is no plain word", (int)n, text);
         }
-        for (size_t i = 0; same && i < fast->ntoks; i++) {
-            const struct token *a = &fast->toks[i], *b = &slow->toks[i];
-            same = a->span.start == b->span.start &&
-                   a->span.end == b->span.end && a->kind == b->kind &&
-                   (a->flags & ~TOKF_PLAIN) == (b->flags & ~TOKF_PLAIN) &&
-                   a->sentence == b->sentence;
-        }
-        for (size_t i = 0; same && i < fast->nsents; i++)
-            same = fast->sents[i].span.start == slow->sents[i].span.start &&
-                   fast->sents[i].span.end == slow->sents[i].span.end &&
-                   fast->sents[i].flags == slow->sents[i].flags;
-        if (!same)
+        if (!same_segmentation(fast, slow))
             fail_msg("fast and general scans differ on '%.*s'", (int)n, text);
         doc_free(fast);
         doc_free(slow);
     }
+    segment_free(general);
+}
+
+/* One random character of a word: the mix (0-3) leans to lower case,
+ * upper case, either, or digits, so that all-capital, mixed and digit
+ * words of every length occur. */
+static char random_word_char(uint64_t *seed, unsigned mix)
+{
+    unsigned r = (unsigned)(next_random(seed) % 100);
+    unsigned digit_odds = mix == 3 ? 40 : 4;
+    if (r < digit_odds)
+        return (char)('0' + next_random(seed) % 10);
+    bool upper = mix == 1 ? r < 95 : mix == 0 ? r < 8 : r < 50;
+    char c = (char)('a' + next_random(seed) % 26);
+    return upper ? (char)(c - 32) : c;
+}
+
+/* Long words too: words of 1 to 24 ASCII letters and digits, in every
+ * mix of case, with a digit or a lower-case letter anywhere (also past
+ * the first eight bytes, where the eight-byte steps of the fast path
+ * end), followed by spaces, stops, joiners, bytes past ASCII or the
+ * paragraph's end. The fast path must give the general scanner's tokens
+ * and flags, and TOKF_PLAIN to every letters-only word ended by a space
+ * or the text's end. */
+static void test_long_words_agree_with_the_general_scanner(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const glue[] = {
+        " ", " ", " ", ". ", ".", ", ", "-", "'s ", ":", ": ", "\xc3\xa9",
+        "\xe2\x80\x9d ", "\n", "? ", "_", "@", ".com "};
+    struct segmenter *general;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(segment_new(f->rules, &general, &d), CD_OK);
+    segment_set_fast_words(general, false);
+    uint64_t seed = 777;
+    size_t plain = 0, allcaps = 0, with_digits = 0;
+    for (int round = 0; round < 20000; round++) {
+        char text[2048];
+        size_t n = 0, pieces = 1 + next_random(&seed) % 30;
+        for (size_t k = 0; k < pieces; k++) {
+            size_t len = 1 + next_random(&seed) % 24;
+            unsigned mix = (unsigned)(next_random(&seed) % 4);
+            text[n++] = (char)((next_random(&seed) & 1 ? 'a' : 'A') +
+                               next_random(&seed) % 26);
+            for (size_t i = 1; i < len; i++)
+                text[n++] = random_word_char(&seed, mix);
+            const char *g = glue[next_random(&seed) %
+                                 (sizeof glue / sizeof glue[0])];
+            if (k + 1 < pieces || next_random(&seed) % 2) {
+                memcpy(text + n, g, strlen(g));
+                n += strlen(g);
+            }
+        }
+        struct doc *fast = make_doc(text, n), *slow = make_doc(text, n);
+        segment_run(f->seg, fast);
+        segment_run(general, slow);
+        if (!same_segmentation(fast, slow))
+            fail_msg("fast and general scans differ on '%.*s'", (int)n, text);
+        for (size_t i = 0; i < fast->ntoks; i++) {
+            const struct token *t = &fast->toks[i];
+            bool letters = t->kind == TOK_WORD;
+            for (size_t k = t->span.start; k < t->span.end; k++) {
+                letters &= (text[k] | 32) >= 'a' && (text[k] | 32) <= 'z';
+                with_digits += t->kind == TOK_WORD && k > t->span.start &&
+                               text[k] >= '0' && text[k] <= '9';
+            }
+            if (letters != ((t->flags & TOKF_PLAIN) != 0) &&
+                (t->span.end == n || text[t->span.end] == ' '))
+                fail_msg("'%.*s' in '%.*s': TOKF_PLAIN wrong",
+                         (int)(t->span.end - t->span.start),
+                         text + t->span.start, (int)n, text);
+            plain += (t->flags & TOKF_PLAIN) != 0;
+            allcaps += (t->flags & TOKF_ALLCAPS) && t->span.end - t->span.start > 8;
+        }
+        doc_free(fast);
+        doc_free(slow);
+    }
+    assert_true(plain > 10000);
+    assert_true(allcaps > 1000);
+    assert_true(with_digits > 1000);
     segment_free(general);
 }
 
@@ -1218,6 +1306,7 @@ int main(void)
         cmocka_unit_test(test_word_spans_and_case_flags_match_a_letter_count),
         cmocka_unit_test(test_a_word_scans_alike_with_or_without_text_after_it),
         cmocka_unit_test(test_fast_words_agree_with_the_general_scanner),
+        cmocka_unit_test(test_long_words_agree_with_the_general_scanner),
         cmocka_unit_test(test_paragraphs_are_trimmed_of_any_white_space),
         cmocka_unit_test(test_sentence_numbers_and_starts_follow_the_spans),
     };
