@@ -1196,11 +1196,16 @@ static size_t plain_word(const struct run *r, size_t pos, size_t end,
 }
 
 /* Tokenize [pos, end) into doc->toks. Each token is scanned straight
- * into its slot of the array. */
+ * into its slot of the array. The next slot and the array's end stay in
+ * locals: kept in doc, they were reloaded after every token, since the
+ * tokens' byte-sized stores may alias them. The tokens' sentence numbers
+ * are left to split_sentences, which sets every one. */
 static void tokenize(struct run *r, size_t pos, size_t end)
 {
     struct doc *doc = r->doc;
     const unsigned char *s = r->s;
+    struct token *t = doc->toks + doc->ntoks;
+    const struct token *limit = doc->toks + doc->captoks;
     while (pos < end) {
         size_t len = 1;
         unsigned char b = s[pos];
@@ -1219,10 +1224,13 @@ static void tokenize(struct run *r, size_t pos, size_t end)
             pos += len;
             continue;
         }
-        if (doc->ntoks == doc->captoks)
-            doc->toks = xgrow(doc->toks, &doc->captoks, doc->ntoks + 1,
+        if (t == limit) {
+            size_t n = (size_t)(t - doc->toks);
+            doc->toks = xgrow(doc->toks, &doc->captoks, n + 1,
                               sizeof *doc->toks);
-        struct token *t = &doc->toks[doc->ntoks];
+            t = doc->toks + n;
+            limit = doc->toks + doc->captoks;
+        }
         size_t e;
         if (k == C_LETTER) {
             e = r->seg->bytes[b] & FAST_WORD ? plain_word(r, pos, end, t)
@@ -1236,11 +1244,11 @@ static void tokenize(struct run *r, size_t pos, size_t end)
             e = scan_punct(r, pos, end, t);
         t->span.start = pos;
         t->span.end = e;
-        t->sentence = 0;
-        doc->ntoks++;
+        t++;
         /* The usual separator, one space, without a turn of the loop. */
         pos = e < end && s[e] == ' ' ? e + 1 : e;
     }
+    doc->ntoks = (size_t)(t - doc->toks);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1019,6 +1019,47 @@ static void test_fast_words_agree_with_the_general_scanner(void **state)
     segment_free(general);
 }
 
+/* Texts of one token per byte (commas, brackets, single letters) hold
+ * more tokens than the array is first reserved for, so it grows in the
+ * middle of a paragraph, also in a second paragraph and on a second run
+ * over a reused doc: every byte must still be its own token. */
+static void test_dense_tokens_grow_the_array(void **state)
+{
+    struct fixture *f = *state;
+    static const char pieces[] = ",;()[]+=a1";
+    uint64_t seed = 99;
+    for (int round = 0; round < 300; round++) {
+        char text[4096];
+        size_t n = 1 + next_random(&seed) % 4000, ntok = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (i % 700 == 699 && i + 1 < n) {
+                text[i++] = '\n';
+                text[i] = '\n';
+                continue;
+            }
+            text[i] = pieces[next_random(&seed) % (sizeof pieces - 1)];
+            /* a letter or digit next to another would join it */
+            if (i && (text[i - 1] == 'a' || text[i - 1] == '1'))
+                text[i] = ',';
+            ntok++;
+        }
+        struct doc *doc = make_doc(text, n);
+        for (int again = 0; again < 2; again++) {
+            segment_run(f->seg, doc);
+            assert_int_equal(doc->ntoks, ntok);
+            assert_true(doc->captoks >= doc->ntoks);
+            for (size_t i = 0, k = 0; i < n; i++) {
+                if (text[i] == '\n')
+                    continue;
+                assert_int_equal(doc->toks[k].span.start, i);
+                assert_int_equal(doc->toks[k].span.end, i + 1);
+                k++;
+            }
+        }
+        doc_free(doc);
+    }
+}
+
 /* One random character of a word: the mix (0-3) leans to lower case,
  * upper case, either, or digits, so that all-capital, mixed and digit
  * words of every length occur. */
@@ -1307,6 +1348,7 @@ int main(void)
         cmocka_unit_test(test_a_word_scans_alike_with_or_without_text_after_it),
         cmocka_unit_test(test_fast_words_agree_with_the_general_scanner),
         cmocka_unit_test(test_long_words_agree_with_the_general_scanner),
+        cmocka_unit_test(test_dense_tokens_grow_the_array),
         cmocka_unit_test(test_paragraphs_are_trimmed_of_any_white_space),
         cmocka_unit_test(test_sentence_numbers_and_starts_follow_the_spans),
     };
