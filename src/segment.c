@@ -1412,8 +1412,14 @@ static void split_sentences(struct run *r, size_t para, size_t t0, size_t t1)
             has_word = true;
             if (r->s[tk[i].span.end - 1] == '.')
                 term = term_of(r, &tk[i]);
-        } else {
-            term = term_of(r, &tk[i]);
+        } else if (tk[i].kind == TOK_PUNCT) {
+            /* An ASCII sign is a stop exactly when is_stop_cp says so,
+             * without decoding it. */
+            unsigned char b = r->s[tk[i].span.start];
+            if (b >= 0x80)
+                term = term_of(r, &tk[i]);
+            else if (b == '.' || b == '?' || b == '!')
+                term = TERM_STOP;
         }
         if (term == TERM_NONE || term == TERM_NEVER) {
             i++;

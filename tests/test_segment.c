@@ -1060,6 +1060,32 @@ static void test_dense_tokens_grow_the_array(void **state)
     }
 }
 
+/* Every ASCII sign standing between two sentences, alone and glued to
+ * the word before it: only ". ? !" end the first (the splitter tells
+ * ASCII stops by their byte, without decoding them). */
+static void test_only_ascii_stops_end_a_sentence(void **state)
+{
+    struct fixture *f = *state;
+    for (int b = 0x21; b < 0x7F; b++) {
+        if ((b | 32) >= 'a' && (b | 32) <= 'z')
+            continue;
+        if (b >= '0' && b <= '9')
+            continue;
+        for (int glued = 0; glued < 2; glued++) {
+            char text[64];
+            int n = snprintf(text, sizeof text, "He came here%s%c Then she left.",
+                             glued ? "" : " ", b);
+            struct doc *doc = make_doc(text, (size_t)n);
+            segment_run(f->seg, doc);
+            size_t want = b == '.' || b == '?' || b == '!' ? 2 : 1;
+            if (doc->nsents != want)
+                fail_msg("'%s': %zu sentences, want %zu", text, doc->nsents,
+                         want);
+            doc_free(doc);
+        }
+    }
+}
+
 /* One random character of a word: the mix (0-3) leans to lower case,
  * upper case, either, or digits, so that all-capital, mixed and digit
  * words of every length occur. */
@@ -1349,6 +1375,7 @@ int main(void)
         cmocka_unit_test(test_fast_words_agree_with_the_general_scanner),
         cmocka_unit_test(test_long_words_agree_with_the_general_scanner),
         cmocka_unit_test(test_dense_tokens_grow_the_array),
+        cmocka_unit_test(test_only_ascii_stops_end_a_sentence),
         cmocka_unit_test(test_paragraphs_are_trimmed_of_any_white_space),
         cmocka_unit_test(test_sentence_numbers_and_starts_follow_the_spans),
     };
