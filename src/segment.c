@@ -401,6 +401,9 @@ struct run {
     /* No e-mail address or domain starts before this offset: set after a
      * failed check so that "a.b.c.d..." is not rescanned at every word. */
     size_t url_checked_until;
+    /* The first boilerplate region that ends after the paragraph being
+     * segmented (paragraphs and their sentences come in text order). */
+    size_t boiler_next;
     bool wrapped;      /* the text is hard-wrapped */
     size_t wrap_width; /* its longest line, in characters */
 };
@@ -1563,6 +1566,19 @@ static bool para_is_headline(const struct run *r, size_t t0, size_t t1,
     return true;
 }
 
+/* Whether span, which starts no earlier than any span asked before in
+ * this run, has a byte in a boilerplate region: doc_in_boilerplate's
+ * answer by a cursor over the sorted regions instead of a search. */
+static bool in_boilerplate(struct run *r, struct span span)
+{
+    const struct doc *doc = r->doc;
+    size_t i = r->boiler_next;
+    while (i < doc->nboiler && doc->boiler[i].span.end <= span.start)
+        i++;
+    r->boiler_next = i;
+    return i < doc->nboiler && doc->boiler[i].span.start < span.end;
+}
+
 /* Segment one paragraph [start, end), both ends on non-space text. */
 static void finish_paragraph(struct run *r, size_t start, size_t end,
                              bool last_para)
@@ -1575,7 +1591,7 @@ static void finish_paragraph(struct run *r, size_t start, size_t end,
     struct paragraph *p = &doc->paras[doc->nparas++];
     p->span.start = start;
     p->span.end = end;
-    p->boilerplate = doc_in_boilerplate(doc, p->span);
+    p->boilerplate = in_boilerplate(r, p->span);
 
     size_t t0 = doc->ntoks, s0 = doc->nsents;
     tokenize(r, start, end);
@@ -1592,7 +1608,7 @@ static void finish_paragraph(struct run *r, size_t start, size_t end,
         flags = SENT_HEADLINE;
     for (size_t i = s0; i < s1; i++) {
         doc->sents[i].flags = flags;
-        if (p->boilerplate && doc_in_boilerplate(doc, doc->sents[i].span))
+        if (p->boilerplate && in_boilerplate(r, doc->sents[i].span))
             doc->sents[i].flags |= SENT_BOILERPLATE;
     }
     /* A credit line split off the last sentence: "... said. - AFP". */

@@ -1086,6 +1086,56 @@ static void test_only_ascii_stops_end_a_sentence(void **state)
     }
 }
 
+/* Random paragraphs of short sentences with random boilerplate regions
+ * (none, one, many; inside a sentence, across paragraphs, between them):
+ * a paragraph is marked exactly when doc_in_boilerplate says so of its
+ * span, and so is each sentence of a marked paragraph. Segmenting the
+ * doc twice gives the same marks (the region cursor starts afresh). */
+static void test_boilerplate_marks_match_the_region_search(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const pieces[] = {"Real news here. ", "More news. ",
+                                         "Sign up now.", "\n\n", "\n",
+                                         "Read more ", "(AFP) "};
+    uint64_t seed = 31337;
+    size_t marked = 0, clear = 0;
+    for (int round = 0; round < 3000; round++) {
+        char text[1024];
+        size_t n = 0, npieces = 1 + next_random(&seed) % 30;
+        for (size_t k = 0; k < npieces; k++) {
+            const char *pc = pieces[next_random(&seed) % 7];
+            memcpy(text + n, pc, strlen(pc));
+            n += strlen(pc);
+        }
+        struct doc *doc = make_doc(text, n);
+        size_t regions = next_random(&seed) % 6;
+        for (size_t k = 0; k < regions; k++) {
+            size_t a = next_random(&seed) % n;
+            size_t b = a + 1 + next_random(&seed) % (n - a);
+            doc_add_boilerplate(doc, (struct span){(uint32_t)a, (uint32_t)b},
+                                "test");
+        }
+        for (int again = 0; again < 2; again++) {
+            segment_run(f->seg, doc);
+            for (size_t i = 0; i < doc->nparas; i++) {
+                assert_int_equal(doc->paras[i].boilerplate,
+                                 doc_in_boilerplate(doc, doc->paras[i].span));
+                marked += doc->paras[i].boilerplate;
+                clear += !doc->paras[i].boilerplate;
+            }
+            for (size_t i = 0; i < doc->nsents; i++) {
+                const struct sentence *st = &doc->sents[i];
+                bool want = doc->paras[st->paragraph].boilerplate &&
+                            doc_in_boilerplate(doc, st->span);
+                assert_int_equal((st->flags & SENT_BOILERPLATE) != 0, want);
+            }
+        }
+        doc_free(doc);
+    }
+    assert_true(marked > 1000);
+    assert_true(clear > 1000);
+}
+
 /* One random character of a word: the mix (0-3) leans to lower case,
  * upper case, either, or digits, so that all-capital, mixed and digit
  * words of every length occur. */
@@ -1376,6 +1426,7 @@ int main(void)
         cmocka_unit_test(test_long_words_agree_with_the_general_scanner),
         cmocka_unit_test(test_dense_tokens_grow_the_array),
         cmocka_unit_test(test_only_ascii_stops_end_a_sentence),
+        cmocka_unit_test(test_boilerplate_marks_match_the_region_search),
         cmocka_unit_test(test_paragraphs_are_trimmed_of_any_white_space),
         cmocka_unit_test(test_sentence_numbers_and_starts_follow_the_spans),
     };
