@@ -209,6 +209,13 @@ static size_t prev_start(const unsigned char *s, size_t lo, size_t i)
 
 /* Whitespace, including the invisible ones that pasted web text carries:
  * no-break space, BOM, zero-width space, narrow no-break space. */
+/* is_space_cp of an ASCII byte, inline: the line trims ask it of the
+ * first and last byte of every line. */
+static inline bool is_ascii_space(unsigned char b)
+{
+    return b == ' ' || (b >= '\t' && b <= '\r');
+}
+
 static bool is_space_cp(uint32_t c)
 {
     if (c < 0x80)
@@ -479,7 +486,7 @@ static struct line line_at(struct run *r, size_t pos)
         size_t len = 1;
         unsigned char b = r->s[l.start];
         if (b >= 0x80 ? !is_space_cp(cp_at(r, l.start, l.end, &len))
-                      : !is_space_cp(b))
+                      : !is_ascii_space(b))
             break;
         l.start += len;
     }
@@ -488,7 +495,7 @@ static struct line line_at(struct run *r, size_t pos)
         unsigned char b = r->s[l.end - 1];
         size_t p = b < 0x80 ? l.end - 1 : prev_start(r->s, l.start, l.end);
         size_t len;
-        if (b < 0x80 ? !is_space_cp(b)
+        if (b < 0x80 ? !is_ascii_space(b)
                      : !is_space_cp(cp_at(r, p, l.end, &len)))
             break;
         l.end = p;
