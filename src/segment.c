@@ -1420,7 +1420,9 @@ static void split_sentences(struct run *r, size_t para, size_t t0, size_t t1)
             if (!has_word)
                 tk[i].flags |= TOKF_SENT_START;
             has_word = true;
-            if (r->s[tk[i].span.end - 1] == '.')
+            /* A plain word (letters only) ends in no dot: its text is
+             * not read. */
+            if (!(tk[i].flags & TOKF_PLAIN) && r->s[tk[i].span.end - 1] == '.')
                 term = term_of(r, &tk[i]);
         } else if (tk[i].kind == TOK_PUNCT) {
             /* An ASCII sign is a stop exactly when is_stop_cp says so,
@@ -1621,7 +1623,10 @@ static void finish_paragraph(struct run *r, size_t start, size_t end,
     /* A credit line split off the last sentence: "... said. - AFP". */
     if (s1 - s0 >= 2 && !(flags & SENT_CAPTION)) {
         size_t a = t1;
-        while (a > t0 && doc->toks[a - 1].sentence == s1 - 1)
+        /* No further back than a dash credit can reach: a longer last
+         * sentence is none. */
+        while (a > t0 && t1 - a <= CREDIT_MAX_TOKENS + 1 &&
+               doc->toks[a - 1].sentence == s1 - 1)
             a--;
         if (is_dash_credit(r, a, t1))
             doc->sents[s1 - 1].flags |= SENT_CAPTION;

@@ -1136,6 +1136,33 @@ static void test_boilerplate_marks_match_the_region_search(void **state)
     assert_true(clear > 1000);
 }
 
+/* A credit line after the last full stop of a paragraph of several
+ * sentences, of one to five credit words: up to CREDIT_MAX_TOKENS (4)
+ * it is a sentence of its own marked as a caption, beyond that it is
+ * no credit at all (the check looks back no further than four words). */
+static void test_story_credits_of_every_length(void **state)
+{
+    static const char *const words[] = {"AFP", "Reuters", "pic", "photo",
+                                        "Getty"};
+    for (size_t w = 1; w <= 5; w++) {
+        char text[256];
+        int n = snprintf(text, sizeof text,
+                         "The plane was downed. Officials said so. \xE2\x80\x94");
+        for (size_t k = 0; k < w; k++)
+            n += snprintf(text + n, sizeof text - (size_t)n, " %s", words[k]);
+        struct doc *doc = segment_text(state, text);
+        if (w <= 4) {
+            assert_int_equal(doc->nsents, 3);
+            assert_int_equal(doc->sents[2].flags, SENT_CAPTION);
+        } else {
+            assert_int_equal(doc->nsents, 2);
+            assert_int_equal(doc->sents[1].flags, 0);
+        }
+        assert_int_equal(doc->sents[0].flags, 0);
+        doc_free(doc);
+    }
+}
+
 /* One random character of a word: the mix (0-3) leans to lower case,
  * upper case, either, or digits, so that all-capital, mixed and digit
  * words of every length occur. */
@@ -1427,6 +1454,7 @@ int main(void)
         cmocka_unit_test(test_dense_tokens_grow_the_array),
         cmocka_unit_test(test_only_ascii_stops_end_a_sentence),
         cmocka_unit_test(test_boilerplate_marks_match_the_region_search),
+        cmocka_unit_test(test_story_credits_of_every_length),
         cmocka_unit_test(test_paragraphs_are_trimmed_of_any_white_space),
         cmocka_unit_test(test_sentence_numbers_and_starts_follow_the_spans),
     };
