@@ -107,6 +107,7 @@ struct segmenter {
     struct lexset abbrevs;  /* "U.S." -> enum abbrev_class, case kept */
     struct lexset starters; /* lower-case words */
     struct lexset credits;  /* lower-case words */
+    bool fast_chars; /* count_chars eight bytes a step (segment_set_fast_words) */
 };
 
 static void lexset_init(struct lexset *set, size_t nkeys)
@@ -432,12 +433,29 @@ static size_t tok_len(const struct token *t)
     return t->span.end - t->span.start;
 }
 
-/* Characters in s[start..end), counting no further than cap. */
-static size_t count_chars(const unsigned char *s, size_t start, size_t end,
+/* Characters in s[start..end), counting no further than cap: the count,
+ * or cap + 1 when there are more. A line of more than 4 * (cap + 1)
+ * bytes has more (a character takes at most four); a shorter one is
+ * counted eight bytes a step (those that are no UTF-8 continuation
+ * byte, 10xxxxxx) when r->seg->fast_chars, else byte by byte. */
+static size_t count_chars(const struct run *r, size_t start, size_t end,
                           size_t cap)
 {
-    size_t c = 0;
-    for (size_t i = start; i < end && c <= cap; i++)
+    const unsigned char *s = r->s;
+    size_t c = 0, i = start;
+    if (r->seg->fast_chars) {
+        if (end - start > 4 * (cap + 1))
+            return cap + 1;
+        for (; end - i >= 8; i += 8) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint64_t cont = x & ~(x << 1) & EVERY_BYTE(0x80);
+            c += 8 - (size_t)__builtin_popcountll(cont);
+        }
+        if (c > cap)
+            return cap + 1;
+    }
+    for (; i < end && c <= cap; i++)
         c += (s[i] & 0xC0) != 0x80;
     return c;
 }
@@ -569,7 +587,7 @@ static void detect_wrap(struct run *r)
         pos = l.next;
         if (l.start == l.end)
             continue;
-        size_t c = count_chars(r->s, l.start, l.end, WRAP_MAX_WIDTH);
+        size_t c = count_chars(r, l.start, l.end, WRAP_MAX_WIDTH);
         if (c > WRAP_MAX_WIDTH)
             return; /* a long line: not wrapped; no need to look further */
         hist[c]++;
@@ -591,7 +609,7 @@ static bool lines_join(const struct run *r, const struct line *a,
 {
     if (line_is_bullet(r, b->start, b->end))
         return false;
-    size_t alen = count_chars(r->s, a->start, a->end, WRAP_MAX_WIDTH + 1);
+    size_t alen = count_chars(r, a->start, a->end, WRAP_MAX_WIDTH + 1);
     /* A greedy wrapper breaks a line when the next word does not fit. */
     if (r->wrapped && alen + 1 + first_word_chars(r, b) >= r->wrap_width)
         return true;
@@ -1816,6 +1834,7 @@ void segment_set_fast_words(struct segmenter *s, bool on)
     lexset_set_filter(&s->abbrevs, on);
     lexset_set_filter(&s->starters, on);
     lexset_set_filter(&s->credits, on);
+    s->fast_chars = on;
 }
 
 void segment_free(struct segmenter *s)

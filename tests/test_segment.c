@@ -1163,6 +1163,59 @@ static void test_story_credits_of_every_length(void **state)
     }
 }
 
+/* Hard-wrapped texts and texts of long lines, with characters of one to
+ * four bytes, lines of 30 to 130 characters (around the widths where the
+ * wrap detection and the line joins decide), blank lines between some:
+ * the paragraphs, sentences and tokens must be those the byte-by-byte
+ * character count gives (the general segmenter). */
+static void test_wrapped_lines_count_characters_alike(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const chars[] = {"a", "b", "e", "T", " ", " ", ".",
+                                        "\xc3\xa9", "\xe2\x80\x9c",
+                                        "\xf0\x9f\x98\x80", ","};
+    struct segmenter *general;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(segment_new(f->rules, &general, &d), CD_OK);
+    segment_set_fast_words(general, false);
+    uint64_t seed = 4711;
+    size_t paras_differ = 0;
+    for (int round = 0; round < 3000; round++) {
+        char text[8192];
+        size_t n = 0, lines = 1 + next_random(&seed) % 12;
+        size_t width = 30 + next_random(&seed) % 100;
+        unsigned mb = (unsigned)(next_random(&seed) % 4);
+        for (size_t l = 0; l < lines; l++) {
+            size_t w = width - next_random(&seed) % 15;
+            for (size_t k = 0; k < w; k++) {
+                size_t pick = next_random(&seed) % (7 + mb + 1);
+                const char *c = k == 0 ? "W" : chars[pick];
+                memcpy(text + n, c, strlen(c));
+                n += strlen(c);
+            }
+            text[n++] = '\n';
+            if (next_random(&seed) % 8 == 0)
+                text[n++] = '\n';
+        }
+        struct doc *fast = make_doc(text, n), *slow = make_doc(text, n);
+        segment_run(f->seg, fast);
+        segment_run(general, slow);
+        if (!same_segmentation(fast, slow))
+            fail_msg("fast and general scans differ on '%.*s'", (int)n, text);
+        for (size_t i = 0; i < fast->nparas; i++) {
+            assert_int_equal(fast->paras[i].span.start,
+                             slow->paras[i].span.start);
+            assert_int_equal(fast->paras[i].span.end, slow->paras[i].span.end);
+        }
+        paras_differ += fast->nparas != lines;
+        doc_free(fast);
+        doc_free(slow);
+    }
+    assert_true(paras_differ > 100); /* lines were joined */
+    segment_free(general);
+}
+
 /* One random character of a word: the mix (0-3) leans to lower case,
  * upper case, either, or digits, so that all-capital, mixed and digit
  * words of every length occur. */
@@ -1455,6 +1508,7 @@ int main(void)
         cmocka_unit_test(test_only_ascii_stops_end_a_sentence),
         cmocka_unit_test(test_boilerplate_marks_match_the_region_search),
         cmocka_unit_test(test_story_credits_of_every_length),
+        cmocka_unit_test(test_wrapped_lines_count_characters_alike),
         cmocka_unit_test(test_paragraphs_are_trimmed_of_any_white_space),
         cmocka_unit_test(test_sentence_numbers_and_starts_follow_the_spans),
     };
