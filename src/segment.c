@@ -107,6 +107,7 @@ struct segmenter {
     struct lexset abbrevs;  /* "U.S." -> enum abbrev_class, case kept */
     struct lexset starters; /* lower-case words */
     struct lexset credits;  /* lower-case words */
+    bool fast_chars; /* count_chars eight bytes a step (segment_set_fast_words) */
 };
 
 static void lexset_init(struct lexset *set, size_t nkeys)
@@ -209,6 +210,13 @@ static size_t prev_start(const unsigned char *s, size_t lo, size_t i)
 
 /* Whitespace, including the invisible ones that pasted web text carries:
  * no-break space, BOM, zero-width space, narrow no-break space. */
+/* is_space_cp of an ASCII byte, inline: the line trims ask it of the
+ * first and last byte of every line. */
+static inline bool is_ascii_space(unsigned char b)
+{
+    return b == ' ' || (b >= '\t' && b <= '\r');
+}
+
 static bool is_space_cp(uint32_t c)
 {
     if (c < 0x80)
@@ -401,6 +409,9 @@ struct run {
     /* No e-mail address or domain starts before this offset: set after a
      * failed check so that "a.b.c.d..." is not rescanned at every word. */
     size_t url_checked_until;
+    /* The first boilerplate region that ends after the paragraph being
+     * segmented (paragraphs and their sentences come in text order). */
+    size_t boiler_next;
     bool wrapped;      /* the text is hard-wrapped */
     size_t wrap_width; /* its longest line, in characters */
 };
@@ -422,12 +433,29 @@ static size_t tok_len(const struct token *t)
     return t->span.end - t->span.start;
 }
 
-/* Characters in s[start..end), counting no further than cap. */
-static size_t count_chars(const unsigned char *s, size_t start, size_t end,
+/* Characters in s[start..end), counting no further than cap: the count,
+ * or cap + 1 when there are more. A line of more than 4 * (cap + 1)
+ * bytes has more (a character takes at most four); a shorter one is
+ * counted eight bytes a step (those that are no UTF-8 continuation
+ * byte, 10xxxxxx) when r->seg->fast_chars, else byte by byte. */
+static size_t count_chars(const struct run *r, size_t start, size_t end,
                           size_t cap)
 {
-    size_t c = 0;
-    for (size_t i = start; i < end && c <= cap; i++)
+    const unsigned char *s = r->s;
+    size_t c = 0, i = start;
+    if (r->seg->fast_chars) {
+        if (end - start > 4 * (cap + 1))
+            return cap + 1;
+        for (; end - i >= 8; i += 8) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint64_t cont = x & ~(x << 1) & EVERY_BYTE(0x80);
+            c += 8 - (size_t)__builtin_popcountll(cont);
+        }
+        if (c > cap)
+            return cap + 1;
+    }
+    for (; i < end && c <= cap; i++)
         c += (s[i] & 0xC0) != 0x80;
     return c;
 }
@@ -476,7 +504,7 @@ static struct line line_at(struct run *r, size_t pos)
         size_t len = 1;
         unsigned char b = r->s[l.start];
         if (b >= 0x80 ? !is_space_cp(cp_at(r, l.start, l.end, &len))
-                      : !is_space_cp(b))
+                      : !is_ascii_space(b))
             break;
         l.start += len;
     }
@@ -485,7 +513,7 @@ static struct line line_at(struct run *r, size_t pos)
         unsigned char b = r->s[l.end - 1];
         size_t p = b < 0x80 ? l.end - 1 : prev_start(r->s, l.start, l.end);
         size_t len;
-        if (b < 0x80 ? !is_space_cp(b)
+        if (b < 0x80 ? !is_ascii_space(b)
                      : !is_space_cp(cp_at(r, p, l.end, &len)))
             break;
         l.end = p;
@@ -559,7 +587,7 @@ static void detect_wrap(struct run *r)
         pos = l.next;
         if (l.start == l.end)
             continue;
-        size_t c = count_chars(r->s, l.start, l.end, WRAP_MAX_WIDTH);
+        size_t c = count_chars(r, l.start, l.end, WRAP_MAX_WIDTH);
         if (c > WRAP_MAX_WIDTH)
             return; /* a long line: not wrapped; no need to look further */
         hist[c]++;
@@ -581,7 +609,7 @@ static bool lines_join(const struct run *r, const struct line *a,
 {
     if (line_is_bullet(r, b->start, b->end))
         return false;
-    size_t alen = count_chars(r->s, a->start, a->end, WRAP_MAX_WIDTH + 1);
+    size_t alen = count_chars(r, a->start, a->end, WRAP_MAX_WIDTH + 1);
     /* A greedy wrapper breaks a line when the next word does not fit. */
     if (r->wrapped && alen + 1 + first_word_chars(r, b) >= r->wrap_width)
         return true;
@@ -1114,53 +1142,59 @@ static size_t word_before_dot(const struct run *r, size_t pos, size_t p,
 /* The common word: ASCII letters and digits from pos (an ASCII letter)
  * ended by the paragraph's end, by an ASCII byte that neither continues
  * nor joins it (not one of ". @ : - _ '"), by a ':' that starts no URL's
- * "://", or by a '.' that is no part of it (word_before_dot). Then scan_word would take its plain path, and
- * this gives its end and flags at a fraction of the cost; otherwise
- * returns pos and scan_word decides. Eight bytes a step where eight lie
- * ahead, then one at a time. */
-static size_t plain_word(const struct run *r, size_t pos, size_t end,
-                         struct token *t)
+ * "://", or by a '.' that is no part of it (word_before_dot). Then
+ * scan_word would take its plain path, and this gives its end and flags
+ * at a fraction of the cost; otherwise returns pos and scan_word decides.
+ * cap is whether s[pos] is upper case: a word starting in lower case can
+ * be no TOKF_ALLCAPS, so its copy of the loop counts nothing. The eight-
+ * byte steps take letters only (a digit in a word is rare); from a digit
+ * on, and where fewer than eight bytes lie ahead, one byte at a time. */
+static inline __attribute__((always_inline)) size_t
+plain_word_as(const struct run *r, size_t pos, size_t end, struct token *t,
+              bool cap)
 {
     const unsigned char *s = r->s;
     const unsigned char *cls = r->seg->bytes;
-    unsigned upper = 0, lower = 0;
-    bool digits = false;
+    unsigned upper = 0;
+    bool lower = false, digits = false;
     size_t p = pos;
     while (SEG_SWAR && end - p >= 8) {
         uint64_t x;
         memcpy(&x, s + p, 8);
-        /* Bytes beyond ASCII stop the run here (alnum_word needs them
-         * cleared, and the fallback decides what they are). */
-        uint64_t high = x & EVERY_BYTE(0x80);
-        uint64_t x7 = x & ~high;
-        /* | 0x20 maps exactly A-Z onto a-z among ASCII bytes; a letter
-         * with bit 5 clear (moved to bit 7) is upper case. */
-        uint64_t letter = swar_bytes_in(x7 | EVERY_BYTE(0x20), 'a', 'z');
-        uint64_t digit = swar_bytes_in(x7, '0', '9');
-        uint64_t up = letter & ~(x7 << 2);
-        uint64_t lo = letter ^ up;
-        uint64_t stop = (~(letter | digit) & EVERY_BYTE(0x80)) | high;
-        if (!stop) {
+        /* | 0x20 maps exactly A-Z onto a-z among ASCII bytes; & ~x drops
+         * the bytes past ASCII, which stop the run (the fallback decides
+         * what they are). */
+        uint64_t letter = swar_bytes_in((x | EVERY_BYTE(0x20)) &
+                                            EVERY_BYTE(0x7F),
+                                        'a', 'z') &
+                          ~x;
+        uint64_t stop = ~letter & EVERY_BYTE(0x80);
+        /* The letters before the first stop: the bits below its own
+         * (all of them when there is none). */
+        uint64_t before = stop - 1;
+        if (cap) {
+            /* A letter with bit 5 clear (moved to bit 7) is upper case. */
+            uint64_t up = letter & ~(x << 2) & before;
             upper += swar_count_top(up);
-            lower += swar_count_top(lo);
-            digits |= digit != 0;
+            lower |= ((letter ^ up) & before) != 0;
+        }
+        if (!stop) {
             p += 8;
             continue;
         }
-        unsigned k = (unsigned)__builtin_ctzll(stop) / 8;
-        uint64_t keep = k ? ~UINT64_C(0) >> (64 - 8 * k) : 0;
-        upper += swar_count_top(up & keep);
-        lower += swar_count_top(lo & keep);
-        digits |= (digit & keep) != 0;
-        p += k;
-        goto stopped;
+        p += (unsigned)__builtin_ctzll(stop) / 8;
+        if (!is_digit_byte(s[p]))
+            goto stopped;
+        break;
     }
     for (; p < end; p++) {
         unsigned c = cls[s[p]];
         if (!(c & (ASCII_UPPER | ASCII_LOWER | ASCII_DIGIT)))
             break;
-        upper += c & ASCII_UPPER;
-        lower += (c & ASCII_LOWER) >> 1;
+        if (cap) {
+            upper += c & ASCII_UPPER;
+            lower |= (c & ASCII_LOWER) != 0;
+        }
         digits |= (c & ASCII_DIGIT) != 0;
     }
 stopped:
@@ -1176,18 +1210,30 @@ stopped:
         }
     }
     t->kind = TOK_WORD;
-    t->flags = (s[pos] <= 'Z' ? TOKF_CAP : 0) |
-               (upper >= 2 && lower == 0 ? TOKF_ALLCAPS : 0) |
+    t->flags = (cap ? TOKF_CAP | (upper >= 2 && !lower ? TOKF_ALLCAPS : 0)
+                    : 0) |
                (digits ? 0 : TOKF_PLAIN);
     return p;
 }
 
+static size_t plain_word(const struct run *r, size_t pos, size_t end,
+                         struct token *t)
+{
+    return r->s[pos] <= 'Z' ? plain_word_as(r, pos, end, t, true)
+                            : plain_word_as(r, pos, end, t, false);
+}
+
 /* Tokenize [pos, end) into doc->toks. Each token is scanned straight
- * into its slot of the array. */
+ * into its slot of the array. The next slot and the array's end stay in
+ * locals: kept in doc, they were reloaded after every token, since the
+ * tokens' byte-sized stores may alias them. The tokens' sentence numbers
+ * are left to split_sentences, which sets every one. */
 static void tokenize(struct run *r, size_t pos, size_t end)
 {
     struct doc *doc = r->doc;
     const unsigned char *s = r->s;
+    struct token *t = doc->toks + doc->ntoks;
+    const struct token *limit = doc->toks + doc->captoks;
     while (pos < end) {
         size_t len = 1;
         unsigned char b = s[pos];
@@ -1206,10 +1252,13 @@ static void tokenize(struct run *r, size_t pos, size_t end)
             pos += len;
             continue;
         }
-        if (doc->ntoks == doc->captoks)
-            doc->toks = xgrow(doc->toks, &doc->captoks, doc->ntoks + 1,
+        if (t == limit) {
+            size_t n = (size_t)(t - doc->toks);
+            doc->toks = xgrow(doc->toks, &doc->captoks, n + 1,
                               sizeof *doc->toks);
-        struct token *t = &doc->toks[doc->ntoks];
+            t = doc->toks + n;
+            limit = doc->toks + doc->captoks;
+        }
         size_t e;
         if (k == C_LETTER) {
             e = r->seg->bytes[b] & FAST_WORD ? plain_word(r, pos, end, t)
@@ -1223,11 +1272,11 @@ static void tokenize(struct run *r, size_t pos, size_t end)
             e = scan_punct(r, pos, end, t);
         t->span.start = pos;
         t->span.end = e;
-        t->sentence = 0;
-        doc->ntoks++;
+        t++;
         /* The usual separator, one space, without a turn of the loop. */
         pos = e < end && s[e] == ' ' ? e + 1 : e;
     }
+    doc->ntoks = (size_t)(t - doc->toks);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1389,10 +1438,18 @@ static void split_sentences(struct run *r, size_t para, size_t t0, size_t t1)
             if (!has_word)
                 tk[i].flags |= TOKF_SENT_START;
             has_word = true;
-            if (r->s[tk[i].span.end - 1] == '.')
+            /* A plain word (letters only) ends in no dot: its text is
+             * not read. */
+            if (!(tk[i].flags & TOKF_PLAIN) && r->s[tk[i].span.end - 1] == '.')
                 term = term_of(r, &tk[i]);
-        } else {
-            term = term_of(r, &tk[i]);
+        } else if (tk[i].kind == TOK_PUNCT) {
+            /* An ASCII sign is a stop exactly when is_stop_cp says so,
+             * without decoding it. */
+            unsigned char b = r->s[tk[i].span.start];
+            if (b >= 0x80)
+                term = term_of(r, &tk[i]);
+            else if (b == '.' || b == '?' || b == '!')
+                term = TERM_STOP;
         }
         if (term == TERM_NONE || term == TERM_NEVER) {
             i++;
@@ -1536,6 +1593,19 @@ static bool para_is_headline(const struct run *r, size_t t0, size_t t1,
     return true;
 }
 
+/* Whether span, which starts no earlier than any span asked before in
+ * this run, has a byte in a boilerplate region: doc_in_boilerplate's
+ * answer by a cursor over the sorted regions instead of a search. */
+static bool in_boilerplate(struct run *r, struct span span)
+{
+    const struct doc *doc = r->doc;
+    size_t i = r->boiler_next;
+    while (i < doc->nboiler && doc->boiler[i].span.end <= span.start)
+        i++;
+    r->boiler_next = i;
+    return i < doc->nboiler && doc->boiler[i].span.start < span.end;
+}
+
 /* Segment one paragraph [start, end), both ends on non-space text. */
 static void finish_paragraph(struct run *r, size_t start, size_t end,
                              bool last_para)
@@ -1548,7 +1618,7 @@ static void finish_paragraph(struct run *r, size_t start, size_t end,
     struct paragraph *p = &doc->paras[doc->nparas++];
     p->span.start = start;
     p->span.end = end;
-    p->boilerplate = doc_in_boilerplate(doc, p->span);
+    p->boilerplate = in_boilerplate(r, p->span);
 
     size_t t0 = doc->ntoks, s0 = doc->nsents;
     tokenize(r, start, end);
@@ -1565,13 +1635,16 @@ static void finish_paragraph(struct run *r, size_t start, size_t end,
         flags = SENT_HEADLINE;
     for (size_t i = s0; i < s1; i++) {
         doc->sents[i].flags = flags;
-        if (p->boilerplate && doc_in_boilerplate(doc, doc->sents[i].span))
+        if (p->boilerplate && in_boilerplate(r, doc->sents[i].span))
             doc->sents[i].flags |= SENT_BOILERPLATE;
     }
     /* A credit line split off the last sentence: "... said. - AFP". */
     if (s1 - s0 >= 2 && !(flags & SENT_CAPTION)) {
         size_t a = t1;
-        while (a > t0 && doc->toks[a - 1].sentence == s1 - 1)
+        /* No further back than a dash credit can reach: a longer last
+         * sentence is none. */
+        while (a > t0 && t1 - a <= CREDIT_MAX_TOKENS + 1 &&
+               doc->toks[a - 1].sentence == s1 - 1)
             a--;
         if (is_dash_credit(r, a, t1))
             doc->sents[s1 - 1].flags |= SENT_CAPTION;
@@ -1761,6 +1834,7 @@ void segment_set_fast_words(struct segmenter *s, bool on)
     lexset_set_filter(&s->abbrevs, on);
     lexset_set_filter(&s->starters, on);
     lexset_set_filter(&s->credits, on);
+    s->fast_chars = on;
 }
 
 void segment_free(struct segmenter *s)

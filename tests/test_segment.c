@@ -934,6 +934,27 @@ static void test_a_word_scans_alike_with_or_without_text_after_it(void **state)
     }
 }
 
+/* Whether fast and slow (the same text, segmented with and without the
+ * shortcuts) have the same tokens, flags but TOKF_PLAIN, sentences and
+ * sentence flags. */
+static bool same_segmentation(const struct doc *fast, const struct doc *slow)
+{
+    bool same = fast->ntoks == slow->ntoks && fast->nsents == slow->nsents &&
+                fast->nparas == slow->nparas;
+    for (size_t i = 0; same && i < fast->ntoks; i++) {
+        const struct token *a = &fast->toks[i], *b = &slow->toks[i];
+        same = a->span.start == b->span.start && a->span.end == b->span.end &&
+               a->kind == b->kind &&
+               (a->flags & ~TOKF_PLAIN) == (b->flags & ~TOKF_PLAIN) &&
+               a->sentence == b->sentence;
+    }
+    for (size_t i = 0; same && i < fast->nsents; i++)
+        same = fast->sents[i].span.start == slow->sents[i].span.start &&
+               fast->sents[i].span.end == slow->sents[i].span.end &&
+               fast->sents[i].flags == slow->sents[i].flags;
+    return same;
+}
+
 /* Random paragraphs of words, abbreviations of the lexicon, sentence
  * starters, credits, initials, "www", domains, numbers and dots, with
  * every kind of byte after a word's dot: the tokenizer's shortcuts (on
@@ -981,9 +1002,6 @@ static void test_fast_words_agree_with_the_general_scanner(void **state)
         struct doc *fast = make_doc(text, n), *slow = make_doc(text, n);
         segment_run(f->seg, fast);
         segment_run(general, slow);
-        bool same = fast->ntoks == slow->ntoks &&
-                    fast->nsents == slow->nsents &&
-                    fast->nparas == slow->nparas;
         for (size_t i = 0; i < fast->ntoks; i++) {
             /* TOKF_PLAIN promises ASCII letters only (the shared token
              * scan takes such a word without reading it) */
@@ -993,22 +1011,289 @@ static void test_fast_words_agree_with_the_general_scanner(void **state)
                 if (!((text[k] | 32) >= 'a' && (text[k] | 32) <= 'z'))
                     fail_msg("'%.*s' is no plain word", (int)n, text);
         }
-        for (size_t i = 0; same && i < fast->ntoks; i++) {
-            const struct token *a = &fast->toks[i], *b = &slow->toks[i];
-            same = a->span.start == b->span.start &&
-                   a->span.end == b->span.end && a->kind == b->kind &&
-                   (a->flags & ~TOKF_PLAIN) == (b->flags & ~TOKF_PLAIN) &&
-                   a->sentence == b->sentence;
-        }
-        for (size_t i = 0; same && i < fast->nsents; i++)
-            same = fast->sents[i].span.start == slow->sents[i].span.start &&
-                   fast->sents[i].span.end == slow->sents[i].span.end &&
-                   fast->sents[i].flags == slow->sents[i].flags;
-        if (!same)
+        if (!same_segmentation(fast, slow))
             fail_msg("fast and general scans differ on '%.*s'", (int)n, text);
         doc_free(fast);
         doc_free(slow);
     }
+    segment_free(general);
+}
+
+/* Texts of one token per byte (commas, brackets, single letters) hold
+ * more tokens than the array is first reserved for, so it grows in the
+ * middle of a paragraph, also in a second paragraph and on a second run
+ * over a reused doc: every byte must still be its own token. */
+static void test_dense_tokens_grow_the_array(void **state)
+{
+    struct fixture *f = *state;
+    static const char pieces[] = ",;()[]+=a1";
+    uint64_t seed = 99;
+    for (int round = 0; round < 300; round++) {
+        char text[4096];
+        size_t n = 1 + next_random(&seed) % 4000, ntok = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (i % 700 == 699 && i + 1 < n) {
+                text[i++] = '\n';
+                text[i] = '\n';
+                continue;
+            }
+            text[i] = pieces[next_random(&seed) % (sizeof pieces - 1)];
+            /* a letter or digit next to another would join it */
+            if (i && (text[i - 1] == 'a' || text[i - 1] == '1'))
+                text[i] = ',';
+            ntok++;
+        }
+        struct doc *doc = make_doc(text, n);
+        for (int again = 0; again < 2; again++) {
+            segment_run(f->seg, doc);
+            assert_int_equal(doc->ntoks, ntok);
+            assert_true(doc->captoks >= doc->ntoks);
+            for (size_t i = 0, k = 0; i < n; i++) {
+                if (text[i] == '\n')
+                    continue;
+                assert_int_equal(doc->toks[k].span.start, i);
+                assert_int_equal(doc->toks[k].span.end, i + 1);
+                k++;
+            }
+        }
+        doc_free(doc);
+    }
+}
+
+/* Every ASCII sign standing between two sentences, alone and glued to
+ * the word before it: only ". ? !" end the first (the splitter tells
+ * ASCII stops by their byte, without decoding them). */
+static void test_only_ascii_stops_end_a_sentence(void **state)
+{
+    struct fixture *f = *state;
+    for (int b = 0x21; b < 0x7F; b++) {
+        if ((b | 32) >= 'a' && (b | 32) <= 'z')
+            continue;
+        if (b >= '0' && b <= '9')
+            continue;
+        for (int glued = 0; glued < 2; glued++) {
+            char text[64];
+            int n = snprintf(text, sizeof text, "He came here%s%c Then she left.",
+                             glued ? "" : " ", b);
+            struct doc *doc = make_doc(text, (size_t)n);
+            segment_run(f->seg, doc);
+            size_t want = b == '.' || b == '?' || b == '!' ? 2 : 1;
+            if (doc->nsents != want)
+                fail_msg("'%s': %zu sentences, want %zu", text, doc->nsents,
+                         want);
+            doc_free(doc);
+        }
+    }
+}
+
+/* Random paragraphs of short sentences with random boilerplate regions
+ * (none, one, many; inside a sentence, across paragraphs, between them):
+ * a paragraph is marked exactly when doc_in_boilerplate says so of its
+ * span, and so is each sentence of a marked paragraph. Segmenting the
+ * doc twice gives the same marks (the region cursor starts afresh). */
+static void test_boilerplate_marks_match_the_region_search(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const pieces[] = {"Real news here. ", "More news. ",
+                                         "Sign up now.", "\n\n", "\n",
+                                         "Read more ", "(AFP) "};
+    uint64_t seed = 31337;
+    size_t marked = 0, clear = 0;
+    for (int round = 0; round < 3000; round++) {
+        char text[1024];
+        size_t n = 0, npieces = 1 + next_random(&seed) % 30;
+        for (size_t k = 0; k < npieces; k++) {
+            const char *pc = pieces[next_random(&seed) % 7];
+            memcpy(text + n, pc, strlen(pc));
+            n += strlen(pc);
+        }
+        struct doc *doc = make_doc(text, n);
+        size_t regions = next_random(&seed) % 6;
+        for (size_t k = 0; k < regions; k++) {
+            size_t a = next_random(&seed) % n;
+            size_t b = a + 1 + next_random(&seed) % (n - a);
+            doc_add_boilerplate(doc, (struct span){(uint32_t)a, (uint32_t)b},
+                                "test");
+        }
+        for (int again = 0; again < 2; again++) {
+            segment_run(f->seg, doc);
+            for (size_t i = 0; i < doc->nparas; i++) {
+                assert_int_equal(doc->paras[i].boilerplate,
+                                 doc_in_boilerplate(doc, doc->paras[i].span));
+                marked += doc->paras[i].boilerplate;
+                clear += !doc->paras[i].boilerplate;
+            }
+            for (size_t i = 0; i < doc->nsents; i++) {
+                const struct sentence *st = &doc->sents[i];
+                bool want = doc->paras[st->paragraph].boilerplate &&
+                            doc_in_boilerplate(doc, st->span);
+                assert_int_equal((st->flags & SENT_BOILERPLATE) != 0, want);
+            }
+        }
+        doc_free(doc);
+    }
+    assert_true(marked > 1000);
+    assert_true(clear > 1000);
+}
+
+/* A credit line after the last full stop of a paragraph of several
+ * sentences, of one to five credit words: up to CREDIT_MAX_TOKENS (4)
+ * it is a sentence of its own marked as a caption, beyond that it is
+ * no credit at all (the check looks back no further than four words). */
+static void test_story_credits_of_every_length(void **state)
+{
+    static const char *const words[] = {"AFP", "Reuters", "pic", "photo",
+                                        "Getty"};
+    for (size_t w = 1; w <= 5; w++) {
+        char text[256];
+        int n = snprintf(text, sizeof text,
+                         "The plane was downed. Officials said so. \xE2\x80\x94");
+        for (size_t k = 0; k < w; k++)
+            n += snprintf(text + n, sizeof text - (size_t)n, " %s", words[k]);
+        struct doc *doc = segment_text(state, text);
+        if (w <= 4) {
+            assert_int_equal(doc->nsents, 3);
+            assert_int_equal(doc->sents[2].flags, SENT_CAPTION);
+        } else {
+            assert_int_equal(doc->nsents, 2);
+            assert_int_equal(doc->sents[1].flags, 0);
+        }
+        assert_int_equal(doc->sents[0].flags, 0);
+        doc_free(doc);
+    }
+}
+
+/* Hard-wrapped texts and texts of long lines, with characters of one to
+ * four bytes, lines of 30 to 130 characters (around the widths where the
+ * wrap detection and the line joins decide), blank lines between some:
+ * the paragraphs, sentences and tokens must be those the byte-by-byte
+ * character count gives (the general segmenter). */
+static void test_wrapped_lines_count_characters_alike(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const chars[] = {"a", "b", "e", "T", " ", " ", ".",
+                                        "\xc3\xa9", "\xe2\x80\x9c",
+                                        "\xf0\x9f\x98\x80", ","};
+    struct segmenter *general;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(segment_new(f->rules, &general, &d), CD_OK);
+    segment_set_fast_words(general, false);
+    uint64_t seed = 4711;
+    size_t paras_differ = 0;
+    for (int round = 0; round < 3000; round++) {
+        char text[8192];
+        size_t n = 0, lines = 1 + next_random(&seed) % 12;
+        size_t width = 30 + next_random(&seed) % 100;
+        unsigned mb = (unsigned)(next_random(&seed) % 4);
+        for (size_t l = 0; l < lines; l++) {
+            size_t w = width - next_random(&seed) % 15;
+            for (size_t k = 0; k < w; k++) {
+                size_t pick = next_random(&seed) % (7 + mb + 1);
+                const char *c = k == 0 ? "W" : chars[pick];
+                memcpy(text + n, c, strlen(c));
+                n += strlen(c);
+            }
+            text[n++] = '\n';
+            if (next_random(&seed) % 8 == 0)
+                text[n++] = '\n';
+        }
+        struct doc *fast = make_doc(text, n), *slow = make_doc(text, n);
+        segment_run(f->seg, fast);
+        segment_run(general, slow);
+        if (!same_segmentation(fast, slow))
+            fail_msg("fast and general scans differ on '%.*s'", (int)n, text);
+        for (size_t i = 0; i < fast->nparas; i++) {
+            assert_int_equal(fast->paras[i].span.start,
+                             slow->paras[i].span.start);
+            assert_int_equal(fast->paras[i].span.end, slow->paras[i].span.end);
+        }
+        paras_differ += fast->nparas != lines;
+        doc_free(fast);
+        doc_free(slow);
+    }
+    assert_true(paras_differ > 100); /* lines were joined */
+    segment_free(general);
+}
+
+/* One random character of a word: the mix (0-3) leans to lower case,
+ * upper case, either, or digits, so that all-capital, mixed and digit
+ * words of every length occur. */
+static char random_word_char(uint64_t *seed, unsigned mix)
+{
+    unsigned r = (unsigned)(next_random(seed) % 100);
+    unsigned digit_odds = mix == 3 ? 40 : 4;
+    if (r < digit_odds)
+        return (char)('0' + next_random(seed) % 10);
+    bool upper = mix == 1 ? r < 95 : mix == 0 ? r < 8 : r < 50;
+    char c = (char)('a' + next_random(seed) % 26);
+    return upper ? (char)(c - 32) : c;
+}
+
+/* Long words too: words of 1 to 24 ASCII letters and digits, in every
+ * mix of case, with a digit or a lower-case letter anywhere (also past
+ * the first eight bytes, where the eight-byte steps of the fast path
+ * end), followed by spaces, stops, joiners, bytes past ASCII or the
+ * paragraph's end. The fast path must give the general scanner's tokens
+ * and flags, and TOKF_PLAIN to every letters-only word ended by a space
+ * or the text's end. */
+static void test_long_words_agree_with_the_general_scanner(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const glue[] = {
+        " ", " ", " ", ". ", ".", ", ", "-", "'s ", ":", ": ", "\xc3\xa9",
+        "\xe2\x80\x9d ", "\n", "? ", "_", "@", ".com "};
+    struct segmenter *general;
+    struct diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(segment_new(f->rules, &general, &d), CD_OK);
+    segment_set_fast_words(general, false);
+    uint64_t seed = 777;
+    size_t plain = 0, allcaps = 0, with_digits = 0;
+    for (int round = 0; round < 20000; round++) {
+        char text[2048];
+        size_t n = 0, pieces = 1 + next_random(&seed) % 30;
+        for (size_t k = 0; k < pieces; k++) {
+            size_t len = 1 + next_random(&seed) % 24;
+            unsigned mix = (unsigned)(next_random(&seed) % 4);
+            text[n++] = (char)((next_random(&seed) & 1 ? 'a' : 'A') +
+                               next_random(&seed) % 26);
+            for (size_t i = 1; i < len; i++)
+                text[n++] = random_word_char(&seed, mix);
+            const char *g = glue[next_random(&seed) %
+                                 (sizeof glue / sizeof glue[0])];
+            if (k + 1 < pieces || next_random(&seed) % 2) {
+                memcpy(text + n, g, strlen(g));
+                n += strlen(g);
+            }
+        }
+        struct doc *fast = make_doc(text, n), *slow = make_doc(text, n);
+        segment_run(f->seg, fast);
+        segment_run(general, slow);
+        if (!same_segmentation(fast, slow))
+            fail_msg("fast and general scans differ on '%.*s'", (int)n, text);
+        for (size_t i = 0; i < fast->ntoks; i++) {
+            const struct token *t = &fast->toks[i];
+            bool letters = t->kind == TOK_WORD;
+            for (size_t k = t->span.start; k < t->span.end; k++) {
+                letters &= (text[k] | 32) >= 'a' && (text[k] | 32) <= 'z';
+                with_digits += t->kind == TOK_WORD && k > t->span.start &&
+                               text[k] >= '0' && text[k] <= '9';
+            }
+            if (letters != ((t->flags & TOKF_PLAIN) != 0) &&
+                (t->span.end == n || text[t->span.end] == ' '))
+                fail_msg("'%.*s' in '%.*s': TOKF_PLAIN wrong",
+                         (int)(t->span.end - t->span.start),
+                         text + t->span.start, (int)n, text);
+            plain += (t->flags & TOKF_PLAIN) != 0;
+            allcaps += (t->flags & TOKF_ALLCAPS) && t->span.end - t->span.start > 8;
+        }
+        doc_free(fast);
+        doc_free(slow);
+    }
+    assert_true(plain > 10000);
+    assert_true(allcaps > 1000);
+    assert_true(with_digits > 1000);
     segment_free(general);
 }
 
@@ -1218,6 +1503,12 @@ int main(void)
         cmocka_unit_test(test_word_spans_and_case_flags_match_a_letter_count),
         cmocka_unit_test(test_a_word_scans_alike_with_or_without_text_after_it),
         cmocka_unit_test(test_fast_words_agree_with_the_general_scanner),
+        cmocka_unit_test(test_long_words_agree_with_the_general_scanner),
+        cmocka_unit_test(test_dense_tokens_grow_the_array),
+        cmocka_unit_test(test_only_ascii_stops_end_a_sentence),
+        cmocka_unit_test(test_boilerplate_marks_match_the_region_search),
+        cmocka_unit_test(test_story_credits_of_every_length),
+        cmocka_unit_test(test_wrapped_lines_count_characters_alike),
         cmocka_unit_test(test_paragraphs_are_trimmed_of_any_white_space),
         cmocka_unit_test(test_sentence_numbers_and_starts_follow_the_spans),
     };

@@ -72,11 +72,13 @@ CD_NODISCARD enum cd_err segment_new(const struct rules *r,
                                      struct segmenter **out, struct diag *d);
 
 /* Whether the tokenizer takes its shortcuts (on after segment_new): plain
- * ASCII words on the fast path, and lexicon look-ups (abbreviations,
+ * ASCII words on the fast path, lexicon look-ups (abbreviations,
  * sentence starters, credits) past a filter that rules out most words
- * not listed. Off, every word goes through the general word scanner and
- * every look-up to its table, which gives the same tokens more slowly:
- * tests compare the two. Not for a segmenter other threads are using. */
+ * not listed, and line widths counted eight bytes a step. Off, every
+ * word goes through the general word scanner, every look-up to its
+ * table and every width byte by byte, which gives the same segmentation
+ * more slowly: tests compare the two. Not for a segmenter other threads
+ * are using. */
 void segment_set_fast_words(struct segmenter *s, bool on);
 
 /* Release the segmenter. NULL is a no-op. */
