@@ -42,6 +42,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/strpool.h"
 #include "claimdiff/tag.h"
+#include "formtab.h"
 #include "scan.h"
 #include "unionfind.h"
 
@@ -331,6 +332,12 @@ struct work {
     struct form_info *form;
     size_t capform;
     struct form_info scratch;
+    /* The forms of up to FORMTAB_MAX bytes (nearly every word) are kept
+     * here instead, by their id in ftab: a lookup in forms was a tenth
+     * of align. */
+    struct formtab ftab;
+    struct form_info *sform;
+    size_t capsform;
     struct seg *seg;
     size_t nseg, capseg;
     struct sstem *st;
@@ -763,18 +770,39 @@ static bool sentence_live(struct work *w, unsigned di, unsigned si, bool mark)
     return mark || w->marking || ((w->live[bit / 8] >> (bit % 8)) & 1);
 }
 
-/* The form_info of the word text[0..len), made on its first meeting. A
- * form too long for a scan_map gets w->scratch, filled afresh. */
-static struct form_info *form_of(struct work *w, const char *text, size_t len)
+/* What the word text[0..len) says, looked up for the first time. */
+static struct form_info new_form(struct work *w, const char *text, size_t len)
 {
+    size_t n;
+    const char *low = lower_word(w, text, len, &n);
+    return (struct form_info){0, false,
+                              scan_map_get(w->al->breaks, text, len) >= 0,
+                              negator(w->al, low, n)};
+}
+
+/* The form_info of the word text[0..len), made on its first meeting;
+ * avail >= len bytes are readable from text. A form too long for a
+ * scan_map gets w->scratch, filled afresh. */
+static struct form_info *form_of(struct work *w, const char *text, size_t len,
+                                 size_t avail)
+{
+    if (len - 1 < FORMTAB_MAX) {
+        struct formkey k = formtab_key(text, len, avail);
+        int id = formtab_get(&w->ftab, &k);
+        if (id >= 0)
+            return &w->sform[id];
+        struct form_info fi = new_form(w, text, len);
+        id = formtab_put(&w->ftab, &k);
+        if ((size_t)id >= w->capsform)
+            w->sform = xgrow(w->sform, &w->capsform, (size_t)id + 1,
+                             sizeof *w->sform);
+        w->sform[id] = fi;
+        return &w->sform[id];
+    }
     int id = scan_map_get(w->forms, text, len);
     if (id >= 0)
         return &w->form[id];
-    size_t n;
-    const char *low = lower_word(w, text, len, &n);
-    struct form_info fi = {0, false,
-                           scan_map_get(w->al->breaks, text, len) >= 0,
-                           negator(w->al, low, n)};
+    struct form_info fi = new_form(w, text, len);
     id = scan_map_put(w->forms, text, len);
     if (id < 0) {
         w->scratch = fi;
@@ -827,7 +855,8 @@ static void segment_doc(struct work *w, unsigned di, const struct span *h,
             }
             if (tk->kind != TOK_WORD)
                 continue;
-            struct form_info *fi = form_of(w, text, len);
+            struct form_info *fi =
+                form_of(w, text, len, d->len + 1 - tk->start);
             if (fi->breaks)
                 close_seg(w, &s, sk, nsk);
             if (fi->negates)
@@ -2009,6 +2038,8 @@ void align_run(const struct aligner *al, struct corpus *c)
     scan_map_free(w.words);
     scan_map_free(w.forms);
     free(w.form);
+    formtab_free(&w.ftab);
+    free(w.sform);
     free(w.word_stem);
     free(w.seg);
     free(w.st);
