@@ -1881,21 +1881,58 @@ static void judge_details(struct work *w, const struct detail *v, size_t n)
 
 /* Why and how: the cue clauses next to the predicates of events that
  * have comparisons, compared across the documents of each event. */
+/* An event claim that may have details: its frame, its index. */
+struct fclaim {
+    unsigned frame;
+    size_t k;
+};
+
+/* The event claims of d that may have details (not negated, in a
+ * sentence) into *v (capacity *cap, grown as needed), by frame, in claim
+ * order within a frame; returns how many. details used to walk every
+ * claim of a document once for each of its frames. */
+static size_t frame_claims(const struct doc *d, struct fclaim **v,
+                           size_t *cap)
+{
+    size_t n = 0;
+    bool sorted = true;
+    for (size_t k = 0; k < d->nclaims; k++) {
+        const struct claim *cl = &d->claims[k];
+        if (cl->kind != CLAIM_EVENT || !cl->frame || cl->negated ||
+            cl->sentence >= d->nsents)
+            continue;
+        if (n == *cap)
+            *v = xgrow(*v, cap, n + 1, sizeof **v);
+        sorted = sorted && (!n || (*v)[n - 1].frame <= cl->frame);
+        (*v)[n++] = (struct fclaim){cl->frame, k};
+    }
+    if (!sorted) /* stable: claim order kept within a frame */
+        rsort_by_u32(*v, n, sizeof **v, offsetof(struct fclaim, frame));
+    return n;
+}
+
 static void details(struct work *w)
 {
     size_t nf, n = 0, cap = 1;
     struct fevent *fe = frame_events(w->c, &nf);
     struct detail *v = xmalloc(sizeof *v);
     struct sent_toks sc = {NULL, 0, w->ntk};
-    for (size_t i = 0; i < nf; i++) {
+    struct fclaim *ec = NULL;
+    size_t capec = 0;
+    /* fe is by document, then frame: one walk over a document's claims
+     * serves all its frames, in the order a walk per frame took them */
+    for (size_t i = 0, j; i < nf; i = j) {
         const struct doc *d = w->c->docs[fe[i].doc];
-        for (size_t k = 0; k < d->nclaims; k++) {
-            const struct claim *cl = &d->claims[k];
-            if (cl->kind == CLAIM_EVENT && cl->frame == fe[i].frame &&
-                !cl->negated && cl->sentence < d->nsents)
-                event_details(w, d, cl, &fe[i], &sc, &v, &n, &cap);
+        size_t nec = frame_claims(d, &ec, &capec), e = 0;
+        for (j = i; j < nf && fe[j].doc == fe[i].doc; j++) {
+            while (e < nec && ec[e].frame < fe[j].frame)
+                e++;
+            for (; e < nec && ec[e].frame == fe[j].frame; e++)
+                event_details(w, d, &d->claims[ec[e].k], &fe[j], &sc, &v,
+                              &n, &cap);
         }
     }
+    free(ec);
     w->ntk = sc.t0; /* the tokens were scratch */
     if (n)
         qsort(v, n, sizeof *v, cmp_detail);
