@@ -1895,7 +1895,6 @@ static size_t frame_claims(const struct doc *d, struct fclaim **v,
                            size_t *cap)
 {
     size_t n = 0;
-    bool sorted = true;
     for (size_t k = 0; k < d->nclaims; k++) {
         const struct claim *cl = &d->claims[k];
         if (cl->kind != CLAIM_EVENT || !cl->frame || cl->negated ||
@@ -1903,11 +1902,12 @@ static size_t frame_claims(const struct doc *d, struct fclaim **v,
             continue;
         if (n == *cap)
             *v = xgrow(*v, cap, n + 1, sizeof **v);
-        sorted = sorted && (!n || (*v)[n - 1].frame <= cl->frame);
         (*v)[n++] = (struct fclaim){cl->frame, k};
     }
-    if (!sorted) /* stable: claim order kept within a frame */
-        rsort_by_u32(*v, n, sizeof **v, offsetof(struct fclaim, frame));
+    /* stable: claim order kept within a frame. Frames come in claim
+     * order in every corpus measured, but nothing promises it, and a
+     * branch for the sorted case would be one no input reaches. */
+    rsort_by_u32(*v, n, sizeof **v, offsetof(struct fclaim, frame));
     return n;
 }
 
