@@ -1191,32 +1191,32 @@ struct end {
     size_t edge;
 };
 
-static int cmp_end(const void *x, const void *y)
-{
-    const struct end *a = x, *b = y;
-    if (a->seg != b->seg)
-        return a->seg < b->seg ? -1 : 1;
-    if (a->other_doc != b->other_doc)
-        return a->other_doc < b->other_doc ? -1 : 1;
-    if (a->sim != b->sim)
-        return a->sim > b->sim ? -1 : 1;
-    return (a->edge > b->edge) - (a->edge < b->edge);
-}
-
-/* Keep the edges that are some clause's best partner in a document. */
+/* Keep the edges that are some clause's best partner in a document: for
+ * each (clause, other document), the edge of highest similarity, the
+ * first edge among equals. Only each group's best is needed, so the ends
+ * are grouped by two stable radix sorts (a group keeps edge order) and
+ * its best picked in one pass; a qsort by all four fields was 2.5% of
+ * align. */
 static void keep_best(struct work *w)
 {
-    struct end *v = xmalloc((2 * w->ne + 1) * sizeof *v);
+    size_t n = 2 * w->ne;
+    struct end *v = xmalloc((n + 1) * sizeof *v);
     for (size_t i = 0; i < w->ne; i++) {
         const struct edge *e = &w->e[i];
         v[2 * i] = (struct end){e->a, w->seg[e->b].doc, e->sim, i};
         v[2 * i + 1] = (struct end){e->b, w->seg[e->a].doc, e->sim, i};
     }
-    qsort(v, 2 * w->ne, sizeof *v, cmp_end);
-    for (size_t i = 0; i < 2 * w->ne; i++)
-        if (i == 0 || v[i].seg != v[i - 1].seg ||
-            v[i].other_doc != v[i - 1].other_doc)
-            w->e[v[i].edge].keep = true;
+    rsort_by_u32(v, n, sizeof *v, offsetof(struct end, other_doc));
+    rsort_by_u32(v, n, sizeof *v, offsetof(struct end, seg));
+    for (size_t i = 0, j; i < n; i = j) {
+        size_t best = i;
+        for (j = i + 1; j < n && v[j].seg == v[i].seg &&
+                        v[j].other_doc == v[i].other_doc;
+             j++)
+            if (v[j].sim > v[best].sim)
+                best = j;
+        w->e[v[best].edge].keep = true;
+    }
     free(v);
 }
 
