@@ -625,6 +625,35 @@ static void test_each_clause_keeps_its_best_partner(void **state)
     corpus_free(c);
 }
 
+/* Equal similarities go to the first edge (keep_best's tie-break, as the
+ * qsort by edge index had it): here every pair is told alike over the
+ * stretch "trucks carried medical supplies", so the first pair found
+ * groups all four clauses and one statement per source is left. Fails
+ * when the last edge among equals is kept. */
+static void test_equal_partners_go_to_the_first_edge(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy moving\n\nThe trucks carried medical supplies to northern "
+        "villages. The trucks carried medical supplies to southern "
+        "camps." END,
+        "Aid moving\n\nThe trucks carried medical supplies to northern "
+        "villages. The trucks carried medical supplies to southern "
+        "camps." END);
+    const struct comparison *k = aligned(c, 0);
+    if (!k || aligned(c, 1) || k->nvalues != 2)
+        dump(c);
+    assert_non_null(k);
+    assert_null(aligned(c, 1));
+    assert_int_equal(k->nvalues, 2);
+    for (size_t i = 0; i < 2; i++) {
+        char *t = value_text(c, k, i);
+        assert_string_equal(t, "trucks carried medical supplies to northern "
+                               "villages");
+        free(t);
+    }
+    corpus_free(c);
+}
+
 /* ---- the short-form table (src/formtab.h) --------------------------------- */
 
 /* Bytes a form is made of: both cases, the bytes next to 'A'..'Z' and
@@ -733,6 +762,7 @@ int main(void)
         cmocka_unit_test(test_manner_and_mission_never_conflict),
         cmocka_unit_test(test_clauses_about_other_things_are_not_aligned),
         cmocka_unit_test(test_each_clause_keeps_its_best_partner),
+        cmocka_unit_test(test_equal_partners_go_to_the_first_edge),
         cmocka_unit_test(test_form_table_gives_the_plain_lookups_ids),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
