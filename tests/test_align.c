@@ -618,6 +618,7 @@ static void test_each_clause_keeps_its_best_partner(void **state)
         const struct comparison *k = n ? k1 : k0;
         char *a = value_text(c, k, 0), *b = value_text(c, k, 1);
         assert_int_equal(k->verdict, VERDICT_AGREE);
+        assert_string_equal(k->note, "100% of content words shared");
         assert_string_equal(a, b);
         free(a);
         free(b);
