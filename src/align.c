@@ -1309,14 +1309,6 @@ static struct claim *new_claim(struct work *w, unsigned di, unsigned sent,
     return cl;
 }
 
-static int cmp_pend(const void *x, const void *y)
-{
-    const struct pend *a = x, *b = y;
-    if (a->doc != b->doc)
-        return a->doc < b->doc ? -1 : 1;
-    return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
 /* Append every claim new_claim kept aside to its document's aligned
  * claims, in the order made (the indices it promised). They go to
  * doc->aligned, not doc->claims: growing doc->claims moved each array
@@ -1327,7 +1319,10 @@ static void flush_claims(struct work *w)
 {
     if (!w->npend)
         return;
-    qsort(w->pend, w->npend, sizeof *w->pend, cmp_pend);
+    /* seq is the order pushed, so a stable sort by document gives the
+     * (doc, seq) order; radix, not qsort's calls by both */
+    rsort_by_u32(w->pend, w->npend, sizeof *w->pend,
+                 offsetof(struct pend, doc));
     const struct pend *p = w->pend;
     for (size_t i = 0; i < w->npend;) {
         unsigned di = p[i].doc;
@@ -1534,14 +1529,6 @@ struct gedge {
     size_t edge;
 };
 
-static int cmp_gedge(const void *x, const void *y)
-{
-    const struct gedge *a = x, *b = y;
-    if (a->root != b->root)
-        return a->root < b->root ? -1 : 1;
-    return (a->edge > b->edge) - (a->edge < b->edge);
-}
-
 /* Group the clauses joined by kept edges; add one comparison per group,
  * one event per story, numbered after every other event. */
 static void make_groups(struct work *w)
@@ -1568,7 +1555,8 @@ static void make_groups(struct work *w)
     for (size_t i = 0; i < w->ne; i++)
         if (w->e[i].keep)
             ge[nk++] = (struct gedge){uf_find(uf, w->e[i].a), i};
-    qsort(ge, nk, sizeof *ge, cmp_gedge);
+    /* pushed in edge order: a stable sort by root gives (root, edge) */
+    rsort_by_u32(ge, nk, sizeof *ge, offsetof(struct gedge, root));
     struct member *m = xmalloc((w->nseg + 1) * sizeof *m);
     size_t nm = 0;
     for (unsigned i = 0; i < w->nseg; i++)
