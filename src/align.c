@@ -42,6 +42,7 @@
 #include "claimdiff/rules.h"
 #include "claimdiff/strpool.h"
 #include "claimdiff/tag.h"
+#include "formtab.h"
 #include "scan.h"
 #include "unionfind.h"
 
@@ -331,6 +332,12 @@ struct work {
     struct form_info *form;
     size_t capform;
     struct form_info scratch;
+    /* The forms of up to FORMTAB_MAX bytes (nearly every word) are kept
+     * here instead, by their id in ftab: a lookup in forms was a tenth
+     * of align. */
+    struct formtab ftab;
+    struct form_info *sform;
+    size_t capsform;
     struct seg *seg;
     size_t nseg, capseg;
     struct sstem *st;
@@ -763,18 +770,39 @@ static bool sentence_live(struct work *w, unsigned di, unsigned si, bool mark)
     return mark || w->marking || ((w->live[bit / 8] >> (bit % 8)) & 1);
 }
 
-/* The form_info of the word text[0..len), made on its first meeting. A
- * form too long for a scan_map gets w->scratch, filled afresh. */
-static struct form_info *form_of(struct work *w, const char *text, size_t len)
+/* What the word text[0..len) says, looked up for the first time. */
+static struct form_info new_form(struct work *w, const char *text, size_t len)
 {
+    size_t n;
+    const char *low = lower_word(w, text, len, &n);
+    return (struct form_info){0, false,
+                              scan_map_get(w->al->breaks, text, len) >= 0,
+                              negator(w->al, low, n)};
+}
+
+/* The form_info of the word text[0..len), made on its first meeting;
+ * avail >= len bytes are readable from text. A form too long for a
+ * scan_map gets w->scratch, filled afresh. */
+static struct form_info *form_of(struct work *w, const char *text, size_t len,
+                                 size_t avail)
+{
+    if (len - 1 < FORMTAB_MAX) {
+        struct formkey k = formtab_key(text, len, avail);
+        int id = formtab_get(&w->ftab, &k);
+        if (id >= 0)
+            return &w->sform[id];
+        struct form_info fi = new_form(w, text, len);
+        id = formtab_put(&w->ftab, &k);
+        if ((size_t)id >= w->capsform)
+            w->sform = xgrow(w->sform, &w->capsform, (size_t)id + 1,
+                             sizeof *w->sform);
+        w->sform[id] = fi;
+        return &w->sform[id];
+    }
     int id = scan_map_get(w->forms, text, len);
     if (id >= 0)
         return &w->form[id];
-    size_t n;
-    const char *low = lower_word(w, text, len, &n);
-    struct form_info fi = {0, false,
-                           scan_map_get(w->al->breaks, text, len) >= 0,
-                           negator(w->al, low, n)};
+    struct form_info fi = new_form(w, text, len);
     id = scan_map_put(w->forms, text, len);
     if (id < 0) {
         w->scratch = fi;
@@ -827,7 +855,8 @@ static void segment_doc(struct work *w, unsigned di, const struct span *h,
             }
             if (tk->kind != TOK_WORD)
                 continue;
-            struct form_info *fi = form_of(w, text, len);
+            struct form_info *fi =
+                form_of(w, text, len, d->len + 1 - tk->start);
             if (fi->breaks)
                 close_seg(w, &s, sk, nsk);
             if (fi->negates)
@@ -1162,32 +1191,32 @@ struct end {
     size_t edge;
 };
 
-static int cmp_end(const void *x, const void *y)
-{
-    const struct end *a = x, *b = y;
-    if (a->seg != b->seg)
-        return a->seg < b->seg ? -1 : 1;
-    if (a->other_doc != b->other_doc)
-        return a->other_doc < b->other_doc ? -1 : 1;
-    if (a->sim != b->sim)
-        return a->sim > b->sim ? -1 : 1;
-    return (a->edge > b->edge) - (a->edge < b->edge);
-}
-
-/* Keep the edges that are some clause's best partner in a document. */
+/* Keep the edges that are some clause's best partner in a document: for
+ * each (clause, other document), the edge of highest similarity, the
+ * first edge among equals. Only each group's best is needed, so the ends
+ * are grouped by two stable radix sorts (a group keeps edge order) and
+ * its best picked in one pass; a qsort by all four fields was 2.5% of
+ * align. */
 static void keep_best(struct work *w)
 {
-    struct end *v = xmalloc((2 * w->ne + 1) * sizeof *v);
+    size_t n = 2 * w->ne;
+    struct end *v = xmalloc((n + 1) * sizeof *v);
     for (size_t i = 0; i < w->ne; i++) {
         const struct edge *e = &w->e[i];
         v[2 * i] = (struct end){e->a, w->seg[e->b].doc, e->sim, i};
         v[2 * i + 1] = (struct end){e->b, w->seg[e->a].doc, e->sim, i};
     }
-    qsort(v, 2 * w->ne, sizeof *v, cmp_end);
-    for (size_t i = 0; i < 2 * w->ne; i++)
-        if (i == 0 || v[i].seg != v[i - 1].seg ||
-            v[i].other_doc != v[i - 1].other_doc)
-            w->e[v[i].edge].keep = true;
+    rsort_by_u32(v, n, sizeof *v, offsetof(struct end, other_doc));
+    rsort_by_u32(v, n, sizeof *v, offsetof(struct end, seg));
+    for (size_t i = 0, j; i < n; i = j) {
+        size_t best = i;
+        for (j = i + 1; j < n && v[j].seg == v[i].seg &&
+                        v[j].other_doc == v[i].other_doc;
+             j++)
+            if (v[j].sim > v[best].sim)
+                best = j;
+        w->e[v[best].edge].keep = true;
+    }
     free(v);
 }
 
@@ -1280,14 +1309,6 @@ static struct claim *new_claim(struct work *w, unsigned di, unsigned sent,
     return cl;
 }
 
-static int cmp_pend(const void *x, const void *y)
-{
-    const struct pend *a = x, *b = y;
-    if (a->doc != b->doc)
-        return a->doc < b->doc ? -1 : 1;
-    return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
 /* Append every claim new_claim kept aside to its document's aligned
  * claims, in the order made (the indices it promised). They go to
  * doc->aligned, not doc->claims: growing doc->claims moved each array
@@ -1298,7 +1319,10 @@ static void flush_claims(struct work *w)
 {
     if (!w->npend)
         return;
-    qsort(w->pend, w->npend, sizeof *w->pend, cmp_pend);
+    /* seq is the order pushed, so a stable sort by document gives the
+     * (doc, seq) order; radix, not qsort's calls by both */
+    rsort_by_u32(w->pend, w->npend, sizeof *w->pend,
+                 offsetof(struct pend, doc));
     const struct pend *p = w->pend;
     for (size_t i = 0; i < w->npend;) {
         unsigned di = p[i].doc;
@@ -1365,6 +1389,29 @@ static const char *topic_of(struct work *w, const char *event, unsigned seg,
         w->pool, arena_strndup(w->c->arena, buf, (size_t)(b - buf)));
     free(buf);
     return t;
+}
+
+/* "N% of content words shared", N = sim * 100 rounded, kept once in the
+ * pool. Written digit by digit: arena_printf's ~1,700 instructions a
+ * note were 2% of align. */
+static const char *shared_note(struct work *w, double sim)
+{
+    static const char tail[] = "% of content words shared";
+    int p = (int)lround(sim * 100);
+    unsigned u = p < 0 ? 0u - (unsigned)p : (unsigned)p;
+    char digits[16]; /* an unsigned int has at most ten */
+    size_t nd = 0;
+    do
+        digits[nd++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    size_t len = (p < 0) + nd + sizeof tail - 1;
+    char *buf = arena_strbuf(w->c->arena, len + 1), *b = buf;
+    if (p < 0)
+        *b++ = '-';
+    while (nd)
+        *b++ = digits[--nd];
+    memcpy(b, tail, sizeof tail); /* with its NUL */
+    return strpool_keep(w->pool, buf);
 }
 
 static struct comparison *new_comparison(struct corpus *c)
@@ -1458,9 +1505,7 @@ static void add_group(struct work *w, const struct member *m, size_t n,
         k->why = k->verdict == VERDICT_AGREE
                      ? "near-identical rare content words"
                      : "overlapping rare content words";
-        k->note = strpool_keep(
-            w->pool, arena_printf(w->c->arena, "%d%% of content words shared",
-                                  (int)lround(low * 100)));
+        k->note = shared_note(w, low);
         const struct edge *first = NULL;
         for (size_t i = 0; i < nin && !first; i++)
             if (in[i]->a == kept[0].seg || in[i]->b == kept[0].seg)
@@ -1483,14 +1528,6 @@ struct gedge {
     unsigned root;
     size_t edge;
 };
-
-static int cmp_gedge(const void *x, const void *y)
-{
-    const struct gedge *a = x, *b = y;
-    if (a->root != b->root)
-        return a->root < b->root ? -1 : 1;
-    return (a->edge > b->edge) - (a->edge < b->edge);
-}
 
 /* Group the clauses joined by kept edges; add one comparison per group,
  * one event per story, numbered after every other event. */
@@ -1518,7 +1555,8 @@ static void make_groups(struct work *w)
     for (size_t i = 0; i < w->ne; i++)
         if (w->e[i].keep)
             ge[nk++] = (struct gedge){uf_find(uf, w->e[i].a), i};
-    qsort(ge, nk, sizeof *ge, cmp_gedge);
+    /* pushed in edge order: a stable sort by root gives (root, edge) */
+    rsort_by_u32(ge, nk, sizeof *ge, offsetof(struct gedge, root));
     struct member *m = xmalloc((w->nseg + 1) * sizeof *m);
     size_t nm = 0;
     for (unsigned i = 0; i < w->nseg; i++)
@@ -1830,9 +1868,7 @@ static void judge_details(struct work *w, const struct detail *v, size_t n)
         k->why = k->verdict == VERDICT_AGREE
                      ? "near-identical content words"
                      : "clauses of one event in different words";
-        k->note = strpool_keep(
-            w->pool, arena_printf(w->c->arena, "%d%% of content words shared",
-                                  (int)lround(low * 100)));
+        k->note = shared_note(w, low);
         k->values = arena_alloc(w->c->arena, m * sizeof *k->values);
         for (size_t i = 0; i < m; i++) {
             struct doc *d = w->c->docs[r[i]->doc];
@@ -1852,21 +1888,58 @@ static void judge_details(struct work *w, const struct detail *v, size_t n)
 
 /* Why and how: the cue clauses next to the predicates of events that
  * have comparisons, compared across the documents of each event. */
+/* An event claim that may have details: its frame, its index. */
+struct fclaim {
+    unsigned frame;
+    size_t k;
+};
+
+/* The event claims of d that may have details (not negated, in a
+ * sentence) into *v (capacity *cap, grown as needed), by frame, in claim
+ * order within a frame; returns how many. details used to walk every
+ * claim of a document once for each of its frames. */
+static size_t frame_claims(const struct doc *d, struct fclaim **v,
+                           size_t *cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < d->nclaims; k++) {
+        const struct claim *cl = &d->claims[k];
+        if (cl->kind != CLAIM_EVENT || !cl->frame || cl->negated ||
+            cl->sentence >= d->nsents)
+            continue;
+        if (n == *cap)
+            *v = xgrow(*v, cap, n + 1, sizeof **v);
+        (*v)[n++] = (struct fclaim){cl->frame, k};
+    }
+    /* stable: claim order kept within a frame. Frames come in claim
+     * order in every corpus measured, but nothing promises it, and a
+     * branch for the sorted case would be one no input reaches. */
+    rsort_by_u32(*v, n, sizeof **v, offsetof(struct fclaim, frame));
+    return n;
+}
+
 static void details(struct work *w)
 {
     size_t nf, n = 0, cap = 1;
     struct fevent *fe = frame_events(w->c, &nf);
     struct detail *v = xmalloc(sizeof *v);
     struct sent_toks sc = {NULL, 0, w->ntk};
-    for (size_t i = 0; i < nf; i++) {
+    struct fclaim *ec = NULL;
+    size_t capec = 0;
+    /* fe is by document, then frame: one walk over a document's claims
+     * serves all its frames, in the order a walk per frame took them */
+    for (size_t i = 0, j; i < nf; i = j) {
         const struct doc *d = w->c->docs[fe[i].doc];
-        for (size_t k = 0; k < d->nclaims; k++) {
-            const struct claim *cl = &d->claims[k];
-            if (cl->kind == CLAIM_EVENT && cl->frame == fe[i].frame &&
-                !cl->negated && cl->sentence < d->nsents)
-                event_details(w, d, cl, &fe[i], &sc, &v, &n, &cap);
+        size_t nec = frame_claims(d, &ec, &capec), e = 0;
+        for (j = i; j < nf && fe[j].doc == fe[i].doc; j++) {
+            while (e < nec && ec[e].frame < fe[j].frame)
+                e++;
+            for (; e < nec && ec[e].frame == fe[j].frame; e++)
+                event_details(w, d, &d->claims[ec[e].k], &fe[j], &sc, &v,
+                              &n, &cap);
         }
     }
+    free(ec);
     w->ntk = sc.t0; /* the tokens were scratch */
     if (n)
         qsort(v, n, sizeof *v, cmp_detail);
@@ -2009,6 +2082,8 @@ void align_run(const struct aligner *al, struct corpus *c)
     scan_map_free(w.words);
     scan_map_free(w.forms);
     free(w.form);
+    formtab_free(&w.ftab);
+    free(w.sform);
     free(w.word_stem);
     free(w.seg);
     free(w.st);

@@ -29,6 +29,7 @@
 #include "claimdiff/segment.h"
 #include "claimdiff/tag.h"
 #include "harness.h"
+#include "../src/formtab.h"
 
 
 /* ---- harness ------------------------------------------------------------- */
@@ -591,6 +592,155 @@ static void test_manner_and_mission_never_conflict(void **state)
     corpus_free(c);
 }
 
+/* Each clause keeps only its best partner in each other document
+ * (keep_best): the two clauses of one source told nearly alike in the
+ * other are two statements, each told alike, not the weaker cross pairs
+ * (northern with southern, 55% shared). Fails when keep_best keeps the
+ * weakest partner instead. */
+static void test_each_clause_keeps_its_best_partner(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy moving\n\nThe trucks carried northern medical supplies to "
+        "the villages. The trucks carried southern medical supplies to the "
+        "villages." END,
+        "Aid moving\n\nThe trucks carried northern medical supplies to the "
+        "villages. The trucks carried southern medical supplies to the "
+        "villages." END);
+    const struct comparison *k0 = aligned(c, 0), *k1 = aligned(c, 1);
+    if (!k0 || !k1 || aligned(c, 2) || k0->nvalues != 2 || k1->nvalues != 2)
+        dump(c);
+    assert_non_null(k0);
+    assert_non_null(k1);
+    assert_null(aligned(c, 2));
+    assert_int_equal(k0->nvalues, 2);
+    assert_int_equal(k1->nvalues, 2);
+    for (size_t n = 0; n < 2; n++) {
+        const struct comparison *k = n ? k1 : k0;
+        char *a = value_text(c, k, 0), *b = value_text(c, k, 1);
+        assert_int_equal(k->verdict, VERDICT_AGREE);
+        assert_string_equal(k->note, "100% of content words shared");
+        assert_string_equal(a, b);
+        free(a);
+        free(b);
+    }
+    corpus_free(c);
+}
+
+/* Equal similarities go to the first edge (keep_best's tie-break, as the
+ * qsort by edge index had it): here every pair is told alike over the
+ * stretch "trucks carried medical supplies", so the first pair found
+ * groups all four clauses and one statement per source is left. Fails
+ * when the last edge among equals is kept. */
+static void test_equal_partners_go_to_the_first_edge(void **state)
+{
+    struct corpus *c = two(state,
+        "Convoy moving\n\nThe trucks carried medical supplies to northern "
+        "villages. The trucks carried medical supplies to southern "
+        "camps." END,
+        "Aid moving\n\nThe trucks carried medical supplies to northern "
+        "villages. The trucks carried medical supplies to southern "
+        "camps." END);
+    const struct comparison *k = aligned(c, 0);
+    if (!k || aligned(c, 1) || k->nvalues != 2)
+        dump(c);
+    assert_non_null(k);
+    assert_null(aligned(c, 1));
+    assert_int_equal(k->nvalues, 2);
+    for (size_t i = 0; i < 2; i++) {
+        char *t = value_text(c, k, i);
+        assert_string_equal(t, "trucks carried medical supplies to northern "
+                               "villages");
+        free(t);
+    }
+    corpus_free(c);
+}
+
+/* ---- the short-form table (src/formtab.h) --------------------------------- */
+
+/* Bytes a form is made of: both cases, the bytes next to 'A'..'Z' and
+ * 'a'..'z', bytes past ASCII whose low seven bits are a capital (0xC1),
+ * and the same bytes with 0x20 set (0xE1), UTF-8 lead and continuation
+ * bytes, a NUL. */
+static const unsigned char form_bytes[] = {
+    'A', 'B', 'Z', 'a', 'b', 'z', '@', '[', '`', '{', '-', '\'', '0',
+    '9', 0xC1, 0xE1, 0xDA, 0xFA, 0xC3, 0xA9, 0xE2, 0x80, 0xFF, 0x00};
+
+/* The plain relation: one form when equal after 'A'..'Z' -> 'a'..'z'. */
+static bool same_form(const unsigned char *a, size_t na,
+                      const unsigned char *b, size_t nb)
+{
+    if (na != nb)
+        return false;
+    for (size_t i = 0; i < na; i++) {
+        unsigned char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+/* Random forms (a few letters, so that the same form comes back in
+ * other cases) go to the table and to a plain list: the table must give
+ * the id the list's first equal form has, whether the key was read eight
+ * bytes at a time (text after the form) or byte by byte (the form ends
+ * its buffer, which ASan checks is never read past). */
+static void test_form_table_gives_the_plain_lookups_ids(void **state)
+{
+    (void)state;
+    enum { FORMS = 20000 };
+    unsigned char (*seen)[FORMTAB_MAX] = calloc(FORMS, FORMTAB_MAX);
+    size_t *seen_len = calloc(FORMS, sizeof *seen_len);
+    assert_non_null(seen);
+    assert_non_null(seen_len);
+    struct formtab t = {NULL, 0, 0};
+    size_t nseen = 0;
+    unsigned long r = 12345;
+    for (int round = 0; round < FORMS; round++) {
+        r = r * 6364136223846793005ul + 1442695040888963407ul;
+        size_t len = 1 + (r >> 33) % FORMTAB_MAX;
+        unsigned char w[FORMTAB_MAX];
+        /* few distinct bytes in short forms: repeats in other cases */
+        size_t nb = len <= 3 ? 8 : sizeof form_bytes;
+        for (size_t i = 0; i < len; i++) {
+            r = r * 6364136223846793005ul + 1442695040888963407ul;
+            w[i] = form_bytes[(r >> 33) % nb];
+        }
+        char *tight = malloc(len), *roomy = malloc(len + 16);
+        assert_non_null(tight);
+        assert_non_null(roomy);
+        memcpy(tight, w, len);
+        memcpy(roomy, w, len);
+        memset(roomy + len, 'x', 16);
+        struct formkey kt = formtab_key(tight, len, len);
+        struct formkey kr = formtab_key(roomy, len, len + 16);
+        assert_true(kt.lo == kr.lo && kt.hi == kr.hi && kt.len == kr.len);
+        int want = -1;
+        for (size_t k = 0; k < nseen && want < 0; k++)
+            if (same_form(seen[k], seen_len[k], w, len))
+                want = (int)k;
+        assert_int_equal(formtab_get(&t, &kt), want);
+        if (want < 0) {
+            memcpy(seen[nseen], w, len);
+            seen_len[nseen] = len;
+            want = (int)nseen++;
+        }
+        assert_int_equal(formtab_put(&t, &kr), want);
+        assert_int_equal(formtab_get(&t, &kt), want);
+        free(tight);
+        free(roomy);
+    }
+    /* repeats and new forms both met, and the table grew */
+    assert_true(nseen > 1000 && nseen < FORMS);
+    assert_int_equal(t.n, nseen);
+    formtab_free(&t);
+    free(seen);
+    free(seen_len);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -612,6 +762,9 @@ int main(void)
         cmocka_unit_test(test_same_manner_agrees_and_stops_at_a_preposition),
         cmocka_unit_test(test_manner_and_mission_never_conflict),
         cmocka_unit_test(test_clauses_about_other_things_are_not_aligned),
+        cmocka_unit_test(test_each_clause_keeps_its_best_partner),
+        cmocka_unit_test(test_equal_partners_go_to_the_first_edge),
+        cmocka_unit_test(test_form_table_gives_the_plain_lookups_ids),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }
