@@ -922,15 +922,6 @@ static void text_flush(struct text_out *t)
     t->len = 0;
 }
 
-/* Where the next n bytes go (n <= TEXT_FLUSH); the caller adds to t->len
- * what it wrote. */
-static inline char *text_room(struct text_out *t, size_t n)
-{
-    if (n > TEXT_FLUSH - t->len)
-        text_flush(t);
-    return t->buf + t->len;
-}
-
 /* s[0..n), as it is. A piece larger than the buffer goes on directly. */
 static inline void put_n(struct text_out *t, const char *s, size_t n)
 {
