@@ -586,10 +586,11 @@ void jsonw_put_string_utf8(struct jsonw *w, const char *s, size_t n)
     put_string(w, s, n, true);
 }
 
-void jsonw_count_members(struct jsonw *w, size_t n)
+void jsonw_had_members(struct jsonw *w)
 {
-    if (w->depth)
-        w->stack[w->depth - 1].count += n;
+    /* only "none yet" is ever asked of the count */
+    if (w->depth && w->stack[w->depth - 1].count == 0)
+        w->stack[w->depth - 1].count = 1;
 }
 
 char *jsonw_key_frame(const struct jsonw *w, const char *key, size_t n,

@@ -605,7 +605,7 @@ static void test_key_frames_are_the_bytes_key_plain_writes(void **state)
     memcpy(p, f, fn);
     p[fn] = '1';
     jsonw_wrote(w, p + fn + 1);
-    jsonw_count_members(w, 1);
+    jsonw_had_members(w);
     jsonw_key(w, "b");
     jsonw_number(w, 2);
     jsonw_end(w);

@@ -132,9 +132,9 @@ void jsonw_put_number(struct jsonw *w, double v);
 char *jsonw_key_frame(const struct jsonw *w, const char *key, size_t n,
                       bool comma, size_t *len);
 
-/* Count n members written by hand (frames and values) in the innermost
- * object, so that a later jsonw_key puts the separator before its
- * member. No-op at the top level. */
-void jsonw_count_members(struct jsonw *w, size_t n);
+/* Say that members were written by hand (frames and values) in the
+ * innermost object, so that a later jsonw_key puts the separator before
+ * its member. No-op at the top level. */
+void jsonw_had_members(struct jsonw *w);
 
 #endif
